@@ -1,0 +1,234 @@
+/**
+ * The one contract between the renderer and the back end.
+ *
+ * `apiInputs` holds the zod schema of each operation's single argument
+ * object; `ApiOutputs` the type of its result. `DrillApi` is what the
+ * renderer codes against; both transports (Electron IPC and browser-mode
+ * HTTP) carry exactly these methods, and the back end's dispatcher parses
+ * every argument with the schema before the service sees it.
+ */
+import { z } from 'zod';
+import {
+  AnnotationFieldsSchema,
+  FragmentBodySchema,
+  IdSchema,
+  InstantSchema,
+  MAX_MINUTES,
+  NewRunEventSchema,
+  ScenarioMetaSchema,
+  nameText,
+  freeText,
+  type Annotation,
+  type Fragment,
+  type Run,
+  type RunEvent,
+  type RunSummary,
+  type Scenario,
+  type ScenarioSummary,
+} from './model';
+import { GraphOpsSchema } from './ops';
+
+/** Largest scenario or run-log file accepted for import, checked before parsing. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const ImportTextSchema = z
+  .string()
+  .max(MAX_IMPORT_BYTES, { message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
+
+const empty = z.strictObject({});
+const byId = z.strictObject({ id: IdSchema });
+
+export const PrefsSchema = z.strictObject({
+  language: z.enum(['zh', 'en']),
+  lastScenarioId: IdSchema.nullable(),
+  showSwimlanes: z.boolean(),
+  snapToGrid: z.boolean(),
+  backupsToKeep: z.number().int().min(1).max(100),
+});
+export type Prefs = z.infer<typeof PrefsSchema>;
+export const DEFAULT_PREFS: Prefs = {
+  language: 'zh',
+  lastScenarioId: null,
+  showSwimlanes: false,
+  snapToGrid: true,
+  backupsToKeep: 10,
+};
+
+export const apiInputs = {
+  // Scenarios
+  listScenarios: z.strictObject({ query: z.string().max(200).optional() }),
+  getScenario: byId,
+  createScenario: z.strictObject({ meta: ScenarioMetaSchema }),
+  updateScenarioMeta: z.strictObject({ id: IdSchema, patch: ScenarioMetaSchema.partial() }),
+  duplicateScenario: z.strictObject({ id: IdSchema, title: nameText().optional() }),
+  deleteScenario: byId,
+  applyGraphOps: z.strictObject({
+    scenarioId: IdSchema,
+    /** The revision the client's edit was made on; a mismatch is refused, so two windows cannot overwrite each other. */
+    baseRevision: z.number().int().min(0),
+    ops: GraphOpsSchema,
+  }),
+  importScenario: z.strictObject({ text: ImportTextSchema }),
+  exportScenario: byId,
+  listTemplates: empty,
+  createFromTemplate: z.strictObject({ templateId: IdSchema }),
+
+  // Runs and their events
+  listRuns: z.strictObject({ scenarioId: IdSchema.optional() }),
+  getRun: byId,
+  createRun: z.strictObject({ scenarioId: IdSchema, name: nameText() }),
+  recordEvent: z.strictObject({ runId: IdSchema, event: NewRunEventSchema }),
+  correctEvent: z.strictObject({
+    runId: IdSchema,
+    seq: z.number().int().min(1),
+    at: InstantSchema.optional(),
+    text: freeText().optional(),
+  }),
+  shiftPlan: z.strictObject({
+    runId: IdSchema,
+    minutes: z.number().finite().min(-MAX_MINUTES).max(MAX_MINUTES),
+    reason: freeText().default(''),
+  }),
+  deleteRun: byId,
+  importRunCsv: z.strictObject({ scenarioId: IdSchema, name: nameText(), csv: ImportTextSchema }),
+
+  // Debrief annotations
+  listAnnotations: z.strictObject({ runId: IdSchema.optional(), scenarioId: IdSchema.optional() }),
+  addAnnotation: z.strictObject({ runId: IdSchema, fields: AnnotationFieldsSchema }),
+  updateAnnotation: z.strictObject({ id: IdSchema, patch: AnnotationFieldsSchema.partial() }),
+  deleteAnnotation: byId,
+
+  // Fragments
+  listFragments: empty,
+  saveFragment: z.strictObject({ name: nameText(), body: FragmentBodySchema }),
+  deleteFragment: byId,
+
+  // Preferences
+  getPrefs: empty,
+  setPrefs: z.strictObject({ patch: PrefsSchema.partial() }),
+
+  // Backups
+  listBackups: empty,
+  createBackup: empty,
+  restoreBackup: z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]+\.sqlite$/).max(200) }),
+  storageStatus: empty,
+} as const;
+
+export type ApiMethod = keyof typeof apiInputs;
+export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
+
+export type Template = { id: string; title: string; titleEn: string; summaryEn: string; stepCount: number };
+export type BackupInfo = { name: string; createdAt: string; bytes: number };
+/** What the back end says about its storage: where it lives, and anything the user must be told at start-up. */
+export type StorageStatus = {
+  dataDir: string;
+  /** Set when a damaged database was moved aside at start-up. */
+  recoveredFrom: { movedTo: string; reason: string } | null;
+  schemaVersion: number;
+};
+
+export interface ApiOutputs {
+  listScenarios: ScenarioSummary[];
+  getScenario: Scenario;
+  createScenario: Scenario;
+  updateScenarioMeta: Scenario;
+  duplicateScenario: ScenarioSummary;
+  deleteScenario: { deleted: true };
+  applyGraphOps: { revision: number; updatedAt: string };
+  importScenario: ScenarioSummary;
+  exportScenario: { fileName: string; text: string };
+  listTemplates: Template[];
+  createFromTemplate: ScenarioSummary;
+
+  listRuns: RunSummary[];
+  getRun: { run: Run; events: RunEvent[] };
+  createRun: Run;
+  recordEvent: RunEvent;
+  correctEvent: RunEvent;
+  shiftPlan: RunEvent;
+  deleteRun: { deleted: true };
+  importRunCsv: RunSummary;
+
+  listAnnotations: Annotation[];
+  addAnnotation: Annotation;
+  updateAnnotation: Annotation;
+  deleteAnnotation: { deleted: true };
+
+  listFragments: Fragment[];
+  saveFragment: Fragment;
+  deleteFragment: { deleted: true };
+
+  getPrefs: Prefs;
+  setPrefs: Prefs;
+
+  listBackups: BackupInfo[];
+  createBackup: BackupInfo;
+  restoreBackup: { restored: true };
+  storageStatus: StorageStatus;
+}
+
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
+export type ApiArgs<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
+
+/** What the renderer calls: one argument object per method, a promise of its result. Errors reject with `ApiError`. */
+export type DrillApi = { [M in ApiMethod]: (arg: ApiInput<M>) => Promise<ApiOutputs[M]> };
+
+/** What the back end implements: arguments already parsed; may be synchronous. */
+export type DrillService = { [M in ApiMethod]: (arg: ApiArgs<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]> };
+
+export const ApiErrorCodeSchema = z.enum([
+  'invalid-argument',
+  'unknown-method',
+  'not-found',
+  'conflict',
+  'too-large',
+  'storage-failed',
+  'unauthorized',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+/** The one error that crosses the boundary: a code and a message a person can read. Never a stack trace. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const ApiErrorBodySchema = z.object({
+  code: ApiErrorCodeSchema,
+  message: z.string(),
+  details: z.array(z.string()).default([]),
+});
+
+/** The envelope each transport carries: a result or an error, so errors keep their code across IPC and HTTP. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string; details: string[] } };
+
+/** The raw transport the preload exposes: same methods, envelopes instead of thrown errors. */
+export type DrillTransport = { [M in ApiMethod]: (arg: ApiInput<M>) => Promise<Envelope<ApiOutputs[M]>> };
+
+/** Formats zod issues as `path: message` lines, e.g. `meta.title: must not be empty`. */
+export function issuesOf(error: z.ZodError): string[] {
+  return error.issues.slice(0, 50).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}
+
+/** Builds the `DrillApi` the renderer uses from a transport, turning error envelopes into `ApiError`s. */
+export function clientOf(transport: DrillTransport): DrillApi {
+  const client = {} as Record<ApiMethod, (arg: unknown) => Promise<unknown>>;
+  for (const method of API_METHODS) {
+    client[method] = async (arg: unknown) => {
+      const envelope = await (transport[method] as (arg: unknown) => Promise<Envelope<unknown>>)(arg);
+      if (envelope.ok) return envelope.value;
+      throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+    };
+  }
+  return client as unknown as DrillApi;
+}

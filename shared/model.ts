@@ -1,0 +1,374 @@
+/**
+ * The drill domain model: zod schemas and the types inferred from them.
+ *
+ * A scenario is a directed graph of steps (injects, actions, decisions,
+ * milestones) owned by roles, with timed edges between them. A run is one
+ * execution of a scenario; its events are what the control team recorded.
+ * Everything here is plain data, shared by the back end and the renderer.
+ */
+import { z } from 'zod';
+
+/** Longest free text we accept in any one field (a long dialogue paragraph fits easily). */
+export const MAX_TEXT = 20_000;
+/** Longest single-line name or title. */
+export const MAX_NAME = 200;
+/** Planned durations and lags are capped at 7 days: beyond that a drill is not a drill. */
+export const MAX_MINUTES = 7 * 24 * 60;
+
+/** Rejects control characters (other than tab and newlines) and lone UTF-16 surrogates. */
+function cleanText(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) return false;
+  return value.isWellFormed();
+}
+
+const text = (max = MAX_TEXT) =>
+  z.string().max(max).refine(cleanText, { message: 'contains control characters or broken Unicode' });
+
+export const nameText = () => text(MAX_NAME).trim().min(1, { message: 'must not be empty' });
+export const freeText = () => text(MAX_TEXT);
+
+/** Ids are short opaque strings: letters, digits, dash and underscore. */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'must be letters, digits, "-" or "_"' });
+export type Id = z.infer<typeof IdSchema>;
+
+export const MinutesSchema = z
+  .number()
+  .finite()
+  .min(0, { message: 'must not be negative' })
+  .max(MAX_MINUTES, { message: `must be at most ${MAX_MINUTES} minutes` });
+
+/** A drill date, `YYYY-MM-DD`. */
+export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' });
+/** A clock time of day, `HH:MM` (24 h). */
+export const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM' });
+/** An instant, ISO 8601 with a zone (what `Date.prototype.toISOString` writes). */
+export const InstantSchema = z.iso.datetime({ offset: true });
+
+export const PositionSchema = z.object({
+  x: z.number().finite().min(-1e7).max(1e7),
+  y: z.number().finite().min(-1e7).max(1e7),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+export const ObjectiveSchema = z.strictObject({
+  id: IdSchema,
+  text: text(2_000).trim().min(1, { message: 'must not be empty' }),
+});
+export type Objective = z.infer<typeof ObjectiveSchema>;
+
+/** The five kinds of drill participant (参演 / 控制 / 模拟 / 评价 / 观摩). */
+export const ParticipantCategorySchema = z.enum(['player', 'controller', 'simulator', 'evaluator', 'observer']);
+export type ParticipantCategory = z.infer<typeof ParticipantCategorySchema>;
+export const PARTICIPANT_CATEGORIES = ParticipantCategorySchema.options;
+
+export const PersonSchema = z.strictObject({
+  name: nameText(),
+  unit: text(MAX_NAME).default(''),
+  phone: text(64).default(''),
+  callSign: text(64).default(''),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like #1f77b4' });
+
+export const RoleSchema = z.strictObject({
+  id: IdSchema,
+  name: nameText(),
+  group: text(MAX_NAME).default(''),
+  category: ParticipantCategorySchema.default('player'),
+  color: ColorSchema.default('#64748b'),
+  responsibilities: freeText().default(''),
+  reportsTo: IdSchema.nullable().default(null),
+  people: z.array(PersonSchema).max(500).default([]),
+});
+export type Role = z.infer<typeof RoleSchema>;
+
+export const StepKindSchema = z.enum(['inject', 'action', 'decision', 'milestone']);
+export type StepKind = z.infer<typeof StepKindSchema>;
+export const STEP_KINDS = StepKindSchema.options;
+
+/** Fields every step has, whatever its kind. */
+const stepCommon = {
+  id: IdSchema,
+  title: nameText(),
+  description: freeText().default(''),
+  roleIds: z.array(IdSchema).max(100).default([]),
+  dialogue: freeText().default(''),
+  location: text(MAX_NAME).default(''),
+  durationMin: MinutesSchema.nullable().default(null),
+  resources: freeText().default(''),
+  expectedResult: freeText().default(''),
+  objectiveIds: z.array(IdSchema).max(100).default([]),
+  notes: freeText().default(''),
+  position: PositionSchema.default({ x: 0, y: 0 }),
+};
+
+/** 情景注入: an event the control team delivers to the players. */
+export const InjectStepSchema = z.strictObject({
+  ...stepCommon,
+  kind: z.literal('inject'),
+  /** How it is delivered: phone call, document, radio, video, on-site simulation. */
+  deliveryMethod: text(MAX_NAME).default(''),
+});
+/** 处置动作: something players do. */
+export const ActionStepSchema = z.strictObject({ ...stepCommon, kind: z.literal('action') });
+/** 决策点: a choice whose outgoing conditional edges are the alternatives. */
+export const DecisionStepSchema = z.strictObject({
+  ...stepCommon,
+  kind: z.literal('decision'),
+  question: freeText().default(''),
+});
+/** 里程碑: a checkpoint with no work of its own (duration usually 0). */
+export const MilestoneStepSchema = z.strictObject({ ...stepCommon, kind: z.literal('milestone') });
+
+export const StepSchema = z.discriminatedUnion('kind', [
+  InjectStepSchema,
+  ActionStepSchema,
+  DecisionStepSchema,
+  MilestoneStepSchema,
+]);
+export type Step = z.infer<typeof StepSchema>;
+export type InjectStep = z.infer<typeof InjectStepSchema>;
+export type DecisionStep = z.infer<typeof DecisionStepSchema>;
+
+export const EdgeKindSchema = z.enum(['sequence', 'conditional']);
+export type EdgeKind = z.infer<typeof EdgeKindSchema>;
+
+export const EdgeSchema = z.strictObject({
+  id: IdSchema,
+  source: IdSchema,
+  target: IdSchema,
+  kind: EdgeKindSchema.default('sequence'),
+  /** The condition of a conditional edge, e.g. 水位超警戒. */
+  label: text(MAX_NAME).default(''),
+  /** Minutes between the source finishing and the target being able to start. */
+  lagMin: MinutesSchema.default(0),
+});
+export type Edge = z.infer<typeof EdgeSchema>;
+
+/** Scenario metadata: everything but the graph. */
+export const ScenarioMetaSchema = z.strictObject({
+  title: nameText(),
+  titleEn: text(MAX_NAME).default(''),
+  summaryEn: freeText().default(''),
+  description: freeText().default(''),
+  drillDate: DateSchema.nullable().default(null),
+  startTime: ClockSchema.nullable().default(null),
+  location: text(MAX_NAME).default(''),
+  organiser: text(MAX_NAME).default(''),
+  objectives: z.array(ObjectiveSchema).max(200).default([]),
+});
+export type ScenarioMeta = z.infer<typeof ScenarioMetaSchema>;
+
+export const MAX_STEPS = 20_000;
+export const MAX_EDGES = 60_000;
+export const MAX_ROLES = 500;
+
+/** The graph part of a scenario. Referential checks live in `graphProblemsOf`. */
+export const ScenarioBodySchema = z.strictObject({
+  ...ScenarioMetaSchema.shape,
+  roles: z.array(RoleSchema).max(MAX_ROLES).default([]),
+  steps: z.array(StepSchema).max(MAX_STEPS).default([]),
+  edges: z.array(EdgeSchema).max(MAX_EDGES).default([]),
+});
+export type ScenarioBody = z.infer<typeof ScenarioBodySchema>;
+
+/** A stored scenario: the body plus identity and bookkeeping. */
+export type Scenario = ScenarioBody & {
+  id: Id;
+  /** Incremented by every committed edit. */
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  /** The scenario or template this one was copied from, if any. */
+  sourceId: string | null;
+};
+
+export type ScenarioSummary = Pick<
+  Scenario,
+  'id' | 'title' | 'titleEn' | 'drillDate' | 'location' | 'revision' | 'updatedAt' | 'createdAt' | 'sourceId'
+> & { stepCount: number; roleCount: number; runCount: number };
+
+/** A problem with the structure of a graph: a reference that points nowhere, or a duplicate id. */
+export type GraphProblem = { path: string; message: string };
+
+/**
+ * Referential integrity of a scenario body: unique ids, edges and roles that
+ * point at things that exist. Returns an empty list when all is well.
+ * (Drafting problems such as cycles or unowned steps are validation findings,
+ * not errors, and live in `validation.ts`.)
+ */
+export function graphProblemsOf(body: Pick<ScenarioBody, 'roles' | 'steps' | 'edges' | 'objectives'>): GraphProblem[] {
+  const problems: GraphProblem[] = [];
+  const duplicates = (items: { id: string }[], where: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) problems.push({ path: `${where}[${i}].id`, message: `duplicate id "${item.id}"` });
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const roleIds = duplicates(body.roles, 'roles');
+  const stepIds = duplicates(body.steps, 'steps');
+  const objectiveIds = duplicates(body.objectives, 'objectives');
+  duplicates(body.edges, 'edges');
+  body.roles.forEach((role, i) => {
+    if (role.reportsTo !== null && !roleIds.has(role.reportsTo))
+      problems.push({ path: `roles[${i}].reportsTo`, message: `role "${role.name}" reports to missing role "${role.reportsTo}"` });
+    if (role.reportsTo === role.id)
+      problems.push({ path: `roles[${i}].reportsTo`, message: `role "${role.name}" reports to itself` });
+  });
+  body.steps.forEach((step, i) => {
+    step.roleIds.forEach((roleId, j) => {
+      if (!roleIds.has(roleId))
+        problems.push({ path: `steps[${i}].roleIds[${j}]`, message: `step "${step.title}" names missing role "${roleId}"` });
+    });
+    step.objectiveIds.forEach((objectiveId, j) => {
+      if (!objectiveIds.has(objectiveId))
+        problems.push({
+          path: `steps[${i}].objectiveIds[${j}]`,
+          message: `step "${step.title}" names missing objective "${objectiveId}"`,
+        });
+    });
+  });
+  body.edges.forEach((edge, i) => {
+    if (!stepIds.has(edge.source))
+      problems.push({ path: `edges[${i}].source`, message: `edge "${edge.id}" starts at missing step "${edge.source}"` });
+    if (!stepIds.has(edge.target))
+      problems.push({ path: `edges[${i}].target`, message: `edge "${edge.id}" ends at missing step "${edge.target}"` });
+  });
+  return problems;
+}
+
+// ---------------------------------------------------------------------------
+// Runs
+
+export const RunStatusSchema = z.enum(['running', 'paused', 'ended']);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+export const RunSourceSchema = z.enum(['live', 'imported']);
+
+export type Run = {
+  id: Id;
+  scenarioId: Id;
+  name: string;
+  /** The real clock time the run began (T0 of the run). */
+  startedAt: string;
+  endedAt: string | null;
+  status: RunStatus;
+  source: z.infer<typeof RunSourceSchema>;
+  /** The scenario as it was when the run began: the plan the run is compared against. */
+  plan: ScenarioBody;
+  createdAt: string;
+};
+
+export type RunSummary = Omit<Run, 'plan'> & { eventCount: number; scenarioTitle: string };
+
+export const RunEventKindSchema = z.enum([
+  'inject-delivered',
+  'started',
+  'completed',
+  'skipped',
+  'branch-taken',
+  'observation',
+  'paused',
+  'resumed',
+  'ended',
+  'plan-shifted',
+]);
+export type RunEventKind = z.infer<typeof RunEventKindSchema>;
+export const RUN_EVENT_KINDS = RunEventKindSchema.options;
+
+/** Event kinds that must name a step. */
+export const STEP_EVENT_KINDS: readonly RunEventKind[] = ['inject-delivered', 'started', 'completed', 'skipped', 'branch-taken'];
+
+export const RatingSchema = z.number().int().min(1).max(5);
+
+/** What a client sends to record one event. `at` defaults to the server's clock. */
+export const NewRunEventSchema = z
+  .strictObject({
+    kind: RunEventKindSchema,
+    at: InstantSchema.optional(),
+    stepId: IdSchema.nullable().default(null),
+    roleId: IdSchema.nullable().default(null),
+    text: freeText().default(''),
+    rating: RatingSchema.nullable().default(null),
+    /** For `branch-taken`: the conditional edge followed. */
+    edgeId: IdSchema.nullable().default(null),
+    /** For `plan-shifted`: minutes added to every step not yet started. */
+    shiftMin: z.number().finite().min(-MAX_MINUTES).max(MAX_MINUTES).nullable().default(null),
+  })
+  .superRefine((event, ctx) => {
+    if (STEP_EVENT_KINDS.includes(event.kind) && event.stepId === null)
+      ctx.addIssue({ code: 'custom', path: ['stepId'], message: `a "${event.kind}" event must name a step` });
+    if (event.kind === 'branch-taken' && event.edgeId === null)
+      ctx.addIssue({ code: 'custom', path: ['edgeId'], message: 'a "branch-taken" event must name the edge taken' });
+    if (event.kind === 'plan-shifted' && event.shiftMin === null)
+      ctx.addIssue({ code: 'custom', path: ['shiftMin'], message: 'a "plan-shifted" event must give the minutes' });
+  });
+export type NewRunEvent = z.input<typeof NewRunEventSchema>;
+
+export type RunEvent = {
+  /** Increasing in the order events were recorded. */
+  seq: number;
+  runId: Id;
+  at: string;
+  kind: RunEventKind;
+  stepId: Id | null;
+  roleId: Id | null;
+  text: string;
+  rating: number | null;
+  edgeId: Id | null;
+  shiftMin: number | null;
+  /** When this event corrects an earlier one, that event's seq. */
+  corrects: number | null;
+  /** When a later correction replaced this event, the correction's seq. */
+  supersededBy: number | null;
+  recordedAt: string;
+};
+
+/** Events that still count: corrections applied, superseded originals dropped, ordered by time. */
+export function effectiveEventsOf(events: readonly RunEvent[]): RunEvent[] {
+  return events
+    .filter((event) => event.supersededBy === null)
+    .sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at < b.at ? -1 : 1));
+}
+
+// ---------------------------------------------------------------------------
+// Debrief annotations
+
+export const AnnotationKindSchema = z.enum(['went-well', 'went-wrong', 'improvement', 'note']);
+export type AnnotationKind = z.infer<typeof AnnotationKindSchema>;
+
+export const AnnotationFieldsSchema = z.strictObject({
+  at: InstantSchema,
+  stepId: IdSchema.nullable().default(null),
+  kind: AnnotationKindSchema.default('note'),
+  text: freeText().refine((value) => value.trim().length > 0, { message: 'must not be empty' }),
+  ownerRoleId: IdSchema.nullable().default(null),
+  dueDate: DateSchema.nullable().default(null),
+  done: z.boolean().default(false),
+});
+
+export type Annotation = z.infer<typeof AnnotationFieldsSchema> & {
+  id: Id;
+  runId: Id;
+  createdAt: string;
+};
+
+// ---------------------------------------------------------------------------
+// Fragments: reusable pieces of graph
+
+export const FragmentBodySchema = z.strictObject({
+  roles: z.array(RoleSchema).max(MAX_ROLES),
+  steps: z.array(StepSchema).min(1).max(MAX_STEPS),
+  edges: z.array(EdgeSchema).max(MAX_EDGES),
+});
+export type FragmentBody = z.infer<typeof FragmentBodySchema>;
+
+export type Fragment = { id: Id; name: string; body: FragmentBody; createdAt: string };

@@ -1,0 +1,109 @@
+/**
+ * The scenario file format (`*.drill.json`): `{ formatVersion, scenario }`.
+ *
+ * Version history:
+ *   1: first version.
+ * Files of an older version are upgraded by `upgrades` on import; a newer
+ * version is refused with a message that says so.
+ */
+import { z } from 'zod';
+import { MAX_IMPORT_BYTES, issuesOf } from './api';
+import { graphProblemsOf, ScenarioBodySchema, type ScenarioBody } from './model';
+
+export const FORMAT_VERSION = 1;
+/** Deepest JSON nesting a scenario file may have; real files need about 6. */
+export const MAX_JSON_DEPTH = 64;
+
+export const ScenarioFileSchema = z.strictObject({
+  formatVersion: z.literal(FORMAT_VERSION),
+  /** Optional note on what wrote the file. */
+  generator: z.string().max(200).optional(),
+  scenario: ScenarioBodySchema,
+});
+export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
+
+/** Upgrades from version N to N+1, keyed by N. Empty while only version 1 exists. */
+const upgrades: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+/**
+ * The deepest nesting of arrays and objects in a JSON text, found without
+ * parsing it, so a hostile file cannot exhaust the parser's stack.
+ * Stops counting once `limit` is passed.
+ */
+export function jsonDepthOf(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return deepest;
+}
+
+/** Parses JSON text with the size and depth checks every import needs. */
+export function parseJsonText(text: string, maxBytes = MAX_IMPORT_BYTES): ParseResult<unknown> {
+  if (text.length > maxBytes) return { ok: false, problems: [`file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`] };
+  if (jsonDepthOf(text) > MAX_JSON_DEPTH) return { ok: false, problems: [`nested more than ${MAX_JSON_DEPTH} levels deep`] };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`] };
+  }
+}
+
+/**
+ * Reads a scenario file's text into a scenario body: size, depth, JSON,
+ * version (upgrading older files), schema, then referential integrity.
+ * Every problem found is listed with where it is.
+ */
+export function parseScenarioFile(text: string): ParseResult<ScenarioBody> {
+  const json = parseJsonText(text);
+  if (!json.ok) return json;
+  let data = json.value;
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, problems: ['not a scenario file: expected an object with "formatVersion" and "scenario"'] };
+  let version = (data as Record<string, unknown>).formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return { ok: false, problems: ['formatVersion: missing or not a positive whole number'] };
+  if (version > FORMAT_VERSION)
+    return {
+      ok: false,
+      problems: [`formatVersion ${version} is newer than this DrillDesk understands (${FORMAT_VERSION}); update DrillDesk to open it`],
+    };
+  while (version < FORMAT_VERSION) {
+    const upgrade = upgrades[version];
+    if (!upgrade) return { ok: false, problems: [`formatVersion ${version} is not supported`] };
+    data = upgrade(data as Record<string, unknown>);
+    version++;
+  }
+  const parsed = ScenarioFileSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, problems: issuesOf(parsed.error) };
+  const problems = graphProblemsOf(parsed.data.scenario);
+  if (problems.length > 0) return { ok: false, problems: problems.map((p) => `scenario.${p.path}: ${p.message}`) };
+  return { ok: true, value: parsed.data.scenario };
+}
+
+/** Writes a scenario body as file text (pretty-printed, stable key order from the schema). */
+export function scenarioFileTextOf(body: ScenarioBody): string {
+  const file: ScenarioFile = { formatVersion: FORMAT_VERSION, generator: 'DrillDesk', scenario: ScenarioBodySchema.parse(body) };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A file name for a scenario's export, e.g. `汛期水环境应急演练.drill.json`. */
+export function scenarioFileNameOf(title: string): string {
+  const safe = title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || 'scenario';
+  return `${safe}.drill.json`;
+}
