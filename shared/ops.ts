@@ -91,7 +91,8 @@ function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
   return copy;
 }
 
-function patchStep(step: Step, patch: StepPatch): Step {
+/** A step with a patch applied; fields that do not belong to its kind are dropped. */
+export function patchStep(step: Step, patch: StepPatch): Step {
   const next = { ...step, ...patch } as Record<string, unknown>;
   if (step.kind !== 'inject') delete next.deliveryMethod;
   if (step.kind !== 'decision') delete next.question;

@@ -1,0 +1,87 @@
+/**
+ * The back end as the transports see it: opens the data folder, seeds a new
+ * database with the templates, keeps daily backups, and serves calls through
+ * `dispatch`. The Electron main process, the browser-mode server and the
+ * command line each make one of these; none of them holds logic of its own.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DrillService, Envelope } from '../../shared/api';
+import { backupDatabase, backupDatabaseSync, backupDirOf, isHealthyDatabase, listBackups } from '../storage/backups';
+import { openDatabase } from '../storage/db';
+import { openDataDir, type OpenedDataDir } from '../storage/dataDir';
+import { dispatch } from './dispatch';
+import type { PrefsStore } from './prefs';
+import { createService } from './service';
+import { loadTemplates } from './templates';
+
+export type BackendOptions = {
+  dataDir: string;
+  templatesDir: string;
+  prefs: PrefsStore;
+  nativeBinding?: string;
+  now?: () => Date;
+  /** Where unexpected errors and start-up notes go (the console by default). */
+  log?: (message: string, error?: unknown) => void;
+};
+
+export type Backend = {
+  call: (method: string, arg: unknown) => Promise<Envelope<unknown>>;
+  service: () => DrillService;
+  dataDir: string;
+  /** True when this launch created the database (and seeded it). */
+  created: boolean;
+  close: () => void;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function openBackend(options: BackendOptions): Backend {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const keep = () => options.prefs.read().backupsToKeep;
+  const opened: OpenedDataDir = openDataDir(options.dataDir, { nativeBinding: options.nativeBinding, keepBackups: keep(), now });
+  if (opened.recoveredFrom) log(`DrillDesk: the database was damaged and was moved aside to ${opened.recoveredFrom.movedTo}`);
+  const templates = loadTemplates(options.templatesDir, (file, problems) => log(`DrillDesk: template ${file} skipped: ${problems[0]}`));
+  let db = opened.db;
+
+  const restore = (name: string) => {
+    const source = path.join(backupDirOf(opened.dataDir), name);
+    if (!isHealthyDatabase(source)) throw new Error(`backup ${name} is damaged`);
+    backupDatabaseSync(db, opened.dataDir, { reason: 'before-restore', keep: keep() + 1, now: now() });
+    db.close();
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(opened.file + suffix, { force: true });
+    fs.copyFileSync(source, opened.file);
+    db = openDatabase(opened.file, { nativeBinding: options.nativeBinding });
+    service = build();
+  };
+
+  const build = () =>
+    createService({
+      db,
+      dataDir: opened.dataDir,
+      templates,
+      prefs: options.prefs,
+      now,
+      recoveredFrom: opened.recoveredFrom,
+      restoreBackup: restore,
+    });
+  let service = build();
+
+  if (opened.created) for (const template of templates) service.createFromTemplate({ templateId: template.id });
+
+  const latest = listBackups(opened.dataDir).at(-1);
+  if (!opened.created && (!latest || now().getTime() - new Date(latest.createdAt).getTime() > DAY_MS))
+    backupDatabase(db, opened.dataDir, { reason: 'daily', keep: keep(), now: now() }).catch((error) => log('DrillDesk: daily backup failed', error));
+
+  return {
+    call: (method, arg) => dispatch(service, method, arg, (error) => log(`DrillDesk: ${method} failed unexpectedly`, error)),
+    service: () => service,
+    dataDir: opened.dataDir,
+    created: opened.created,
+    close: () => {
+      if (db.open) db.close();
+      opened.close();
+    },
+  };
+}

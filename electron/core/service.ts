@@ -1,0 +1,232 @@
+/**
+ * The DrillDesk service: the one implementation of the API contract.
+ * Both transports (Electron IPC and browser-mode HTTP) and the command line
+ * call it; arguments arrive already parsed by `dispatch`. Every write is one
+ * SQLite transaction, committed before the call returns.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApiError, type DrillService, type Prefs } from '../../shared/api';
+import { layoutOf, needsLayoutOf } from '../../shared/layout';
+import { graphProblemsOf, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
+import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
+import { backupDatabase, listBackups } from '../storage/backups';
+import type { Db } from '../storage/db';
+import * as runs from '../storage/runs';
+import * as scenarios from '../storage/scenarios';
+import type { PrefsStore } from './prefs';
+import type { LoadedTemplate } from './templates';
+
+export type ServiceDeps = {
+  db: Db;
+  dataDir: string;
+  templates: readonly LoadedTemplate[];
+  prefs: PrefsStore;
+  /** The wall clock; tests pass a fixed one. */
+  now?: () => Date;
+  /** Set when a damaged database was moved aside at start-up. */
+  recoveredFrom?: { movedTo: string; reason: string } | null;
+  /** Replaces the live database with a backup and reopens it (the storage owner knows how). */
+  restoreBackup?: (name: string) => void;
+  /** Parses a CSV run log into events; supplied by the run-log import module. */
+  runCsv?: (plan: ScenarioBody, csv: string, startedAt?: string) => { startedAt: string; events: Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt'>[] };
+};
+
+export const newId = () => randomUUID();
+
+/** A body ready to store: laid out left to right when it has no usable positions. */
+export function withLayout(body: ScenarioBody): ScenarioBody {
+  if (!needsLayoutOf(body.steps)) return body;
+  const positions = layoutOf(body);
+  return { ...body, steps: body.steps.map((step) => ({ ...step, position: positions.get(step.id) ?? step.position })) };
+}
+
+function requireIntegrity(body: ScenarioBody) {
+  const problems = graphProblemsOf(body);
+  if (problems.length > 0)
+    throw new ApiError('invalid-argument', `the scenario has ${problems.length} broken reference(s)`, problems.map((p) => `${p.path}: ${p.message}`));
+}
+
+export function createService(deps: ServiceDeps): DrillService {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+  const iso = () => now().toISOString();
+  const tx = <T>(work: () => T): T => db.transaction(work)();
+
+  const insertBody = (body: ScenarioBody, sourceId: string | null) => {
+    requireIntegrity(body);
+    const id = newId();
+    tx(() => scenarios.insertScenario(db, { id, body: withLayout(body), sourceId, now: iso() }));
+    return id;
+  };
+  const summaryOf = (id: string) => {
+    const summary = scenarios.listScenarios(db).find((s) => s.id === id);
+    if (!summary) throw new ApiError('not-found', `no scenario with id "${id}"`);
+    return summary;
+  };
+  const bodyOf = (id: string): ScenarioBody => {
+    const { id: _id, revision: _revision, createdAt: _createdAt, updatedAt: _updatedAt, sourceId: _sourceId, ...body } =
+      scenarios.requireScenario(db, id);
+    return body;
+  };
+
+  const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null) => {
+    const run = runs.requireRun(db, runId);
+    if (run.status === 'ended' && event.kind !== 'observation')
+      throw new ApiError('conflict', 'the run has ended; only observations and corrections can be added');
+    if (event.stepId !== null && !run.plan.steps.some((step) => step.id === event.stepId))
+      throw new ApiError('invalid-argument', `step "${event.stepId}" is not part of this run's plan`);
+    if (event.roleId !== null && !run.plan.roles.some((role) => role.id === event.roleId))
+      throw new ApiError('invalid-argument', `role "${event.roleId}" is not part of this run's plan`);
+    if (event.edgeId !== null) {
+      const edge = run.plan.edges.find((e) => e.id === event.edgeId);
+      if (!edge || edge.source !== event.stepId)
+        throw new ApiError('invalid-argument', `edge "${event.edgeId}" is not a branch out of step "${event.stepId}"`);
+    }
+    const at = event.at ?? iso();
+    return tx(() => {
+      const stored = runs.insertEvent(db, runId, {
+        at: new Date(at).toISOString(),
+        kind: event.kind,
+        stepId: event.stepId,
+        roleId: event.roleId,
+        text: event.text,
+        rating: event.rating,
+        edgeId: event.edgeId,
+        shiftMin: event.shiftMin,
+        corrects,
+        recordedAt: iso(),
+      });
+      if (event.kind === 'paused') runs.setRunStatus(db, runId, 'paused', null);
+      if (event.kind === 'resumed') runs.setRunStatus(db, runId, 'running', null);
+      if (event.kind === 'ended') runs.setRunStatus(db, runId, 'ended', stored.at);
+      return stored;
+    });
+  };
+
+  return {
+    listScenarios: ({ query }) => scenarios.listScenarios(db, query),
+    getScenario: ({ id }) => scenarios.requireScenario(db, id),
+    createScenario: ({ meta }) => {
+      const id = insertBody({ ...meta, roles: [], steps: [], edges: [] }, null);
+      return scenarios.requireScenario(db, id);
+    },
+    updateScenarioMeta: ({ id, patch }) => {
+      tx(() => scenarios.updateMeta(db, id, patch, iso()));
+      return scenarios.requireScenario(db, id);
+    },
+    duplicateScenario: ({ id, title }) => {
+      const body = bodyOf(id);
+      return summaryOf(insertBody({ ...body, title: title ?? `${body.title}（副本）` }, id));
+    },
+    deleteScenario: ({ id }) => {
+      tx(() => scenarios.deleteScenario(db, id));
+      if (deps.prefs.read().lastScenarioId === id) deps.prefs.write({ lastScenarioId: null });
+      return { deleted: true };
+    },
+    applyGraphOps: ({ scenarioId, baseRevision, ops }) =>
+      tx(() => scenarios.applyGraphOps(db, { scenarioId, baseRevision, ops, now: iso() })),
+    importScenario: ({ text }) => {
+      const parsed = parseScenarioFile(text);
+      if (!parsed.ok) throw new ApiError('invalid-argument', `the file is not a valid scenario: ${parsed.problems[0]}`, parsed.problems);
+      return summaryOf(insertBody(parsed.value, null));
+    },
+    exportScenario: ({ id }) => {
+      const body = bodyOf(id);
+      return { fileName: scenarioFileNameOf(body.title), text: scenarioFileTextOf(body) };
+    },
+    listTemplates: () => deps.templates.map(({ body: _body, ...template }) => template),
+    createFromTemplate: ({ templateId }) => {
+      const template = deps.templates.find((t) => t.id === templateId);
+      if (!template) throw new ApiError('not-found', `no template "${templateId}"`);
+      return summaryOf(insertBody(template.body, null));
+    },
+
+    listRuns: ({ scenarioId }) => runs.listRuns(db, scenarioId),
+    getRun: ({ id }) => ({ run: runs.requireRun(db, id), events: runs.eventsOf(db, id) }),
+    createRun: ({ scenarioId, name }) => {
+      const plan = bodyOf(scenarioId);
+      const startedAt = iso();
+      return tx(() =>
+        runs.insertRun(db, { id: newId(), scenarioId, name, startedAt, endedAt: null, status: 'running', source: 'live', plan }, startedAt),
+      );
+    },
+    recordEvent: ({ runId, event }) => recordEvent(runId, event),
+    correctEvent: ({ runId, seq, at, text }) => {
+      const original = runs.requireEvent(db, runId, seq);
+      if (original.supersededBy !== null)
+        throw new ApiError('conflict', `event ${seq} was already corrected by event ${original.supersededBy}; correct that one`);
+      if (at === undefined && text === undefined) throw new ApiError('invalid-argument', 'a correction must change the time or the text');
+      return tx(() => {
+        const stored = runs.insertEvent(db, runId, {
+          ...original,
+          at: at === undefined ? original.at : new Date(at).toISOString(),
+          text: text ?? original.text,
+          corrects: seq,
+          recordedAt: iso(),
+        });
+        runs.supersedeEvent(db, seq, stored.seq);
+        return { ...stored };
+      });
+    },
+    shiftPlan: ({ runId, minutes, reason }) =>
+      recordEvent(runId, NewRunEventSchema.parse({ kind: 'plan-shifted', shiftMin: minutes, text: reason })),
+    deleteRun: ({ id }) => {
+      tx(() => runs.deleteRun(db, id));
+      return { deleted: true };
+    },
+    importRunCsv: ({ scenarioId, name, csv }) => {
+      if (!deps.runCsv) throw new ApiError('internal', 'run-log import is not available in this build');
+      const plan = bodyOf(scenarioId);
+      const parsed = deps.runCsv(plan, csv);
+      const id = newId();
+      tx(() => {
+        const lastAt = parsed.events.reduce((last, event) => (event.at > last ? event.at : last), parsed.startedAt);
+        runs.insertRun(db, { id, scenarioId, name, startedAt: parsed.startedAt, endedAt: lastAt, status: 'ended', source: 'imported', plan }, iso());
+        for (const event of parsed.events) runs.insertEvent(db, id, { ...event, corrects: null, recordedAt: iso() });
+      });
+      const summary = runs.listRuns(db, scenarioId).find((run) => run.id === id);
+      if (!summary) throw new ApiError('internal', 'the imported run could not be read back');
+      return summary;
+    },
+
+    listAnnotations: (filter) => runs.listAnnotations(db, filter),
+    addAnnotation: ({ runId, fields }) => {
+      runs.requireRun(db, runId);
+      return tx(() => runs.insertAnnotation(db, { ...fields, id: newId(), runId, createdAt: iso() }));
+    },
+    updateAnnotation: ({ id, patch }) => {
+      const annotation = { ...runs.requireAnnotation(db, id), ...patch };
+      tx(() => runs.updateAnnotation(db, annotation));
+      return annotation;
+    },
+    deleteAnnotation: ({ id }) => {
+      tx(() => runs.deleteAnnotation(db, id));
+      return { deleted: true };
+    },
+
+    listFragments: () => runs.listFragments(db),
+    saveFragment: ({ name, body }) => {
+      const problems = graphProblemsOf({ ...body, objectives: [] }).filter((p) => !p.path.includes('objectiveIds'));
+      if (problems.length > 0)
+        throw new ApiError('invalid-argument', 'the fragment has broken references', problems.map((p) => `${p.path}: ${p.message}`));
+      return tx(() => runs.insertFragment(db, { id: newId(), name, body, createdAt: iso() }));
+    },
+    deleteFragment: ({ id }) => {
+      tx(() => runs.deleteFragment(db, id));
+      return { deleted: true };
+    },
+
+    getPrefs: () => deps.prefs.read(),
+    setPrefs: ({ patch }) => deps.prefs.write(patch as Partial<Prefs>),
+
+    listBackups: () => listBackups(deps.dataDir).reverse(),
+    createBackup: () => backupDatabase(db, deps.dataDir, { reason: 'manual', keep: deps.prefs.read().backupsToKeep, now: now() }),
+    restoreBackup: ({ name }) => {
+      if (!deps.restoreBackup) throw new ApiError('internal', 'restoring backups is not available here');
+      if (!listBackups(deps.dataDir).some((backup) => backup.name === name)) throw new ApiError('not-found', `no backup named "${name}"`);
+      deps.restoreBackup(name);
+      return { restored: true };
+    },
+    storageStatus: () => ({ dataDir: deps.dataDir, recoveredFrom: deps.recoveredFrom ?? null, schemaVersion: db.pragma('user_version', { simple: true }) as number }),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The preload: exposes exactly the contract's named operations to the page,
+ * each a call to its own IPC channel. No raw `ipcRenderer`, no generic
+ * invoke. Runs sandboxed; imports only `electron` at run time.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ApiMethod, DrillTransport } from '../shared/api';
+import { channelOf } from './channels';
+
+const call =
+  <M extends ApiMethod>(method: M) =>
+  (arg: Parameters<DrillTransport[M]>[0]) =>
+    ipcRenderer.invoke(channelOf(method), arg) as ReturnType<DrillTransport[M]>;
+
+const transport = {
+  listScenarios: call('listScenarios'),
+  getScenario: call('getScenario'),
+  createScenario: call('createScenario'),
+  updateScenarioMeta: call('updateScenarioMeta'),
+  duplicateScenario: call('duplicateScenario'),
+  deleteScenario: call('deleteScenario'),
+  applyGraphOps: call('applyGraphOps'),
+  importScenario: call('importScenario'),
+  exportScenario: call('exportScenario'),
+  listTemplates: call('listTemplates'),
+  createFromTemplate: call('createFromTemplate'),
+  listRuns: call('listRuns'),
+  getRun: call('getRun'),
+  createRun: call('createRun'),
+  recordEvent: call('recordEvent'),
+  correctEvent: call('correctEvent'),
+  shiftPlan: call('shiftPlan'),
+  deleteRun: call('deleteRun'),
+  importRunCsv: call('importRunCsv'),
+  listAnnotations: call('listAnnotations'),
+  addAnnotation: call('addAnnotation'),
+  updateAnnotation: call('updateAnnotation'),
+  deleteAnnotation: call('deleteAnnotation'),
+  listFragments: call('listFragments'),
+  saveFragment: call('saveFragment'),
+  deleteFragment: call('deleteFragment'),
+  getPrefs: call('getPrefs'),
+  setPrefs: call('setPrefs'),
+  listBackups: call('listBackups'),
+  createBackup: call('createBackup'),
+  restoreBackup: call('restoreBackup'),
+  storageStatus: call('storageStatus'),
+} satisfies DrillTransport;
+
+/** Desktop-only operations that have no browser-mode equivalent (printing through Electron). */
+const desktop = {
+  printToPdf: (arg: { fileName: string; landscape: boolean }) => ipcRenderer.invoke('drilldesk:print-to-pdf', arg) as Promise<{ saved: boolean; path: string | null }>,
+  print: () => ipcRenderer.invoke('drilldesk:print') as Promise<{ printed: boolean }>,
+};
+
+contextBridge.exposeInMainWorld('drillDesk', transport);
+contextBridge.exposeInMainWorld('drillDeskDesktop', desktop);

@@ -1,0 +1,70 @@
+/**
+ * Security configuration shared by the desktop shell and browser mode.
+ * Pure data and functions, no `electron` import, so tests can check it on
+ * machines where Electron cannot run.
+ */
+
+/**
+ * The Content-Security-Policy of every page. Scripts only from the app
+ * itself; no inline scripts, no eval, no remote anything. Inline style
+ * *attributes* are allowed because React Flow positions nodes with them;
+ * style elements still come only from the app's own files.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** Response headers sent with every page and API answer in browser mode. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), bluetooth=()',
+  'Cache-Control': 'no-store',
+};
+
+/** The desktop app's own pages are loaded from this custom scheme. */
+export const APP_SCHEME = 'drilldesk';
+export const APP_ORIGIN = `${APP_SCHEME}://app`;
+
+/** True when `url` is one of the app's own pages (the only place the window may navigate). */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'app';
+  } catch {
+    return false;
+  }
+}
+
+/** Hosts the app may open in the user's browser (help pages); anything else is refused. */
+export const EXTERNAL_URL_ALLOWLIST: readonly string[] = ['www.mee.gov.cn', 'www.mem.gov.cn'];
+
+/** True when `url` may be handed to `shell.openExternal`: https only, and an allowlisted host. */
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && EXTERNAL_URL_ALLOWLIST.includes(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** True when `host` (a Host header) names this browser-mode server: loopback by name or number, on its port. */
+export function isAllowedHostHeader(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}

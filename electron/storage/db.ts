@@ -1,0 +1,129 @@
+/**
+ * Opening the SQLite database: durability pragmas, an integrity check and
+ * the numbered migrations. The only place that knows how a connection is set up.
+ */
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { migrations as shippedMigrations, type Migration } from './migrations/index';
+
+export type Db = Database.Database;
+
+/** Why the database could not be opened; `kind` lets the caller decide what to tell the user. */
+export class StorageOpenError extends Error {
+  constructor(
+    readonly kind: 'damaged' | 'too-new' | 'migration-changed' | 'migration-failed' | 'locked',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StorageOpenError';
+  }
+}
+
+export type OpenOptions = {
+  /** A better-sqlite3 binary built for another ABI (Electron's); Node's own build when absent. */
+  nativeBinding?: string;
+  /** Called with the database before each migration runs (the back-up hook). */
+  beforeMigration?: (db: Db, fromVersion: number) => void;
+  migrations?: readonly Migration[];
+};
+
+const checksumOf = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
+
+/** Files larger than this get `quick_check` instead of the full `integrity_check` at open. */
+const FULL_CHECK_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Opens (creating if needed) the database at `file`: WAL journal with
+ * `synchronous=FULL` so a committed edit survives power loss, foreign keys on,
+ * a busy timeout, an integrity check, then pending migrations.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw new StorageOpenError('damaged', `cannot open database: ${(error as Error).message}`);
+  }
+  try {
+    configure(db);
+    checkIntegrity(db);
+    migrate(db, options.migrations ?? shippedMigrations, options.beforeMigration);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof StorageOpenError) throw error;
+    throw new StorageOpenError('damaged', `database is damaged: ${(error as Error).message}`);
+  }
+}
+
+function configure(db: Db) {
+  db.pragma('busy_timeout = 5000');
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (String(mode).toLowerCase() !== 'wal') throw new StorageOpenError('damaged', `cannot use WAL journal (got ${mode})`);
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+function checkIntegrity(db: Db) {
+  const pageCount = db.pragma('page_count', { simple: true }) as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const check = pageCount * pageSize > FULL_CHECK_LIMIT_BYTES ? 'quick_check' : 'integrity_check';
+  const rows = db.pragma(check) as { [key: string]: string }[];
+  const result = rows.map((row) => Object.values(row)[0]);
+  if (result.length !== 1 || result[0] !== 'ok')
+    throw new StorageOpenError('damaged', `${check} failed: ${result.slice(0, 3).join('; ')}`);
+}
+
+/** The schema version a database is at (`PRAGMA user_version`). */
+export function schemaVersionOf(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema up to the newest migration. Refuses a database from a
+ * newer DrillDesk, and one whose applied migrations differ from the files
+ * here. Each migration runs in its own transaction with its version bump, so
+ * a migration that throws leaves `user_version` where it was.
+ */
+export function migrate(db: Db, migrations: readonly Migration[], beforeMigration?: OpenOptions['beforeMigration']) {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const current = schemaVersionOf(db);
+  const newest = migrations.length;
+  if (current > newest)
+    throw new StorageOpenError(
+      'too-new',
+      `this database was written by a newer DrillDesk (schema ${current}, this version knows ${newest}); update DrillDesk to open it`,
+    );
+  const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as {
+    version: number;
+    name: string;
+    checksum: string;
+  }[];
+  for (const row of applied) {
+    const file = migrations[row.version - 1];
+    if (!file || file.name !== row.name || checksumOf(file.sql) !== row.checksum)
+      throw new StorageOpenError(
+        'migration-changed',
+        `migration ${row.version} (${row.name}) differs from the one applied to this database; refusing to open it`,
+      );
+  }
+  for (const migration of migrations.slice(current)) {
+    beforeMigration?.(db, schemaVersionOf(db));
+    const run = db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT OR REPLACE INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        checksumOf(migration.sql),
+        new Date().toISOString(),
+      );
+      db.pragma(`user_version = ${migration.version}`);
+    });
+    try {
+      run();
+    } catch (error) {
+      throw new StorageOpenError('migration-failed', `migration ${migration.name} failed: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * The numbered migrations, in order. Migration N brings the schema from
+ * `user_version` N-1 to N. Once shipped, a migration is never edited: add a
+ * new file instead. `checksum` pins each file's SQL so an edited migration
+ * is caught at start-up by `migrate` (see db.ts).
+ */
+import { sql as m0001 } from './0001-initial';
+
+export type Migration = { version: number; name: string; sql: string };
+
+export const migrations: readonly Migration[] = [{ version: 1, name: '0001-initial', sql: m0001 }];

@@ -1,0 +1,250 @@
+/**
+ * Drill runs and their event log, debrief annotations, and fragments.
+ * Events are append-only: a correction is a new row that supersedes the old one.
+ */
+import { ApiError } from '../../shared/api';
+import type {
+  Annotation,
+  Fragment,
+  FragmentBody,
+  Run,
+  RunEvent,
+  RunEventKind,
+  RunStatus,
+  RunSummary,
+  ScenarioBody,
+} from '../../shared/model';
+import type { Db } from './db';
+import { statementsOf } from './statements';
+
+type RunRow = {
+  id: string;
+  scenario_id: string;
+  name: string;
+  started_at: string;
+  ended_at: string | null;
+  status: RunStatus;
+  source: 'live' | 'imported';
+  plan: string;
+  created_at: string;
+};
+type EventRow = {
+  seq: number;
+  run_id: string;
+  at: string;
+  kind: RunEventKind;
+  step_id: string | null;
+  role_id: string | null;
+  text: string;
+  rating: number | null;
+  edge_id: string | null;
+  shift_min: number | null;
+  corrects: number | null;
+  superseded_by: number | null;
+  recorded_at: string;
+};
+type AnnotationRow = {
+  id: string;
+  run_id: string;
+  at: string;
+  step_id: string | null;
+  kind: Annotation['kind'];
+  text: string;
+  owner_role_id: string | null;
+  due_date: string | null;
+  done: number;
+  created_at: string;
+};
+
+const sql = statementsOf({
+  insertRun: `INSERT INTO runs (id, scenario_id, name, started_at, ended_at, status, source, plan, created_at)
+              VALUES (@id, @scenarioId, @name, @startedAt, @endedAt, @status, @source, @plan, @now)`,
+  getRun: 'SELECT * FROM runs WHERE id = ?',
+  listRuns: `SELECT r.id, r.scenario_id, r.name, r.started_at, r.ended_at, r.status, r.source, r.created_at,
+               json_extract(r.plan, '$.title') AS scenario_title,
+               (SELECT COUNT(*) FROM run_events e WHERE e.run_id = r.id) AS event_count
+             FROM runs r WHERE (@scenarioId IS NULL OR r.scenario_id = @scenarioId) ORDER BY r.started_at DESC`,
+  setStatus: 'UPDATE runs SET status = @status, ended_at = @endedAt WHERE id = @id',
+  deleteRun: 'DELETE FROM runs WHERE id = ?',
+  events: 'SELECT * FROM run_events WHERE run_id = ? ORDER BY seq',
+  getEvent: 'SELECT * FROM run_events WHERE run_id = ? AND seq = ?',
+  insertEvent: `INSERT INTO run_events (run_id, at, kind, step_id, role_id, text, rating, edge_id, shift_min, corrects, recorded_at)
+                VALUES (@runId, @at, @kind, @stepId, @roleId, @text, @rating, @edgeId, @shiftMin, @corrects, @recordedAt)`,
+  supersede: 'UPDATE run_events SET superseded_by = ? WHERE seq = ?',
+  insertAnnotation: `INSERT INTO annotations (id, run_id, at, step_id, kind, text, owner_role_id, due_date, done, created_at)
+                     VALUES (@id, @runId, @at, @stepId, @kind, @text, @ownerRoleId, @dueDate, @done, @createdAt)`,
+  getAnnotation: 'SELECT * FROM annotations WHERE id = ?',
+  updateAnnotation: `UPDATE annotations SET at = @at, step_id = @stepId, kind = @kind, text = @text,
+                       owner_role_id = @ownerRoleId, due_date = @dueDate, done = @done WHERE id = @id`,
+  deleteAnnotation: 'DELETE FROM annotations WHERE id = ?',
+  annotationsOfRun: 'SELECT * FROM annotations WHERE run_id = ? ORDER BY at, created_at',
+  annotationsOfScenario: `SELECT a.* FROM annotations a JOIN runs r ON r.id = a.run_id
+                          WHERE r.scenario_id = ? ORDER BY a.at, a.created_at`,
+  allAnnotations: 'SELECT * FROM annotations ORDER BY at, created_at',
+  insertFragment: 'INSERT INTO fragments (id, name, body, created_at) VALUES (@id, @name, @body, @createdAt)',
+  listFragments: 'SELECT * FROM fragments ORDER BY name',
+  deleteFragment: 'DELETE FROM fragments WHERE id = ?',
+});
+
+const runOf = (row: RunRow): Run => ({
+  id: row.id,
+  scenarioId: row.scenario_id,
+  name: row.name,
+  startedAt: row.started_at,
+  endedAt: row.ended_at,
+  status: row.status,
+  source: row.source,
+  plan: JSON.parse(row.plan) as ScenarioBody,
+  createdAt: row.created_at,
+});
+
+const eventOf = (row: EventRow): RunEvent => ({
+  seq: row.seq,
+  runId: row.run_id,
+  at: row.at,
+  kind: row.kind,
+  stepId: row.step_id,
+  roleId: row.role_id,
+  text: row.text,
+  rating: row.rating,
+  edgeId: row.edge_id,
+  shiftMin: row.shift_min,
+  corrects: row.corrects,
+  supersededBy: row.superseded_by,
+  recordedAt: row.recorded_at,
+});
+
+const annotationOf = (row: AnnotationRow): Annotation => ({
+  id: row.id,
+  runId: row.run_id,
+  at: row.at,
+  stepId: row.step_id,
+  kind: row.kind,
+  text: row.text,
+  ownerRoleId: row.owner_role_id,
+  dueDate: row.due_date,
+  done: row.done === 1,
+  createdAt: row.created_at,
+});
+
+export function insertRun(
+  db: Db,
+  run: Omit<Run, 'createdAt'>,
+  now: string,
+): Run {
+  sql(db).insertRun.run({
+    id: run.id,
+    scenarioId: run.scenarioId,
+    name: run.name,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
+    status: run.status,
+    source: run.source,
+    plan: JSON.stringify(run.plan),
+    now,
+  });
+  return { ...run, createdAt: now };
+}
+
+export function listRuns(db: Db, scenarioId?: string): RunSummary[] {
+  const rows = sql(db).listRuns.all({ scenarioId: scenarioId ?? null }) as (Omit<RunRow, 'plan'> & {
+    scenario_title: string;
+    event_count: number;
+  })[];
+  return rows.map((row) => ({
+    id: row.id,
+    scenarioId: row.scenario_id,
+    name: row.name,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    status: row.status,
+    source: row.source,
+    createdAt: row.created_at,
+    scenarioTitle: row.scenario_title,
+    eventCount: row.event_count,
+  }));
+}
+
+export function requireRun(db: Db, id: string): Run {
+  const row = sql(db).getRun.get(id) as RunRow | undefined;
+  if (!row) throw new ApiError('not-found', `no run with id "${id}"`);
+  return runOf(row);
+}
+
+/** Every event of a run in the order recorded, superseded ones included (marked). */
+export function eventsOf(db: Db, runId: string): RunEvent[] {
+  return (sql(db).events.all(runId) as EventRow[]).map(eventOf);
+}
+
+export function setRunStatus(db: Db, id: string, status: RunStatus, endedAt: string | null) {
+  sql(db).setStatus.run({ id, status, endedAt });
+}
+
+export function deleteRun(db: Db, id: string) {
+  if (sql(db).deleteRun.run(id).changes === 0) throw new ApiError('not-found', `no run with id "${id}"`);
+}
+
+export type EventFields = Omit<RunEvent, 'seq' | 'supersededBy' | 'runId'>;
+
+export function insertEvent(db: Db, runId: string, fields: EventFields): RunEvent {
+  const result = sql(db).insertEvent.run({ runId, ...fields });
+  return eventOf(sql(db).getEvent.get(runId, Number(result.lastInsertRowid)) as EventRow);
+}
+
+export function requireEvent(db: Db, runId: string, seq: number): RunEvent {
+  const row = sql(db).getEvent.get(runId, seq) as EventRow | undefined;
+  if (!row) throw new ApiError('not-found', `run "${runId}" has no event ${seq}`);
+  return eventOf(row);
+}
+
+/** Marks `seq` as replaced by `bySeq`. */
+export function supersedeEvent(db: Db, seq: number, bySeq: number) {
+  sql(db).supersede.run(bySeq, seq);
+}
+
+export function insertAnnotation(db: Db, annotation: Annotation): Annotation {
+  sql(db).insertAnnotation.run({ ...annotation, done: annotation.done ? 1 : 0 });
+  return annotation;
+}
+
+export function requireAnnotation(db: Db, id: string): Annotation {
+  const row = sql(db).getAnnotation.get(id) as AnnotationRow | undefined;
+  if (!row) throw new ApiError('not-found', `no annotation with id "${id}"`);
+  return annotationOf(row);
+}
+
+export function updateAnnotation(db: Db, annotation: Annotation) {
+  sql(db).updateAnnotation.run({ ...annotation, done: annotation.done ? 1 : 0 });
+}
+
+export function deleteAnnotation(db: Db, id: string) {
+  if (sql(db).deleteAnnotation.run(id).changes === 0) throw new ApiError('not-found', `no annotation with id "${id}"`);
+}
+
+export function listAnnotations(db: Db, filter: { runId?: string; scenarioId?: string }): Annotation[] {
+  const statements = sql(db);
+  const rows = filter.runId
+    ? statements.annotationsOfRun.all(filter.runId)
+    : filter.scenarioId
+      ? statements.annotationsOfScenario.all(filter.scenarioId)
+      : statements.allAnnotations.all();
+  return (rows as AnnotationRow[]).map(annotationOf);
+}
+
+export function insertFragment(db: Db, fragment: Fragment): Fragment {
+  sql(db).insertFragment.run({ id: fragment.id, name: fragment.name, body: JSON.stringify(fragment.body), createdAt: fragment.createdAt });
+  return fragment;
+}
+
+export function listFragments(db: Db): Fragment[] {
+  return (sql(db).listFragments.all() as { id: string; name: string; body: string; created_at: string }[]).map((row) => ({
+    id: row.id,
+    name: row.name,
+    body: JSON.parse(row.body) as FragmentBody,
+    createdAt: row.created_at,
+  }));
+}
+
+export function deleteFragment(db: Db, id: string) {
+  if (sql(db).deleteFragment.run(id).changes === 0) throw new ApiError('not-found', `no fragment with id "${id}"`);
+}

@@ -1,0 +1,346 @@
+/**
+ * Scenario storage: one row per scenario, role, step and edge, so that an
+ * edit touches only the rows it changes. All scenario SQL lives here.
+ */
+import { ApiError } from '../../shared/api';
+import {
+  EdgeSchema,
+  RoleSchema,
+  ScenarioMetaSchema,
+  StepSchema,
+  type Edge,
+  type Role,
+  type Scenario,
+  type ScenarioBody,
+  type ScenarioMeta,
+  type ScenarioSummary,
+  type Step,
+} from '../../shared/model';
+import { patchStep, type GraphOp } from '../../shared/ops';
+import type { Db } from './db';
+import { statementsOf } from './statements';
+
+type ScenarioRow = {
+  id: string;
+  meta: string;
+  revision: number;
+  source_id: string | null;
+  created_at: string;
+  updated_at: string;
+};
+type StepRow = { id: string; x: number; y: number; data: string };
+type EdgeRow = { id: string; source: string; target: string; data: string };
+type RoleRow = { id: string; data: string };
+
+const sql = statementsOf({
+  list: `SELECT s.id, s.meta, s.revision, s.source_id, s.created_at, s.updated_at,
+           (SELECT COUNT(*) FROM steps WHERE scenario_id = s.id) AS step_count,
+           (SELECT COUNT(*) FROM roles WHERE scenario_id = s.id) AS role_count,
+           (SELECT COUNT(*) FROM runs WHERE scenario_id = s.id) AS run_count
+         FROM scenarios s ORDER BY s.updated_at DESC`,
+  get: 'SELECT id, meta, revision, source_id, created_at, updated_at FROM scenarios WHERE id = ?',
+  steps: 'SELECT id, x, y, data FROM steps WHERE scenario_id = ? ORDER BY ord',
+  edges: 'SELECT id, source, target, data FROM edges WHERE scenario_id = ? ORDER BY ord',
+  roles: 'SELECT id, data FROM roles WHERE scenario_id = ? ORDER BY ord',
+  insertScenario: `INSERT INTO scenarios (id, title, meta, revision, source_id, created_at, updated_at)
+                   VALUES (@id, @title, @meta, 0, @sourceId, @now, @now)`,
+  updateMeta: 'UPDATE scenarios SET title = @title, meta = @meta WHERE id = @id',
+  touch: 'UPDATE scenarios SET revision = revision + 1, updated_at = @now WHERE id = @id',
+  deleteScenario: 'DELETE FROM scenarios WHERE id = ?',
+  nextStepOrd: 'SELECT COALESCE(MAX(ord), 0) + 1 AS ord FROM steps WHERE scenario_id = ?',
+  nextEdgeOrd: 'SELECT COALESCE(MAX(ord), 0) + 1 AS ord FROM edges WHERE scenario_id = ?',
+  nextRoleOrd: 'SELECT COALESCE(MAX(ord), 0) + 1 AS ord FROM roles WHERE scenario_id = ?',
+  insertStep: `INSERT INTO steps (scenario_id, id, ord, kind, title, x, y, data)
+               VALUES (@scenarioId, @id, @ord, @kind, @title, @x, @y, @data)`,
+  getStep: 'SELECT id, x, y, data FROM steps WHERE scenario_id = ? AND id = ?',
+  updateStep: 'UPDATE steps SET title = @title, x = @x, y = @y, data = @data WHERE scenario_id = @scenarioId AND id = @id',
+  moveStep: 'UPDATE steps SET x = @x, y = @y WHERE scenario_id = @scenarioId AND id = @id',
+  deleteStep: 'DELETE FROM steps WHERE scenario_id = ? AND id = ?',
+  deleteEdgesOfStep: 'DELETE FROM edges WHERE scenario_id = ? AND (source = ? OR target = ?)',
+  insertEdge: `INSERT INTO edges (scenario_id, id, ord, source, target, data)
+               VALUES (@scenarioId, @id, @ord, @source, @target, @data)`,
+  getEdge: 'SELECT id, source, target, data FROM edges WHERE scenario_id = ? AND id = ?',
+  updateEdge: 'UPDATE edges SET data = @data WHERE scenario_id = @scenarioId AND id = @id',
+  deleteEdge: 'DELETE FROM edges WHERE scenario_id = ? AND id = ?',
+  insertRole: 'INSERT INTO roles (scenario_id, id, ord, name, data) VALUES (@scenarioId, @id, @ord, @name, @data)',
+  getRole: 'SELECT id, data FROM roles WHERE scenario_id = ? AND id = ?',
+  updateRole: 'UPDATE roles SET name = @name, data = @data WHERE scenario_id = @scenarioId AND id = @id',
+  deleteRole: 'DELETE FROM roles WHERE scenario_id = ? AND id = ?',
+  stepUsingRole: `SELECT title FROM steps WHERE scenario_id = ?
+                  AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.roleIds') WHERE value = ?) LIMIT 1`,
+  stepUsingObjective: `SELECT title FROM steps WHERE scenario_id = ?
+                  AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.objectiveIds') WHERE value = ?) LIMIT 1`,
+  reportersOf: `SELECT id, data FROM roles WHERE scenario_id = ? AND json_extract(data, '$.reportsTo') = ?`,
+  roleExists: 'SELECT 1 FROM roles WHERE scenario_id = ? AND id = ?',
+});
+
+const stepOf = (row: StepRow): Step => ({ ...(JSON.parse(row.data) as Step), id: row.id, position: { x: row.x, y: row.y } });
+const edgeOf = (row: EdgeRow): Edge => ({ ...(JSON.parse(row.data) as Omit<Edge, 'id' | 'source' | 'target'>), id: row.id, source: row.source, target: row.target });
+const roleOf = (row: RoleRow): Role => ({ ...(JSON.parse(row.data) as Role), id: row.id });
+
+function stepDataOf(step: Step): string {
+  const { id: _id, position: _position, ...data } = step;
+  return JSON.stringify(data);
+}
+function edgeDataOf(edge: Edge): string {
+  const { id: _id, source: _source, target: _target, ...data } = edge;
+  return JSON.stringify(data);
+}
+function roleDataOf(role: Role): string {
+  const { id: _id, ...data } = role;
+  return JSON.stringify(data);
+}
+
+function metaOf(row: ScenarioRow): ScenarioMeta {
+  return JSON.parse(row.meta) as ScenarioMeta;
+}
+
+/** Summaries of all scenarios, newest edit first; `query` filters by title (either language), case-insensitively. */
+export function listScenarios(db: Db, query?: string): ScenarioSummary[] {
+  const needle = query?.trim().toLowerCase() ?? '';
+  const rows = sql(db).list.all() as (ScenarioRow & { step_count: number; role_count: number; run_count: number })[];
+  return rows
+    .map((row) => {
+      const meta = metaOf(row);
+      return {
+        id: row.id,
+        title: meta.title,
+        titleEn: meta.titleEn,
+        drillDate: meta.drillDate,
+        location: meta.location,
+        revision: row.revision,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        sourceId: row.source_id,
+        stepCount: row.step_count,
+        roleCount: row.role_count,
+        runCount: row.run_count,
+      };
+    })
+    .filter(
+      (summary) =>
+        needle === '' ||
+        summary.title.toLowerCase().includes(needle) ||
+        summary.titleEn.toLowerCase().includes(needle) ||
+        summary.location.toLowerCase().includes(needle),
+    );
+}
+
+/** The whole scenario, or null when there is none with that id. */
+export function getScenario(db: Db, id: string): Scenario | null {
+  const statements = sql(db);
+  const row = statements.get.get(id) as ScenarioRow | undefined;
+  if (!row) return null;
+  return {
+    ...metaOf(row),
+    id: row.id,
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    sourceId: row.source_id,
+    roles: (statements.roles.all(id) as RoleRow[]).map(roleOf),
+    steps: (statements.steps.all(id) as StepRow[]).map(stepOf),
+    edges: (statements.edges.all(id) as EdgeRow[]).map(edgeOf),
+  };
+}
+
+export function requireScenario(db: Db, id: string): Scenario {
+  const scenario = getScenario(db, id);
+  if (!scenario) throw new ApiError('not-found', `no scenario with id "${id}"`);
+  return scenario;
+}
+
+function metaFieldsOf(body: ScenarioMeta): ScenarioMeta {
+  const { title, titleEn, summaryEn, description, drillDate, startTime, location, organiser, objectives } = body;
+  return { title, titleEn, summaryEn, description, drillDate, startTime, location, organiser, objectives };
+}
+
+/** Inserts a whole scenario (new, imported, copied). The caller has checked its integrity and runs this in a transaction. */
+export function insertScenario(db: Db, args: { id: string; body: ScenarioBody; sourceId: string | null; now: string }) {
+  const statements = sql(db);
+  const meta = metaFieldsOf(args.body);
+  statements.insertScenario.run({ id: args.id, title: meta.title, meta: JSON.stringify(meta), sourceId: args.sourceId, now: args.now });
+  args.body.roles.forEach((role, i) =>
+    statements.insertRole.run({ scenarioId: args.id, id: role.id, ord: i + 1, name: role.name, data: roleDataOf(role) }),
+  );
+  args.body.steps.forEach((step, i) =>
+    statements.insertStep.run({
+      scenarioId: args.id,
+      id: step.id,
+      ord: i + 1,
+      kind: step.kind,
+      title: step.title,
+      x: step.position.x,
+      y: step.position.y,
+      data: stepDataOf(step),
+    }),
+  );
+  args.body.edges.forEach((edge, i) =>
+    statements.insertEdge.run({ scenarioId: args.id, id: edge.id, ord: i + 1, source: edge.source, target: edge.target, data: edgeDataOf(edge) }),
+  );
+}
+
+export function deleteScenario(db: Db, id: string) {
+  const result = sql(db).deleteScenario.run(id);
+  if (result.changes === 0) throw new ApiError('not-found', `no scenario with id "${id}"`);
+}
+
+/** Bumps the revision after an edit; returns the new revision and time. */
+function touch(db: Db, id: string, now: string): { revision: number; updatedAt: string } {
+  sql(db).touch.run({ id, now });
+  const row = sql(db).get.get(id) as ScenarioRow;
+  return { revision: row.revision, updatedAt: row.updated_at };
+}
+
+/** Replaces metadata fields and bumps the revision. */
+export function updateMeta(db: Db, id: string, patch: Partial<ScenarioMeta>, now: string) {
+  writeMeta(db, id, patch);
+  return touch(db, id, now);
+}
+
+/** Writes metadata fields, refusing to drop an objective that a step still serves. */
+function writeMeta(db: Db, id: string, patch: Partial<ScenarioMeta>) {
+  const statements = sql(db);
+  const row = statements.get.get(id) as ScenarioRow | undefined;
+  if (!row) throw new ApiError('not-found', `no scenario with id "${id}"`);
+  const before = metaOf(row);
+  const meta = ScenarioMetaSchema.parse({ ...before, ...patch });
+  const kept = new Set(meta.objectives.map((objective) => objective.id));
+  for (const objective of before.objectives) {
+    if (kept.has(objective.id)) continue;
+    const user = statements.stepUsingObjective.get(id, objective.id) as { title: string } | undefined;
+    if (user) throw new ApiError('conflict', `objective "${objective.text}" is still served by step "${user.title}"`);
+  }
+  statements.updateMeta.run({ id, title: meta.title, meta: JSON.stringify(meta) });
+}
+
+function requireRoles(db: Db, scenarioId: string, roleIds: readonly string[], stepTitle: string) {
+  for (const roleId of roleIds)
+    if (!sql(db).roleExists.get(scenarioId, roleId))
+      throw new ApiError('conflict', `step "${stepTitle}" names role "${roleId}", which does not exist`);
+}
+
+function requireObjectives(db: Db, scenarioId: string, objectiveIds: readonly string[], stepTitle: string) {
+  if (objectiveIds.length === 0) return;
+  const row = sql(db).get.get(scenarioId) as ScenarioRow;
+  const known = new Set(metaOf(row).objectives.map((objective) => objective.id));
+  for (const objectiveId of objectiveIds)
+    if (!known.has(objectiveId))
+      throw new ApiError('conflict', `step "${stepTitle}" names objective "${objectiveId}", which does not exist`);
+}
+
+function applyOneOp(db: Db, scenarioId: string, op: GraphOp) {
+  const statements = sql(db);
+  switch (op.op) {
+    case 'addStep': {
+      if (statements.getStep.get(scenarioId, op.step.id)) throw new ApiError('conflict', `step "${op.step.id}" already exists`);
+      requireRoles(db, scenarioId, op.step.roleIds, op.step.title);
+      requireObjectives(db, scenarioId, op.step.objectiveIds, op.step.title);
+      const { ord } = statements.nextStepOrd.get(scenarioId) as { ord: number };
+      statements.insertStep.run({
+        scenarioId,
+        id: op.step.id,
+        ord,
+        kind: op.step.kind,
+        title: op.step.title,
+        x: op.step.position.x,
+        y: op.step.position.y,
+        data: stepDataOf(op.step),
+      });
+      return;
+    }
+    case 'updateStep': {
+      const row = statements.getStep.get(scenarioId, op.id) as StepRow | undefined;
+      if (!row) throw new ApiError('not-found', `step "${op.id}" does not exist`);
+      const step = StepSchema.parse(patchStep(stepOf(row), op.patch));
+      if (op.patch.roleIds) requireRoles(db, scenarioId, step.roleIds, step.title);
+      if (op.patch.objectiveIds) requireObjectives(db, scenarioId, step.objectiveIds, step.title);
+      statements.updateStep.run({ scenarioId, id: op.id, title: step.title, x: step.position.x, y: step.position.y, data: stepDataOf(step) });
+      return;
+    }
+    case 'removeStep': {
+      statements.deleteEdgesOfStep.run(scenarioId, op.id, op.id);
+      if (statements.deleteStep.run(scenarioId, op.id).changes === 0) throw new ApiError('not-found', `step "${op.id}" does not exist`);
+      return;
+    }
+    case 'moveSteps':
+      for (const move of op.moves) {
+        const result = statements.moveStep.run({ scenarioId, id: move.id, x: move.position.x, y: move.position.y });
+        if (result.changes === 0) throw new ApiError('not-found', `step "${move.id}" does not exist`);
+      }
+      return;
+    case 'addEdge': {
+      if (statements.getEdge.get(scenarioId, op.edge.id)) throw new ApiError('conflict', `edge "${op.edge.id}" already exists`);
+      for (const end of [op.edge.source, op.edge.target])
+        if (!statements.getStep.get(scenarioId, end)) throw new ApiError('conflict', `edge "${op.edge.id}" points at missing step "${end}"`);
+      const { ord } = statements.nextEdgeOrd.get(scenarioId) as { ord: number };
+      statements.insertEdge.run({ scenarioId, id: op.edge.id, ord, source: op.edge.source, target: op.edge.target, data: edgeDataOf(op.edge) });
+      return;
+    }
+    case 'updateEdge': {
+      const row = statements.getEdge.get(scenarioId, op.id) as EdgeRow | undefined;
+      if (!row) throw new ApiError('not-found', `edge "${op.id}" does not exist`);
+      const edge = EdgeSchema.parse({ ...edgeOf(row), ...op.patch });
+      statements.updateEdge.run({ scenarioId, id: op.id, data: edgeDataOf(edge) });
+      return;
+    }
+    case 'removeEdge':
+      if (statements.deleteEdge.run(scenarioId, op.id).changes === 0) throw new ApiError('not-found', `edge "${op.id}" does not exist`);
+      return;
+    case 'addRole': {
+      if (statements.getRole.get(scenarioId, op.role.id)) throw new ApiError('conflict', `role "${op.role.id}" already exists`);
+      if (op.role.reportsTo !== null && !statements.roleExists.get(scenarioId, op.role.reportsTo))
+        throw new ApiError('conflict', `role "${op.role.name}" reports to missing role "${op.role.reportsTo}"`);
+      const { ord } = statements.nextRoleOrd.get(scenarioId) as { ord: number };
+      statements.insertRole.run({ scenarioId, id: op.role.id, ord, name: op.role.name, data: roleDataOf(op.role) });
+      return;
+    }
+    case 'updateRole': {
+      const row = statements.getRole.get(scenarioId, op.id) as RoleRow | undefined;
+      if (!row) throw new ApiError('not-found', `role "${op.id}" does not exist`);
+      const role = RoleSchema.parse({ ...roleOf(row), ...op.patch });
+      if (role.reportsTo !== null && (role.reportsTo === role.id || !statements.roleExists.get(scenarioId, role.reportsTo)))
+        throw new ApiError('conflict', `role "${role.name}" cannot report to "${role.reportsTo}"`);
+      statements.updateRole.run({ scenarioId, id: op.id, name: role.name, data: roleDataOf(role) });
+      return;
+    }
+    case 'removeRole': {
+      const user = statements.stepUsingRole.get(scenarioId, op.id) as { title: string } | undefined;
+      if (user) throw new ApiError('conflict', `role "${op.id}" is still assigned to step "${user.title}"`);
+      for (const reporter of statements.reportersOf.all(scenarioId, op.id) as RoleRow[]) {
+        const role = { ...roleOf(reporter), reportsTo: null };
+        statements.updateRole.run({ scenarioId, id: role.id, name: role.name, data: roleDataOf(role) });
+      }
+      if (statements.deleteRole.run(scenarioId, op.id).changes === 0) throw new ApiError('not-found', `role "${op.id}" does not exist`);
+      return;
+    }
+    case 'setMeta':
+      writeMeta(db, scenarioId, op.patch);
+      return;
+  }
+}
+
+/**
+ * Commits one edit (a list of operations) in a single transaction: all of it
+ * or none. Refused with `conflict` when the scenario moved on since
+ * `baseRevision` (another window edited it).
+ */
+export function applyGraphOps(db: Db, args: { scenarioId: string; baseRevision: number; ops: readonly GraphOp[]; now: string }) {
+  const row = sql(db).get.get(args.scenarioId) as ScenarioRow | undefined;
+  if (!row) throw new ApiError('not-found', `no scenario with id "${args.scenarioId}"`);
+  if (row.revision !== args.baseRevision)
+    throw new ApiError(
+      'conflict',
+      `the scenario was changed elsewhere (revision ${row.revision}, this edit was made on ${args.baseRevision}); reload it`,
+    );
+  args.ops.forEach((op, i) => {
+    try {
+      applyOneOp(db, args.scenarioId, op);
+    } catch (error) {
+      if (error instanceof ApiError && args.ops.length > 1)
+        throw new ApiError(error.code, `operation ${i + 1} (${op.op}): ${error.message}`, error.details);
+      throw error;
+    }
+  });
+  return touch(db, args.scenarioId, args.now);
+}

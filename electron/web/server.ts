@@ -1,0 +1,173 @@
+/**
+ * Browser mode: the same renderer and the same back end, over HTTP on
+ * 127.0.0.1. A thin transport: static files, and `POST /api/<method>`
+ * relayed to `backend.call`. Guards: loopback only, Host header check
+ * (DNS rebinding), a per-launch random token, a body size limit, no CORS.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { MAX_IMPORT_BYTES, type ApiErrorCode, type Envelope } from '../../shared/api';
+import type { Backend } from '../core/backend';
+import { isAllowedHostHeader, SECURITY_HEADERS } from '../security';
+
+/** Largest request body: the largest import plus room for JSON escaping. */
+export const MAX_BODY_BYTES = MAX_IMPORT_BYTES * 2 + 64 * 1024;
+export const TOKEN_HEADER = 'x-drilldesk-token';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+const STATUS_OF: Record<ApiErrorCode, number> = {
+  'invalid-argument': 400,
+  'unknown-method': 404,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  'storage-failed': 507,
+  unauthorized: 401,
+  internal: 500,
+};
+
+export type WebServerOptions = {
+  backend: Backend;
+  rendererDir: string;
+  port: number;
+  token?: string;
+};
+
+export type WebServer = { server: http.Server; url: string; token: string; port: number; close: () => Promise<void> };
+
+export const newToken = () => randomBytes(24).toString('base64url');
+
+function sameToken(given: string | undefined, expected: Buffer): boolean {
+  if (!given) return false;
+  const buffer = Buffer.from(given);
+  return buffer.length === expected.length && timingSafeEqual(buffer, expected);
+}
+
+function send(response: http.ServerResponse, status: number, body: string | Buffer, contentType: string) {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+function sendEnvelope(response: http.ServerResponse, envelope: Envelope<unknown>) {
+  const status = envelope.ok ? 200 : STATUS_OF[envelope.error.code];
+  send(response, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+}
+
+function refuse(response: http.ServerResponse, code: ApiErrorCode, message: string, status = STATUS_OF[code]) {
+  send(response, status, JSON.stringify({ ok: false, error: { code, message, details: [] } }), 'application/json; charset=utf-8');
+}
+
+/** Reads a request body up to `limit` bytes; resolves null (and stops reading) when it is larger. */
+function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      resolve(null);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function serveStatic(rendererDir: string, urlPath: string, response: http.ServerResponse) {
+  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  const file = path.resolve(rendererDir, `.${relative}`);
+  if (!file.startsWith(path.resolve(rendererDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    send(response, 404, 'Not found', 'text/plain; charset=utf-8');
+    return;
+  }
+  send(response, 200, fs.readFileSync(file), CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+}
+
+/** Starts the server on 127.0.0.1; resolves once it listens. Port 0 picks a free port. */
+export function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? newToken();
+  const expected = Buffer.from(token);
+  let port = options.port;
+
+  const server = http.createServer(async (request, response) => {
+    try {
+      if (!isAllowedHostHeader(request.headers.host, port)) {
+        refuse(response, 'unauthorized', 'this server only answers requests addressed to 127.0.0.1 or localhost', 403);
+        return;
+      }
+      const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+      if (!url.pathname.startsWith('/api/')) {
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          refuse(response, 'unknown-method', 'method not allowed', 405);
+          return;
+        }
+        serveStatic(options.rendererDir, url.pathname, response);
+        return;
+      }
+      if (request.method !== 'POST') {
+        refuse(response, 'unknown-method', 'API calls must use POST', 405);
+        return;
+      }
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== `http://${request.headers.host}`) {
+        refuse(response, 'unauthorized', 'cross-origin requests are not accepted', 403);
+        return;
+      }
+      if (!sameToken(request.headers[TOKEN_HEADER] as string | undefined, expected)) {
+        refuse(response, 'unauthorized', 'missing or wrong access token; open the URL DrillDesk printed at start');
+        return;
+      }
+      const body = await readBody(request, MAX_BODY_BYTES);
+      if (body === null) {
+        refuse(response, 'too-large', `request body is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`);
+        return;
+      }
+      let arg: unknown;
+      try {
+        arg = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch {
+        refuse(response, 'invalid-argument', 'request body is not valid JSON');
+        return;
+      }
+      sendEnvelope(response, await options.backend.call(url.pathname.slice('/api/'.length), arg));
+    } catch {
+      if (!response.headersSent) refuse(response, 'internal', 'an unexpected error occurred; nothing was changed');
+      else response.destroy();
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : options.port;
+      resolve({
+        server,
+        token,
+        port,
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}

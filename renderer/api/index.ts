@@ -1,0 +1,20 @@
+/**
+ * The API the whole renderer uses. The transport is chosen once, here:
+ * the preload's bridge in the desktop app, HTTP in browser mode.
+ */
+import { clientOf, type DrillTransport } from '../../shared/api';
+import { httpTransport, takeToken } from './http';
+
+declare global {
+  interface Window {
+    drillDesk?: DrillTransport;
+    drillDeskDesktop?: {
+      printToPdf: (arg: { fileName: string; landscape: boolean }) => Promise<{ saved: boolean; path: string | null }>;
+      print: () => Promise<{ printed: boolean }>;
+    };
+  }
+}
+
+export const isDesktop = window.drillDesk !== undefined;
+
+export const api = clientOf(window.drillDesk ?? httpTransport(takeToken(window.location, window.history, window.sessionStorage)));

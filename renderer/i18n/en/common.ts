@@ -1,0 +1,33 @@
+import type { common as zh } from '../zh/common';
+
+export const common: typeof zh = {
+  app: { name: 'DrillDesk', tagline: 'Drill scripts, live control log and debrief' },
+  nav: { home: 'Drills', editor: 'Edit', timeline: 'Timeline', conduct: 'Conduct', replay: 'Replay', print: 'Print' },
+  action: {
+    cancel: 'Cancel',
+    confirm: 'OK',
+    delete: 'Delete',
+    close: 'Close',
+    save: 'Save',
+    open: 'Open',
+    create: 'New',
+    duplicate: 'Duplicate',
+    import: 'Import',
+    export: 'Export',
+    back: 'Back',
+    retry: 'Retry',
+  },
+  language: { label: 'Language', zh: '中文', en: 'English' },
+  state: { loading: 'Loading…', saving: 'Saving…', saved: 'Saved', unsaved: 'Not saved', error: 'Error' },
+  kind: { inject: 'Inject', action: 'Action', decision: 'Decision', milestone: 'Milestone' },
+  category: { player: 'Player', controller: 'Controller', simulator: 'Simulator', evaluator: 'Evaluator', observer: 'Observer' },
+  unit: { minutes: '{{count}} min', min: 'min' },
+  error: {
+    title: 'Something went wrong',
+    notFound: 'This drill was not found; it may have been deleted.',
+    unreachable: 'Cannot reach the DrillDesk back end.',
+  },
+  storage: {
+    recovered: 'The database file was damaged. It was moved aside to {{path}} and a new database was created. You can restore the latest backup under "Backups".',
+  },
+};

@@ -1,0 +1,25 @@
+import type { home as zh } from '../zh/home';
+
+export const home: typeof zh = {
+  title: 'Drills',
+  search: 'Search drills…',
+  newScenario: 'New drill',
+  newFromTemplate: 'New from template',
+  importFile: 'Import file',
+  empty: 'No drills yet. Create one, or start from a template.',
+  noMatch: 'No drill matches "{{query}}".',
+  steps: '{{count}} steps',
+  roles: '{{count}} roles',
+  runs: '{{count}} runs',
+  updated: 'Updated {{time}}',
+  confirmDelete: 'Delete the drill "{{title}}"? All its steps, roles and {{runs}} recorded runs will be deleted. This cannot be undone.',
+  deleted: 'Deleted "{{title}}"',
+  newTitle: 'New drill',
+  titleLabel: 'Drill title',
+  defaultTitle: 'Untitled drill',
+  templates: 'Templates',
+  templateSteps: '{{count}} steps',
+  created: 'Created "{{title}}"',
+  imported: 'Imported "{{title}}"',
+  importFailed: 'The file cannot be imported:',
+};

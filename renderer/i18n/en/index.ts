@@ -1,0 +1,7 @@
+/** The English catalogue; its shape must match the Chinese one (checked by the compiler and a test). */
+import type { Catalogue } from '../zh';
+import { common } from './common';
+import { home } from './home';
+import { editor } from './editor';
+
+export const en: Catalogue = { ...common, home, editor };

@@ -1,0 +1,22 @@
+/** i18next set up with the two catalogues; Chinese by default. */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zh } from './zh';
+
+export type Language = 'zh' | 'en';
+
+void i18next.use(initReactI18next).init({
+  resources: { zh: { translation: zh }, en: { translation: en } },
+  lng: 'zh',
+  fallbackLng: 'zh',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function setLanguage(language: Language) {
+  void i18next.changeLanguage(language);
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+}
+
+export const i18n = i18next;

@@ -1,0 +1,31 @@
+export const common = {
+  app: { name: 'DrillDesk 演练台', tagline: '应急演练脚本、导调记录与复盘' },
+  nav: { home: '演练列表', editor: '编辑', timeline: '时间线', conduct: '导调', replay: '复盘', print: '打印' },
+  action: {
+    cancel: '取消',
+    confirm: '确定',
+    delete: '删除',
+    close: '关闭',
+    save: '保存',
+    open: '打开',
+    create: '新建',
+    duplicate: '复制',
+    import: '导入',
+    export: '导出',
+    back: '返回',
+    retry: '重试',
+  },
+  language: { label: '语言', zh: '中文', en: 'English' },
+  state: { loading: '正在加载…', saving: '正在保存…', saved: '已保存', unsaved: '未保存', error: '出错' },
+  kind: { inject: '情景注入', action: '处置动作', decision: '决策点', milestone: '里程碑' },
+  category: { player: '参演人员', controller: '控制人员', simulator: '模拟人员', evaluator: '评价人员', observer: '观摩人员' },
+  unit: { minutes: '{{count}} 分钟', min: '分钟' },
+  error: {
+    title: '操作失败',
+    notFound: '找不到该演练，可能已被删除。',
+    unreachable: '无法连接到 DrillDesk 后台。',
+  },
+  storage: {
+    recovered: '数据库文件已损坏，已移至 {{path}} 保存，并新建了数据库。可以在“备份”中恢复最近的备份。',
+  },
+};

@@ -1,0 +1,7 @@
+/** The Simplified Chinese catalogue: every visible string of the app, one namespace per screen. */
+import { common } from './common';
+import { home } from './home';
+import { editor } from './editor';
+
+export const zh = { ...common, home, editor };
+export type Catalogue = typeof zh;

@@ -1,0 +1,83 @@
+/**
+ * `npm test`: everything, from a fresh clone. Provisions what the tests need
+ * when missing (Chromium, a CJK font, poppler's pdftotext; through apt-get when
+ * running as root), type-checks the three parts, runs the unit tests, builds,
+ * runs the end-to-end tests in real Chromium, and prints one closing line.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { findChromium } from './chromium';
+
+const step = (title: string) => console.log(`\n=== ${title}`);
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const hasCjkFont = () => has('fc-list') && spawnSync('sh', ['-c', "fc-list :lang=zh | grep -q ."], { stdio: 'ignore' }).status === 0;
+
+function provision() {
+  const missing: string[] = [];
+  if (!findChromium()) missing.push('chromium');
+  if (!hasCjkFont()) missing.push('fonts-wqy-microhei');
+  if (!has('pdftotext')) missing.push('poppler-utils');
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !has('apt-get')) {
+    console.error(`DrillDesk tests need: ${missing.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}) and run again.`);
+    process.exit(1);
+  }
+  console.log(`Installing ${missing.join(', ')} with apt-get…`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update', '-qq'], env) !== 0 || run('apt-get', ['install', '-y', '-qq', ...missing], env) !== 0) {
+    console.error('apt-get could not install the test dependencies.');
+    process.exit(1);
+  }
+}
+
+type Tally = { passed: number; failed: number; skipped: number };
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+fs.mkdirSync('.tmp', { recursive: true });
+
+step('Provisioning Chromium, CJK fonts and pdftotext');
+provision();
+
+step('Type checking (shared, back end, renderer)');
+for (const project of ['tsconfig.shared.json', 'tsconfig.node.json', 'tsconfig.web.json']) {
+  if (run('npx', ['tsc', '-p', project]) !== 0) failures.push(`tsc -p ${project}`);
+}
+
+step('Unit tests (vitest)');
+if (run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']) !== 0) failures.push('vitest');
+const vitest = readJson('.tmp/vitest.json') as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
+if (vitest) {
+  tally.passed += vitest.numPassedTests;
+  tally.failed += vitest.numFailedTests;
+  tally.skipped += vitest.numPendingTests;
+}
+
+step('Building the renderer and the Electron shell');
+if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) failures.push('vite build');
+if (run('node', ['scripts/build-electron.mjs']) !== 0) failures.push('electron build');
+
+step('End-to-end tests (Playwright, Chromium)');
+if (run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json' }) !== 0) failures.push('playwright');
+const playwright = readJson('.tmp/playwright.json') as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+if (playwright) {
+  tally.passed += playwright.stats.expected + playwright.stats.flaky;
+  tally.failed += playwright.stats.unexpected;
+  tally.skipped += playwright.stats.skipped;
+}
+
+step('Summary');
+if (failures.length > 0) console.log(`Failed stages: ${failures.join(', ')}`);
+console.log(`Tests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+process.exit(failures.length > 0 ? 1 : 0);

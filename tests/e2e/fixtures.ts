@@ -1,0 +1,38 @@
+/**
+ * Each test gets its own DrillDesk in browser mode: a fresh data folder in a
+ * temp directory, the real back end on SQLite, the real HTTP server on a free
+ * port, and the built renderer. `app.url` opens it with its token.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { openBackend, type Backend } from '../../electron/core/backend';
+import { memoryPrefsStore } from '../../electron/core/prefs';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+
+export type TestApp = { url: string; dataDir: string; backend: Backend; web: WebServer };
+
+const root = path.resolve(__dirname, '../..');
+
+export async function startApp(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-e2e-'))): Promise<TestApp> {
+  const backend = openBackend({ dataDir, templatesDir: path.join(root, 'scenarios'), prefs: memoryPrefsStore(), log: () => {} });
+  const web = await startWebServer({ backend, rendererDir: path.join(root, 'dist/renderer'), port: 0 });
+  return { url: web.url, dataDir, backend, web };
+}
+
+export async function stopApp(app: TestApp) {
+  await app.web.close();
+  app.backend.close();
+  fs.rmSync(app.dataDir, { recursive: true, force: true });
+}
+
+export const test = base.extend<{ app: TestApp }>({
+  app: async ({}, use) => {
+    const app = await startApp();
+    await use(app);
+    await stopApp(app);
+  },
+});
+
+export { expect };
