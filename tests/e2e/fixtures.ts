@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
@@ -13,7 +14,7 @@ import { startWebServer, type WebServer } from '../../electron/web/server';
 
 export type TestApp = { url: string; dataDir: string; backend: Backend; web: WebServer };
 
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function startApp(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-e2e-'))): Promise<TestApp> {
   const backend = openBackend({ dataDir, templatesDir: path.join(root, 'scenarios'), prefs: memoryPrefsStore(), log: () => {} });
