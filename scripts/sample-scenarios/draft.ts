@@ -1,0 +1,128 @@
+/**
+ * A small builder for the sample scenarios in `scenarios/*.drill.json`.
+ *
+ * It keeps ids, edges and phone numbers consistent while the drill is written
+ * as readable TypeScript: roles, then steps in script order, then edges.
+ * Only `scripts/build-scenarios.ts` uses it; the app reads the JSON files.
+ */
+import { ScenarioBodySchema, type ParticipantCategory, type ScenarioBody } from '../../shared/model';
+
+/** One person on a role: name, unit and post, call sign. The phone number is assigned. */
+export type PersonRow = [name: string, unit: string, callSign: string];
+
+export type RoleDef = {
+  id: string;
+  name: string;
+  group: string;
+  category?: ParticipantCategory;
+  color: string;
+  responsibilities: string;
+  reportsTo: string | null;
+  people: PersonRow[];
+};
+
+/** The fields every step is written with; dialogue lines are joined with newlines. */
+export type StepFields = {
+  roles: string[];
+  desc: string;
+  say?: string[];
+  at: string;
+  min: number | null;
+  res?: string;
+  expect: string;
+  obj: string[];
+  notes?: string;
+};
+
+export type Meta = Pick<
+  ScenarioBody,
+  'title' | 'titleEn' | 'summaryEn' | 'description' | 'drillDate' | 'startTime' | 'location' | 'organiser' | 'objectives'
+>;
+
+type RawStep = Record<string, unknown> & { id: string };
+type RawEdge = { id: string; source: string; target: string; kind: 'sequence' | 'conditional'; label: string; lagMin: number };
+
+export class Draft {
+  private readonly roles: Record<string, unknown>[] = [];
+  private readonly steps: RawStep[] = [];
+  private readonly edges: RawEdge[] = [];
+  private phone = 0;
+
+  constructor(private readonly meta: Meta) {}
+
+  /** Adds a role; its people get fictional drill phone numbers 138-0000-00NN in order. */
+  role(def: RoleDef): this {
+    this.roles.push({
+      id: def.id,
+      name: def.name,
+      group: def.group,
+      category: def.category ?? 'player',
+      color: def.color,
+      responsibilities: def.responsibilities,
+      reportsTo: def.reportsTo,
+      people: def.people.map(([name, unit, callSign]) => {
+        this.phone++;
+        return { name, unit, phone: `138-0000-${String(this.phone).padStart(4, '0')}`, callSign };
+      }),
+    });
+    return this;
+  }
+
+  private step(kind: string, id: string, title: string, f: StepFields, extra: Record<string, unknown>): this {
+    this.steps.push({
+      id,
+      kind,
+      title,
+      description: f.desc,
+      roleIds: f.roles,
+      dialogue: (f.say ?? []).join('\n'),
+      location: f.at,
+      durationMin: f.min,
+      resources: f.res ?? '',
+      expectedResult: f.expect,
+      objectiveIds: f.obj,
+      notes: f.notes ?? '',
+      ...extra,
+    });
+    return this;
+  }
+
+  inject(id: string, title: string, deliveryMethod: string, f: StepFields): this {
+    return this.step('inject', id, title, f, { deliveryMethod });
+  }
+  action(id: string, title: string, f: StepFields): this {
+    return this.step('action', id, title, f, {});
+  }
+  decision(id: string, title: string, question: string, f: StepFields): this {
+    return this.step('decision', id, title, f, { question });
+  }
+  milestone(id: string, title: string, f: StepFields): this {
+    return this.step('milestone', id, title, f, {});
+  }
+
+  private edge(source: string, target: string, kind: RawEdge['kind'], label: string, lagMin: number): this {
+    const id = `e${String(this.edges.length + 1).padStart(2, '0')}`;
+    this.edges.push({ id, source, target, kind, label, lagMin });
+    return this;
+  }
+
+  /** A sequence edge; `lagMin` is the wait after `source` finishes. */
+  seq(source: string, target: string, lagMin = 0): this {
+    return this.edge(source, target, 'sequence', '', lagMin);
+  }
+  /** Sequence edges along a path of steps, without lags. */
+  chain(...ids: string[]): this {
+    for (let i = 1; i < ids.length; i++) this.seq(ids[i - 1], ids[i]);
+    return this;
+  }
+  /** The labelled conditional edges out of a decision. */
+  branch(decision: string, options: [label: string, target: string][]): this {
+    for (const [label, target] of options) this.edge(decision, target, 'conditional', label, 0);
+    return this;
+  }
+
+  /** The finished body, with schema defaults filled in. */
+  body(): ScenarioBody {
+    return ScenarioBodySchema.parse({ ...this.meta, roles: this.roles, steps: this.steps, edges: this.edges });
+  }
+}
