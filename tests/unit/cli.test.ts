@@ -1,0 +1,81 @@
+/** The command line, run as a user runs it: exit status and messages. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ScenarioBodySchema, type ScenarioBody } from '../../shared/model';
+
+const fixtures = path.resolve('tests/fixtures/cli');
+const samples = fs.readdirSync('scenarios').filter((name) => name.endsWith('.drill.json')).map((name) => path.join('scenarios', name));
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-cli-'));
+
+function drill(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('drill validate', () => {
+  it('accepts every sample scenario', () => {
+    const result = drill('validate', ...samples);
+    expect(result.status).toBe(0);
+    expect(result.stdout.match(/: valid/g)).toHaveLength(samples.length);
+  });
+
+  it('names the file and reason for broken JSON, a missing role, a cycle and a newer version', () => {
+    const cases: [string, RegExp][] = [
+      ['broken-json.drill.json', /broken-json\.drill\.json: not valid JSON/],
+      ['missing-role.drill.json', /missing-role\.drill\.json: scenario\.steps\[0\]\.roleIds\[0\]: step "停电通知" names missing role "role-ghost"/],
+      ['cycle.drill.json', /cycle\.drill\.json: step "启动响应" \(s2\):.*\[no-cycle, error\]/],
+      ['newer-version.drill.json', /newer-version\.drill\.json: formatVersion 2 is newer than this DrillDesk understands/],
+    ];
+    for (const [file, message] of cases) {
+      const result = drill('validate', path.join(fixtures, file));
+      expect(result.status, file).toBe(1);
+      expect(result.stderr, file).toMatch(message);
+      expect(result.stderr, file).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('fails on a missing file without a stack trace, still checking the others', () => {
+    const result = drill('validate', 'no-such-file.drill.json', samples[0]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no-such-file.drill.json: cannot read: no such file');
+    expect(result.stdout).toContain(': valid');
+  });
+});
+
+describe('drill import, list and export', () => {
+  it('imports a file, lists it, and exports it back to an equal file', () => {
+    const composite = samples.find((file) => file.includes('composite'))!;
+    const imported = drill('import', composite, '--data', dataDir);
+    expect(imported.status).toBe(0);
+    const id = /as ([0-9a-f-]+)/.exec(imported.stdout)![1];
+    const listed = drill('list', '--data', dataDir);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toContain(id);
+    const out = path.join(dataDir, 'out.drill.json');
+    expect(drill('export', id, '--data', dataDir, '--out', out).status).toBe(0);
+    const original = ScenarioBodySchema.parse(JSON.parse(fs.readFileSync(composite, 'utf8')).scenario);
+    const exported = ScenarioBodySchema.parse(JSON.parse(fs.readFileSync(out, 'utf8')).scenario);
+    const withoutPositions = (body: ScenarioBody) => ({ ...body, steps: body.steps.map(({ position: _p, ...step }) => step) });
+    expect(withoutPositions(exported)).toEqual(withoutPositions(original));
+  });
+
+  it('refuses a bad file on import and leaves the database as it was', () => {
+    const before = drill('list', '--data', dataDir).stdout;
+    const result = drill('import', path.join(fixtures, 'missing-role.drill.json'), '--data', dataDir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('names missing role "role-ghost"');
+    expect(drill('list', '--data', dataDir).stdout).toBe(before);
+  });
+
+  it('explains bad usage', () => {
+    expect(drill('export', 'x', '--data', dataDir).stderr).toContain('--out');
+    expect(drill('frobnicate').stderr).toContain('unknown command "frobnicate"');
+    expect(drill('list').stderr).toContain('--data');
+    expect(drill('export', 'nope', '--data', dataDir, '--out', '/tmp/x.json').stderr).toContain('no scenario with id "nope"');
+  });
+});
