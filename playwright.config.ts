@@ -8,7 +8,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  reporter: [['list'], ['json']],
+  reporter: [['list'], ['json', { outputFile: '.tmp/playwright.json' }]],
   outputDir: '.tmp/playwright-results',
   use: {
     browserName: 'chromium',

@@ -69,7 +69,8 @@ if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) failures.push('vi
 if (run('node', ['scripts/build-electron.mjs']) !== 0) failures.push('electron build');
 
 step('End-to-end tests (Playwright, Chromium)');
-if (run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json' }) !== 0) failures.push('playwright');
+fs.rmSync('.tmp/playwright.json', { force: true });
+if (run('npx', ['playwright', 'test']) !== 0) failures.push('playwright');
 const playwright = readJson('.tmp/playwright.json') as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
 if (playwright) {
   tally.passed += playwright.stats.expected + playwright.stats.flaky;
