@@ -24,3 +24,33 @@ describe('graphProblemsOf', () => {
     expect(graphProblemsOf(body)).toEqual([{ path: 'edges[0].target', message: 'edge "e1" ends at missing step "b"' }]);
   });
 });
+
+describe('NewRunEventSchema', () => {
+  it('asks a step event to name its step and a branch to name its edge', async () => {
+    const { NewRunEventSchema } = await import('../../shared/model');
+    expect(NewRunEventSchema.safeParse({ kind: 'observation', text: '指挥部通信畅通' }).success).toBe(true);
+    const noStep = NewRunEventSchema.safeParse({ kind: 'started' });
+    expect(noStep.error?.issues[0].message).toBe('a "started" event must name a step');
+    const noEdge = NewRunEventSchema.safeParse({ kind: 'branch-taken', stepId: 'd1' });
+    expect(noEdge.error?.issues[0].path).toEqual(['edgeId']);
+  });
+});
+
+describe('text fields', () => {
+  it('refuse control characters and lone surrogates but keep Chinese, tabs and newlines', () => {
+    const ok = StepSchema.safeParse({ id: 's', kind: 'action', title: '启用\t备用电源', description: '第一行\n第二行' });
+    expect(ok.success).toBe(true);
+    expect(StepSchema.safeParse({ id: 's', kind: 'action', title: 'bell\u0007' }).success).toBe(false);
+    expect(StepSchema.safeParse({ id: 's', kind: 'action', title: 'half \ud800 pair' }).success).toBe(false);
+  });
+
+  it('refuse absurd durations', () => {
+    expect(StepSchema.safeParse({ id: 's', kind: 'action', title: 'x', durationMin: 1e12 }).success).toBe(false);
+    expect(StepSchema.safeParse({ id: 's', kind: 'action', title: 'x', durationMin: Number.NaN }).success).toBe(false);
+  });
+
+  it('refuse unknown keys, so a typo is not silently dropped', () => {
+    const result = StepSchema.safeParse({ id: 's', kind: 'action', title: 'x', duration: 5 });
+    expect(result.success).toBe(false);
+  });
+});
