@@ -1,0 +1,409 @@
+/**
+ * The printed documents of a drill as plain view-models: one role sheet per
+ * role (岗位任务卡), the roster with the command structure (角色分工表) and the
+ * drill script (演练脚本). The print view, the Excel export and the command
+ * line all render these, so every document says the same thing as the graph.
+ *
+ * Times come from the planned schedule: a clock time when the drill start is
+ * set (`09:05`), else an offset from T0 (`T+5`). A graph with a cycle has no
+ * schedule: steps then keep their listed order and carry no time.
+ *
+ * Who sees what: a sheet for a player (参演人员) or an observer is the
+ * player-safe variant. Injects are what the control team delivers, so such a
+ * sheet never shows an inject's title, scene text or dialogue: its own inject
+ * steps are left out, and a step an inject sets off says only that it starts
+ * when the control team delivers a scene (and how: by phone, on site, …).
+ * Controller, simulator and evaluator sheets are the full variant.
+ */
+import type { Person, ParticipantCategory, Role, ScenarioBody, Step, StepKind } from './model';
+import { planOrderOf, scheduleOf, type OkSchedule } from './schedule';
+import { clockOf, tPlusOf } from './time';
+
+/** `full` shows everything; `player-safe` withholds the injects. */
+export type SheetVariant = 'full' | 'player-safe';
+
+/** The variant a role of this category gets. Observers mingle with players, so they get the player-safe one too. */
+export function sheetVariantOf(category: ParticipantCategory): SheetVariant {
+  return category === 'player' || category === 'observer' ? 'player-safe' : 'full';
+}
+
+/** What heads every document. */
+export type DrillHeader = {
+  title: string;
+  drillDate: string | null;
+  startTime: string | null;
+  location: string;
+  organiser: string;
+  objectives: string[];
+};
+
+/** A planned time: `start`/`end` are clock times when the drill start is set, else T+ offsets. */
+export type PlannedTime = {
+  startMin: number;
+  endMin: number;
+  start: string;
+  end: string;
+  /** The start as an offset from T0, always (`T+1:05`). */
+  offset: string;
+  /** True when `start`/`end` are clock times. */
+  isClock: boolean;
+};
+
+export type RoleRef = { id: string; name: string; group: string };
+
+/** A step named from another step's row: enough to recognise it. */
+export type StepRef = { id: string; kind: StepKind; title: string; roleNames: string[]; time: PlannedTime | null };
+
+/** What sets a step off. */
+export type Trigger =
+  /** No predecessors: the step starts at the drill start. */
+  | { kind: 'start' }
+  /** A predecessor step finishing (after `lagMin`), on the branch `condition` when it is a decision's alternative. */
+  | { kind: 'step'; step: StepRef; lagMin: number; condition: string | null }
+  /** An inject the control team delivers, withheld on a player-safe sheet: only how it comes. */
+  | { kind: 'concealed-inject'; deliveryMethod: string };
+
+/** A successor step done by other roles: who takes over. */
+export type HandOver = { step: StepRef; roleNames: string[]; condition: string | null };
+
+/** One alternative of a decision; `target` is null when it leads to a withheld inject. */
+export type Branch = { label: string; target: StepRef | null };
+
+/** A step as a role's sheet shows it. */
+export type SheetStep = {
+  id: string;
+  kind: StepKind;
+  title: string;
+  description: string;
+  dialogue: string;
+  location: string;
+  resources: string;
+  expectedResult: string;
+  notes: string;
+  /** Injects only: how the control team delivers it. */
+  deliveryMethod: string;
+  /** Decisions only. */
+  question: string;
+  branches: Branch[];
+  time: PlannedTime | null;
+  triggers: Trigger[];
+  handOvers: HandOver[];
+  /** The other roles on the same step. */
+  coRoleNames: string[];
+};
+
+export type RoleSheet = {
+  drill: DrillHeader;
+  variant: SheetVariant;
+  role: {
+    id: string;
+    name: string;
+    group: string;
+    category: ParticipantCategory;
+    responsibilities: string;
+    people: Person[];
+  };
+  reportsTo: RoleRef | null;
+  reporters: RoleRef[];
+  /** The role's steps in planned time order. */
+  steps: SheetStep[];
+  /** How many of the role's inject steps this variant leaves out. */
+  withheldInjects: number;
+};
+
+export type RosterRole = {
+  id: string;
+  name: string;
+  group: string;
+  category: ParticipantCategory;
+  variant: SheetVariant;
+  responsibilities: string;
+  people: Person[];
+  reportsTo: RoleRef | null;
+  reporters: RoleRef[];
+  /** Where and when the role must first be in place: its earliest step. */
+  firstStep: { title: string; location: string; time: PlannedTime | null } | null;
+  stepCount: number;
+};
+
+/** One role in the command structure, with the roles that report to it. */
+export type CommandNode = { role: RoleRef; people: string[]; children: CommandNode[] };
+
+export type Roster = { drill: DrillHeader; roles: RosterRole[]; command: CommandNode[] };
+
+/** One row of the drill script, numbered from 1 in time order. */
+export type ScriptRow = {
+  index: number;
+  id: string;
+  kind: StepKind;
+  time: PlannedTime | null;
+  title: string;
+  description: string;
+  deliveryMethod: string;
+  question: string;
+  roleNames: string[];
+  dialogue: string;
+  expectedResult: string;
+  location: string;
+  resources: string;
+  notes: string;
+  /** Decisions: each alternative and the row it continues at. */
+  branches: { label: string; targetIndex: number; targetTitle: string }[];
+  /** Rows reached by a decision's alternative: which decision, on which answer. */
+  conditions: { label: string; decisionIndex: number; decisionTitle: string }[];
+};
+
+export type DrillScript = {
+  drill: DrillHeader;
+  rows: ScriptRow[];
+  /** Planned minutes from T0 to the end; null when the graph has a cycle. */
+  lengthMin: number | null;
+};
+
+// ---------------------------------------------------------------------------
+
+/** The graph indexed once for all the documents of one scenario. */
+type Context = {
+  body: ScenarioBody;
+  roles: Map<string, Role>;
+  steps: Map<string, Step>;
+  incoming: Map<string, ScenarioBody['edges']>;
+  outgoing: Map<string, ScenarioBody['edges']>;
+  schedule: OkSchedule | null;
+  /** Step ids in planned time order (listed order when there is no schedule). */
+  order: string[];
+  rank: Map<string, number>;
+};
+
+function contextOf(body: ScenarioBody): Context {
+  const steps = new Map(body.steps.map((step) => [step.id, step]));
+  const incoming = new Map<string, ScenarioBody['edges']>();
+  const outgoing = new Map<string, ScenarioBody['edges']>();
+  for (const edge of body.edges) {
+    if (!steps.has(edge.source) || !steps.has(edge.target)) continue;
+    (incoming.get(edge.target) ?? incoming.set(edge.target, []).get(edge.target)!).push(edge);
+    (outgoing.get(edge.source) ?? outgoing.set(edge.source, []).get(edge.source)!).push(edge);
+  }
+  const computed = scheduleOf(body);
+  const schedule = computed.ok ? computed : null;
+  const order = schedule ? planOrderOf(body, schedule) : [...steps.keys()];
+  const rank = new Map(order.map((id, i) => [id, i]));
+  // Triggers are listed in time order; successors and branches as the author drew them.
+  for (const edges of incoming.values()) edges.sort((a, b) => rank.get(a.source)! - rank.get(b.source)!);
+  return { body, roles: new Map(body.roles.map((role) => [role.id, role])), steps, incoming, outgoing, schedule, order, rank };
+}
+
+function drillHeaderOf(body: ScenarioBody): DrillHeader {
+  return {
+    title: body.title,
+    drillDate: body.drillDate,
+    startTime: body.startTime,
+    location: body.location,
+    organiser: body.organiser,
+    objectives: body.objectives.map((objective) => objective.text),
+  };
+}
+
+function timeOf(ctx: Context, stepId: string): PlannedTime | null {
+  const planned = ctx.schedule?.byStep.get(stepId);
+  if (!planned) return null;
+  const startTime = ctx.body.startTime;
+  const show = (minutes: number) => (startTime ? clockOf(startTime, minutes) : tPlusOf(minutes));
+  return {
+    startMin: planned.earliestStart,
+    endMin: planned.earliestFinish,
+    start: show(planned.earliestStart),
+    end: show(planned.earliestFinish),
+    offset: tPlusOf(planned.earliestStart),
+    isClock: startTime !== null,
+  };
+}
+
+const roleRefOf = (role: Role): RoleRef => ({ id: role.id, name: role.name, group: role.group });
+
+function roleNamesOf(ctx: Context, step: Step, except?: string): string[] {
+  return step.roleIds.flatMap((id) => {
+    const role = ctx.roles.get(id);
+    return role && id !== except ? [role.name] : [];
+  });
+}
+
+function stepRefOf(ctx: Context, step: Step): StepRef {
+  return { id: step.id, kind: step.kind, title: step.title, roleNames: roleNamesOf(ctx, step), time: timeOf(ctx, step.id) };
+}
+
+const conditionOf = (edge: ScenarioBody['edges'][number]) => (edge.kind === 'conditional' ? edge.label : null);
+
+function reportersOf(ctx: Context, roleId: string): RoleRef[] {
+  return ctx.body.roles.filter((role) => role.reportsTo === roleId && role.id !== roleId).map(roleRefOf);
+}
+
+function reportsToOf(ctx: Context, role: Role): RoleRef | null {
+  const boss = role.reportsTo === null ? undefined : ctx.roles.get(role.reportsTo);
+  return boss && boss.id !== role.id ? roleRefOf(boss) : null;
+}
+
+/** Whether a sheet of this variant withholds the step: every inject, on a player-safe sheet. */
+const isWithheld = (step: Step, variant: SheetVariant) => variant === 'player-safe' && step.kind === 'inject';
+
+function sheetStepOf(ctx: Context, step: Step, roleId: string, variant: SheetVariant): SheetStep {
+  const triggers: Trigger[] = [];
+  const withheldMethods = new Set<string>();
+  for (const edge of ctx.incoming.get(step.id) ?? []) {
+    const source = ctx.steps.get(edge.source)!;
+    if (isWithheld(source, variant)) {
+      const method = source.kind === 'inject' ? source.deliveryMethod : '';
+      if (!withheldMethods.has(method)) triggers.push({ kind: 'concealed-inject', deliveryMethod: method });
+      withheldMethods.add(method);
+    } else triggers.push({ kind: 'step', step: stepRefOf(ctx, source), lagMin: edge.lagMin, condition: conditionOf(edge) });
+  }
+  if (triggers.length === 0) triggers.push({ kind: 'start' });
+
+  const handOvers: HandOver[] = [];
+  const branches: Branch[] = [];
+  for (const edge of ctx.outgoing.get(step.id) ?? []) {
+    const target = ctx.steps.get(edge.target)!;
+    const hidden = isWithheld(target, variant);
+    if (step.kind === 'decision' && edge.kind === 'conditional')
+      branches.push({ label: edge.label, target: hidden ? null : stepRefOf(ctx, target) });
+    if (hidden) continue;
+    const others = roleNamesOf(ctx, target, roleId);
+    if (others.length > 0) handOvers.push({ step: stepRefOf(ctx, target), roleNames: others, condition: conditionOf(edge) });
+  }
+
+  return {
+    id: step.id,
+    kind: step.kind,
+    title: step.title,
+    description: step.description,
+    dialogue: step.dialogue,
+    location: step.location,
+    resources: step.resources,
+    expectedResult: step.expectedResult,
+    notes: step.notes,
+    deliveryMethod: step.kind === 'inject' ? step.deliveryMethod : '',
+    question: step.kind === 'decision' ? step.question : '',
+    branches,
+    time: timeOf(ctx, step.id),
+    triggers,
+    handOvers,
+    coRoleNames: roleNamesOf(ctx, step, roleId),
+  };
+}
+
+function roleSheetIn(ctx: Context, role: Role): RoleSheet {
+  const variant = sheetVariantOf(role.category);
+  const own = ctx.order.map((id) => ctx.steps.get(id)!).filter((step) => step.roleIds.includes(role.id));
+  const shown = own.filter((step) => !isWithheld(step, variant));
+  return {
+    drill: drillHeaderOf(ctx.body),
+    variant,
+    role: {
+      id: role.id,
+      name: role.name,
+      group: role.group,
+      category: role.category,
+      responsibilities: role.responsibilities,
+      people: role.people,
+    },
+    reportsTo: reportsToOf(ctx, role),
+    reporters: reportersOf(ctx, role.id),
+    steps: shown.map((step) => sheetStepOf(ctx, step, role.id, variant)),
+    withheldInjects: own.length - shown.length,
+  };
+}
+
+/**
+ * The sheet of one role, or null when there is no such role. Example: the
+ * 应急监测组 (a player) gets its 采样 and 快报 steps at 09:40 and 10:05, the
+ * first triggered by 「制定应急监测方案」 and handing over to 现场指挥部; an
+ * inject that sets it off shows only as "delivered by phone".
+ */
+export function roleSheetOf(body: ScenarioBody, roleId: string): RoleSheet | null {
+  const ctx = contextOf(body);
+  const role = ctx.roles.get(roleId);
+  return role ? roleSheetIn(ctx, role) : null;
+}
+
+/** The sheets of every role, in the roles' listed order (or of the given roles, in that order). */
+export function roleSheetsOf(body: ScenarioBody, roleIds?: readonly string[]): RoleSheet[] {
+  const ctx = contextOf(body);
+  const roles = roleIds ? roleIds.flatMap((id) => ctx.roles.get(id) ?? []) : body.roles;
+  return roles.map((role) => roleSheetIn(ctx, role));
+}
+
+/**
+ * The roster: every role with its people, whom it reports to, and where and
+ * when it is first needed; plus the command structure as a tree from the
+ * roles that report to nobody (a role caught in a reporting loop is shown
+ * once, under the first role of the loop that is reached).
+ */
+export function rosterOf(body: ScenarioBody): Roster {
+  const ctx = contextOf(body);
+  const roles = body.roles.map((role): RosterRole => {
+    const first = ctx.order.find((id) => ctx.steps.get(id)!.roleIds.includes(role.id));
+    const firstStep = first === undefined ? undefined : ctx.steps.get(first)!;
+    return {
+      id: role.id,
+      name: role.name,
+      group: role.group,
+      category: role.category,
+      variant: sheetVariantOf(role.category),
+      responsibilities: role.responsibilities,
+      people: role.people,
+      reportsTo: reportsToOf(ctx, role),
+      reporters: reportersOf(ctx, role.id),
+      firstStep: firstStep ? { title: firstStep.title, location: firstStep.location, time: timeOf(ctx, firstStep.id) } : null,
+      stepCount: body.steps.filter((step) => step.roleIds.includes(role.id)).length,
+    };
+  });
+
+  const visited = new Set<string>();
+  const nodeOf = (role: Role): CommandNode => {
+    visited.add(role.id);
+    const children: CommandNode[] = [];
+    for (const child of body.roles) if (child.reportsTo === role.id && !visited.has(child.id)) children.push(nodeOf(child));
+    return { role: roleRefOf(role), people: role.people.map((person) => person.name), children };
+  };
+  const command: CommandNode[] = [];
+  for (const role of body.roles) if (reportsToOf(ctx, role) === null && !visited.has(role.id)) command.push(nodeOf(role));
+  for (const role of body.roles) if (!visited.has(role.id)) command.push(nodeOf(role));
+  return { drill: drillHeaderOf(body), roles, command };
+}
+
+/**
+ * The drill script: every step in planned time order, numbered, with its
+ * roles, and with each decision's alternatives pointing at the rows they
+ * continue at. Example: row 5 「资水河水位是否超警戒」 lists 「超警戒 → 6」 and
+ * 「未超警戒 → 7」, and rows 6 and 7 each name row 5 as their condition.
+ */
+export function drillScriptOf(body: ScenarioBody): DrillScript {
+  const ctx = contextOf(body);
+  const indexOf = new Map(ctx.order.map((id, i) => [id, i + 1]));
+  const rows = ctx.order.map((id, i): ScriptRow => {
+    const step = ctx.steps.get(id)!;
+    return {
+      index: i + 1,
+      id,
+      kind: step.kind,
+      time: timeOf(ctx, id),
+      title: step.title,
+      description: step.description,
+      deliveryMethod: step.kind === 'inject' ? step.deliveryMethod : '',
+      question: step.kind === 'decision' ? step.question : '',
+      roleNames: roleNamesOf(ctx, step),
+      dialogue: step.dialogue,
+      expectedResult: step.expectedResult,
+      location: step.location,
+      resources: step.resources,
+      notes: step.notes,
+      branches: (ctx.outgoing.get(id) ?? [])
+        .filter((edge) => step.kind === 'decision' && edge.kind === 'conditional')
+        .map((edge) => ({ label: edge.label, targetIndex: indexOf.get(edge.target)!, targetTitle: ctx.steps.get(edge.target)!.title })),
+      conditions: (ctx.incoming.get(id) ?? [])
+        .filter((edge) => edge.kind === 'conditional' && ctx.steps.get(edge.source)!.kind === 'decision')
+        .map((edge) => ({ label: edge.label, decisionIndex: indexOf.get(edge.source)!, decisionTitle: ctx.steps.get(edge.source)!.title })),
+    };
+  });
+  return { drill: drillHeaderOf(body), rows, lengthMin: ctx.schedule ? ctx.schedule.length : null };
+}

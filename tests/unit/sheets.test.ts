@@ -1,0 +1,204 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioFile } from '../../shared/scenarioFile';
+import { drillScriptOf, roleSheetOf, roleSheetsOf, rosterOf, sheetVariantOf, type RoleSheet } from '../../shared/sheets';
+import { INJECT_SECRETS, printDrill } from '../fixtures/printDrill';
+
+const sheet = (roleId: string, body = printDrill()): RoleSheet => {
+  const found = roleSheetOf(body, roleId);
+  if (!found) throw new Error(`no sheet for ${roleId}`);
+  return found;
+};
+const stepOf = (s: RoleSheet, stepId: string) => s.steps.find((step) => step.id === stepId)!;
+
+describe('role sheets', () => {
+  it("lists a role's steps in planned time order with clock times", () => {
+    const monitor = sheet('mon');
+    expect(monitor.steps.map((step) => step.id)).toEqual(['a4', 'a5']);
+    expect(monitor.steps.map((step) => [step.time?.start, step.time?.end])).toEqual([
+      ['09:22', '09:32'],
+      ['09:30', '09:45'],
+    ]);
+    const controller = sheet('ctl');
+    expect(controller.steps.map((step) => step.id)).toEqual(['i1', 'i2', 'm1']);
+  });
+
+  it('shows T+ offsets when the drill start is not set', () => {
+    const monitor = sheet('mon', printDrill({ startTime: null }));
+    expect(monitor.steps.map((step) => step.time?.start)).toEqual(['T+22', 'T+30']);
+    expect(monitor.steps[0].time?.isClock).toBe(false);
+  });
+
+  it('names the predecessor steps that trigger a step, with the lag and the branch taken', () => {
+    const controller = sheet('ctl');
+    expect(stepOf(controller, 'i1').triggers).toEqual([{ kind: 'start' }]);
+    expect(stepOf(controller, 'i2').triggers).toMatchObject([{ kind: 'step', step: { id: 'a1', title: '会商研判汛情' }, lagMin: 10, condition: null }]);
+    const commander = sheet('cmd');
+    expect(stepOf(commander, 'a2').triggers).toMatchObject([{ kind: 'step', step: { id: 'd1' }, condition: '超警戒' }]);
+    // Both branches lead on to the sampling; at the same start they are listed by title (加… before 启…).
+    expect(stepOf(sheet('mon'), 'a4').triggers.map((t) => (t.kind === 'step' ? t.step.id : t.kind))).toEqual(['a3', 'a2']);
+  });
+
+  it('names the inject that triggers a step on a full sheet', () => {
+    const evaluator = sheet('eva');
+    expect(evaluator.variant).toBe('full');
+    expect(stepOf(evaluator, 'e1').triggers).toMatchObject([{ kind: 'step', step: { id: 'i1', kind: 'inject', title: '暴雨红色预警' } }]);
+  });
+
+  it("hands over to the roles of the successor steps, leaving out the role's own", () => {
+    const controller = sheet('ctl');
+    expect(stepOf(controller, 'i1').handOvers).toMatchObject([
+      { step: { id: 'a1' }, roleNames: ['现场指挥部', '总指挥'] },
+      { step: { id: 'e1' }, roleNames: ['评估组'] },
+    ]);
+    const commander = sheet('cmd');
+    // 超警戒 leads to the commander's own step: not a hand-over; 未超警戒 goes to the field HQ.
+    expect(stepOf(commander, 'd1').handOvers).toEqual([
+      expect.objectContaining({ step: expect.objectContaining({ id: 'a3' }), roleNames: ['现场指挥部'], condition: '未超警戒' }),
+    ]);
+    expect(stepOf(commander, 'd1').branches.map((b) => [b.label, b.target?.title])).toEqual([
+      ['超警戒', '启动Ⅱ级应急响应'],
+      ['未超警戒', '加密水位巡测'],
+    ]);
+  });
+
+  it('says whom a role reports to and who reports to it', () => {
+    const hq = sheet('hq');
+    expect(hq.reportsTo?.name).toBe('总指挥');
+    expect(hq.reporters.map((role) => role.name)).toEqual(['应急监测组']);
+    expect(sheet('cmd').reportsTo).toBeNull();
+    expect(sheet('cmd').reporters.map((role) => role.name)).toEqual(['现场指挥部', '导调组', '评估组']);
+  });
+
+  it('gives players and observers the player-safe variant and everyone else the full one', () => {
+    expect(sheetVariantOf('player')).toBe('player-safe');
+    expect(sheetVariantOf('observer')).toBe('player-safe');
+    expect(sheetVariantOf('controller')).toBe('full');
+    expect(sheetVariantOf('simulator')).toBe('full');
+    expect(sheetVariantOf('evaluator')).toBe('full');
+  });
+
+  it("hides the injects from a player's sheet and says only how the scene comes", () => {
+    const hq = sheet('hq');
+    expect(hq.variant).toBe('player-safe');
+    expect(hq.steps.map((step) => step.id)).toEqual(['a1', 'a3']);
+    expect(hq.withheldInjects).toBe(1);
+    expect(stepOf(hq, 'a1').triggers).toEqual([{ kind: 'concealed-inject', deliveryMethod: '电话' }]);
+    const monitor = sheet('mon');
+    expect(stepOf(monitor, 'a5').triggers).toEqual([{ kind: 'concealed-inject', deliveryMethod: '现场模拟' }]);
+    // a1 also leads to the inject i2: a player does not learn of it as a hand-over either.
+    expect(stepOf(hq, 'a1').handOvers.map((h) => h.step.id)).toEqual(['d1']);
+    for (const player of [hq, monitor, sheet('cmd')]) {
+      const text = JSON.stringify(player);
+      for (const secret of INJECT_SECRETS) expect(text).not.toContain(secret);
+    }
+  });
+
+  it('shows the injects on controller and simulator sheets', () => {
+    for (const roleId of ['ctl', 'sim']) {
+      const full = sheet(roleId);
+      expect(full.variant).toBe('full');
+      expect(full.withheldInjects).toBe(0);
+      const i1 = stepOf(full, 'i1');
+      expect(i1).toMatchObject({ title: '暴雨红色预警', deliveryMethod: '电话' });
+      expect(i1.description).toContain('过去3小时降雨量达120毫米');
+    }
+  });
+
+  it('makes a sheet for every role in listed order, or for the roles asked for', () => {
+    expect(roleSheetsOf(printDrill()).map((s) => s.role.name)).toEqual(['总指挥', '现场指挥部', '应急监测组', '导调组', '模拟人员', '评估组']);
+    expect(roleSheetsOf(printDrill(), ['eva', 'missing', 'hq']).map((s) => s.role.id)).toEqual(['eva', 'hq']);
+    expect(roleSheetOf(printDrill(), 'missing')).toBeNull();
+  });
+
+  it('keeps the listed order and gives no times when the graph has a cycle', () => {
+    const body = printDrill();
+    const cyclic = printDrill({ edges: [...body.edges, { id: 'back', source: 'a5', target: 'i2', kind: 'sequence', label: '', lagMin: 0 }] });
+    const monitor = sheet('mon', cyclic);
+    expect(monitor.steps.map((step) => step.id)).toEqual(['a4', 'a5']);
+    expect(monitor.steps.every((step) => step.time === null)).toBe(true);
+  });
+});
+
+describe('roster', () => {
+  it('lists every role with its people, its superior and where it is first needed', () => {
+    const roster = rosterOf(printDrill());
+    expect(roster.roles.map((role) => role.name)).toEqual(['总指挥', '现场指挥部', '应急监测组', '导调组', '模拟人员', '评估组']);
+    const monitor = roster.roles.find((role) => role.id === 'mon')!;
+    expect(monitor.people.map((person) => [person.name, person.phone])).toEqual([
+      ['王晓东', '138-0000-0003'],
+      ['李娜', '138-0000-0004'],
+    ]);
+    expect(monitor.reportsTo?.name).toBe('现场指挥部');
+    expect(monitor.firstStep).toMatchObject({ title: '断面采样', location: '资水河城区断面', time: { start: '09:22' } });
+    expect(monitor.variant).toBe('player-safe');
+  });
+
+  it('draws the command structure as a tree from the roles that report to nobody', () => {
+    const { command } = rosterOf(printDrill());
+    const outline = (nodes: typeof command, depth = 0): string[] =>
+      nodes.flatMap((node) => [`${'  '.repeat(depth)}${node.role.name}`, ...outline(node.children, depth + 1)]);
+    expect(outline(command)).toEqual(['总指挥', '  现场指挥部', '    应急监测组', '  导调组', '    模拟人员', '  评估组']);
+  });
+
+  it('shows every role of a reporting loop once', () => {
+    const body = printDrill();
+    const looped = printDrill({ roles: body.roles.map((role) => (role.id === 'cmd' ? { ...role, reportsTo: 'eva' } : role)) });
+    const names: string[] = [];
+    const walk = (nodes: ReturnType<typeof rosterOf>['command']) => nodes.forEach((node) => (names.push(node.role.name), walk(node.children)));
+    walk(rosterOf(looped).command);
+    expect(names.sort()).toEqual(['总指挥', '现场指挥部', '应急监测组', '导调组', '模拟人员', '评估组'].sort());
+  });
+});
+
+describe('drill script', () => {
+  it('numbers every step in planned time order', () => {
+    const script = drillScriptOf(printDrill());
+    expect(script.rows.map((row) => `${row.index} ${row.time?.start} ${row.id}`)).toEqual([
+      '1 09:00 i1',
+      '2 09:05 a1',
+      '3 09:05 e1',
+      '4 09:15 d1',
+      '5 09:17 a3',
+      '6 09:17 a2',
+      '7 09:22 a4',
+      '8 09:25 i2',
+      '9 09:30 a5',
+      '10 09:45 m1',
+    ]);
+    expect(script.lengthMin).toBe(45);
+    expect(script.rows[0]).toMatchObject({ kind: 'inject', deliveryMethod: '电话', roleNames: ['导调组', '模拟人员', '现场指挥部'] });
+  });
+
+  it("points each decision's alternatives at the rows they continue at", () => {
+    const rows = drillScriptOf(printDrill()).rows;
+    expect(rows[3].branches).toEqual([
+      { label: '超警戒', targetIndex: 6, targetTitle: '启动Ⅱ级应急响应' },
+      { label: '未超警戒', targetIndex: 5, targetTitle: '加密水位巡测' },
+    ]);
+    expect(rows[4].conditions).toEqual([{ label: '未超警戒', decisionIndex: 4, decisionTitle: '水位是否超警戒' }]);
+    expect(rows[6].conditions).toEqual([]);
+  });
+});
+
+describe('the composite sample drill', () => {
+  const file = path.resolve(__dirname, '../../scenarios/flood-season-composite.drill.json');
+  const parsed = fs.existsSync(file) ? parseScenarioFile(fs.readFileSync(file, 'utf8')) : null;
+  const body = parsed?.ok ? parsed.value : null;
+
+  it.runIf(body !== null)('gives every role its steps in time order and keeps the injects off player sheets', () => {
+    const sheets = roleSheetsOf(body!);
+    expect(sheets).toHaveLength(body!.roles.length);
+    const injects = body!.steps.filter((step) => step.kind === 'inject');
+    for (const s of sheets) {
+      const starts = s.steps.map((step) => step.time!.startMin);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      if (s.variant === 'player-safe') {
+        const text = JSON.stringify(s.steps);
+        for (const inject of injects) expect(text).not.toContain(inject.description.slice(0, 30));
+      }
+    }
+    expect(drillScriptOf(body!).rows).toHaveLength(body!.steps.length);
+  });
+});
