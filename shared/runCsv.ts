@@ -1,0 +1,370 @@
+/**
+ * CSV: a small RFC 4180 reader shared by every spreadsheet import, and the
+ * run-log import that turns a log typed in from paper forms into run events.
+ *
+ * A run log has the columns time, step (id or title), event kind, role and
+ * text (and optionally a rating for observations), with or without a header
+ * row (Chinese or English headers, in any order). Every row is checked
+ * against the plan; a file with any bad row is refused as a whole, with the
+ * row numbers and reasons, so nothing half-imported ever reaches the log.
+ */
+import { NewRunEventSchema, type RunEvent, type RunEventKind, type ScenarioBody, type Step } from './model';
+import type { Message } from './validation';
+
+// ---------------------------------------------------------------------------
+// The CSV reader
+
+/** One record of a table, with its row number as a spreadsheet shows it (1 = first row). */
+export type TableRow = { row: number; cells: string[] };
+
+export type TableProblem = { row: number; message: Message };
+
+export type TableResult<T> = { ok: true; value: T } | { ok: false; problems: TableProblem[] };
+
+const msg = (zh: string, en: string): Message => ({ zh, en });
+
+/** The delimiter of a CSV text: comma, tab or semicolon, whichever the first line has most of (comma when none). */
+function delimiterOf(text: string): string {
+  const end = text.search(/\r|\n/);
+  const firstLine = end < 0 ? text : text.slice(0, end);
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of [',', '\t', ';']) {
+    const count = firstLine.split(candidate).length - 1;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * The rows of a CSV text (RFC 4180: quoted fields may hold delimiters,
+ * doubled quotes and line breaks). A byte-order mark is dropped; CRLF, LF
+ * and CR all end a row; the delimiter (comma, tab or semicolon) is taken
+ * from the first line. Rows whose cells are all blank are left out but keep
+ * their numbers counted. An unclosed quote is reported with the row it
+ * opened in. Example: `'a,"b,c"\n1,2'` → rows `[a, b,c]` (row 1), `[1, 2]` (row 2).
+ */
+export function csvRowsOf(text: string): TableResult<TableRow[]> {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (source.includes('\uFFFD'))
+    return {
+      ok: false,
+      problems: [
+        {
+          row: 0,
+          message: msg(
+            '文件不是 UTF-8 编码的文本（含有无法识别的字符）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。',
+            'the file is not UTF-8 text (it has unreadable characters); in Excel save it as "CSV UTF-8 (comma delimited)" and import again',
+          ),
+        },
+      ],
+    };
+  const delimiter = delimiterOf(source);
+  const rows: TableRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let row = 1;
+  let quoted = false;
+  let quoteRow = 0;
+  const endRow = () => {
+    cells.push(cell);
+    if (cells.some((value) => value.trim() !== '')) rows.push({ row, cells });
+    cells = [];
+    cell = '';
+    row++;
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (quoted) {
+      if (c === '"') {
+        if (source[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += c;
+    } else if (c === '"' && cell.trim() === '') {
+      quoted = true;
+      quoteRow = row;
+      cell = '';
+    } else if (c === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && source[i + 1] === '\n') i++;
+      endRow();
+    } else cell += c;
+  }
+  if (quoted)
+    return { ok: false, problems: [{ row: quoteRow, message: msg('引号没有闭合（从这一行开始）。', 'a quoted cell is never closed (it opens in this row)') }] };
+  if (cell !== '' || cells.length > 0) endRow();
+  return { ok: true, value: rows };
+}
+
+/** Header text made comparable: lower case, no spaces, dashes, underscores or colons. */
+export function headerKeyOf(text: string): string {
+  return text.toLowerCase().replace(/[\s_\-:：*]/g, '');
+}
+
+/**
+ * Which column holds each field, from a header row: a cell matches when its
+ * text, or a part of it in brackets or around a slash (「时间(Time)」,
+ * 「角色/Role」), is one of the field's names. Null when fewer than
+ * `minimum` fields are found (so the row is data, not a header).
+ */
+export function columnsOf<F extends string>(cells: readonly string[], names: Record<F, readonly string[]>, minimum = 2): Partial<Record<F, number>> | null {
+  const lookup = new Map<string, F>();
+  for (const field of Object.keys(names) as F[]) for (const name of names[field]) lookup.set(headerKeyOf(name), field);
+  const columns: Partial<Record<F, number>> = {};
+  let found = 0;
+  cells.forEach((cell, index) => {
+    const parts = [cell, ...cell.split(/[()（）/／]/)].map(headerKeyOf).filter((part) => part !== '');
+    const field = parts.map((part) => lookup.get(part)).find((f) => f !== undefined);
+    if (field !== undefined && columns[field] === undefined) {
+      columns[field] = index;
+      found++;
+    }
+  });
+  return found >= minimum ? columns : null;
+}
+
+// ---------------------------------------------------------------------------
+// Times in a log
+
+const pad2 = (value: number) => String(value).padStart(2, '0');
+
+/** A local date and time as epoch ms, or null when it is not a real date (30 February). */
+function localMs(year: number, month: number, day: number, hours: number, minutes: number, seconds: number): number | null {
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const date = new Date(year, month - 1, day, hours, minutes, seconds);
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  return date.getTime();
+}
+
+/** The context a time cell is read in: the date for bare clock times, the T0 for `T+` offsets. */
+export type TimeContext = { date: string | null; t0Ms: number | null };
+
+/**
+ * A time cell as epoch ms: an ISO instant with zone (`2026-05-20T09:31:00+08:00`),
+ * a local date and time (`2026-05-20 09:31`, `2026/5/20 9:31:05`), a local
+ * clock time on the context's date (`09:31`), or an offset from T0
+ * (`T+15`, `T+1:05`). Local means the computer's time zone.
+ */
+export function timeOfCell(cell: string, context: TimeContext): { ms: number; relative: boolean } | Message {
+  const text = cell.trim();
+  if (text === '') return msg('缺少时间。', 'the time is missing');
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text) && /(Z|[+-]\d{2}:?\d{2})$/i.test(text)) {
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? msg(`无法识别时间“${text}”。`, `cannot read the time "${text}"`) : { ms, relative: false };
+  }
+  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (match) {
+    const ms = localMs(+match[1], +match[2], +match[3], +match[4], +match[5], +(match[6] ?? 0));
+    return ms === null ? msg(`“${text}”不是有效的日期时间。`, `"${text}" is not a valid date and time`) : { ms, relative: false };
+  }
+  match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (match) {
+    if (context.date === null)
+      return msg(`时间“${text}”没有日期，演练也未设定日期；请写成“2026-05-20 ${text}”。`, `the time "${text}" has no date and the drill has no date; write it as "2026-05-20 ${text}"`);
+    const [year, month, day] = context.date.split('-').map(Number);
+    const ms = localMs(year, month, day, +match[1], +match[2], +(match[3] ?? 0));
+    return ms === null ? msg(`“${text}”不是有效的时间。`, `"${text}" is not a valid time`) : { ms, relative: false };
+  }
+  match = /^T\s*([+-])\s*(\d{1,4})(?::(\d{2}))?$/i.exec(text);
+  if (match) {
+    if (context.t0Ms === null)
+      return msg(`“${text}”相对于演练开始时间，但演练未设定日期和开始时间。`, `"${text}" is relative to the drill start, but the drill has no date and start time`);
+    const minutes = match[3] === undefined ? +match[2] : +match[2] * 60 + +match[3];
+    return { ms: context.t0Ms + (match[1] === '-' ? -minutes : minutes) * 60_000, relative: true };
+  }
+  return msg(`无法识别时间“${text}”（可写 09:31、2026-05-20 09:31 或 T+15）。`, `cannot read the time "${text}" (write 09:31, 2026-05-20 09:31 or T+15)`);
+}
+
+/** The planned T0 of a scenario as local epoch ms, when it has a date and a start time. */
+export function plannedStartMsOf(plan: Pick<ScenarioBody, 'drillDate' | 'startTime'>): number | null {
+  if (plan.drillDate === null || plan.startTime === null) return null;
+  const [year, month, day] = plan.drillDate.split('-').map(Number);
+  const [hours, minutes] = plan.startTime.split(':').map(Number);
+  return localMs(year, month, day, hours, minutes, 0);
+}
+
+/** A local clock time for messages, e.g. `09:31`. */
+export const localClockOf = (ms: number) => {
+  const date = new Date(ms);
+  return `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+};
+
+// ---------------------------------------------------------------------------
+// The run log
+
+const LOG_COLUMNS = {
+  time: ['time', 'at', '时间', '时刻', '记录时间', '发生时间'],
+  step: ['step', 'stepid', 'steptitle', '步骤', '环节', '步骤名称', '科目', '情景'],
+  kind: ['event', 'kind', 'eventkind', 'type', '事件', '事件类型', '类型', '记录类型'],
+  role: ['role', '角色', '小组', '组别', '记录角色'],
+  text: ['text', 'note', 'notes', 'comment', 'reason', '内容', '说明', '备注', '记录内容', '原因'],
+  rating: ['rating', 'score', '评分', '打分'],
+} as const;
+type LogColumn = keyof typeof LOG_COLUMNS;
+const FIXED_ORDER: Record<LogColumn, number> = { time: 0, step: 1, kind: 2, role: 3, text: 4, rating: 5 };
+
+const KIND_NAMES: Record<RunEventKind, readonly string[]> = {
+  'inject-delivered': ['inject-delivered', 'inject', 'delivered', '注入', '情景注入', '已注入', '注入完成', '下达'],
+  started: ['started', 'start', '开始', '已开始', '开始处置', '启动'],
+  completed: ['completed', 'complete', 'done', 'finished', '完成', '已完成', '处置完成', '到达'],
+  skipped: ['skipped', 'skip', '跳过', '略过', '取消'],
+  'branch-taken': ['branch-taken', 'branch', 'decision', '分支', '决策', '选择分支', '决策分支'],
+  observation: ['observation', 'note', 'observe', '观察', '观察记录', '评估记录', '记录', '点评'],
+  paused: ['paused', 'pause', '暂停'],
+  resumed: ['resumed', 'resume', '恢复', '继续'],
+  ended: ['ended', 'end', '演练结束', '结束'],
+  'plan-shifted': ['plan-shifted', 'shift', 'shifted', '顺延', '计划顺延', '调整计划', '时间调整'],
+};
+const kindByName = new Map<string, RunEventKind>();
+for (const kind of Object.keys(KIND_NAMES) as RunEventKind[]) for (const name of KIND_NAMES[kind]) kindByName.set(headerKeyOf(name), kind);
+
+const STEP_KINDS: ReadonlySet<RunEventKind> = new Set(['inject-delivered', 'started', 'completed', 'skipped', 'branch-taken']);
+
+/** An event read from a log: what the service stores, less the bookkeeping it adds. */
+export type RunLogEvent = Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt'>;
+export type RunLog = { startedAt: string; events: RunLogEvent[] };
+
+/** Finds a thing by id first, then by exact name; several with the name is a problem of its own. */
+function lookup<T extends { id: string }>(items: readonly T[], nameOf: (item: T) => string, key: string): T | 'ambiguous' | null {
+  const byId = items.find((item) => item.id === key);
+  if (byId) return byId;
+  const byName = items.filter((item) => nameOf(item).trim() === key);
+  return byName.length === 1 ? byName[0] : byName.length > 1 ? 'ambiguous' : null;
+}
+
+/**
+ * Reads a CSV run log against the plan it was recorded on. Returns the
+ * events in time order (rows with equal times keep their order) and the run
+ * start: `options.startedAt` if given, the plan's T0 when the log uses
+ * `T+` times, otherwise the first event's time. Bare clock times fall on
+ * `options.date` or the plan's drill date. Any bad row makes the whole log
+ * refused: the result lists every bad row with its number and reason.
+ */
+export function parseRunCsv(plan: ScenarioBody, text: string, options: { startedAt?: string; date?: string } = {}): TableResult<RunLog> {
+  const read = csvRowsOf(text);
+  if (!read.ok) return read;
+  const rows = read.value;
+  const header = rows.length > 0 ? columnsOf(rows[0].cells, LOG_COLUMNS) : null;
+  const columns: Partial<Record<LogColumn, number>> = header ?? FIXED_ORDER;
+  const dataRows = header ? rows.slice(1) : rows;
+  if (header && (header.time === undefined || header.kind === undefined))
+    return {
+      ok: false,
+      problems: [{ row: rows[0].row, message: msg('表头缺少“时间”或“事件类型”列。', 'the header has no "time" or no "event kind" column') }],
+    };
+  if (dataRows.length === 0) return { ok: false, problems: [{ row: 0, message: msg('文件中没有记录。', 'the file has no events') }] };
+
+  const t0Ms = options.startedAt ? Date.parse(options.startedAt) : plannedStartMsOf(plan);
+  const context: TimeContext = { date: options.date ?? plan.drillDate, t0Ms };
+  const problems: TableProblem[] = [];
+  const events: (RunLogEvent & { ms: number; row: number })[] = [];
+  let usedRelative = false;
+  const cellOf = (cells: string[], column: LogColumn) => {
+    const index = columns[column];
+    return index === undefined ? '' : (cells[index] ?? '').trim();
+  };
+
+  for (const { row, cells } of dataRows) {
+    const fail = (message: Message) => problems.push({ row, message });
+    const time = timeOfCell(cellOf(cells, 'time'), context);
+    const kindText = cellOf(cells, 'kind');
+    const kind = kindByName.get(headerKeyOf(kindText));
+    const stepKey = cellOf(cells, 'step');
+    const roleKey = cellOf(cells, 'role');
+    const note = cellOf(cells, 'text');
+    const ratingText = cellOf(cells, 'rating');
+    const before = problems.length;
+
+    if ('zh' in time) fail(time);
+    if (kind === undefined)
+      fail(
+        kindText === ''
+          ? msg('缺少事件类型。', 'the event kind is missing')
+          : msg(`无法识别事件类型“${kindText}”（可写 注入、开始、完成、跳过、分支、观察、暂停、恢复、结束、顺延）。`, `unknown event kind "${kindText}" (use inject-delivered, started, completed, skipped, branch-taken, observation, paused, resumed, ended, plan-shifted)`),
+      );
+
+    let step: Step | null = null;
+    if (stepKey !== '') {
+      const found = lookup(plan.steps, (s) => s.title, stepKey);
+      if (found === 'ambiguous') fail(msg(`有多个步骤名为“${stepKey}”，请改用步骤编号。`, `several steps are titled "${stepKey}"; use the step id`));
+      else if (found === null) fail(msg(`演练中没有步骤“${stepKey}”。`, `the drill has no step "${stepKey}"`));
+      else step = found;
+    } else if (kind !== undefined && STEP_KINDS.has(kind)) fail(msg('这类事件必须写明步骤。', 'this kind of event must name a step'));
+
+    let roleId: string | null = null;
+    if (roleKey !== '') {
+      const found = lookup(plan.roles, (r) => r.name, roleKey);
+      if (found === 'ambiguous') fail(msg(`有多个角色名为“${roleKey}”，请改用角色编号。`, `several roles are named "${roleKey}"; use the role id`));
+      else if (found === null) fail(msg(`演练中没有角色“${roleKey}”。`, `the drill has no role "${roleKey}"`));
+      else roleId = found.id;
+    }
+
+    let edgeId: string | null = null;
+    if (kind === 'branch-taken' && step !== null) {
+      const out = plan.edges.filter((e) => e.source === step!.id);
+      const targetTitle = (id: string) => plan.steps.find((s) => s.id === id)?.title ?? '';
+      const matches = out.filter((e) => note !== '' && (e.id === note || e.label.trim() === note || e.target === note || targetTitle(e.target).trim() === note));
+      if (matches.length === 1) edgeId = matches[0].id;
+      else
+        fail(
+          msg(
+            `请在内容列写明所选分支（条件或后续步骤），可选：${out.map((e) => e.label || targetTitle(e.target)).join('、') || '无'}。`,
+            `write the branch taken in the text column (its condition or the step it leads to); choices: ${out.map((e) => e.label || targetTitle(e.target)).join(', ') || 'none'}`,
+          ),
+        );
+    }
+
+    let shiftMin: number | null = null;
+    if (kind === 'plan-shifted') {
+      const number = /[+-]?\d+(?:\.\d+)?/.exec(note);
+      if (number) shiftMin = Number(number[0]);
+      else fail(msg('顺延事件须在内容列写明分钟数，如“顺延10分钟”。', 'a plan shift needs its minutes in the text column, e.g. "10"'));
+    }
+
+    let rating: number | null = null;
+    if (ratingText !== '') {
+      rating = Number(ratingText);
+      if (!Number.isInteger(rating) || rating < 1 || rating > 5) fail(msg(`评分“${ratingText}”须为 1 到 5 的整数。`, `the rating "${ratingText}" must be a whole number from 1 to 5`));
+    }
+
+    if (problems.length > before || 'zh' in time || kind === undefined) continue;
+    const checked = NewRunEventSchema.safeParse({ kind, stepId: step?.id ?? null, roleId, text: note, rating, edgeId, shiftMin });
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const where = issue.path.map(String).join('.');
+      fail(msg(`内容不合要求：${where} ${issue.message}`, `not acceptable: ${where} ${issue.message}`));
+      continue;
+    }
+    usedRelative ||= time.relative;
+    events.push({ ms: time.ms, row, at: new Date(time.ms).toISOString(), kind, stepId: step?.id ?? null, roleId, text: note, rating, edgeId, shiftMin });
+  }
+
+  const firstMs = events.reduce((first, event) => Math.min(first, event.ms), Infinity);
+  const startMs = options.startedAt ? Date.parse(options.startedAt) : usedRelative && t0Ms !== null ? t0Ms : firstMs;
+  for (const event of events)
+    if (event.ms < startMs)
+      problems.push({ row: event.row, message: msg(`时间早于演练开始（${localClockOf(startMs)}）。`, `the time is before the run start (${localClockOf(startMs)})`) });
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
+
+  const ordered = events.map((event, index) => ({ event, index })).sort((a, b) => a.event.ms - b.event.ms || a.index - b.index);
+  return {
+    ok: true,
+    value: {
+      startedAt: new Date(startMs).toISOString(),
+      events: ordered.map(({ event: { ms: _ms, row: _row, ...event } }) => event),
+    },
+  };
+}
+
+/** A table problem as one line in the user's language, e.g. `第 3 行：演练中没有步骤“启动预案”。`. */
+export function tableProblemTextOf(problem: TableProblem, language: 'zh' | 'en'): string {
+  if (problem.row <= 0) return language === 'zh' ? problem.message.zh : problem.message.en;
+  return language === 'zh' ? `第 ${problem.row} 行：${problem.message.zh}` : `row ${problem.row}: ${problem.message.en}`;
+}
