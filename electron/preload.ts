@@ -39,6 +39,7 @@ const transport = {
   listFragments: call('listFragments'),
   saveFragment: call('saveFragment'),
   deleteFragment: call('deleteFragment'),
+  exportXlsx: call('exportXlsx'),
   getPrefs: call('getPrefs'),
   setPrefs: call('setPrefs'),
   listBackups: call('listBackups'),

@@ -103,6 +103,14 @@ export const apiInputs = {
   saveFragment: z.strictObject({ name: nameText(), body: FragmentBodySchema }),
   deleteFragment: byId,
 
+  // Printed documents
+  exportXlsx: z.strictObject({
+    scenarioId: IdSchema,
+    document: z.enum(['script', 'roster']),
+    /** The language of the column headings and labels. */
+    language: z.enum(['zh', 'en']).default('zh'),
+  }),
+
   // Preferences
   getPrefs: empty,
   setPrefs: z.strictObject({ patch: PrefsSchema.partial() }),
@@ -157,6 +165,9 @@ export interface ApiOutputs {
   listFragments: Fragment[];
   saveFragment: Fragment;
   deleteFragment: { deleted: true };
+
+  /** An Excel workbook (`.xlsx`) of the drill script or the roster, base64-encoded. */
+  exportXlsx: { fileName: string; base64: string };
 
   getPrefs: Prefs;
   setPrefs: Prefs;

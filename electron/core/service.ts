@@ -15,6 +15,7 @@ import * as runs from '../storage/runs';
 import * as scenarios from '../storage/scenarios';
 import type { PrefsStore } from './prefs';
 import type { LoadedTemplate } from './templates';
+import { xlsxFileNameOf, xlsxOf } from './xlsx';
 
 export type ServiceDeps = {
   db: Db;
@@ -214,6 +215,12 @@ export function createService(deps: ServiceDeps): DrillService {
     deleteFragment: ({ id }) => {
       tx(() => runs.deleteFragment(db, id));
       return { deleted: true };
+    },
+
+    exportXlsx: async ({ scenarioId, document, language }) => {
+      const scenario = scenarios.requireScenario(db, scenarioId);
+      const bytes = await xlsxOf(scenario, document, language);
+      return { fileName: xlsxFileNameOf(scenario.title, document, language), base64: bytes.toString('base64') };
     },
 
     getPrefs: () => deps.prefs.read(),

@@ -1,0 +1,234 @@
+/**
+ * Excel workbooks of the drill script (演练脚本) and the roster (角色分工表),
+ * built with exceljs from the same view-models the print view renders, so
+ * the team can edit and circulate the tables in Excel. Each sheet prints on
+ * A4 with its header row repeated on every page and a footer with the page
+ * number and the scenario's revision.
+ */
+import ExcelJS from 'exceljs';
+import type { Scenario } from '../../shared/model';
+import { drillScriptOf, rosterOf, type CommandNode, type DrillHeader, type PlannedTime, type ScriptRow } from '../../shared/sheets';
+
+export type XlsxDocument = 'script' | 'roster';
+export type XlsxLanguage = 'zh' | 'en';
+
+const LABELS = {
+  zh: {
+    script: '演练脚本',
+    roster: '角色分工表',
+    command: '指挥体系',
+    scriptColumns: ['序号', '时间', '情景内容', '参演角色', '处置动作', '报告指令（对白）', '预期结果', '备注'],
+    rosterColumns: ['序号', '组别', '角色/岗位', '人员类别', '姓名', '单位及职务', '联系电话', '呼号', '主要职责', '首次到位', '向谁报告'],
+    date: '演练时间',
+    location: '演练地点',
+    organiser: '组织单位',
+    inject: '【情景注入】',
+    decision: '【决策】',
+    milestone: '◆ 里程碑：',
+    delivery: '注入方式：',
+    question: '研判：',
+    branch: (label: string, index: number) => `▸ ${label || '分支'} → 转第${index}项`,
+    condition: (label: string, index: number, title: string) => `〔第${index}项「${title}」：${label || '分支'}〕`,
+    place: '地点：',
+    resources: '物资：',
+    footer: (page: string, pages: string) => `第 ${page} 页，共 ${pages} 页`,
+    revision: (revision: number, date: string) => `修订 ${revision} · ${date}`,
+    drillOnly: '联系方式仅限本次演练使用',
+    categories: { player: '参演人员', controller: '控制人员', simulator: '模拟人员', evaluator: '评价人员', observer: '观摩人员' },
+  },
+  en: {
+    script: 'Drill script',
+    roster: 'Role assignment',
+    command: 'Command structure',
+    scriptColumns: ['No.', 'Time', 'Scene', 'Roles', 'Action', 'Report / order (dialogue)', 'Expected result', 'Notes'],
+    rosterColumns: ['No.', 'Group', 'Role / post', 'Category', 'Name', 'Unit and position', 'Phone', 'Call sign', 'Responsibilities', 'First in place', 'Reports to'],
+    date: 'Date',
+    location: 'Location',
+    organiser: 'Organised by',
+    inject: '[Inject] ',
+    decision: '[Decision] ',
+    milestone: '◆ Milestone: ',
+    delivery: 'Delivered by: ',
+    question: 'Question: ',
+    branch: (label: string, index: number) => `▸ ${label || 'branch'} → go to no. ${index}`,
+    condition: (label: string, index: number, title: string) => `[No. ${index} "${title}": ${label || 'branch'}] `,
+    place: 'Location: ',
+    resources: 'Resources: ',
+    footer: (page: string, pages: string) => `Page ${page} of ${pages}`,
+    revision: (revision: number, date: string) => `Revision ${revision} · ${date}`,
+    drillOnly: 'Contacts for this drill only',
+    categories: { player: 'Player', controller: 'Controller', simulator: 'Simulator', evaluator: 'Evaluator', observer: 'Observer' },
+  },
+};
+type Labels = (typeof LABELS)['zh'];
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF333333' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const FONT = 'Microsoft YaHei';
+const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF3' } };
+const MILESTONE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F5F9' } };
+
+/** `09:00–09:10`, or one time for a step that takes no time; `—` without a schedule. */
+export function timeRangeOf(time: PlannedTime | null): string {
+  if (!time) return '—';
+  return time.end === time.start ? time.start : `${time.start}–${time.end}`;
+}
+
+const lines = (...parts: (string | false | null | undefined)[]) => parts.filter((part): part is string => !!part && part.trim() !== '').join('\n');
+
+/** The text of each script column for one row, as the printed script shows it. */
+export function scriptCellsOf(row: ScriptRow, labels: Labels = LABELS.zh): string[] {
+  const conditions = row.conditions.map((c) => labels.condition(c.label, c.decisionIndex, c.decisionTitle)).join('');
+  const scene = row.kind === 'inject' ? lines(`${conditions}${labels.inject}${row.title}`, row.description) : '';
+  const action =
+    row.kind === 'inject'
+      ? lines(row.deliveryMethod && `${labels.delivery}${row.deliveryMethod}`)
+      : lines(
+          `${conditions}${row.kind === 'decision' ? labels.decision : row.kind === 'milestone' ? labels.milestone : ''}${row.title}`,
+          row.description,
+          row.question && `${labels.question}${row.question}`,
+          ...row.branches.map((b) => labels.branch(b.label, b.targetIndex)),
+        );
+  const notes = lines(row.location && `${labels.place}${row.location}`, row.resources && `${labels.resources}${row.resources}`, row.notes);
+  return [String(row.index), timeRangeOf(row.time), scene, row.roleNames.join('、'), action, row.dialogue, row.expectedResult, notes];
+}
+
+function drillLineOf(drill: DrillHeader, labels: Labels): string {
+  const when = [drill.drillDate, drill.startTime].filter(Boolean).join(' ');
+  return [when && `${labels.date}：${when}`, drill.location && `${labels.location}：${drill.location}`, drill.organiser && `${labels.organiser}：${drill.organiser}`]
+    .filter(Boolean)
+    .join('    ');
+}
+
+function newSheet(workbook: ExcelJS.Workbook, name: string, scenario: Scenario, labels: Labels, landscape: boolean) {
+  return workbook.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddFooter: `&L${labels.revision(scenario.revision, scenario.updatedAt.slice(0, 10))}&C${labels.footer('&P', '&N')}`,
+    },
+    views: [{ state: 'frozen', ySplit: 3 }],
+  });
+}
+
+/** Title row and the one-line drill facts above a table of `columns` columns; the header row is row 3. */
+function writeHeading(sheet: ExcelJS.Worksheet, title: string, drill: DrillHeader, columns: string[], labels: Labels) {
+  sheet.mergeCells(1, 1, 1, columns.length);
+  const titleCell = sheet.getCell(1, 1);
+  titleCell.value = title;
+  titleCell.font = { name: FONT, size: 16, bold: true };
+  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(1).height = 30;
+  sheet.mergeCells(2, 1, 2, columns.length);
+  const facts = sheet.getCell(2, 1);
+  facts.value = drillLineOf(drill, labels);
+  facts.font = { name: FONT, size: 10 };
+  facts.alignment = { wrapText: true, vertical: 'middle' };
+  sheet.getRow(2).height = 32;
+  const head = sheet.getRow(3);
+  head.values = columns;
+  head.height = 22;
+  head.eachCell((cell) => {
+    cell.font = { name: FONT, size: 10, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = HEAD_FILL;
+    cell.border = BORDER;
+  });
+  sheet.pageSetup.printTitlesRow = '3:3';
+}
+
+function styleBody(row: ExcelJS.Row, columns: number) {
+  for (let c = 1; c <= columns; c++) {
+    const cell = row.getCell(c);
+    cell.font = { name: FONT, size: 9 };
+    cell.alignment = { vertical: 'top', wrapText: true };
+    cell.border = BORDER;
+  }
+}
+
+function scriptSheet(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Labels) {
+  const script = drillScriptOf(scenario);
+  const sheet = newSheet(workbook, labels.script, scenario, labels, true);
+  sheet.columns = [6, 13, 34, 16, 40, 40, 24, 22].map((width) => ({ width }));
+  writeHeading(sheet, `${script.drill.title} ${labels.script}`, script.drill, labels.scriptColumns, labels);
+  for (const row of script.rows) {
+    const added = sheet.addRow(scriptCellsOf(row, labels));
+    styleBody(added, labels.scriptColumns.length);
+    added.getCell(1).alignment = { horizontal: 'center', vertical: 'top' };
+    if (row.kind === 'milestone') added.eachCell((cell) => (cell.fill = MILESTONE_FILL));
+  }
+  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: labels.scriptColumns.length } };
+}
+
+function rosterSheets(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Labels) {
+  const roster = rosterOf(scenario);
+  const sheet = newSheet(workbook, labels.roster, scenario, labels, true);
+  sheet.columns = [6, 14, 14, 10, 10, 28, 15, 10, 40, 22, 12].map((width) => ({ width }));
+  writeHeading(sheet, `${roster.drill.title} ${labels.roster}`, roster.drill, labels.rosterColumns, labels);
+  roster.roles.forEach((role, i) => {
+    const people = role.people.length > 0 ? role.people : [null];
+    const first = sheet.rowCount + 1;
+    const firstInPlace = role.firstStep ? lines(timeRangeOf(role.firstStep.time), role.firstStep.location) : '';
+    people.forEach((person) => {
+      const added = sheet.addRow([
+        i + 1,
+        role.group,
+        role.name,
+        labels.categories[role.category],
+        person?.name ?? '',
+        person?.unit ?? '',
+        person?.phone ?? '',
+        person?.callSign ?? '',
+        role.responsibilities,
+        firstInPlace,
+        role.reportsTo?.name ?? '',
+      ]);
+      styleBody(added, labels.rosterColumns.length);
+    });
+    const last = sheet.rowCount;
+    if (last > first) for (const column of [1, 2, 3, 4, 9, 10, 11]) sheet.mergeCells(first, column, last, column);
+  });
+  const note = sheet.addRow([labels.drillOnly]);
+  note.getCell(1).font = { name: FONT, size: 9, italic: true };
+
+  const tree = newSheet(workbook, labels.command, scenario, labels, false);
+  tree.columns = [{ width: 60 }, { width: 40 }];
+  writeHeading(tree, `${roster.drill.title} ${labels.command}`, roster.drill, [labels.rosterColumns[2], labels.rosterColumns[4]], labels);
+  const walk = (nodes: CommandNode[], depth: number) => {
+    for (const node of nodes) {
+      const added = tree.addRow([node.role.name, node.people.join('、')]);
+      styleBody(added, 2);
+      added.getCell(1).alignment = { indent: depth * 2, vertical: 'top' };
+      if (depth === 0) added.getCell(1).font = { name: FONT, size: 9, bold: true };
+      walk(node.children, depth + 1);
+    }
+  };
+  walk(roster.command, 0);
+}
+
+/** A file name for an export, e.g. `汛期水环境应急演练-演练脚本.xlsx`. */
+export function xlsxFileNameOf(title: string, document: XlsxDocument, language: XlsxLanguage = 'zh'): string {
+  const safe = title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || 'drill';
+  const labels = LABELS[language];
+  return `${safe}-${document === 'script' ? labels.script : labels.roster}.xlsx`.replace(/\s+/g, '_');
+}
+
+/** The workbook of one document as bytes. */
+export async function xlsxOf(scenario: Scenario, document: XlsxDocument, language: XlsxLanguage = 'zh'): Promise<Buffer> {
+  const labels = LABELS[language];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'DrillDesk';
+  workbook.title = scenario.title;
+  workbook.created = new Date(scenario.updatedAt);
+  workbook.modified = new Date(scenario.updatedAt);
+  if (document === 'script') scriptSheet(workbook, scenario, labels);
+  else rosterSheets(workbook, scenario, labels);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

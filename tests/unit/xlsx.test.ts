@@ -1,0 +1,145 @@
+/**
+ * The Excel export, read back with exceljs: through the real back end on
+ * SQLite in a temp folder, the same call the print view makes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiOutputs, Envelope } from '../../shared/api';
+import { scenarioFileTextOf } from '../../shared/scenarioFile';
+import { openBackend, type Backend } from '../../electron/core/backend';
+import { memoryPrefsStore } from '../../electron/core/prefs';
+import { printDrill } from '../fixtures/printDrill';
+
+let dataDir: string;
+let backend: Backend;
+let scenarioId: string;
+
+async function exportXlsx(arg: unknown): Promise<ApiOutputs['exportXlsx']> {
+  const envelope = (await backend.call('exportXlsx', arg)) as Envelope<ApiOutputs['exportXlsx']>;
+  if (!envelope.ok) throw new Error(`exportXlsx failed: ${envelope.error.message}`);
+  return envelope.value;
+}
+
+async function workbookOf(arg: unknown) {
+  const { fileName, base64 } = await exportXlsx(arg);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  return { fileName, workbook };
+}
+
+/** The text of a row's cells, empty cells as ''. */
+function rowText(sheet: ExcelJS.Worksheet, row: number, columns: number): string[] {
+  const cells: string[] = [];
+  for (let c = 1; c <= columns; c++) {
+    const value = sheet.getRow(row).getCell(c).value;
+    cells.push(value === null || value === undefined ? '' : String(value));
+  }
+  return cells;
+}
+
+beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-xlsx-'));
+  backend = openBackend({ dataDir, templatesDir: path.join(dataDir, 'no-templates'), prefs: memoryPrefsStore(), log: () => {} });
+  const envelope = (await backend.call('importScenario', { text: scenarioFileTextOf(printDrill()) })) as Envelope<{ id: string }>;
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  scenarioId = envelope.value.id;
+});
+
+afterEach(() => {
+  backend.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('Excel export of the drill script', () => {
+  it('writes one row per step in time order under the Chinese column headings', async () => {
+    const { fileName, workbook } = await workbookOf({ scenarioId, document: 'script' });
+    expect(fileName).toBe('汛期水环境应急演练（打印测试）-演练脚本.xlsx');
+    const sheet = workbook.getWorksheet('演练脚本')!;
+    expect(String(sheet.getCell(1, 1).value)).toBe('汛期水环境应急演练（打印测试） 演练脚本');
+    expect(rowText(sheet, 3, 8)).toEqual(['序号', '时间', '情景内容', '参演角色', '处置动作', '报告指令（对白）', '预期结果', '备注']);
+    const rows = Array.from({ length: 10 }, (_, i) => rowText(sheet, 4 + i, 8));
+    expect(rows.map((cells) => cells[1])).toEqual([
+      '09:00–09:05',
+      '09:05–09:15',
+      '09:05–09:45',
+      '09:15–09:17',
+      '09:17–09:22',
+      '09:17–09:20',
+      '09:22–09:32',
+      '09:25–09:30',
+      '09:30–09:45',
+      '09:45',
+    ]);
+    expect(sheet.rowCount).toBe(13);
+  });
+
+  it('puts the inject in the scene column and the decision with its branches in the action column', async () => {
+    const { workbook } = await workbookOf({ scenarioId, document: 'script' });
+    const sheet = workbook.getWorksheet('演练脚本')!;
+    const [, , scene, roles, action] = rowText(sheet, 4, 8);
+    expect(scene).toContain('【情景注入】暴雨红色预警');
+    expect(scene).toContain('过去3小时降雨量达120毫米');
+    expect(roles).toBe('导调组、模拟人员、现场指挥部');
+    expect(action).toBe('注入方式：电话');
+    const decision = rowText(sheet, 7, 8)[4];
+    expect(decision.split('\n')).toEqual(['【决策】水位是否超警戒', '研判：资水河城区段水位是否超过警戒水位？', '▸ 超警戒 → 转第6项', '▸ 未超警戒 → 转第5项']);
+    expect(rowText(sheet, 8, 8)[4]).toBe('〔第4项「水位是否超警戒」：未超警戒〕加密水位巡测');
+    const sampling = rowText(sheet, 10, 8);
+    expect(sampling[5]).toBe('应急监测组：报告指挥长，采样已完成。');
+    expect(sampling[7]).toBe('地点：资水河城区断面\n物资：采样船、便携式多参数仪');
+  });
+
+  it('repeats the heading row on every printed page of an A4 landscape sheet', async () => {
+    const { workbook } = await workbookOf({ scenarioId, document: 'script' });
+    const sheet = workbook.getWorksheet('演练脚本')!;
+    expect(sheet.pageSetup.printTitlesRow).toBe('3:3');
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+    expect(sheet.pageSetup.paperSize).toBe(9);
+    expect(sheet.headerFooter.oddFooter).toContain('第 &P 页，共 &N 页');
+  });
+
+  it('speaks English when asked', async () => {
+    const { fileName, workbook } = await workbookOf({ scenarioId, document: 'script', language: 'en' });
+    expect(fileName).toBe('汛期水环境应急演练（打印测试）-Drill_script.xlsx');
+    const sheet = workbook.getWorksheet('Drill script')!;
+    expect(rowText(sheet, 3, 3)).toEqual(['No.', 'Time', 'Scene']);
+  });
+});
+
+describe('Excel export of the roster', () => {
+  it('lists every person under their role, with the role cells merged across its people', async () => {
+    const { fileName, workbook } = await workbookOf({ scenarioId, document: 'roster' });
+    expect(fileName).toBe('汛期水环境应急演练（打印测试）-角色分工表.xlsx');
+    const sheet = workbook.getWorksheet('角色分工表')!;
+    expect(rowText(sheet, 3, 11)).toEqual(['序号', '组别', '角色/岗位', '人员类别', '姓名', '单位及职务', '联系电话', '呼号', '主要职责', '首次到位', '向谁报告']);
+    const names = Array.from({ length: 7 }, (_, i) => rowText(sheet, 4 + i, 11)[4]);
+    expect(names).toEqual(['周建国', '何志强', '王晓东', '李娜', '郑凯', '蒋浩', '袁志华']);
+    const monitor = rowText(sheet, 6, 11);
+    expect(monitor).toEqual(['3', '应急监测组', '应急监测组', '参演人员', '王晓东', '县生态环境监测站 站长', '138-0000-0003', '监测1号', '采样监测，编报监测快报。', '09:22–09:32\n资水河城区断面', '现场指挥部']);
+    expect(sheet.getCell(7, 3).isMerged).toBe(true);
+    expect(sheet.getCell(7, 3).master.address).toBe('C6');
+    expect(rowText(sheet, 7, 11)[6]).toBe('138-0000-0004');
+  });
+
+  it('adds the command structure as an indented tree', async () => {
+    const { workbook } = await workbookOf({ scenarioId, document: 'roster' });
+    const tree = workbook.getWorksheet('指挥体系')!;
+    const rows = Array.from({ length: 6 }, (_, i) => tree.getRow(4 + i));
+    expect(rows.map((row) => [String(row.getCell(1).value), row.getCell(1).alignment?.indent ?? 0])).toEqual([
+      ['总指挥', 0],
+      ['现场指挥部', 2],
+      ['应急监测组', 4],
+      ['导调组', 2],
+      ['模拟人员', 4],
+      ['评估组', 2],
+    ]);
+  });
+
+  it('refuses a scenario that does not exist', async () => {
+    const envelope = await backend.call('exportXlsx', { scenarioId: 'nope', document: 'roster' });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
