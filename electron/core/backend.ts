@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DrillService, Envelope } from '../../shared/api';
-import { backupDatabase, backupDatabaseSync, backupDirOf, isHealthyDatabase, listBackups } from '../storage/backups';
+import { ApiError, type DrillService, type Envelope } from '../../shared/api';
+import { backupDatabase, backupDatabaseSync, backupDirOf, listBackups } from '../storage/backups';
 import { openDatabase } from '../storage/db';
 import { openDataDir, type OpenedDataDir } from '../storage/dataDir';
 import { dispatch } from './dispatch';
@@ -44,15 +44,34 @@ export function openBackend(options: BackendOptions): Backend {
   if (opened.recoveredFrom) log(`DrillDesk: the database was damaged and was moved aside to ${opened.recoveredFrom.movedTo}`);
   const templates = loadTemplates(options.templatesDir, (file, problems) => log(`DrillDesk: template ${file} skipped: ${problems[0]}`));
   let db = opened.db;
+  let recoveredFrom = opened.recoveredFrom;
 
+  /**
+   * Replaces the live database with a backup. The backup is copied and
+   * opened first (integrity check, older schemas migrated), so a damaged or
+   * newer backup is refused with the live database untouched; the live one
+   * is backed up, then the copy is renamed over it in one step.
+   */
   const restore = (name: string) => {
     const source = path.join(backupDirOf(opened.dataDir), name);
-    if (!isHealthyDatabase(source)) throw new Error(`backup ${name} is damaged`);
+    const incoming = `${opened.file}.restoring`;
+    const removeIncoming = () => {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(incoming + suffix, { force: true });
+    };
+    removeIncoming();
+    try {
+      fs.copyFileSync(source, incoming);
+      openDatabase(incoming, { nativeBinding: options.nativeBinding }).close();
+    } catch (error) {
+      removeIncoming();
+      throw new ApiError('invalid-argument', `backup ${name} cannot be restored: ${(error as Error).message}`);
+    }
     backupDatabaseSync(db, opened.dataDir, { reason: 'before-restore', keep: keep() + 1, now: now() });
     db.close();
     for (const suffix of ['-wal', '-shm']) fs.rmSync(opened.file + suffix, { force: true });
-    fs.copyFileSync(source, opened.file);
+    fs.renameSync(incoming, opened.file);
     db = openDatabase(opened.file, { nativeBinding: options.nativeBinding });
+    recoveredFrom = null;
     service = build();
   };
 
@@ -63,19 +82,28 @@ export function openBackend(options: BackendOptions): Backend {
       templates,
       prefs: options.prefs,
       now,
-      recoveredFrom: opened.recoveredFrom,
+      recoveredFrom,
       restoreBackup: restore,
     });
   let service = build();
 
   if (opened.created) for (const template of templates) service.createFromTemplate({ templateId: template.id });
 
+  // Once a day of use: at start-up (not for a database created just now) and, for an app left open, on the first call after a day.
   const latest = listBackups(opened.dataDir).at(-1);
-  if (!opened.created && (!latest || now().getTime() - new Date(latest.createdAt).getTime() > DAY_MS))
+  let lastBackupAt = opened.created ? now().getTime() : latest ? new Date(latest.createdAt).getTime() : 0;
+  const dailyBackup = () => {
+    if (now().getTime() - lastBackupAt <= DAY_MS) return;
+    lastBackupAt = now().getTime();
     backupDatabase(db, opened.dataDir, { reason: 'daily', keep: keep(), now: now() }).catch((error) => log('DrillDesk: daily backup failed', error));
+  };
+  dailyBackup();
 
   return {
-    call: (method, arg) => dispatch(service, method, arg, (error) => log(`DrillDesk: ${method} failed unexpectedly`, error)),
+    call: (method, arg) => {
+      dailyBackup();
+      return dispatch(service, method, arg, (error) => log(`DrillDesk: ${method} failed unexpectedly`, error));
+    },
     service: () => service,
     dataDir: opened.dataDir,
     created: opened.created,

@@ -20,6 +20,10 @@ function storageMessageOf(code: string): string | null {
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) return 'the database is busy; the change was not saved, try again';
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return 'the database file is damaged; the change was not saved';
   if (code.startsWith('SQLITE_CONSTRAINT')) return null;
+  // File-system errors, e.g. while writing a backup.
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full; the change was not saved';
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'the data folder is read-only or not accessible; the change was not saved';
+  if (code === 'EIO') return 'the disk could not be written; the change was not saved';
   return code.startsWith('SQLITE_') ? `the database refused the change (${code}); it was not saved` : null;
 }
 

@@ -14,9 +14,26 @@ export function backupDirOf(dataDir: string): string {
   return path.join(dataDir, BACKUP_DIR);
 }
 
-/** `drilldesk-2026-11-28T10-15-00-123Z-daily.sqlite`: sortable by time, safe on every file system. */
-function backupNameOf(now: Date, reason: string): string {
-  return `drilldesk-${now.toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
+/**
+ * `drilldesk-2026-11-28T10-15-00-123Z-daily.sqlite`: sortable by time, safe on
+ * every file system; `-2`, `-3`… after the reason when that name is taken.
+ */
+function backupNameOf(dir: string, now: Date, reason: string): string {
+  const stem = `drilldesk-${now.toISOString().replace(/[:.]/g, '-')}-${reason}`;
+  let name = `${stem}.sqlite`;
+  for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${stem}-${n}.sqlite`;
+  return name;
+}
+
+/** Flushes a finished backup to the disk and moves it to its final name, so a half-written backup is never listed. */
+function publish(partial: string, file: string) {
+  const fd = fs.openSync(partial, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(partial, file);
 }
 
 /** Backups on disk, oldest first. */
@@ -29,8 +46,14 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .sort()
     .map((name) => {
       const stat = fs.statSync(path.join(dir, name));
-      return { name, createdAt: stat.mtime.toISOString(), bytes: stat.size };
+      return { name, createdAt: createdAtOf(name) ?? stat.mtime.toISOString(), bytes: stat.size };
     });
+}
+
+/** The time a backup's name records (`drilldesk-2026-11-28T10-15-00-123Z-…` → `2026-11-28T10:15:00.123Z`), or null. */
+function createdAtOf(name: string): string | null {
+  const match = /^drilldesk-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-/.exec(name);
+  return match ? `${match[1]}T${match[2]}:${match[3]}:${match[4]}.${match[5]}Z` : null;
 }
 
 /**
@@ -40,24 +63,35 @@ export function listBackups(dataDir: string): BackupInfo[] {
 export async function backupDatabase(db: Db, dataDir: string, options: { reason: string; keep: number; now?: Date }): Promise<BackupInfo> {
   const dir = backupDirOf(dataDir);
   fs.mkdirSync(dir, { recursive: true });
-  const name = backupNameOf(options.now ?? new Date(), options.reason);
+  const name = backupNameOf(dir, options.now ?? new Date(), options.reason);
   const file = path.join(dir, name);
-  await db.backup(file);
+  const partial = `${file}.partial`;
+  try {
+    await db.backup(partial);
+    publish(partial, file);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
   prune(dataDir, options.keep);
-  const stat = fs.statSync(file);
-  return { name, createdAt: stat.mtime.toISOString(), bytes: stat.size };
+  return { name, createdAt: createdAtOf(name)!, bytes: fs.statSync(file).size };
 }
 
 /** The same backup, synchronously, through VACUUM INTO: used before a migration, when nothing else may run. */
 export function backupDatabaseSync(db: Db, dataDir: string, options: { reason: string; keep: number; now?: Date }): BackupInfo {
   const dir = backupDirOf(dataDir);
   fs.mkdirSync(dir, { recursive: true });
-  const name = backupNameOf(options.now ?? new Date(), options.reason);
+  const name = backupNameOf(dir, options.now ?? new Date(), options.reason);
   const file = path.join(dir, name);
-  db.prepare('VACUUM INTO ?').run(file);
+  const partial = `${file}.partial`;
+  try {
+    fs.rmSync(partial, { force: true });
+    db.prepare('VACUUM INTO ?').run(partial);
+    publish(partial, file);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
   prune(dataDir, options.keep);
-  const stat = fs.statSync(file);
-  return { name, createdAt: stat.mtime.toISOString(), bytes: stat.size };
+  return { name, createdAt: createdAtOf(name)!, bytes: fs.statSync(file).size };
 }
 
 function prune(dataDir: string, keep: number) {

@@ -3,6 +3,7 @@
  * the numbered migrations. The only place that knows how a connection is set up.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { migrations as shippedMigrations, type Migration } from './migrations/index';
 
@@ -11,7 +12,7 @@ export type Db = Database.Database;
 /** Why the database could not be opened; `kind` lets the caller decide what to tell the user. */
 export class StorageOpenError extends Error {
   constructor(
-    readonly kind: 'damaged' | 'too-new' | 'migration-changed' | 'migration-failed' | 'locked',
+    readonly kind: 'damaged' | 'too-new' | 'migration-changed' | 'migration-failed' | 'locked' | 'unavailable',
     message: string,
   ) {
     super(message);
@@ -29,39 +30,74 @@ export type OpenOptions = {
 
 const checksumOf = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
 
+/**
+ * True for the SQLite errors that mean the file itself is damaged. Only
+ * these may get a database moved aside: a busy, read-only or unreadable file
+ * is not damaged, and a wrong diagnosis would hide the user's data.
+ */
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+}
+
 /** Files larger than this get `quick_check` instead of the full `integrity_check` at open. */
 const FULL_CHECK_LIMIT_BYTES = 256 * 1024 * 1024;
 
 /**
- * Opens (creating if needed) the database at `file`: WAL journal with
- * `synchronous=FULL` so a committed edit survives power loss, foreign keys on,
- * a busy timeout, an integrity check, then pending migrations.
+ * Opens (creating if needed) the database at `file`: an integrity check
+ * (read-only), then WAL journal with `synchronous=FULL` so a committed edit
+ * survives power loss, foreign keys on, a busy timeout, then pending migrations.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) checkFile(file, binding);
   let db: Db;
   try {
-    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = new Database(file, binding);
   } catch (error) {
-    throw new StorageOpenError('damaged', `cannot open database: ${(error as Error).message}`);
+    if (isCorruption(error)) throw new StorageOpenError('damaged', `cannot open database: ${(error as Error).message}`);
+    throw new StorageOpenError('unavailable', `cannot open the database ${file}: ${(error as Error).message}`);
   }
   try {
     configure(db);
-    checkIntegrity(db);
     migrate(db, options.migrations ?? shippedMigrations, options.beforeMigration);
     return db;
   } catch (error) {
     db.close();
     if (error instanceof StorageOpenError) throw error;
-    throw new StorageOpenError('damaged', `database is damaged: ${(error as Error).message}`);
+    if (isCorruption(error)) throw new StorageOpenError('damaged', `database is damaged: ${(error as Error).message}`);
+    throw new StorageOpenError('unavailable', `cannot use the database ${file}: ${(error as Error).message}`);
   }
 }
 
 function configure(db: Db) {
   db.pragma('busy_timeout = 5000');
   const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (String(mode).toLowerCase() !== 'wal') throw new StorageOpenError('damaged', `cannot use WAL journal (got ${mode})`);
+  if (String(mode).toLowerCase() !== 'wal')
+    throw new StorageOpenError('unavailable', `cannot use a write-ahead log here (got journal mode ${mode}); is the folder writable?`);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+}
+
+/**
+ * The integrity check, on a read-only connection. A damaged file and its
+ * write-ahead log are only read: closing a read-write connection would
+ * checkpoint the log into the damaged file and delete it, destroying the very
+ * bytes that are to be kept aside.
+ */
+function checkFile(file: string, binding: { nativeBinding?: string }) {
+  let db: Db | null = null;
+  try {
+    db = new Database(file, { ...binding, readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    checkIntegrity(db);
+  } catch (error) {
+    if (error instanceof StorageOpenError) throw error;
+    if (isCorruption(error)) throw new StorageOpenError('damaged', `database is damaged: ${(error as Error).message}`);
+    throw new StorageOpenError('unavailable', `cannot read the database ${file}: ${(error as Error).message}`);
+  } finally {
+    db?.close();
+  }
 }
 
 function checkIntegrity(db: Db) {
@@ -86,15 +122,19 @@ export function schemaVersionOf(db: Db): number {
  * a migration that throws leaves `user_version` where it was.
  */
 export function migrate(db: Db, migrations: readonly Migration[], beforeMigration?: OpenOptions['beforeMigration']) {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  migrations.forEach((migration, i) => {
+    if (migration.version !== i + 1) throw new Error(`migration list out of order: ${migration.name} is at position ${i + 1}`);
+  });
   const current = schemaVersionOf(db);
   const newest = migrations.length;
+  // Checked before anything is written: a newer DrillDesk's database is left exactly as it was.
   if (current > newest)
     throw new StorageOpenError(
       'too-new',
       `this database was written by a newer DrillDesk (schema ${current}, this version knows ${newest}); update DrillDesk to open it`,
     );
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as {
     version: number;
     name: string;

@@ -1,0 +1,104 @@
+/**
+ * Helpers for the reliability tests: temp folders, a real back end on them,
+ * and a dump of every row of a database file (what "nothing changed" and
+ * "nothing lost" are checked against).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import type { ApiMethod, ApiOutputs, Envelope } from '../../shared/api';
+import { openBackend, type Backend } from '../../electron/core/backend';
+import { memoryPrefsStore, type PrefsStore } from '../../electron/core/prefs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const TEMPLATES_DIR = path.join(repoRoot, 'scenarios');
+export const HOSTILE_DIR = path.join(repoRoot, 'tests/fixtures/hostile');
+
+const made: string[] = [];
+
+/** A new empty folder under the system temp folder, removed by `removeTempDirs`. */
+export function tempDir(prefix = 'drilldesk-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs() {
+  for (const dir of made.splice(0)) {
+    try {
+      fs.chmodSync(dir, 0o700);
+    } catch {
+      // already gone
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The back end the transports use, on `dataDir`, seeded with the sample scenarios, quiet. */
+export function openTestBackend(dataDir: string, options: { prefs?: PrefsStore; now?: () => Date; templatesDir?: string } = {}): Backend {
+  return openBackend({
+    dataDir,
+    templatesDir: options.templatesDir ?? TEMPLATES_DIR,
+    prefs: options.prefs ?? memoryPrefsStore(),
+    now: options.now,
+    log: () => {},
+  });
+}
+
+/** Calls a method and returns its value, failing the test with the error envelope otherwise. */
+export async function valueOf<M extends ApiMethod>(backend: Pick<Backend, 'call'>, method: M, arg: unknown): Promise<ApiOutputs[M]> {
+  const envelope = (await backend.call(method, arg)) as Envelope<ApiOutputs[M]>;
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value;
+}
+
+/**
+ * Every table's schema and rows, in a stable order, as one string. Opens its
+ * own read-only connection, so it sees exactly what is committed on disk.
+ */
+export function dumpOf(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const schema = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const rows = tables.map(({ name }) => {
+      const columns = (db.prepare(`SELECT COUNT(*) AS n FROM pragma_table_info(?)`).get(name) as { n: number }).n;
+      const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+      return [name, db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().all()];
+    });
+    return JSON.stringify({ userVersion: db.pragma('user_version', { simple: true }), schema, rows });
+  } finally {
+    db.close();
+  }
+}
+
+/** `integrity_check` of a database file, read-only: `['ok']` when healthy. */
+export function integrityOf(file: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
+  } finally {
+    db.close();
+  }
+}
+
+export const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** True when this process may switch its effective user (root on POSIX), to test permissions root would ignore. */
+export const canDropPrivileges = () => process.getuid?.() === 0 && typeof process.seteuid === 'function';
+
+/** Runs `work` as the unprivileged user `nobody` (when root), so file permissions apply as they do for a normal user. */
+export function asUnprivileged<T>(work: () => T): T {
+  if (!canDropPrivileges()) return work();
+  process.setegid!(65534);
+  process.seteuid!(65534);
+  try {
+    return work();
+  } finally {
+    process.seteuid!(0);
+    process.setegid!(0);
+  }
+}
