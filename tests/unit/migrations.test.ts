@@ -1,0 +1,263 @@
+/**
+ * Migrations the way long-lived apps test them: migrate to N-1, put realistic
+ * data in, migrate to N, check the data; a fresh install's schema equals the
+ * schema migrated one step at a time; a newer database is refused untouched;
+ * a migration that throws leaves the database at N-1 with a backup beside it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryPrefsStore } from '../../electron/core/prefs';
+import { createService } from '../../electron/core/service';
+import { loadTemplates } from '../../electron/core/templates';
+import { backupDirOf, isHealthyDatabase, listBackups } from '../../electron/storage/backups';
+import { DB_FILE, openDataDir } from '../../electron/storage/dataDir';
+import { openDatabase, schemaVersionOf, StorageOpenError, type Db } from '../../electron/storage/db';
+import { migrations as shipped, type Migration } from '../../electron/storage/migrations/index';
+import { dumpOf, removeTempDirs, sha256Of, tempDir, TEMPLATES_DIR } from '../support/storage';
+
+afterEach(removeTempDirs);
+
+const NOW = new Date('2026-06-01T09:00:00.000Z');
+
+/**
+ * Test-only migrations after the shipped ones, shaped like real ones: a new
+ * column with a default, and a table rebuilt under a new constraint.
+ */
+const later: Migration[] = [
+  {
+    version: shipped.length + 1,
+    name: `${String(shipped.length + 1).padStart(4, '0')}-test-step-tags`,
+    sql: `ALTER TABLE steps ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+          CREATE INDEX steps_by_kind ON steps (scenario_id, kind);`,
+  },
+  {
+    version: shipped.length + 2,
+    name: `${String(shipped.length + 2).padStart(4, '0')}-test-fragment-notes`,
+    sql: `CREATE TABLE fragments_next (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL CHECK (length(name) > 0), body TEXT NOT NULL,
+            created_at TEXT NOT NULL, notes TEXT NOT NULL DEFAULT '');
+          INSERT INTO fragments_next (id, name, body, created_at) SELECT id, name, body, created_at FROM fragments;
+          DROP TABLE fragments;
+          ALTER TABLE fragments_next RENAME TO fragments;`,
+  },
+];
+const extended = [...shipped, ...later];
+
+/** The first sample drill, a run of it with events, an annotation and a fragment: what a bureau's database holds after a drill. */
+function putRealisticData(db: Db) {
+  const service = createService({ db, dataDir: path.dirname(db.name), templates: loadTemplates(TEMPLATES_DIR), prefs: memoryPrefsStore(), now: () => NOW });
+  const [template] = service.listTemplates({});
+  const summary = service.createFromTemplate({ templateId: template.id }) as { id: string };
+  const scenario = service.getScenario({ id: summary.id }) as { steps: { id: string }[]; roles: { id: string }[] };
+  const run = service.createRun({ scenarioId: summary.id, name: '汛期演练（正式）' }) as { id: string };
+  const step = scenario.steps[0].id;
+  service.recordEvent({ runId: run.id, event: { kind: 'inject-delivered', stepId: step, roleId: null, text: '电话通知', rating: null, edgeId: null, shiftMin: null } });
+  service.recordEvent({ runId: run.id, event: { kind: 'observation', stepId: step, roleId: null, text: '供水保障组 5 分钟内到位', rating: 4, edgeId: null, shiftMin: null } });
+  service.addAnnotation({
+    runId: run.id,
+    fields: { at: NOW.toISOString(), stepId: step, kind: 'improvement', text: '备用发电机启动偏慢', ownerRoleId: null, dueDate: '2026-07-01', done: false },
+  });
+  service.saveFragment({
+    name: '停电处置',
+    body: { roles: [], steps: [{ id: 'p1', kind: 'action', title: '启用备用电源', description: '', roleIds: [], dialogue: '', location: '', durationMin: 10, resources: '', expectedResult: '', objectiveIds: [], notes: '', position: { x: 0, y: 0 } }], edges: [] },
+  });
+  return { scenarioId: summary.id, runId: run.id, stepCount: scenario.steps.length };
+}
+
+/** Rows of the tables every version has, which no migration may lose or alter. */
+function keptRows(db: Db) {
+  const all = (sql: string) => db.prepare(sql).all();
+  return {
+    scenarios: all('SELECT id, title, meta, revision FROM scenarios ORDER BY id'),
+    steps: all('SELECT scenario_id, id, ord, kind, title, x, y, data FROM steps ORDER BY scenario_id, id'),
+    edges: all('SELECT scenario_id, id, source, target, data FROM edges ORDER BY scenario_id, id'),
+    roles: all('SELECT scenario_id, id, name, data FROM roles ORDER BY scenario_id, id'),
+    runs: all('SELECT id, scenario_id, name, status, plan FROM runs ORDER BY id'),
+    events: all('SELECT seq, run_id, at, kind, step_id, text, rating FROM run_events ORDER BY seq'),
+    annotations: all('SELECT id, run_id, text, due_date FROM annotations ORDER BY id'),
+    fragments: all('SELECT id, name, body FROM fragments ORDER BY id'),
+  };
+}
+
+const schemaOf = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+  } finally {
+    db.close();
+  }
+};
+
+/** What each migration must have done to the data it found, by version. A new migration needs an entry here. */
+const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | null) => void> = {
+  1: (db) => {
+    // From an empty file: every table there, and the service can store and read a whole drill.
+    const stored = putRealisticData(db);
+    expect(stored.stepCount).toBeGreaterThan(5);
+    expect(keptRows(db).events).toHaveLength(2);
+  },
+};
+
+describe('each shipped migration', () => {
+  it('has a data check', () => {
+    expect(Object.keys(dataChecks).map(Number).sort((a, b) => a - b)).toEqual(shipped.map((m) => m.version));
+  });
+
+  for (const migration of shipped) {
+    it(`${migration.name}: keeps the data of version ${migration.version - 1} and does its own change`, () => {
+      const file = path.join(tempDir(), DB_FILE);
+      const previous = shipped.slice(0, migration.version - 1);
+      const atPrevious = openDatabase(file, { migrations: previous });
+      expect(schemaVersionOf(atPrevious)).toBe(migration.version - 1);
+      let before: ReturnType<typeof keptRows> | null = null;
+      if (previous.length > 0) {
+        putRealisticData(atPrevious);
+        before = keptRows(atPrevious);
+      }
+      atPrevious.close();
+
+      const atNext = openDatabase(file, { migrations: shipped.slice(0, migration.version) });
+      try {
+        expect(schemaVersionOf(atNext)).toBe(migration.version);
+        if (before) expect(keptRows(atNext)).toEqual(before);
+        dataChecks[migration.version](atNext, before);
+      } finally {
+        atNext.close();
+      }
+    });
+  }
+});
+
+describe('migrating a database that holds a drill', () => {
+  it('migrates N-1 to N keeping every scenario, run, event, annotation and fragment', () => {
+    for (const migration of later) {
+      const file = path.join(tempDir(), DB_FILE);
+      const atPrevious = openDatabase(file, { migrations: extended.slice(0, migration.version - 1) });
+      putRealisticData(atPrevious);
+      const before = keptRows(atPrevious);
+      atPrevious.close();
+
+      const atNext = openDatabase(file, { migrations: extended.slice(0, migration.version) });
+      try {
+        expect(schemaVersionOf(atNext)).toBe(migration.version);
+        expect(keptRows(atNext)).toEqual(before);
+        if (migration === later[0]) {
+          const tags = atNext.prepare('SELECT DISTINCT tags FROM steps').all();
+          expect(tags).toEqual([{ tags: '[]' }]);
+        } else {
+          expect(atNext.prepare("SELECT COUNT(*) AS n FROM fragments WHERE notes = ''").get()).toEqual({ n: before.fragments.length });
+        }
+      } finally {
+        atNext.close();
+      }
+    }
+  });
+
+  it('records each applied migration with its checksum and sets user_version', () => {
+    const db = openDatabase(path.join(tempDir(), DB_FILE), { migrations: extended });
+    try {
+      const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as { version: number; name: string; checksum: string }[];
+      expect(applied.map((row) => row.name)).toEqual(extended.map((m) => m.name));
+      expect(applied.every((row) => /^[0-9a-f]{16}$/.test(row.checksum))).toBe(true);
+      expect(schemaVersionOf(db)).toBe(extended.length);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('the schema', () => {
+  it('of a fresh install equals the schema migrated one version at a time from version 1', () => {
+    for (const list of [shipped, extended]) {
+      const fresh = path.join(tempDir(), DB_FILE);
+      openDatabase(fresh, { migrations: list }).close();
+
+      const stepwise = path.join(tempDir(), DB_FILE);
+      for (let version = 1; version <= list.length; version++) {
+        const db = openDatabase(stepwise, { migrations: list.slice(0, version) });
+        expect(schemaVersionOf(db)).toBe(version);
+        db.close();
+      }
+      expect(schemaOf(stepwise)).toEqual(schemaOf(fresh));
+    }
+  });
+});
+
+describe('refusals', () => {
+  it('refuses a database from a newer DrillDesk, with a message, leaving the file untouched', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    openDatabase(file, { migrations: extended }).close();
+    const hash = sha256Of(file);
+    let error: unknown;
+    try {
+      openDatabase(file, { migrations: shipped });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(StorageOpenError);
+    expect((error as StorageOpenError).kind).toBe('too-new');
+    expect((error as StorageOpenError).message).toMatch(`newer DrillDesk (schema ${extended.length}, this version knows ${shipped.length}); update DrillDesk`);
+    expect(sha256Of(file)).toBe(hash);
+  });
+
+  it('refuses a database whose applied migration was edited afterwards', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    openDatabase(file, { migrations: extended }).close();
+    const edited = extended.map((m) => (m === later[0] ? { ...m, sql: `${m.sql}\n-- edited after shipping` } : m));
+    expect(() => openDatabase(file, { migrations: edited })).toThrow(/differs from the one applied/);
+  });
+
+  it('leaves user_version at N-1, with a backup of the N-1 database, when migration N throws', () => {
+    const dataDir = tempDir();
+    const first = openDataDir(dataDir, { migrations: shipped, now: () => NOW });
+    putRealisticData(first.db);
+    const before = dumpOf(first.file);
+    first.close();
+
+    const broken: Migration = {
+      version: shipped.length + 1,
+      name: `${String(shipped.length + 1).padStart(4, '0')}-test-broken`,
+      sql: `CREATE TABLE checklists (id TEXT PRIMARY KEY);
+            INSERT INTO checklists VALUES ('c1');
+            UPDATE no_such_table SET x = 1;`,
+    };
+    let error: unknown;
+    try {
+      openDataDir(dataDir, { migrations: [...shipped, broken], now: () => NOW });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as StorageOpenError).kind).toBe('migration-failed');
+    expect((error as StorageOpenError).message).toMatch(/test-broken failed: no such table/);
+
+    // Nothing of the failed migration stayed, the data is as it was, and the file was not moved aside.
+    const file = path.join(dataDir, DB_FILE);
+    expect(dumpOf(file)).toBe(before);
+    const db = new Database(file, { readonly: true });
+    expect(schemaVersionOf(db)).toBe(shipped.length);
+    db.close();
+    expect(fs.readdirSync(dataDir).filter((name) => name.includes('damaged'))).toEqual([]);
+
+    // The backup taken just before it holds the same data and is healthy.
+    const backups = listBackups(dataDir);
+    expect(backups.map((b) => b.name)).toEqual([`drilldesk-2026-06-01T09-00-00-000Z-before-migration-${broken.version}.sqlite`]);
+    const backupFile = path.join(backupDirOf(dataDir), backups[0].name);
+    expect(isHealthyDatabase(backupFile)).toBe(true);
+    expect(JSON.parse(dumpOf(backupFile)).rows).toEqual(JSON.parse(before).rows);
+
+    // The app still opens the folder at the version it knows.
+    openDataDir(dataDir, { migrations: shipped }).close();
+  });
+
+  it('takes a backup before each migration of an existing database, not for a new one', () => {
+    const dataDir = tempDir();
+    openDataDir(dataDir, { migrations: shipped, now: () => NOW }).close();
+    expect(listBackups(dataDir)).toEqual([]);
+    openDataDir(dataDir, { migrations: extended, now: () => NOW }).close();
+    expect(listBackups(dataDir).map((b) => b.name.replace(/^drilldesk-[^Z]+Z-/, ''))).toEqual(
+      later.map((m) => `before-migration-${m.version}.sqlite`),
+    );
+  });
+});
