@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Template } from '../../shared/api';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { createService } from '../../electron/core/service';
 import { loadTemplates } from '../../electron/core/templates';
@@ -48,7 +49,7 @@ const extended = [...shipped, ...later];
 /** The first sample drill, a run of it with events, an annotation and a fragment: what a bureau's database holds after a drill. */
 function putRealisticData(db: Db) {
   const service = createService({ db, dataDir: path.dirname(db.name), templates: loadTemplates(TEMPLATES_DIR), prefs: memoryPrefsStore(), now: () => NOW });
-  const [template] = service.listTemplates({});
+  const [template] = service.listTemplates({}) as Template[];
   const summary = service.createFromTemplate({ templateId: template.id }) as { id: string };
   const scenario = service.getScenario({ id: summary.id }) as { steps: { id: string }[]; roles: { id: string }[] };
   const run = service.createRun({ scenarioId: summary.id, name: '汛期演练（正式）' }) as { id: string };
