@@ -1,0 +1,272 @@
+/**
+ * Benchmarks 5 and 6, in headless Chromium through Playwright:
+ *
+ * 5. The editor: open the 2,000-step scenario in browser mode (the real back
+ *    end and HTTP server), time until its nodes are on screen, then pan and
+ *    zoom by script for 5 s sampling frame times. The same on a bare React
+ *    Flow page with default nodes, the same graph and the same script.
+ * 6. The replay screen: drag the scrubber across the long run for 5 s with
+ *    the mouse, sampling frame times.
+ *
+ * Frame time is the interval between animation frames with Chromium's frame
+ * rate limit off (`--disable-frame-rate-limit --disable-gpu-vsync`), so it is
+ * the time the page needs to produce a frame rather than the 16.7 ms vsync
+ * tick: at most 16.7 ms means the page keeps up with a 60 Hz display.
+ * The renderer and the bare page are built with Vite's API into .tmp/bench/.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import { startWebServer } from '../electron/web/server';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
+import { openBenchBackend, type BenchData } from './data';
+import { medianOf, notMeasured, p95Of, ratioOf, type BenchOptions, type BenchRecord } from './harness';
+import { PAGE_PROBE } from './pageScripts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const outRoot = path.join(root, '.tmp', 'bench');
+
+export const FRAME_GOAL_MS = 1000 / 60;
+const VIEWPORT = { width: 1440, height: 900 };
+/** Where the replay screen's scrubber is found, most specific first. */
+export const SCRUBBER_SELECTORS = ['[data-testid="replay-scrubber"]', '.replay input[type="range"]', 'input[type="range"]'];
+
+const EDITOR_NAMES = {
+  open: (steps: number) => `Editor: ${steps.toLocaleString('en')}-step scenario's nodes on screen vs bare React Flow`,
+  frames: (steps: number, edges: number) =>
+    `Editor: pan/zoom frame time, ${steps.toLocaleString('en')} steps / ${edges.toLocaleString('en')} edges vs bare React Flow`,
+  scrub: (events: number) => `Replay: scrubbing frame time, ${events.toLocaleString('en')}-event run`,
+};
+const EDITOR_FRAME_GOAL = 'median ≤16.7 ms and ≤1.25× the bare page (ratio ≥0.8)';
+const SCRUB_GOAL = 'median ≤16.7 ms';
+
+async function buildPages(log: (line: string) => void) {
+  const rendererDir = path.join(outRoot, 'renderer');
+  const bareDir = path.join(outRoot, 'bare-flow');
+  log('building the renderer and the bare React Flow page with Vite into .tmp/bench/');
+  await build({
+    configFile: path.join(root, 'vite.config.ts'),
+    root: path.join(root, 'renderer'),
+    logLevel: 'error',
+    build: { outDir: rendererDir, emptyOutDir: true },
+  });
+  await build({
+    configFile: false,
+    root: path.join(here, 'bare-flow'),
+    base: './',
+    plugins: [react()],
+    logLevel: 'error',
+    build: { outDir: bareDir, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  });
+  return { rendererDir, bareDir };
+}
+
+/** A static server for the bare page, with the benchmark graph at /graph.json. */
+function serveBarePage(dir: string, graphJson: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = http.createServer((request, response) => {
+    const urlPath = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (urlPath === '/graph.json') {
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(graphJson);
+      return;
+    }
+    const file = path.join(dir, urlPath === '/' ? 'index.html' : path.normalize(urlPath));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) });
+    }),
+  );
+}
+
+/**
+ * Polls a page expression until it is true. (Not `waitForFunction`: it
+ * evaluates strings with `eval`, which the app's CSP rightly forbids.)
+ */
+async function waitUntil(page: Page, expression: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function newPage(browser: Browser): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  await context.addInitScript(PAGE_PROBE);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors, close: () => context.close() };
+}
+
+type EditorRun = { onScreenMs: number; nodes: number; frames: number[] };
+
+/** Loads `url`, waits for the nodes, lets it settle, then runs the pan/zoom script. */
+async function editorRunOf(browser: Browser, url: string, panZoomMs: number): Promise<EditorRun> {
+  const { page, errors, close } = await newPage(browser);
+  try {
+    await page.goto(url);
+    await waitUntil(page, 'window.__bench.onScreenAt !== null', 60_000);
+    const onScreenMs = (await page.evaluate('window.__bench.onScreenAt')) as number;
+    const nodes = (await page.evaluate('window.__bench.nodesOnScreen')) as number;
+    await page.waitForTimeout(500);
+    const frames = (await page.evaluate(`window.__bench.panZoom(${panZoomMs})`)) as number[];
+    if (errors.length > 0) throw new Error(`the page reported errors: ${errors.slice(0, 3).join('; ')}`);
+    return { onScreenMs, nodes, frames };
+  } finally {
+    await close();
+  }
+}
+
+/** Drags the replay scrubber back and forth across its whole width with the mouse for `ms`. */
+async function scrubRunOf(
+  browser: Browser,
+  url: string,
+  ms: number,
+  loadTimeoutMs: number,
+): Promise<{ frames: number[]; selector: string } | { missing: string }> {
+  const { page, errors, close } = await newPage(browser);
+  try {
+    await page.goto(url);
+    const selector = await Promise.any(
+      SCRUBBER_SELECTORS.map((candidate) => page.waitForSelector(candidate, { state: 'visible', timeout: loadTimeoutMs }).then(() => candidate)),
+    ).catch(() => null);
+    if (!selector) return { missing: `no scrubber (${SCRUBBER_SELECTORS[0]}) appeared on ${url.replace(/\?token=[^#]*/, '')}` };
+    await page.waitForTimeout(500);
+    const box = await page.locator(selector).first().boundingBox();
+    if (!box) return { missing: 'the scrubber has no size' };
+    const y = box.y + box.height / 2;
+    const xAt = (elapsed: number) => box.x + 2 + (box.width - 4) * (0.5 - 0.5 * Math.cos((2 * Math.PI * elapsed) / 2500));
+    await page.mouse.move(xAt(0), y);
+    await page.mouse.down();
+    const sampling = page.evaluate(`window.__bench.sample(${ms})`) as Promise<number[]>;
+    const start = Date.now();
+    while (Date.now() - start < ms) await page.mouse.move(xAt(Date.now() - start), y);
+    await page.mouse.up();
+    const frames = await sampling;
+    if (errors.length > 0) throw new Error(`the replay page reported errors: ${errors.slice(0, 3).join('; ')}`);
+    return { frames, selector };
+  } finally {
+    await close();
+  }
+}
+
+export async function browserBenchmarks(data: BenchData, options: BenchOptions): Promise<BenchRecord[]> {
+  const steps = data.editorBody.steps.length;
+  const edges = data.editorBody.edges.length;
+  const executablePath = findChromium();
+  if (!executablePath) {
+    const why = 'no Chromium found (install Debian’s chromium or set DRILLDESK_CHROMIUM)';
+    return [
+      notMeasured(EDITOR_NAMES.open(steps), 'ms', 'none (reported)', why),
+      notMeasured(EDITOR_NAMES.frames(steps, edges), 'ms', EDITOR_FRAME_GOAL, why),
+      notMeasured(EDITOR_NAMES.scrub(data.runEvents), 'ms', SCRUB_GOAL, why),
+    ];
+  }
+  const { rendererDir, bareDir } = await buildPages(options.log);
+  const graph = {
+    nodes: data.editorBody.steps.map((step) => ({ id: step.id, position: step.position, data: { label: step.title } })),
+    edges: data.editorBody.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
+  };
+  const bare = await serveBarePage(bareDir, JSON.stringify(graph));
+  const backend = openBenchBackend(data.dataDir);
+  const web = await startWebServer({ backend, rendererDir, port: 0 });
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+  try {
+    const rounds = options.smoke ? 1 : 3;
+    const ms = options.smoke ? 500 : 5_000;
+    const editorUrl = `${web.url}#/scenario/${data.editorId}`;
+    const ours: EditorRun[] = [];
+    const base: EditorRun[] = [];
+    for (let round = 0; round < rounds; round++) {
+      options.log(`editor: round ${round + 1} of ${rounds} (${ms / 1000} s of pan/zoom on each page)`);
+      // Alternate which page goes first, so neither always runs on a warmer machine.
+      if (round % 2 === 0) {
+        ours.push(await editorRunOf(browser, editorUrl, ms));
+        base.push(await editorRunOf(browser, bare.url, ms));
+      } else {
+        base.push(await editorRunOf(browser, bare.url, ms));
+        ours.push(await editorRunOf(browser, editorUrl, ms));
+      }
+    }
+    const medianOfRuns = (runs: EditorRun[], stat: (frames: number[]) => number) => medianOf(runs.map((run) => stat(run.frames)));
+    const openOurs = medianOf(ours.map((run) => run.onScreenMs));
+    const openBase = medianOf(base.map((run) => run.onScreenMs));
+    const frameOurs = medianOfRuns(ours, medianOf);
+    const frameBase = medianOfRuns(base, medianOf);
+    const frameRatio = ratioOf(frameOurs, frameBase);
+    const frameCount = (runs: EditorRun[]) => runs.reduce((sum, run) => sum + run.frames.length, 0);
+    const records: BenchRecord[] = [
+      {
+        name: EDITOR_NAMES.open(steps),
+        unit: 'ms',
+        ours: openOurs,
+        baseline: openBase,
+        ratio: ratioOf(openOurs, openBase),
+        goal: 'none (reported)',
+        met: true,
+        note: `from navigation start to the first frame with every mounted node measured and visible; median of ${rounds} loads each; ours loads the scenario through the API (getScenario over HTTP), the bare page fetches the same graph as JSON; nodes mounted: ours ${ours[0].nodes}, bare ${base[0].nodes}`,
+      },
+      {
+        name: EDITOR_NAMES.frames(steps, edges),
+        unit: 'ms',
+        ours: frameOurs,
+        baseline: frameBase,
+        ratio: frameRatio,
+        goal: EDITOR_FRAME_GOAL,
+        met: frameOurs <= FRAME_GOAL_MS && frameRatio !== null && frameRatio >= 0.8,
+        oursP95: medianOfRuns(ours, p95Of),
+        baselineP95: medianOfRuns(base, p95Of),
+        note: `medians over ${rounds} runs of ${ms / 1000} s each (${frameCount(ours)} frames ours, ${frameCount(base)} bare); frame rate limit off, so a frame's interval is the work it took`,
+      },
+    ];
+
+    const scrubUrl = `${web.url}#/replay/${data.runId}`;
+    const scrubs: number[][] = [];
+    let missing: string | null = fs.existsSync(path.join(root, 'renderer', 'replay')) ? null : 'the replay screen (renderer/replay/) is not there yet';
+    let selector = '';
+    for (let round = 0; round < rounds && missing === null; round++) {
+      options.log(`replay: scrubbing round ${round + 1} of ${rounds}`);
+      const result = await scrubRunOf(browser, scrubUrl, ms, options.smoke ? 15_000 : 60_000);
+      if ('missing' in result) missing = result.missing;
+      else {
+        scrubs.push(result.frames);
+        selector = result.selector;
+      }
+    }
+    if (missing !== null) records.push(notMeasured(EDITOR_NAMES.scrub(data.runEvents), 'ms', SCRUB_GOAL, missing));
+    else {
+      const scrubMedian = medianOf(scrubs.map(medianOf));
+      records.push({
+        name: EDITOR_NAMES.scrub(data.runEvents),
+        unit: 'ms',
+        ours: scrubMedian,
+        baseline: null,
+        ratio: null,
+        goal: SCRUB_GOAL,
+        met: scrubMedian <= FRAME_GOAL_MS,
+        oursP95: medianOf(scrubs.map(p95Of)),
+        note: `mouse drag on ${selector} back and forth across its width, medians over ${rounds} runs of ${ms / 1000} s (${scrubs.reduce((n, f) => n + f.length, 0)} frames); frame rate limit off`,
+      });
+    }
+    return records;
+  } finally {
+    await browser.close();
+    await web.close();
+    backend.close();
+    await bare.close();
+  }
+}

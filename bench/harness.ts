@@ -1,0 +1,134 @@
+/**
+ * The benchmark harness: what one measurement record is, statistics over
+ * samples, timing helpers, and the printed table.
+ *
+ * Every record compares "ours" with a baseline measured in the same process
+ * on the same data where there is one. `ratio` is always baseline ÷ ours: how
+ * many times cheaper (faster, smaller) DrillDesk is; above 1 means ours wins.
+ */
+
+export type BenchRecord = {
+  name: string;
+  unit: string;
+  /** The median (or the single figure) for DrillDesk; null when it could not be measured. */
+  ours: number | null;
+  /** The same statistic for the alternative, or null where there is none. */
+  baseline: number | null;
+  /** baseline ÷ ours, or null without a baseline. */
+  ratio: number | null;
+  goal: string;
+  met: boolean;
+  /** 95th percentiles, where the measurement has a distribution. */
+  oursP95?: number | null;
+  baselineP95?: number | null;
+  /** What was measured, how often, and why a goal was missed or a figure is absent. */
+  note?: string;
+};
+
+export type BenchOptions = {
+  /** Tiny sizes and few repetitions: checks the harness works, figures mean nothing. */
+  smoke: boolean;
+  /** Progress lines (stderr in the command line, silent in tests). */
+  log: (line: string) => void;
+};
+
+export function quantileOf(samples: readonly number[], q: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const index = (sorted.length - 1) * q;
+  const low = Math.floor(index);
+  const high = Math.ceil(index);
+  return sorted[low] + (sorted[high] - sorted[low]) * (index - low);
+}
+
+export const medianOf = (samples: readonly number[]) => quantileOf(samples, 0.5);
+export const p95Of = (samples: readonly number[]) => quantileOf(samples, 0.95);
+
+/** Milliseconds one call of `work` takes, by the high-resolution clock. */
+export function timeOf(work: () => void): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+export async function timeOfAsync(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+/**
+ * Times `ours` and `baseline` alternately (ABAB…), after warm-ups, so that a
+ * noisy neighbour on a shared machine slows both sides alike.
+ */
+export async function timePairs(args: {
+  warmups: number;
+  runs: number;
+  ours: (i: number) => unknown;
+  baseline: (i: number) => unknown;
+}): Promise<{ ours: number[]; baseline: number[] }> {
+  const ours: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < args.warmups + args.runs; i++) {
+    const a = await timeOfAsync(async () => args.ours(i));
+    const b = await timeOfAsync(async () => args.baseline(i));
+    if (i >= args.warmups) {
+      ours.push(a);
+      baseline.push(b);
+    }
+  }
+  return { ours, baseline };
+}
+
+/** A record for something that could not be measured (a module not there yet, no Chromium). */
+export function notMeasured(name: string, unit: string, goal: string, why: string): BenchRecord {
+  return { name, unit, ours: null, baseline: null, ratio: null, goal, met: false, note: `not measured: ${why}` };
+}
+
+export const ratioOf = (ours: number | null, baseline: number | null) =>
+  ours === null || baseline === null || ours <= 0 ? null : baseline / ours;
+
+function figure(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  if (value >= 1000) return value.toFixed(0);
+  if (value >= 100) return value.toFixed(1);
+  if (value >= 1) return value.toFixed(2);
+  return value.toFixed(3);
+}
+
+/** The records as a Markdown table (it reads fine in a terminal too). */
+export function tableOf(records: readonly BenchRecord[]): string {
+  const header = ['Measurement', 'Unit', 'Ours (median)', 'Ours p95', 'Baseline (median)', 'Baseline p95', 'Ratio (baseline ÷ ours)', 'Goal', 'Met'];
+  const rows = records.map((r) => [
+    r.name,
+    r.unit,
+    figure(r.ours),
+    figure(r.oursP95),
+    figure(r.baseline),
+    figure(r.baselineP95),
+    r.ratio === null ? '—' : `${figure(r.ratio)}×`,
+    r.goal,
+    r.ours === null ? 'not measured' : r.met ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Checks a record has the shape `--json` promises; returns what is wrong (empty when well formed). */
+export function recordProblemsOf(record: unknown): string[] {
+  const problems: string[] = [];
+  const r = record as Record<string, unknown>;
+  const numberOrNull = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value));
+  if (typeof r !== 'object' || r === null) return ['not an object'];
+  if (typeof r.name !== 'string' || r.name === '') problems.push('name must be a non-empty string');
+  if (typeof r.unit !== 'string' || r.unit === '') problems.push('unit must be a non-empty string');
+  if (!numberOrNull(r.ours)) problems.push('ours must be a finite number or null');
+  if (!numberOrNull(r.baseline)) problems.push('baseline must be a finite number or null');
+  if (!numberOrNull(r.ratio)) problems.push('ratio must be a finite number or null');
+  if (r.baseline === null && r.ratio !== null) problems.push('ratio must be null without a baseline');
+  if (typeof r.goal !== 'string' || r.goal === '') problems.push('goal must be a non-empty string');
+  if (typeof r.met !== 'boolean') problems.push('met must be a boolean');
+  if (r.ours === null && r.met !== false) problems.push('a measurement not taken cannot meet its goal');
+  return problems;
+}

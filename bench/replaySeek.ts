@@ -1,0 +1,77 @@
+/**
+ * Benchmark 4: seeking in the replay of a long run. Ours: `stateAtTime` on
+ * the replay index (checkpoints plus binary search). Baseline: the naive
+ * way, `runStateAt` folding the log from its start, on the same seeks.
+ */
+import { effectiveEventsOf } from '../shared/model';
+import { replayIndexOf, replaySpanOf, stateAtTime } from '../shared/replay';
+import { runStateAt, type RunStateAt } from '../shared/runState';
+import { callOf, openBenchBackend, type BenchData } from './data';
+import { rngOf } from './generate';
+import { medianOf, p95Of, ratioOf, timeOf, type BenchOptions, type BenchRecord } from './harness';
+
+/** Same statuses, counts and flags: the seek found the state the refold finds. */
+function sameState(a: RunStateAt, b: RunStateAt): boolean {
+  if (a.applied !== b.applied || a.paused !== b.paused || a.ended !== b.ended || a.shiftMin !== b.shiftMin) return false;
+  for (const [id, step] of a.steps) {
+    const other = b.steps.get(id);
+    if (!other || other.status !== step.status || other.startedAt !== step.startedAt || other.late !== step.late) return false;
+  }
+  return true;
+}
+
+export async function replaySeekBenchmark(data: BenchData, options: BenchOptions): Promise<BenchRecord> {
+  const backend = openBenchBackend(data.dataDir);
+  let got;
+  try {
+    got = await callOf(backend, 'getRun', { id: data.runId });
+  } finally {
+    backend.close();
+  }
+  const { run } = got;
+  const events = effectiveEventsOf(got.events);
+  const runStartMs = Date.parse(run.startedAt);
+  let index!: ReturnType<typeof replayIndexOf>;
+  const indexMs = timeOf(() => {
+    index = replayIndexOf(run.plan, events, runStartMs);
+  });
+  const span = replaySpanOf(index, run.endedAt === null ? null : Date.parse(run.endedAt));
+  const rng = rngOf(9);
+  const seeks = options.smoke ? 20 : 1_000;
+  const warmups = options.smoke ? 5 : 50;
+  const checked = options.smoke ? 5 : 25;
+  options.log(`replay seek: index of ${events.length} events built in ${indexMs.toFixed(0)} ms; ${seeks} random seeks each way`);
+  const ours: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < warmups + seeks; i++) {
+    const t = span.startMs + rng() * (span.endMs - span.startMs);
+    let seeked!: RunStateAt;
+    let refolded!: RunStateAt;
+    const a = timeOf(() => {
+      seeked = stateAtTime(index, t);
+    });
+    const b = timeOf(() => {
+      refolded = runStateAt(run.plan, events, runStartMs, t);
+    });
+    if (i < checked && !sameState(seeked, refolded)) throw new Error(`replay seek to ${new Date(t).toISOString()} disagrees with the refold`);
+    if (i >= warmups) {
+      ours.push(a);
+      baseline.push(b);
+    }
+  }
+  const median = medianOf(ours);
+  const baseMedian = medianOf(baseline);
+  const ratio = ratioOf(median, baseMedian);
+  return {
+    name: `Replay seek, ${events.length.toLocaleString('en')} events over ${run.plan.steps.length.toLocaleString('en')} steps (stateAtTime) vs refold from start (runStateAt)`,
+    unit: 'ms',
+    ours: median,
+    baseline: baseMedian,
+    ratio,
+    goal: 'median <1 ms and ≥100× faster than the refold',
+    met: median < 1 && ratio !== null && ratio >= 100,
+    oursP95: p95Of(ours),
+    baselineP95: p95Of(baseline),
+    note: `${ours.length} random seeks each (first ${checked} checked equal); index built once in ${indexMs.toFixed(0)} ms with ${index.checkpoints.length} checkpoints every ${index.every} events`,
+  };
+}

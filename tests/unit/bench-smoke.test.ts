@@ -1,0 +1,48 @@
+/**
+ * The benchmark harness in smoke mode (tiny sizes): it runs end to end and
+ * produces well-formed records, so `npm run bench` cannot rot. It says
+ * nothing about speed and asserts nothing about it.
+ */
+import { describe, expect, it } from 'vitest';
+import { recordProblemsOf, tableOf, type BenchRecord } from '../../bench/harness';
+import { runBenchmarks } from '../../bench/run';
+
+describe('the benchmark harness in smoke mode', () => {
+  let records: BenchRecord[];
+
+  it('runs every benchmark and gives one well-formed record per measurement', async () => {
+    records = await runBenchmarks({ smoke: true, log: () => {} });
+    const names = records.map((record) => record.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const topic of ['Autosave', 'Open a', 'Planned schedule', 'Replay seek', 'resident memory', 'Editor: pan/zoom', 'Replay: scrubbing'])
+      expect(names.some((name) => name.includes(topic)), topic).toBe(true);
+    for (const record of records) expect(recordProblemsOf(record), record.name).toEqual([]);
+  }, 240_000);
+
+  it('keeps the records well formed through JSON, as --json writes them', () => {
+    const written = JSON.parse(JSON.stringify(records)) as unknown[];
+    expect(written).toHaveLength(records.length);
+    for (const record of written) expect(recordProblemsOf(record)).toEqual([]);
+  });
+
+  it('prints a table with a header, a rule and one row per record', () => {
+    const lines = tableOf(records).split('\n');
+    expect(lines).toHaveLength(records.length + 2);
+    expect(lines[0]).toContain('Ratio (baseline ÷ ours)');
+  });
+});
+
+describe('a benchmark record', () => {
+  const good: BenchRecord = { name: 'x', unit: 'ms', ours: 1, baseline: 2, ratio: 2, goal: '<2 ms', met: true };
+
+  it('is well formed with a baseline, or with nulls where there is none', () => {
+    expect(recordProblemsOf(good)).toEqual([]);
+    expect(recordProblemsOf({ ...good, baseline: null, ratio: null })).toEqual([]);
+  });
+
+  it('cannot meet its goal when it was not measured, nor have a ratio without a baseline', () => {
+    expect(recordProblemsOf({ ...good, ours: null, met: true })).toContain('a measurement not taken cannot meet its goal');
+    expect(recordProblemsOf({ ...good, baseline: null })).toContain('ratio must be null without a baseline');
+    expect(recordProblemsOf({ ...good, ours: Number.NaN })).toContain('ours must be a finite number or null');
+  });
+});
