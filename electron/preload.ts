@@ -32,6 +32,7 @@ const transport = {
   shiftPlan: call('shiftPlan'),
   deleteRun: call('deleteRun'),
   importRunCsv: call('importRunCsv'),
+  importPlanTable: call('importPlanTable'),
   listAnnotations: call('listAnnotations'),
   addAnnotation: call('addAnnotation'),
   updateAnnotation: call('updateAnnotation'),

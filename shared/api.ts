@@ -91,6 +91,15 @@ export const apiInputs = {
   }),
   deleteRun: byId,
   importRunCsv: z.strictObject({ scenarioId: IdSchema, name: nameText(), csv: ImportTextSchema }),
+  /** A plan kept as a spreadsheet (.xlsx or CSV), imported as a new scenario. */
+  importPlanTable: z.strictObject({
+    fileName: z.string().max(260),
+    format: z.enum(['xlsx', 'csv']),
+    dataBase64: z
+      .string()
+      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, { message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` })
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64' }),
+  }),
 
   // Debrief annotations
   listAnnotations: z.strictObject({ runId: IdSchema.optional(), scenarioId: IdSchema.optional() }),
@@ -156,6 +165,7 @@ export interface ApiOutputs {
   shiftPlan: RunEvent;
   deleteRun: { deleted: true };
   importRunCsv: RunSummary;
+  importPlanTable: ScenarioSummary;
 
   listAnnotations: Annotation[];
   addAnnotation: Annotation;

@@ -80,6 +80,56 @@ export function stepTitleOf(text: string): string {
   return sentence.length > TITLE_LENGTH ? `${sentence.slice(0, TITLE_LENGTH - 1)}…` : sentence;
 }
 
+/**
+ * A row as DrillDesk's own script export writes it, read back: the kind
+ * markers (【情景注入】, 【决策】, ◆ 里程碑：, and their English forms) give
+ * the kind, the branch lines (▸ …) and the conditions (〔…〕) are dropped (the
+ * import chains by time), and the labelled lines (注入方式：, 研判：, 地点：,
+ * 物资：) go back to their fields.
+ */
+function exportedRowOf(cells: { scene: string; actions: string; notes: string }) {
+  const stripConditions = (text: string) => text.replace(/^(?:〔[^〕]*〕|\[No\. \d+ "[^"]*": [^\]]*\] )+/, '');
+  const labelled = (text: string, labels: readonly string[]) => {
+    const found: string[] = [];
+    const rest = text.split('\n').filter((line) => {
+      const label = labels.find((l) => line.startsWith(l));
+      if (label) found.push(line.slice(label.length).trim());
+      return !label;
+    });
+    return { found: found.join('\n'), rest: rest.join('\n').trim() };
+  };
+  let kind: StepKind | null = null;
+  let scene = stripConditions(cells.scene);
+  const injectMark = /^(?:【情景注入】|\[Inject\] )/.exec(scene);
+  if (injectMark) {
+    scene = scene.slice(injectMark[0].length);
+    kind = 'inject';
+  }
+  let actions = stripConditions(cells.actions)
+    .split('\n')
+    .filter((line) => !line.startsWith('▸ '))
+    .join('\n');
+  const actionMark = /^(?:【决策】|\[Decision\] |◆ 里程碑：|◆ Milestone: )/.exec(actions);
+  if (actionMark) {
+    kind = actionMark[0].includes('决策') || actionMark[0].includes('Decision') ? 'decision' : 'milestone';
+    actions = actions.slice(actionMark[0].length);
+  }
+  const delivery = labelled(actions, ['注入方式：', 'Delivered by: ']);
+  const question = labelled(delivery.rest, ['研判：', 'Question: ']);
+  const location = labelled(cells.notes, ['地点：', 'Location: ']);
+  const resources = labelled(location.rest, ['物资：', 'Resources: ']);
+  return {
+    kind,
+    scene: scene.trim(),
+    actions: question.rest,
+    deliveryMethod: delivery.found,
+    question: question.found,
+    location: location.found,
+    resources: resources.found,
+    notes: resources.rest,
+  };
+}
+
 /** Minutes in a time cell: clock (`09:30`, with or without a date) or offset (`T+15`, `15`). */
 type CellTime = { kind: 'clock'; minutes: number; date: string | null } | { kind: 'offset'; minutes: number };
 
@@ -125,6 +175,9 @@ type PlanRow = {
   durationMin: number | null;
   kind: StepKind | null;
   location: string;
+  resources: string;
+  deliveryMethod: string;
+  question: string;
   notes: string;
 };
 
@@ -166,8 +219,10 @@ export function planTableOf(rows: readonly TableRow[], options: PlanTableOptions
         },
       ],
     };
-  const titleRow = rows.slice(0, headerIndex).find((r) => r.cells.filter((c) => c.trim() !== '').length === 1);
-  const title = (titleRow?.cells.find((c) => c.trim() !== '')?.trim() ?? options.title).slice(0, MAX_NAME).trim() || '导入的演练';
+  // A title row holds one text (repeated across merged cells in some readers); DrillDesk's export appends 「 演练脚本」.
+  const titleRow = rows.slice(0, headerIndex).find((r) => new Set(r.cells.map((c) => c.trim()).filter((c) => c !== '')).size === 1);
+  const titleText = titleRow?.cells.find((c) => c.trim() !== '')?.trim().replace(/\s+(演练脚本|drill script)$/i, '');
+  const title = (titleText ?? options.title).slice(0, MAX_NAME).trim() || '导入的演练';
   const cellOf = (cells: readonly string[], column: PlanColumn) => {
     const index = columns![column];
     return index === undefined ? '' : (cells[index] ?? '').trim();
@@ -181,8 +236,8 @@ export function planTableOf(rows: readonly TableRow[], options: PlanTableOptions
     const time = timeText === '' ? null : timeRangeOf(timeText);
     if (timeText === '') fail(msg('缺少时间。', 'the time is missing'));
     else if (!time) fail(msg(`无法识别时间“${timeText}”（可写 09:30、09:30-09:45 或 T+15）。`, `cannot read the time "${timeText}" (write 09:30, 09:30-09:45 or T+15)`));
-    const scene = cellOf(cells, 'scene');
-    const actions = cellOf(cells, 'actions');
+    const exported = exportedRowOf({ scene: cellOf(cells, 'scene'), actions: cellOf(cells, 'actions'), notes: cellOf(cells, 'notes') });
+    const { scene, actions } = exported;
     if (scene === '' && actions === '') fail(msg('这一行既没有情景内容也没有处置动作。', 'the row has neither a scene nor actions'));
     const roleNames = [...new Set(cellOf(cells, 'roles').split(/[、,，;；/／\n]+/).map((name) => name.trim()).filter((name) => name !== ''))];
     for (const name of roleNames)
@@ -195,7 +250,7 @@ export function planTableOf(rows: readonly TableRow[], options: PlanTableOptions
         fail(msg(`用时“${cellOf(cells, 'duration')}”须为 0 到 ${MAX_MINUTES} 之间的分钟数。`, `the duration "${cellOf(cells, 'duration')}" must be minutes from 0 to ${MAX_MINUTES}`));
     }
     const kindText = cellOf(cells, 'kind');
-    const kind = kindText === '' ? null : (kindByName.get(headerKeyOf(kindText)) ?? null);
+    const kind = kindText === '' ? exported.kind : (kindByName.get(headerKeyOf(kindText)) ?? null);
     if (kindText !== '' && kind === null)
       fail(msg(`无法识别步骤类型“${kindText}”（可写 情景注入、处置动作、决策点、里程碑）。`, `unknown step kind "${kindText}" (use inject, action, decision, milestone)`));
     if (problems.length > before || !time) continue;
@@ -209,8 +264,11 @@ export function planTableOf(rows: readonly TableRow[], options: PlanTableOptions
       expected: cellOf(cells, 'expected'),
       durationMin,
       kind,
-      location: cellOf(cells, 'location'),
-      notes: cellOf(cells, 'notes'),
+      location: cellOf(cells, 'location') || exported.location,
+      resources: exported.resources,
+      deliveryMethod: exported.deliveryMethod,
+      question: exported.question,
+      notes: exported.notes,
     });
   }
   if (problems.length === 0 && planRows.length === 0)
@@ -270,21 +328,23 @@ export function planTableOf(rows: readonly TableRow[], options: PlanTableOptions
   const rowOfStep: number[] = [];
   const addStep = (r: PlanRow, kind: StepKind, text: string, fields: Partial<Step>): Step => {
     const title = stepTitleOf(text);
+    const [firstLine, ...otherLines] = text.split(/\r?\n/);
+    const description = title === text ? '' : title === firstLine.trim() ? otherLines.join('\n').trim() : text;
     const step = {
       id: `s${String(steps.length + 1).padStart(3, '0')}`,
       kind,
       title,
-      description: title === text ? '' : text,
+      description,
       roleIds: roleIdsOf(r.roleNames),
       dialogue: '',
       location: r.location,
       durationMin: null,
-      resources: '',
+      resources: r.resources,
       expectedResult: '',
       objectiveIds: [],
       notes: '',
       position: { x: 0, y: 0 },
-      ...(kind === 'inject' ? { deliveryMethod: '' } : kind === 'decision' ? { question: '' } : {}),
+      ...(kind === 'inject' ? { deliveryMethod: r.deliveryMethod } : kind === 'decision' ? { question: r.question } : {}),
       ...fields,
     } as Step;
     steps.push(step);
@@ -306,7 +366,7 @@ export function planTableOf(rows: readonly TableRow[], options: PlanTableOptions
       last = addStep(r, r.kind && r.kind !== 'inject' ? r.kind : 'action', r.actions, tail);
       addEdge(first, last, 0);
     } else {
-      first = last = addStep(r, r.kind ?? (r.scene !== '' ? 'inject' : 'action'), r.scene || r.actions, tail);
+      first = last = addStep(r, r.kind ?? (r.scene !== '' ? 'inject' : 'action'), r.scene || r.actions, r.kind === 'milestone' ? { ...tail, durationMin: tail.durationMin ?? 0 } : tail);
     }
     const placed = { start, first, last, length: duration ?? 0 };
     const group = groups.at(-1);
@@ -320,7 +380,12 @@ export function planTableOf(rows: readonly TableRow[], options: PlanTableOptions
   if (steps.length > MAX_STEPS)
     return { ok: false, problems: [{ row: 0, message: msg(`步骤太多（${steps.length}，上限 ${MAX_STEPS}）。`, `too many steps (${steps.length}, at most ${MAX_STEPS})`) }] };
 
-  const firstDate = planRows.map((r) => (r.time.start.kind === 'clock' ? r.time.start.date : null)).find((date) => date !== null) ?? null;
+  const dateAbove = rows
+    .slice(0, headerIndex)
+    .flatMap((r) => r.cells)
+    .map((cell) => /(\d{4})-(\d{2})-(\d{2})/.exec(cell)?.[0])
+    .find((date) => date !== undefined);
+  const firstDate = planRows.map((r) => (r.time.start.kind === 'clock' ? r.time.start.date : null)).find((date) => date !== null) ?? dateAbove ?? null;
   const body = {
     title,
     drillDate: firstDate,

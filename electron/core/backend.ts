@@ -11,6 +11,7 @@ import { backupDatabase, backupDatabaseSync, backupDirOf, listBackups } from '..
 import { openDatabase } from '../storage/db';
 import { openDataDir, type OpenedDataDir } from '../storage/dataDir';
 import { dispatch } from './dispatch';
+import { runCsvParserOf } from './planImport';
 import type { PrefsStore } from './prefs';
 import { createService } from './service';
 import { loadTemplates } from './templates';
@@ -84,6 +85,7 @@ export function openBackend(options: BackendOptions): Backend {
       now,
       recoveredFrom,
       restoreBackup: restore,
+      runCsv: runCsvParserOf(() => options.prefs.read().language),
     });
   let service = build();
 

@@ -14,6 +14,7 @@ import type { Db } from '../storage/db';
 import * as runs from '../storage/runs';
 import * as scenarios from '../storage/scenarios';
 import type { PrefsStore } from './prefs';
+import { planBodyOfFile } from './planImport';
 import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
 
@@ -189,6 +190,7 @@ export function createService(deps: ServiceDeps): DrillService {
       if (!summary) throw new ApiError('internal', 'the imported run could not be read back');
       return summary;
     },
+    importPlanTable: async (file) => summaryOf(insertBody(await planBodyOfFile(file, deps.prefs.read().language), null)),
 
     listAnnotations: (filter) => runs.listAnnotations(db, filter),
     addAnnotation: ({ runId, fields }) => {
