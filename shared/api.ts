@@ -15,6 +15,7 @@ import {
   InstantSchema,
   MAX_MINUTES,
   NewRunEventSchema,
+  patchSchemaOf,
   ScenarioMetaSchema,
   nameText,
   freeText,
@@ -59,7 +60,7 @@ export const apiInputs = {
   listScenarios: z.strictObject({ query: z.string().max(200).optional() }),
   getScenario: byId,
   createScenario: z.strictObject({ meta: ScenarioMetaSchema }),
-  updateScenarioMeta: z.strictObject({ id: IdSchema, patch: ScenarioMetaSchema.partial() }),
+  updateScenarioMeta: z.strictObject({ id: IdSchema, patch: patchSchemaOf(ScenarioMetaSchema) }),
   duplicateScenario: z.strictObject({ id: IdSchema, title: nameText().optional() }),
   deleteScenario: byId,
   applyGraphOps: z.strictObject({
@@ -104,7 +105,7 @@ export const apiInputs = {
   // Debrief annotations
   listAnnotations: z.strictObject({ runId: IdSchema.optional(), scenarioId: IdSchema.optional() }),
   addAnnotation: z.strictObject({ runId: IdSchema, fields: AnnotationFieldsSchema }),
-  updateAnnotation: z.strictObject({ id: IdSchema, patch: AnnotationFieldsSchema.partial() }),
+  updateAnnotation: z.strictObject({ id: IdSchema, patch: patchSchemaOf(AnnotationFieldsSchema) }),
   deleteAnnotation: byId,
 
   // Fragments

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import {
   EdgeSchema,
   IdSchema,
+  patchSchemaOf,
   PositionSchema,
   RoleSchema,
   ScenarioMetaSchema,
@@ -20,9 +21,9 @@ import {
   type Step,
 } from './model';
 
-/** Step fields a patch may change: all but identity and kind. */
-const StepPatchSchema = z
-  .strictObject({
+/** Step fields a patch may change: all but identity and kind. A patch changes only the fields it names. */
+const StepPatchSchema = patchSchemaOf(
+  z.strictObject({
     title: StepSchema.options[0].shape.title,
     description: StepSchema.options[0].shape.description,
     roleIds: StepSchema.options[0].shape.roleIds,
@@ -36,13 +37,13 @@ const StepPatchSchema = z
     position: PositionSchema,
     deliveryMethod: StepSchema.options[0].shape.deliveryMethod,
     question: StepSchema.options[2].shape.question,
-  })
-  .partial();
+  }),
+);
 export type StepPatch = z.infer<typeof StepPatchSchema>;
 
-const EdgePatchSchema = EdgeSchema.omit({ id: true, source: true, target: true }).partial();
-const RolePatchSchema = RoleSchema.omit({ id: true }).partial();
-const MetaPatchSchema = ScenarioMetaSchema.partial();
+const EdgePatchSchema = patchSchemaOf(EdgeSchema.omit({ id: true, source: true, target: true }));
+const RolePatchSchema = patchSchemaOf(RoleSchema.omit({ id: true }));
+const MetaPatchSchema = patchSchemaOf(ScenarioMetaSchema);
 
 export const GraphOpSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('addStep'), step: StepSchema }),
