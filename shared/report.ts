@@ -1,0 +1,288 @@
+/**
+ * The after-action report (演练总结报告) of a run as a view-model: the
+ * content of each section, in the order Chinese practice lays it out, with
+ * names resolved and times as minutes from the run start. Labels and
+ * sentences belong to the renderer's message catalogues; this holds only
+ * the drill's own data, so the same report prints in Chinese or English.
+ *
+ *   一、演练基本概要  overview: purpose, time, place, units and people, scenario, objectives met
+ *   二、发现的问题    problems: went-wrong findings, late steps with their causes, objectives not met
+ *   三、经验和教训    lessons: what went well
+ *   四、改进建议      improvements: improvement actions grouped by owner role, with due dates
+ *   附录              run timeline, plan against reality, observations
+ */
+import { runAnalysisOf, runEndMsOf, type DelayCause, type ObjectiveResult, type RunAnalysis, type StepComparison } from './analysis';
+import {
+  effectiveEventsOf,
+  PARTICIPANT_CATEGORIES,
+  type Annotation,
+  type ParticipantCategory,
+  type Person,
+  type Role,
+  type Run,
+  type RunEvent,
+  type RunEventKind,
+  type Step,
+} from './model';
+
+const MINUTE_MS = 60_000;
+
+/** One finding pinned in the debrief, with its step and owner resolved. */
+export type FindingItem = {
+  annotation: Annotation;
+  /** Minutes from the run start. */
+  atMin: number;
+  step: Step | null;
+  ownerRole: Role | null;
+};
+
+export type ProblemItem =
+  | { kind: 'finding'; finding: FindingItem }
+  | { kind: 'late-step'; comparison: StepComparison; cause: DelayCause; upstreamStep: Step | null; originSteps: { step: Step; minutes: number }[] }
+  | { kind: 'objective-not-met'; result: ObjectiveResult; missedSteps: Step[] };
+
+export type ImprovementGroup = {
+  /** The owner role; null for actions nobody owns yet (listed last). */
+  role: Role | null;
+  items: FindingItem[];
+};
+
+export type RoleGroup = { group: string; roles: { role: Role; people: Person[] }[] };
+
+export type TimelineRow = {
+  seq: number;
+  atMin: number;
+  atMs: number;
+  kind: RunEventKind;
+  step: Step | null;
+  role: Role | null;
+  text: string;
+  rating: number | null;
+  /** For a branch taken: the condition (edge label) or the step it leads to. */
+  branch: string | null;
+  shiftMin: number | null;
+  /** This entry replaced an earlier one (a correction). */
+  corrected: boolean;
+};
+
+export type ObservationRow = {
+  source: 'event' | 'annotation';
+  atMin: number;
+  atMs: number;
+  step: Step | null;
+  role: Role | null;
+  text: string;
+  rating: number | null;
+};
+
+export type AfterActionReport = {
+  overview: {
+    title: string;
+    titleEn: string;
+    runName: string;
+    source: Run['source'];
+    /** The scenario's description: purpose and situation. */
+    description: string;
+    drillDate: string;
+    startedAtMs: number;
+    endedAtMs: number | null;
+    location: string;
+    organiser: string;
+    /** Distinct units people come from, in order of first appearance. */
+    units: string[];
+    roleGroups: RoleGroup[];
+    peopleCount: number;
+    peopleByCategory: Record<ParticipantCategory, number>;
+    stepCounts: { total: number; done: number; skipped: number; notTaken: number; unfinished: number; notStarted: number; late: number };
+    objectives: ObjectiveResult[];
+    plannedMinutes: number | null;
+    actualMinutes: number | null;
+    overrun: number | null;
+    pausedMinutes: number;
+    contributors: { step: Step; minutes: number; startedLate: number; overran: number; share: number }[];
+  };
+  problems: ProblemItem[];
+  lessons: FindingItem[];
+  improvements: ImprovementGroup[];
+  appendix: {
+    timeline: TimelineRow[];
+    planVsActual: { comparison: StepComparison; cause: DelayCause | null; roles: Role[] }[];
+    observations: ObservationRow[];
+  };
+  analysis: RunAnalysis;
+};
+
+/** `YYYY-MM-DD` of an instant in UTC+8 (China has one time zone), for a run without a planned drill date. */
+function chinaDateOf(ms: number): string {
+  return new Date(ms + 8 * 60 * MINUTE_MS).toISOString().slice(0, 10);
+}
+
+const byDueDate = (a: FindingItem, b: FindingItem) =>
+  (a.annotation.dueDate ?? '9999') < (b.annotation.dueDate ?? '9999') ? -1 : (a.annotation.dueDate ?? '9999') > (b.annotation.dueDate ?? '9999') ? 1 : a.atMin - b.atMin;
+
+/**
+ * The after-action report of a run from everything recorded about it: the
+ * run (with its plan), all its events (corrections are resolved here) and
+ * its debrief annotations. Example: a run whose monitoring step finished 12
+ * minutes late because the response started late lists that step under
+ * 发现的问题 with "12 min late, 10 of them from 启动应急响应".
+ */
+export function reportOf(run: Run, events: readonly RunEvent[], annotations: readonly Annotation[]): AfterActionReport {
+  const plan = run.plan;
+  const startMs = Date.parse(run.startedAt);
+  const effective = effectiveEventsOf(events);
+  const endMs = runEndMsOf(effective, startMs, run.endedAt === null ? null : Date.parse(run.endedAt));
+  const analysis = runAnalysisOf(plan, effective, startMs, endMs);
+  const stepById = new Map(plan.steps.map((step) => [step.id, step]));
+  const roleById = new Map(plan.roles.map((role) => [role.id, role]));
+  const stepOf = (id: string | null) => (id === null ? null : (stepById.get(id) ?? null));
+  const roleOf = (id: string | null) => (id === null ? null : (roleById.get(id) ?? null));
+  const minutesOf = (ms: number) => (ms - startMs) / MINUTE_MS;
+
+  const findings = [...annotations]
+    .sort((a, b) => (a.at === b.at ? (a.createdAt < b.createdAt ? -1 : 1) : a.at < b.at ? -1 : 1))
+    .map((annotation): FindingItem => ({
+      annotation,
+      atMin: minutesOf(Date.parse(annotation.at)),
+      step: stepOf(annotation.stepId),
+      ownerRole: roleOf(annotation.ownerRoleId),
+    }));
+  const ofKind = (kind: Annotation['kind']) => findings.filter((item) => item.annotation.kind === kind);
+
+  // Overview: who took part.
+  const units: string[] = [];
+  const peopleByCategory = Object.fromEntries(PARTICIPANT_CATEGORIES.map((c) => [c, 0])) as Record<ParticipantCategory, number>;
+  const groups = new Map<string, RoleGroup>();
+  let peopleCount = 0;
+  for (const role of plan.roles) {
+    const name = role.group.trim() || role.name;
+    const group = groups.get(name) ?? { group: name, roles: [] };
+    group.roles.push({ role, people: role.people });
+    groups.set(name, group);
+    peopleCount += role.people.length;
+    peopleByCategory[role.category] += role.people.length;
+    for (const person of role.people) if (person.unit.trim() && !units.includes(person.unit.trim())) units.push(person.unit.trim());
+  }
+  const organiser = plan.organiser.trim();
+  if (organiser) units.splice(0, units.length, organiser, ...units.filter((unit) => unit !== organiser));
+
+  const count = (outcome: StepComparison['outcome']) => analysis.steps.filter((c) => c.outcome === outcome).length;
+
+  // Problems: findings first (what people saw), then late steps by the delay, then objectives not met.
+  const causeByStep = new Map(analysis.lateSteps.map((cause) => [cause.stepId, cause]));
+  const lateItems: ProblemItem[] = [...analysis.lateSteps]
+    .sort((a, b) => b.finishDelay - a.finishDelay)
+    .map((cause) => ({
+      kind: 'late-step',
+      comparison: analysis.byStep.get(cause.stepId)!,
+      cause,
+      upstreamStep: cause.upstream ? stepOf(cause.upstream.stepId) : null,
+      originSteps: cause.origins.flatMap((origin) => {
+        const step = stepOf(origin.stepId);
+        return step ? [{ step, minutes: origin.minutes }] : [];
+      }),
+    }));
+  const problems: ProblemItem[] = [
+    ...ofKind('went-wrong').map((finding): ProblemItem => ({ kind: 'finding', finding })),
+    ...lateItems,
+    ...analysis.objectives
+      .filter((result) => result.status === 'not-met')
+      .map((result): ProblemItem => ({ kind: 'objective-not-met', result, missedSteps: result.missedStepIds.flatMap((id) => stepOf(id) ?? []) })),
+  ];
+
+  // Improvements grouped by owner role, in the plan's role order; unowned last.
+  const improvements: ImprovementGroup[] = [];
+  const actions = ofKind('improvement');
+  for (const role of plan.roles) {
+    const items = actions.filter((item) => item.ownerRole?.id === role.id).sort(byDueDate);
+    if (items.length > 0) improvements.push({ role, items });
+  }
+  const unowned = actions.filter((item) => item.ownerRole === null).sort(byDueDate);
+  if (unowned.length > 0) improvements.push({ role: null, items: unowned });
+
+  const edgeById = new Map(plan.edges.map((edge) => [edge.id, edge]));
+  const timeline: TimelineRow[] = effective.map((event) => {
+    const atMs = Date.parse(event.at);
+    const edge = event.edgeId === null ? undefined : edgeById.get(event.edgeId);
+    return {
+      seq: event.seq,
+      atMin: minutesOf(atMs),
+      atMs,
+      kind: event.kind,
+      step: stepOf(event.stepId),
+      role: roleOf(event.roleId),
+      text: event.text,
+      rating: event.rating,
+      branch: edge ? edge.label || (stepById.get(edge.target)?.title ?? edge.target) : null,
+      shiftMin: event.shiftMin,
+      corrected: event.corrects !== null,
+    };
+  });
+
+  const observations: ObservationRow[] = [
+    ...timeline
+      .filter((row) => row.kind === 'observation')
+      .map((row): ObservationRow => ({ source: 'event', atMin: row.atMin, atMs: row.atMs, step: row.step, role: row.role, text: row.text, rating: row.rating })),
+    ...ofKind('note').map(
+      (item): ObservationRow => ({
+        source: 'annotation',
+        atMin: item.atMin,
+        atMs: Date.parse(item.annotation.at),
+        step: item.step,
+        role: item.ownerRole,
+        text: item.annotation.text,
+        rating: null,
+      }),
+    ),
+  ].sort((a, b) => a.atMs - b.atMs);
+
+  return {
+    overview: {
+      title: plan.title,
+      titleEn: plan.titleEn,
+      runName: run.name,
+      source: run.source,
+      description: plan.description,
+      drillDate: plan.drillDate ?? chinaDateOf(startMs),
+      startedAtMs: startMs,
+      endedAtMs: run.endedAt === null ? null : Date.parse(run.endedAt),
+      location: plan.location,
+      organiser: plan.organiser,
+      units,
+      roleGroups: [...groups.values()],
+      peopleCount,
+      peopleByCategory,
+      stepCounts: {
+        total: analysis.steps.length,
+        done: count('done'),
+        skipped: count('skipped'),
+        notTaken: count('not-taken'),
+        unfinished: count('unfinished'),
+        notStarted: count('not-started'),
+        late: analysis.lateSteps.length,
+      },
+      objectives: analysis.objectives,
+      plannedMinutes: analysis.plannedLength,
+      actualMinutes: analysis.actualLength,
+      overrun: analysis.overrun,
+      pausedMinutes: analysis.pausedMinutes,
+      contributors: analysis.contributors.flatMap((c) => {
+        const step = stepOf(c.stepId);
+        return step ? [{ step, minutes: c.minutes, startedLate: c.startedLate, overran: c.overran, share: c.share }] : [];
+      }),
+    },
+    problems,
+    lessons: ofKind('went-well'),
+    improvements,
+    appendix: {
+      timeline,
+      planVsActual: analysis.steps.map((comparison) => ({
+        comparison,
+        cause: causeByStep.get(comparison.step.id) ?? null,
+        roles: comparison.step.roleIds.flatMap((id) => roleOf(id) ?? []),
+      })),
+      observations,
+    },
+    analysis,
+  };
+}
