@@ -69,32 +69,46 @@ function refuse(response: http.ServerResponse, code: ApiErrorCode, message: stri
   send(response, status, JSON.stringify({ ok: false, error: { code, message, details: [] } }), 'application/json; charset=utf-8');
 }
 
-/** Reads a request body up to `limit` bytes; resolves null (and stops reading) when it is larger. */
+/**
+ * Reads a request body up to `limit` bytes; resolves null as soon as it is
+ * larger (declared or streamed). The rest is read and dropped rather than the
+ * connection cut, so the client gets its 413 instead of a reset.
+ */
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limit) {
+      request.resume();
       resolve(null);
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     request.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
       if (size > limit) {
+        over = true;
+        chunks.length = 0;
         resolve(null);
-        request.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
 
 function serveStatic(rendererDir: string, urlPath: string, response: http.ServerResponse) {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    send(response, 400, 'Bad request', 'text/plain; charset=utf-8');
+    return;
+  }
   const file = path.resolve(rendererDir, `.${relative}`);
   if (!file.startsWith(path.resolve(rendererDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     send(response, 404, 'Not found', 'text/plain; charset=utf-8');
