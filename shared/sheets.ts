@@ -160,6 +160,12 @@ export type DrillScript = {
   lengthMin: number | null;
 };
 
+/** `09:00–09:10`, or one time for a step that takes no time; `—` without a schedule. */
+export function timeRangeOf(time: PlannedTime | null): string {
+  if (!time) return '—';
+  return time.end === time.start ? time.start : `${time.start}–${time.end}`;
+}
+
 // ---------------------------------------------------------------------------
 
 /** The graph indexed once for all the documents of one scenario. */

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Scenario } from '../../shared/model';
-import { drillScriptOf, rosterOf, type CommandNode, type DrillHeader, type PlannedTime, type ScriptRow } from '../../shared/sheets';
+import { drillScriptOf, rosterOf, timeRangeOf, type CommandNode, type DrillHeader, type ScriptRow } from '../../shared/sheets';
 
 export type XlsxDocument = 'script' | 'roster';
 export type XlsxLanguage = 'zh' | 'en';
@@ -67,12 +67,6 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FONT = 'Microsoft YaHei';
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF3' } };
 const MILESTONE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F5F9' } };
-
-/** `09:00–09:10`, or one time for a step that takes no time; `—` without a schedule. */
-export function timeRangeOf(time: PlannedTime | null): string {
-  if (!time) return '—';
-  return time.end === time.start ? time.start : `${time.start}–${time.end}`;
-}
 
 const lines = (...parts: (string | false | null | undefined)[]) => parts.filter((part): part is string => !!part && part.trim() !== '').join('\n');
 

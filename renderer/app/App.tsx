@@ -6,6 +6,7 @@ import { api } from '../api';
 import { Toasts } from '../components/toasts';
 import { HomeScreen } from '../home/HomeScreen';
 import { ScenarioScreen } from '../editor/ScenarioScreen';
+import { PrintScreen } from '../print/PrintScreen';
 import { usePrefs } from './prefs';
 import { navigate, useRoute } from './router';
 
@@ -63,7 +64,8 @@ export function App() {
       <StorageBanner />
       <main className="app-main">
         {route.screen === 'home' && <HomeScreen />}
-        {route.screen === 'scenario' && <ScenarioScreen key={route.scenarioId} scenarioId={route.scenarioId} view={route.view} />}
+        {route.screen === 'scenario' && route.view === 'print' && <PrintScreen key={route.scenarioId} scenarioId={route.scenarioId} />}
+        {route.screen === 'scenario' && route.view !== 'print' && <ScenarioScreen key={route.scenarioId} scenarioId={route.scenarioId} view={route.view} />}
       </main>
       <Toasts />
     </div>

@@ -3,5 +3,6 @@ import type { Catalogue } from '../zh';
 import { common } from './common';
 import { home } from './home';
 import { editor } from './editor';
+import { print } from './print';
 
-export const en: Catalogue = { ...common, home, editor };
+export const en: Catalogue = { ...common, home, editor, print };

@@ -2,6 +2,7 @@
 import { common } from './common';
 import { home } from './home';
 import { editor } from './editor';
+import { print } from './print';
 
-export const zh = { ...common, home, editor };
+export const zh = { ...common, home, editor, print };
 export type Catalogue = typeof zh;

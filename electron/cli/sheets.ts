@@ -1,0 +1,154 @@
+/**
+ * `drill sheets FILE --out DIR [--lang zh|en] [--roles ID,ID]`: the printed
+ * documents of a scenario file as PDF files, without the GUI. It serves the
+ * built renderer with a throwaway back end (a temp data folder, the browser-
+ * mode server on a free port), imports the file, opens the print view in
+ * headless Chromium for each document and prints it with `page.pdf`, so the
+ * PDFs are exactly what the app's print view shows and prints:
+ *
+ *   DIR/<title>-岗位任务卡.pdf   one role sheet per role, each from a new page
+ *   DIR/<title>-角色分工表.pdf   the roster and the command structure
+ *   DIR/<title>-演练脚本.pdf     the drill script, A4 landscape
+ *
+ * The renderer is built first when `dist/renderer` is missing or older than
+ * its sources.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { z } from 'zod';
+import { ApiError } from '../../shared/api';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium';
+import { openBackend, type Backend } from '../core/backend';
+import { memoryPrefsStore } from '../core/prefs';
+import { startWebServer, type WebServer } from '../web/server';
+import { CliError, optionsOf, rawArgsOf, type Command } from './args';
+import { readTextFile } from './files';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const rendererDir = path.join(root, 'dist/renderer');
+
+export const SHEET_DOCUMENTS = ['sheets', 'roster', 'script'] as const;
+export type SheetDocument = (typeof SHEET_DOCUMENTS)[number];
+
+const FILE_LABELS: Record<'zh' | 'en', Record<SheetDocument, string>> = {
+  zh: { sheets: '岗位任务卡', roster: '角色分工表', script: '演练脚本' },
+  en: { sheets: 'role-sheets', roster: 'roster', script: 'drill-script' },
+};
+
+const SheetsOptions = z.strictObject({
+  out: z.string().min(1, { message: 'must name a folder' }),
+  lang: z.enum(['zh', 'en']).default('zh'),
+  roles: z.string().optional(),
+});
+
+/** The newest modification time of any file under `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    const time = entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
+    if (time > newest) newest = time;
+  }
+  return newest;
+}
+
+/** Builds the renderer when it is missing or older than its sources. */
+async function ensureRenderer(log: (line: string) => void) {
+  const built = path.join(rendererDir, 'index.html');
+  const sources = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'shared')));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
+  log('Building the renderer (vite build)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'renderer'), logLevel: 'warn' });
+}
+
+export type PrintedDocument = { document: SheetDocument; file: string; pages: number };
+
+/**
+ * Prints the documents of a scenario file's text into `outDir` and returns
+ * what it wrote. Documents with nothing to show (role sheets of a scenario
+ * without roles) are skipped.
+ */
+export async function printSheets(options: {
+  text: string;
+  outDir: string;
+  language?: 'zh' | 'en';
+  roleIds?: string[];
+  documents?: readonly SheetDocument[];
+  log?: (line: string) => void;
+}): Promise<PrintedDocument[]> {
+  const log = options.log ?? (() => {});
+  const language = options.language ?? 'zh';
+  const executablePath = findChromium();
+  if (!executablePath) throw new CliError('no Chromium found: install it (Debian: apt-get install chromium) or set DRILLDESK_CHROMIUM', 1);
+  await ensureRenderer(log);
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-sheets-'));
+  let backend: Backend | null = null;
+  let web: WebServer | null = null;
+  let browser: Browser | null = null;
+  try {
+    const prefs = memoryPrefsStore();
+    prefs.write({ language });
+    backend = openBackend({ dataDir, templatesDir: path.join(dataDir, 'no-templates'), prefs, log: () => {} });
+    let summary;
+    try {
+      summary = await backend.service().importScenario({ text: options.text });
+    } catch (error) {
+      if (error instanceof ApiError) throw new CliError(`${error.message}${error.details.length > 1 ? `\n  ${error.details.join('\n  ')}` : ''}`, 1);
+      throw error;
+    }
+    web = await startWebServer({ backend, rendererDir, port: 0 });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    fs.mkdirSync(options.outDir, { recursive: true });
+
+    const safeTitle = summary.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || 'drill';
+    const printed: PrintedDocument[] = [];
+    for (const document of options.documents ?? SHEET_DOCUMENTS) {
+      if (document === 'sheets' && summary.roleCount === 0) {
+        log('No roles: role sheets skipped.');
+        continue;
+      }
+      const search = new URLSearchParams({ token: web.token, print: document });
+      if (options.roleIds) search.set('roles', options.roleIds.join(','));
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${web.port}/?${search.toString()}#/scenario/${summary.id}/print`);
+      await page.locator('[data-testid="print-pages"][data-state="ready"]').waitFor({ timeout: 60_000 });
+      const pages = await page.getByTestId('print-page').count();
+      const file = path.join(options.outDir, `${safeTitle}-${FILE_LABELS[language][document]}.pdf`);
+      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+      await page.close();
+      printed.push({ document, file, pages });
+      log(`${file}: ${pages} page${pages === 1 ? '' : 's'}`);
+    }
+    return printed;
+  } finally {
+    await browser?.close();
+    await web?.close();
+    backend?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const sheetsCommand: Command = {
+  name: 'sheets',
+  usage: 'sheets FILE --out DIR [--lang zh|en] [--roles ID,ID]',
+  summary: 'print role sheets, roster and drill script to PDF files',
+  run: async (argv) => {
+    const raw = rawArgsOf(argv);
+    const options = optionsOf(raw, SheetsOptions);
+    if (raw.positionals.length !== 1) throw new CliError(`usage: drill ${sheetsCommand.usage}`);
+    const text = readTextFile(raw.positionals[0]);
+    await printSheets({
+      text,
+      outDir: path.resolve(options.out),
+      language: options.lang,
+      roleIds: options.roles?.split(',').filter(Boolean),
+      log: (line) => console.log(line),
+    });
+    return 0;
+  },
+};

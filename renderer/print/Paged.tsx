@@ -1,0 +1,179 @@
+/**
+ * A4 page boxes for printed documents. Each document is a list of flows
+ * (one role sheet, the roster, the script); each flow starts on a new page.
+ * The parts of every flow are measured once in a hidden box of the page's
+ * content width, `paginate` decides the page breaks, and the pages are drawn
+ * as fixed A4 boxes with their footer: the same boxes on screen and on paper.
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { paginate, type MeasuredPart, type PagePiece } from './paginate';
+
+export type Orientation = 'portrait' | 'landscape';
+
+export type FlowPart =
+  | { kind: 'block'; key: string; node: ReactNode; keepWithNext?: boolean; breakBefore?: boolean }
+  | {
+      kind: 'table';
+      key: string;
+      className?: string;
+      /** Column widths in millimetres; they add up to the content width. */
+      columns: number[];
+      /** The header rows (`<tr>`), repeated on every page the table spans. */
+      head: ReactNode;
+      /** Row groups (`<tr>`s) that never break across pages. */
+      units: { key: string; node: ReactNode }[];
+    };
+
+export type Flow = {
+  key: string;
+  orientation: Orientation;
+  /** Left part of the footer: the document (and role). */
+  footer: string;
+  parts: FlowPart[];
+};
+
+/** Page size and margins in millimetres. */
+export const PAGE = {
+  portrait: { width: 210, height: 297, top: 15, right: 18, bottom: 17, left: 18 },
+  landscape: { width: 297, height: 210, top: 13, right: 15, bottom: 15, left: 15 },
+} as const;
+
+/** Width of the text area in millimetres. */
+export const contentWidthOf = (orientation: Orientation) => PAGE[orientation].width - PAGE[orientation].left - PAGE[orientation].right;
+
+const PX_PER_MM = 96 / 25.4;
+/** Head-room left on every page for the small differences between screen and print text layout. */
+const SLACK_MM = 2;
+
+const contentHeightPx = (orientation: Orientation) =>
+  (PAGE[orientation].height - PAGE[orientation].top - PAGE[orientation].bottom - SLACK_MM) * PX_PER_MM;
+
+export type LaidPage = { flow: number; number: number; count: number; pieces: PagePiece[]; overflows: boolean };
+
+function PartView(props: { part: FlowPart; from?: number; to?: number }) {
+  const { part } = props;
+  if (part.kind === 'block') return <div className="doc-part">{part.node}</div>;
+  const units = part.units.slice(props.from ?? 0, props.to ?? part.units.length);
+  return (
+    <div className="doc-part doc-part-table">
+      <table className={`doc-table ${part.className ?? ''}`}>
+        <colgroup>
+          {part.columns.map((width, i) => (
+            <col key={i} style={{ width: `${width}mm` }} />
+          ))}
+        </colgroup>
+        <thead>{part.head}</thead>
+        {units.map((unit) => (
+          <tbody key={unit.key}>{unit.node}</tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
+
+/** Heights of a flow's parts as drawn in the measuring box. */
+function measure(flowElement: Element): MeasuredPart[] {
+  return Array.from(flowElement.children).map((element) => {
+    const height = element.getBoundingClientRect().height;
+    const table = element.querySelector('table');
+    if (!table) return { kind: 'block', height, keepWithNext: element.hasAttribute('data-keep'), breakBefore: element.hasAttribute('data-break') };
+    const headHeight = table.tHead?.getBoundingClientRect().height ?? 0;
+    const unitHeights = Array.from(table.tBodies).map((body) => body.getBoundingClientRect().height);
+    const chrome = Math.max(0, height - headHeight - unitHeights.reduce((sum, h) => sum + h, 0));
+    return { kind: 'table', headHeight, unitHeights, chrome };
+  });
+}
+
+export function Paged(props: {
+  flows: Flow[];
+  /** Right part of every footer (the revision). */
+  footerRight: string;
+  pageLabel: (page: number, pages: number) => string;
+  /** Preview scale on screen; printing always uses 1. */
+  zoom?: number;
+  onLaidOut?: (pages: LaidPage[]) => void;
+}) {
+  const { flows, onLaidOut } = props;
+  const measureRef = useRef<HTMLDivElement>(null);
+  const [layout, setLayout] = useState<{ flows: Flow[]; pages: LaidPage[] } | null>(null);
+  const [fontsReady, setFontsReady] = useState(false);
+  const current = layout !== null && layout.flows === flows;
+
+  useEffect(() => {
+    let live = true;
+    void document.fonts.ready.then(() => live && setFontsReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    if (current || !fontsReady || !measureRef.current) return;
+    const flowElements = Array.from(measureRef.current.children);
+    const pages: LaidPage[] = [];
+    flows.forEach((flow, f) => {
+      const laid = paginate(measure(flowElements[f]), contentHeightPx(flow.orientation));
+      laid.forEach((page, i) => pages.push({ flow: f, number: i + 1, count: laid.length, pieces: page.pieces, overflows: page.overflows }));
+    });
+    setLayout({ flows, pages });
+  }, [current, flows, fontsReady]);
+
+  useEffect(() => {
+    if (current) onLaidOut?.(layout.pages);
+  }, [current, layout, onLaidOut]);
+
+  return (
+    <>
+      {!current && (
+        <div className="print-measure doc" ref={measureRef} aria-hidden>
+          {flows.map((flow) => (
+            <div key={flow.key} className="doc-flow" style={{ width: `${contentWidthOf(flow.orientation)}mm` }}>
+              {flow.parts.map((part) => (
+                <div
+                  key={part.key}
+                  data-keep={part.kind === 'block' && part.keepWithNext ? '' : undefined}
+                  data-break={part.kind === 'block' && part.breakBefore ? '' : undefined}
+                >
+                  <PartView part={part} />
+                </div>
+              ))}
+            </div>
+          ))}
+        </div>
+      )}
+      <div className="print-pages" data-testid="print-pages" data-state={current ? 'ready' : 'laying-out'} style={{ zoom: props.zoom ?? 1 }}>
+        {current &&
+          layout.pages.map((page, p) => {
+            const flow = layout.flows[page.flow];
+            const margins = PAGE[flow.orientation];
+            return (
+              <section
+                key={`${flow.key}-${page.number}`}
+                className={`sheet-page ${flow.orientation}${page.overflows ? ' overflows' : ''}`}
+                data-testid="print-page"
+                data-flow={flow.key}
+                data-page={p + 1}
+                style={{ padding: `${margins.top}mm ${margins.right}mm 0 ${margins.left}mm` }}
+              >
+                <div className="sheet-content doc" style={{ width: `${contentWidthOf(flow.orientation)}mm` }}>
+                  {page.pieces.map((piece) => {
+                    const part = flow.parts[piece.part];
+                    return piece.kind === 'block' ? (
+                      <PartView key={part.key} part={part} />
+                    ) : (
+                      <PartView key={`${part.key}-${piece.from}`} part={part} from={piece.from} to={piece.to} />
+                    );
+                  })}
+                </div>
+                <footer className="sheet-footer" style={{ left: `${margins.left}mm`, right: `${margins.right}mm`, bottom: `${margins.bottom / 2 - 2.5}mm` }}>
+                  <span className="sheet-footer-doc">{flow.footer}</span>
+                  <span className="sheet-footer-page">{props.pageLabel(page.number, page.count)}</span>
+                  <span className="sheet-footer-revision">{props.footerRight}</span>
+                </footer>
+              </section>
+            );
+          })}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+/** The print dialog's side panel: which documents, which roles (with the variant each gets), print, PDF, Excel. */
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../shared/model';
+import { sheetVariantOf } from '../../shared/sheets';
+
+export type DocumentKind = 'sheets' | 'roster' | 'script';
+export const DOCUMENT_KINDS: DocumentKind[] = ['sheets', 'roster', 'script'];
+
+export type PrintSelection = { documents: ReadonlySet<DocumentKind>; roleIds: ReadonlySet<string> };
+
+export function PrintPanel(props: {
+  roles: readonly Role[];
+  selection: PrintSelection;
+  onChange: (selection: PrintSelection) => void;
+  pageCount: number | null;
+  overflowPages: number[];
+  busy: boolean;
+  onPrint: () => void;
+  onSavePdf: () => void;
+  onExcel: (document: 'script' | 'roster') => void;
+  isDesktop: boolean;
+}) {
+  const { t } = useTranslation();
+  const { selection, onChange } = props;
+  const toggleDocument = (kind: DocumentKind) => {
+    const documents = new Set(selection.documents);
+    if (documents.has(kind)) documents.delete(kind);
+    else documents.add(kind);
+    onChange({ ...selection, documents });
+  };
+  const toggleRole = (id: string) => {
+    const roleIds = new Set(selection.roleIds);
+    if (roleIds.has(id)) roleIds.delete(id);
+    else roleIds.add(id);
+    onChange({ ...selection, roleIds });
+  };
+  const sheetsOn = selection.documents.has('sheets');
+  const nothing = selection.documents.size === 0 || (selection.documents.size === 1 && sheetsOn && selection.roleIds.size === 0);
+
+  return (
+    <aside className="print-panel" data-testid="print-panel">
+      <h2>{t('print.documents')}</h2>
+      <ul className="print-docs">
+        {DOCUMENT_KINDS.map((kind) => (
+          <li key={kind}>
+            <label>
+              <input type="checkbox" checked={selection.documents.has(kind)} onChange={() => toggleDocument(kind)} data-testid={`print-doc-${kind}`} />
+              <span>
+                <b>{t(`print.doc.${kind}`)}</b>
+                <span className="print-hint">{t(`print.docHint.${kind}`)}</span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+
+      <div className="print-roles-head">
+        <h2>{t('print.roles')}</h2>
+        <button className="link-button" disabled={!sheetsOn} onClick={() => onChange({ ...selection, roleIds: new Set(props.roles.map((r) => r.id)) })}>
+          {t('print.allRoles')}
+        </button>
+        <button className="link-button" disabled={!sheetsOn} onClick={() => onChange({ ...selection, roleIds: new Set() })}>
+          {t('print.noRoles')}
+        </button>
+      </div>
+      <ul className="print-roles" aria-disabled={!sheetsOn}>
+        {props.roles.map((role) => {
+          const variant = sheetVariantOf(role.category);
+          return (
+            <li key={role.id}>
+              <label title={t(`print.variantHint.${variant}`)}>
+                <input type="checkbox" disabled={!sheetsOn} checked={selection.roleIds.has(role.id)} onChange={() => toggleRole(role.id)} data-testid={`print-role-${role.id}`} />
+                <span className="print-role-swatch" style={{ background: role.color }} />
+                <span className="print-role-name">{role.name}</span>
+                <span className={`print-variant print-variant-${variant}`} data-testid="print-role-variant">
+                  {t(`print.variant.${variant}`)}
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <dl className="print-variant-legend">
+        {(['player-safe', 'full'] as const).map((variant) => (
+          <div key={variant}>
+            <dt>
+              <span className={`print-variant print-variant-${variant}`}>{t(`print.variant.${variant}`)}</span>
+            </dt>
+            <dd>{t(`print.variantHint.${variant}`)}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <div className="print-actions">
+        <div className="print-count" data-testid="print-page-count">
+          {nothing ? t('print.nothingSelected') : props.pageCount === null ? t('print.preparing') : t('print.pageCount', { count: props.pageCount })}
+        </div>
+        {props.overflowPages.length > 0 && <div className="print-warning">{t('print.overflow', { pages: props.overflowPages.join('、') })}</div>}
+        <div className="print-buttons">
+          <button className="primary" disabled={nothing || props.busy || props.pageCount === null} onClick={props.onPrint} data-testid="print-button">
+            {t('print.printButton')}
+          </button>
+          <button disabled={nothing || props.busy || props.pageCount === null} onClick={props.onSavePdf} data-testid="print-pdf">
+            {t('print.pdfButton')}
+          </button>
+        </div>
+        {!props.isDesktop && <p className="print-hint">{t('print.browserPrintHint')}</p>}
+        <h2>{t('print.excel')}</h2>
+        <div className="print-buttons">
+          <button disabled={props.busy} onClick={() => props.onExcel('script')} data-testid="xlsx-script">
+            {t('print.excelScript')}
+          </button>
+          <button disabled={props.busy} onClick={() => props.onExcel('roster')} data-testid="xlsx-roster">
+            {t('print.excelRoster')}
+          </button>
+        </div>
+      </div>
+    </aside>
+  );
+}

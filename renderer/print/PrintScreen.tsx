@@ -1,0 +1,193 @@
+/**
+ * The print view (`#/scenario/<id>/print`): choose documents and roles, see
+ * the A4 pages exactly as they print, then print, save a PDF or export Excel.
+ * `?print=sheets,roster,script&roles=a,b` in the address preselects what to
+ * print (the command line opens it that way).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Scenario } from '../../shared/model';
+import { drillScriptOf, roleSheetsOf, rosterOf } from '../../shared/sheets';
+import { api, isDesktop } from '../api';
+import { navigate } from '../app/router';
+import { notify, notifyError } from '../components/toasts';
+import { PAGE, Paged, type Flow, type LaidPage } from './Paged';
+import { DOCUMENT_KINDS, PrintPanel, type DocumentKind, type PrintSelection } from './PrintPanel';
+import { roleSheetFlow } from './roleSheetFlow';
+import { rosterFlow } from './rosterFlow';
+import { scriptFlow } from './scriptFlow';
+import './print.css';
+
+/** The selection the address asks for, or everything. */
+function initialSelection(scenario: Scenario, search: string): PrintSelection {
+  const params = new URLSearchParams(search);
+  const docs = params.get('print')?.split(',').filter((kind): kind is DocumentKind => DOCUMENT_KINDS.includes(kind as DocumentKind));
+  const roles = params.get('roles')?.split(',');
+  return {
+    documents: new Set(docs && docs.length > 0 ? docs : DOCUMENT_KINDS),
+    roleIds: new Set(roles ? scenario.roles.filter((role) => roles.includes(role.id)).map((role) => role.id) : scenario.roles.map((role) => role.id)),
+  };
+}
+
+function downloadBase64(fileName: string, base64: string, type: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** While the print view is shown, the print style sheet applies to the whole page. */
+function usePrintRoute() {
+  useEffect(() => {
+    document.documentElement.classList.add('print-route');
+    return () => document.documentElement.classList.remove('print-route');
+  }, []);
+}
+
+type Zoom = 'fit' | '0.75' | '1' | '1.25';
+
+const PX_PER_MM = 96 / 25.4;
+
+/** The width of an element, kept up to date. */
+function useWidth() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  });
+  return [ref, width] as const;
+}
+
+export function PrintScreen(props: { scenarioId: string }) {
+  const { t, i18n } = useTranslation();
+  usePrintRoute();
+  const [scenario, setScenario] = useState<Scenario | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selection, setSelection] = useState<PrintSelection | null>(null);
+  const [pages, setPages] = useState<LaidPage[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [zoom, setZoom] = useState<Zoom>('1');
+  const [previewRef, previewWidth] = useWidth();
+
+  useEffect(() => {
+    api.getScenario({ id: props.scenarioId }).then(
+      (loaded) => {
+        setScenario(loaded);
+        setSelection(initialSelection(loaded, window.location.search));
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [props.scenarioId]);
+
+  const language = i18n.language;
+  const flows = useMemo((): Flow[] => {
+    if (!scenario || !selection) return [];
+    const result: Flow[] = [];
+    if (selection.documents.has('sheets')) {
+      const roleIds = scenario.roles.filter((role) => selection.roleIds.has(role.id)).map((role) => role.id);
+      for (const sheet of roleSheetsOf(scenario, roleIds)) result.push(roleSheetFlow(sheet, t, language));
+    }
+    if (selection.documents.has('roster')) result.push(rosterFlow(rosterOf(scenario), t, language));
+    if (selection.documents.has('script')) result.push(scriptFlow(drillScriptOf(scenario), t, language));
+    return result;
+  }, [scenario, selection, t, language]);
+
+  useEffect(() => setPages(null), [flows]);
+  const onLaidOut = useCallback((laid: LaidPage[]) => setPages(laid), []);
+
+  if (error) return <p className="error-state">{t('editor.loadFailed')} {error}</p>;
+  if (!scenario || !selection) return <p className="muted">{t('state.loading')}</p>;
+
+  const documentNames = DOCUMENT_KINDS.filter((kind) => selection.documents.has(kind)).map((kind) => t(`print.doc.${kind}`));
+  const fileName = `${scenario.title}-${documentNames.join('-')}.pdf`.replace(/[\\/:*?"<>|\s]+/g, '_');
+
+  const print = async () => {
+    if (!window.drillDeskDesktop) {
+      window.print();
+      return;
+    }
+    setBusy(true);
+    try {
+      await window.drillDeskDesktop.print();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const savePdf = async () => {
+    if (!window.drillDeskDesktop) {
+      window.print();
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await window.drillDeskDesktop.printToPdf({ fileName, landscape: false });
+      if (saved.saved && saved.path) notify(t('print.savedPdf', { path: saved.path }));
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exportExcel = async (document: 'script' | 'roster') => {
+    setBusy(true);
+    try {
+      const file = await api.exportXlsx({ scenarioId: scenario.id, document, language: language.startsWith('en') ? 'en' : 'zh' });
+      downloadBase64(file.fileName, file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      notify(t('print.savedXlsx', { name: file.fileName }));
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const widestMm = flows.some((flow) => flow.orientation === 'landscape') ? PAGE.landscape.width : PAGE.portrait.width;
+  const scale = zoom === 'fit' ? Math.max(0.3, Math.min(2, (previewWidth - 48) / (widestMm * PX_PER_MM))) : Number(zoom);
+  const revision = t('print.footer.revision', { revision: scenario.revision, date: scenario.updatedAt.slice(0, 10) });
+  return (
+    <div className="print-screen" data-testid="print-screen">
+      <div className="print-toolbar">
+        <button onClick={() => navigate({ screen: 'scenario', scenarioId: scenario.id, view: 'editor' })}>← {t('print.back')}</button>
+        <h1>
+          {t('print.title')} · <span className="print-scenario-title">{scenario.title}</span>
+        </h1>
+        <div className="header-spacer" />
+        <label className="print-zoom">
+          {t('print.zoom')}
+          <select value={zoom} onChange={(event) => setZoom(event.target.value as Zoom)}>
+            <option value="fit">{t('print.zoomFit')}</option>
+            <option value="0.75">75%</option>
+            <option value="1">100%</option>
+            <option value="1.25">125%</option>
+          </select>
+        </label>
+      </div>
+      <div className="print-body">
+        <PrintPanel
+          roles={scenario.roles}
+          selection={selection}
+          onChange={setSelection}
+          pageCount={pages ? pages.length : null}
+          overflowPages={pages ? pages.flatMap((page, i) => (page.overflows ? [i + 1] : [])) : []}
+          busy={busy}
+          onPrint={() => void print()}
+          onSavePdf={() => void savePdf()}
+          onExcel={(document) => void exportExcel(document)}
+          isDesktop={isDesktop}
+        />
+        <div className="print-preview" data-testid="print-preview" ref={previewRef}>
+          <Paged flows={flows} zoom={scale} footerRight={revision} pageLabel={(page, count) => t('print.footer.page', { page, pages: count })} onLaidOut={onLaidOut} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+/** A role sheet (岗位任务卡) as a flow of printable parts: title, role facts, people, then the task table. */
+import type { TFunction } from 'i18next';
+import type { RoleSheet, SheetStep, Trigger } from '../../shared/sheets';
+import { contentWidthOf, type Flow } from './Paged';
+import { drillFacts, InfoTable, Lines, SectionHeading, TimeCell, TitleBlock } from './docParts';
+
+/** 序号 | 时间 | 触发条件 | 处置任务 | 地点及物资 | 预期结果 | 衔接移交 (mm, portrait text width 174). */
+const TASK_COLUMNS = [9, 15, 27, 51, 24, 24, 24];
+const PEOPLE_COLUMNS = [26, 78, 38, 32];
+
+function triggerText(trigger: Trigger, t: TFunction): string {
+  switch (trigger.kind) {
+    case 'start':
+      return t('print.sheet.trigger.start');
+    case 'concealed-inject':
+      return trigger.deliveryMethod
+        ? t('print.sheet.trigger.concealedBy', { method: trigger.deliveryMethod })
+        : t('print.sheet.trigger.concealed');
+    case 'step':
+      if (trigger.condition !== null) return t('print.sheet.trigger.branch', { title: trigger.step.title, label: trigger.condition });
+      return trigger.lagMin > 0
+        ? t('print.sheet.trigger.afterLag', { title: trigger.step.title, count: trigger.lagMin })
+        : t('print.sheet.trigger.after', { title: trigger.step.title });
+  }
+}
+
+function TaskCell(props: { step: SheetStep; t: TFunction }) {
+  const { step, t } = props;
+  return (
+    <>
+      <div className="doc-task-title">
+        {step.kind !== 'action' && <span className={`doc-kind doc-kind-${step.kind}`}>{t(`kind.${step.kind}`)}</span>}
+        {step.title}
+      </div>
+      <Lines text={step.description} />
+      {step.deliveryMethod && <div className="doc-small">{t('print.script.delivery', { method: step.deliveryMethod })}</div>}
+      {step.question && (
+        <div className="doc-question">
+          <b>{t('print.sheet.question')}</b>
+          {step.question}
+        </div>
+      )}
+      {step.branches.length > 0 && (
+        <ul className="doc-branches">
+          {step.branches.map((branch, i) => (
+            <li key={i}>
+              {branch.target
+                ? t('print.sheet.branchTo', { label: branch.label, title: branch.target.title })
+                : t('print.sheet.branchHidden', { label: branch.label })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {step.dialogue && (
+        <div className="doc-dialogue">
+          <b>{t('print.sheet.dialogue')}</b>
+          <Lines text={step.dialogue} />
+        </div>
+      )}
+      {step.coRoleNames.length > 0 && <div className="doc-small">{t('print.sheet.coRoles', { names: step.coRoleNames.join('、') })}</div>}
+    </>
+  );
+}
+
+function StepRow(props: { step: SheetStep; index: number; t: TFunction }) {
+  const { step, t } = props;
+  return (
+    <tr className={`doc-row doc-row-${step.kind}`} data-testid="sheet-step">
+      <td className="doc-center">{props.index}</td>
+      <td>
+        <TimeCell time={step.time} />
+      </td>
+      <td>
+        {step.triggers.map((trigger, i) => (
+          <div key={i} className="doc-trigger">
+            {triggerText(trigger, t)}
+          </div>
+        ))}
+      </td>
+      <td>
+        <TaskCell step={step} t={t} />
+      </td>
+      <td>
+        <Lines text={step.location} />
+        {step.resources && (
+          <div className="doc-small">
+            {t('print.sheet.resources')}
+            {step.resources}
+          </div>
+        )}
+      </td>
+      <td>
+        <Lines text={step.expectedResult} />
+      </td>
+      <td>
+        {step.handOvers.map((handOver, i) => (
+          <div key={i} className="doc-handover">
+            → <b>{handOver.roleNames.join('、')}</b>
+            {handOver.condition !== null && t('print.sheet.handOverIf', { label: handOver.condition })}
+            <div className="doc-small">{handOver.step.title}</div>
+          </div>
+        ))}
+      </td>
+    </tr>
+  );
+}
+
+/** The flow of one role sheet. */
+export function roleSheetFlow(sheet: RoleSheet, t: TFunction, language: string): Flow {
+  const { role } = sheet;
+  const variantLabel = t(`print.variant.${sheet.variant}`);
+  const none = t('print.sheet.none');
+  const col = (key: string) => t(`print.sheet.col.${key}`);
+  const width = contentWidthOf('portrait');
+  const notice =
+    sheet.variant === 'player-safe'
+      ? sheet.withheldInjects > 0
+        ? t('print.sheet.withheld', { count: sheet.withheldInjects })
+        : null
+      : t('print.sheet.full');
+
+  return {
+    key: `sheet-${role.id}`,
+    orientation: 'portrait',
+    footer: `${sheet.drill.title} · ${t('print.sheet.footer', { role: role.name })}`,
+    parts: [
+      {
+        kind: 'block',
+        key: 'title',
+        node: <TitleBlock drillTitle={sheet.drill.title} title={t('print.sheet.title')} mark={{ variant: sheet.variant, label: variantLabel }} />,
+      },
+      {
+        kind: 'block',
+        key: 'basics',
+        node: (
+          <InfoTable
+            rows={[
+              ...drillFacts(sheet.drill, t, language),
+              { label: t('print.sheet.role'), value: <b className="doc-role-name">{role.name}</b> },
+              { label: t('print.sheet.group'), value: role.group || none },
+              { label: t('print.sheet.category'), value: `${t(`category.${role.category}`)}（${variantLabel}）` },
+              { label: t('print.sheet.reportsTo'), value: sheet.reportsTo?.name ?? none },
+              { label: t('print.sheet.reporters'), value: sheet.reporters.map((r) => r.name).join('、') || none, wide: true },
+              { label: t('print.sheet.responsibilities'), value: <Lines text={role.responsibilities || none} />, wide: true },
+            ]}
+          />
+        ),
+      },
+      { kind: 'block', key: 'people-heading', keepWithNext: true, node: <SectionHeading text={t('print.sheet.peopleHeading')} /> },
+      role.people.length === 0
+        ? { kind: 'block', key: 'people', node: <p className="doc-note">{t('print.sheet.noPeople')}</p> }
+        : {
+            kind: 'table',
+            key: 'people',
+            className: 'doc-people',
+            columns: PEOPLE_COLUMNS,
+            head: (
+              <tr>
+                <th>{t('print.sheet.name')}</th>
+                <th>{t('print.sheet.unit')}</th>
+                <th>{t('print.sheet.phone')}</th>
+                <th>{t('print.sheet.callSign')}</th>
+              </tr>
+            ),
+            units: role.people.map((person, i) => ({
+              key: String(i),
+              node: (
+                <tr>
+                  <td>{person.name}</td>
+                  <td>{person.unit}</td>
+                  <td className="doc-nowrap">{person.phone}</td>
+                  <td>{person.callSign}</td>
+                </tr>
+              ),
+            })),
+          },
+      ...(role.people.length > 0 ? [{ kind: 'block' as const, key: 'drill-only', node: <p className="doc-note">{t('print.sheet.drillOnly')}</p> }] : []),
+      {
+        kind: 'block',
+        key: 'tasks-heading',
+        keepWithNext: true,
+        node: <SectionHeading text={t('print.sheet.tasksHeading')} note={notice} />,
+      },
+      {
+        kind: 'table',
+        key: 'tasks',
+        className: 'doc-tasks',
+        columns: TASK_COLUMNS.map((w) => (w * width) / 174),
+        head: (
+          <>
+            <tr className="doc-running">
+              <th colSpan={7} data-testid="sheet-running-header">
+                {t('print.sheet.running', { role: role.name, variant: variantLabel })}
+              </th>
+            </tr>
+            <tr>
+              {['no', 'time', 'trigger', 'task', 'place', 'expected', 'handOver'].map((key) => (
+                <th key={key}>{col(key)}</th>
+              ))}
+            </tr>
+          </>
+        ),
+        units:
+          sheet.steps.length === 0
+            ? [{ key: 'none', node: <tr><td colSpan={7} className="doc-empty">{t('print.sheet.noSteps')}</td></tr> }]
+            : sheet.steps.map((step, i) => ({ key: step.id, node: <StepRow step={step} index={i + 1} t={t} /> })),
+      },
+    ],
+  };
+}
