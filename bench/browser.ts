@@ -25,6 +25,7 @@ import { startWebServer } from '../electron/web/server';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
 import { openBenchBackend, type BenchData } from './data';
 import { medianOf, notMeasured, p95Of, ratioOf, type BenchOptions, type BenchRecord } from './harness';
+import { measurements } from './measurements';
 import { PAGE_PROBE } from './pageScripts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,14 +37,6 @@ const VIEWPORT = { width: 1440, height: 900 };
 /** Where the replay screen's scrubber is found, most specific first. */
 export const SCRUBBER_SELECTORS = ['[data-testid="replay-scrubber"]', '.replay input[type="range"]', 'input[type="range"]'];
 
-const EDITOR_NAMES = {
-  open: (steps: number) => `Editor: ${steps.toLocaleString('en')}-step scenario's nodes on screen vs bare React Flow`,
-  frames: (steps: number, edges: number) =>
-    `Editor: pan/zoom frame time, ${steps.toLocaleString('en')} steps / ${edges.toLocaleString('en')} edges vs bare React Flow`,
-  scrub: (events: number) => `Replay: scrubbing frame time, ${events.toLocaleString('en')}-event run`,
-};
-const EDITOR_FRAME_GOAL = 'median ≤16.7 ms and ≤1.25× the bare page (ratio ≥0.8)';
-const SCRUB_GOAL = 'median ≤16.7 ms';
 
 async function buildPages(log: (line: string) => void) {
   const rendererDir = path.join(outRoot, 'renderer');
@@ -95,7 +88,7 @@ function serveBarePage(dir: string, graphJson: string): Promise<{ url: string; c
  * Polls a page expression until it is true. (Not `waitForFunction`: it
  * evaluates strings with `eval`, which the app's CSP rightly forbids.)
  */
-async function waitUntil(page: Page, expression: string, timeoutMs: number) {
+export async function waitUntil(page: Page, expression: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (!(await page.evaluate(expression))) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
@@ -103,7 +96,7 @@ async function waitUntil(page: Page, expression: string, timeoutMs: number) {
   }
 }
 
-async function newPage(browser: Browser): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   await context.addInitScript(PAGE_PROBE);
   const page = await context.newPage();
@@ -112,7 +105,8 @@ async function newPage(browser: Browser): Promise<{ page: Page; errors: string[]
   return { page, errors, close: () => context.close() };
 }
 
-type EditorRun = { onScreenMs: number; nodes: number; frames: number[] };
+type Viewport = { x: number; y: number; zoom: number };
+type EditorRun = { onScreenMs: number; nodes: number; viewport: Viewport | null; frames: number[] };
 
 /** Loads `url`, waits for the nodes, lets it settle, then runs the pan/zoom script. */
 async function editorRunOf(browser: Browser, url: string, panZoomMs: number): Promise<EditorRun> {
@@ -123,16 +117,17 @@ async function editorRunOf(browser: Browser, url: string, panZoomMs: number): Pr
     const onScreenMs = (await page.evaluate('window.__bench.onScreenAt')) as number;
     const nodes = (await page.evaluate('window.__bench.nodesOnScreen')) as number;
     await page.waitForTimeout(500);
+    const viewport = (await page.evaluate('window.__bench.viewport()')) as Viewport | null;
     const frames = (await page.evaluate(`window.__bench.panZoom(${panZoomMs})`)) as number[];
     if (errors.length > 0) throw new Error(`the page reported errors: ${errors.slice(0, 3).join('; ')}`);
-    return { onScreenMs, nodes, frames };
+    return { onScreenMs, nodes, viewport, frames };
   } finally {
     await close();
   }
 }
 
 /** Drags the replay scrubber back and forth across its whole width with the mouse for `ms`. */
-async function scrubRunOf(
+export async function scrubRunOf(
   browser: Browser,
   url: string,
   ms: number,
@@ -164,19 +159,22 @@ async function scrubRunOf(
   }
 }
 
-export async function browserBenchmarks(data: BenchData, options: BenchOptions): Promise<BenchRecord[]> {
-  const steps = data.editorBody.steps.length;
-  const edges = data.editorBody.edges.length;
-  const executablePath = findChromium();
-  if (!executablePath) {
-    const why = 'no Chromium found (install Debian’s chromium or set DRILLDESK_CHROMIUM)';
-    return [
-      notMeasured(EDITOR_NAMES.open(steps), 'ms', 'none (reported)', why),
-      notMeasured(EDITOR_NAMES.frames(steps, edges), 'ms', EDITOR_FRAME_GOAL, why),
-      notMeasured(EDITOR_NAMES.scrub(data.runEvents), 'ms', SCRUB_GOAL, why),
-    ];
-  }
-  const { rendererDir, bareDir } = await buildPages(options.log);
+export type BrowserRig = {
+  browser: Browser;
+  /** The editor on the benchmark scenario, the bare React Flow page, and the replay of the long run. */
+  editorUrl: string;
+  bareUrl: string;
+  replayUrl: string;
+  close: () => Promise<void>;
+};
+
+/**
+ * Builds the pages, starts the back end with its HTTP server on the data
+ * folder, serves the bare page with the same graph, and launches Chromium
+ * with the frame-rate limit off.
+ */
+export async function startBrowserRig(data: BenchData, executablePath: string, log: (line: string) => void): Promise<BrowserRig> {
+  const { rendererDir, bareDir } = await buildPages(log);
   const graph = {
     nodes: data.editorBody.steps.map((step) => ({ id: step.id, position: step.position, data: { label: step.title } })),
     edges: data.editorBody.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
@@ -185,23 +183,51 @@ export async function browserBenchmarks(data: BenchData, options: BenchOptions):
   const backend = openBenchBackend(data.dataDir);
   const web = await startWebServer({ backend, rendererDir, port: 0 });
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+  return {
+    browser,
+    editorUrl: `${web.url}#/scenario/${data.editorId}`,
+    bareUrl: bare.url,
+    replayUrl: `${web.url}#/replay/${data.runId}`,
+    close: async () => {
+      await browser.close();
+      await web.close();
+      backend.close();
+      await bare.close();
+    },
+  };
+}
+
+export async function browserBenchmarks(data: BenchData, options: BenchOptions): Promise<BenchRecord[]> {
+  const steps = data.editorBody.steps.length;
+  const edges = data.editorBody.edges.length;
+  const executablePath = findChromium();
+  if (!executablePath) {
+    const why = 'no Chromium found (install Debian’s chromium or set DRILLDESK_CHROMIUM)';
+    return [measurements.editorOpen(steps), measurements.editorFrames(steps, edges), measurements.scrub(data.runEvents)].map((m) => notMeasured(m, why));
+  }
+  const rig = await startBrowserRig(data, executablePath, options.log);
+  const { browser, editorUrl } = rig;
   try {
     const rounds = options.smoke ? 1 : 3;
     const ms = options.smoke ? 500 : 5_000;
-    const editorUrl = `${web.url}#/scenario/${data.editorId}`;
     const ours: EditorRun[] = [];
     const base: EditorRun[] = [];
+    // The bare page opens on the view the editor opened on, so both draw the same nodes.
+    let bareUrl = rig.bareUrl;
     for (let round = 0; round < rounds; round++) {
       options.log(`editor: round ${round + 1} of ${rounds} (${ms / 1000} s of pan/zoom on each page)`);
       // Alternate which page goes first, so neither always runs on a warmer machine.
       if (round % 2 === 0) {
         ours.push(await editorRunOf(browser, editorUrl, ms));
-        base.push(await editorRunOf(browser, bare.url, ms));
+        const view = ours[0].viewport;
+        if (view) bareUrl = `${rig.bareUrl}?x=${view.x}&y=${view.y}&zoom=${view.zoom}`;
+        base.push(await editorRunOf(browser, bareUrl, ms));
       } else {
-        base.push(await editorRunOf(browser, bare.url, ms));
+        base.push(await editorRunOf(browser, bareUrl, ms));
         ours.push(await editorRunOf(browser, editorUrl, ms));
       }
     }
+    const viewNote = (run: EditorRun) => (run.viewport ? `zoom ${run.viewport.zoom.toFixed(2)}, ${run.nodes} nodes mounted` : `${run.nodes} nodes mounted`);
     const medianOfRuns = (runs: EditorRun[], stat: (frames: number[]) => number) => medianOf(runs.map((run) => stat(run.frames)));
     const openOurs = medianOf(ours.map((run) => run.onScreenMs));
     const openBase = medianOf(base.map((run) => run.onScreenMs));
@@ -211,30 +237,26 @@ export async function browserBenchmarks(data: BenchData, options: BenchOptions):
     const frameCount = (runs: EditorRun[]) => runs.reduce((sum, run) => sum + run.frames.length, 0);
     const records: BenchRecord[] = [
       {
-        name: EDITOR_NAMES.open(steps),
-        unit: 'ms',
+        ...measurements.editorOpen(steps),
         ours: openOurs,
         baseline: openBase,
         ratio: ratioOf(openOurs, openBase),
-        goal: 'none (reported)',
         met: true,
-        note: `from navigation start to the first frame with every mounted node measured and visible; median of ${rounds} loads each; ours loads the scenario through the API (getScenario over HTTP), the bare page fetches the same graph as JSON; nodes mounted: ours ${ours[0].nodes}, bare ${base[0].nodes}`,
+        note: `from navigation start to the first frame with every mounted node measured and visible; median of ${rounds} loads each; ours loads the scenario through the API (getScenario over HTTP), the bare page fetches the same graph as JSON; ours ${viewNote(ours[0])}, bare ${viewNote(base[0])}`,
       },
       {
-        name: EDITOR_NAMES.frames(steps, edges),
-        unit: 'ms',
+        ...measurements.editorFrames(steps, edges),
         ours: frameOurs,
         baseline: frameBase,
         ratio: frameRatio,
-        goal: EDITOR_FRAME_GOAL,
         met: frameOurs <= FRAME_GOAL_MS && frameRatio !== null && frameRatio >= 0.8,
         oursP95: medianOfRuns(ours, p95Of),
         baselineP95: medianOfRuns(base, p95Of),
-        note: `medians over ${rounds} runs of ${ms / 1000} s each (${frameCount(ours)} frames ours, ${frameCount(base)} bare); frame rate limit off, so a frame's interval is the work it took`,
+        note: `medians over ${rounds} runs of ${ms / 1000} s each (${frameCount(ours)} frames ours, ${frameCount(base)} bare); frame rate limit off, so a frame's interval is the work it took; both pages open on the editor's initial view (${viewNote(ours[0])})`,
       },
     ];
 
-    const scrubUrl = `${web.url}#/replay/${data.runId}`;
+    const scrubUrl = rig.replayUrl;
     const scrubs: number[][] = [];
     let missing: string | null = fs.existsSync(path.join(root, 'renderer', 'replay')) ? null : 'the replay screen (renderer/replay/) is not there yet';
     let selector = '';
@@ -247,16 +269,14 @@ export async function browserBenchmarks(data: BenchData, options: BenchOptions):
         selector = result.selector;
       }
     }
-    if (missing !== null) records.push(notMeasured(EDITOR_NAMES.scrub(data.runEvents), 'ms', SCRUB_GOAL, missing));
+    if (missing !== null) records.push(notMeasured(measurements.scrub(data.runEvents), missing));
     else {
       const scrubMedian = medianOf(scrubs.map(medianOf));
       records.push({
-        name: EDITOR_NAMES.scrub(data.runEvents),
-        unit: 'ms',
+        ...measurements.scrub(data.runEvents),
         ours: scrubMedian,
         baseline: null,
         ratio: null,
-        goal: SCRUB_GOAL,
         met: scrubMedian <= FRAME_GOAL_MS,
         oursP95: medianOf(scrubs.map(p95Of)),
         note: `mouse drag on ${selector} back and forth across its width, medians over ${rounds} runs of ${ms / 1000} s (${scrubs.reduce((n, f) => n + f.length, 0)} frames); frame rate limit off`,
@@ -264,9 +284,6 @@ export async function browserBenchmarks(data: BenchData, options: BenchOptions):
     }
     return records;
   } finally {
-    await browser.close();
-    await web.close();
-    backend.close();
-    await bare.close();
+    await rig.close();
   }
 }

@@ -43,6 +43,15 @@ export type ScenarioSpec = {
   window?: number;
 };
 
+/**
+ * The kind of step i. Proportions follow the sample drills: about one step
+ * in ten an inject, one in ten a decision, a few milestones, the rest actions.
+ */
+const kindOf = (i: number): Step['kind'] => (i % 10 === 0 ? 'inject' : i % 10 === 5 ? 'decision' : i % 53 === 0 ? 'milestone' : 'action');
+
+/** Conditions on the branches out of a decision. */
+const CONDITIONS = ['水位超警戒', '水位未超警戒', '出水超标', '出水达标', '需要增援'];
+
 /** Node spacing of the generated layout, for the editor's 220 × 96 step nodes. */
 const COLUMN_WIDTH = 300;
 const ROW_HEIGHT = 130;
@@ -50,9 +59,12 @@ const ROW_HEIGHT = 130;
 /**
  * A drill scenario with `steps` steps and `edges` edges forming a DAG: step i
  * depends on one or more earlier steps within `window`, so every step has a
- * predecessor (except the first) and the graph is one connected drill. Steps
- * are laid out in columns by dependency depth, so the editor opens it without
- * an automatic layout.
+ * predecessor (except the first) and the graph is one connected drill. Edges
+ * out of a decision are conditional branches with a condition as label;
+ * about one edge in ten has a lag. (In the sample drills about a quarter of
+ * the edges carry a label, a condition or a lag; so do these.) Steps are laid
+ * out in columns by dependency depth, so the editor opens it without an
+ * automatic layout.
  */
 export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
   const rng = rngOf(spec.seed);
@@ -78,13 +90,14 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
     const key = source * n + target;
     if (source === target || seen.has(key)) return false;
     seen.add(key);
+    const branch = kindOf(source) === 'decision';
     edges.push({
       id: `e${edges.length}`,
       source: `s${source}`,
       target: `s${target}`,
-      kind: 'sequence',
-      label: '',
-      lagMin: rng() < 0.3 ? Math.floor(rng() * 10) : 0,
+      kind: branch ? 'conditional' : 'sequence',
+      label: branch ? pick(rng, CONDITIONS) : '',
+      lagMin: rng() < 0.1 ? 1 + Math.floor(rng() * 10) : 0,
     });
     return true;
   };
@@ -105,7 +118,7 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
   for (let i = 0; i < n; i++) {
     const row = rowsUsed.get(depth[i]) ?? 0;
     rowsUsed.set(depth[i], row + 1);
-    const kind = i % 10 === 0 ? 'inject' : i % 37 === 0 ? 'decision' : i % 53 === 0 ? 'milestone' : 'action';
+    const kind = kindOf(i);
     const roleIds = [roles[i % roles.length].id];
     if (i % 4 === 0) roleIds.push(roles[(i + 3) % roles.length].id);
     const common = {

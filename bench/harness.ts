@@ -80,10 +80,42 @@ export async function timePairs(args: {
   return { ours, baseline };
 }
 
-/** A record for something that could not be measured (a module not there yet, no Chromium). */
-export function notMeasured(name: string, unit: string, goal: string, why: string): BenchRecord {
-  return { name, unit, ours: null, baseline: null, ratio: null, goal, met: false, note: `not measured: ${why}` };
+/**
+ * Times `ours` and `baseline` in alternating blocks (ours × n, baseline × n,
+ * …), dropping the first `warmups` of every block. For work that leaves
+ * deferred costs behind (a rewritten file's old blocks freed at the next
+ * journal commit), so that one side does not pay for the other.
+ */
+export async function timeBlocks(args: {
+  blocks: number;
+  perBlock: number;
+  warmups: number;
+  ours: (i: number) => unknown;
+  baseline: (i: number) => unknown;
+}): Promise<{ ours: number[]; baseline: number[] }> {
+  const ours: number[] = [];
+  const baseline: number[] = [];
+  let i = 0;
+  const block = async (work: (i: number) => unknown, into: number[]) => {
+    for (let k = 0; k < args.warmups + args.perBlock; k++) {
+      const ms = await timeOfAsync(async () => work(i++));
+      if (k >= args.warmups) into.push(ms);
+    }
+  };
+  for (let b = 0; b < args.blocks; b++) {
+    await block(args.ours, ours);
+    await block(args.baseline, baseline);
+  }
+  return { ours, baseline };
 }
+
+/** A record for something that could not be measured (a screen not there yet, no Chromium). */
+export function notMeasured(measurement: { name: string; unit: string; goal: string }, why: string): BenchRecord {
+  return { ...measurement, ours: null, baseline: null, ratio: null, met: false, note: `not measured: ${why}` };
+}
+
+/** The note of a record whose benchmark threw: it starts with this. */
+export const FAILED = 'not measured: the benchmark failed: ';
 
 export const ratioOf = (ours: number | null, baseline: number | null) =>
   ours === null || baseline === null || ours <= 0 ? null : baseline / ours;

@@ -3,7 +3,7 @@
  * benchmark data folder, loads the big scenario and the long run through the
  * API (as serving them to the renderer does, including the JSON the
  * transport would send), keeps them referenced, and prints resident memory.
- * Usage: node --import tsx --expose-gc bench/memoryChild.ts DATA_DIR SCENARIO_ID RUN_ID
+ * Usage (bundled by memory.ts): node --expose-gc memoryChild.mjs DATA_DIR SCENARIO_ID RUN_ID
  */
 import { callOf, openBenchBackend } from './data';
 

@@ -8,6 +8,7 @@ import { replayIndexOf, replaySpanOf, stateAtTime } from '../shared/replay';
 import { runStateAt, type RunStateAt } from '../shared/runState';
 import { callOf, openBenchBackend, type BenchData } from './data';
 import { rngOf } from './generate';
+import { measurements } from './measurements';
 import { medianOf, p95Of, ratioOf, timeOf, type BenchOptions, type BenchRecord } from './harness';
 
 /** Same statuses, counts and flags: the seek found the state the refold finds. */
@@ -63,12 +64,10 @@ export async function replaySeekBenchmark(data: BenchData, options: BenchOptions
   const baseMedian = medianOf(baseline);
   const ratio = ratioOf(median, baseMedian);
   return {
-    name: `Replay seek, ${events.length.toLocaleString('en')} events over ${run.plan.steps.length.toLocaleString('en')} steps (stateAtTime) vs refold from start (runStateAt)`,
-    unit: 'ms',
+    ...measurements.replaySeek(events.length, run.plan.steps.length),
     ours: median,
     baseline: baseMedian,
     ratio,
-    goal: 'median <1 ms and ≥100× faster than the refold',
     met: median < 1 && ratio !== null && ratio >= 100,
     oursP95: p95Of(ours),
     baselineP95: p95Of(baseline),

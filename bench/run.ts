@@ -1,26 +1,39 @@
 /**
  * Runs every benchmark in order and returns the records. The Node
  * benchmarks come first; the Chromium ones share one browser and one
- * browser-mode server over the same data folder.
+ * browser-mode server over the same data folder. A benchmark that throws
+ * (say the renderer does not build) leaves "not measured" records with the
+ * error in their note, and the others still run.
  */
+import { browserBenchmarks } from './browser';
 import { createBenchData, FULL_SIZES, removeBenchData, SMOKE_SIZES } from './data';
-import type { BenchOptions, BenchRecord } from './harness';
+import { FAILED, notMeasured, type BenchOptions, type BenchRecord } from './harness';
+import { allMeasurementsOf, type Measurement } from './measurements';
 import { memoryBenchmark } from './memory';
 import { replaySeekBenchmark } from './replaySeek';
 import { scheduleBenchmarks } from './schedule';
 import { storageBenchmarks } from './storage';
-import { browserBenchmarks } from './browser';
 
 export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[]> {
   const sizes = options.smoke ? SMOKE_SIZES : FULL_SIZES;
-  const data = await createBenchData(sizes, options.log);
+  const planned = allMeasurementsOf(sizes);
   const records: BenchRecord[] = [];
+  const group = async (expected: Measurement[], work: () => Promise<BenchRecord[]> | BenchRecord[]) => {
+    try {
+      records.push(...(await work()));
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      options.log(`failed: ${message}`);
+      records.push(...expected.map((measurement) => ({ ...notMeasured(measurement, ''), note: `${FAILED}${message}` })));
+    }
+  };
+  const data = await createBenchData(sizes, options.log);
   try {
-    records.push(...(await storageBenchmarks(data, options)));
-    records.push(...scheduleBenchmarks(sizes.schedule, options));
-    records.push(await replaySeekBenchmark(data, options));
-    records.push(memoryBenchmark(data, options));
-    records.push(...(await browserBenchmarks(data, options)));
+    await group(planned.storage, () => storageBenchmarks(data, options));
+    await group(planned.schedule, () => scheduleBenchmarks(sizes.schedule, options));
+    await group(planned.replaySeek, async () => [await replaySeekBenchmark(data, options)]);
+    await group(planned.memory, async () => [await memoryBenchmark(data, options)]);
+    await group(planned.browser, () => browserBenchmarks(data, options));
   } finally {
     removeBenchData(data);
   }

@@ -5,6 +5,7 @@
  */
 import { scheduleOf } from '../shared/schedule';
 import { scenarioOf } from './generate';
+import { measurements, scheduleGoalSizeOf } from './measurements';
 import { medianOf, p95Of, timeOf, type BenchOptions, type BenchRecord } from './harness';
 
 /** Repetitions by size: small graphs are timed often, the largest a few times. */
@@ -32,26 +33,22 @@ export function scheduleBenchmarks(sizes: number[], options: BenchOptions): Benc
   const spread = Math.max(...measured.map((m) => m.perStepUs)) / fastestPerStep;
   const records: BenchRecord[] = measured.map((m) => {
     const linear = m.perStepUs <= 2 * fastestPerStep;
-    const isTenK = m.steps === 10_000;
+    const isGoalSize = m.steps === scheduleGoalSizeOf(sizes);
     return {
-      name: `Planned schedule (scheduleOf), ${m.steps.toLocaleString('en')} steps / ${m.edges.toLocaleString('en')} edges`,
-      unit: 'ms',
+      ...measurements.schedule(m.steps, m.steps * 2, isGoalSize),
       ours: m.median,
       baseline: null,
       ratio: null,
-      goal: isTenK ? '<20 ms; per-step time within 2× of the other sizes' : 'per-step time within 2× of the other sizes',
-      met: linear && (!isTenK || m.median < 20),
+      met: linear && (!isGoalSize || m.median < 20),
       oursP95: p95Of(m.samples),
-      note: `${m.samples.length} runs; ${m.perStepUs.toFixed(2)} µs per step`,
+      note: `${m.samples.length} runs; ${m.perStepUs.toFixed(2)} µs per step; ${m.edges} edges generated`,
     };
   });
   records.push({
-    name: `Planned schedule: per-step time, slowest size ÷ fastest size (${sizes.map((s) => s.toLocaleString('en')).join(' / ')} steps)`,
-    unit: '×',
+    ...measurements.scheduleSpread(sizes),
     ours: spread,
     baseline: null,
     ratio: null,
-    goal: '≤2 (linear growth)',
     met: spread <= 2,
     note: measured.map((m) => `${m.steps}: ${m.perStepUs.toFixed(2)} µs/step`).join(', '),
   });

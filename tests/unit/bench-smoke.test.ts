@@ -4,7 +4,7 @@
  * nothing about speed and asserts nothing about it.
  */
 import { describe, expect, it } from 'vitest';
-import { recordProblemsOf, tableOf, type BenchRecord } from '../../bench/harness';
+import { FAILED, recordProblemsOf, tableOf, type BenchRecord } from '../../bench/harness';
 import { runBenchmarks } from '../../bench/run';
 
 describe('the benchmark harness in smoke mode', () => {
@@ -17,6 +17,8 @@ describe('the benchmark harness in smoke mode', () => {
     for (const topic of ['Autosave', 'Open a', 'Planned schedule', 'Replay seek', 'resident memory', 'Editor: pan/zoom', 'Replay: scrubbing'])
       expect(names.some((name) => name.includes(topic)), topic).toBe(true);
     for (const record of records) expect(recordProblemsOf(record), record.name).toEqual([]);
+    const failed = records.filter((record) => record.note?.startsWith(FAILED)).map((record) => `${record.name}: ${record.note}`);
+    expect(failed).toEqual([]);
   }, 240_000);
 
   it('keeps the records well formed through JSON, as --json writes them', () => {

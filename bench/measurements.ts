@@ -1,0 +1,74 @@
+/**
+ * What is measured: the name, unit and goal of every record, in one place,
+ * so a benchmark and the placeholder written when it cannot run agree.
+ */
+import type { BenchSizes } from './data';
+
+export type Measurement = { name: string; unit: string; goal: string };
+
+const n = (count: number) => count.toLocaleString('en');
+
+export const measurements = {
+  autosave: (steps: number, edges: number): Measurement => ({
+    name: `Autosave one moved step (${n(steps)} steps, ${n(edges)} edges) vs JSON file rewrite`,
+    unit: 'ms',
+    goal: 'ours ≥50× cheaper and <2 ms median',
+  }),
+  open: (steps: number): Measurement => ({
+    name: `Open a ${n(steps)}-step scenario (getScenario) vs reading the JSON file`,
+    unit: 'ms',
+    goal: '<50 ms median',
+  }),
+  schedule: (steps: number, edges: number, isGoalSize: boolean): Measurement => ({
+    name: `Planned schedule (scheduleOf), ${n(steps)} steps / ${n(edges)} edges`,
+    unit: 'ms',
+    goal: isGoalSize ? '<20 ms; per-step time within 2× of the other sizes' : 'per-step time within 2× of the other sizes',
+  }),
+  scheduleSpread: (sizes: readonly number[]): Measurement => ({
+    name: `Planned schedule: per-step time, slowest size ÷ fastest size (${sizes.map(n).join(' / ')} steps)`,
+    unit: '×',
+    goal: '≤2 (linear growth)',
+  }),
+  replaySeek: (events: number, steps: number): Measurement => ({
+    name: `Replay seek, ${n(events)} events over ${n(steps)} steps (stateAtTime) vs refold from start (runStateAt)`,
+    unit: 'ms',
+    goal: 'median <1 ms and ≥100× faster than the refold',
+  }),
+  memory: (steps: number, events: number): Measurement => ({
+    name: `Back-end resident memory with a ${n(steps)}-step scenario and a ${n(events)}-event run loaded`,
+    unit: 'MB',
+    goal: '<300 MB',
+  }),
+  editorOpen: (steps: number): Measurement => ({
+    name: `Editor: ${n(steps)}-step scenario's nodes on screen vs bare React Flow`,
+    unit: 'ms',
+    goal: 'none (reported)',
+  }),
+  editorFrames: (steps: number, edges: number): Measurement => ({
+    name: `Editor: pan/zoom frame time, ${n(steps)} steps / ${n(edges)} edges vs bare React Flow`,
+    unit: 'ms',
+    goal: 'median ≤16.7 ms and ≤1.25× the bare page (ratio ≥0.8)',
+  }),
+  scrub: (events: number): Measurement => ({
+    name: `Replay: scrubbing frame time, ${n(events)}-event run`,
+    unit: 'ms',
+    goal: 'median ≤16.7 ms',
+  }),
+};
+
+/** The schedule sizes' goal size: the issue sets its time goal at 10,000 steps (the middle size in smoke mode). */
+export const scheduleGoalSizeOf = (sizes: readonly number[]) => (sizes.includes(10_000) ? 10_000 : sizes[Math.floor(sizes.length / 2)]);
+
+/** Every measurement of a full run, in table order, for the given sizes. */
+export function allMeasurementsOf(sizes: BenchSizes) {
+  return {
+    storage: [measurements.autosave(sizes.big.steps, sizes.big.edges), measurements.open(sizes.big.steps)],
+    schedule: [
+      ...sizes.schedule.map((steps) => measurements.schedule(steps, steps * 2, steps === scheduleGoalSizeOf(sizes.schedule))),
+      measurements.scheduleSpread(sizes.schedule),
+    ],
+    replaySeek: [measurements.replaySeek(sizes.runEvents, sizes.editor.steps)],
+    memory: [measurements.memory(sizes.big.steps, sizes.runEvents)],
+    browser: [measurements.editorOpen(sizes.editor.steps), measurements.editorFrames(sizes.editor.steps, sizes.editor.edges), measurements.scrub(sizes.runEvents)],
+  };
+}
