@@ -1,56 +1,83 @@
-/** A scenario: its graph on the canvas. */
-import { Background, Controls, MiniMap, ReactFlow, type Edge as FlowEdge } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+/**
+ * A scenario's screen: a header with its title and a tab per view, and the
+ * view the route names. The scenario itself is held by the editor store
+ * (`useEditor`), opened here for every view, so each view sees the latest
+ * edits.
+ *
+ * To add a view, add one line to `views` (the router already knows the
+ * names `editor`, `timeline`, `runs` and `print`), e.g.
+ *   timeline: { labelKey: 'nav.timeline', Component: TimelineView },
+ */
+import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Scenario } from '../../shared/model';
-import { api } from '../api';
-import { nodeTypes, type StepNode } from './nodes';
+import { hashOf, navigate, type Route } from '../app/router';
+import { RunsView } from '../conduct/RunsView';
+import { TimelineView } from '../timeline/TimelineView';
+import { EditorView } from './EditorView';
+import { Icon } from './icons';
+import { closeScenario, openDialog, openScenario, useEditor } from './store';
+
+export type ScenarioView = Extract<Route, { screen: 'scenario' }>['view'];
+export type ScenarioViewProps = { scenarioId: string };
+
+/** The views of a scenario, in tab order. */
+export const views: Partial<Record<ScenarioView, { labelKey: string; Component: ComponentType<ScenarioViewProps> }>> = {
+  editor: { labelKey: 'nav.editor', Component: EditorView },
+  timeline: { labelKey: 'nav.timeline', Component: TimelineView },
+  runs: { labelKey: 'conduct.runs.title', Component: RunsView },
+};
 
 export function ScenarioScreen(props: { scenarioId: string; view: string }) {
   const { t } = useTranslation();
-  const [scenario, setScenario] = useState<Scenario | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const phase = useEditor((state) => state.phase);
+  const title = useEditor((state) => state.body.title);
+  const loadError = useEditor((state) => state.loadError);
   useEffect(() => {
-    api.getScenario({ id: props.scenarioId }).then(setScenario, (e: Error) => setError(e.message));
+    void openScenario(props.scenarioId);
+    return () => closeScenario();
   }, [props.scenarioId]);
 
-  const { nodes, edges } = useMemo(() => {
-    if (!scenario) return { nodes: [] as StepNode[], edges: [] as FlowEdge[] };
-    const roles = new Map(scenario.roles.map((role) => [role.id, role]));
-    return {
-      nodes: scenario.steps.map(
-        (step): StepNode => ({
-          id: step.id,
-          type: 'step',
-          position: step.position,
-          data: {
-            step,
-            roleChips: step.roleIds.flatMap((id) => {
-              const role = roles.get(id);
-              return role ? [{ id, name: role.name, color: role.color }] : [];
-            }),
-          },
-        }),
-      ),
-      edges: scenario.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, label: edge.label || undefined })),
-    };
-  }, [scenario]);
-
-  if (error) return <p className="error-state">{t('editor.loadFailed')} {error}</p>;
-  if (!scenario) return <p className="muted">{t('state.loading')}</p>;
+  const entry = views[props.view as ScenarioView];
   return (
     <div className="scenario-screen">
       <div className="scenario-header">
-        <h1 data-testid="scenario-title">{scenario.title}</h1>
+        <button type="button" className="back-button" onClick={() => navigate({ screen: 'home' })} title={t('nav.home')} data-testid="back-home">
+          <Icon name="chevron" size={14} className="flip" />
+          {t('nav.home')}
+        </button>
+        <h1 data-testid="scenario-title" title={title}>
+          {phase === 'ready' ? title : ''}
+        </h1>
+        {phase === 'ready' && props.view === 'editor' && (
+          <button type="button" className="icon-button title-edit" onClick={() => openDialog('meta')} aria-label={t('editor.command.edit-meta')}>
+            <Icon name="edit" size={14} />
+          </button>
+        )}
+        <nav className="view-tabs" aria-label={t('editor.views')}>
+          {(Object.keys(views) as ScenarioView[]).map((view) => (
+            <a
+              key={view}
+              href={hashOf({ screen: 'scenario', scenarioId: props.scenarioId, view })}
+              className={view === props.view ? 'view-tab is-active' : 'view-tab'}
+              aria-current={view === props.view ? 'page' : undefined}
+              data-testid={`view-tab-${view}`}
+            >
+              {t(views[view]!.labelKey)}
+            </a>
+          ))}
+        </nav>
       </div>
-      <div className="canvas" data-testid="canvas">
-        {scenario.steps.length === 0 && <p className="canvas-empty">{t('editor.empty')}</p>}
-        <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView onlyRenderVisibleElements minZoom={0.1}>
-          <Background />
-          <Controls />
-          <MiniMap pannable zoomable />
-        </ReactFlow>
-      </div>
+      {phase === 'failed' ? (
+        <p className="error-state" data-testid="load-error">
+          {t('editor.loadFailed')} {loadError}
+        </p>
+      ) : phase !== 'ready' ? (
+        <p className="loading">{t('state.loading')}</p>
+      ) : entry ? (
+        <entry.Component scenarioId={props.scenarioId} />
+      ) : (
+        <p className="empty-state">{t('editor.viewMissing')}</p>
+      )}
     </div>
   );
 }

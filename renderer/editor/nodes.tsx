@@ -1,36 +1,111 @@
-/** The step node: one memoised component for all kinds, styled by kind; registered once at module scope. */
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+/**
+ * The step nodes: one memoised component per kind, registered once at module
+ * scope. Each reads its own step from the editor store by id (narrow,
+ * shallow-compared selectors), so editing one step re-renders one node.
+ */
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Step } from '../../shared/model';
+import { useShallow } from 'zustand/react/shallow';
+import type { Role, StepKind } from '../../shared/model';
+import type { StepFlowNode } from './flow';
+import { Icon } from './icons';
+import { useEditor } from './store';
 
-export type StepNodeData = { step: Step; roleChips: { id: string; name: string; color: string }[] };
-export type StepNode = Node<StepNodeData, 'step'>;
+const EMPTY: readonly Role[] = [];
 
-function StepNodeView({ data, selected }: NodeProps<StepNode>) {
+/** What a node shows of its step; primitives only, so a shallow compare tells whether to re-render. */
+function useStepView(id: string) {
+  return useEditor(
+    useShallow((state) => {
+      const step = state.stepById.get(id);
+      return {
+        title: step?.title ?? '',
+        location: step?.location ?? '',
+        durationMin: step?.durationMin ?? null,
+        extra: step?.kind === 'decision' ? step.question : step?.kind === 'inject' ? step.deliveryMethod : '',
+        roleIds: step?.roleIds,
+        level: state.findingLevels.get(id) ?? null,
+        match: state.find.matchSet.has(id),
+        current: state.find.matches[state.find.index] === id,
+      };
+    }),
+  );
+}
+
+/** The roles of a step, as role objects (stable while the roles do not change). */
+function useRoles(roleIds: readonly string[] | undefined) {
+  return useEditor(useShallow((state) => (roleIds ? roleIds.map((id) => state.roleById.get(id)).filter((role): role is Role => !!role) : EMPTY)));
+}
+
+const KIND_ICON: Record<StepKind, string> = { inject: 'inject', action: 'action', decision: 'decision', milestone: 'milestone' };
+
+function StepCard(props: { id: string; kind: StepKind; selected: boolean }) {
   const { t } = useTranslation();
-  const { step } = data;
+  const view = useStepView(props.id);
+  const roles = useRoles(view.roleIds);
+  const classes = ['step-card', `step-card-${props.kind}`];
+  if (props.selected) classes.push('is-selected');
+  if (view.match) classes.push('is-match');
+  if (view.current) classes.push('is-current-match');
   return (
-    <div className={`step-node step-${step.kind}${selected ? ' selected' : ''}`} data-testid="step-node" data-step-id={step.id}>
-      <Handle type="target" position={Position.Left} />
-      <div className="step-kind">{t(`kind.${step.kind}`)}</div>
-      <div className="step-title">{step.title}</div>
-      <div className="step-meta">
-        {step.durationMin !== null && <span className="step-duration">{t('unit.minutes', { count: step.durationMin })}</span>}
-        {step.location && <span className="step-location">{step.location}</span>}
+    <div className={classes.join(' ')} data-testid="step-node" data-step-id={props.id} data-kind={props.kind}>
+      <Handle type="target" position={Position.Left} className="step-handle step-handle-in" />
+      <div className="step-card-head">
+        <Icon name={KIND_ICON[props.kind]} size={13} />
+        <span className="step-card-kind">{t(`kind.${props.kind}`)}</span>
+        {view.durationMin !== null && props.kind !== 'milestone' && (
+          <span className="step-card-duration">
+            <Icon name="clock" size={11} />
+            {t('unit.minutes', { count: view.durationMin })}
+          </span>
+        )}
+        {view.level && (
+          <span className={`step-card-finding finding-${view.level}`} title={t(`editor.findings.severity.${view.level}`)} data-testid="step-finding">
+            <Icon name={view.level === 'error' ? 'error' : 'warning'} size={12} />
+          </span>
+        )}
       </div>
-      {data.roleChips.length > 0 && (
-        <div className="role-chips">
-          {data.roleChips.map((chip) => (
-            <span key={chip.id} className="role-chip" style={{ borderColor: chip.color, color: chip.color }}>
-              {chip.name}
+      <div className="step-card-title" data-testid="step-title">
+        {view.title}
+      </div>
+      {view.extra && (
+        <div className="step-card-extra">
+          {props.kind === 'decision' ? '？' : ''}
+          {view.extra}
+        </div>
+      )}
+      {view.location && (
+        <div className="step-card-location">
+          <Icon name="pin" size={11} />
+          {view.location}
+        </div>
+      )}
+      {roles.length > 0 && (
+        <div className="step-card-roles">
+          {roles.map((role) => (
+            <span key={role.id} className="role-chip" data-testid="role-chip">
+              <span className="role-dot" style={{ background: role.color }} />
+              {role.name}
             </span>
           ))}
         </div>
       )}
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" position={Position.Right} className="step-handle step-handle-out" />
     </div>
   );
 }
 
-export const nodeTypes = { step: memo(StepNodeView) };
+const MemoStepCard = memo(StepCard);
+
+const InjectNode = memo((props: NodeProps<StepFlowNode>) => <MemoStepCard id={props.id} kind="inject" selected={props.selected} />);
+const ActionNode = memo((props: NodeProps<StepFlowNode>) => <MemoStepCard id={props.id} kind="action" selected={props.selected} />);
+const DecisionNode = memo((props: NodeProps<StepFlowNode>) => <MemoStepCard id={props.id} kind="decision" selected={props.selected} />);
+const MilestoneNode = memo((props: NodeProps<StepFlowNode>) => <MemoStepCard id={props.id} kind="milestone" selected={props.selected} />);
+
+/** Registered once, here, so React Flow never sees a new object (error002). */
+export const nodeTypes = { inject: InjectNode, action: ActionNode, decision: DecisionNode, milestone: MilestoneNode };
+
+/** Minimap colours by kind. */
+const MINIMAP_COLORS: Record<string, string> = { inject: '#ea580c', action: '#2563eb', decision: '#7c3aed', milestone: '#0f766e' };
+export const minimapColorOf = (node: { type?: string }) => MINIMAP_COLORS[node.type ?? ''] ?? '#94a3b8';

@@ -1,0 +1,153 @@
+/**
+ * The canvas: React Flow over the store's node and edge arrays. Selection,
+ * measuring and dragging flow through `applyFlow*Changes`; a finished drag
+ * becomes one move; connecting two handles adds an edge; dropping a palette
+ * item or a fragment adds it where it lands. Deleting and every other key
+ * belong to the command registry, not to React Flow.
+ */
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnReconnect,
+} from '@xyflow/react';
+import { useCallback, type DragEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StepKind } from '../../shared/model';
+import { usePrefs } from '../app/prefs';
+import { addStepEdit, connectEdit, insertFragmentEdit } from './commands';
+import { contextOf } from './keyboard';
+import { edgeTypes } from './edges';
+import { GRID, NODE_HEIGHT, NODE_WIDTH, type LinkFlowEdge, type StepFlowNode } from './flow';
+import { useFragments } from './fragments';
+import { minimapColorOf, nodeTypes } from './nodes';
+import { setCanvasPointer } from './pointer';
+import { applyFlowEdgeChanges, applyFlowNodeChanges, commit, flowInstance, setFlowInstance, useEditor } from './store';
+
+/** Drag-and-drop types of palette items and fragments. */
+export const DRAG_KIND = 'application/x-drilldesk-kind';
+export const DRAG_FRAGMENT = 'application/x-drilldesk-fragment';
+
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
+const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.1 };
+
+
+const isValidConnection: IsValidConnection = (connection) => connection.source !== connection.target;
+
+function onNodesChange(changes: NodeChange<StepFlowNode>[]) {
+  const relevant = changes.filter((change) => change.type !== 'remove' && change.type !== 'add' && change.type !== 'replace');
+  if (relevant.length === 0) return;
+  applyFlowNodeChanges(applyNodeChanges(relevant, useEditor.getState().nodes), relevant);
+}
+
+function onEdgesChange(changes: EdgeChange<LinkFlowEdge>[]) {
+  const relevant = changes.filter((change) => change.type === 'select');
+  if (relevant.length === 0) return;
+  applyFlowEdgeChanges(applyEdgeChanges(relevant, useEditor.getState().edges), true);
+}
+
+function onConnect(connection: Connection) {
+  const edit = connectEdit(useEditor.getState(), connection.source, connection.target);
+  if (edit) commit(edit.ops, edit.options);
+}
+
+const onReconnect: OnReconnect<LinkFlowEdge> = (old, connection) => {
+  const edge = useEditor.getState().edgeById.get(old.id);
+  if (!edge || connection.source === connection.target) return;
+  if (edge.source === connection.source && edge.target === connection.target) return;
+  commit([
+    { op: 'removeEdge', id: edge.id },
+    { op: 'addEdge', edge: { ...edge, source: connection.source, target: connection.target } },
+  ]);
+};
+
+function onMouseMove(event: MouseEvent) {
+  setCanvasPointer(flowInstance()?.screenToFlowPosition({ x: event.clientX, y: event.clientY }) ?? null);
+}
+
+function onDragOver(event: DragEvent) {
+  if (event.dataTransfer.types.includes(DRAG_KIND) || event.dataTransfer.types.includes(DRAG_FRAGMENT)) {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }
+}
+
+function onDrop(event: DragEvent) {
+  const flow = flowInstance();
+  if (!flow) return;
+  const kind = event.dataTransfer.getData(DRAG_KIND) as StepKind | '';
+  const fragmentId = event.dataTransfer.getData(DRAG_FRAGMENT);
+  if (!kind && !fragmentId) return;
+  event.preventDefault();
+  const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+  const ctx = contextOf();
+  if (kind) {
+    const edit = addStepEdit({ ...ctx, state: { ...ctx.state, selection: { stepIds: [], edgeIds: [] } } }, kind, {
+      x: at.x - NODE_WIDTH / 2,
+      y: at.y - NODE_HEIGHT / 2,
+    });
+    commit(edit.ops, edit.options);
+    return;
+  }
+  const fragment = useFragments.getState().fragments?.find((f) => f.id === fragmentId);
+  if (fragment) {
+    const edit = insertFragmentEdit({ ...ctx, pointer: at }, fragment.body);
+    commit(edit.ops, edit.options);
+  }
+}
+
+export function Canvas() {
+  const { t } = useTranslation();
+  const nodes = useEditor((state) => state.nodes);
+  const edges = useEditor((state) => state.edges);
+  const empty = useEditor((state) => state.body.steps.length === 0);
+  const snap = usePrefs((state) => state.prefs.snapToGrid);
+  const onMouseLeave = useCallback(() => setCanvasPointer(null), []);
+  return (
+    <div className="editor-canvas" data-testid="canvas" onMouseMove={onMouseMove} onMouseLeave={onMouseLeave} onDragOver={onDragOver} onDrop={onDrop}>
+      {empty && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          <strong>{t('editor.emptyTitle')}</strong>
+          <span>{t('editor.emptyHint')}</span>
+        </div>
+      )}
+      <ReactFlow<StepFlowNode, LinkFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onReconnect={onReconnect}
+        isValidConnection={isValidConnection}
+        onInit={setFlowInstance}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        onlyRenderVisibleElements
+        minZoom={0.05}
+        maxZoom={2}
+        snapToGrid={snap}
+        snapGrid={SNAP_GRID}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        disableKeyboardA11y
+        zoomOnDoubleClick={false}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#c5cdd8" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap pannable zoomable nodeColor={minimapColorOf} nodeStrokeWidth={0} maskColor="rgba(15, 39, 71, 0.08)" position="bottom-right" />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * The edge between two steps: a curve with an arrow, and a label showing the
+ * condition of a conditional edge and the lag ("+5 分钟") when there is one.
+ * Memoised and registered once at module scope; it reads its own edge from
+ * the store by id.
+ */
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { LinkFlowEdge } from './flow';
+import { select, useEditor } from './store';
+
+function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
+  const { t } = useTranslation();
+  const edge = useEditor(
+    useShallow((state) => {
+      const found = state.edgeById.get(props.id);
+      return { kind: found?.kind ?? 'sequence', label: found?.label ?? '', lagMin: found?.lagMin ?? 0 };
+    }),
+  );
+  const [path, labelX, labelY] = getBezierPath(props);
+  const conditional = edge.kind === 'conditional';
+  const showLabel = conditional || edge.lagMin > 0;
+  return (
+    <>
+      <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
+      {showLabel && (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label${conditional ? ' edge-label-conditional' : ''}${props.selected ? ' is-selected' : ''} nopan`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid="edge-label"
+            onClick={() => select({ stepIds: [], edgeIds: [props.id] })}
+          >
+            {conditional && (
+              <span className={edge.label ? 'edge-condition' : 'edge-condition edge-condition-missing'}>{edge.label || t('editor.edge.noCondition')}</span>
+            )}
+            {edge.lagMin > 0 && <span className="edge-lag">+{t('unit.minutes', { count: edge.lagMin })}</span>}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+/** Registered once, here. */
+export const edgeTypes = { link: memo(LinkEdge) };

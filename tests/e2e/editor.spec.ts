@@ -1,0 +1,380 @@
+/**
+ * The scenario editor as a planner uses it, in real Chromium against the
+ * browser-mode server and a real SQLite file. What the screen shows is
+ * checked against what the back end stored.
+ */
+import fs from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { parseScenarioFile } from '../../shared/scenarioFile';
+import { chain, storeScenario, storedScenario, target } from '../fixtures/editor/scenarios';
+import { expect, test, type TestApp } from './fixtures';
+
+const stepNode = (page: Page, title: string) => page.getByTestId('step-node').filter({ has: page.getByTestId('step-title').getByText(title, { exact: true }) });
+
+async function openScenario(page: Page, app: TestApp, id: string) {
+  await page.goto(`${app.url}#/scenario/${id}`);
+  await expect(page.getByTestId('canvas')).toBeVisible();
+}
+
+async function saved(page: Page) {
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+}
+
+async function centreOf(locator: Locator) {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from the output handle of one step to the input handle of another, as a person connects them. */
+async function connect(page: Page, from: Locator, to: Locator) {
+  const start = await centreOf(from.locator('.react-flow__handle.source'));
+  const end = await centreOf(to.locator('.react-flow__handle.target'));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
+  await page.mouse.move(end.x, end.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Drags a step by its header. */
+async function drag(page: Page, node: Locator, dx: number, dy: number) {
+  const box = (await node.locator('.step-card-head').boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Types a new step's title into the inspector (which has the focus after adding) and hands the keyboard back. */
+async function title(page: Page, text: string) {
+  await expect(page.getByTestId('field-title')).toBeFocused();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+}
+
+async function assignNewRole(page: Page, name: string) {
+  await page.getByTestId('role-add-inline').click();
+  await page.getByTestId('new-role-name').fill(name);
+  await page.getByTestId('new-role-name').press('Enter');
+}
+
+test('a planner builds a five-step scenario from an empty one, and it is all there after a reload', async ({ app, page }) => {
+  await page.goto(app.url);
+  await page.getByTestId('new-scenario').click();
+  await page.getByTestId('new-scenario-title').fill('城区内涝供水保障演练');
+  await page.getByTestId('create-scenario').click();
+  await expect(page.getByTestId('canvas-empty')).toBeVisible();
+
+  // 1: an inject, by keyboard.
+  await page.keyboard.press('1');
+  await title(page, '暴雨导致城区内涝');
+  await page.getByTestId('field-description').fill('特大暴雨导致城区大面积积水，水厂取水泵房进水。');
+  await page.keyboard.press('Escape');
+
+  // 2: an action following it, by keyboard; a role made on the spot; a duration, first mistyped.
+  await page.keyboard.press('2');
+  await title(page, '启动应急监测');
+  await assignNewRole(page, '应急监测组');
+  await page.getByTestId('field-duration').fill('-3');
+  await expect(page.getByTestId('field-error')).toHaveText('不能小于 0');
+  await page.getByTestId('field-duration').fill('15');
+  await expect(page.getByTestId('field-error')).toHaveCount(0);
+  await page.getByTestId('field-dialogue').fill('指挥长，我是应急监测组，已在取水口布设监测点位。');
+
+  // 3: a decision dragged from the palette, connected by dragging between handles.
+  await page.getByTestId('palette-decision').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 300, y: 650 } });
+  await title(page, '水位是否超警戒');
+  await connect(page, stepNode(page, '启动应急监测'), stepNode(page, '水位是否超警戒'));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+
+  // 4 and 5: two branches out of the decision.
+  await stepNode(page, '水位是否超警戒').locator('.step-card-head').click();
+  await page.keyboard.press('2');
+  await title(page, '调派送水车');
+  await assignNewRole(page, '供水保障组');
+  await stepNode(page, '水位是否超警戒').locator('.step-card-head').click();
+  await page.keyboard.press('4');
+  await title(page, '供水恢复');
+
+  // The branches are conditional: name their conditions and give one a lag.
+  await expect(page.getByTestId('edge-label')).toHaveCount(2);
+  await page.getByTestId('edge-label').nth(0).click();
+  await page.getByTestId('field-edge-label').fill('水位超警戒');
+  await page.getByTestId('field-edge-lag').fill('5');
+  await page.getByTestId('edge-label').nth(1).click();
+  await page.getByTestId('field-edge-label').fill('未超警戒');
+  await saved(page);
+
+  await page.reload();
+  await expect(page.getByTestId('step-node')).toHaveCount(5);
+  for (const name of ['暴雨导致城区内涝', '启动应急监测', '水位是否超警戒', '调派送水车', '供水恢复']) await expect(stepNode(page, name)).toHaveCount(1);
+  await expect(stepNode(page, '启动应急监测').getByTestId('role-chip')).toHaveText('应急监测组');
+  await expect(page.getByTestId('edge-label').filter({ hasText: '水位超警戒' })).toContainText('+5 分钟');
+  await expect(page.getByTestId('edge-label').filter({ hasText: '未超警戒' })).toHaveCount(1);
+
+  const [summary] = (await app.backend.service().listScenarios({ query: '城区内涝' })) as { id: string }[];
+  const stored = await storedScenario(app, summary.id);
+  expect(stored.steps.map((s) => s.kind).sort()).toEqual(['action', 'action', 'decision', 'inject', 'milestone']);
+  expect(stored.edges).toHaveLength(4);
+  expect(stored.roles.map((r) => r.name).sort()).toEqual(['供水保障组', '应急监测组']);
+  const monitor = stored.steps.find((s) => s.title === '启动应急监测')!;
+  expect(monitor).toMatchObject({ durationMin: 15, dialogue: '指挥长，我是应急监测组，已在取水口布设监测点位。' });
+  expect(monitor.roleIds).toEqual([stored.roles.find((r) => r.name === '应急监测组')!.id]);
+  const decision = stored.steps.find((s) => s.kind === 'decision')!;
+  const branches = stored.edges.filter((e) => e.source === decision.id);
+  expect(branches.map((e) => [e.kind, e.label]).sort()).toEqual([
+    ['conditional', '未超警戒'],
+    ['conditional', '水位超警戒'],
+  ]);
+  expect(branches.find((e) => e.label === '水位超警戒')!.lagMin).toBe(5);
+});
+
+test('undo and redo go back and forth across a move and a delete, in the database too', async ({ app, page }) => {
+  const id = await storeScenario(app, chain);
+  await openScenario(page, app, id);
+  const position = async (stepId: string) => (await storedScenario(app, id)).steps.find((s) => s.id === stepId)?.position;
+
+  await drag(page, stepNode(page, '自来水厂停水'), 0, 180);
+  await saved(page);
+  const moved = await position('a');
+  expect(moved!.y).toBeGreaterThan(50);
+
+  await stepNode(page, '应急监测采样').locator('.step-card-head').click();
+  await page.keyboard.press('Delete');
+  await expect(stepNode(page, '应急监测采样')).toHaveCount(0);
+  await saved(page);
+  expect(await position('b')).toBeUndefined();
+  expect((await storedScenario(app, id)).edges).toHaveLength(0);
+
+  await page.keyboard.press('Control+z');
+  await expect(stepNode(page, '应急监测采样')).toHaveCount(1);
+  await saved(page);
+  const restored = await storedScenario(app, id);
+  expect(restored.edges.map((e) => e.id).sort()).toEqual(['ab', 'bc']);
+  expect(restored.edges.find((e) => e.id === 'bc')!.lagMin).toBe(5);
+
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  expect(await position('a')).toEqual({ x: 0, y: 0 });
+
+  await page.keyboard.press('Control+Shift+z');
+  await saved(page);
+  expect(await position('a')).toEqual(moved);
+
+  await page.keyboard.press('Control+y');
+  await expect(stepNode(page, '应急监测采样')).toHaveCount(0);
+  await saved(page);
+  expect(await position('b')).toBeUndefined();
+});
+
+test('a cycle shows up as a finding, and clicking the finding selects the step', async ({ app, page }) => {
+  const id = await storeScenario(app, chain);
+  await openScenario(page, app, id);
+  await expect(page.getByTestId('findings-badge')).toHaveCount(0);
+  await connect(page, stepNode(page, '报告监测结果'), stepNode(page, '自来水厂停水'));
+  await saved(page);
+  await expect(page.getByTestId('findings-badge')).toBeVisible();
+  await expect(page.getByTestId('step-finding')).toHaveCount(1);
+
+  await page.getByTestId('panel-tab-findings').click();
+  const finding = page.locator('[data-testid="finding"][data-rule="no-cycle"]');
+  await expect(finding).toContainText('步骤形成循环');
+  await finding.click();
+  const selected = page.locator('.react-flow__node.selected');
+  await expect(selected).toHaveCount(1);
+  expect(['a', 'b', 'c']).toContain(await selected.getAttribute('data-id'));
+  await page.getByTestId('panel-tab-inspector').click();
+  const selectedTitle = await selected.getByTestId('step-title').textContent();
+  await expect(page.getByTestId('field-title')).toHaveValue(selectedTitle!);
+});
+
+test('importing a broken file shows what is wrong and leaves the database unchanged', async ({ app, page }) => {
+  const count = async () => ((await app.backend.service().listScenarios({})) as unknown[]).length;
+  const before = await count();
+  await page.goto(app.url);
+  await expect(page.getByTestId('scenario-card').first()).toBeVisible();
+
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'broken.drill.json', mimeType: 'application/json', buffer: Buffer.from('{"formatVersion": 1, "scenario": ') });
+  await expect(page.getByTestId('toast-error')).toContainText('not valid JSON');
+
+  const dangling = { formatVersion: 1, scenario: { ...chain, edges: [{ id: 'x', source: 'a', target: 'nowhere', kind: 'sequence', label: '', lagMin: 0 }] } };
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'dangling.drill.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dangling)) });
+  await expect(page.getByTestId('toast-error').last()).toContainText('scenario.edges[0].target');
+  await expect(page.getByTestId('toast-error').last()).toContainText('nowhere');
+  expect(await count()).toBe(before);
+});
+
+test('export and re-import give the same graph', async ({ app, page }) => {
+  const id = await storeScenario(app, chain);
+  await openScenario(page, app, id);
+  await page.getByTestId('field-title').waitFor({ state: 'detached' });
+  const download = page.waitForEvent('download');
+  await page.getByTestId('tool-export').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('三步链.drill.json');
+  const text = fs.readFileSync((await file.path())!, 'utf8');
+  const parsed = parseScenarioFile(text);
+  expect(parsed.ok).toBe(true);
+
+  await page.getByTestId('back-home').click();
+  const before = new Set(((await app.backend.service().listScenarios({})) as { id: string }[]).map((s) => s.id));
+  await page.getByTestId('import-file-input').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('toast-info').last()).toContainText('已导入');
+  const after = (await app.backend.service().listScenarios({})) as { id: string }[];
+  const imported = after.find((s) => !before.has(s.id))!;
+  const strip = ({ id: _i, revision: _r, createdAt: _c, updatedAt: _u, sourceId: _s, ...body }: Awaited<ReturnType<typeof storedScenario>>) => body;
+  expect(strip(await storedScenario(app, imported.id))).toEqual(strip(await storedScenario(app, id)));
+});
+
+test('an invalid field is shown and not sent; a failed save says so and reloads what is stored', async ({ app, page }) => {
+  const id = await storeScenario(app, chain);
+  await openScenario(page, app, id);
+  await stepNode(page, '应急监测采样').locator('.step-card-head').click();
+  await page.getByTestId('field-title').fill('');
+  await expect(page.getByTestId('field-error')).toHaveText('不能为空');
+  await page.getByTestId('field-title').fill('   ');
+  await expect(page.getByTestId('field-error')).toHaveText('不能为空');
+  await expect(stepNode(page, '应急监测采样')).toHaveCount(1);
+  await saved(page);
+  expect((await storedScenario(app, id)).steps.find((s) => s.id === 'b')!.title).toBe('应急监测采样');
+
+  // Someone else changes the scenario behind this window's back: the next save is refused.
+  const { revision } = await storedScenario(app, id);
+  await app.backend.service().applyGraphOps({ scenarioId: id, baseRevision: revision, ops: [{ op: 'updateStep', id: 'a', patch: { title: '另一窗口改的标题' } }] });
+  await page.getByTestId('field-title').fill('这次修改不会保存');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'error');
+  await expect(page.getByTestId('save-status')).toContainText('未保存');
+  // The screen shows what is stored, not the lost edit.
+  await expect(stepNode(page, '另一窗口改的标题')).toHaveCount(1);
+  await expect(stepNode(page, '这次修改不会保存')).toHaveCount(0);
+  await page.getByTestId('save-status').getByRole('button').click();
+  await expect(page.getByTestId('save-error')).toContainText('changed elsewhere');
+
+  // Editing goes on from the stored state.
+  await stepNode(page, '报告监测结果').locator('.step-card-head').click();
+  await page.getByTestId('field-location').fill('县环境监测站');
+  await saved(page);
+  expect((await storedScenario(app, id)).steps.find((s) => s.id === 'c')!.location).toBe('县环境监测站');
+});
+
+test('steps copied in one scenario paste into another with their roles matched by name', async ({ app, page }) => {
+  const source = await storeScenario(app, chain);
+  const into = await storeScenario(app, target);
+  await openScenario(page, app, source);
+  await stepNode(page, '应急监测采样').locator('.step-card-head').click();
+  await stepNode(page, '报告监测结果').locator('.step-card-head').click({ modifiers: ['Shift'] });
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
+  await page.keyboard.press('Control+c');
+
+  await openScenario(page, app, into);
+  await expect(page.getByTestId('step-node')).toHaveCount(1);
+  await page.getByTestId('canvas').click({ position: { x: 300, y: 500 } });
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('step-node')).toHaveCount(3);
+  await saved(page);
+  const stored = await storedScenario(app, into);
+  expect(stored.roles.map((r) => r.id)).toEqual(['t-monitor']);
+  const pasted = stored.steps.filter((s) => s.id !== 't1');
+  expect(pasted.map((s) => s.title).sort()).toEqual(['应急监测采样', '报告监测结果']);
+  expect(pasted.every((s) => s.roleIds.join() === 't-monitor' && !['b', 'c'].includes(s.id))).toBe(true);
+  expect(stored.edges).toHaveLength(1);
+  expect(stored.edges[0].lagMin).toBe(5);
+
+  // Find walks the matches: a title, and a step whose role's name matches.
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('find-input').fill('监测');
+  await expect(page.getByTestId('find-count')).toHaveText('1 / 3');
+  await page.getByTestId('find-input').press('Enter');
+  await expect(page.getByTestId('find-count')).toHaveText('2 / 3');
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
+});
+
+test('a selection saved as a fragment is inserted into another scenario', async ({ app, page }) => {
+  const source = await storeScenario(app, chain);
+  const into = await storeScenario(app, target);
+  await openScenario(page, app, source);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Shift+S');
+  await page.getByTestId('fragment-name').fill('停水监测');
+  await page.getByTestId('fragment-name').press('Enter');
+  await expect(page.getByTestId('palette-fragment')).toHaveText(/停水监测/);
+
+  await openScenario(page, app, into);
+  await page.keyboard.press('Shift+F');
+  await page.getByTestId('fragment-filter').fill('停水');
+  await page.getByTestId('fragment-filter').press('Enter');
+  await expect(page.getByTestId('step-node')).toHaveCount(4);
+  await saved(page);
+  const stored = await storedScenario(app, into);
+  // 应急监测组 matched, 总指挥 added.
+  expect(stored.roles.map((r) => r.name).sort()).toEqual(['应急监测组', '总指挥']);
+  expect(stored.edges).toHaveLength(2);
+});
+
+test('deleting a role in use asks first, names the steps, and can be undone', async ({ app, page }) => {
+  const id = await storeScenario(app, chain);
+  await openScenario(page, app, id);
+  await page.getByTestId('panel-tab-roles').click();
+  await page.getByTestId('role-item').filter({ hasText: '应急监测组' }).getByRole('button').first().click();
+  await page.getByTestId('role-delete').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('“应急监测采样”、“报告监测结果”');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('role-item')).toHaveCount(1);
+  await saved(page);
+  let stored = await storedScenario(app, id);
+  expect(stored.roles.map((r) => r.name)).toEqual(['总指挥']);
+  expect(stored.steps.find((s) => s.id === 'b')!.roleIds).toEqual([]);
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('role-item')).toHaveCount(2);
+  await saved(page);
+  stored = await storedScenario(app, id);
+  expect(stored.steps.find((s) => s.id === 'b')!.roleIds).toEqual(['r-monitor']);
+});
+
+test('auto-layout is one undoable move, and the metadata dialog edits title, date and objectives', async ({ app, page }) => {
+  const id = await storeScenario(app, { ...chain, steps: chain.steps.map((s, i) => ({ ...s, position: { x: i * 40, y: i * 300 } })) });
+  await openScenario(page, app, id);
+  await page.keyboard.press('Shift+L');
+  await saved(page);
+  const laidOut = (await storedScenario(app, id)).steps.map((s) => s.position);
+  expect(new Set(laidOut.map((p) => p.y)).size).toBe(1);
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  expect((await storedScenario(app, id)).steps.map((s) => s.position)).toEqual([0, 1, 2].map((i) => ({ x: i * 40, y: i * 300 })));
+
+  await page.keyboard.press('Alt+Enter');
+  const dialog = page.getByTestId('meta-dialog');
+  await dialog.getByTestId('meta-title').fill('');
+  await expect(dialog.getByTestId('meta-save')).toBeDisabled();
+  await dialog.getByTestId('meta-title').fill('汛期水环境应急演练');
+  await dialog.getByTestId('meta-drillDate').fill('2026-06-18');
+  await dialog.getByTestId('meta-startTime').fill('09:30');
+  await dialog.getByTestId('meta-location').fill('县城南区安置点');
+  await dialog.getByTestId('meta-objective-add').click();
+  await dialog.getByTestId('meta-objective').last().fill('检验安置点饮用水保障能力');
+  await dialog.getByTestId('meta-save').click();
+  await expect(page.getByTestId('scenario-title')).toHaveText('汛期水环境应急演练');
+  await saved(page);
+  const stored = await storedScenario(app, id);
+  expect(stored).toMatchObject({ title: '汛期水环境应急演练', drillDate: '2026-06-18', startTime: '09:30', location: '县城南区安置点' });
+  expect(stored.objectives.map((o) => o.text)).toEqual(['检验安置点饮用水保障能力']);
+});
+
+test('the help overlay lists every command with its shortcut, in English too', async ({ app, page }) => {
+  const id = await storeScenario(app, chain);
+  await page.goto(app.url);
+  await page.getByTestId('language').selectOption('en');
+  await openScenario(page, app, id);
+  await expect(page.getByTestId('palette-inject')).toContainText('Inject');
+  await page.keyboard.press('?');
+  const help = page.getByTestId('help-overlay');
+  await expect(help).toContainText('Shortcuts and help');
+  await expect(help).toContainText('Undo');
+  await expect(help).toContainText('Ctrl+Shift+Z');
+  await expect(help).toContainText('Auto layout');
+  expect(await help.getByTestId('help-command').count()).toBeGreaterThan(25);
+});
