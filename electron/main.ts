@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
 import ElectronStore from 'electron-store';
 import { API_METHODS } from '../shared/api';
@@ -56,7 +57,7 @@ function createWindow() {
       webviewTag: false,
       navigateOnDragDrop: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       safeDialogs: true,
     },
@@ -92,7 +93,7 @@ function serveApp() {
     const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
     if (url.host !== 'app' || !file.startsWith(rendererDir + path.sep) || !fs.existsSync(file))
       return new Response('Not found', { status: 404 });
-    const response = await net.fetch(`file://${file}`);
+    const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');
@@ -147,6 +148,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    session.defaultSession.setDevicePermissionHandler(() => false);
     serveApp();
     try {
       backend = openBackend({

@@ -53,8 +53,14 @@ export function isAppUrl(url: string): boolean {
 /** Hosts the app may open in the user's browser (help pages); anything else is refused. */
 export const EXTERNAL_URL_ALLOWLIST: readonly string[] = ['www.mee.gov.cn', 'www.mem.gov.cn'];
 
-/** True when `url` may be handed to `shell.openExternal`: https only, and an allowlisted host. */
+/**
+ * True when `url` may be handed to `shell.openExternal`: https only, and an
+ * allowlisted host. No whitespace or control characters anywhere: `new URL`
+ * would quietly drop them, but the string given to the OS would keep them.
+ */
 export function isAllowedExternalUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001F\u007F]/.test(url)) return false;
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && EXTERNAL_URL_ALLOWLIST.includes(parsed.hostname);

@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything, from a fresh clone. Provisions what the tests need
  * when missing (Chromium, a CJK font, poppler's pdftotext; through apt-get when
- * running as root), type-checks the three parts, runs the unit tests, builds,
+ * running as root), type-checks the three parts, runs electronegativity over
+ * the Electron shell and the renderer, runs the unit tests, builds,
  * runs the end-to-end tests in real Chromium, and prints one closing line.
  */
 import { spawnSync } from 'node:child_process';
@@ -54,6 +55,9 @@ step('Type checking (shared, back end, renderer)');
 for (const project of ['tsconfig.shared.json', 'tsconfig.node.json', 'tsconfig.web.json']) {
   if (run('npx', ['tsc', '-p', project]) !== 0) failures.push(`tsc -p ${project}`);
 }
+
+step('Electron security checklist (electronegativity)');
+if (run('npx', ['tsx', 'scripts/electronegativity.ts']) !== 0) failures.push('electronegativity');
 
 step('Unit tests (vitest)');
 if (run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']) !== 0) failures.push('vitest');
