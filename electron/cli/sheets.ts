@@ -78,13 +78,16 @@ export async function printSheets(options: {
   language?: 'zh' | 'en';
   roleIds?: string[];
   documents?: readonly SheetDocument[];
+  /** Build the renderer first when it is missing or stale (default); tests that already built it pass false. */
+  build?: boolean;
   log?: (line: string) => void;
 }): Promise<PrintedDocument[]> {
   const log = options.log ?? (() => {});
   const language = options.language ?? 'zh';
   const executablePath = findChromium();
   if (!executablePath) throw new CliError('no Chromium found: install it (Debian: apt-get install chromium) or set DRILLDESK_CHROMIUM', 1);
-  await ensureRenderer(log);
+  if (options.build !== false) await ensureRenderer(log);
+  else if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new CliError('the renderer is not built: run npx vite build', 1);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-sheets-'));
   let backend: Backend | null = null;

@@ -29,6 +29,8 @@ export type Flow = {
   orientation: Orientation;
   /** Left part of the footer: the document (and role). */
   footer: string;
+  /** The line at the top of every page but the first, e.g. 「【供水保障组】岗位任务卡（续）」. */
+  runningHead: string;
   parts: FlowPart[];
 };
 
@@ -44,6 +46,9 @@ export const contentWidthOf = (orientation: Orientation) => PAGE[orientation].wi
 const PX_PER_MM = 96 / 25.4;
 /** Head-room left on every page for the small differences between screen and print text layout. */
 const SLACK_MM = 2;
+
+/** Height of the running head on later pages, its gap included (.sheet-running in print.css). */
+const RUNNING_HEAD_MM = 8;
 
 const contentHeightPx = (orientation: Orientation) =>
   (PAGE[orientation].height - PAGE[orientation].top - PAGE[orientation].bottom - SLACK_MM) * PX_PER_MM;
@@ -112,7 +117,8 @@ export function Paged(props: {
     const flowElements = Array.from(measureRef.current.children);
     const pages: LaidPage[] = [];
     flows.forEach((flow, f) => {
-      const laid = paginate(measure(flowElements[f]), contentHeightPx(flow.orientation));
+      const height = contentHeightPx(flow.orientation);
+      const laid = paginate(measure(flowElements[f]), height, height - RUNNING_HEAD_MM * PX_PER_MM);
       laid.forEach((page, i) => pages.push({ flow: f, number: i + 1, count: laid.length, pieces: page.pieces, overflows: page.overflows }));
     });
     setLayout({ flows, pages });
@@ -156,6 +162,11 @@ export function Paged(props: {
                 style={{ padding: `${margins.top}mm ${margins.right}mm 0 ${margins.left}mm` }}
               >
                 <div className="sheet-content doc" style={{ width: `${contentWidthOf(flow.orientation)}mm` }}>
+                  {page.number > 1 && (
+                    <div className="sheet-running" data-testid="print-running-head">
+                      {flow.runningHead}
+                    </div>
+                  )}
                   {page.pieces.map((piece) => {
                     const part = flow.parts[piece.part];
                     return piece.kind === 'block' ? (

@@ -29,7 +29,7 @@ export function dateOf(date: string, language: string): string {
 }
 
 /** The title block: variant mark, drill name, document title, the double rule. */
-export function TitleBlock(props: { drillTitle: string; title: string; mark?: { variant: SheetVariant; label: string } }) {
+export function TitleBlock(props: { drillTitle: string; title: string; subtitle?: string; mark?: { variant: SheetVariant; label: string } }) {
   return (
     <div className="doc-title-block">
       {props.mark && (
@@ -39,6 +39,7 @@ export function TitleBlock(props: { drillTitle: string; title: string; mark?: { 
       )}
       <div className="doc-drill-title">{props.drillTitle}</div>
       <h1 className="doc-title">{props.title}</h1>
+      {props.subtitle && <div className="doc-subtitle">{props.subtitle}</div>}
       <div className="doc-rule" />
     </div>
   );

@@ -29,19 +29,22 @@ function leadOf(part: MeasuredPart): number {
 }
 
 /**
- * Splits parts into pages of `pageHeight`. Example: a 300 px heading marked
+ * Splits parts into pages of `pageHeight` (`laterPageHeight` from the second
+ * page on, where a running head takes room). Example: a 300 px heading marked
  * keep-with-next, then a table with a 40 px header and ten 100 px rows, on
  * 800 px pages: the heading, header and four rows on page 1 (740 px), the
  * header and the other six rows on page 2.
  */
-export function paginate(parts: readonly MeasuredPart[], pageHeight: number): PageLayout[] {
+export function paginate(parts: readonly MeasuredPart[], firstPageHeight: number, laterPageHeight = firstPageHeight): PageLayout[] {
   const pages: PageLayout[] = [];
   let page: PageLayout = { pieces: [], overflows: false };
   let used = 0;
+  let pageHeight = firstPageHeight;
   const newPage = () => {
     if (page.pieces.length > 0) pages.push(page);
     page = { pieces: [], overflows: false };
     used = 0;
+    if (pages.length > 0) pageHeight = laterPageHeight;
   };
 
   parts.forEach((part, index) => {

@@ -4,8 +4,11 @@ import type { RoleSheet, SheetStep, Trigger } from '../../shared/sheets';
 import { contentWidthOf, type Flow } from './Paged';
 import { drillFacts, InfoTable, Lines, SectionHeading, TimeCell, TitleBlock } from './docParts';
 
-/** 序号 | 时间 | 触发条件 | 处置任务 | 地点及物资 | 预期结果 | 衔接移交 (mm, portrait text width 174). */
-const TASK_COLUMNS = [9, 15, 27, 51, 24, 24, 24];
+/**
+ * 序号 | 时间 | 触发条件 | 处置任务（含对白） | 地点、物资、预期结果和移交 (mm, portrait text
+ * width 174): the long texts get the wide column, the short facts stack in the last.
+ */
+const TASK_COLUMNS = [9, 16, 27, 75, 47];
 const PEOPLE_COLUMNS = [26, 78, 38, 32];
 
 function triggerText(trigger: Trigger, t: TFunction): string {
@@ -62,6 +65,17 @@ function TaskCell(props: { step: SheetStep; t: TFunction }) {
   );
 }
 
+/** One labelled fact in the last column; nothing when empty. */
+function Fact(props: { label: string; text: string }) {
+  if (props.text.trim() === '') return null;
+  return (
+    <div className="doc-fact">
+      <span className="doc-fact-label">{props.label}</span>
+      <span className="doc-lines">{props.text}</span>
+    </div>
+  );
+}
+
 function StepRow(props: { step: SheetStep; index: number; t: TFunction }) {
   const { step, t } = props;
   return (
@@ -80,26 +94,21 @@ function StepRow(props: { step: SheetStep; index: number; t: TFunction }) {
       <td>
         <TaskCell step={step} t={t} />
       </td>
-      <td>
-        <Lines text={step.location} />
-        {step.resources && (
-          <div className="doc-small">
-            {t('print.sheet.resources')}
-            {step.resources}
+      <td className="doc-facts">
+        <Fact label={t('print.sheet.place')} text={step.location} />
+        <Fact label={t('print.sheet.resourcesLabel')} text={step.resources} />
+        <Fact label={t('print.sheet.expected')} text={step.expectedResult} />
+        {step.handOvers.length > 0 && (
+          <div className="doc-fact">
+            <span className="doc-fact-label">{t('print.sheet.handOver')}</span>
+            {step.handOvers.map((handOver, i) => (
+              <div key={i} className="doc-handover">
+                → <b>{handOver.roleNames.join('、')}</b>
+                {handOver.condition !== null && t('print.sheet.handOverIf', { label: handOver.condition })}：{handOver.step.title}
+              </div>
+            ))}
           </div>
         )}
-      </td>
-      <td>
-        <Lines text={step.expectedResult} />
-      </td>
-      <td>
-        {step.handOvers.map((handOver, i) => (
-          <div key={i} className="doc-handover">
-            → <b>{handOver.roleNames.join('、')}</b>
-            {handOver.condition !== null && t('print.sheet.handOverIf', { label: handOver.condition })}
-            <div className="doc-small">{handOver.step.title}</div>
-          </div>
-        ))}
       </td>
     </tr>
   );
@@ -123,11 +132,19 @@ export function roleSheetFlow(sheet: RoleSheet, t: TFunction, language: string):
     key: `sheet-${role.id}`,
     orientation: 'portrait',
     footer: `${sheet.drill.title} · ${t('print.sheet.footer', { role: role.name })}`,
+    runningHead: t('print.sheet.running', { role: role.name, variant: variantLabel }),
     parts: [
       {
         kind: 'block',
         key: 'title',
-        node: <TitleBlock drillTitle={sheet.drill.title} title={t('print.sheet.title')} mark={{ variant: sheet.variant, label: variantLabel }} />,
+        node: (
+          <TitleBlock
+            drillTitle={sheet.drill.title}
+            title={t('print.sheet.title')}
+            subtitle={t('print.sheet.roleMark', { role: role.name })}
+            mark={{ variant: sheet.variant, label: variantLabel }}
+          />
+        ),
       },
       {
         kind: 'block',
@@ -187,22 +204,15 @@ export function roleSheetFlow(sheet: RoleSheet, t: TFunction, language: string):
         className: 'doc-tasks',
         columns: TASK_COLUMNS.map((w) => (w * width) / 174),
         head: (
-          <>
-            <tr className="doc-running">
-              <th colSpan={7} data-testid="sheet-running-header">
-                {t('print.sheet.running', { role: role.name, variant: variantLabel })}
-              </th>
-            </tr>
-            <tr>
-              {['no', 'time', 'trigger', 'task', 'place', 'expected', 'handOver'].map((key) => (
-                <th key={key}>{col(key)}</th>
-              ))}
-            </tr>
-          </>
+          <tr>
+            {['no', 'time', 'trigger', 'task', 'facts'].map((key) => (
+              <th key={key}>{col(key)}</th>
+            ))}
+          </tr>
         ),
         units:
           sheet.steps.length === 0
-            ? [{ key: 'none', node: <tr><td colSpan={7} className="doc-empty">{t('print.sheet.noSteps')}</td></tr> }]
+            ? [{ key: 'none', node: <tr><td colSpan={5} className="doc-empty">{t('print.sheet.noSteps')}</td></tr> }]
             : sheet.steps.map((step, i) => ({ key: step.id, node: <StepRow step={step} index={i + 1} t={t} /> })),
       },
     ],

@@ -90,6 +90,7 @@ export function rosterFlow(roster: Roster, t: TFunction, language: string): Flow
     key: 'roster',
     orientation: 'landscape',
     footer: `${roster.drill.title} · ${t('print.roster.footer')}`,
+    runningHead: t('print.roster.running', { title: roster.drill.title }),
     parts: [
       { kind: 'block', key: 'title', node: <TitleBlock drillTitle={roster.drill.title} title={t('print.roster.title')} /> },
       { kind: 'block', key: 'drill', node: <InfoTable rows={drillFacts(roster.drill, t, language)} /> },

@@ -9,7 +9,7 @@ import type { Flow } from './Paged';
 import { drillFacts, InfoTable, Lines, TimeCell, TitleBlock } from './docParts';
 
 /** 序号 | 时间 | 情景内容 | 参演角色 | 处置动作 | 对白 | 预期结果 | 备注 (mm, landscape text width 267). */
-const COLUMNS = [9, 17, 50, 24, 55, 53, 33, 26];
+const COLUMNS = [9, 17, 47, 22, 56, 57, 31, 28];
 
 function Conditions(props: { row: ScriptRow; t: TFunction }) {
   return (
@@ -141,6 +141,7 @@ export function scriptFlow(script: DrillScript, t: TFunction, language: string):
     key: 'script',
     orientation: 'landscape',
     footer: `${script.drill.title} · ${t('print.script.footer')}`,
+    runningHead: t('print.script.running', { title: script.drill.title }),
     parts: [
       { kind: 'block', key: 'title', node: <TitleBlock drillTitle={script.drill.title} title={t('print.script.title')} /> },
       { kind: 'block', key: 'drill', node: <InfoTable rows={facts} /> },

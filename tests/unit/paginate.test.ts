@@ -43,6 +43,15 @@ describe('paginate', () => {
     ]);
   });
 
+  it('leaves room for the running head from the second page on', () => {
+    const rows = Array(10).fill(100);
+    expect(paginate([table(rows)], 800, 700).map((page) => page.pieces)).toEqual([
+      [{ part: 0, kind: 'table', from: 0, to: 7 }],
+      [{ part: 0, kind: 'table', from: 7, to: 10 }],
+    ]);
+    expect(paginate([table(Array(14).fill(100))], 800, 700).map((page) => page.pieces.map((p) => (p.kind === 'table' ? p.to - p.from : 0)))).toEqual([[7], [6], [1]]);
+  });
+
   it('counts the table chrome on every page the table spans', () => {
     const pages = paginate([table([380, 380], 20, 30)], 800);
     expect(pages).toHaveLength(2);

@@ -46,7 +46,8 @@ export const print: typeof zh = {
   },
   sheet: {
     title: 'Role Sheet',
-    running: '【{{role}}】Role sheet · {{variant}}',
+    roleMark: '【{{role}}】',
+    running: '【{{role}}】Role sheet · {{variant}} (continued)',
     peopleHeading: '1. People and contacts',
     tasksHeading: '2. Tasks',
     role: 'Role',
@@ -62,7 +63,11 @@ export const print: typeof zh = {
     callSign: 'Call sign',
     noPeople: 'No people assigned yet.',
     drillOnly: 'These contacts are for this drill only; do not pass them on.',
-    col: { no: 'No.', time: 'Time', trigger: 'Trigger', task: 'Task', place: 'Location and resources', expected: 'Expected result', handOver: 'Hands over to' },
+    col: { no: 'No.', time: 'Time', trigger: 'Trigger', task: 'Task', facts: 'Location · resources · expected result · hand-over' },
+    place: 'Where',
+    resourcesLabel: 'Bring',
+    expected: 'Result',
+    handOver: 'Then',
     trigger: {
       start: 'Drill start',
       after: 'After "{{title}}"',
@@ -77,7 +82,7 @@ export const print: typeof zh = {
     resources: 'Resources: ',
     branchTo: '"{{label}}" → {{title}}',
     branchHidden: '"{{label}}" → wait for the control team',
-    handOverIf: ' (if {{label}})',
+    handOverIf: ' (if "{{label}}")',
     noSteps: 'This role has no tasks in the drill.',
     withheld: 'Player-safe sheet: the {{count}} inject(s) the control team will deliver are not listed; they are delivered during the drill.',
     full: 'Full sheet with every inject, for controllers, simulators and evaluators only; do not show it to players.',
@@ -101,6 +106,7 @@ export const print: typeof zh = {
     commandHeading: 'Command structure',
     drillOnly: 'Contacts are for this drill only. Everyone wears the badge of their category.',
     footer: 'Role assignment',
+    running: '{{title}} · Role assignment (continued)',
   },
   script: {
     title: 'Drill Script',
@@ -113,6 +119,7 @@ export const print: typeof zh = {
     place: 'Location: ',
     resources: 'Resources: ',
     footer: 'Drill script',
+    running: '{{title}} · Drill script (continued)',
   },
   footer: {
     page: 'Page {{page}} of {{pages}}',

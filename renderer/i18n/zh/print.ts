@@ -44,7 +44,8 @@ export const print = {
   },
   sheet: {
     title: '岗位任务卡',
-    running: '【{{role}}】岗位任务卡 · {{variant}}',
+    roleMark: '【{{role}}】',
+    running: '【{{role}}】岗位任务卡 · {{variant}}（续）',
     peopleHeading: '一、人员及联系方式',
     tasksHeading: '二、任务清单',
     role: '角色',
@@ -60,7 +61,11 @@ export const print = {
     callSign: '呼号',
     noPeople: '尚未指定人员。',
     drillOnly: '以上联系方式仅限本次演练使用，请勿外传。',
-    col: { no: '序号', time: '时间', trigger: '触发条件', task: '处置任务', place: '地点及物资', expected: '预期结果', handOver: '衔接移交' },
+    col: { no: '序号', time: '时间', trigger: '触发条件', task: '处置任务', facts: '地点 · 物资 · 预期结果 · 移交' },
+    place: '地点',
+    resourcesLabel: '物资',
+    expected: '预期',
+    handOver: '移交',
     trigger: {
       start: '演练开始',
       after: '「{{title}}」完成后',
@@ -75,7 +80,7 @@ export const print = {
     resources: '物资：',
     branchTo: '“{{label}}” → {{title}}',
     branchHidden: '“{{label}}” → 等待导调组下达情景',
-    handOverIf: '（{{label}}）',
+    handOverIf: '（若“{{label}}”）',
     noSteps: '本角色在演练中没有分配任务。',
     withheld: '本卡为参演人员版：导调组注入的 {{count}} 项情景内容不列在卡上，演练中由导调组现场下达。',
     full: '本卡为完整版，含全部情景注入内容，仅供控制、模拟和评价人员使用，不得向参演人员出示。',
@@ -99,6 +104,7 @@ export const print = {
     commandHeading: '指挥体系',
     drillOnly: '联系方式仅限本次演练使用。各类人员按人员类别佩戴相应标识。',
     footer: '角色分工表',
+    running: '{{title}} · 角色分工表（续）',
   },
   script: {
     title: '演练脚本',
@@ -111,6 +117,7 @@ export const print = {
     place: '地点：',
     resources: '物资：',
     footer: '演练脚本',
+    running: '{{title}} · 演练脚本（续）',
   },
   footer: {
     page: '第 {{page}} 页 / 共 {{pages}} 页',

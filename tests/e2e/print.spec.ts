@@ -1,0 +1,173 @@
+/**
+ * The printed documents in real Chromium: the print view printed to PDF with
+ * `page.pdf` (what the command line and Electron's printToPDF do), then read
+ * back with poppler's pdftotext and pdfinfo.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { parseScenarioFile, scenarioFileTextOf } from '../../shared/scenarioFile';
+import { roleSheetsOf } from '../../shared/sheets';
+import type { ScenarioBody } from '../../shared/model';
+import { printSheets } from '../../electron/cli/sheets';
+import { INJECT_SECRETS, printDrill } from '../fixtures/printDrill';
+import { expect, test, type TestApp } from './fixtures';
+
+const pageCountOf = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+const textOf = (pdf: string, page?: number) =>
+  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), pdf, '-'], { encoding: 'utf8' });
+/** Page text without any white space, so titles wrapped in a table cell still read as one string. */
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+/** The role each page's header names: 【总指挥】 on the first page of a sheet, 【总指挥】…（续） on the others. */
+const roleHeadersOf = (text: string) => [...text.matchAll(/【([^】]+)】/g)].map((match) => match[1]);
+
+function importScenario(app: TestApp, body: ScenarioBody): string {
+  const summary = app.backend.service().importScenario({ text: scenarioFileTextOf(body) }) as { id: string };
+  return summary.id;
+}
+
+async function openPrintView(page: Page, app: TestApp, scenarioId: string, query = '') {
+  await page.goto(`${app.url}${query}#/scenario/${scenarioId}/print`);
+  await expect(page.locator('[data-testid="print-pages"][data-state="ready"]')).toBeVisible();
+}
+
+async function printToPdf(page: Page, name: string): Promise<string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-pdf-')), name);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  return file;
+}
+
+/** Checks that `titles` occur in `text` in this order. */
+function expectInOrder(text: string, titles: string[]) {
+  let from = 0;
+  for (const title of titles) {
+    const at = text.indexOf(squeezed(title), from);
+    expect(at, `"${title}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + 1;
+  }
+}
+
+test('role sheets print one page per role, each with its steps in time order, in real Chinese text', async ({ app, page }) => {
+  const body = printDrill();
+  const id = importScenario(app, body);
+  await openPrintView(page, app, id, '&print=sheets');
+  const pdf = await printToPdf(page, 'sheets.pdf');
+
+  const sheets = roleSheetsOf(body);
+  expect(pageCountOf(pdf)).toBe(sheets.length);
+  sheets.forEach((sheet, i) => {
+    const text = textOf(pdf, i + 1);
+    expect(roleHeadersOf(text)).toEqual([sheet.role.name]);
+    expect(text).toContain('岗位任务卡');
+    expectInOrder(squeezed(text), sheet.steps.map((step) => step.title));
+    if (sheet.variant === 'player-safe') for (const secret of INJECT_SECRETS) expect(squeezed(text)).not.toContain(secret);
+  });
+  // The controller's sheet is the full variant: it names the injects.
+  expect(squeezed(textOf(pdf, 4))).toContain('暴雨红色预警');
+  expect(textOf(pdf, 4)).toContain('完整版');
+  expect(squeezed(textOf(pdf, 2))).toContain('接到导调组下达的情景信息后（电话）');
+  // The footer: page number of the sheet and the revision date.
+  const firstPage = squeezed(textOf(pdf, 1));
+  expect(firstPage).toContain('第1页/共1页');
+  expect(firstPage).toMatch(/修订\d+·\d{4}-\d{2}-\d{2}/);
+});
+
+test('the composite drill never puts two roles on one page and starts every sheet on a new page', async ({ app, page }) => {
+  const file = fileURLToPath(new URL('../../scenarios/flood-season-composite.drill.json', import.meta.url));
+  const parsed = parseScenarioFile(fs.readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const id = importScenario(app, parsed.value);
+  await openPrintView(page, app, id, '&print=sheets');
+  const pdf = await printToPdf(page, 'composite-sheets.pdf');
+
+  const sheets = roleSheetsOf(parsed.value);
+  const pages = pageCountOf(pdf);
+  expect(pages).toBe(await page.getByTestId('print-page').count());
+  const headers: string[] = [];
+  for (let p = 1; p <= pages; p++) {
+    const found = roleHeadersOf(textOf(pdf, p));
+    expect(found, `page ${p}`).toHaveLength(1);
+    headers.push(found[0]);
+  }
+  // Each role's pages come together, in the roles' order, each sheet beginning with its title page.
+  expect([...new Set(headers)]).toEqual(sheets.map((sheet) => sheet.role.name));
+  expect(pages).toBeGreaterThanOrEqual(sheets.length);
+  for (const sheet of sheets) {
+    const first = headers.indexOf(sheet.role.name) + 1;
+    const last = headers.lastIndexOf(sheet.role.name) + 1;
+    const text = squeezed(Array.from({ length: last - first + 1 }, (_, i) => textOf(pdf, first + i)).join(''));
+    expect(squeezed(textOf(pdf, first))).toContain('岗位任务卡');
+    expectInOrder(text, sheet.steps.map((step) => step.title.slice(0, 8)));
+  }
+});
+
+test('the print dialog shows the variant of each sheet and previews A4 pages as printed', async ({ app, page }) => {
+  const id = importScenario(app, printDrill());
+  await openPrintView(page, app, id);
+  const variantOf = (roleId: string) => page.getByTestId(`print-role-${roleId}`).locator('xpath=..').getByTestId('print-role-variant');
+  await expect(variantOf('hq')).toHaveText('参演版');
+  await expect(variantOf('ctl')).toHaveText('完整版');
+  await expect(variantOf('eva')).toHaveText('完整版');
+  await expect(page.getByTestId('print-page').first().getByTestId('sheet-variant')).toHaveText('参演版');
+
+  // Only the roster and the script: landscape A4 boxes (297 × 210 mm at 96 px per inch).
+  await page.getByTestId('print-doc-sheets').uncheck();
+  await expect(page.locator('[data-testid="print-pages"][data-state="ready"]')).toBeVisible();
+  const box = await page.getByTestId('print-page').first().boundingBox();
+  expect(Math.round(box!.width)).toBe(1123);
+  expect(Math.round(box!.height)).toBe(794);
+  await expect(page.getByTestId('print-page-count')).toHaveText(`共 ${await page.getByTestId('print-page').count()} 页`);
+
+  // Two roles only: two portrait sheets before the roster.
+  await page.getByTestId('print-doc-sheets').check();
+  await page.getByRole('button', { name: '全不选' }).click();
+  await page.getByTestId('print-role-mon').check();
+  await page.getByTestId('print-role-sim').check();
+  await expect(page.locator('[data-testid="print-pages"][data-state="ready"]')).toBeVisible();
+  const flows = await page.getByTestId('print-page').evaluateAll((pages) => pages.map((p) => p.getAttribute('data-flow')));
+  expect(flows.slice(0, 2)).toEqual(['sheet-mon', 'sheet-sim']);
+  const portrait = await page.getByTestId('print-page').first().boundingBox();
+  expect([Math.round(portrait!.width), Math.round(portrait!.height)]).toEqual([794, 1123]);
+});
+
+test('the drill script prints in landscape with a row per step and its decisions branching', async ({ app, page }) => {
+  const id = importScenario(app, printDrill());
+  await openPrintView(page, app, id, '&print=script');
+  const pdf = await printToPdf(page, 'script.pdf');
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts|Page size:\s+841\.\d+ x 594\.\d+ pts/);
+  const text = squeezed(textOf(pdf));
+  for (const heading of ['时间', '情景内容', '参演角色', '处置动作', '报告指令（对白）', '预期结果', '备注']) expect(text).toContain(heading);
+  expectInOrder(text, ['暴雨红色预警', '会商研判汛情', '水位是否超警戒', '加密水位巡测', '启动Ⅱ级应急响应', '断面采样', '污水处理厂停运', '加密监测', '演练结束']);
+  expect(text).toContain('“超警戒”→转第6项');
+});
+
+test('Excel export of the roster downloads a workbook that reads back', async ({ app, page }) => {
+  const id = importScenario(app, printDrill());
+  await openPrintView(page, app, id);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('xlsx-roster').click();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-xlsx-')), 'roster.xlsx');
+  const done = await download;
+  expect(done.suggestedFilename()).toBe('汛期水环境应急演练（打印测试）-角色分工表.xlsx');
+  await done.saveAs(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  expect(workbook.getWorksheet('角色分工表')!.getCell('E4').value).toBe('周建国');
+});
+
+test('drill sheets writes one PDF per document', async () => {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-cli-'));
+  const printed = await printSheets({ text: scenarioFileTextOf(printDrill()), outDir, build: false });
+  expect(printed.map((p) => [p.document, path.basename(p.file), pageCountOf(p.file)])).toEqual([
+    ['sheets', '汛期水环境应急演练（打印测试）-岗位任务卡.pdf', 6],
+    ['roster', '汛期水环境应急演练（打印测试）-角色分工表.pdf', printed[1].pages],
+    ['script', '汛期水环境应急演练（打印测试）-演练脚本.pdf', printed[2].pages],
+  ]);
+  expect(squeezed(textOf(printed[1].file))).toContain('指挥体系');
+  fs.rmSync(outDir, { recursive: true, force: true });
+});
