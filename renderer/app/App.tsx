@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StorageStatus } from '../../shared/api';
 import { api } from '../api';
 import { Toasts } from '../components/toasts';
+import { ConductScreen } from '../conduct/ConductScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { ScenarioScreen } from '../editor/ScenarioScreen';
 import { PrintScreen } from '../print/PrintScreen';
@@ -66,6 +67,7 @@ export function App() {
         {route.screen === 'home' && <HomeScreen />}
         {route.screen === 'scenario' && route.view === 'print' && <PrintScreen key={route.scenarioId} scenarioId={route.scenarioId} />}
         {route.screen === 'scenario' && route.view !== 'print' && <ScenarioScreen key={route.scenarioId} scenarioId={route.scenarioId} view={route.view} />}
+        {route.screen === 'conduct' && <ConductScreen key={route.runId} runId={route.runId} />}
       </main>
       <Toasts />
     </div>

@@ -7,6 +7,7 @@ import { api } from '../api';
 import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { notify, notifyError } from '../components/toasts';
+import { PlanImportButton } from '../conduct/PlanImportButton';
 
 function NewScenarioDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -167,6 +168,7 @@ export function HomeScreen() {
         <button onClick={() => fileInput.current?.click()} data-testid="import-scenario">
           {t('home.importFile')}
         </button>
+        <PlanImportButton />
         <input
           ref={fileInput}
           type="file"

@@ -4,5 +4,6 @@ import { common } from './common';
 import { home } from './home';
 import { editor } from './editor';
 import { print } from './print';
+import { conduct } from './conduct';
 
-export const en: Catalogue = { ...common, home, editor, print };
+export const en: Catalogue = { ...common, home, editor, print, conduct };

@@ -3,6 +3,7 @@ import { common } from './common';
 import { home } from './home';
 import { editor } from './editor';
 import { print } from './print';
+import { conduct } from './conduct';
 
-export const zh = { ...common, home, editor, print };
+export const zh = { ...common, home, editor, print, conduct };
 export type Catalogue = typeof zh;

@@ -1,0 +1,247 @@
+/**
+ * The control console (导调台) of a run: a live clock, the steps grouped by
+ * state with one-click buttons, the next injects due, observations, the
+ * control log with corrections, pause / resume / end, and shifting the
+ * rest of the plan. The run state is the shared fold of the log, settled
+ * at the clock each second.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { effectiveEventsOf, type DecisionStep, type Edge, type Run, type RunEvent, type Step } from '../../shared/model';
+import { applyEvent, cloneRunState, followActualShiftOf, initialRunState, plannedTimesOf, settleRunState, type RunStateAt } from '../../shared/runState';
+import { planOrderOf, scheduleOf } from '../../shared/schedule';
+import { tPlusOf } from '../../shared/time';
+import { navigate } from '../app/router';
+import { ConfirmDialog } from '../components/Dialog';
+import { notify } from '../components/toasts';
+import { BranchDialog, CorrectDialog, ShiftDialog, SkipDialog, type FollowActual } from './dialogs';
+import { clockOfMs, clockSecondsOfMs, elapsedOf } from './format';
+import { correctEvent, openRun, recordEvent, shiftPlan, useRun } from './runStore';
+import { DueInjects, EventLog, ObservationForm } from './SidePanel';
+import { StepBoard, type StepAction } from './StepBoard';
+import './conduct.css';
+
+/** The wall clock, ticking every second. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+type DialogState =
+  | { kind: 'skip'; step: Step }
+  | { kind: 'branch'; step: DecisionStep }
+  | { kind: 'shift' }
+  | { kind: 'end' }
+  | { kind: 'correct'; event: RunEvent }
+  | null;
+
+function Header(props: { run: Run; state: RunStateAt; now: number; busy: boolean; onDialog: (dialog: DialogState) => void }) {
+  const { t } = useTranslation();
+  const { run, state } = props;
+  const startMs = Date.parse(run.startedAt);
+  const clockMs = run.status === 'ended' && run.endedAt ? Date.parse(run.endedAt) : props.now;
+  let done = 0;
+  let late = 0;
+  let total = 0;
+  for (const s of state.steps.values()) {
+    if (s.status === 'not-taken') continue;
+    total++;
+    if (s.status === 'done' || s.status === 'skipped') done++;
+    if (s.late) late++;
+  }
+  const ended = run.status === 'ended';
+  return (
+    <header className="console-header">
+      <div className="console-title">
+        <button className="rc-link small" onClick={() => navigate({ screen: 'scenario', scenarioId: run.scenarioId, view: 'runs' })}>
+          ← {t('conduct.console.back')}
+        </button>
+        <h1 data-testid="run-name">
+          {run.name} <span className={`rc-status rc-status-${run.status}`} data-testid="run-status">{t(`conduct.status.${run.status}`)}</span>
+        </h1>
+        <div className="muted small">
+          {run.plan.title} · {t('conduct.console.startedAt', { time: clockOfMs(startMs) })}
+        </div>
+      </div>
+      <div className="console-clock" aria-live="off">
+        <div className="clock-big" data-testid="live-clock">{clockSecondsOfMs(props.now)}</div>
+        <div className="clock-sub">
+          {t('conduct.console.elapsed')} {elapsedOf(clockMs - startMs)} · {tPlusOf((clockMs - startMs) / 60_000)}
+        </div>
+      </div>
+      <div className="console-facts">
+        <span data-testid="run-progress">{t('conduct.console.progress', { done, total })}</span>
+        {late > 0 && <span className="late-text">{t('conduct.console.lateCount', { count: late })}</span>}
+        {state.shiftMin !== 0 && (
+          <span className="shift-text" data-testid="run-shift">
+            {state.shiftMin > 0 ? t('conduct.console.shifted', { minutes: state.shiftMin }) : t('conduct.console.shiftedBack', { minutes: -state.shiftMin })}
+          </span>
+        )}
+      </div>
+      <div className="console-buttons">
+        {!ended &&
+          (run.status === 'paused' ? (
+            <button className="primary" disabled={props.busy} onClick={() => void recordEvent({ kind: 'resumed' })} data-testid="run-resume">
+              {t('conduct.console.resume')}
+            </button>
+          ) : (
+            <button disabled={props.busy} onClick={() => void recordEvent({ kind: 'paused' })} data-testid="run-pause">
+              {t('conduct.console.pause')}
+            </button>
+          ))}
+        {!ended && (
+          <button onClick={() => props.onDialog({ kind: 'shift' })} data-testid="run-shift-plan">
+            {t('conduct.console.shift')}
+          </button>
+        )}
+        {!ended && (
+          <button className="danger" onClick={() => props.onDialog({ kind: 'end' })} data-testid="run-end">
+            {t('conduct.console.end')}
+          </button>
+        )}
+        {ended && (
+          <button className="primary" onClick={() => navigate({ screen: 'replay', runId: run.id })} data-testid="run-replay">
+            {t('conduct.console.replay')}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function ConductScreen(props: { runId: string }) {
+  const { t } = useTranslation();
+  const phase = useRun((s) => s.phase);
+  const error = useRun((s) => s.error);
+  const run = useRun((s) => s.run);
+  const events = useRun((s) => s.events);
+  const pending = useRun((s) => s.pending);
+  const now = useNow();
+  const [dialog, setDialog] = useState<DialogState>(null);
+
+  useEffect(() => {
+    void openRun(props.runId);
+  }, [props.runId]);
+
+  const plan = run?.plan ?? null;
+  const order = useMemo(() => {
+    if (!plan) return [];
+    const schedule = scheduleOf(plan);
+    return schedule.ok ? planOrderOf(plan, schedule) : plan.steps.map((step) => step.id);
+  }, [plan]);
+  const startMs = run ? Date.parse(run.startedAt) : 0;
+  // The fold of the log, redone when the log changes; settled at the clock every second.
+  const folded = useMemo(() => {
+    if (!plan) return null;
+    const state = initialRunState(plan, startMs);
+    for (const event of effectiveEventsOf([...events, ...pending])) applyEvent(state, event);
+    return state;
+  }, [plan, startMs, events, pending]);
+  const state = useMemo(() => (folded ? settleRunState(cloneRunState(folded), Math.max(now, folded.t)) : null), [folded, now]);
+  const busyStepIds = useMemo(() => new Set(pending.flatMap((event) => (event.stepId ? [event.stepId] : []))), [pending]);
+
+  if (phase === 'failed') return <p className="error-state">{t('conduct.console.loadFailed')} {error}</p>;
+  if (!run || !plan || !state) return <p className="muted loading">{t('state.loading')}</p>;
+
+  const ended = run.status === 'ended';
+  const onAction = (step: Step, action: StepAction) => {
+    if (action === 'skip') setDialog({ kind: 'skip', step });
+    else if (action === 'decide') setDialog({ kind: 'branch', step: step as DecisionStep });
+    else void recordEvent({ kind: action === 'delivered' ? 'inject-delivered' : action === 'start' ? 'started' : 'completed', stepId: step.id });
+  };
+  const followOf = (): FollowActual => {
+    let latest: { id: string; at: number } | null = null;
+    for (const [id, s] of state.steps) if (s.status === 'done' && s.finishedAt !== null && (!latest || s.finishedAt >= latest.at)) latest = { id, at: s.finishedAt };
+    if (!latest) return null;
+    const planned = plannedTimesOf(state, latest.id);
+    const late = planned ? Math.round((latest.at - planned.finish) / 60_000) : 0;
+    return { minutes: followActualShiftOf(state), late, title: plan.steps.find((step) => step.id === latest!.id)?.title ?? latest.id };
+  };
+  const titleOfEvent = (event: RunEvent) =>
+    `${t(`conduct.eventKind.${event.kind}`)}${event.stepId ? ` · ${plan.steps.find((step) => step.id === event.stepId)?.title ?? event.stepId}` : ''}`;
+
+  return (
+    <div className="conduct-screen" data-testid="conduct-screen">
+      <Header run={run} state={state} now={now} busy={pending.some((e) => ['paused', 'resumed', 'ended'].includes(e.kind))} onDialog={setDialog} />
+      {run.status === 'paused' && <div className="banner banner-warning">{t('conduct.console.pausedBanner')}</div>}
+      {ended && run.endedAt && <div className="banner rc-banner-info">{t('conduct.console.endedBanner', { time: clockOfMs(Date.parse(run.endedAt)) })}</div>}
+      {!state.work.plan.scheduled && <div className="banner banner-warning">{t('conduct.console.noSchedule')}</div>}
+      <div className="console-body">
+        <StepBoard plan={plan} order={order} state={state} locked={ended} busyStepIds={busyStepIds} onAction={onAction} />
+        <aside className="console-side">
+          {!ended && <DueInjects state={state} now={now} />}
+          <ObservationForm
+            plan={plan}
+            onAdd={async (observation) => {
+              const stored = await recordEvent({ kind: 'observation', ...observation });
+              if (stored) notify(t('conduct.observation.added'));
+              return stored !== null;
+            }}
+          />
+          <EventLog plan={plan} events={events} pending={pending} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
+        </aside>
+      </div>
+      {dialog?.kind === 'skip' && (
+        <SkipDialog
+          step={dialog.step}
+          onClose={() => setDialog(null)}
+          onSkip={(reason) => {
+            setDialog(null);
+            void recordEvent({ kind: 'skipped', stepId: dialog.step.id, text: reason });
+          }}
+        />
+      )}
+      {dialog?.kind === 'branch' && (
+        <BranchDialog
+          step={dialog.step}
+          plan={plan}
+          onClose={() => setDialog(null)}
+          onChoose={(edge: Edge | null, note) => {
+            setDialog(null);
+            void recordEvent(edge ? { kind: 'branch-taken', stepId: dialog.step.id, edgeId: edge.id, text: note } : { kind: 'completed', stepId: dialog.step.id, text: note });
+          }}
+        />
+      )}
+      {dialog?.kind === 'shift' && (
+        <ShiftDialog
+          follow={followOf()}
+          onClose={() => setDialog(null)}
+          onShift={(minutes, reason) => {
+            setDialog(null);
+            void shiftPlan(minutes, reason).then((stored) => stored && notify(t('conduct.shift.done', { minutes })));
+          }}
+        />
+      )}
+      {dialog?.kind === 'end' && (
+        <ConfirmDialog
+          title={t('conduct.console.end')}
+          message={t('conduct.console.confirmEnd', { name: run.name })}
+          confirmLabel={t('conduct.console.end')}
+          cancelLabel={t('action.cancel')}
+          danger
+          onCancel={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            void recordEvent({ kind: 'ended' });
+          }}
+        />
+      )}
+      {dialog?.kind === 'correct' && (
+        <CorrectDialog
+          event={dialog.event}
+          title={titleOfEvent(dialog.event)}
+          onClose={() => setDialog(null)}
+          onSave={(change) => {
+            const seq = dialog.event.seq;
+            setDialog(null);
+            void correctEvent(seq, change).then((stored) => stored && notify(t('conduct.log.saved', { seq })));
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+/** The console's right-hand column: the next injects due, the observation form, and the control log with corrections. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunEvent, ScenarioBody } from '../../shared/model';
+import { dueStepsOf, type RunStateAt } from '../../shared/runState';
+import { clockOfMs, clockSecondsOfMs } from './format';
+
+export function DueInjects(props: { state: RunStateAt; now: number }) {
+  const { t } = useTranslation();
+  const due = dueStepsOf(props.state, { kinds: ['inject'], limit: 5 });
+  return (
+    <section className="side-section" data-testid="due-injects">
+      <h3>{t('conduct.due.title')}</h3>
+      {due.length === 0 ? (
+        <p className="muted small">{t('conduct.due.empty')}</p>
+      ) : (
+        <ol className="due-list">
+          {due.map((item) => {
+            const minutes = Math.round((item.plannedStart - props.now) / 60_000);
+            const overdue = item.plannedStart < props.now - 60_000;
+            return (
+              <li key={item.stepId} className={overdue ? 'due-overdue' : item.status === 'ready' ? 'due-ready' : ''} data-step-id={item.stepId}>
+                <span className="due-clock">{clockOfMs(item.plannedStart)}</span>
+                <span className="due-title">{item.step.title}</span>
+                <span className="due-when">{overdue ? t('conduct.due.overdue') : minutes <= 0 ? t('conduct.due.now') : t('conduct.due.inMinutes', { minutes })}</span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function ObservationForm(props: { plan: ScenarioBody; onAdd: (observation: { text: string; rating: number | null; stepId: string | null; roleId: string | null }) => Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [rating, setRating] = useState<number | null>(null);
+  const [stepId, setStepId] = useState('');
+  const [roleId, setRoleId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (text.trim() === '' || busy) return;
+    setBusy(true);
+    const ok = await props.onAdd({ text: text.trim(), rating, stepId: stepId || null, roleId: roleId || null });
+    setBusy(false);
+    if (ok) {
+      setText('');
+      setRating(null);
+    }
+  };
+  return (
+    <section className="side-section" data-testid="observation-form">
+      <h3>{t('conduct.observation.title')}</h3>
+      <textarea
+        rows={3}
+        value={text}
+        maxLength={20000}
+        placeholder={t('conduct.observation.placeholder')}
+        aria-label={t('conduct.observation.text')}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+        }}
+        data-testid="observation-text"
+      />
+      <div className="rating" role="radiogroup" aria-label={t('conduct.observation.rating')}>
+        <span className="small muted">{t('conduct.observation.rating')}</span>
+        {[1, 2, 3, 4, 5].map((value) => (
+          <button
+            key={value}
+            type="button"
+            role="radio"
+            aria-checked={rating === value}
+            className={`rc-star${rating !== null && value <= rating ? ' rc-star-on' : ''}`}
+            onClick={() => setRating(rating === value ? null : value)}
+            title={String(value)}
+            data-testid={`rating-${value}`}
+          >
+            ★
+          </button>
+        ))}
+        {rating === null && <span className="small muted">{t('conduct.observation.noRating')}</span>}
+      </div>
+      <div className="observation-links">
+        <label>
+          <span className="small muted">{t('conduct.observation.step')}</span>
+          <select value={stepId} onChange={(event) => setStepId(event.target.value)} data-testid="observation-step">
+            <option value="">{t('conduct.observation.none')}</option>
+            {props.plan.steps.map((step) => (
+              <option key={step.id} value={step.id}>
+                {step.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="small muted">{t('conduct.observation.role')}</span>
+          <select value={roleId} onChange={(event) => setRoleId(event.target.value)} data-testid="observation-role">
+            <option value="">{t('conduct.observation.none')}</option>
+            {props.plan.roles.map((role) => (
+              <option key={role.id} value={role.id}>
+                {role.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <button className="primary" disabled={text.trim() === '' || busy} onClick={() => void submit()} data-testid="observation-add">
+        {t('conduct.observation.add')}
+      </button>
+    </section>
+  );
+}
+
+export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[]; pending: readonly RunEvent[]; onCorrect: (event: RunEvent) => void }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<'all' | 'observations'>('all');
+  const steps = new Map(props.plan.steps.map((step) => [step.id, step.title]));
+  const roles = new Map(props.plan.roles.map((role) => [role.id, role.name]));
+  const edges = new Map(props.plan.edges.map((edge) => [edge.id, edge]));
+  const all = [...props.events, ...props.pending]
+    .filter((event) => filter === 'all' || event.kind === 'observation')
+    .sort((a, b) => (a.at === b.at ? Math.abs(b.seq) - Math.abs(a.seq) : a.at < b.at ? 1 : -1));
+  return (
+    <section className="side-section side-log" data-testid="event-log">
+      <h3>
+        {t('conduct.log.title')}
+        <span className="log-filter">
+          {(['all', 'observations'] as const).map((value) => (
+            <button key={value} className={`rc-chip${filter === value ? ' rc-chip-on' : ''}`} onClick={() => setFilter(value)}>
+              {value === 'all' ? t('conduct.log.filterAll') : t('conduct.log.filterObservations')}
+            </button>
+          ))}
+        </span>
+      </h3>
+      {all.length === 0 ? (
+        <p className="muted small">{t('conduct.log.empty')}</p>
+      ) : (
+        <ol className="log-list">
+          {all.map((event) => {
+            const pending = event.seq < 0;
+            const superseded = event.supersededBy !== null;
+            const branch = event.edgeId ? edges.get(event.edgeId) : undefined;
+            return (
+              <li key={event.seq} className={`log-item log-${event.kind}${superseded ? ' log-superseded' : ''}${pending ? ' log-pending' : ''}`} data-testid="log-item" data-seq={event.seq} data-kind={event.kind}>
+                <div className="log-head">
+                  <span className="log-time">{clockSecondsOfMs(Date.parse(event.at))}</span>
+                  <span className="log-kind">{t(`conduct.eventKind.${event.kind}`)}</span>
+                  {!pending && <span className="log-seq">#{event.seq}</span>}
+                  {!pending && !superseded && (
+                    <button className="rc-link small" onClick={() => props.onCorrect(event)} data-testid="log-correct">
+                      {t('conduct.log.correct')}
+                    </button>
+                  )}
+                </div>
+                <div className="log-body">
+                  {event.stepId && <span className="log-step">{steps.get(event.stepId) ?? event.stepId}</span>}
+                  {branch && <span> → {branch.label || steps.get(branch.target)}</span>}
+                  {event.shiftMin !== null && <span>{t('conduct.log.shiftBy', { minutes: event.shiftMin })}</span>}
+                  {event.text && <span className="log-text">{event.text}</span>}
+                  {event.rating !== null && <span className="log-rating">{'★'.repeat(event.rating)}</span>}
+                  {event.roleId && <span className="muted">（{roles.get(event.roleId) ?? event.roleId}）</span>}
+                </div>
+                {(superseded || event.corrects !== null || pending) && (
+                  <div className="log-note">
+                    {pending
+                      ? t('conduct.log.pending')
+                      : superseded
+                        ? t('conduct.log.supersededBy', { seq: event.supersededBy })
+                        : t('conduct.log.corrects', { seq: event.corrects })}
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

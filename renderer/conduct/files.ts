@@ -1,0 +1,24 @@
+/** Reading files the user picks: text in UTF-8 or GB18030 (Chinese Excel's "CSV"), or bytes as base64. */
+import { MAX_IMPORT_BYTES } from '../../shared/api';
+
+/** The file's text: UTF-8 when it is valid UTF-8, otherwise GB18030. */
+export async function readTextFile(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** The file's bytes as base64, in chunks so large files do not overflow the call stack. */
+export async function readBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Whether a file is too large to import (checked before reading it). */
+export const tooLargeToImport = (file: File) => file.size > MAX_IMPORT_BYTES;
+export const MAX_IMPORT_MB = MAX_IMPORT_BYTES / 1024 / 1024;

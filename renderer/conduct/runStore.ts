@@ -1,0 +1,146 @@
+/**
+ * The run open in the control console: the run, its events as the back end
+ * stored them, and the clicks still on their way. Every click is one
+ * `recordEvent` call; it shows at once as a pending event, is replaced by
+ * the server's answer when it comes, and is taken back (with the error
+ * shown) when the call fails, so the screen never keeps what is not stored.
+ */
+import { create } from 'zustand';
+import type { NewRunEvent, Run, RunEvent } from '../../shared/model';
+import { api } from '../api';
+import { notifyError } from '../components/toasts';
+
+type RunStore = {
+  runId: string | null;
+  phase: 'loading' | 'ready' | 'failed';
+  error: string | null;
+  run: Run | null;
+  events: RunEvent[];
+  /** Clicks sent but not yet answered, shown with negative seq numbers. */
+  pending: RunEvent[];
+};
+
+export const useRun = create<RunStore>(() => ({ runId: null, phase: 'loading', error: null, run: null, events: [], pending: [] }));
+const set = useRun.setState;
+const get = useRun.getState;
+
+let nextTemp = -1;
+
+/** Loads a run and its events; a later call for another run wins. */
+export async function openRun(runId: string) {
+  set({ runId, phase: 'loading', error: null, run: null, events: [], pending: [] });
+  try {
+    const { run, events } = await api.getRun({ id: runId });
+    if (get().runId === runId) set({ phase: 'ready', run, events });
+  } catch (error) {
+    if (get().runId === runId) set({ phase: 'failed', error: (error as Error).message });
+  }
+}
+
+/** Reads the run again from the back end (after a correction, or to pick up another window's clicks). */
+export async function reloadRun() {
+  const runId = get().runId;
+  if (!runId) return;
+  try {
+    const { run, events } = await api.getRun({ id: runId });
+    if (get().runId === runId) set({ run, events });
+  } catch (error) {
+    notifyError(error);
+  }
+}
+
+const statusAfter = (run: Run, event: RunEvent): Run =>
+  event.kind === 'paused'
+    ? { ...run, status: 'paused' }
+    : event.kind === 'resumed'
+      ? { ...run, status: 'running' }
+      : event.kind === 'ended'
+        ? { ...run, status: 'ended', endedAt: event.at }
+        : run;
+
+/**
+ * Records one event now. Resolves to the stored event, or null when the
+ * back end refused it (the pending event is removed and the error shown).
+ */
+export async function recordEvent(event: NewRunEvent): Promise<RunEvent | null> {
+  const { run, runId } = get();
+  if (!run || !runId) return null;
+  const now = new Date().toISOString();
+  const temp: RunEvent = {
+    seq: nextTemp--,
+    runId,
+    at: event.at ?? now,
+    kind: event.kind,
+    stepId: event.stepId ?? null,
+    roleId: event.roleId ?? null,
+    text: event.text ?? '',
+    rating: event.rating ?? null,
+    edgeId: event.edgeId ?? null,
+    shiftMin: event.shiftMin ?? null,
+    corrects: null,
+    supersededBy: null,
+    recordedAt: now,
+  };
+  set({ pending: [...get().pending, temp], run: statusAfter(run, temp) });
+  try {
+    const stored = await api.recordEvent({ runId, event });
+    if (get().runId !== runId) return stored;
+    const current = get();
+    set({
+      pending: current.pending.filter((e) => e.seq !== temp.seq),
+      events: [...current.events, stored],
+      run: current.run ? statusAfter(current.run, stored) : current.run,
+    });
+    return stored;
+  } catch (error) {
+    if (get().runId === runId) set({ pending: get().pending.filter((e) => e.seq !== temp.seq), run: statusAfter(run, temp) === run ? get().run : run });
+    notifyError(error);
+    return null;
+  }
+}
+
+/** Shifts the rest of the plan; one `shiftPlan` call, shown at once like any click. */
+export async function shiftPlan(minutes: number, reason: string): Promise<RunEvent | null> {
+  const { run, runId } = get();
+  if (!run || !runId) return null;
+  const now = new Date().toISOString();
+  const temp: RunEvent = {
+    seq: nextTemp--,
+    runId,
+    at: now,
+    kind: 'plan-shifted',
+    stepId: null,
+    roleId: null,
+    text: reason,
+    rating: null,
+    edgeId: null,
+    shiftMin: minutes,
+    corrects: null,
+    supersededBy: null,
+    recordedAt: now,
+  };
+  set({ pending: [...get().pending, temp] });
+  try {
+    const stored = await api.shiftPlan({ runId, minutes, reason });
+    if (get().runId === runId) set({ pending: get().pending.filter((e) => e.seq !== temp.seq), events: [...get().events, stored] });
+    return stored;
+  } catch (error) {
+    if (get().runId === runId) set({ pending: get().pending.filter((e) => e.seq !== temp.seq) });
+    notifyError(error);
+    return null;
+  }
+}
+
+/** Corrects an event's time and/or text; the log is read back so it shows both the original and the correction. */
+export async function correctEvent(seq: number, change: { at?: string; text?: string }): Promise<RunEvent | null> {
+  const runId = get().runId;
+  if (!runId) return null;
+  try {
+    const stored = await api.correctEvent({ runId, seq, ...change });
+    await reloadRun();
+    return stored;
+  } catch (error) {
+    notifyError(error);
+    return null;
+  }
+}

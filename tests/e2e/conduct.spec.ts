@@ -1,0 +1,180 @@
+/**
+ * The control console and the planned timeline, in real Chromium against
+ * the real back end: a run of a sample scenario conducted click by click
+ * and found intact after a reload; corrections, pause, plan shift and end;
+ * the timeline with its critical path; importing a plan spreadsheet.
+ * Set SHOTS=1 to write screenshots to /tmp/drilldesk-shots.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const WATERWORKS = '县第一自来水厂停电停产应急演练';
+const shots = process.env.SHOTS ? '/tmp/drilldesk-shots' : null;
+const shot = async (page: Page, name: string) => {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png` });
+};
+
+async function openScenario(page: Page, url: string, title: string) {
+  await page.goto(url);
+  await page.getByTestId('scenario-card').filter({ hasText: title }).getByTestId('open-scenario').click();
+  await expect(page.getByTestId('scenario-title')).toHaveText(title);
+}
+
+async function startRun(page: Page, url: string, name: string) {
+  await openScenario(page, url, WATERWORKS);
+  await page.getByTestId('view-tab-runs').click();
+  await expect(page.getByTestId('runs-view')).toBeVisible();
+  await page.getByTestId('new-run').click();
+  await page.getByTestId('run-name').fill(name);
+  await shot(page, 'runs-new');
+  await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('conduct-screen')).toBeVisible();
+  await expect(page.getByTestId('run-name')).toContainText(name);
+}
+
+const stepCard = (page: Page, stepId: string) => page.locator(`[data-testid="run-step"][data-step-id="${stepId}"]`);
+
+async function click(page: Page, stepId: string, action: 'delivered' | 'start' | 'complete') {
+  await stepCard(page, stepId).getByTestId(`step-${action}`).click();
+}
+
+test('a run is conducted click by click and found intact after a reload', async ({ app, page }) => {
+  await startRun(page, app.url, '正式演练');
+  await expect(stepCard(page, 'w01')).toHaveAttribute('data-status', 'ready');
+  await expect(stepCard(page, 'w02')).toHaveAttribute('data-status', 'waiting');
+  await expect(page.getByTestId('due-injects')).toContainText('水厂两路外部电源中断');
+  await shot(page, 'console-start');
+
+  await click(page, 'w01', 'delivered');
+  await expect(stepCard(page, 'w01')).toHaveAttribute('data-status', 'done');
+  await expect(stepCard(page, 'w02')).toHaveAttribute('data-status', 'ready');
+  await click(page, 'w02', 'start');
+  await expect(stepCard(page, 'w02')).toHaveAttribute('data-status', 'under-way');
+  await click(page, 'w02', 'complete');
+  await expect(stepCard(page, 'w02')).toHaveAttribute('data-status', 'done');
+  await click(page, 'w03', 'start');
+  await expect(stepCard(page, 'w03')).toHaveAttribute('data-status', 'under-way');
+  await click(page, 'w03', 'complete');
+  await expect(stepCard(page, 'w03')).toHaveAttribute('data-status', 'done');
+  await expect(stepCard(page, 'w04')).toHaveAttribute('data-status', 'ready');
+
+  await page.getByTestId('observation-text').fill('值班长接报后复述确认，报告要素齐全');
+  await page.getByTestId('rating-4').click();
+  await page.getByTestId('observation-step').selectOption('w02');
+  await page.getByTestId('observation-add').click();
+  await expect(page.getByTestId('log-item').filter({ hasText: '值班长接报后复述确认' })).toBeVisible();
+  await expect(page.getByTestId('log-item')).toHaveCount(6);
+  await shot(page, 'console-running');
+
+  await page.reload();
+  await expect(page.getByTestId('conduct-screen')).toBeVisible();
+  for (const id of ['w01', 'w02', 'w03']) await expect(stepCard(page, id)).toHaveAttribute('data-status', 'done');
+  await expect(stepCard(page, 'w04')).toHaveAttribute('data-status', 'ready');
+  await expect(stepCard(page, 'w07')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('run-status')).toHaveText('进行中');
+  await expect(page.getByTestId('log-item')).toHaveCount(6);
+  const observation = page.getByTestId('log-item').filter({ hasText: '值班长接报后复述确认' });
+  await expect(observation).toContainText('★★★★');
+  await expect(observation).toContainText('启动水厂停电应急预案');
+});
+
+test('a decision asks for its branch; events are corrected, the plan shifted, the run paused and ended', async ({ app, page }) => {
+  await startRun(page, app.url, '预演');
+  await click(page, 'w01', 'delivered');
+  await click(page, 'w02', 'complete');
+  await click(page, 'w03', 'complete');
+  await stepCard(page, 'w04').getByTestId('step-decide').click();
+  await page.getByTestId('branch-option').nth(1).check();
+  await shot(page, 'console-branch');
+  await page.getByTestId('branch-confirm').click();
+  await expect(stepCard(page, 'w04')).toHaveAttribute('data-status', 'done');
+  await expect(stepCard(page, 'w05')).toHaveAttribute('data-status', 'not-taken');
+  await expect(stepCard(page, 'w06')).toHaveAttribute('data-status', 'ready');
+
+  await stepCard(page, 'w07').getByTestId('step-skip').click();
+  await page.getByTestId('skip-reason').fill('公告由宣传部门另行发布');
+  await page.getByTestId('skip-confirm').click();
+  await expect(stepCard(page, 'w07')).toHaveAttribute('data-status', 'skipped');
+  await expect(stepCard(page, 'w07')).toContainText('公告由宣传部门另行发布');
+
+  const delivered = page.locator('[data-testid="log-item"][data-kind="inject-delivered"]');
+  await delivered.getByTestId('log-correct').click();
+  await page.getByTestId('correct-text').fill('电话通知中控室（补记）');
+  await page.getByTestId('correct-save').click();
+  await expect(delivered).toHaveCount(2);
+  await expect(page.locator('.log-superseded')).toHaveCount(1);
+  await expect(page.locator('.log-superseded')).toContainText('已被第');
+  await expect(delivered.filter({ hasText: '电话通知中控室（补记）' })).toContainText('更正第 1 条');
+
+  await page.getByTestId('run-pause').click();
+  await expect(page.getByTestId('run-status')).toHaveText('已暂停');
+  await page.getByTestId('run-resume').click();
+  await expect(page.getByTestId('run-status')).toHaveText('进行中');
+  await page.getByTestId('run-shift-plan').click();
+  await page.getByTestId('shift-minutes').fill('15');
+  await page.getByTestId('shift-reason').fill('发电车到场晚');
+  await shot(page, 'console-shift');
+  await page.getByTestId('shift-confirm').click();
+  await expect(page.getByTestId('run-shift')).toHaveText('计划已顺延 15 分钟');
+
+  await page.getByTestId('run-end').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('run-status')).toHaveText('已结束');
+  await expect(page.getByTestId('step-start')).toHaveCount(0);
+  await shot(page, 'console-ended');
+
+  await page.reload();
+  await expect(page.getByTestId('run-status')).toHaveText('已结束');
+  await expect(page.locator('.log-superseded')).toHaveCount(1);
+  await expect(stepCard(page, 'w05')).toHaveAttribute('data-status', 'not-taken');
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByTestId('run-status')).toHaveText('Ended');
+  await shot(page, 'console-ended-en');
+});
+
+test('the timeline shows the plan by role with its critical path and shares the selection with the graph', async ({ app, page }) => {
+  await openScenario(page, app.url, WATERWORKS);
+  await page.getByTestId('view-tab-timeline').click();
+  await expect(page.getByTestId('timeline-view')).toBeVisible();
+  await expect(page.getByTestId('timeline-length')).toContainText('T+1:57');
+  await expect(page.getByTestId('timeline-length')).toContainText('09:30–11:27');
+  const lanes = page.getByTestId('timeline-lane');
+  expect(await lanes.count()).toBeGreaterThanOrEqual(8);
+  // A step with three roles shows in each of their lanes.
+  await expect(page.locator('[data-testid="timeline-bar"][data-step-id="w01"]')).toHaveCount(3);
+  await expect(page.locator('[data-testid="timeline-bar"][data-step-id="w03"]')).toHaveAttribute('data-critical', 'true');
+  await expect(page.locator('[data-testid="timeline-bar"][data-step-id="w07"]')).toHaveAttribute('data-critical', 'false');
+  const path = page.getByTestId('timeline-critical-path');
+  await expect(path).toContainText('水厂两路外部电源中断');
+  await expect(path).toContainText('演练结束');
+  await expect(path).not.toContainText('发布停水、限水公告');
+  await shot(page, 'timeline');
+
+  await page.locator('[data-testid="timeline-bar"][data-step-id="w07"]').click();
+  await expect(page.getByTestId('timeline-selection')).toContainText('发布停水、限水公告');
+  await expect(page.getByTestId('timeline-selection')).toContainText('机动 56 分钟');
+  await shot(page, 'timeline-selected');
+  await page.getByTestId('show-in-graph').click();
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  await expect(page.locator('.react-flow__node.selected')).toHaveAttribute('data-id', 'w07');
+
+  await page.getByTestId('language').selectOption('en');
+  await page.getByTestId('view-tab-timeline').click();
+  await expect(page.locator('[data-testid="timeline-bar"][data-step-id="w07"]').first()).toHaveAttribute('aria-pressed', 'true');
+  await shot(page, 'timeline-en');
+});
+
+test('a plan spreadsheet is imported from the home screen, and a bad one is refused row by row', async ({ app, page }) => {
+  await page.goto(app.url);
+  const bad = '时间,情景内容,参演角色,处置动作\n09:30,暴雨致水厂停电,导调组,\n九点四十,,供水保障组,启动备用发电机\n';
+  await page.getByTestId('import-plan-file').setInputFiles({ name: '坏计划.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await expect(page.getByTestId('plan-import-problem')).toContainText('第 3 行：无法识别时间“九点四十”');
+  await shot(page, 'plan-import-refused');
+  await page.getByTestId('plan-import-problem-dialog').getByRole('button', { name: 'close' }).click();
+
+  const good = '安置点供水保障桌面推演\n时间,情景内容,参演角色,处置动作,预期结果\n09:30,安置点自来水中断,导调组、供水保障组,调度送水车,30 分钟内到达\n09:45,,应急监测组,对送水水源开展应急监测,\n';
+  await page.getByTestId('import-plan-file').setInputFiles({ name: '安置点.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await expect(page.getByTestId('scenario-title')).toHaveText('安置点供水保障桌面推演');
+  await page.getByTestId('view-tab-timeline').click();
+  await expect(page.locator('[data-testid="timeline-bar"]')).toHaveCount(5);
+});
