@@ -323,7 +323,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
 
     let shiftMin: number | null = null;
     if (kind === 'plan-shifted') {
-      const number = /[+-]?\d+(?:\.\d+)?/.exec(note);
+      const number = /[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(note); // "-1e12" is -1e12, not -1
       if (number) shiftMin = Number(number[0]);
       else fail(msg('顺延事件须在内容列写明分钟数，如“顺延10分钟”。', 'a plan shift needs its minutes in the text column, e.g. "10"'));
     }

@@ -1,0 +1,250 @@
+/**
+ * Hostile and broken input: the corpus in tests/fixtures/hostile/ (scenario
+ * files `s*.drill.json` and run logs `r*.csv`, against the plan in
+ * `base.drill.json`), imported through the dispatcher and through HTTP, and
+ * checked by the command line. Each bad file is refused with a message that
+ * names the problem and the database is unchanged; markup and links are
+ * accepted and kept as the exact text they are (React renders text, never
+ * HTML: see security.test.ts); the process never crashes; the size limit is
+ * checked before anything is parsed.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_IMPORT_BYTES, type Envelope } from '../../shared/api';
+import type { ScenarioBody } from '../../shared/model';
+import { findingsOf } from '../../shared/validation';
+import type { Backend } from '../../electron/core/backend';
+import { memoryPrefsStore } from '../../electron/core/prefs';
+import { DB_FILE } from '../../electron/storage/dataDir';
+import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
+import { dumpOf, HOSTILE_DIR, openTestBackend, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
+
+type Expectation = RegExp | 'kept as text' | 'draft with a finding';
+
+/** Each scenario file and what must come of it: the refusal's words, or acceptance. */
+const scenarioFiles: Record<string, Expectation> = {
+  's01-truncated.drill.json': /not valid JSON: Unterminated string/,
+  's02-empty.drill.json': /not valid JSON: Unexpected end of JSON input/,
+  's03-not-an-object.drill.json': /not a scenario file: expected an object with "formatVersion" and "scenario"/,
+  's04-wrong-types.drill.json': /scenario\.title: Invalid input: expected string, received number/,
+  's05-unknown-format-version.drill.json': /formatVersion 99 is newer than this DrillDesk understands \(1\); update DrillDesk/,
+  's06-format-version-as-text.drill.json': /formatVersion: missing or not a positive whole number/,
+  's07-format-version-missing.drill.json': /formatVersion: missing or not a positive whole number/,
+  's08-dangling-edge.drill.json': /edge "e9" ends at missing step "nope"/,
+  's09-duplicate-step-ids.drill.json': /scenario\.steps\[3\]\.id: duplicate id "s1"/,
+  's10-duplicate-edge-ids.drill.json': /scenario\.edges\[2\]\.id: duplicate id "e1"/,
+  's11-missing-role.drill.json': /step "启用备用发电机" names missing role "r-ghost"/,
+  's12-cycle.drill.json': 'draft with a finding',
+  's13-deep-nesting.drill.json': /nested more than 64 levels deep/,
+  's14-proto-key.drill.json': /scenario: Unrecognized key: "__proto__"/,
+  's15-constructor-prototype.drill.json': /scenario\.steps\.0: Unrecognized key: "constructor"/,
+  's16-markup-in-labels.drill.json': 'kept as text',
+  's17-javascript-links.drill.json': 'kept as text',
+  's18-control-characters.drill.json': /scenario\.steps\.0\.title: contains control characters or broken Unicode/,
+  's19-lone-surrogate.drill.json': /scenario\.steps\.1\.title: contains control characters or broken Unicode/,
+  's20-negative-duration.drill.json': /scenario\.steps\.1\.durationMin: must not be negative/,
+  's21-absurd-duration.drill.json': /scenario\.steps\.1\.durationMin: must be at most 10080 minutes/,
+  's22-infinite-number.drill.json': /scenario\.edges\.0\.lagMin: .*received Infinity/,
+  's23-absurd-position.drill.json': /scenario\.steps\.0\.position\.x: Too big/,
+  's24-unknown-top-level-key.drill.json': /Unrecognized key: "payload"/,
+  's25-path-like-id.drill.json': /scenario\.steps\.2\.id: must be letters, digits, "-" or "_"/,
+  's26-huge-title.drill.json': /scenario\.title: Too big: expected string to have <=200 characters/,
+  's27-binary-garbage.drill.json': /not valid JSON/,
+  's28-unknown-step-kind.drill.json': /scenario\.steps\.1\.kind: Invalid discriminator value/,
+  's29-number-as-text.drill.json': /scenario\.steps\.1\.durationMin: Invalid input: expected number, received string/,
+  's30-null-scenario.drill.json': /scenario: Invalid input: expected object, received null/,
+  's31-self-loop.drill.json': 'draft with a finding',
+  's32-too-many-objectives.drill.json': /scenario\.objectives: Too big: expected array to have <=200 items/,
+  's33-nan-literal.drill.json': /not valid JSON: Unexpected token 'N'/,
+  's34-role-reports-to-itself.drill.json': /role "供水保障组" reports to itself/,
+  's35-bad-date.drill.json': /scenario\.drillDate: must be a date YYYY-MM-DD/,
+};
+
+/** Each run log (imported against base.drill.json) and what must come of it. */
+const runLogs: Record<string, Expectation> = {
+  'r01-unclosed-quote.csv': /row 2: a quoted cell is never closed/,
+  'r02-empty.csv': /the file has no events/,
+  'r03-header-only.csv': /the file has no events/,
+  'r04-unknown-step.csv': /row 3: the drill has no step "炸毁大坝"/,
+  'r05-unknown-kind.csv': /row 2: unknown event kind "爆炸"/,
+  'r06-bad-time.csv': /row 2: "25:99" is not a valid time/,
+  'r07-step-missing.csv': /row 2: this kind of event must name a step/,
+  'r08-rating-out-of-range.csv': /row 2: the rating "9" must be a whole number from 1 to 5/,
+  'r09-markup-text.csv': 'kept as text',
+  'r10-control-characters.csv': /row 2: .*contains control characters or broken Unicode/,
+  'r11-not-utf8.csv': /the file is not UTF-8 text/,
+  'r12-before-start.csv': /row 3: the time is before the run start/,
+  'r13-formula-injection.csv': 'kept as text',
+  'r14-absurd-shift.csv': /row 3: .*shiftMin Too big: expected number to be <=10080/,
+  'r15-negative-absurd-shift.csv': /row 3: .*shiftMin Too small: expected number to be >=-10080/,
+  'r16-branch-without-choice.csv': /row 2: write the branch taken in the text column/,
+  'r17-binary-garbage.csv': /the file is not UTF-8 text/,
+  'r18-unknown-role.csv': /row 2: the drill has no role "外星人"/,
+};
+
+const readFixture = (name: string) => fs.readFileSync(path.join(HOSTILE_DIR, name), 'utf8');
+const noStackTrace = (envelope: Envelope<unknown>) => expect(JSON.stringify(envelope)).not.toMatch(/\\n\s+at |node:internal|\.ts:\d+:\d+/);
+
+let backend: Backend;
+let web: WebServer;
+let dbFile: string;
+let planId: string;
+
+async function overHttp(method: string, arg: unknown): Promise<Envelope<unknown>> {
+  const response = await fetch(`http://127.0.0.1:${web.port}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: web.token },
+    body: JSON.stringify(arg),
+  });
+  return (await response.json()) as Envelope<unknown>;
+}
+
+beforeAll(async () => {
+  const dataDir = tempDir();
+  const prefs = memoryPrefsStore();
+  prefs.write({ language: 'en' });
+  backend = openTestBackend(dataDir, { prefs, templatesDir: tempDir() });
+  dbFile = path.join(dataDir, DB_FILE);
+  web = await startWebServer({ backend, rendererDir: tempDir(), port: 0 });
+  planId = (await valueOf(backend, 'importScenario', { text: readFixture('base.drill.json') })).id;
+});
+afterAll(async () => {
+  await web.close();
+  backend.close();
+  removeTempDirs();
+});
+
+/** Imports one corpus file through the dispatcher and over HTTP. */
+async function importBoth(name: string): Promise<{ direct: Envelope<unknown>; http: Envelope<unknown> }> {
+  const text = readFixture(name);
+  const [method, arg] = name.endsWith('.csv') ? ['importRunCsv', { scenarioId: planId, name: `导入 ${name}`, csv: text }] : ['importScenario', { text }];
+  return { direct: await backend.call(method, arg), http: await overHttp(method, arg) };
+}
+
+describe('the hostile corpus', () => {
+  it('holds at least 30 bad files, each with its expected outcome here', () => {
+    const files = fs.readdirSync(HOSTILE_DIR).filter((name) => name !== 'base.drill.json' && name !== 'README.md');
+    expect(files.sort()).toEqual([...Object.keys(scenarioFiles), ...Object.keys(runLogs)].sort());
+    expect(files.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const [name, expected] of [...Object.entries(scenarioFiles), ...Object.entries(runLogs)].filter(([, e]) => e instanceof RegExp)) {
+    it(`refuses ${name}, naming the problem, the same over HTTP, with the database unchanged`, async () => {
+      const before = dumpOf(dbFile);
+      const { direct, http } = await importBoth(name);
+      expect(direct.ok).toBe(false);
+      if (direct.ok) return;
+      expect(direct.error.code).toBe('invalid-argument');
+      expect([direct.error.message, ...direct.error.details].join('\n')).toMatch(expected as RegExp);
+      expect(http).toEqual(direct);
+      noStackTrace(direct);
+      expect(dumpOf(dbFile)).toBe(before);
+    });
+  }
+
+  it('keeps markup and javascript: links in scenario files as the exact text they are', async () => {
+    for (const name of ['s16-markup-in-labels.drill.json', 's17-javascript-links.drill.json']) {
+      const file = JSON.parse(readFixture(name)) as { scenario: ScenarioBody };
+      const summary = await valueOf(backend, 'importScenario', { text: readFixture(name) });
+      const stored = await valueOf(backend, 'getScenario', { id: summary.id });
+      expect(stored.title).toBe(file.scenario.title);
+      expect(stored.description).toBe(file.scenario.description ?? '');
+      expect(stored.location).toBe(file.scenario.location ?? '');
+      for (const step of file.scenario.steps) expect(stored.steps.find((s) => s.id === step.id)).toMatchObject({ title: step.title, ...(step.description ? { description: step.description } : {}) });
+      expect(stored.roles.map((r) => r.name)).toEqual(file.scenario.roles.map((r) => r.name));
+      expect(stored.edges.map((e) => e.label)).toEqual(file.scenario.edges.map((e) => e.label ?? ''));
+      // And it exports back unchanged.
+      const exported = JSON.parse((await valueOf(backend, 'exportScenario', { id: summary.id })).text) as { scenario: ScenarioBody };
+      expect(exported.scenario.title).toBe(file.scenario.title);
+    }
+  });
+
+  it('keeps markup and spreadsheet formulas in run logs as the exact text they are', async () => {
+    for (const name of ['r09-markup-text.csv', 'r13-formula-injection.csv']) {
+      const run = await valueOf(backend, 'importRunCsv', { scenarioId: planId, name, csv: readFixture(name) });
+      const texts = (await valueOf(backend, 'getRun', { id: run.id })).events.map((e) => e.text);
+      expect(texts).toEqual(
+        name.startsWith('r09')
+          ? ['<img src=x onerror="window.pwned=1"> 电话通知', '<script>window.pwned=1</script>']
+          : ['=HYPERLINK("https://evil.example","点击")', "=cmd|' /C calc'!A0"],
+      );
+    }
+  });
+
+  it('imports a cycle or a self-loop as a draft, with the validation finding naming the steps (drafts may be half-built)', async () => {
+    for (const [name, rule, step] of [
+      ['s12-cycle.drill.json', 'no-cycle', '自来水厂停电'],
+      ['s31-self-loop.drill.json', 'no-self-edge', '启用备用发电机'],
+    ] as const) {
+      const summary = await valueOf(backend, 'importScenario', { text: readFixture(name) });
+      const stored = await valueOf(backend, 'getScenario', { id: summary.id });
+      const findings = findingsOf(stored).filter((f) => f.ruleId === rule);
+      expect(findings.length, `${name}: ${rule}`).toBeGreaterThan(0);
+      expect(findings[0].severity).toBe('error');
+      expect(findings.map((f) => f.message.en).join(' ')).toContain(step);
+    }
+  });
+
+  it('leaves Object.prototype alone', () => {
+    const probe = {} as Record<string, unknown>;
+    expect(probe.polluted).toBeUndefined();
+    expect(probe.isAdmin).toBeUndefined();
+  });
+
+  it('refuses text with a lone surrogate in a run log sent over the API', async () => {
+    const before = dumpOf(dbFile);
+    const csv = '时间,步骤,事件类型,角色,内容\n09:00,自来水厂停电,注入,总指挥,电话\ud800通知\n';
+    for (const envelope of [await backend.call('importRunCsv', { scenarioId: planId, name: 'x', csv }), await overHttp('importRunCsv', { scenarioId: planId, name: 'x', csv })]) {
+      expect(envelope.ok).toBe(false);
+      expect(!envelope.ok && envelope.error.details.join(' ')).toMatch(/row 2: .*broken Unicode/);
+    }
+    expect(dumpOf(dbFile)).toBe(before);
+  });
+});
+
+describe('the size limit', () => {
+  // Deeply nested brackets: had it been parsed, the depth check or the JSON parser would have answered instead.
+  const oversized = '['.repeat(MAX_IMPORT_BYTES + 1024);
+
+  it('refuses a scenario file or run log over 20 MB before parsing it, the same over HTTP', async () => {
+    const before = dumpOf(dbFile);
+    for (const [method, arg] of [
+      ['importScenario', { text: oversized }],
+      ['importRunCsv', { scenarioId: planId, name: '超大日志', csv: oversized }],
+    ] as const) {
+      const started = Date.now();
+      const direct = await backend.call(method, arg);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(direct).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(!direct.ok && direct.error.message).toMatch(/file is larger than 20 MB/);
+      expect(await overHttp(method, arg)).toEqual(direct);
+    }
+    expect(dumpOf(dbFile)).toBe(before);
+  });
+
+  it('is checked by the command line from the file size, before reading', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'huge.drill.json');
+    fs.writeFileSync(file, oversized);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'validate', file], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${file}: larger than 20 MB`);
+  });
+});
+
+describe('the command line', () => {
+  it('refuses every bad scenario file of the corpus with its reason and no stack trace', () => {
+    const files = Object.keys(scenarioFiles).map((name) => path.join(HOSTILE_DIR, name));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'validate', ...files], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(1);
+    const output = result.stdout + result.stderr;
+    expect(output).not.toMatch(/\n\s+at |node:internal/);
+    for (const [name, expected] of Object.entries(scenarioFiles)) {
+      const lines = output.split('\n').filter((line) => line.startsWith(path.join(HOSTILE_DIR, name)));
+      expect(lines.length, name).toBeGreaterThan(0);
+      if (expected instanceof RegExp) expect(lines.join('\n'), name).toMatch(expected);
+    }
+  });
+});
