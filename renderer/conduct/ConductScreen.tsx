@@ -5,7 +5,7 @@
  * rest of the plan. The run state is the shared fold of the log, settled
  * at the clock each second.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectiveEventsOf, type DecisionStep, type Edge, type Run, type RunEvent, type Step } from '../../shared/model';
 import { applyEvent, cloneRunState, followActualShiftOf, initialRunState, plannedTimesOf, settleRunState, type RunStateAt } from '../../shared/runState';
@@ -144,15 +144,16 @@ export function ConductScreen(props: { runId: string }) {
   const state = useMemo(() => (folded ? settleRunState(cloneRunState(folded), Math.max(now, folded.t)) : null), [folded, now]);
   const busyStepIds = useMemo(() => new Set(pending.flatMap((event) => (event.stepId ? [event.stepId] : []))), [pending]);
 
+  const onAction = useCallback((step: Step, action: StepAction) => {
+    if (action === 'skip') setDialog({ kind: 'skip', step });
+    else if (action === 'decide') setDialog({ kind: 'branch', step: step as DecisionStep });
+    else void recordEvent({ kind: action === 'delivered' ? 'inject-delivered' : action === 'start' ? 'started' : 'completed', stepId: step.id });
+  }, []);
+
   if (phase === 'failed') return <p className="error-state">{t('conduct.console.loadFailed')} {error}</p>;
   if (!run || !plan || !state) return <p className="muted loading">{t('state.loading')}</p>;
 
   const ended = run.status === 'ended';
-  const onAction = (step: Step, action: StepAction) => {
-    if (action === 'skip') setDialog({ kind: 'skip', step });
-    else if (action === 'decide') setDialog({ kind: 'branch', step: step as DecisionStep });
-    else void recordEvent({ kind: action === 'delivered' ? 'inject-delivered' : action === 'start' ? 'started' : 'completed', stepId: step.id });
-  };
   const followOf = (): FollowActual => {
     let latest: { id: string; at: number } | null = null;
     for (const [id, s] of state.steps) if (s.status === 'done' && s.finishedAt !== null && (!latest || s.finishedAt >= latest.at)) latest = { id, at: s.finishedAt };

@@ -3,12 +3,13 @@
  * status and source; start a new one, import a run log typed in from paper,
  * open one in the control console or in replay, delete one.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../shared/model';
+import type { RunSummary, ScenarioBody } from '../../shared/model';
 import { api } from '../api';
 import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
+import { useEditor } from '../editor/store';
 import { notify, notifyError } from '../components/toasts';
 import { dateTimeOf } from './format';
 import { readTextFile, tooLargeToImport, MAX_IMPORT_MB } from './files';
@@ -63,7 +64,17 @@ function NewRunDialog(props: { scenarioId: string; onClose: () => void }) {
   );
 }
 
-const CSV_EXAMPLE = '时间,步骤,事件类型,角色,内容,评分\n09:31,w01,注入,导调组,电话通知中控室,\n09:33,启动水厂停电应急预案,开始,,,\n09:42,,观察,评估组,值班员复述确认到位,4';
+/** A few example rows using the scenario's own steps and roles, so the format is obvious. */
+function csvExampleOf(body: ScenarioBody): string {
+  const [first, second] = body.steps;
+  const control = body.roles.find((role) => role.category === 'controller') ?? body.roles[0];
+  const evaluator = body.roles.find((role) => role.category === 'evaluator') ?? control;
+  const rows = ['时间,步骤,事件类型,角色,内容,评分'];
+  if (first) rows.push(`09:31,${first.id},${first.kind === 'inject' ? '注入' : '完成'},${control?.name ?? ''},,`);
+  if (second) rows.push(`09:33,${second.title},开始,,,`, `09:40,${second.title},完成,,,`);
+  rows.push(`09:42,,观察,${evaluator?.name ?? ''},…,4`);
+  return rows.join('\n');
+}
 
 function ImportRunDialog(props: { scenarioId: string; onClose: () => void; onImported: () => void }) {
   const { t } = useTranslation();
@@ -72,6 +83,8 @@ function ImportRunDialog(props: { scenarioId: string; onClose: () => void; onImp
   const [problem, setProblem] = useState<ImportProblemText | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const body = useEditor((state) => state.body);
+  const example = useMemo(() => csvExampleOf(body), [body]);
   const run = async () => {
     if (!file || busy) return;
     if (tooLargeToImport(file)) {
@@ -107,7 +120,7 @@ function ImportRunDialog(props: { scenarioId: string; onClose: () => void; onImp
     >
       <p className="small">{t('conduct.runs.importHint')}</p>
       <div className="small muted">{t('conduct.runs.importExample')}</div>
-      <pre className="csv-example">{CSV_EXAMPLE}</pre>
+      <pre className="csv-example">{example}</pre>
       <label className="field">
         <span>{t('conduct.runs.nameLabel')}</span>
         <input value={name} maxLength={200} onChange={(event) => setName(event.target.value)} data-testid="import-run-name" />
@@ -198,16 +211,18 @@ export function RunsView(props: { scenarioId: string }) {
                 </td>
                 <td>{run.source === 'live' ? t('conduct.runs.sourceLive') : t('conduct.runs.sourceImported')}</td>
                 <td className="num">{run.eventCount}</td>
-                <td className="run-actions">
-                  <button onClick={() => navigate({ screen: 'conduct', runId: run.id })} data-testid="open-run">
-                    {t('conduct.runs.open')}
-                  </button>
-                  <button onClick={() => navigate({ screen: 'replay', runId: run.id })} data-testid="replay-run">
-                    {t('conduct.runs.replay')}
-                  </button>
-                  <button className="danger-quiet" onClick={() => setDeleting(run)} data-testid="delete-run">
-                    {t('conduct.runs.delete')}
-                  </button>
+                <td>
+                  <div className="run-actions">
+                    <button onClick={() => navigate({ screen: 'conduct', runId: run.id })} data-testid="open-run">
+                      {t('conduct.runs.open')}
+                    </button>
+                    <button onClick={() => navigate({ screen: 'replay', runId: run.id })} data-testid="replay-run">
+                      {t('conduct.runs.replay')}
+                    </button>
+                    <button className="danger-quiet" onClick={() => setDeleting(run)} data-testid="delete-run">
+                      {t('conduct.runs.delete')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

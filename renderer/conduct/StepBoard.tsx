@@ -4,7 +4,7 @@
  * done, skipped or on a branch not taken. Each open step has its one-click
  * buttons; late steps are marked red.
  */
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role, ScenarioBody, Step } from '../../shared/model';
 import { plannedTimesOf, type RunStateAt, type StepState, type StepStatus } from '../../shared/runState';
@@ -135,9 +135,12 @@ export function StepBoard(props: {
   const { t } = useTranslation();
   const [showClosed, setShowClosed] = useState(true);
   const { plan, state } = props;
-  const steps = new Map(plan.steps.map((step) => [step.id, step]));
-  const roles = new Map(plan.roles.map((role) => [role.id, role]));
-  const edges = new Map(plan.edges.map((edge) => [edge.id, edge]));
+  // Looked up once per plan, so the cards' props stay equal between clock ticks and their memo holds.
+  const { steps, edges, rolesOf } = useMemo(() => {
+    const roles = new Map(plan.roles.map((role) => [role.id, role]));
+    const rolesOf = new Map(plan.steps.map((step) => [step.id, step.roleIds.flatMap((roleId) => roles.get(roleId) ?? [])]));
+    return { steps: new Map(plan.steps.map((step) => [step.id, step])), edges: new Map(plan.edges.map((edge) => [edge.id, edge])), rolesOf };
+  }, [plan]);
   const groups = new Map<StepStatus, string[]>();
   for (const id of props.order) {
     const status = state.steps.get(id)?.status;
@@ -170,7 +173,7 @@ export function StepBoard(props: {
         plannedStart={planned?.start ?? null}
         plannedFinish={planned?.finish ?? null}
         critical={planned?.critical ?? false}
-        roles={step.roleIds.flatMap((roleId) => roles.get(roleId) ?? [])}
+        roles={rolesOf.get(id)!}
         busy={props.busyStepIds.has(id)}
         locked={props.locked}
         onAction={props.onAction}

@@ -178,3 +178,27 @@ test('a plan spreadsheet is imported from the home screen, and a bad one is refu
   await page.getByTestId('view-tab-timeline').click();
   await expect(page.locator('[data-testid="timeline-bar"]')).toHaveCount(5);
 });
+
+test('an imported run log is listed, refused row by row when wrong, and opens with its late steps marked', async ({ app, page }) => {
+  await openScenario(page, app.url, WATERWORKS);
+  await page.getByTestId('view-tab-runs').click();
+  await page.getByTestId('import-run').click();
+  await page.getByTestId('import-run-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('时间,步骤,事件类型\nT+0,w01,注入\nT+4,启动预案,开始\n') });
+  await page.getByTestId('import-run-go').click();
+  await expect(page.getByTestId('import-run-problem')).toContainText('第 3 行：演练中没有步骤“启动预案”。');
+
+  const log = ['时间,步骤,事件类型,角色,内容', 'T+0,w01,注入,导调组,', 'T+4,w02,开始,,', 'T+9,w02,完成,,', 'T+20,w03,开始,,发电机房钥匙未找到', 'T+31,w03,完成,,', 'T+40,,结束,,'].join('\n');
+  await page.getByTestId('import-run-file').setInputFiles({ name: 'paper.csv', mimeType: 'text/csv', buffer: Buffer.from(log) });
+  await page.getByTestId('import-run-name').fill('纸质记录补录');
+  await page.getByTestId('import-run-go').click();
+  const row = page.getByTestId('run-row').filter({ hasText: '纸质记录补录' });
+  await expect(row).toContainText('导入');
+  await expect(row).toContainText('已结束');
+  await expect(row).toContainText('6');
+  await row.getByTestId('open-run').click();
+  await expect(page.getByTestId('run-status')).toHaveText('已结束');
+  await expect(stepCard(page, 'w02')).toHaveAttribute('data-late', 'false');
+  await expect(stepCard(page, 'w03')).toHaveAttribute('data-late', 'true');
+  await expect(stepCard(page, 'w03')).toContainText('延误');
+  await shot(page, 'console-imported-late');
+});
