@@ -202,3 +202,15 @@ test('an imported run log is listed, refused row by row when wrong, and opens wi
   await expect(stepCard(page, 'w03')).toContainText('延误');
   await shot(page, 'console-imported-late');
 });
+
+test('a click the back end refuses is taken back and its error shown', async ({ app, page }) => {
+  await startRun(page, app.url, '预演');
+  const runId = /#\/run\/([\w-]+)/.exec(page.url())![1];
+  // Another window ends the run behind this console's back.
+  const ended = await app.backend.call('recordEvent', { runId, event: { kind: 'ended' } });
+  expect(ended.ok).toBe(true);
+  await click(page, 'w01', 'delivered');
+  await expect(page.getByTestId('toast-error')).toContainText('the run has ended');
+  await expect(stepCard(page, 'w01')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('log-item')).toHaveCount(0);
+});
