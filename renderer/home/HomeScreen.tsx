@@ -7,6 +7,7 @@ import { api } from '../api';
 import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { notify, notifyError } from '../components/toasts';
+import { BackupsButton } from '../backups/BackupsDialog';
 import { PlanImportButton } from '../conduct/PlanImportButton';
 
 function NewScenarioDialog(props: { onClose: () => void }) {
@@ -169,6 +170,7 @@ export function HomeScreen() {
           {t('home.importFile')}
         </button>
         <PlanImportButton />
+        <BackupsButton />
         <input
           ref={fileInput}
           type="file"

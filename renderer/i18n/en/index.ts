@@ -5,5 +5,6 @@ import { home } from './home';
 import { editor } from './editor';
 import { print } from './print';
 import { conduct } from './conduct';
+import { backups } from './backups';
 
-export const en: Catalogue = { ...common, home, editor, print, conduct };
+export const en: Catalogue = { ...common, home, editor, print, conduct, backups };

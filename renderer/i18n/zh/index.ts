@@ -4,6 +4,7 @@ import { home } from './home';
 import { editor } from './editor';
 import { print } from './print';
 import { conduct } from './conduct';
+import { backups } from './backups';
 
-export const zh = { ...common, home, editor, print, conduct };
+export const zh = { ...common, home, editor, print, conduct, backups };
 export type Catalogue = typeof zh;

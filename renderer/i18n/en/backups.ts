@@ -1,0 +1,31 @@
+import type { backups as zh } from '../zh/backups';
+
+export const backups: typeof zh = {
+  open: 'Backups',
+  openTitle: 'Backups and restore',
+  title: 'Backups and restore',
+  intro: 'The database is backed up automatically once a day and before every upgrade. Restoring replaces the current database with the backup; the current one is backed up first, so a restore can be undone too.',
+  damaged: 'At start-up the database file was found damaged. It was moved, unchanged, to {{path}}, and a new database was created. You can restore the latest backup, or go on with the new database.',
+  damagedReason: 'Reason: {{reason}}',
+  empty: 'No backups yet.',
+  loading: 'Reading backups…',
+  createNow: 'Back up now',
+  creating: 'Backing up…',
+  created: 'Backed up: {{time}}',
+  restore: 'Restore',
+  restoring: 'Restoring…',
+  latest: 'latest',
+  size: '{{size}}',
+  confirmTitle: 'Restore a backup',
+  confirmMessage: 'Replace the current database with the backup of {{time}}? Changes and records made after it will not be in the restored database (the current database is backed up first).',
+  confirmOk: 'Restore',
+  restored: 'Restored the backup of {{time}}.',
+  reason: {
+    daily: 'Daily backup',
+    manual: 'Manual backup',
+    beforeRestore: 'Before a restore',
+    beforeMigration: 'Before an upgrade',
+    other: 'Backup',
+  },
+  columns: { time: 'Time', kind: 'Kind', size: 'Size' },
+};
