@@ -155,7 +155,7 @@ export function roleSheetFlow(sheet: RoleSheet, t: TFunction, language: string):
               ...drillFacts(sheet.drill, t, language),
               { label: t('print.sheet.role'), value: <b className="doc-role-name">{role.name}</b> },
               { label: t('print.sheet.group'), value: role.group || none },
-              { label: t('print.sheet.category'), value: `${t(`category.${role.category}`)}（${variantLabel}）` },
+              { label: t('print.sheet.category'), value: t('print.sheet.categoryVariant', { category: t(`category.${role.category}`), variant: variantLabel }) },
               { label: t('print.sheet.reportsTo'), value: sheet.reportsTo?.name ?? none },
               { label: t('print.sheet.reporters'), value: sheet.reporters.map((r) => r.name).join('、') || none, wide: true },
               { label: t('print.sheet.responsibilities'), value: <Lines text={role.responsibilities || none} />, wide: true },

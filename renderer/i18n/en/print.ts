@@ -53,6 +53,7 @@ export const print: typeof zh = {
     role: 'Role',
     group: 'Group',
     category: 'Category',
+    categoryVariant: '{{category}} ({{variant}})',
     reportsTo: 'Reports to',
     reporters: 'Reporting to this role',
     responsibilities: 'Responsibilities',

@@ -51,6 +51,7 @@ export const print = {
     role: '角色',
     group: '所属组别',
     category: '人员类别',
+    categoryVariant: '{{category}}（{{variant}}）',
     reportsTo: '向谁报告',
     reporters: '向本角色报告',
     responsibilities: '主要职责',
