@@ -16,6 +16,8 @@ import { loadTemplates } from '../../electron/core/templates';
 import { DB_FILE, openDataDir, type OpenedDataDir } from '../../electron/storage/dataDir';
 import { StorageOpenError } from '../../electron/storage/db';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
+import { createSaveQueue } from '../../renderer/editor/saveQueue';
+import { GraphOpSchema } from '../../shared/ops';
 import { asUnprivileged, dumpOf, openTestBackend, removeTempDirs, repoRoot, sha256Of, tempDir, TEMPLATES_DIR, valueOf } from '../support/storage';
 
 /** Posts one call to the browser-mode server, returning its HTTP status and envelope. */
@@ -89,6 +91,23 @@ describe('a full disk', () => {
     expect((failure as ApiError).code).toBe('storage-failed');
     expect((failure as ApiError).message).toMatch(/not saved/);
     expect((await api.getScenario({ id: scenarioId })).steps.some((step) => step.id === 'later-1')).toBe(false);
+
+    // The editor's autosave queue, sending over HTTP: the failure reaches the editor as an error status and an ApiError.
+    const statuses: string[] = [];
+    const failures: unknown[] = [];
+    const queue = createSaveQueue({
+      send: (baseRevision, ops) => api.applyGraphOps({ scenarioId, baseRevision, ops }),
+      revision,
+      onStatus: (status) => statuses.push(status),
+      onFailure: (error) => failures.push(error),
+    });
+    queue.push([GraphOpSchema.parse(edit)]);
+    await queue.flush();
+    expect(statuses).toEqual(['saving', 'error']);
+    expect(failures).toHaveLength(1);
+    expect((failures[0] as ApiError).code).toBe('storage-failed');
+    expect((failures[0] as ApiError).message).toBe('the disk is full or the database reached its size limit; the change was not saved');
+    queue.dispose();
 
     opened.db.pragma('max_page_count = 1073741823'); // room again: the same edit, retried, is saved
     const saved = await api.applyGraphOps({ scenarioId, baseRevision: revision, ops: [edit] });
