@@ -96,6 +96,24 @@ export type RunPlan = {
 
 const plans = new WeakMap<ScenarioBody, RunPlan>();
 
+const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
+const digits = (text: string, at: number, count: number) => {
+  let value = 0;
+  for (let k = 0; k < count; k++) value = value * 10 + digit(text, at + k);
+  return value;
+};
+
+/**
+ * Epoch ms of an instant. The stored form (`2026-05-20T01:30:00.000Z`, what
+ * `toISOString` writes) is read directly, several times faster than
+ * `Date.parse`, which folding a long log would otherwise spend most of its
+ * time in; any other form goes through `Date.parse`.
+ */
+export function instantMsOf(iso: string): number {
+  if (iso.length !== 24 || iso.charCodeAt(23) !== 90 /* Z */ || iso.charCodeAt(10) !== 84 /* T */ || iso.charCodeAt(19) !== 46 /* . */) return Date.parse(iso);
+  return Date.UTC(digits(iso, 0, 4), digits(iso, 5, 2) - 1, digits(iso, 8, 2), digits(iso, 11, 2), digits(iso, 14, 2), digits(iso, 17, 2), digits(iso, 20, 3));
+}
+
 /** The plan indexed for folding, computed once per plan object. */
 export function runPlanOf(body: ScenarioBody): RunPlan {
   const cached = plans.get(body);
@@ -322,10 +340,10 @@ function markDone(state: RunStateAt, i: number, step: StepState, at: number) {
  * not taken, and cuts off the steps reachable only through those; `paused`,
  * `resumed`, `ended` and `plan-shifted` change the run; observations change
  * nothing but the count. Events naming a step the plan lacks are counted and
- * otherwise ignored.
+ * otherwise ignored. `at` is the event's time in epoch ms, when the caller
+ * has it already.
  */
-export function applyEvent(state: RunStateAt, event: RunEvent): void {
-  const at = Date.parse(event.at);
+export function applyEvent(state: RunStateAt, event: RunEvent, at: number = instantMsOf(event.at)): void {
   state.applied++;
   if (at > state.t) state.t = at;
   switch (event.kind) {
@@ -444,8 +462,9 @@ export function settleRunState(state: RunStateAt, t: number): RunStateAt {
 export function runStateAt(plan: ScenarioBody, events: readonly RunEvent[], runStartMs: number, t: number): RunStateAt {
   const state = initialRunState(plan, runStartMs);
   for (const event of events) {
-    if (Date.parse(event.at) > t) break;
-    applyEvent(state, event);
+    const at = instantMsOf(event.at);
+    if (at > t) break;
+    applyEvent(state, event, at);
   }
   return settleRunState(state, t);
 }

@@ -7,6 +7,7 @@ import {
   dueStepsOf,
   followActualShiftOf,
   initialRunState,
+  instantMsOf,
   plannedTimesOf,
   runStateAt,
   settleRunState,
@@ -315,5 +316,14 @@ describe('incremental readiness', () => {
         for (const id of ids) expect(state.steps.get(id)!.status, `run ${run}, event ${k}, step ${id}`).toBe(naiveStatusOf(state, id));
       }
     }
+  });
+});
+
+describe('instantMsOf', () => {
+  it('reads stored instants like Date.parse, and other forms through it', () => {
+    for (const iso of ['2026-05-20T01:30:00.000Z', '1999-12-31T23:59:59.999Z', '2024-02-29T12:00:00.001Z'])
+      expect(instantMsOf(iso)).toBe(Date.parse(iso));
+    expect(instantMsOf('2026-05-20T09:30:00+08:00')).toBe(Date.parse('2026-05-20T01:30:00Z'));
+    expect(instantMsOf('not a time')).toBeNaN();
   });
 });
