@@ -7,7 +7,9 @@
  * are the plan as published (`scheduleOf`, every branch counted, before any
  * shift the control team made during the run): the debrief compares against
  * the script people held in their hands. Actual times come from the run-state
- * fold at the end of the run.
+ * fold at the end of the run; an inject, done when it is delivered, counts as
+ * lasting its planned minutes from delivery (the scene it sets plays out),
+ * unless it was recorded as completed later.
  *
  * Delay attribution. A step's finish delay (actual finish − planned finish)
  * splits exactly into three parts:
@@ -104,6 +106,8 @@ export type RunAnalysis = {
   overrun: number | null;
   /** The few steps on the actual critical path that lost most of the time, largest first. */
   contributors: OverrunContributor[];
+  /** Minutes lost along the actual critical path before slack and quicker steps made some of it up (≥ the overrun). */
+  lostMinutes: number;
   /** How much of the overrun the plan itself absorbed or added: the last step's planned finish − the planned end (≤ 0). */
   planAbsorbed: number | null;
   /** Minutes the run stood paused. */
@@ -149,7 +153,7 @@ export function runEndMsOf(events: readonly RunEvent[], runStartMs: number, ende
 const biggest = (parts: [DelayCauseKind, number][]): DelayCauseKind => parts.reduce((best, part) => (part[1] > best[1] ? part : best))[0];
 
 /** Each step's minutes in the delay carried along the path, split by kind; `credit` is time the drill was ahead. */
-type Carried = { delay: number; parts: Map<number, { startedLate: number; overran: number }> };
+type Carried = { delay: number; parts: Map<number, { startedLate: number; overran: number }>; lost: number };
 
 /** Adds `minutes` (lost when positive, made up when negative) of one kind at step `i`; made-up time shrinks every carried part alike. */
 function carry(carried: Carried, i: number, kind: 'startedLate' | 'overran', minutes: number) {
@@ -161,6 +165,7 @@ function carry(carried: Carried, i: number, kind: 'startedLate' | 'overran', min
   }
   if (x > 0) {
     carried.delay += x;
+    carried.lost += x;
     const part = carried.parts.get(i) ?? { startedLate: 0, overran: 0 };
     part[kind] += x;
     carried.parts.set(i, part);
@@ -194,8 +199,8 @@ function contributorsOf(
   ids: readonly string[],
   planAbsorbed: number,
   overrun: number,
-): OverrunContributor[] {
-  const carried: Carried = { delay: 0, parts: new Map() };
+): { few: OverrunContributor[]; lost: number } {
+  const carried: Carried = { delay: 0, parts: new Map(), lost: 0 };
   path.forEach((i, k) => {
     const c = comparisons[i];
     const before = k === 0 ? null : path[k - 1];
@@ -218,7 +223,7 @@ function contributorsOf(
     covered += c.minutes;
     few.push({ ...c, share: overrun > 0 ? c.minutes / overrun : 0 });
   }
-  return few;
+  return { few, lost: carried.lost };
 }
 
 /**
@@ -252,7 +257,10 @@ export function runAnalysisOf(plan: ScenarioBody, events: readonly RunEvent[], r
     const plannedFinish = scheduled ? indexed.earliestFinish[i] : null;
     const actualStart = minutesOf(actual.startedAt);
     const executed = outcome === 'done' || outcome === 'unfinished';
-    const actualFinish = !executed ? null : outcome === 'done' ? minutesOf(actual.finishedAt) : Math.max(endMin, actualStart ?? endMin);
+    const recordedFinish = !executed ? null : outcome === 'done' ? minutesOf(actual.finishedAt) : Math.max(endMin, actualStart ?? endMin);
+    // An inject is done when delivered, but the scene it sets plays for its planned minutes.
+    const sceneEnd = steps[i].kind === 'inject' && actualStart !== null && scheduled ? actualStart + (indexed.earliestFinish[i] - indexed.earliestStart[i]) : null;
+    const actualFinish = recordedFinish !== null && sceneEnd !== null ? Math.max(recordedFinish, sceneEnd) : recordedFinish;
     const actualDuration = executed && actualStart !== null && actualFinish !== null ? actualFinish - actualStart : null;
     const plannedDuration = plannedStart !== null && plannedFinish !== null ? plannedFinish - plannedStart : null;
     const finishDelay = executed && actualFinish !== null && plannedFinish !== null ? actualFinish - plannedFinish : null;
@@ -356,7 +364,7 @@ export function runAnalysisOf(plan: ScenarioBody, events: readonly RunEvent[], r
   const actualLength = last >= 0 ? comparisons[last].actualFinish : null;
   const overrun = plannedLength !== null && actualLength !== null ? actualLength - plannedLength : null;
   const planAbsorbed = scheduled && last >= 0 && plannedLength !== null ? comparisons[last].plannedFinish! - plannedLength : null;
-  const contributors = scheduled && overrun !== null ? contributorsOf(path, comparisons, preds, ids, planAbsorbed ?? 0, overrun) : [];
+  const carried = scheduled && overrun !== null ? contributorsOf(path, comparisons, preds, ids, planAbsorbed ?? 0, overrun) : null;
 
   const objectives: ObjectiveResult[] = plan.objectives.map((objective) => {
     const serving = comparisons.filter((c) => c.step.objectiveIds.includes(objective.id) && c.outcome !== 'not-taken');
@@ -381,7 +389,8 @@ export function runAnalysisOf(plan: ScenarioBody, events: readonly RunEvent[], r
     plannedLength,
     actualLength,
     overrun,
-    contributors,
+    contributors: carried?.few ?? [],
+    lostMinutes: carried?.lost ?? 0,
     planAbsorbed,
     pausedMinutes: pausedMinutesOf(events, runStartMs + endMin * MINUTE_MS),
     objectives,

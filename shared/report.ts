@@ -6,12 +6,12 @@
  * the drill's own data, so the same report prints in Chinese or English.
  *
  *   一、演练基本概要  overview: purpose, time, place, units and people, scenario, objectives met
- *   二、发现的问题    problems: went-wrong findings, late steps with their causes, objectives not met
+ *   二、发现的问题    problems: went-wrong findings, steps that lost time with their causes, objectives not met
  *   三、经验和教训    lessons: what went well
  *   四、改进建议      improvements: improvement actions grouped by owner role, with due dates
  *   附录              run timeline, plan against reality, observations
  */
-import { runAnalysisOf, runEndMsOf, type DelayCause, type ObjectiveResult, type RunAnalysis, type StepComparison } from './analysis';
+import { LATE_GRACE_MIN, runAnalysisOf, runEndMsOf, type DelayCause, type ObjectiveResult, type RunAnalysis, type StepComparison } from './analysis';
 import {
   effectiveEventsOf,
   PARTICIPANT_CATEGORIES,
@@ -88,7 +88,7 @@ export type AfterActionReport = {
     endedAtMs: number | null;
     location: string;
     organiser: string;
-    /** Distinct units people come from, in order of first appearance. */
+    /** Distinct units people come from (without the position written after them), in order of first appearance. */
     units: string[];
     roleGroups: RoleGroup[];
     peopleCount: number;
@@ -102,6 +102,8 @@ export type AfterActionReport = {
     contributors: { step: Step; minutes: number; startedLate: number; overran: number; share: number }[];
   };
   problems: ProblemItem[];
+  /** Late steps not listed as problems: late only because the steps before them were. */
+  knockOnLateCount: number;
   lessons: FindingItem[];
   improvements: ImprovementGroup[];
   appendix: {
@@ -125,14 +127,15 @@ const byDueDate = (a: FindingItem, b: FindingItem) =>
  * run (with its plan), all its events (corrections are resolved here) and
  * its debrief annotations. Example: a run whose monitoring step finished 12
  * minutes late because the response started late lists that step under
- * 发现的问题 with "12 min late, 10 of them from 启动应急响应".
+ * 发现的问题 with "12 min late, 10 of them from 启动应急响应". Pass `analyzed`
+ * (`runAnalysisOf` of the same run, at its end) to reuse an analysis
+ * already made.
  */
-export function reportOf(run: Run, events: readonly RunEvent[], annotations: readonly Annotation[]): AfterActionReport {
+export function reportOf(run: Run, events: readonly RunEvent[], annotations: readonly Annotation[], analyzed?: RunAnalysis): AfterActionReport {
   const plan = run.plan;
   const startMs = Date.parse(run.startedAt);
   const effective = effectiveEventsOf(events);
-  const endMs = runEndMsOf(effective, startMs, run.endedAt === null ? null : Date.parse(run.endedAt));
-  const analysis = runAnalysisOf(plan, effective, startMs, endMs);
+  const analysis = analyzed ?? runAnalysisOf(plan, effective, startMs, runEndMsOf(effective, startMs, run.endedAt === null ? null : Date.parse(run.endedAt)));
   const stepById = new Map(plan.steps.map((step) => [step.id, step]));
   const roleById = new Map(plan.roles.map((role) => [role.id, role]));
   const stepOf = (id: string | null) => (id === null ? null : (stepById.get(id) ?? null));
@@ -161,17 +164,22 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
     groups.set(name, group);
     peopleCount += role.people.length;
     peopleByCategory[role.category] += role.people.length;
-    for (const person of role.people) if (person.unit.trim() && !units.includes(person.unit.trim())) units.push(person.unit.trim());
+    for (const person of role.people) {
+      // A person's unit is often written with the position after a space (「县生态环境局 副局长」): the unit is the first part.
+      const unit = person.unit.trim().split(/\s+/)[0] ?? '';
+      if (unit && !units.includes(unit)) units.push(unit);
+    }
   }
-  const organiser = plan.organiser.trim();
-  if (organiser) units.splice(0, units.length, organiser, ...units.filter((unit) => unit !== organiser));
 
   const count = (outcome: StepComparison['outcome']) => analysis.steps.filter((c) => c.outcome === outcome).length;
 
-  // Problems: findings first (what people saw), then late steps by the delay, then objectives not met.
+  // Problems: findings first (what people saw), then the late steps that lost time themselves, most lost
+  // first, then objectives not met. Steps late only because their predecessors were are counted, not listed.
   const causeByStep = new Map(analysis.lateSteps.map((cause) => [cause.stepId, cause]));
-  const lateItems: ProblemItem[] = [...analysis.lateSteps]
-    .sort((a, b) => b.finishDelay - a.finishDelay)
+  const ownLoss = (cause: DelayCause) => cause.startedLate + Math.max(cause.overran, 0);
+  const losing = analysis.lateSteps.filter((cause) => ownLoss(cause) > LATE_GRACE_MIN);
+  const lateItems: ProblemItem[] = [...losing]
+    .sort((a, b) => ownLoss(b) - ownLoss(a))
     .map((cause) => ({
       kind: 'late-step',
       comparison: analysis.byStep.get(cause.stepId)!,
@@ -272,6 +280,7 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       }),
     },
     problems,
+    knockOnLateCount: analysis.lateSteps.length - losing.length,
     lessons: ofKind('went-well'),
     improvements,
     appendix: {

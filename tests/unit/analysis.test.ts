@@ -79,6 +79,19 @@ describe('plan against reality', () => {
     expect(analysis.lateSteps.find((cause) => cause.stepId === 'B')).toMatchObject({ finishDelay: 3, upstream: { stepId: 'A', minutes: 2 }, startedLate: 1, overran: 0 });
   });
 
+  it('lets the scene of an inject play for its planned minutes after delivery', () => {
+    const scripted = planOf([step('alarm', 3, 'inject'), step('assess', 10), step('report', 5)], [edge('alarm', 'assess'), edge('assess', 'report')]);
+    // alarm delivered 2 minutes late; assess starts when its scene is over and runs 4 long.
+    const log = sorted([on(2, 'inject-delivered', 'alarm'), ...ran('assess', 5, 19), ...ran('report', 19, 24)]);
+    const analysis = runAnalysisOf(scripted, log, T0);
+    expect(analysis.byStep.get('alarm')).toMatchObject({ actualStart: 2, actualFinish: 5, overran: 0, finishDelay: 2, late: true });
+    expect(analysis.lateSteps.find((cause) => cause.stepId === 'assess')).toMatchObject({ upstream: { stepId: 'alarm', minutes: 2 }, startedLate: 0, overran: 4 });
+    expect(analysis.contributors.map((c) => [c.stepId, c.minutes])).toEqual([
+      ['assess', 4],
+      ['alarm', 2],
+    ]);
+  });
+
   it('does not call a step late for a delay within the minute of grace, nor one that finished early', () => {
     const analysis = runAnalysisOf(chain, sorted([...ran('A', 0, 10.5), ...ran('B', 10.5, 14), ...ran('C', 14, 19)]), T0);
     expect(analysis.lateSteps).toEqual([]);
@@ -105,6 +118,7 @@ describe('the actual critical path and the overrun', () => {
     expect(analysis.overrun).toBe(8);
     // fast lost 33 minutes, 25 of which the plan's slack before the join absorbed.
     expect(analysis.contributors).toEqual([{ stepId: 'fast', minutes: 8, startedLate: 0, overran: 8, share: 1 }]);
+    expect(analysis.lostMinutes).toBe(33);
     expect(analysis.lateSteps.find((cause) => cause.stepId === 'join')).toMatchObject({ upstream: { stepId: 'fast', minutes: 8 }, main: 'upstream' });
   });
 

@@ -71,7 +71,7 @@ describe('the after-action report (演练总结报告)', () => {
       overrun: 16,
     });
     expect(overview.description).toContain('城区部分区域内涝');
-    expect(overview.units).toEqual(['县生态环境局', '县政府', '县环境监测站', '县自来水公司', '县污水处理厂']);
+    expect(overview.units).toEqual(['县政府', '县生态环境局', '县环境监测站', '县自来水公司', '县污水处理厂']);
     expect(overview.peopleByCategory).toMatchObject({ player: 5, controller: 1, evaluator: 0 });
     expect(overview.roleGroups.map((g) => g.group)).toEqual(['领导小组', '策划导调组', '应急监测组', '供水保障组', '污水处置组']);
     expect(overview.stepCounts).toEqual({ total: 9, done: 8, skipped: 0, notTaken: 1, unfinished: 0, notStarted: 0, late: 7 });
@@ -89,20 +89,20 @@ describe('the after-action report (演练总结报告)', () => {
     ]);
   });
 
-  it('lists as problems the went-wrong findings first, then the late steps by delay with their causes', () => {
+  it('lists as problems the went-wrong findings first, then the steps that lost time themselves, most lost first, with their causes', () => {
     const summary = report.problems.map((p: ProblemItem) =>
       p.kind === 'finding' ? ['finding', p.finding.annotation.text] : p.kind === 'late-step' ? ['late', p.comparison.step.title, p.cause.finishDelay] : ['objective', p.result.objective.id],
     );
     expect(summary).toEqual([
       ['finding', '应急响应启动会议召集用时过长'],
-      ['late', '应急结束', 16],
-      ['late', '污水应急处置', 15],
       ['late', '应急监测', 12],
-      ['late', '启用备用水源', 10],
-      ['late', '是否启用备用水源', 7],
       ['late', '启动应急响应', 4],
-      ['late', '水厂停运', 4],
+      ['late', '是否启用备用水源', 7],
+      ['late', '启用备用水源', 10],
+      ['late', '污水应急处置', 15],
     ]);
+    // 水厂停运 and 应急结束 were late only because of the steps before them.
+    expect(report.knockOnLateCount).toBe(2);
     const sewage = report.problems.find((p) => p.kind === 'late-step' && p.comparison.step.id === 's8');
     expect(sewage).toMatchObject({ upstreamStep: { title: '应急监测' }, cause: { upstream: { stepId: 's3', minutes: 12 }, main: 'upstream' } });
     if (sewage?.kind !== 'late-step') throw new Error('expected a late step');

@@ -4,7 +4,8 @@ import { common } from './common';
 import { home } from './home';
 import { editor } from './editor';
 import { print } from './print';
+import { replay } from './replay';
 import { conduct } from './conduct';
 import { backups } from './backups';
 
-export const en: Catalogue = { ...common, home, editor, print, conduct, backups };
+export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups };

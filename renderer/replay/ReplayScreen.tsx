@@ -1,0 +1,200 @@
+/**
+ * The replay of a recorded run (route `#/replay/<runId>`), for the debrief:
+ * the player bar, the graph at t, the events and annotations beside it, the
+ * plan-against-actual bars under it; the analysis of plan against reality;
+ * and the after-action report, ready to print.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { runAnalysisOf, runEndMsOf } from '../../shared/analysis';
+import { effectiveEventsOf, type Annotation, type Run, type RunEvent } from '../../shared/model';
+import { replayIndexOf, replaySpanOf } from '../../shared/replay';
+import { reportOf } from '../../shared/report';
+import { api } from '../api';
+import { navigate } from '../app/router';
+import { AnalysisView } from './AnalysisView';
+import { AnnotationsPanel } from './AnnotationsPanel';
+import { handleReplayKey, replayCommands } from './commands';
+import { EventList } from './EventList';
+import { dateOf, shortClockOf } from './format';
+import { PlanActualBars } from './PlanActualBars';
+import { PlayerBar } from './PlayerBar';
+import { ReplayGraph } from './ReplayGraph';
+import { ReportView } from './ReportView';
+import { loadReplay, pause, seek, unloadReplay } from './store';
+import './replay.css';
+
+type Tab = 'replay' | 'analysis' | 'report';
+type Side = 'events' | 'annotations';
+const TABS: Tab[] = ['replay', 'analysis', 'report'];
+
+/** The tab last shown for a run survives a reload (the hash route names only the run). */
+function useRememberedTab(runId: string): [Tab, (tab: Tab) => void] {
+  const key = `drilldesk.replay.tab.${runId}`;
+  const [tab, setTab] = useState<Tab>(() => {
+    const saved = sessionStorage.getItem(key);
+    return TABS.includes(saved as Tab) ? (saved as Tab) : 'replay';
+  });
+  return [
+    tab,
+    (next: Tab) => {
+      sessionStorage.setItem(key, next);
+      setTab(next);
+    },
+  ];
+}
+
+function ShortcutHelp() {
+  const { t } = useTranslation();
+  return (
+    <details className="replay-shortcuts">
+      <summary>{t('replay.shortcuts')}</summary>
+      <dl>
+        {replayCommands.map((command) => (
+          <div key={command.name}>
+            <dt>
+              <kbd>{command.keys}</kbd>
+            </dt>
+            <dd>{t(command.labelKey)}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+export function ReplayScreen(props: { runId: string }) {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<{ run: Run; events: RunEvent[] } | null>(null);
+  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useRememberedTab(props.runId);
+  const [side, setSide] = useState<Side>('events');
+
+  const reloadAnnotations = useCallback(() => {
+    api.listAnnotations({ runId: props.runId }).then(setAnnotations, (e: Error) => setError(e.message));
+  }, [props.runId]);
+  useEffect(() => {
+    let live = true;
+    api.getRun({ id: props.runId }).then(
+      (result) => live && setLoaded(result),
+      (e: Error) => live && setError(e.message),
+    );
+    reloadAnnotations();
+    return () => {
+      live = false;
+    };
+  }, [props.runId, reloadAnnotations]);
+
+  const prepared = useMemo(() => {
+    if (!loaded) return null;
+    const { run } = loaded;
+    const startMs = Date.parse(run.startedAt);
+    const effective = effectiveEventsOf(loaded.events);
+    const index = replayIndexOf(run.plan, effective, startMs);
+    const endedAtMs = run.endedAt === null ? null : Date.parse(run.endedAt);
+    const span = replaySpanOf(index, endedAtMs);
+    const analysis = runAnalysisOf(run.plan, effective, startMs, runEndMsOf(effective, startMs, endedAtMs));
+    return { run, startMs, effective, index, span, analysis };
+  }, [loaded]);
+
+  useEffect(() => {
+    if (!prepared) return;
+    loadReplay(prepared.run.id, prepared.index, prepared.span);
+    return () => unloadReplay();
+  }, [prepared]);
+
+  useEffect(() => {
+    if (tab !== 'replay') {
+      pause();
+      return;
+    }
+    window.addEventListener('keydown', handleReplayKey);
+    return () => window.removeEventListener('keydown', handleReplayKey);
+  }, [tab]);
+
+  const report = useMemo(
+    () => (prepared && loaded ? reportOf(prepared.run, loaded.events, annotations, prepared.analysis) : null),
+    [prepared, loaded, annotations],
+  );
+
+  if (error) return <p className="error-state" data-testid="replay-error">{t('replay.loadFailed')} {error}</p>;
+  if (!prepared || !report) return <p className="loading">{t('state.loading')}</p>;
+  const { run, analysis } = prepared;
+  const spanMinutes = Math.max((prepared.span.endMs - prepared.startMs) / 60_000, analysis.plannedLength ?? 0);
+  const showStep = (_stepId: string, minutes: number) => {
+    setTab('replay');
+    seek(prepared.startMs + minutes * 60_000);
+  };
+
+  return (
+    <div className={`replay-screen tab-${tab}`} data-testid="replay-screen">
+      <header className="replay-header">
+        <button type="button" className="back-button" onClick={() => navigate({ screen: 'scenario', scenarioId: run.scenarioId, view: 'runs' })} data-testid="replay-back">
+          ← {t('replay.back')}
+        </button>
+        <div className="replay-title">
+          <h1 data-testid="replay-title">{run.plan.title}</h1>
+          <span className="replay-run-name">
+            {run.name} · {dateOf(prepared.startMs)} {shortClockOf(prepared.startMs)}
+            {run.source === 'imported' && <span className="replay-chip">{t('replay.imported')}</span>}
+            {run.status !== 'ended' && <span className="replay-chip is-warning">{t(`replay.runStatus.${run.status}`)}</span>}
+          </span>
+        </div>
+        <nav className="view-tabs" aria-label={t('replay.tabsLabel')}>
+          {TABS.map((name) => (
+            <button key={name} type="button" className={name === tab ? 'view-tab is-active' : 'view-tab'} aria-current={name === tab ? 'page' : undefined} onClick={() => setTab(name)} data-testid={`replay-tab-${name}`}>
+              {t(`replay.tab.${name}`)}
+              {name === 'analysis' && analysis.lateSteps.length > 0 && <span className="tab-badge">{analysis.lateSteps.length}</span>}
+            </button>
+          ))}
+        </nav>
+        {tab === 'replay' && <ShortcutHelp />}
+      </header>
+      {tab === 'replay' && (
+        <>
+          <PlayerBar times={prepared.index.times} annotations={annotations} onMarkClick={(annotation) => { pause(); seek(Date.parse(annotation.at)); setSide('annotations'); }} />
+          <div className="replay-body">
+            <div className="replay-main">
+              <ReplayGraph plan={run.plan} />
+              <ReplayLegend />
+              <PlanActualBars comparisons={analysis.steps} runStartMs={prepared.startMs} spanMinutes={spanMinutes} />
+            </div>
+            <aside className="replay-side">
+              <div className="side-tabs" role="tablist">
+                <button type="button" role="tab" aria-selected={side === 'events'} className={side === 'events' ? 'is-active' : ''} onClick={() => setSide('events')} data-testid="side-events">
+                  {t('replay.side.events')} <span className="muted">{prepared.effective.length}</span>
+                </button>
+                <button type="button" role="tab" aria-selected={side === 'annotations'} className={side === 'annotations' ? 'is-active' : ''} onClick={() => setSide('annotations')} data-testid="side-annotations">
+                  {t('replay.side.annotations')} <span className="muted">{annotations.length}</span>
+                </button>
+              </div>
+              {side === 'events' ? (
+                <EventList events={prepared.effective} plan={run.plan} startMs={prepared.startMs} />
+              ) : (
+                <AnnotationsPanel runId={run.id} plan={run.plan} stepOrder={analysis.steps.map((c) => c.step.id)} annotations={annotations} onChanged={reloadAnnotations} />
+              )}
+            </aside>
+          </div>
+        </>
+      )}
+      {tab === 'analysis' && <AnalysisView analysis={analysis} plan={run.plan} runStartMs={prepared.startMs} onShowStep={showStep} />}
+      {tab === 'report' && <ReportView report={report} />}
+    </div>
+  );
+}
+
+function ReplayLegend() {
+  const { t } = useTranslation();
+  return (
+    <div className="replay-legend" aria-label={t('replay.legend.label')}>
+      {(['waiting', 'ready', 'under-way', 'done', 'skipped', 'not-taken'] as const).map((status) => (
+        <span key={status} className={`legend-item is-${status}`}>
+          {t(`replay.status.${status}`)}
+        </span>
+      ))}
+      <span className="legend-item is-late">{t('replay.legend.late')}</span>
+      <span className="legend-item is-taken">{t('replay.legend.taken')}</span>
+    </div>
+  );
+}
