@@ -231,12 +231,23 @@ const STEP_KINDS: ReadonlySet<RunEventKind> = new Set(['inject-delivered', 'star
 export type RunLogEvent = Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt'>;
 export type RunLog = { startedAt: string; events: RunLogEvent[] };
 
-/** Finds a thing by id first, then by exact name; several with the name is a problem of its own. */
-function lookup<T extends { id: string }>(items: readonly T[], nameOf: (item: T) => string, key: string): T | 'ambiguous' | null {
-  const byId = items.find((item) => item.id === key);
-  if (byId) return byId;
-  const byName = items.filter((item) => nameOf(item).trim() === key);
-  return byName.length === 1 ? byName[0] : byName.length > 1 ? 'ambiguous' : null;
+/** Finds a thing by id first, then by exact name; several with the name is a problem of its own. Built once per log. */
+function lookupOf<T extends { id: string }>(items: readonly T[], nameOf: (item: T) => string): (key: string) => T | 'ambiguous' | null {
+  const byId = new Map<string, T>();
+  const byName = new Map<string, T[]>();
+  for (const item of items) {
+    if (!byId.has(item.id)) byId.set(item.id, item);
+    const name = nameOf(item).trim();
+    const list = byName.get(name);
+    if (list) list.push(item);
+    else byName.set(name, [item]);
+  }
+  return (key) => {
+    const found = byId.get(key);
+    if (found) return found;
+    const named = byName.get(key);
+    return !named ? null : named.length === 1 ? named[0] : 'ambiguous';
+  };
 }
 
 /**
@@ -265,6 +276,9 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
   const context: TimeContext = { date: options.date ?? plan.drillDate, t0Ms };
   const problems: TableProblem[] = [];
   const events: (RunLogEvent & { ms: number; row: number })[] = [];
+  const findStep = lookupOf(plan.steps, (s) => s.title);
+  const findRole = lookupOf(plan.roles, (r) => r.name);
+  const titleOfStep = new Map(plan.steps.map((s) => [s.id, s.title]));
   let usedRelative = false;
   const cellOf = (cells: string[], column: LogColumn) => {
     const index = columns[column];
@@ -292,7 +306,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
 
     let step: Step | null = null;
     if (stepKey !== '') {
-      const found = lookup(plan.steps, (s) => s.title, stepKey);
+      const found = findStep(stepKey);
       if (found === 'ambiguous') fail(msg(`有多个步骤名为“${stepKey}”，请改用步骤编号。`, `several steps are titled "${stepKey}"; use the step id`));
       else if (found === null) fail(msg(`演练中没有步骤“${stepKey}”。`, `the drill has no step "${stepKey}"`));
       else step = found;
@@ -300,7 +314,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
 
     let roleId: string | null = null;
     if (roleKey !== '') {
-      const found = lookup(plan.roles, (r) => r.name, roleKey);
+      const found = findRole(roleKey);
       if (found === 'ambiguous') fail(msg(`有多个角色名为“${roleKey}”，请改用角色编号。`, `several roles are named "${roleKey}"; use the role id`));
       else if (found === null) fail(msg(`演练中没有角色“${roleKey}”。`, `the drill has no role "${roleKey}"`));
       else roleId = found.id;
@@ -309,7 +323,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
     let edgeId: string | null = null;
     if (kind === 'branch-taken' && step !== null) {
       const out = plan.edges.filter((e) => e.source === step!.id);
-      const targetTitle = (id: string) => plan.steps.find((s) => s.id === id)?.title ?? '';
+      const targetTitle = (id: string) => titleOfStep.get(id) ?? '';
       const matches = out.filter((e) => note !== '' && (e.id === note || e.label.trim() === note || e.target === note || targetTitle(e.target).trim() === note));
       if (matches.length === 1) edgeId = matches[0].id;
       else

@@ -19,6 +19,7 @@ import { clockOfMs, clockSecondsOfMs, elapsedOf } from './format';
 import { correctEvent, openRun, recordEvent, shiftPlan, useRun } from './runStore';
 import { DueInjects, EventLog, ObservationForm } from './SidePanel';
 import { StepBoard, type StepAction } from './StepBoard';
+import { OpenImprovements } from '../replay/OpenImprovements';
 import './conduct.css';
 
 /** The wall clock, ticking every second. */
@@ -171,6 +172,7 @@ export function ConductScreen(props: { runId: string }) {
       {run.status === 'paused' && <div className="banner banner-warning">{t('conduct.console.pausedBanner')}</div>}
       {ended && run.endedAt && <div className="banner rc-banner-info">{t('conduct.console.endedBanner', { time: clockOfMs(Date.parse(run.endedAt)) })}</div>}
       {!state.work.plan.scheduled && <div className="banner banner-warning">{t('conduct.console.noSchedule')}</div>}
+      {!ended && <OpenImprovements scenarioId={run.scenarioId} />}
       <div className="console-body">
         <StepBoard plan={plan} order={order} state={state} locked={ended} busyStepIds={busyStepIds} onAction={onAction} />
         <aside className="console-side">

@@ -14,6 +14,7 @@ import { hashOf, navigate, type Route } from '../app/router';
 import { RunsView } from '../conduct/RunsView';
 import { TimelineView } from '../timeline/TimelineView';
 import { EditorView } from './EditorView';
+import { OpenImprovements } from '../replay/OpenImprovements';
 import { Icon } from './icons';
 import { closeScenario, openDialog, openScenario, useEditor } from './store';
 
@@ -67,6 +68,7 @@ export function ScenarioScreen(props: { scenarioId: string; view: string }) {
           ))}
         </nav>
       </div>
+      {phase === 'ready' && props.view === 'editor' && <OpenImprovements scenarioId={props.scenarioId} />}
       {phase === 'failed' ? (
         <p className="error-state" data-testid="load-error">
           {t('editor.loadFailed')} {loadError}
