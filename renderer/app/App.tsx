@@ -7,8 +7,6 @@ import { Toasts } from '../components/toasts';
 import { ConductScreen } from '../conduct/ConductScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { ScenarioScreen } from '../editor/ScenarioScreen';
-import { PrintScreen } from '../print/PrintScreen';
-import { ReplayScreen } from '../replay/ReplayScreen';
 import { usePrefs } from './prefs';
 import { navigate, useRoute } from './router';
 
@@ -66,10 +64,8 @@ export function App() {
       <StorageBanner />
       <main className="app-main">
         {route.screen === 'home' && <HomeScreen />}
-        {route.screen === 'scenario' && route.view === 'print' && <PrintScreen key={route.scenarioId} scenarioId={route.scenarioId} />}
-        {route.screen === 'scenario' && route.view !== 'print' && <ScenarioScreen key={route.scenarioId} scenarioId={route.scenarioId} view={route.view} />}
+        {route.screen === 'scenario' && <ScenarioScreen key={route.scenarioId} scenarioId={route.scenarioId} view={route.view} />}
         {route.screen === 'conduct' && <ConductScreen key={route.runId} runId={route.runId} />}
-        {route.screen === 'replay' && <ReplayScreen key={route.runId} runId={route.runId} />}
       </main>
       <Toasts />
     </div>

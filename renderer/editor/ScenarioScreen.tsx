@@ -12,6 +12,7 @@ import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hashOf, navigate, type Route } from '../app/router';
 import { RunsView } from '../conduct/RunsView';
+import { PrintScreen } from '../print/PrintScreen';
 import { TimelineView } from '../timeline/TimelineView';
 import { EditorView } from './EditorView';
 import { OpenImprovements } from '../replay/OpenImprovements';
@@ -26,6 +27,7 @@ export const views: Partial<Record<ScenarioView, { labelKey: string; Component: 
   editor: { labelKey: 'nav.editor', Component: EditorView },
   timeline: { labelKey: 'nav.timeline', Component: TimelineView },
   runs: { labelKey: 'conduct.runs.title', Component: RunsView },
+  print: { labelKey: 'nav.print', Component: PrintScreen },
 };
 
 export function ScenarioScreen(props: { scenarioId: string; view: string }) {

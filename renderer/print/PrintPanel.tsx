@@ -8,6 +8,9 @@ export const DOCUMENT_KINDS: DocumentKind[] = ['sheets', 'roster', 'script'];
 
 export type PrintSelection = { documents: ReadonlySet<DocumentKind>; roleIds: ReadonlySet<string> };
 
+/** Preview scale: fit the preview's width, or a fixed factor. */
+export type Zoom = 'fit' | '0.75' | '1' | '1.25';
+
 export function PrintPanel(props: {
   roles: readonly Role[];
   selection: PrintSelection;
@@ -19,6 +22,8 @@ export function PrintPanel(props: {
   onSavePdf: () => void;
   onExcel: (document: 'script' | 'roster') => void;
   isDesktop: boolean;
+  zoom: Zoom;
+  onZoom: (zoom: Zoom) => void;
 }) {
   const { t } = useTranslation();
   const { selection, onChange } = props;
@@ -92,8 +97,19 @@ export function PrintPanel(props: {
       </dl>
 
       <div className="print-actions">
-        <div className="print-count" data-testid="print-page-count">
-          {nothing ? t('print.nothingSelected') : props.pageCount === null ? t('print.preparing') : t('print.pageCount', { count: props.pageCount })}
+        <div className="print-count-line">
+          <div className="print-count" data-testid="print-page-count">
+            {nothing ? t('print.nothingSelected') : props.pageCount === null ? t('print.preparing') : t('print.pageCount', { count: props.pageCount })}
+          </div>
+          <label className="print-zoom">
+            {t('print.zoom')}
+            <select value={props.zoom} onChange={(event) => props.onZoom(event.target.value as Zoom)} data-testid="print-zoom">
+              <option value="fit">{t('print.zoomFit')}</option>
+              <option value="0.75">75%</option>
+              <option value="1">100%</option>
+              <option value="1.25">125%</option>
+            </select>
+          </label>
         </div>
         {props.overflowPages.length > 0 && <div className="print-warning">{t('print.overflow', { pages: props.overflowPages.join('、') })}</div>}
         <div className="print-buttons">

@@ -1,5 +1,5 @@
 /**
- * The print view (`#/scenario/<id>/print`): choose documents and roles, see
+ * The print view (`#/scenario/<id>/print`, a tab of the scenario screen): choose documents and roles, see
  * the A4 pages exactly as they print, then print, save a PDF or export Excel.
  * `?print=sheets,roster,script&roles=a,b` in the address preselects what to
  * print (the command line opens it that way).
@@ -9,10 +9,9 @@ import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../shared/model';
 import { drillScriptOf, roleSheetsOf, rosterOf } from '../../shared/sheets';
 import { api, isDesktop } from '../api';
-import { navigate } from '../app/router';
 import { notify, notifyError } from '../components/toasts';
 import { PAGE, Paged, type Flow, type LaidPage } from './Paged';
-import { DOCUMENT_KINDS, PrintPanel, type DocumentKind, type PrintSelection } from './PrintPanel';
+import { DOCUMENT_KINDS, PrintPanel, type DocumentKind, type PrintSelection, type Zoom } from './PrintPanel';
 import { roleSheetFlow } from './roleSheetFlow';
 import { rosterFlow } from './rosterFlow';
 import { scriptFlow } from './scriptFlow';
@@ -47,7 +46,6 @@ function usePrintRoute() {
   }, []);
 }
 
-type Zoom = 'fit' | '0.75' | '1' | '1.25';
 
 const PX_PER_MM = 96 / 25.4;
 
@@ -155,22 +153,6 @@ export function PrintScreen(props: { scenarioId: string }) {
   const revision = t('print.footer.revision', { revision: scenario.revision, date: scenario.updatedAt.slice(0, 10) });
   return (
     <div className="print-screen" data-testid="print-screen">
-      <div className="print-toolbar">
-        <button onClick={() => navigate({ screen: 'scenario', scenarioId: scenario.id, view: 'editor' })}>← {t('print.back')}</button>
-        <h1>
-          {t('print.title')} · <span className="print-scenario-title">{scenario.title}</span>
-        </h1>
-        <div className="header-spacer" />
-        <label className="print-zoom">
-          {t('print.zoom')}
-          <select value={zoom} onChange={(event) => setZoom(event.target.value as Zoom)}>
-            <option value="fit">{t('print.zoomFit')}</option>
-            <option value="0.75">75%</option>
-            <option value="1">100%</option>
-            <option value="1.25">125%</option>
-          </select>
-        </label>
-      </div>
       <div className="print-body">
         <PrintPanel
           roles={scenario.roles}
@@ -183,6 +165,8 @@ export function PrintScreen(props: { scenarioId: string }) {
           onSavePdf={() => void savePdf()}
           onExcel={(document) => void exportExcel(document)}
           isDesktop={isDesktop}
+          zoom={zoom}
+          onZoom={setZoom}
         />
         <div className="print-preview" data-testid="print-preview" ref={previewRef}>
           <Paged flows={flows} zoom={scale} footerRight={revision} pageLabel={(page, count) => t('print.footer.page', { page, pages: count })} onLaidOut={onLaidOut} />

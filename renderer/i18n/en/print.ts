@@ -1,8 +1,6 @@
 import type { print as zh } from '../zh/print';
 
 export const print: typeof zh = {
-  title: 'Print and export',
-  back: 'Back to editor',
   documents: 'Documents',
   doc: { sheets: 'Role sheets', roster: 'Role assignment', script: 'Drill script' },
   docHint: {

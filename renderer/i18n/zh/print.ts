@@ -1,7 +1,5 @@
 /** The print view: its panel, and every label printed on the role sheets, the roster and the drill script. */
 export const print = {
-  title: '打印与导出',
-  back: '返回编辑',
   documents: '选择文档',
   doc: { sheets: '岗位任务卡', roster: '角色分工表', script: '演练脚本' },
   docHint: {
