@@ -7,6 +7,7 @@ import { Toasts } from '../components/toasts';
 import { ConductScreen } from '../conduct/ConductScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { ScenarioScreen } from '../editor/ScenarioScreen';
+import { ReplayScreen } from '../replay/ReplayScreen';
 import { usePrefs } from './prefs';
 import { navigate, useRoute } from './router';
 
@@ -66,6 +67,7 @@ export function App() {
         {route.screen === 'home' && <HomeScreen />}
         {route.screen === 'scenario' && <ScenarioScreen key={route.scenarioId} scenarioId={route.scenarioId} view={route.view} />}
         {route.screen === 'conduct' && <ConductScreen key={route.runId} runId={route.runId} />}
+        {route.screen === 'replay' && <ReplayScreen key={route.runId} runId={route.runId} />}
       </main>
       <Toasts />
     </div>
