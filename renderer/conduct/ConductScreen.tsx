@@ -161,7 +161,8 @@ export function ConductScreen(props: { runId: string }) {
     if (!latest) return null;
     const planned = plannedTimesOf(state, latest.id);
     const late = planned ? Math.round((latest.at - planned.finish) / 60_000) : 0;
-    return { minutes: followActualShiftOf(state), late, title: plan.steps.find((step) => step.id === latest!.id)?.title ?? latest.id };
+    // Following the actual times only ever moves the plan later: a step done early (an inject is done when delivered) is no reason to hurry the rest.
+    return { minutes: Math.max(0, followActualShiftOf(state)), late, title: plan.steps.find((step) => step.id === latest!.id)?.title ?? latest.id };
   };
   const titleOfEvent = (event: RunEvent) =>
     `${t(`conduct.eventKind.${event.kind}`)}${event.stepId ? ` · ${plan.steps.find((step) => step.id === event.stepId)?.title ?? event.stepId}` : ''}`;

@@ -133,7 +133,7 @@ export const conduct: typeof zh = {
     follow: 'Follow actual',
     followHint: 'From the latest finished step "{{title}}": {{late}} min behind plan; shift {{minutes}} more minutes.',
     followNone: 'No step has finished yet, so there is nothing to follow.',
-    followAhead: 'From the latest finished step "{{title}}": on the current plan; no shift needed.',
+    followAhead: 'From the latest finished step "{{title}}": not behind the current plan; no shift needed.',
     confirm: 'Shift',
     done: 'Plan shifted by {{minutes}} min',
   },

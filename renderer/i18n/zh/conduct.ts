@@ -132,7 +132,7 @@ export const conduct = {
     follow: '按实际进度',
     followHint: '按最近完成的环节“{{title}}”计算：比计划晚 {{late}} 分钟，需再顺延 {{minutes}} 分钟。',
     followNone: '还没有已完成的环节，无法按实际进度计算。',
-    followAhead: '按最近完成的环节“{{title}}”计算：进度与当前计划一致，无需顺延。',
+    followAhead: '按最近完成的环节“{{title}}”计算：进度未落后于当前计划，无需顺延。',
     confirm: '顺延',
     done: '计划已顺延 {{minutes}} 分钟',
   },
