@@ -124,6 +124,7 @@ describe('killing the back end at random moments', () => {
     const file = path.join(dataDir, DB_FILE);
     const acked: Acked = { steps: new Set(), batches: new Set(), events: new Map(), meta: 0, total: 0 };
     let killedWhileOpening = 0;
+    let killedWhileWriting = 0;
     const started = Date.now();
 
     for (let kill = 1; kill <= KILLS; kill++) {
@@ -136,6 +137,7 @@ describe('killing the back end at random moments', () => {
       expect(stderr, `the child failed on its own (seed ${seed}, kill ${kill})`).toBe('');
       expect(signal).toBe('SIGKILL');
       if (!lines.includes('ready')) killedWhileOpening++;
+      else if (lines.length > 1) killedWhileWriting++;
       record(acked, lines);
 
       if (!fs.existsSync(file)) continue; // killed before it created the database
@@ -155,10 +157,12 @@ describe('killing the back end at random moments', () => {
 
     const { lost } = lostOf(file, acked);
     console.log(
-      `Kill test (seed ${seed}): ${KILLS} SIGKILLs survived (${killedWhileOpening} while opening), ` +
+      `Kill test (seed ${seed}): ${KILLS} SIGKILLs survived (${killedWhileOpening} while opening, ${killedWhileWriting} while writing), ` +
         `${acked.total} acknowledged commits (${acked.steps.size + acked.batches.size * BATCH} steps, ${acked.events.size} events, ${acked.meta} metadata edits), ` +
         `acknowledged changes lost: ${lost.length}; integrity_check ok after every kill; ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    expect(acked.total).toBeGreaterThan(KILLS * 10);
+    // Not vacuous: most kills interrupted a stream of acknowledged commits.
+    expect(killedWhileWriting).toBeGreaterThanOrEqual(KILLS / 2);
+    expect(acked.total).toBeGreaterThanOrEqual(KILLS);
   }, 120_000);
 });
