@@ -61,7 +61,7 @@ export function ReportView(props: { report: AfterActionReport }) {
 
   return (
     <div className="print-screen report-screen" data-testid="report-view">
-      <div className="print-toolbar">
+      <div className="report-toolbar">
         <h1>{t('replay.report.docTitle')}</h1>
         <span className="muted small" data-testid="report-pages">
           {pages ? t('replay.report.pageCount', { count: pages.length }) : t('replay.report.preparing')}
