@@ -84,7 +84,7 @@ test('markup in a drill file is shown as text and never runs', async ({ app, pag
   await card.getByTestId('open-scenario').click();
   await expect(page.getByTestId('step-node').first()).toBeVisible();
   await expect(page.getByText('<script>window.pwned=1</script>停电')).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
   expect(await page.locator('img[src="x"], iframe, svg[onload], script:not([src])').count()).toBe(0);
   expect(summary.title).toContain('<img');
 });
