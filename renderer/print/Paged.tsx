@@ -5,8 +5,8 @@
  * content width, `paginate` decides the page breaks, and the pages are drawn
  * as fixed A4 boxes with their footer: the same boxes on screen and on paper.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { paginate, type MeasuredPart, type PagePiece } from './paginate';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { paginate, type MeasuredPart, type PageLayout, type PagePiece } from './paginate';
 
 export type Orientation = 'portrait' | 'landscape';
 
@@ -76,6 +76,42 @@ function PartView(props: { part: FlowPart; from?: number; to?: number }) {
   );
 }
 
+/** One A4 page: its pieces of the flow, the running head from the second page on, the footer. */
+function PageBox(props: { flow: Flow; page: LaidPage; index: number; footerRight: string; pageLabel: (page: number, pages: number) => string }) {
+  const { flow, page } = props;
+  const margins = PAGE[flow.orientation];
+  return (
+    <section
+      className={`sheet-page ${flow.orientation}${page.overflows ? ' overflows' : ''}`}
+      data-testid="print-page"
+      data-flow={flow.key}
+      data-page={props.index + 1}
+      style={{ padding: `${margins.top}mm ${margins.right}mm 0 ${margins.left}mm` }}
+    >
+      <div className="sheet-content doc" style={{ width: `${contentWidthOf(flow.orientation)}mm` }}>
+        {page.number > 1 && (
+          <div className="sheet-running" data-testid="print-running-head">
+            {flow.runningHead}
+          </div>
+        )}
+        {page.pieces.map((piece) => {
+          const part = flow.parts[piece.part];
+          return piece.kind === 'block' ? (
+            <PartView key={part.key} part={part} />
+          ) : (
+            <PartView key={`${part.key}-${piece.from}`} part={part} from={piece.from} to={piece.to} />
+          );
+        })}
+      </div>
+      <footer className="sheet-footer" style={{ left: `${margins.left}mm`, right: `${margins.right}mm`, bottom: `${margins.bottom / 2 - 2.5}mm` }}>
+        <span className="sheet-footer-doc">{flow.footer}</span>
+        <span className="sheet-footer-page">{props.pageLabel(page.number, page.count)}</span>
+        <span className="sheet-footer-revision">{props.footerRight}</span>
+      </footer>
+    </section>
+  );
+}
+
 /** Heights of a flow's parts as drawn in the measuring box. */
 function measure(flowElement: Element): MeasuredPart[] {
   return Array.from(flowElement.children).map((element) => {
@@ -96,13 +132,19 @@ export function Paged(props: {
   pageLabel: (page: number, pages: number) => string;
   /** Preview scale on screen; printing always uses 1. */
   zoom?: number;
+  /** Told the pages once they are laid out. */
   onLaidOut?: (pages: LaidPage[]) => void;
+  /** Told when the flows changed and new pages are being laid out. */
+  onLayingOut?: () => void;
 }) {
   const { flows, onLaidOut } = props;
   const measureRef = useRef<HTMLDivElement>(null);
-  const [layout, setLayout] = useState<{ flows: Flow[]; pages: LaidPage[] } | null>(null);
+  /** Each flow's pages, kept while the flow object lives: toggling one role re-measures only that sheet. */
+  const laidOut = useRef(new WeakMap<Flow, PageLayout[]>());
+  const [, setMeasured] = useState(0);
   const [fontsReady, setFontsReady] = useState(false);
-  const current = layout !== null && layout.flows === flows;
+  const missing = flows.filter((flow) => !laidOut.current.has(flow));
+  const current = fontsReady && missing.length === 0;
 
   useEffect(() => {
     let live = true;
@@ -113,26 +155,34 @@ export function Paged(props: {
   }, []);
 
   useLayoutEffect(() => {
-    if (current || !fontsReady || !measureRef.current) return;
+    if (!fontsReady || missing.length === 0 || !measureRef.current) return;
     const flowElements = Array.from(measureRef.current.children);
-    const pages: LaidPage[] = [];
-    flows.forEach((flow, f) => {
+    missing.forEach((flow, f) => {
       const height = contentHeightPx(flow.orientation);
-      const laid = paginate(measure(flowElements[f]), height, height - RUNNING_HEAD_MM * PX_PER_MM);
-      laid.forEach((page, i) => pages.push({ flow: f, number: i + 1, count: laid.length, pieces: page.pieces, overflows: page.overflows }));
+      laidOut.current.set(flow, paginate(measure(flowElements[f]), height, height - RUNNING_HEAD_MM * PX_PER_MM));
     });
-    setLayout({ flows, pages });
-  }, [current, flows, fontsReady]);
+    setMeasured((count) => count + 1);
+  });
 
+  const pages = useMemo(() => {
+    if (!current) return null;
+    return flows.flatMap((flow, f) => {
+      const laid = laidOut.current.get(flow)!;
+      return laid.map((page, i): LaidPage => ({ flow: f, number: i + 1, count: laid.length, pieces: page.pieces, overflows: page.overflows }));
+    });
+  }, [current, flows]);
+
+  const { onLayingOut } = props;
   useEffect(() => {
-    if (current) onLaidOut?.(layout.pages);
-  }, [current, layout, onLaidOut]);
+    if (pages) onLaidOut?.(pages);
+    else onLayingOut?.();
+  }, [pages, onLaidOut, onLayingOut]);
 
   return (
     <>
-      {!current && (
+      {fontsReady && missing.length > 0 && (
         <div className="print-measure doc" ref={measureRef} aria-hidden>
-          {flows.map((flow) => (
+          {missing.map((flow) => (
             <div key={flow.key} className="doc-flow" style={{ width: `${contentWidthOf(flow.orientation)}mm` }}>
               {flow.parts.map((part) => (
                 <div
@@ -148,42 +198,16 @@ export function Paged(props: {
         </div>
       )}
       <div className="print-pages" data-testid="print-pages" data-state={current ? 'ready' : 'laying-out'} style={{ zoom: props.zoom ?? 1 }}>
-        {current &&
-          layout.pages.map((page, p) => {
-            const flow = layout.flows[page.flow];
-            const margins = PAGE[flow.orientation];
-            return (
-              <section
-                key={`${flow.key}-${page.number}`}
-                className={`sheet-page ${flow.orientation}${page.overflows ? ' overflows' : ''}`}
-                data-testid="print-page"
-                data-flow={flow.key}
-                data-page={p + 1}
-                style={{ padding: `${margins.top}mm ${margins.right}mm 0 ${margins.left}mm` }}
-              >
-                <div className="sheet-content doc" style={{ width: `${contentWidthOf(flow.orientation)}mm` }}>
-                  {page.number > 1 && (
-                    <div className="sheet-running" data-testid="print-running-head">
-                      {flow.runningHead}
-                    </div>
-                  )}
-                  {page.pieces.map((piece) => {
-                    const part = flow.parts[piece.part];
-                    return piece.kind === 'block' ? (
-                      <PartView key={part.key} part={part} />
-                    ) : (
-                      <PartView key={`${part.key}-${piece.from}`} part={part} from={piece.from} to={piece.to} />
-                    );
-                  })}
-                </div>
-                <footer className="sheet-footer" style={{ left: `${margins.left}mm`, right: `${margins.right}mm`, bottom: `${margins.bottom / 2 - 2.5}mm` }}>
-                  <span className="sheet-footer-doc">{flow.footer}</span>
-                  <span className="sheet-footer-page">{props.pageLabel(page.number, page.count)}</span>
-                  <span className="sheet-footer-revision">{props.footerRight}</span>
-                </footer>
-              </section>
-            );
-          })}
+        {pages?.map((page, p) => (
+          <PageBox
+            key={`${flows[page.flow].key}-${page.number}`}
+            flow={flows[page.flow]}
+            page={page}
+            index={p}
+            footerRight={props.footerRight}
+            pageLabel={props.pageLabel}
+          />
+        ))}
       </div>
     </>
   );

@@ -73,6 +73,7 @@ export function PrintScreen(props: { scenarioId: string }) {
   const [busy, setBusy] = useState(false);
   const [zoom, setZoom] = useState<Zoom>('1');
   const [previewRef, previewWidth] = useWidth();
+  const clearPages = useCallback(() => setPages(null), []);
 
   useEffect(() => {
     api.getScenario({ id: props.scenarioId }).then(
@@ -85,20 +86,24 @@ export function PrintScreen(props: { scenarioId: string }) {
   }, [props.scenarioId]);
 
   const language = i18n.language;
+  /** Every document's flow, built once per scenario and language, so a selection change reuses their layout. */
+  const built = useMemo(() => {
+    if (!scenario) return null;
+    return {
+      sheets: new Map(roleSheetsOf(scenario).map((sheet) => [sheet.role.id, roleSheetFlow(sheet, t, language)])),
+      roster: rosterFlow(rosterOf(scenario), t, language),
+      script: scriptFlow(drillScriptOf(scenario), t, language),
+    };
+  }, [scenario, t, language]);
   const flows = useMemo((): Flow[] => {
-    if (!scenario || !selection) return [];
+    if (!scenario || !selection || !built) return [];
     const result: Flow[] = [];
-    if (selection.documents.has('sheets')) {
-      const roleIds = scenario.roles.filter((role) => selection.roleIds.has(role.id)).map((role) => role.id);
-      for (const sheet of roleSheetsOf(scenario, roleIds)) result.push(roleSheetFlow(sheet, t, language));
-    }
-    if (selection.documents.has('roster')) result.push(rosterFlow(rosterOf(scenario), t, language));
-    if (selection.documents.has('script')) result.push(scriptFlow(drillScriptOf(scenario), t, language));
+    if (selection.documents.has('sheets'))
+      for (const role of scenario.roles) if (selection.roleIds.has(role.id)) result.push(built.sheets.get(role.id)!);
+    if (selection.documents.has('roster')) result.push(built.roster);
+    if (selection.documents.has('script')) result.push(built.script);
     return result;
-  }, [scenario, selection, t, language]);
-
-  useEffect(() => setPages(null), [flows]);
-  const onLaidOut = useCallback((laid: LaidPage[]) => setPages(laid), []);
+  }, [scenario, selection, built]);
 
   if (error) return <p className="error-state">{t('editor.loadFailed')} {error}</p>;
   if (!scenario || !selection) return <p className="muted">{t('state.loading')}</p>;
@@ -169,7 +174,7 @@ export function PrintScreen(props: { scenarioId: string }) {
           onZoom={setZoom}
         />
         <div className="print-preview" data-testid="print-preview" ref={previewRef}>
-          <Paged flows={flows} zoom={scale} footerRight={revision} pageLabel={(page, count) => t('print.footer.page', { page, pages: count })} onLaidOut={onLaidOut} />
+          <Paged flows={flows} zoom={scale} footerRight={revision} pageLabel={(page, count) => t('print.footer.page', { page, pages: count })} onLaidOut={setPages} onLayingOut={clearPages} />
         </div>
       </div>
     </div>
