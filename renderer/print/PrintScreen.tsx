@@ -28,6 +28,11 @@ function initialSelection(scenario: Scenario, search: string): PrintSelection {
   };
 }
 
+/** `2026年汛期…演练-岗位任务卡-演练脚本`: safe as a file name. */
+function fileBaseOf(title: string, documentNames: string[]): string {
+  return [title, ...documentNames].join('-').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 120);
+}
+
 function downloadBase64(fileName: string, base64: string, type: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type }));
@@ -105,11 +110,21 @@ export function PrintScreen(props: { scenarioId: string }) {
     return result;
   }, [scenario, selection, built]);
 
+  // The browser names a PDF saved from its print dialog after the page title.
+  const baseName = scenario && selection ? fileBaseOf(scenario.title, DOCUMENT_KINDS.filter((kind) => selection.documents.has(kind)).map((kind) => t(`print.doc.${kind}`))) : null;
+  useEffect(() => {
+    if (!baseName) return;
+    const previous = document.title;
+    document.title = baseName;
+    return () => {
+      document.title = previous;
+    };
+  }, [baseName]);
+
   if (error) return <p className="error-state">{t('editor.loadFailed')} {error}</p>;
   if (!scenario || !selection) return <p className="muted">{t('state.loading')}</p>;
 
-  const documentNames = DOCUMENT_KINDS.filter((kind) => selection.documents.has(kind)).map((kind) => t(`print.doc.${kind}`));
-  const fileName = `${scenario.title}-${documentNames.join('-')}.pdf`.replace(/[\\/:*?"<>|\s]+/g, '_');
+  const fileName = `${baseName}.pdf`;
 
   const print = async () => {
     if (!window.drillDeskDesktop) {
