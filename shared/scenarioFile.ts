@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES, issuesOf } from './api';
 import { graphProblemsOf, ScenarioBodySchema, type ScenarioBody } from './model';
+import { cyclesOf } from './schedule';
 
 export const FORMAT_VERSION = 1;
 /** Deepest JSON nesting a scenario file may have; real files need about 6. */
@@ -66,7 +67,8 @@ export function parseJsonText(text: string, maxBytes = MAX_IMPORT_BYTES): ParseR
 
 /**
  * Reads a scenario file's text into a scenario body: size, depth, JSON,
- * version (upgrading older files), schema, then referential integrity.
+ * version (upgrading older files), schema, referential integrity, then
+ * cycles (a drill cannot loop back; drafts with cycles can be edited but not imported).
  * Every problem found is listed with where it is.
  */
 export function parseScenarioFile(text: string): ParseResult<ScenarioBody> {
@@ -93,6 +95,16 @@ export function parseScenarioFile(text: string): ParseResult<ScenarioBody> {
   if (!parsed.success) return { ok: false, problems: issuesOf(parsed.error) };
   const problems = graphProblemsOf(parsed.data.scenario);
   if (problems.length > 0) return { ok: false, problems: problems.map((p) => `scenario.${p.path}: ${p.message}`) };
+  const cycles = cyclesOf(parsed.data.scenario);
+  if (cycles.length > 0) {
+    const titles = new Map(parsed.data.scenario.steps.map((step) => [step.id, step.title]));
+    return {
+      ok: false,
+      problems: cycles.map(
+        (cycle) => `scenario.edges: the steps ${[...cycle, cycle[0]].map((id) => `"${titles.get(id) ?? id}"`).join(' → ')} form a cycle; a drill cannot loop back on itself`,
+      ),
+    };
+  }
   return { ok: true, value: parsed.data.scenario };
 }
 
