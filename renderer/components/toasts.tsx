@@ -1,6 +1,7 @@
 /** Short notices in the corner ("已保存", errors); one store, one view. */
 import { create } from 'zustand';
 import { ApiError } from '../../shared/api';
+import { i18n } from '../i18n';
 
 export type Toast = { id: number; kind: 'info' | 'error'; text: string; details: string[] };
 
@@ -20,10 +21,21 @@ export const useToasts = create<ToastState>((set) => ({
 
 export const notify = (text: string) => useToasts.getState().push({ kind: 'info', text, details: [] });
 
-/** Shows an error from any call: the message of an `ApiError` with its details, or a generic line. */
+/**
+ * What to tell the user about a failed call. The back end's messages are
+ * precise but English; in Chinese the headline comes from the catalogue by
+ * error code and the back end's words follow as details.
+ */
+export function describeError(error: unknown): { text: string; details: string[] } {
+  if (!(error instanceof ApiError)) return { text: error instanceof Error ? error.message : String(error), details: [] };
+  if (i18n.language === 'en') return { text: error.message, details: error.details };
+  const details = error.details.filter((detail) => !error.message.includes(detail));
+  return { text: i18n.t(`error.code.${error.code}`), details: [error.message, ...details] };
+}
+
+/** Shows an error from any call, in the user's language, with the back end's details. */
 export function notifyError(error: unknown, prefix = '') {
-  const text = error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
-  const details = error instanceof ApiError ? error.details : [];
+  const { text, details } = describeError(error);
   useToasts.getState().push({ kind: 'error', text: prefix ? `${prefix} ${text}` : text, details });
 }
 

@@ -23,6 +23,16 @@ export const common: typeof zh = {
   category: { player: 'Player', controller: 'Controller', simulator: 'Simulator', evaluator: 'Evaluator', observer: 'Observer' },
   unit: { minutes: '{{count}} min', min: 'min' },
   error: {
+    code: {
+      'invalid-argument': 'The input is not valid; nothing was changed.',
+      'unknown-method': 'The back end does not know this operation; nothing was changed.',
+      'not-found': 'What you are working on was not found; it may have been deleted.',
+      conflict: 'This conflicts with the stored data; nothing was changed.',
+      'too-large': 'The file or text is too large; nothing was changed.',
+      'storage-failed': 'The database could not be written; this change was not saved.',
+      unauthorized: 'Not authorised: open DrillDesk with the address it printed at start.',
+      internal: 'An unexpected error occurred; nothing was changed.',
+    },
     title: 'Something went wrong',
     notFound: 'This drill was not found; it may have been deleted.',
     unreachable: 'Cannot reach the DrillDesk back end.',

@@ -21,6 +21,16 @@ export const common = {
   category: { player: '参演人员', controller: '控制人员', simulator: '模拟人员', evaluator: '评价人员', observer: '观摩人员' },
   unit: { minutes: '{{count}} 分钟', min: '分钟' },
   error: {
+    code: {
+      'invalid-argument': '输入的内容不符合要求，未作任何更改。',
+      'unknown-method': '后台不认识这个操作，未作任何更改。',
+      'not-found': '找不到要操作的对象，可能已被删除。',
+      conflict: '与现有数据冲突，未作任何更改。',
+      'too-large': '文件或内容太大，未作任何更改。',
+      'storage-failed': '无法写入数据库，这次修改没有保存。',
+      unauthorized: '没有访问权限：请使用启动时显示的地址打开。',
+      internal: '发生意外错误，未作任何更改。',
+    },
     title: '操作失败',
     notFound: '找不到该演练，可能已被删除。',
     unreachable: '无法连接到 DrillDesk 后台。',
