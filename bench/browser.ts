@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
-import { build } from 'vite';
+import { build, type PluginOption } from 'vite';
 import { startWebServer } from '../electron/web/server';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
 import { openBenchBackend, type BenchData } from './data';
@@ -38,13 +38,14 @@ const VIEWPORT = { width: 1440, height: 900 };
 export const SCRUBBER_SELECTORS = ['[data-testid="replay-scrubber"]', '.replay input[type="range"]', 'input[type="range"]'];
 
 
-async function buildPages(log: (line: string) => void) {
+async function buildPages(log: (line: string) => void, rendererPlugins: PluginOption[] = []) {
   const rendererDir = path.join(outRoot, 'renderer');
   const bareDir = path.join(outRoot, 'bare-flow');
   log('building the renderer and the bare React Flow page with Vite into .tmp/bench/');
   await build({
     configFile: path.join(root, 'vite.config.ts'),
     root: path.join(root, 'renderer'),
+    plugins: rendererPlugins,
     logLevel: 'error',
     build: { outDir: rendererDir, emptyOutDir: true },
   });
@@ -105,11 +106,11 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
   return { page, errors, close: () => context.close() };
 }
 
-type Viewport = { x: number; y: number; zoom: number };
+type Viewport = { x: number; y: number; zoom: number; width: number; height: number };
 type EditorRun = { onScreenMs: number; nodes: number; viewport: Viewport | null; frames: number[] };
 
 /** Loads `url`, waits for the nodes, lets it settle, then runs the pan/zoom script. */
-async function editorRunOf(browser: Browser, url: string, panZoomMs: number): Promise<EditorRun> {
+export async function editorRunOf(browser: Browser, url: string, panZoomMs: number): Promise<EditorRun> {
   const { page, errors, close } = await newPage(browser);
   try {
     await page.goto(url);
@@ -173,8 +174,14 @@ export type BrowserRig = {
  * folder, serves the bare page with the same graph, and launches Chromium
  * with the frame-rate limit off.
  */
-export async function startBrowserRig(data: BenchData, executablePath: string, log: (line: string) => void): Promise<BrowserRig> {
-  const { rendererDir, bareDir } = await buildPages(log);
+export async function startBrowserRig(
+  data: BenchData,
+  executablePath: string,
+  log: (line: string) => void,
+  /** Extra Vite plugins for the renderer build: for trying a fix (say, in a dependency) before proposing it. */
+  rendererPlugins: PluginOption[] = [],
+): Promise<BrowserRig> {
+  const { rendererDir, bareDir } = await buildPages(log, rendererPlugins);
   const graph = {
     nodes: data.editorBody.steps.map((step) => ({ id: step.id, position: step.position, data: { label: step.title } })),
     edges: data.editorBody.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
@@ -220,14 +227,15 @@ export async function browserBenchmarks(data: BenchData, options: BenchOptions):
       if (round % 2 === 0) {
         ours.push(await editorRunOf(browser, editorUrl, ms));
         const view = ours[0].viewport;
-        if (view) bareUrl = `${rig.bareUrl}?x=${view.x}&y=${view.y}&zoom=${view.zoom}`;
+        if (view) bareUrl = `${rig.bareUrl}?${new URLSearchParams(Object.entries(view).map(([key, value]): [string, string] => [key, String(value)]))}`;
         base.push(await editorRunOf(browser, bareUrl, ms));
       } else {
         base.push(await editorRunOf(browser, bareUrl, ms));
         ours.push(await editorRunOf(browser, editorUrl, ms));
       }
     }
-    const viewNote = (run: EditorRun) => (run.viewport ? `zoom ${run.viewport.zoom.toFixed(2)}, ${run.nodes} nodes mounted` : `${run.nodes} nodes mounted`);
+    const viewNote = (run: EditorRun) =>
+      run.viewport ? `${run.viewport.width}×${run.viewport.height} px canvas at zoom ${run.viewport.zoom.toFixed(2)}, ${run.nodes} nodes mounted` : `${run.nodes} nodes mounted`;
     const medianOfRuns = (runs: EditorRun[], stat: (frames: number[]) => number) => medianOf(runs.map((run) => stat(run.frames)));
     const openOurs = medianOf(ours.map((run) => run.onScreenMs));
     const openBase = medianOf(base.map((run) => run.onScreenMs));

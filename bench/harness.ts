@@ -140,11 +140,36 @@ export function tableOf(records: readonly BenchRecord[]): string {
     figure(r.baselineP95),
     r.ratio === null ? '—' : `${figure(r.ratio)}×`,
     r.goal,
-    r.ours === null ? 'not measured' : r.met ? 'yes' : 'NO',
+    r.ours === null ? 'not measured' : !hasGoal(r) ? '—' : r.met ? 'yes' : 'NO',
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Whether a record has a goal to meet (some are reported without one). */
+export const hasGoal = (record: BenchRecord) => !record.goal.startsWith('none');
+
+/**
+ * The whole report as Markdown: a line saying when and where, the table,
+ * how many goals were met, and each record's note. What `npm run bench`
+ * prints and `--markdown FILE` writes.
+ */
+export function reportOf(records: readonly BenchRecord[], context: { title: string; where: string }): string {
+  const goals = records.filter(hasGoal);
+  const unmeasured = records.filter((r) => r.ours === null).length;
+  return [
+    `${context.title}`,
+    '',
+    context.where,
+    '',
+    tableOf(records),
+    '',
+    `Goals met: ${goals.filter((r) => r.met).length} of ${goals.length}${unmeasured > 0 ? ` (${unmeasured} measurement${unmeasured > 1 ? 's' : ''} not taken)` : ''}.`,
+    '',
+    ...records.filter((r) => r.note).map((r) => `- ${r.name}: ${r.note}`),
+    '',
+  ].join('\n');
 }
 
 /** Checks a record has the shape `--json` promises; returns what is wrong (empty when well formed). */

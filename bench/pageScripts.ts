@@ -7,7 +7,8 @@
  *   React Flow nodes exist and all are measured and visible (React Flow keeps
  *   a node hidden until it knows its size); `__bench.nodesOnScreen` their count.
  * - `__bench.viewport()`: the canvas viewport `{ x, y, zoom }` now, read from
- *   React Flow's viewport transform (so the bare page can open on the same view).
+ *   React Flow's viewport transform, and the canvas size `{ width, height }`
+ *   (so the bare page can open on the same view at the same size).
  * - `__bench.sample(ms, onFrame?)`: frame times by requestAnimationFrame for
  *   `ms`, calling `onFrame(elapsed, dt)` in each frame; resolves to the
  *   intervals between frames (the first two dropped).
@@ -41,7 +42,8 @@ export const PAGE_PROBE = String.raw`
   bench.viewport = () => {
     const el = document.querySelector('.react-flow__viewport');
     const match = el && /translate\(\s*([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(\s*([-\d.e]+)\s*\)/.exec(el.style.transform);
-    return match ? { x: Number(match[1]), y: Number(match[2]), zoom: Number(match[3]) } : null;
+    const box = document.querySelector('.react-flow').getBoundingClientRect();
+    return match ? { x: Number(match[1]), y: Number(match[2]), zoom: Number(match[3]), width: Math.round(box.width), height: Math.round(box.height) } : null;
   };
 
   bench.sample = (ms, onFrame) =>

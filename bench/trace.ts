@@ -1,5 +1,6 @@
 /**
- * Where a page's frame time goes: `npx tsx bench/trace.ts editor|bare|replay [seconds]`
+ * Where a page's frame time goes:
+ * `npx tsx bench/trace.ts editor|bare|replay [seconds] [--steps N] [--events N]`
  * runs the same scripted pan/zoom (or scrubber drag) as the benchmark with a
  * Chromium trace and a JavaScript CPU profile, and prints the time per frame
  * by kind of work (script, style, layout, paint, raster, GC) on each thread
@@ -15,8 +16,11 @@ import { createBenchData, FULL_SIZES, removeBenchData } from './data';
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { name?: string } };
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 
-const target = process.argv[2] ?? 'editor';
-const seconds = Number(process.argv[3] ?? 5);
+const args = process.argv.slice(2);
+const option = (flag: string, fallback: number) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback);
+const positional = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const target = positional[0] ?? 'editor';
+const seconds = Number(positional[1] ?? 5);
 if (!['editor', 'bare', 'replay'].includes(target)) {
   console.error('usage: npx tsx bench/trace.ts editor|bare|replay [seconds]');
   process.exit(2);
@@ -52,7 +56,14 @@ function selfTimesOf(events: TraceEvent[], threadNames: Map<string, string>) {
   return totals;
 }
 
-const sizes = { ...FULL_SIZES, big: { steps: 10, edges: 10 }, schedule: [] };
+const steps = option('--steps', FULL_SIZES.editor.steps);
+const sizes = {
+  ...FULL_SIZES,
+  big: { steps: 10, edges: 10 },
+  editor: { steps, edges: Math.round(steps * 1.5) },
+  runEvents: option('--events', target === 'replay' ? FULL_SIZES.runEvents : 10),
+  schedule: [],
+};
 const data = await createBenchData(sizes, (line) => console.error(`· ${line}`));
 const rig = await startBrowserRig(data, executablePath, (line) => console.error(`· ${line}`));
 try {
@@ -100,6 +111,23 @@ try {
   console.log('\nJavaScript self time per frame (top 25):');
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`${(ms / frames.length).toFixed(2).padStart(8)} ms  ${name}`);
+  // Who calls the three costliest functions (minified names need the source map; the call chain usually tells).
+  const parentOf = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
+  const labelOf = (node: ProfileNode) => `${node.callFrame.functionName || '(anonymous)'} ${path.basename(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
+  const top = [...self].filter(([name]) => !name.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 3);
+  for (const [name] of top) {
+    const chains = new Map<string, number>();
+    for (const node of profile.nodes) {
+      if (labelOf(node) !== name) continue;
+      const chain: string[] = [];
+      for (let up = parentOf.get(node.id); up && chain.length < 4; up = parentOf.get(up.id)) chain.push(labelOf(up));
+      const key = chain.join(' ← ');
+      chains.set(key, (chains.get(key) ?? 0) + (delta.get(node.id) ?? 0) / 1000);
+    }
+    console.log(`\nCallers of ${name}:`);
+    for (const [chain, ms] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`${(ms / frames.length).toFixed(2).padStart(8)} ms  ← ${chain}`);
+  }
   const out = path.join('.tmp', `trace-${target}.json`);
   fs.writeFileSync(out, JSON.stringify(trace));
   console.log(`\nFull trace (open in chrome://tracing or Perfetto): ${out}`);
