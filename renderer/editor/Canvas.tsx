@@ -10,6 +10,7 @@ import {
   applyNodeChanges,
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -19,18 +20,19 @@ import {
   type NodeChange,
   type OnReconnect,
 } from '@xyflow/react';
-import { useCallback, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../shared/model';
 import { usePrefs } from '../app/prefs';
 import { addStepEdit, connectEdit, insertFragmentEdit } from './commands';
 import { contextOf } from './keyboard';
 import { edgeTypes } from './edges';
-import { GRID, NODE_HEIGHT, NODE_WIDTH, type LinkFlowEdge, type StepFlowNode } from './flow';
+import { GRID, NODE_HEIGHT, NODE_WIDTH, viewportToFit, withoutStaticHandles, type LinkFlowEdge, type StepFlowNode } from './flow';
 import { useFragments } from './fragments';
 import { minimapColorOf, nodeTypes } from './nodes';
 import { setCanvasPointer } from './pointer';
-import { applyFlowEdgeChanges, applyFlowNodeChanges, commit, flowInstance, setFlowInstance, useEditor } from './store';
+import { Icon } from './icons';
+import { applyFlowEdgeChanges, applyFlowNodeChanges, commit, endDrag, fitAll, flowInstance, setFlowInstance, useEditor } from './store';
 
 /** Drag-and-drop types of palette items and fragments. */
 export const DRAG_KIND = 'application/x-drilldesk-kind';
@@ -38,7 +40,17 @@ export const DRAG_FRAGMENT = 'application/x-drilldesk-fragment';
 
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
-const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.1 };
+/**
+ * The first view, computed from the canvas size before React Flow mounts
+ * (React Flow's own fitView waits for every node to be measured, and with
+ * only the visible nodes drawn that never happens): all of a small drill,
+ * or the steps where a big one begins.
+ */
+function initialViewportOf(width: number, height: number) {
+  const { body, initialFit, stepById } = useEditor.getState();
+  const steps = initialFit ? initialFit.flatMap((id) => stepById.get(id) ?? []) : body.steps;
+  return viewportToFit(steps, width, height);
+}
 
 
 const isValidConnection: IsValidConnection = (connection) => connection.source !== connection.target;
@@ -46,7 +58,8 @@ const isValidConnection: IsValidConnection = (connection) => connection.source !
 function onNodesChange(changes: NodeChange<StepFlowNode>[]) {
   const relevant = changes.filter((change) => change.type !== 'remove' && change.type !== 'add' && change.type !== 'replace');
   if (relevant.length === 0) return;
-  applyFlowNodeChanges(applyNodeChanges(relevant, useEditor.getState().nodes), relevant);
+  const measured = new Set(relevant.flatMap((change) => (change.type === 'dimensions' ? [change.id] : [])));
+  applyFlowNodeChanges(withoutStaticHandles(applyNodeChanges(relevant, useEditor.getState().nodes), measured), relevant);
 }
 
 function onEdgesChange(changes: EdgeChange<LinkFlowEdge>[]) {
@@ -112,15 +125,21 @@ export function Canvas() {
   const empty = useEditor((state) => state.body.steps.length === 0);
   const snap = usePrefs((state) => state.prefs.snapToGrid);
   const onMouseLeave = useCallback(() => setCanvasPointer(null), []);
+  const box = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState<{ x: number; y: number; zoom: number } | null>(null);
+  useLayoutEffect(() => {
+    const rect = box.current?.getBoundingClientRect();
+    setViewport(initialViewportOf(rect?.width ?? 900, rect?.height ?? 700));
+  }, []);
   return (
-    <div className="editor-canvas" data-testid="canvas" onMouseMove={onMouseMove} onMouseLeave={onMouseLeave} onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={box} className="editor-canvas" data-testid="canvas" onMouseMove={onMouseMove} onMouseLeave={onMouseLeave} onDragOver={onDragOver} onDrop={onDrop}>
       {empty && (
         <div className="canvas-empty" data-testid="canvas-empty">
           <strong>{t('editor.emptyTitle')}</strong>
           <span>{t('editor.emptyHint')}</span>
         </div>
       )}
-      <ReactFlow<StepFlowNode, LinkFlowEdge>
+      {viewport && <ReactFlow<StepFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -131,8 +150,9 @@ export function Canvas() {
         onReconnect={onReconnect}
         isValidConnection={isValidConnection}
         onInit={setFlowInstance}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        onNodeDragStop={endDrag}
+        onSelectionDragStop={endDrag}
+        defaultViewport={viewport}
         onlyRenderVisibleElements
         minZoom={0.05}
         maxZoom={2}
@@ -145,9 +165,13 @@ export function Canvas() {
         zoomOnDoubleClick={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#c5cdd8" />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          <ControlButton onClick={() => fitAll()} title={t('editor.command.fit-view')} aria-label={t('editor.command.fit-view')}>
+            <Icon name="fit" size={12} />
+          </ControlButton>
+        </Controls>
         <MiniMap pannable zoomable nodeColor={minimapColorOf} nodeStrokeWidth={0} maskColor="rgba(15, 39, 71, 0.08)" position="bottom-right" />
-      </ReactFlow>
+      </ReactFlow>}
     </div>
   );
 }

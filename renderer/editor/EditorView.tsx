@@ -44,16 +44,16 @@ function PanelTabs() {
   return (
     <div className="panel-tabs" role="tablist">
       {tab('inspector', t('editor.panel.inspector'))}
-      {tab('roles', t('editor.panel.roles'), <span className="tab-badge">{roleCount}</span>)}
+      {tab('roles', t('editor.panel.roles'), <span className="ed-badge">{roleCount}</span>)}
       {tab(
         'findings',
         t('editor.panel.findings'),
         errors + warnings > 0 ? (
-          <span className={errors > 0 ? 'tab-badge badge-error' : 'tab-badge badge-warning'} data-testid="findings-badge">
+          <span className={errors > 0 ? 'ed-badge badge-error' : 'ed-badge badge-warning'} data-testid="findings-badge">
             {errors + warnings}
           </span>
         ) : (
-          <span className="tab-badge badge-ok">
+          <span className="ed-badge badge-ok">
             <Icon name="check" size={11} />
           </span>
         ),

@@ -22,6 +22,7 @@ import {
   commit,
   editBlockedReason,
   findNext,
+  fitAll,
   flowInstance,
   flushSaves,
   openDialog,
@@ -436,7 +437,7 @@ export const commands: readonly Command[] = [
           return position && (before.x !== position.x || before.y !== position.y);
         });
       if (moves.length === 0) return null;
-      setTimeout(() => void flowInstance()?.fitView({ duration: 300, padding: 0.1 }), 50);
+      setTimeout(() => fitAll(300), 50);
       return { ops: [{ op: 'moveSteps', moves }] };
     },
   },
@@ -446,7 +447,7 @@ export const commands: readonly Command[] = [
     group: 'view',
     shortcuts: [{ key: '1', shift: true }],
     icon: 'fit',
-    perform: () => void flowInstance()?.fitView({ duration: 250, padding: 0.1 }),
+    perform: () => fitAll(),
   },
   {
     name: 'zoom-in',

@@ -6,19 +6,14 @@
  */
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import type { LinkFlowEdge } from './flow';
+import { useCanvasLabels } from './labels';
 import { select, useEditor } from './store';
 
 function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
-  const { t } = useTranslation();
-  const edge = useEditor(
-    useShallow((state) => {
-      const found = state.edgeById.get(props.id);
-      return { kind: found?.kind ?? 'sequence', label: found?.label ?? '', lagMin: found?.lagMin ?? 0 };
-    }),
-  );
+  const labels = useCanvasLabels();
+  const found = useEditor((state) => state.edgeById.get(props.id));
+  const edge = { kind: found?.kind ?? 'sequence', label: found?.label ?? '', lagMin: found?.lagMin ?? 0 };
   const [path, labelX, labelY] = getBezierPath(props);
   const conditional = edge.kind === 'conditional';
   const showLabel = conditional || edge.lagMin > 0;
@@ -34,9 +29,9 @@ function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
             onClick={() => select({ stepIds: [], edgeIds: [props.id] })}
           >
             {conditional && (
-              <span className={edge.label ? 'edge-condition' : 'edge-condition edge-condition-missing'}>{edge.label || t('editor.edge.noCondition')}</span>
+              <span className={edge.label ? 'edge-condition' : 'edge-condition edge-condition-missing'}>{edge.label || labels.noCondition}</span>
             )}
-            {edge.lagMin > 0 && <span className="edge-lag">+{t('unit.minutes', { count: edge.lagMin })}</span>}
+            {edge.lagMin > 0 && <span className="edge-lag">+{labels.minutes(edge.lagMin)}</span>}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -4,7 +4,7 @@
  * duration) is read by the node itself from the editor store, so typing a
  * title re-renders one node and leaves these arrays alone.
  */
-import { MarkerType, type Edge as FlowEdge, type EdgeMarker, type Node } from '@xyflow/react';
+import { getViewportForBounds, MarkerType, Position, type Edge as FlowEdge, type EdgeMarker, type Node, type NodeHandle } from '@xyflow/react';
 import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH } from '../../shared/layout';
 import type { Edge, Step, StepKind } from '../../shared/model';
 
@@ -25,15 +25,29 @@ const dataByKind: Record<StepKind, StepNodeData> = {
 };
 
 /**
+ * Where a step's handles are before it has been drawn (12 px dots on the
+ * middle of the left and right sides of a default-size card). React Flow
+ * draws every node without handle positions once, just to measure it, even
+ * off screen; with these, only the nodes in view are drawn, so a
+ * 2,000-step drill opens by drawing the few dozen steps it shows. A node
+ * loses them as soon as React Flow has measured it (`withoutStaticHandles`).
+ */
+const STATIC_HANDLES: NodeHandle[] = [
+  { type: 'target', position: Position.Left, x: -6, y: NODE_HEIGHT / 2 - 6, width: 12, height: 12 },
+  { type: 'source', position: Position.Right, x: NODE_WIDTH - 6, y: NODE_HEIGHT / 2 - 6, width: 12, height: 12 },
+];
+
+/**
  * Flow nodes for the steps, reusing each previous node object whose kind and
- * position did not change (React Flow then skips it).
+ * position did not change (React Flow then skips it). A node not yet
+ * measured carries the static handles.
  */
 export function nodesOf(steps: readonly Step[], previous: readonly StepFlowNode[] = []): StepFlowNode[] {
   const before = new Map(previous.map((node) => [node.id, node]));
   return steps.map((step) => {
     const node = before.get(step.id);
     if (node && node.type === step.kind && node.position.x === step.position.x && node.position.y === step.position.y) return node;
-    return {
+    const next: StepFlowNode = {
       ...node,
       id: step.id,
       type: step.kind,
@@ -42,6 +56,19 @@ export function nodesOf(steps: readonly Step[], previous: readonly StepFlowNode[
       initialWidth: NODE_WIDTH,
       initialHeight: NODE_HEIGHT,
     };
+    if (node?.measured) delete next.handles;
+    else next.handles = STATIC_HANDLES;
+    return next;
+  });
+}
+
+/** Measured nodes without the static handles, so React Flow keeps the handle positions it measured. */
+export function withoutStaticHandles(nodes: StepFlowNode[], measuredIds: ReadonlySet<string>): StepFlowNode[] {
+  if (measuredIds.size === 0) return nodes;
+  return nodes.map((node) => {
+    if (!node.handles || !measuredIds.has(node.id)) return node;
+    const { handles: _handles, ...rest } = node;
+    return rest;
   });
 }
 
@@ -100,4 +127,34 @@ export function freeSpotNear(steps: readonly Pick<Step, 'position'>[], wanted: {
     spot.y += NODE_HEIGHT + 40;
   }
   return spot;
+}
+
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 2;
+/** Fitting never zooms in beyond this: a three-step drill should not fill the screen with giant cards. */
+const FIT_MAX_ZOOM = 1.1;
+
+/**
+ * The viewport that shows these steps in a canvas of this size with a
+ * margin; the default view for no steps. Uses measured sizes when given.
+ */
+export function viewportToFit(
+  steps: readonly Pick<Step, 'id' | 'position'>[],
+  width: number,
+  height: number,
+  sizeOf: (id: string) => { width: number; height: number } | undefined = () => undefined,
+) {
+  if (steps.length === 0) return { x: 0, y: 0, zoom: 1 };
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const step of steps) {
+    const size = sizeOf(step.id);
+    left = Math.min(left, step.position.x);
+    top = Math.min(top, step.position.y);
+    right = Math.max(right, step.position.x + (size?.width ?? NODE_WIDTH));
+    bottom = Math.max(bottom, step.position.y + (size?.height ?? NODE_HEIGHT));
+  }
+  return getViewportForBounds({ x: left, y: top, width: right - left, height: bottom - top }, width, height, MIN_ZOOM, FIT_MAX_ZOOM, 0.12);
 }

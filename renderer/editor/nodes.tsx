@@ -5,32 +5,34 @@
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Role, StepKind } from '../../shared/model';
 import type { StepFlowNode } from './flow';
 import { Icon } from './icons';
+import { useCanvasLabels } from './labels';
 import { useEditor } from './store';
 
 const EMPTY: readonly Role[] = [];
 
-/** What a node shows of its step; primitives only, so a shallow compare tells whether to re-render. */
+/**
+ * What a node shows: its step (the same object until that step changes, so
+ * identity is the comparison) and three flags; no allocation per store update.
+ */
 function useStepView(id: string) {
-  return useEditor(
-    useShallow((state) => {
-      const step = state.stepById.get(id);
-      return {
-        title: step?.title ?? '',
-        location: step?.location ?? '',
-        durationMin: step?.durationMin ?? null,
-        extra: step?.kind === 'decision' ? step.question : step?.kind === 'inject' ? step.deliveryMethod : '',
-        roleIds: step?.roleIds,
-        level: state.findingLevels.get(id) ?? null,
-        match: state.find.matchSet.has(id),
-        current: state.find.matches[state.find.index] === id,
-      };
-    }),
-  );
+  const step = useEditor((state) => state.stepById.get(id));
+  const level = useEditor((state) => state.findingLevels.get(id) ?? null);
+  const match = useEditor((state) => state.find.matchSet.has(id));
+  const current = useEditor((state) => state.find.matches[state.find.index] === id);
+  return {
+    title: step?.title ?? '',
+    location: step?.location ?? '',
+    durationMin: step?.durationMin ?? null,
+    extra: step?.kind === 'decision' ? step.question : step?.kind === 'inject' ? step.deliveryMethod : '',
+    roleIds: step?.roleIds,
+    level,
+    match,
+    current,
+  };
 }
 
 /** The roles of a step, as role objects (stable while the roles do not change). */
@@ -41,7 +43,7 @@ function useRoles(roleIds: readonly string[] | undefined) {
 const KIND_ICON: Record<StepKind, string> = { inject: 'inject', action: 'action', decision: 'decision', milestone: 'milestone' };
 
 function StepCard(props: { id: string; kind: StepKind; selected: boolean }) {
-  const { t } = useTranslation();
+  const labels = useCanvasLabels();
   const view = useStepView(props.id);
   const roles = useRoles(view.roleIds);
   const classes = ['step-card', `step-card-${props.kind}`];
@@ -53,15 +55,15 @@ function StepCard(props: { id: string; kind: StepKind; selected: boolean }) {
       <Handle type="target" position={Position.Left} className="step-handle step-handle-in" />
       <div className="step-card-head">
         <Icon name={KIND_ICON[props.kind]} size={13} />
-        <span className="step-card-kind">{t(`kind.${props.kind}`)}</span>
+        <span className="step-card-kind">{labels.kind[props.kind]}</span>
         {view.durationMin !== null && props.kind !== 'milestone' && (
           <span className="step-card-duration">
             <Icon name="clock" size={11} />
-            {t('unit.minutes', { count: view.durationMin })}
+            {labels.minutes(view.durationMin)}
           </span>
         )}
         {view.level && (
-          <span className={`step-card-finding finding-${view.level}`} title={t(`editor.findings.severity.${view.level}`)} data-testid="step-finding">
+          <span className={`step-card-finding finding-${view.level}`} title={labels.severity[view.level]} data-testid="step-finding">
             <Icon name={view.level === 'error' ? 'error' : 'warning'} size={12} />
           </span>
         )}

@@ -21,7 +21,7 @@ import type { Edge, Role, Scenario, ScenarioBody, Step } from '../../shared/mode
 import { applyOps, inverseOfOps, type GraphOp } from '../../shared/ops';
 import { findingsOf, type Finding, type Severity } from '../../shared/validation';
 import { api } from '../api';
-import { edgesOf, nodesOf, withSelection, type LinkFlowEdge, type StepFlowNode } from './flow';
+import { edgesOf, nodesOf, viewportToFit, withSelection, type LinkFlowEdge, type StepFlowNode } from './flow';
 import { createSaveQueue, type SaveQueue, type SaveStatus } from './saveQueue';
 
 export type Panel = 'inspector' | 'roles' | 'findings';
@@ -56,6 +56,8 @@ export type EditorState = {
   openRoleId: string | null;
   /** Bumped when this window's clipboard changes, so paste buttons re-render. */
   clipboardStamp: number;
+  /** The steps the canvas fits into view when it opens: all of a small drill, the start of a big one. */
+  initialFit: string[] | null;
 };
 
 const EMPTY_BODY: ScenarioBody = {
@@ -95,6 +97,7 @@ const initialState: EditorState = {
   focus: null,
   openRoleId: null,
   clipboardStamp: 0,
+  initialFit: null,
 };
 
 export const useEditor = create<EditorState>(() => initialState);
@@ -179,10 +182,22 @@ function messageOf(error: unknown): { text: string; details: string[] } {
   return { text: error instanceof Error ? error.message : String(error), details: [] };
 }
 
-function loaded(scenario: Scenario, keep: Partial<EditorState> = {}): Partial<EditorState> {
+/** Above this many steps the canvas opens on the start of the drill at a readable zoom rather than on all of it. */
+export const FIT_ALL_LIMIT = 80;
+
+/** The steps to fit into view at open: all, or the leftmost `FIT_ALL_LIMIT / 4` (where the drill begins, at a readable zoom). */
+export function initialFitOf(steps: readonly Step[]): string[] | null {
+  if (steps.length <= FIT_ALL_LIMIT) return null;
+  return [...steps]
+    .sort((a, b) => a.position.x - b.position.x || a.position.y - b.position.y)
+    .slice(0, FIT_ALL_LIMIT / 4)
+    .map((step) => step.id);
+}
+
+function loaded(scenario: Scenario, keep: Partial<EditorState> = {}, previous?: Pick<EditorState, 'nodes' | 'edges'>): Partial<EditorState> {
   const { id, revision: _revision, createdAt: _c, updatedAt: _u, sourceId: _s, ...body } = scenario;
-  const nodes = nodesOf(body.steps);
-  const edges = edgesOf(body.edges);
+  const nodes = nodesOf(body.steps, previous?.nodes);
+  const edges = edgesOf(body.edges, previous?.edges);
   return {
     scenarioId: id,
     phase: 'ready',
@@ -196,6 +211,7 @@ function loaded(scenario: Scenario, keep: Partial<EditorState> = {}): Partial<Ed
     selection: { stepIds: [], edgeIds: [] },
     history: EMPTY_HISTORY,
     dragging: false,
+    initialFit: initialFitOf(body.steps),
     ...keep,
   };
 }
@@ -209,7 +225,7 @@ async function reloadAfterFailure(error: unknown) {
     const scenario = await api.getScenario({ id });
     if (get().scenarioId !== id) return;
     const selection = get().selection;
-    set(loaded(scenario, { panel: get().panel, find: get().find }));
+    set(loaded(scenario, { panel: get().panel, find: get().find, initialFit: get().initialFit }, get()));
     const known = get();
     set(
       selectionState(known, {
@@ -246,7 +262,8 @@ export async function openScenario(id: string) {
       },
       onFailure: (error) => void reloadAfterFailure(error),
     });
-    computeFindings();
+    // After the first paint: the canvas comes first, the findings a moment later.
+    scheduleFindings();
   } catch (error) {
     if (token !== loadToken) return;
     set({ phase: 'failed', loadError: messageOf(error).text });
@@ -392,6 +409,11 @@ export function applyFlowNodeChanges(nodes: StepFlowNode[], changes: { type: str
   }
 }
 
+/** A drag ended (React Flow's drag-stop callbacks): editing and undo may go on. */
+export function endDrag() {
+  if (get().dragging) set({ dragging: false });
+}
+
 /** Applies React Flow's edge changes (selection only: deleting goes through the commands). */
 export function applyFlowEdgeChanges(edges: LinkFlowEdge[], selectChanged: boolean) {
   const next: Partial<EditorState> = { edges };
@@ -409,6 +431,18 @@ export function centreOnStep(id: string) {
   const height = node?.measured.height ?? 96;
   const position = node?.internals.positionAbsolute ?? step.position;
   void flow.setCenter(position.x + width / 2, position.y + height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
+}
+
+/** Fits every step into view (React Flow's own fitView waits for nodes that are never drawn off screen). */
+export function fitAll(duration = 250) {
+  const element = document.querySelector('.editor-canvas .react-flow');
+  if (!flow || !element) return;
+  const { width, height } = element.getBoundingClientRect();
+  const sizeOf = (id: string) => {
+    const measured = flow?.getInternalNode(id)?.measured;
+    return measured?.width && measured.height ? { width: measured.width, height: measured.height } : undefined;
+  };
+  void flow.setViewport(viewportToFit(get().body.steps, width, height, sizeOf), { duration });
 }
 
 /** Pans (keeping the zoom) when a step is not fully in view. */

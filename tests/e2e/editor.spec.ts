@@ -378,3 +378,40 @@ test('the help overlay lists every command with its shortcut, in English too', a
   await expect(help).toContainText('Auto layout');
   expect(await help.getByTestId('help-command').count()).toBeGreaterThan(25);
 });
+
+test('Shift+drag box-selects steps, and undo is refused while a drag is under way', async ({ app, page }) => {
+  const id = await storeScenario(app, chain);
+  await openScenario(page, app, id);
+  const a = (await stepNode(page, '自来水厂停水').boundingBox())!;
+  const b = (await stepNode(page, '应急监测采样').boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x - 30, a.y - 40);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width + 10, b.y + b.height + 40, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
+  await expect(page.getByTestId('multi-inspector')).toContainText('2');
+
+  // Delete the two, then start dragging the third and press Ctrl+Z mid-drag: nothing is undone.
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('step-node')).toHaveCount(1);
+  const head = (await stepNode(page, '报告监测结果').locator('.step-card-head').boundingBox())!;
+  await page.mouse.move(head.x + 20, head.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(head.x + 60, head.y + 80, { steps: 5 });
+  await page.keyboard.press('Control+z');
+  await page.mouse.move(head.x + 100, head.y + 160, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('step-node')).toHaveCount(1);
+  await saved(page);
+  expect((await storedScenario(app, id)).steps.map((s) => s.id)).toEqual(['c']);
+  expect((await storedScenario(app, id)).steps[0].position.y).toBeGreaterThan(50);
+
+  // After the drag, undo works again: first the move, then the delete.
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  expect((await storedScenario(app, id)).steps[0].position).toEqual({ x: 640, y: 0 });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('step-node')).toHaveCount(3);
+});

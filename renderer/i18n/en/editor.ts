@@ -1,7 +1,6 @@
 import type { editor as zh } from '../zh/editor';
 
 export const editor: typeof zh = {
-  empty: 'This drill has no steps yet. Add the first inject from the palette.',
   emptyTitle: 'Start with the first inject',
   emptyHint: 'Drag "Inject" from the left onto the canvas, or press 1. With a step selected, 2 adds an action after it.',
   loadFailed: 'Cannot open the drill:',

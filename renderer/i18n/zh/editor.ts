@@ -1,5 +1,4 @@
 export const editor = {
-  empty: '这个演练还没有步骤。从左侧添加第一个情景注入。',
   emptyTitle: '从第一个情景注入开始',
   emptyHint: '把左侧的“情景注入”拖到这里，或按 1 键。选中一个步骤后按 2 会在它后面接一个处置动作。',
   loadFailed: '无法打开演练：',
