@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import react from '@vitejs/plugin-react';
 import { build, type PluginOption } from 'vite';
 import { startWebServer } from '../electron/web/server';
