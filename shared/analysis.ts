@@ -24,7 +24,7 @@
  * the summary can say which few steps lost the time.
  */
 import type { Objective, RunEvent, ScenarioBody, Step } from './model';
-import { LATE_GRACE_MS, runPlanOf, runStateAt, type StepStatus } from './runState';
+import { LATE_GRACE_MS, runPlanOf, runStateAt, type RunStateAt, type StepStatus } from './runState';
 import { planOrderOf, scheduleOf } from './schedule';
 
 const MINUTE_MS = 60_000;
@@ -229,14 +229,16 @@ function contributorsOf(
 /**
  * Plan against reality for a run: `events` are its effective events in time
  * order, `endMs` the end of the run (by default its `ended` event or last
- * event). Example: A (10 min) → B (5 min) planned 0–10 and 10–15; A really
+ * event); `options.stateAtEnd` is the run-state fold at `endMs` when the
+ * caller already has it (a replay index does). Example: A (10 min) → B
+ * (5 min) planned 0–10 and 10–15; A really
  * took 15 minutes and B started as soon as A finished: B is 5 minutes late,
  * all of it from upstream A, and the drill overran by 5 minutes, all lost in A.
  */
-export function runAnalysisOf(plan: ScenarioBody, events: readonly RunEvent[], runStartMs: number, endMs?: number): RunAnalysis {
+export function runAnalysisOf(plan: ScenarioBody, events: readonly RunEvent[], runStartMs: number, endMs?: number, options: { stateAtEnd?: RunStateAt } = {}): RunAnalysis {
   const indexed = runPlanOf(plan);
   const end = endMs ?? runEndMsOf(events, runStartMs, null);
-  const state = runStateAt(plan, events, runStartMs, end);
+  const state = options.stateAtEnd ?? runStateAt(plan, events, runStartMs, end);
   const endMin = (end - runStartMs) / MINUTE_MS;
   const { ids, steps, scheduled } = indexed;
   const n = ids.length;

@@ -39,12 +39,19 @@ export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBo
   }, []);
 
   // Keep the current event in view, a third of the way down.
+  // (Reads the scroll position and height kept in state, not the element's, so following costs no layout.)
+  const view = useRef({ scrollTop, height });
+  view.current = { scrollTop, height };
   useEffect(() => {
     const element = scroller.current;
     if (!element || current < 0) return;
     const top = current * ROW_PX;
-    if (top < element.scrollTop || top + ROW_PX > element.scrollTop + element.clientHeight)
-      element.scrollTop = Math.max(0, top - element.clientHeight / 3);
+    const { scrollTop: shownFrom, height: shown } = view.current;
+    if (top < shownFrom || top + ROW_PX > shownFrom + shown) {
+      const next = Math.max(0, top - shown / 3);
+      element.scrollTop = next;
+      setScrollTop(next);
+    }
   }, [current]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);

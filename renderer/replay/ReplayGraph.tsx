@@ -1,21 +1,44 @@
 /**
- * The run's plan as a graph showing each step's state at t: memoised nodes
- * read their own view by id from the replay store, so a seek re-renders only
- * the steps that changed; edges change only when a branch is taken.
+ * The run's plan as a graph showing each step's state at t. Nodes and edges
+ * are built once per plan; each memoised node and edge reads its own view by
+ * id from the replay store, so a seek re-renders only the steps and edges
+ * that changed, and the canvas never re-processes the whole graph.
  */
-import { Background, Controls, Handle, MiniMap, Panel, Position, ReactFlow, useReactFlow, type Edge as FlowEdge, type Node, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useMemo, useState } from 'react';
+import {
+  BaseEdge,
+  Background,
+  Controls,
+  EdgeLabelRenderer,
+  getBezierPath,
+  Handle,
+  MiniMap,
+  Panel,
+  Position,
+  ReactFlow,
+  useReactFlow,
+  type Edge as FlowEdge,
+  type EdgeProps,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
+import { createContext, memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScenarioBody, Step } from '../../shared/model';
+import type { ScenarioBody, Step, StepKind } from '../../shared/model';
+import type { StepStatus } from '../../shared/runState';
 import { useReplay, type StepView } from './store';
 
 type ReplayNodeData = { step: Step; roles: { id: string; name: string; color: string }[] };
 type ReplayNodeType = Node<ReplayNodeData, 'replayStep'>;
+type ReplayEdgeType = FlowEdge<{ conditional: boolean }, 'replayEdge'>;
+
+/** Labels every node shows, translated once per language (not once per node render). */
+type Labels = { kind: Record<StepKind, string>; status: Record<StepStatus, string>; late: string };
+const LabelsContext = createContext<Labels | null>(null);
 
 const WAITING: StepView = { status: 'waiting', late: false, flashing: false };
 
 function ReplayStepNode({ id, data }: NodeProps<ReplayNodeType>) {
-  const { t } = useTranslation();
+  const labels = useContext(LabelsContext)!;
   const view = useReplay((state) => state.views[id]) ?? WAITING;
   const { step } = data;
   const classes = ['step-node', `step-${step.kind}`, 'replay-node', `is-${view.status}`, view.late ? 'is-late' : '', view.flashing ? 'is-flashing' : '']
@@ -25,10 +48,10 @@ function ReplayStepNode({ id, data }: NodeProps<ReplayNodeType>) {
     <div className={classes} data-testid="replay-node" data-step-id={step.id} data-status={view.status} data-late={view.late ? 'true' : 'false'} data-flashing={view.flashing ? 'true' : undefined}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="replay-node-head">
-        <span className="step-kind">{t(`kind.${step.kind}`)}</span>
+        <span className="step-kind">{labels.kind[step.kind]}</span>
         <span className={`replay-status replay-status-${view.status}`}>
-          {t(`replay.status.${view.status}`)}
-          {view.late && <b className="replay-late-mark">{t('replay.status.late')}</b>}
+          {labels.status[view.status]}
+          {view.late && <b className="replay-late-mark">{labels.late}</b>}
         </span>
       </div>
       <div className="step-title">{step.title}</div>
@@ -46,25 +69,60 @@ function ReplayStepNode({ id, data }: NodeProps<ReplayNodeType>) {
   );
 }
 
+function ReplayEdgeView(props: EdgeProps<ReplayEdgeType>) {
+  const view = useReplay((state) => state.edgeViews[props.id]);
+  const [path, labelX, labelY] = getBezierPath(props);
+  const classes = ['replay-edge-path', props.data?.conditional ? 'is-conditional' : '', view ? `is-${view}` : ''].filter(Boolean).join(' ');
+  return (
+    <>
+      <BaseEdge path={path} className={classes} interactionWidth={0} />
+      {props.label && (
+        <EdgeLabelRenderer>
+          <div className={`replay-edge-label${view ? ` is-${view}` : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            {props.label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
 const nodeTypes = { replayStep: memo(ReplayStepNode) };
+const edgeTypes = { replayEdge: memo(ReplayEdgeView) };
 const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.1 };
 /** Node size before it is measured (the step node's CSS width and usual height), so the minimap and culling know it. */
 const NODE_WIDTH = 220;
 const NODE_HEIGHT = 84;
+/** The view moves at most this often while following (ms). */
+const FOLLOW_EVERY_MS = 1500;
 
 /**
  * Keeps the steps under way in view as t moves (the steps ready to start
  * when none is), zooming no further out than 0.5 so titles stay readable.
+ * It waits while the scrubber is dragged and moves at most every 1.5 s
+ * (each move is a short animation, and animating the canvas costs frames).
  * Panning or zooming by hand turns following off; the button turns it on.
  */
 function FollowProgress(props: { follow: boolean; setFollow: (follow: boolean) => void }) {
   const { t } = useTranslation();
   const flow = useReactFlow();
   const focusKey = useReplay((state) => state.focusKey);
+  const scrubbing = useReplay((state) => state.scrubbing);
+  const last = useRef(0);
   useEffect(() => {
-    if (!props.follow || focusKey === '') return;
-    void flow.fitView({ nodes: focusKey.split(',').map((id) => ({ id })), padding: 0.35, minZoom: 0.5, maxZoom: 1, duration: 450 });
-  }, [focusKey, props.follow, flow]);
+    if (!props.follow || scrubbing || focusKey === '') return;
+    const move = () => {
+      last.current = performance.now();
+      void flow.fitView({ nodes: focusKey.split(',').map((id) => ({ id })), padding: 0.35, minZoom: 0.5, maxZoom: 1, duration: 300 });
+    };
+    const wait = last.current + FOLLOW_EVERY_MS - performance.now();
+    if (wait <= 0) {
+      move();
+      return;
+    }
+    const timer = setTimeout(move, wait);
+    return () => clearTimeout(timer);
+  }, [focusKey, scrubbing, props.follow, flow]);
   return (
     <Panel position="top-left">
       <button
@@ -81,7 +139,7 @@ function FollowProgress(props: { follow: boolean; setFollow: (follow: boolean) =
   );
 }
 
-const STATUS_COLORS: Record<string, string> = {
+const STATUS_COLORS: Record<StepStatus, string> = {
   waiting: '#cbd5e1',
   ready: '#93c5fd',
   'under-way': '#f59e0b',
@@ -97,9 +155,26 @@ function minimapColor(node: Node): string {
 }
 
 export function ReplayGraph(props: { plan: ScenarioBody }) {
+  const { t, i18n } = useTranslation();
   const { plan } = props;
-  const branchKey = useReplay((state) => state.branchKey);
   const [follow, setFollow] = useState(true);
+  const labels = useMemo(
+    (): Labels => ({
+      kind: { inject: t('kind.inject'), action: t('kind.action'), decision: t('kind.decision'), milestone: t('kind.milestone') },
+      status: {
+        waiting: t('replay.status.waiting'),
+        ready: t('replay.status.ready'),
+        'under-way': t('replay.status.under-way'),
+        done: t('replay.status.done'),
+        skipped: t('replay.status.skipped'),
+        'not-taken': t('replay.status.not-taken'),
+      },
+      late: t('replay.status.late'),
+    }),
+    // The labels change with the language only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [i18n.language],
+  );
   const nodes = useMemo(() => {
     const roles = new Map(plan.roles.map((role) => [role.id, role]));
     return plan.steps.map(
@@ -115,50 +190,48 @@ export function ReplayGraph(props: { plan: ScenarioBody }) {
       }),
     );
   }, [plan]);
-  const edges = useMemo((): FlowEdge[] => {
-    const { takenEdgeIds, notTakenEdgeIds, views } = useReplay.getState();
-    const cut = (id: string) => views[id]?.status === 'not-taken';
-    return plan.edges.map((edge) => {
-      const taken = takenEdgeIds.has(edge.id);
-      const dimmed = notTakenEdgeIds.has(edge.id) || cut(edge.source) || cut(edge.target);
-      return {
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        label: edge.label || undefined,
-        className: ['replay-edge', edge.kind === 'conditional' ? 'is-conditional' : '', taken ? 'is-taken' : '', dimmed ? 'is-dimmed' : ''].filter(Boolean).join(' '),
-        animated: taken,
-        selectable: false,
-        focusable: false,
-        data: { kind: edge.kind },
-      };
-    });
-    // branchKey stands for the store fields read above.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [plan, branchKey]);
+  const edges = useMemo(
+    () =>
+      plan.edges.map(
+        (edge): ReplayEdgeType => ({
+          id: edge.id,
+          type: 'replayEdge',
+          source: edge.source,
+          target: edge.target,
+          label: edge.label || undefined,
+          selectable: false,
+          focusable: false,
+          data: { conditional: edge.kind === 'conditional' },
+        }),
+      ),
+    [plan],
+  );
 
   return (
     <div className="replay-canvas" data-testid="replay-canvas">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        onlyRenderVisibleElements
-        minZoom={0.05}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        onMoveStart={(event) => {
-          if (event) setFollow(false);
-        }}
-      >
-        <FollowProgress follow={follow} setFollow={setFollow} />
-        <Background />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} />
-      </ReactFlow>
+      <LabelsContext.Provider value={labels}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          onlyRenderVisibleElements
+          minZoom={0.05}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          onMoveStart={(event) => {
+            if (event) setFollow(false);
+          }}
+        >
+          <FollowProgress follow={follow} setFollow={setFollow} />
+          <Background />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable nodeColor={minimapColor} />
+        </ReactFlow>
+      </LabelsContext.Provider>
     </div>
   );
 }

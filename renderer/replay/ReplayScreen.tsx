@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runAnalysisOf, runEndMsOf } from '../../shared/analysis';
 import { effectiveEventsOf, type Annotation, type Run, type RunEvent } from '../../shared/model';
-import { replayIndexOf, replaySpanOf } from '../../shared/replay';
+import { replayIndexOf, replaySpanOf, stateAtTime } from '../../shared/replay';
 import { reportOf } from '../../shared/report';
 import { api } from '../api';
 import { navigate } from '../app/router';
@@ -94,7 +94,8 @@ export function ReplayScreen(props: { runId: string }) {
     const index = replayIndexOf(run.plan, effective, startMs);
     const endedAtMs = run.endedAt === null ? null : Date.parse(run.endedAt);
     const span = replaySpanOf(index, endedAtMs);
-    const analysis = runAnalysisOf(run.plan, effective, startMs, runEndMsOf(effective, startMs, endedAtMs));
+    const endMs = runEndMsOf(effective, startMs, endedAtMs);
+    const analysis = runAnalysisOf(run.plan, effective, startMs, endMs, { stateAtEnd: stateAtTime(index, endMs) });
     return { run, startMs, effective, index, span, analysis };
   }, [loaded]);
 
@@ -113,13 +114,14 @@ export function ReplayScreen(props: { runId: string }) {
     return () => window.removeEventListener('keydown', handleReplayKey);
   }, [tab]);
 
+  // The report is made only when its tab is open (a 100,000-event run's timeline takes a moment).
   const report = useMemo(
-    () => (prepared && loaded ? reportOf(prepared.run, loaded.events, annotations, prepared.analysis) : null),
-    [prepared, loaded, annotations],
+    () => (tab === 'report' && prepared && loaded ? reportOf(prepared.run, loaded.events, annotations, prepared.analysis) : null),
+    [tab, prepared, loaded, annotations],
   );
 
   if (error) return <p className="error-state" data-testid="replay-error">{t('replay.loadFailed')} {error}</p>;
-  if (!prepared || !report) return <p className="loading">{t('state.loading')}</p>;
+  if (!prepared) return <p className="loading">{t('state.loading')}</p>;
   const { run, analysis } = prepared;
   const spanMinutes = Math.max((prepared.span.endMs - prepared.startMs) / 60_000, analysis.plannedLength ?? 0);
   const showStep = (_stepId: string, minutes: number) => {
@@ -179,7 +181,7 @@ export function ReplayScreen(props: { runId: string }) {
         </>
       )}
       {tab === 'analysis' && <AnalysisView analysis={analysis} plan={run.plan} runStartMs={prepared.startMs} onShowStep={showStep} />}
-      {tab === 'report' && <ReportView report={report} />}
+      {tab === 'report' && report && <ReportView report={report} />}
     </div>
   );
 }

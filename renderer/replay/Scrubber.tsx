@@ -7,7 +7,7 @@ import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 're
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../shared/model';
 import { clockOf, offsetOf } from './format';
-import { pause, seek, stepEvent, useReplay } from './store';
+import { pause, seek, setScrubbing, stepEvent, useReplay } from './store';
 
 const BUCKETS = 240;
 
@@ -60,8 +60,10 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
     if (event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     pause();
+    setScrubbing(true);
     seekAt(event.clientX);
   };
+  const onPointerUp = () => setScrubbing(false);
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     if (event.currentTarget.hasPointerCapture(event.pointerId)) seekAt(event.clientX);
   };
@@ -111,6 +113,9 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
         aria-valuetext={`${clockOf(now * 1000)} ${offsetOf(now * 1000, startMs)}`}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        onLostPointerCapture={onPointerUp}
         onKeyDown={onKeyDown}
       >
         <Density times={props.times} startMs={startMs} endMs={endMs} />

@@ -202,7 +202,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
   // 三、经验和教训
   heading('h3', t('replay.report.section3'));
   if (report.lessons.length === 0) parts.push(block('no-lessons', <Paragraph>{t('replay.report.noLessons')}</Paragraph>));
-  report.lessons.forEach((item, i) => parts.push(block(`lesson-${i}`, <FindingLine item={item} n={i + 1} at={at} />)));
+  report.lessons.forEach((item, i) => parts.push(block(`lesson-${i}`, <FindingLine item={item} n={i + 1} t={t} at={at} />)));
 
   // 四、改进建议
   heading('h4', t('replay.report.section4'));
@@ -367,12 +367,12 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
   };
 }
 
-function FindingLine(props: { item: FindingItem; n: number; at: (minutes: number) => string }) {
-  const { item } = props;
+function FindingLine(props: { item: FindingItem; n: number; t: TFunction; at: (minutes: number) => string }) {
+  const { item, t } = props;
   return (
     <p className="aar-item">
       <span className="aar-n">{props.n}.</span>
-      {item.step && <b>【{item.step.title}】</b>}
+      {item.step && <b>{t('replay.report.stepMark', { step: item.step.title })}</b>}
       {item.annotation.text}
       <span className="aar-when">（{props.at(item.atMin)}）</span>
     </p>
@@ -381,7 +381,7 @@ function FindingLine(props: { item: FindingItem; n: number; at: (minutes: number
 
 function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at: (m: number) => string; span: (a: number | null, b: number | null) => string; stepTitle: (id: string) => string }) {
   const { problem, t } = props;
-  if (problem.kind === 'finding') return <FindingLine item={problem.finding} n={props.n} at={props.at} />;
+  if (problem.kind === 'finding') return <FindingLine item={problem.finding} n={props.n} t={t} at={props.at} />;
   if (problem.kind === 'objective-not-met')
     return (
       <p className="aar-item">
@@ -393,7 +393,7 @@ function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at:
   return (
     <p className="aar-item" data-late-step={c.step.id}>
       <span className="aar-n">{props.n}.</span>
-      <b>【{c.step.title}】</b>
+      <b>{t('replay.report.stepMark', { step: c.step.title })}</b>
       {t('replay.report.lateLine', {
         planned: props.span(c.plannedStart, c.plannedFinish),
         actual: props.span(c.actualStart, c.actualFinish),

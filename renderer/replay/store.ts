@@ -14,6 +14,8 @@ export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 export type StepView = { status: StepStatus; late: boolean; flashing: boolean };
+/** How an edge shows at t: the branch taken, or dimmed (a branch not taken, or into or out of a step cut off). */
+export type EdgeView = 'taken' | 'dimmed';
 
 type ReplayState = {
   runId: string | null;
@@ -27,6 +29,10 @@ type ReplayState = {
   notTakenEdgeIds: ReadonlySet<string>;
   /** Changes only when the branches taken or the steps cut off change (edges depend on nothing else). */
   branchKey: string;
+  /** Edges that show other than plain, by id. */
+  edgeViews: Readonly<Record<string, EdgeView>>;
+  /** The scrubber is being dragged (the graph stops following the progress meanwhile). */
+  scrubbing: boolean;
   /** The steps under way at t (or, when none is, the ones ready to start), comma-joined: what the graph follows. */
   focusKey: string;
   /** Index of the latest event at or before t in the effective events, -1 before the first. */
@@ -46,6 +52,8 @@ export const useReplay = create<ReplayState>(() => ({
   takenEdgeIds: new Set(),
   notTakenEdgeIds: new Set(),
   branchKey: '',
+  edgeViews: {},
+  scrubbing: false,
   focusKey: '',
   currentEvent: -1,
   paused: false,
@@ -53,6 +61,8 @@ export const useReplay = create<ReplayState>(() => ({
 }));
 
 let index: ReplayIndex | null = null;
+/** The graph follows at most this many steps at once (the first in plan order). */
+const FOCUS_LIMIT = 8;
 let isInject: boolean[] = [];
 
 /** How long (drill time) an inject flashes after it is delivered: about 1.5 s of real time at the current speed, never under 20 s. */
@@ -88,12 +98,27 @@ function viewsAt(t: number) {
     views: views ?? previous,
     ...(branchKey === previousKey
       ? {}
-      : { branchKey, takenEdgeIds: new Set(state.takenEdgeIds), notTakenEdgeIds: new Set(state.notTakenEdgeIds) }),
-    focusKey: (underWay.length > 0 ? underWay : ready).join(','),
+      : { branchKey, takenEdgeIds: new Set(state.takenEdgeIds), notTakenEdgeIds: new Set(state.notTakenEdgeIds), edgeViews: edgeViewsOf() }),
+    focusKey: (underWay.length > 0 ? underWay : ready).slice(0, FOCUS_LIMIT).join(','),
     currentEvent: currentEventIndexAt(index, t),
     paused: state.paused,
     ended: state.ended,
   };
+}
+
+/** How each edge shows in the working state just sought. */
+function edgeViewsOf(): Record<string, EdgeView> {
+  const views: Record<string, EdgeView> = {};
+  if (!index) return views;
+  const { work, workSteps } = index;
+  const plan = work.work.plan;
+  for (let e = 0; e < plan.edgeIds.length; e++) {
+    const id = plan.edgeIds[e];
+    if (work.takenEdgeIds.has(id)) views[id] = 'taken';
+    else if (work.notTakenEdgeIds.has(id) || workSteps[plan.edgeSource[e]].status === 'not-taken' || workSteps[plan.edgeTarget[e]].status === 'not-taken')
+      views[id] = 'dimmed';
+  }
+  return views;
 }
 
 /** Loads a run's replay index and shows the moment `t` (the start by default). */
@@ -101,14 +126,14 @@ export function loadReplay(runId: string, replay: ReplayIndex, span: { startMs: 
   index = replay;
   const plan = replay.work.work.plan;
   isInject = plan.steps.map((step) => step.kind === 'inject');
-  useReplay.setState({ runId, startMs: span.startMs, endMs: span.endMs, playing: false, views: {}, branchKey: '' });
+  useReplay.setState({ runId, startMs: span.startMs, endMs: span.endMs, playing: false, views: {}, branchKey: '', edgeViews: {}, focusKey: '' });
   seek(t);
 }
 
 export function unloadReplay() {
   index = null;
   isInject = [];
-  useReplay.setState({ runId: null, playing: false, views: {} });
+  useReplay.setState({ runId: null, playing: false, views: {}, edgeViews: {} });
 }
 
 /** Moves t (clamped to the run's span) and updates the views. */
@@ -150,3 +175,5 @@ export function stepEvent(direction: 1 | -1): boolean {
   seek(target);
   return true;
 }
+
+export const setScrubbing = (scrubbing: boolean) => useReplay.setState({ scrubbing });

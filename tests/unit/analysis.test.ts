@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EdgeSchema, ScenarioBodySchema, StepSchema, type RunEvent, type RunEventKind, type StepKind } from '../../shared/model';
 import { pausedMinutesOf, runAnalysisOf } from '../../shared/analysis';
+import { replayIndexOf, stateAtTime } from '../../shared/replay';
 import { FLOOD_MINI_START, floodMini } from '../fixtures/replay/floodMini';
 
 const T0 = Date.parse(FLOOD_MINI_START);
@@ -90,6 +91,14 @@ describe('plan against reality', () => {
       ['assess', 4],
       ['alarm', 2],
     ]);
+  });
+
+  it('gives the same analysis from a replay index’s state at the end as from its own fold', () => {
+    const log = sorted([...ran('A', 0, 15), ...ran('B', 15, 20), ...ran('C', 20, 28)]);
+    const end = T0 + 28 * 60_000;
+    const index = replayIndexOf(chain, log, T0, { every: 2 });
+    const fromIndex = runAnalysisOf(chain, log, T0, end, { stateAtEnd: stateAtTime(index, end) });
+    expect(fromIndex).toEqual(runAnalysisOf(chain, log, T0, end));
   });
 
   it('does not call a step late for a delay within the minute of grace, nor one that finished early', () => {
