@@ -163,6 +163,7 @@ export const replay = {
     noTiming: '演练流程存在循环依赖或没有完成的环节，无法比较计划与实际用时。',
     knockOn: '另有 {{count}} 个环节仅因上游延误而顺延，自身未耽误时间，见附录二。',
     noProblems: '未发现问题。',
+    stepMark: '【{{step}}】',
     lateLine: '计划 {{planned}}，实际 {{actual}}，延误 {{minutes}} 分钟。',
     because: '原因：',
     period: '。',
