@@ -98,7 +98,7 @@ const FOLLOW_EVERY_MS = 1500;
 
 /**
  * Keeps the steps under way in view as t moves (the steps ready to start
- * when none is), zooming no further out than 0.5 so titles stay readable.
+ * when none is), zooming no further out than 0.7 so titles stay readable.
  * It waits while the scrubber is dragged and moves at most every 1.5 s
  * (each move is a short animation, and animating the canvas costs frames).
  * Panning or zooming by hand turns following off; the button turns it on.
@@ -113,7 +113,7 @@ function FollowProgress(props: { follow: boolean; setFollow: (follow: boolean) =
     if (!props.follow || scrubbing || focusKey === '') return;
     const move = () => {
       last.current = performance.now();
-      void flow.fitView({ nodes: focusKey.split(',').map((id) => ({ id })), padding: 0.35, minZoom: 0.5, maxZoom: 1, duration: 300 });
+      void flow.fitView({ nodes: focusKey.split(',').map((id) => ({ id })), padding: 0.3, minZoom: 0.7, maxZoom: 1, duration: 300 });
     };
     const wait = last.current + FOLLOW_EVERY_MS - performance.now();
     if (wait <= 0) {

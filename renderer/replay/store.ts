@@ -62,7 +62,7 @@ export const useReplay = create<ReplayState>(() => ({
 
 let index: ReplayIndex | null = null;
 /** The graph follows at most this many steps at once (the first in plan order). */
-const FOCUS_LIMIT = 8;
+const FOCUS_LIMIT = 4;
 let isInject: boolean[] = [];
 
 /** How long (drill time) an inject flashes after it is delivered: about 1.5 s of real time at the current speed, never under 20 s. */

@@ -174,6 +174,21 @@ describe('the actual critical path and the overrun', () => {
   });
 });
 
+describe('runs that cannot be compared', () => {
+  it('gives no times for a plan with a cycle, and still the outcomes', () => {
+    const cyclic = planOf([step('A', 10), step('B', 5)], [edge('A', 'B'), edge('B', 'A')]);
+    const analysis = runAnalysisOf(cyclic, sorted([...ran('A', 0, 12)]), T0);
+    expect(analysis).toMatchObject({ scheduled: false, plannedLength: null, overrun: null, contributors: [], lateSteps: [] });
+    expect(analysis.byStep.get('A')).toMatchObject({ outcome: 'done', actualStart: 0, actualFinish: 12, plannedStart: null, finishDelay: null });
+  });
+
+  it('gives no actual length for a run with nothing recorded', () => {
+    const analysis = runAnalysisOf(chain, [], T0);
+    expect(analysis).toMatchObject({ plannedLength: 20, actualLength: null, overrun: null, criticalPath: [], contributors: [] });
+    expect(analysis.steps.map((c) => c.outcome)).toEqual(['not-started', 'not-started', 'not-started']);
+  });
+});
+
 describe('objectives', () => {
   const plan = floodMini();
   const log = sorted([

@@ -143,6 +143,19 @@ describe('the after-action report (演练总结报告)', () => {
   });
 });
 
+describe('a report with little to say', () => {
+  it('is made for a run with nothing recorded, no annotations and no objectives', async () => {
+    const empty = await call('createRun', { scenarioId, name: '预演（未开始）' });
+    const { run, events } = await call('getRun', { id: empty.id });
+    const bare = reportOf({ ...run, plan: { ...run.plan, objectives: [] } }, events, []);
+    expect(bare.overview).toMatchObject({ actualMinutes: null, overrun: null, objectives: [], endedAtMs: null });
+    expect(bare.problems).toEqual([]);
+    expect(bare.improvements).toEqual([]);
+    expect(bare.appendix.timeline).toEqual([]);
+    expect(bare.appendix.planVsActual).toHaveLength(9);
+  });
+});
+
 describe('a run imported from CSV', () => {
   it('replays exactly like the same run recorded live', async () => {
     const imported = await call('importRunCsv', { scenarioId, name: '纸质记录导入', csv: floodMiniCsv() });
