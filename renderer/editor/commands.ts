@@ -9,7 +9,7 @@
  * commands that are not edits (zoom, dialogs, export).
  */
 import { boundsOriginOf, clipboardTextOf, fragmentFromClipboardText, fragmentOf, insertionOpsOf } from '../../shared/clipboard';
-import { layoutOf } from '../../shared/layout';
+import { layoutOf, RANK_SEPARATION } from '../../shared/layout';
 import { StepSchema, type FragmentBody, type Position, type StepKind } from '../../shared/model';
 import { removalOpsOf, type GraphOp } from '../../shared/ops';
 import { api } from '../api';
@@ -127,6 +127,11 @@ export function viewCentre(): Position {
   return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
 }
 
+/** Horizontal room between a step and the one that follows it: enough for an edge label such as "水位超警戒 +10 分钟". */
+const LINK_GAP = 140;
+/** Auto-layout slots: wider than a card by the extra link gap, taller than a card with two rows of roles. */
+const LAYOUT_SLOT = { nodeWidth: NODE_WIDTH + LINK_GAP - RANK_SEPARATION, nodeHeight: 120 };
+
 /** The title a new step of a kind gets, in the UI language. */
 const newTitleOf = (kind: StepKind) => t(`editor.newStep.${kind}`);
 
@@ -138,7 +143,7 @@ const newTitleOf = (kind: StepKind) => t(`editor.newStep.${kind}`);
 export function addStepEdit(ctx: CommandContext, kind: StepKind, at?: Position): { ops: GraphOp[]; options: CommitOptions } {
   const { state } = ctx;
   const after = at === undefined && state.selection.stepIds.length === 1 ? state.stepById.get(state.selection.stepIds[0]) : undefined;
-  const wanted = at ?? (after ? { x: after.position.x + NODE_WIDTH + 80, y: after.position.y } : (() => {
+  const wanted = at ?? (after ? { x: after.position.x + NODE_WIDTH + LINK_GAP, y: after.position.y } : (() => {
     const centre = viewCentre();
     return { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 };
   })());
@@ -429,9 +434,14 @@ export const commands: readonly Command[] = [
     icon: 'layout',
     enabled: (state) => state.body.steps.length > 1 && editBlockedReason(state) === null,
     perform: ({ state }) => {
-      const positions = layoutOf(state.body);
+      const positions = layoutOf(state.body, LAYOUT_SLOT);
+      // layoutOf gives the slot's top-left; centre the card in its slot.
+      const inset = (LAYOUT_SLOT.nodeWidth - NODE_WIDTH) / 2;
       const moves = state.body.steps
-        .map((step) => ({ id: step.id, position: positions.get(step.id)! }))
+        .map((step) => {
+          const slot = positions.get(step.id)!;
+          return { id: step.id, position: { x: slot.x + inset, y: slot.y } };
+        })
         .filter(({ id, position }) => {
           const before = state.stepById.get(id)!.position;
           return position && (before.x !== position.x || before.y !== position.y);

@@ -445,7 +445,7 @@ export function fitAll(duration = 250) {
   void flow.setViewport(viewportToFit(get().body.steps, width, height, sizeOf), { duration });
 }
 
-/** Pans (keeping the zoom) when a step is not fully in view. */
+/** Pans (keeping the zoom) just enough to bring a step fully into view, so what it follows stays in sight. */
 export function keepInView(id: string) {
   const step = get().stepById.get(id);
   const element = document.querySelector('.editor-canvas .react-flow');
@@ -457,9 +457,10 @@ export function keepInView(id: string) {
   const h = (node?.measured.height ?? 96) * zoom;
   const left = step.position.x * zoom + x;
   const top = step.position.y * zoom + y;
-  const margin = 40;
-  if (left >= margin && top >= margin && left + w <= width - margin && top + h <= height - margin) return;
-  void flow.setCenter(step.position.x + w / zoom / 2, step.position.y + h / zoom / 2, { zoom, duration: 200 });
+  const margin = 60;
+  const dx = left < margin ? margin - left : left + w > width - margin ? width - margin - (left + w) : 0;
+  const dy = top < margin ? margin - top : top + h > height - margin ? height - margin - (top + h) : 0;
+  if (dx !== 0 || dy !== 0) void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
 }
 
 /** Selects a step, shows it in the inspector and brings it into view. */
