@@ -9,7 +9,7 @@
  * commands that are not edits (zoom, dialogs, export).
  */
 import { boundsOriginOf, clipboardTextOf, fragmentFromClipboardText, fragmentOf, insertionOpsOf } from '../../shared/clipboard';
-import { layoutOf, RANK_SEPARATION } from '../../shared/layout';
+import { RANK_SEPARATION } from '../../shared/layout';
 import { StepSchema, type FragmentBody, type Position, type StepKind } from '../../shared/model';
 import { removalOpsOf, type GraphOp } from '../../shared/ops';
 import { api } from '../api';
@@ -17,6 +17,7 @@ import { notify, notifyError } from '../components/toasts';
 import { i18n } from '../i18n';
 import { freeSpotNear, NODE_HEIGHT, NODE_WIDTH, snapped } from './flow';
 import { newId } from './ids';
+import { layoutInBackground, WORKER_LAYOUT_FROM } from './layout';
 import {
   closeFind,
   commit,
@@ -434,21 +435,29 @@ export const commands: readonly Command[] = [
     icon: 'layout',
     enabled: (state) => state.body.steps.length > 1 && editBlockedReason(state) === null,
     perform: ({ state }) => {
-      const positions = layoutOf(state.body, LAYOUT_SLOT);
-      // layoutOf gives the slot's top-left; centre the card in its slot.
-      const inset = (LAYOUT_SLOT.nodeWidth - NODE_WIDTH) / 2;
-      const moves = state.body.steps
-        .map((step) => {
-          const slot = positions.get(step.id)!;
-          return { id: step.id, position: { x: slot.x + inset, y: slot.y } };
-        })
-        .filter(({ id, position }) => {
-          const before = state.stepById.get(id)!.position;
-          return position && (before.x !== position.x || before.y !== position.y);
-        });
-      if (moves.length === 0) return null;
-      setTimeout(() => fitAll(300), 50);
-      return { ops: [{ op: 'moveSteps', moves }] };
+      const body = state.body;
+      if (body.steps.length >= WORKER_LAYOUT_FROM) notify(t('editor.layingOut', { count: body.steps.length }));
+      return layoutInBackground(body, LAYOUT_SLOT).then((positions) => {
+        const now = useEditor.getState();
+        // An edit made while the layout ran would be overwritten: start again instead.
+        if (now.body.steps !== body.steps || now.body.edges !== body.edges) {
+          notify(t('editor.layoutStale'));
+          return;
+        }
+        // layoutOf gives the slot's top-left; centre the card in its slot.
+        const inset = (LAYOUT_SLOT.nodeWidth - NODE_WIDTH) / 2;
+        const moves = body.steps
+          .map((step) => {
+            const slot = positions.get(step.id)!;
+            return { id: step.id, position: { x: slot.x + inset, y: slot.y } };
+          })
+          .filter(({ id, position }) => {
+            const before = now.stepById.get(id)!.position;
+            return before.x !== position.x || before.y !== position.y;
+          });
+        if (moves.length === 0 || !commit([{ op: 'moveSteps', moves }])) return;
+        setTimeout(() => fitAll(300), 50);
+      });
     },
   },
   {

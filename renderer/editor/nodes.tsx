@@ -3,7 +3,7 @@
  * scope. Each reads its own step from the editor store by id (narrow,
  * shallow-compared selectors), so editing one step re-renders one node.
  */
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Role, StepKind } from '../../shared/model';
@@ -40,9 +40,34 @@ function useRoles(roleIds: readonly string[] | undefined) {
   return useEditor(useShallow((state) => (roleIds ? roleIds.map((id) => state.roleById.get(id)).filter((role): role is Role => !!role) : EMPTY)));
 }
 
+/** Below this zoom a card's text is too small to read (under ~4 px): cards become plain blocks, which is far cheaper to draw when thousands are in view. */
+export const FAR_ZOOM = 0.3;
+const isFar = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
+
+/** The card at a distance: its kind's colour, its finding, its selection; no text. */
+function FarCard(props: { id: string; kind: StepKind; selected: boolean }) {
+  const level = useEditor((state) => state.findingLevels.get(props.id) ?? null);
+  const current = useEditor((state) => state.find.matches[state.find.index] === props.id || state.find.matchSet.has(props.id));
+  const classes = ['step-card', 'step-card-far', `step-card-${props.kind}`];
+  if (props.selected) classes.push('is-selected');
+  if (current) classes.push('is-match');
+  if (level === 'error') classes.push('has-error');
+  return (
+    <div className={classes.join(' ')} data-testid="step-node" data-step-id={props.id} data-kind={props.kind}>
+      <Handle type="target" position={Position.Left} className="step-handle step-handle-in" />
+      <Handle type="source" position={Position.Right} className="step-handle step-handle-out" />
+    </div>
+  );
+}
+
 const KIND_ICON: Record<StepKind, string> = { inject: 'inject', action: 'action', decision: 'decision', milestone: 'milestone' };
 
 function StepCard(props: { id: string; kind: StepKind; selected: boolean }) {
+  const far = useStore(isFar);
+  return far ? <FarCard {...props} /> : <NearCard {...props} />;
+}
+
+function NearCard(props: { id: string; kind: StepKind; selected: boolean }) {
   const labels = useCanvasLabels();
   const view = useStepView(props.id);
   const roles = useRoles(view.roleIds);

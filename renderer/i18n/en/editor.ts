@@ -9,6 +9,8 @@ export const editor: typeof zh = {
   exported: 'Exported {{name}}',
   exportFailed: 'Export failed:',
   rolesAdded: 'Added {{count}} role(s) this drill did not have',
+  layingOut: 'Laying out {{count}} steps…',
+  layoutStale: 'The drill changed while it was being laid out; run auto layout again.',
   newStep: { inject: 'New inject', action: 'New action', decision: 'New decision', milestone: 'New milestone' },
   group: { edit: 'Edit', insert: 'Insert', view: 'View', scenario: 'Drill', help: 'Help' },
   command: {

@@ -7,6 +7,8 @@ export const editor = {
   exported: '已导出 {{name}}',
   exportFailed: '导出失败：',
   rolesAdded: '已添加 {{count}} 个本演练没有的角色',
+  layingOut: '正在自动布局 {{count}} 个步骤…',
+  layoutStale: '布局期间演练有了改动，请再运行一次自动布局。',
   newStep: { inject: '新情景注入', action: '新处置动作', decision: '新决策点', milestone: '新里程碑' },
   group: { edit: '编辑', insert: '插入', view: '视图', scenario: '演练', help: '帮助' },
   command: {
