@@ -156,6 +156,7 @@ test('the after-action report prints to PDF with the late steps and their causes
   await expect(page.locator('[data-testid="print-pages"][data-state="ready"]')).toBeVisible();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-aar-')), 'report.pdf');
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   const title = (id: string) => scenario.steps.find((s) => s.id === id)!.title.replace(/\s+/g, '');
   for (const heading of ['演练总结报告', '一、演练基本概要', '二、发现的问题', '三、经验和教训', '四、改进建议', '附录二计划与实际对照']) expect(text).toContain(heading);
