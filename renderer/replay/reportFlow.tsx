@@ -212,7 +212,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
       kind: 'table',
       key: 'improvements',
       className: 'aar-table',
-      columns: columns(24, 9, 70, 30, 22, 14),
+      columns: columns(24, 9, 66, 30, 26, 14),
       head: (
         <tr>
           <th>{t('replay.report.col.owner')}</th>
