@@ -16,7 +16,7 @@ function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const edge = { kind: found?.kind ?? 'sequence', label: found?.label ?? '', lagMin: found?.lagMin ?? 0 };
   const [path, labelX, labelY] = getBezierPath(props);
   const conditional = edge.kind === 'conditional';
-  const showLabel = conditional || edge.lagMin > 0;
+  const showLabel = conditional || edge.lagMin > 0 || edge.label !== '';
   return (
     <>
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
@@ -28,7 +28,7 @@ function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
             data-testid="edge-label"
             onClick={() => select({ stepIds: [], edgeIds: [props.id] })}
           >
-            {conditional && (
+            {(conditional || edge.label) && (
               <span className={edge.label ? 'edge-condition' : 'edge-condition edge-condition-missing'}>{edge.label || labels.noCondition}</span>
             )}
             {edge.lagMin > 0 && <span className="edge-lag">+{labels.minutes(edge.lagMin)}</span>}

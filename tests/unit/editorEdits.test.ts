@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { kindChangeOpsOf, objectiveRemovalOpsOf } from '../../renderer/editor/edits';
+import { graphProblemsOf } from '../../shared/model';
+import { applyOps, inverseOfOps } from '../../shared/ops';
+import { sortedBody, waterworks } from '../fixtures/editor/bodies';
+
+describe('kindChangeOpsOf', () => {
+  it('turns an action into a decision under the same id, keeping its fields and edges, outgoing edges conditional', () => {
+    const after = applyOps(waterworks, kindChangeOpsOf(waterworks, 's-sample', 'decision'));
+    const step = after.steps.find((s) => s.id === 's-sample')!;
+    expect(step).toMatchObject({ kind: 'decision', title: '应急监测采样', roleIds: ['r-monitor'], objectiveIds: ['o1'], question: '' });
+    expect(after.edges.find((e) => e.id === 'e3')!.kind).toBe('conditional');
+    expect(after.edges.find((e) => e.id === 'e1')!.kind).toBe('sequence');
+    expect(graphProblemsOf(after)).toEqual([]);
+  });
+
+  it('drops the fields the old kind had and the new one has not', () => {
+    const after = applyOps(waterworks, kindChangeOpsOf(waterworks, 's-flood', 'action'));
+    expect('deliveryMethod' in after.steps.find((s) => s.id === 's-flood')!).toBe(false);
+  });
+
+  it('is undone exactly by its inverse, and does nothing for the same kind', () => {
+    const ops = kindChangeOpsOf(waterworks, 's-truck', 'milestone');
+    const after = applyOps(waterworks, ops);
+    expect(sortedBody(applyOps(after, inverseOfOps(waterworks, ops)))).toEqual(sortedBody(waterworks));
+    expect(kindChangeOpsOf(waterworks, 's-truck', 'action')).toEqual([]);
+  });
+});
+
+describe('objectiveRemovalOpsOf', () => {
+  it('unassigns a dropped objective from the steps that serve it, and nothing when all are kept', () => {
+    expect(objectiveRemovalOpsOf(waterworks, new Set())).toEqual([{ op: 'updateStep', id: 's-sample', patch: { objectiveIds: [] } }]);
+    expect(objectiveRemovalOpsOf(waterworks, new Set(['o1']))).toEqual([]);
+  });
+});
