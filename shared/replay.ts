@@ -70,6 +70,8 @@ export type ReplayIndex = {
   checkpoints: Checkpoint[];
   /** `checkpointApplied[k]`: how many events `checkpoints[k]` has applied. */
   checkpointApplied: Int32Array;
+  /** 1 for an event the fold only counts (an observation): seeking counts it instead of folding it. */
+  countOnly: Uint8Array;
   /** The reusable working state and its step objects in plan order. */
   work: RunStateAt;
   workSteps: StepState[];
@@ -91,9 +93,14 @@ export function checkpointSpacingOf(work: number, stepCount: number): number {
   return Math.max(64, Math.ceil(work / affordable));
 }
 
-/** Folding work of one event: a branch taken re-derives the cut-off steps over the whole graph (measured: about one ordinary event per 50 steps and edges). */
+/**
+ * Folding work of one event: a branch taken re-derives the cut-off steps over
+ * the whole graph (measured: about one ordinary event per 50 steps and
+ * edges); an observation changes nothing but the count, so seeking passes it
+ * without folding it.
+ */
 function costOf(event: RunEvent, graphSize: number): number {
-  return event.kind === 'branch-taken' ? 1 + graphSize / 50 : 1;
+  return event.kind === 'branch-taken' ? 1 + graphSize / 50 : event.kind === 'observation' ? 0.05 : 1;
 }
 
 const timeOrNaN = (value: number | null) => (value === null ? NaN : value);
@@ -187,7 +194,11 @@ export function replayIndexOf(plan: ScenarioBody, events: readonly RunEvent[], r
   const foldSteps = fold.work.plan.ids.map((id) => fold.steps.get(id)!);
   const graphSize = foldSteps.length + fold.work.plan.edgeIds.length;
   const costBefore = new Float64Array(count + 1);
-  for (let i = 0; i < count; i++) costBefore[i + 1] = costBefore[i] + costOf(events[i], graphSize);
+  const countOnly = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    costBefore[i + 1] = costBefore[i] + costOf(events[i], graphSize);
+    countOnly[i] = events[i].kind === 'observation' ? 1 : 0;
+  }
   const every = Math.max(1, options.every ?? checkpointSpacingOf(costBefore[count], foldSteps.length));
   const checkpoints: Checkpoint[] = [checkpointOf(fold, foldSteps)];
   const applied = [0];
@@ -212,6 +223,7 @@ export function replayIndexOf(plan: ScenarioBody, events: readonly RunEvent[], r
     costBefore,
     checkpoints,
     checkpointApplied: Int32Array.from(applied),
+    countOnly,
     work,
     workSteps: work.work.plan.ids.map((id) => work.steps.get(id)!),
   };
@@ -261,7 +273,12 @@ export function stateAtTime(index: ReplayIndex, t: number): RunStateAt {
     restore(index, index.checkpoints[low]);
     next = checkpointApplied[low];
   }
-  for (; next < target; next++) applyEvent(work, index.events[next]);
+  // The fold's only effects of an observation are the count and the moment, and settling sets the moment.
+  const { countOnly, events } = index;
+  for (; next < target; next++) {
+    if (countOnly[next] === 1) work.applied++;
+    else applyEvent(work, events[next]);
+  }
   return settleRunState(work, t);
 }
 

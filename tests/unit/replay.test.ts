@@ -10,7 +10,7 @@ import {
   replaySpanOf,
   stateAtTime,
 } from '../../shared/replay';
-import { cloneRunState, initialRunState, runStateAt, type RunStateAt } from '../../shared/runState';
+import { applyEvent, cloneRunState, initialRunState, runStateAt, type RunStateAt } from '../../shared/runState';
 import { FLOOD_MINI_START, floodMini } from '../fixtures/replay/floodMini';
 import { randomLog, randomOf, randomPlan } from '../fixtures/replay/randomRun';
 
@@ -222,6 +222,14 @@ describe('checkpoints', () => {
     expect(spacing).toBeGreaterThan(64);
     const checkpoints = Math.floor(100_000 / spacing) + 1;
     expect(checkpoints * 2_000 * 38).toBeLessThanOrEqual(16 * 1024 * 1024);
+  });
+
+  it('rely on an observation changing nothing in the fold but the count (seeking only counts them)', () => {
+    const state = initialRunState(floodMini(), T0);
+    applyEvent(state, recorded(0, 'inject-delivered', 's1'));
+    const before = plainOf(cloneRunState(state));
+    applyEvent(state, recorded(0, 'observation', 's2', { text: '记录', rating: 4, roleId: 'r-ctl' }));
+    expect(plainOf(state)).toEqual({ ...before, applied: before.applied + 1 });
   });
 
   it('cover every field of the fold state (a new field must be added to the checkpoint)', () => {
