@@ -127,34 +127,40 @@ export async function editorRunOf(browser: Browser, url: string, panZoomMs: numb
   }
 }
 
-/** Drags the replay scrubber back and forth across its whole width with the mouse for `ms`. */
-export async function scrubRunOf(
-  browser: Browser,
-  url: string,
-  ms: number,
-  loadTimeoutMs: number,
-): Promise<{ frames: number[]; selector: string } | { missing: string }> {
+/** Opens the replay at `url` and waits for its scrubber; its selector, or why there is none. */
+export async function openReplay(page: Page, url: string, loadTimeoutMs: number): Promise<{ selector: string } | { missing: string }> {
+  await page.goto(url);
+  const selector = await Promise.any(
+    SCRUBBER_SELECTORS.map((candidate) => page.waitForSelector(candidate, { state: 'visible', timeout: loadTimeoutMs }).then(() => candidate)),
+  ).catch(() => null);
+  if (!selector) return { missing: `no scrubber (${SCRUBBER_SELECTORS[0]}) appeared on ${url.replace(/\?token=[^#]*/, '')}` };
+  await page.waitForTimeout(500);
+  return { selector };
+}
+
+/** Drags the scrubber back and forth across its whole width with the mouse for `ms`, sampling frame times. */
+export async function dragScrubber(page: Page, selector: string, ms: number): Promise<number[]> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error('the scrubber has no size');
+  const y = box.y + box.height / 2;
+  const xAt = (elapsed: number) => box.x + 2 + (box.width - 4) * (0.5 - 0.5 * Math.cos((2 * Math.PI * elapsed) / 2500));
+  await page.mouse.move(xAt(0), y);
+  await page.mouse.down();
+  const sampling = page.evaluate(`window.__bench.sample(${ms})`) as Promise<number[]>;
+  const start = Date.now();
+  while (Date.now() - start < ms) await page.mouse.move(xAt(Date.now() - start), y);
+  await page.mouse.up();
+  return sampling;
+}
+
+async function scrubRunOf(browser: Browser, url: string, ms: number, loadTimeoutMs: number): Promise<{ frames: number[]; selector: string } | { missing: string }> {
   const { page, errors, close } = await newPage(browser);
   try {
-    await page.goto(url);
-    const selector = await Promise.any(
-      SCRUBBER_SELECTORS.map((candidate) => page.waitForSelector(candidate, { state: 'visible', timeout: loadTimeoutMs }).then(() => candidate)),
-    ).catch(() => null);
-    if (!selector) return { missing: `no scrubber (${SCRUBBER_SELECTORS[0]}) appeared on ${url.replace(/\?token=[^#]*/, '')}` };
-    await page.waitForTimeout(500);
-    const box = await page.locator(selector).first().boundingBox();
-    if (!box) return { missing: 'the scrubber has no size' };
-    const y = box.y + box.height / 2;
-    const xAt = (elapsed: number) => box.x + 2 + (box.width - 4) * (0.5 - 0.5 * Math.cos((2 * Math.PI * elapsed) / 2500));
-    await page.mouse.move(xAt(0), y);
-    await page.mouse.down();
-    const sampling = page.evaluate(`window.__bench.sample(${ms})`) as Promise<number[]>;
-    const start = Date.now();
-    while (Date.now() - start < ms) await page.mouse.move(xAt(Date.now() - start), y);
-    await page.mouse.up();
-    const frames = await sampling;
+    const opened = await openReplay(page, url, loadTimeoutMs);
+    if ('missing' in opened) return opened;
+    const frames = await dragScrubber(page, opened.selector, ms);
     if (errors.length > 0) throw new Error(`the replay page reported errors: ${errors.slice(0, 3).join('; ')}`);
-    return { frames, selector };
+    return { frames, selector: opened.selector };
   } finally {
     await close();
   }

@@ -30,6 +30,8 @@ export type BenchOptions = {
   smoke: boolean;
   /** Progress lines (stderr in the command line, silent in tests). */
   log: (line: string) => void;
+  /** Only these groups (`storage`, `schedule`, `replay-seek`, `memory`, `browser`); all when absent. */
+  only?: readonly string[];
 };
 
 export function quantileOf(samples: readonly number[], q: number): number {

@@ -2,7 +2,8 @@
  * `npm run bench`: runs the benchmarks and prints the report (a Markdown table).
  * `npm run bench -- --json FILE` also writes the records to FILE as a JSON array;
  * `--markdown FILE` writes the report to FILE (for the README's benchmark section);
- * `--smoke` runs tiny sizes (a check that the harness works, not a measurement).
+ * `--smoke` runs tiny sizes (a check that the harness works, not a measurement);
+ * `--only browser,memory` runs some groups (storage, schedule, replay-seek, memory, browser).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +18,7 @@ const fileAfter = (flag: string) => {
   if (at < 0) return null;
   const file = args[at + 1];
   if (!file || file.startsWith('--')) {
-    console.error('usage: npm run bench -- [--smoke] [--json FILE] [--markdown FILE]');
+    console.error('usage: npm run bench -- [--smoke] [--only GROUP,...] [--json FILE] [--markdown FILE]');
     process.exit(2);
   }
   return file;
@@ -25,6 +26,7 @@ const fileAfter = (flag: string) => {
 const jsonFile = fileAfter('--json');
 const markdownFile = fileAfter('--markdown');
 const smoke = args.includes('--smoke');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]?.split(',') : undefined;
 
 function chromiumVersion(): string {
   const chromium = findChromium();
@@ -38,7 +40,7 @@ function chromiumVersion(): string {
 
 const started = performance.now();
 const loadBefore = os.loadavg()[0];
-const records = await runBenchmarks({ smoke, log: (line) => console.error(`· ${line}`) });
+const records = await runBenchmarks({ smoke, only, log: (line) => console.error(`· ${line}`) });
 const seconds = (performance.now() - started) / 1000;
 
 const report = reportOf(records, {

@@ -18,7 +18,8 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
   const sizes = options.smoke ? SMOKE_SIZES : FULL_SIZES;
   const planned = allMeasurementsOf(sizes);
   const records: BenchRecord[] = [];
-  const group = async (expected: Measurement[], work: () => Promise<BenchRecord[]> | BenchRecord[]) => {
+  const group = async (name: string, expected: Measurement[], work: () => Promise<BenchRecord[]> | BenchRecord[]) => {
+    if (options.only && !options.only.includes(name)) return;
     try {
       records.push(...(await work()));
     } catch (error) {
@@ -29,11 +30,11 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
   };
   const data = await createBenchData(sizes, options.log);
   try {
-    await group(planned.storage, () => storageBenchmarks(data, options));
-    await group(planned.schedule, () => scheduleBenchmarks(sizes.schedule, options));
-    await group(planned.replaySeek, async () => [await replaySeekBenchmark(data, options)]);
-    await group(planned.memory, async () => [await memoryBenchmark(data, options)]);
-    await group(planned.browser, () => browserBenchmarks(data, options));
+    await group('storage', planned.storage, () => storageBenchmarks(data, options));
+    await group('schedule', planned.schedule, () => scheduleBenchmarks(sizes.schedule, options));
+    await group('replay-seek', planned.replaySeek, async () => [await replaySeekBenchmark(data, options)]);
+    await group('memory', planned.memory, async () => [await memoryBenchmark(data, options)]);
+    await group('browser', planned.browser, () => browserBenchmarks(data, options));
   } finally {
     removeBenchData(data);
   }

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findChromium } from '../scripts/chromium';
-import { scrubRunOf, newPage, startBrowserRig, waitUntil } from './browser';
+import { dragScrubber, newPage, openReplay, startBrowserRig, waitUntil } from './browser';
 import { createBenchData, FULL_SIZES, removeBenchData } from './data';
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { name?: string } };
@@ -69,7 +69,12 @@ const rig = await startBrowserRig(data, executablePath, (line) => console.error(
 try {
   const url = target === 'editor' ? rig.editorUrl : target === 'bare' ? rig.bareUrl : rig.replayUrl;
   const { page, close } = await newPage(rig.browser);
-  if (target !== 'replay') {
+  let scrubber = '';
+  if (target === 'replay') {
+    const opened = await openReplay(page, url, 60_000);
+    if ('missing' in opened) throw new Error(opened.missing);
+    scrubber = opened.selector;
+  } else {
     await page.goto(url);
     await waitUntil(page, 'window.__bench.onScreenAt !== null', 60_000);
     await page.waitForTimeout(500);
@@ -79,13 +84,10 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await rig.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', '__metadata'] });
   await cdp.send('Profiler.start');
-  let frames: number[];
-  if (target === 'replay') {
-    await close();
-    const result = await scrubRunOf(rig.browser, url, seconds * 1000, 60_000);
-    if ('missing' in result) throw new Error(result.missing);
-    frames = result.frames;
-  } else frames = (await page.evaluate(`window.__bench.panZoom(${seconds * 1000})`)) as number[];
+  const frames =
+    target === 'replay'
+      ? await dragScrubber(page, scrubber, seconds * 1000)
+      : ((await page.evaluate(`window.__bench.panZoom(${seconds * 1000})`)) as number[]);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
   const trace = JSON.parse((await rig.browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   await close();
