@@ -27,7 +27,7 @@ import { usePrefs } from '../app/prefs';
 import { addStepEdit, connectEdit, insertFragmentEdit } from './commands';
 import { contextOf } from './keyboard';
 import { edgeTypes } from './edges';
-import { GRID, NODE_HEIGHT, NODE_WIDTH, viewportToFit, withoutStaticHandles, type LinkFlowEdge, type StepFlowNode } from './flow';
+import { GRID, NODE_HEIGHT, NODE_WIDTH, READABLE_ZOOM, viewportToFit, withoutStaticHandles, type LinkFlowEdge, type StepFlowNode } from './flow';
 import { useFragments } from './fragments';
 import { minimapColorOf, nodeTypes } from './nodes';
 import { setCanvasPointer } from './pointer';
@@ -43,15 +43,21 @@ const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
 /**
  * The first view, computed from the canvas size before React Flow mounts
  * (React Flow's own fitView waits for every node to be measured, and with
- * only the visible nodes drawn that never happens): all of a small drill,
- * or the steps where a big one begins.
+ * only the visible nodes drawn that never happens): the whole drill when it
+ * fits at a readable zoom, else where the drill begins (its leftmost steps)
+ * at a readable zoom; the minimap and Shift+1 show the rest.
  */
 function initialViewportOf(width: number, height: number) {
-  const { body, initialFit, stepById } = useEditor.getState();
-  const steps = initialFit ? initialFit.flatMap((id) => stepById.get(id) ?? []) : body.steps;
-  return viewportToFit(steps, width, height);
+  const steps = useEditor.getState().body.steps;
+  const all = viewportToFit(steps, width, height);
+  if (all.zoom >= READABLE_ZOOM) return all;
+  const left = Math.min(...steps.map((step) => step.position.x));
+  const start = steps.filter((step) => step.position.x + NODE_WIDTH <= left + (width * 0.9) / READABLE_ZOOM);
+  const fit = viewportToFit(start.length > 0 ? start : steps.slice(0, 1), width, height);
+  if (fit.zoom >= READABLE_ZOOM) return fit;
+  const top = Math.min(...start.map((step) => step.position.y));
+  return { x: 40 - left * READABLE_ZOOM, y: 40 - top * READABLE_ZOOM, zoom: READABLE_ZOOM };
 }
-
 
 const isValidConnection: IsValidConnection = (connection) => connection.source !== connection.target;
 

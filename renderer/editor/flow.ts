@@ -130,6 +130,8 @@ export function freeSpotNear(steps: readonly Pick<Step, 'position'>[], wanted: {
 }
 
 export const MIN_ZOOM = 0.05;
+/** The zoom a drill opens at, at least, so that card text can be read. */
+export const READABLE_ZOOM = 0.6;
 export const MAX_ZOOM = 2;
 /** Fitting never zooms in beyond this: a three-step drill should not fill the screen with giant cards. */
 const FIT_MAX_ZOOM = 1.1;

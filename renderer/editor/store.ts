@@ -56,8 +56,6 @@ export type EditorState = {
   openRoleId: string | null;
   /** Bumped when this window's clipboard changes, so paste buttons re-render. */
   clipboardStamp: number;
-  /** The steps the canvas fits into view when it opens: all of a small drill, the start of a big one. */
-  initialFit: string[] | null;
 };
 
 const EMPTY_BODY: ScenarioBody = {
@@ -97,7 +95,6 @@ const initialState: EditorState = {
   focus: null,
   openRoleId: null,
   clipboardStamp: 0,
-  initialFit: null,
 };
 
 export const useEditor = create<EditorState>(() => initialState);
@@ -182,18 +179,6 @@ function messageOf(error: unknown): { text: string; details: string[] } {
   return { text: error instanceof Error ? error.message : String(error), details: [] };
 }
 
-/** Above this many steps the canvas opens on the start of the drill at a readable zoom rather than on all of it. */
-export const FIT_ALL_LIMIT = 80;
-
-/** The steps to fit into view at open: all, or the leftmost `FIT_ALL_LIMIT / 4` (where the drill begins, at a readable zoom). */
-export function initialFitOf(steps: readonly Step[]): string[] | null {
-  if (steps.length <= FIT_ALL_LIMIT) return null;
-  return [...steps]
-    .sort((a, b) => a.position.x - b.position.x || a.position.y - b.position.y)
-    .slice(0, FIT_ALL_LIMIT / 4)
-    .map((step) => step.id);
-}
-
 function loaded(scenario: Scenario, keep: Partial<EditorState> = {}, previous?: Pick<EditorState, 'nodes' | 'edges'>): Partial<EditorState> {
   const { id, revision: _revision, createdAt: _c, updatedAt: _u, sourceId: _s, ...body } = scenario;
   const nodes = nodesOf(body.steps, previous?.nodes);
@@ -211,7 +196,6 @@ function loaded(scenario: Scenario, keep: Partial<EditorState> = {}, previous?: 
     selection: { stepIds: [], edgeIds: [] },
     history: EMPTY_HISTORY,
     dragging: false,
-    initialFit: initialFitOf(body.steps),
     ...keep,
   };
 }
@@ -225,7 +209,7 @@ async function reloadAfterFailure(error: unknown) {
     const scenario = await api.getScenario({ id });
     if (get().scenarioId !== id) return;
     const selection = get().selection;
-    set(loaded(scenario, { panel: get().panel, find: get().find, initialFit: get().initialFit }, get()));
+    set(loaded(scenario, { panel: get().panel, find: get().find}, get()));
     const known = get();
     set(
       selectionState(known, {
