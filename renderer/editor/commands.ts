@@ -17,6 +17,9 @@ import { notify, notifyError } from '../components/toasts';
 import { i18n } from '../i18n';
 import { freeSpotNear, NODE_HEIGHT, NODE_WIDTH, snapped } from './flow';
 import { newId } from './ids';
+import { shortcutMatches, type Shortcut } from './shortcuts';
+
+export { shortcutLabel, type Shortcut } from './shortcuts';
 import { layoutInBackground, WORKER_LAYOUT_FROM } from './layout';
 import {
   closeFind,
@@ -36,8 +39,6 @@ import {
   type CommitOptions,
   type EditorState,
 } from './store';
-
-export type Shortcut = { key: string; mod?: boolean; shift?: boolean; alt?: boolean };
 
 export type CommandGroup = 'edit' | 'insert' | 'view' | 'scenario' | 'help';
 
@@ -70,45 +71,6 @@ export type Command = {
   /** Shown on the toolbar with this icon name. */
   icon?: string;
 };
-
-// ---------------------------------------------------------------------------
-// Shortcuts
-
-/** Keys that are typed with Shift anyway, so Shift is not compared for them. */
-const SHIFTED_KEYS = new Set(['?', '+']);
-
-const keyOf = (event: KeyboardEvent) =>
-  /^Digit\d$/.test(event.code) ? event.code.slice(5) : event.key.length === 1 ? event.key.toLowerCase() : event.key;
-
-/** Whether a key event is this shortcut. Ctrl and ⌘ count as the same modifier. */
-export function shortcutMatches(shortcut: Shortcut, event: KeyboardEvent): boolean {
-  if (Boolean(shortcut.mod) !== (event.ctrlKey || event.metaKey)) return false;
-  if (Boolean(shortcut.alt) !== event.altKey) return false;
-  if (!SHIFTED_KEYS.has(shortcut.key) && Boolean(shortcut.shift) !== event.shiftKey) return false;
-  return keyOf(event) === shortcut.key.toLowerCase() || event.key === shortcut.key;
-}
-
-const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-const KEY_NAMES: Record<string, string> = {
-  ArrowLeft: '←',
-  ArrowRight: '→',
-  ArrowUp: '↑',
-  ArrowDown: '↓',
-  Delete: 'Del',
-  Backspace: '⌫',
-  Escape: 'Esc',
-  Enter: 'Enter',
-};
-
-/** A shortcut as the user reads it, e.g. `Ctrl+Shift+Z`. */
-export function shortcutLabel(shortcut: Shortcut): string {
-  const parts: string[] = [];
-  if (shortcut.mod) parts.push(isMac ? '⌘' : 'Ctrl');
-  if (shortcut.alt) parts.push(isMac ? '⌥' : 'Alt');
-  if (shortcut.shift) parts.push('Shift');
-  parts.push(KEY_NAMES[shortcut.key] ?? (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key));
-  return parts.join('+');
-}
 
 // ---------------------------------------------------------------------------
 // Helpers
