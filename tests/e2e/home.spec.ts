@@ -22,6 +22,7 @@ test('switching to English changes the labels and survives a reload', async ({ a
 
 test('a scenario is created, and deleted only after confirmation', async ({ app, page }) => {
   await page.goto(app.url);
+  await expect(page.getByTestId('scenario-card').first()).toBeVisible();
   const before = await page.getByTestId('scenario-card').count();
   await page.getByTestId('new-scenario').click();
   await page.getByTestId('new-scenario-title').fill('测试演练');
