@@ -10,7 +10,7 @@ export const home: typeof zh = {
   noMatch: 'No drill matches "{{query}}".',
   steps: '{{count}} steps',
   roles: '{{count}} roles',
-  runs: '{{count}} runs',
+  runs: '{{count}} run(s)',
   updated: 'Updated {{time}}',
   confirmDelete: 'Delete the drill "{{title}}"? All its steps, roles and {{runs}} recorded runs will be deleted. This cannot be undone.',
   deleted: 'Deleted "{{title}}"',
