@@ -114,7 +114,7 @@ export type AfterActionReport = {
   analysis: RunAnalysis;
 };
 
-/** `YYYY-MM-DD` of an instant in UTC+8 (China has one time zone), for a run without a planned drill date. */
+/** `YYYY-MM-DD` of an instant in UTC+8 (China has one time zone): the day the run really took place, not the planned drill date. */
 function chinaDateOf(ms: number): string {
   return new Date(ms + 8 * 60 * MINUTE_MS).toISOString().slice(0, 10);
 }
@@ -251,7 +251,7 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       runName: run.name,
       source: run.source,
       description: plan.description,
-      drillDate: plan.drillDate ?? chinaDateOf(startMs),
+      drillDate: chinaDateOf(startMs),
       startedAtMs: startMs,
       endedAtMs: run.endedAt === null ? null : Date.parse(run.endedAt),
       location: plan.location,
