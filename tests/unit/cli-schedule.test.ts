@@ -49,7 +49,7 @@ describe('drill schedule', () => {
     const result = drill('schedule', 'tests/fixtures/cli/cycle.drill.json');
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('cycle: "启动响应" (s2) → "现场核查" (s3) → "启动响应" (s2)');
+    expect(result.stderr).toContain('the steps "启动响应" → "现场核查" → "启动响应" form a cycle');
   });
 
   it('refuses bad input with one clear line and a non-zero exit, never a stack trace', () => {

@@ -297,7 +297,7 @@ describe('the electronegativity gate (scripts/electronegativity.ts)', () => {
   });
 
   it('reads the accepted checks, each with its reason, from the security documentation', () => {
-    const documented = acceptedChecksOf(read('docs/reliability.md'));
+    const documented = acceptedChecksOf(read('README.md'));
     expect(documented.size).toBeGreaterThan(0);
     for (const reason of documented.values()) expect(reason.length).toBeGreaterThanOrEqual(20);
   });
