@@ -55,7 +55,7 @@ export function BranchDialog(props: { step: DecisionStep; plan: ScenarioBody; on
       <p className="dialog-step">{props.step.title}</p>
       {props.step.question && (
         <p className="small">
-          <span className="muted">{t('conduct.branch.question')}：</span>
+          <span className="muted">{t('conduct.branch.question')}{t('colon')}</span>
           {props.step.question}
         </p>
       )}

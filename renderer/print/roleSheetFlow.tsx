@@ -104,7 +104,7 @@ function StepRow(props: { step: SheetStep; index: number; t: TFunction }) {
             {step.handOvers.map((handOver, i) => (
               <div key={i} className="doc-handover">
                 → <b>{handOver.roleNames.join('、')}</b>
-                {handOver.condition !== null && t('print.sheet.handOverIf', { label: handOver.condition })}：{handOver.step.title}
+                {handOver.condition !== null && t('print.sheet.handOverIf', { label: handOver.condition })}{t('colon')}{handOver.step.title}
               </div>
             ))}
           </div>

@@ -55,7 +55,7 @@ function ScriptRowView(props: { row: ScriptRow; t: TFunction }) {
         </td>
         <td colSpan={6}>
           <Conditions row={row} t={t} />
-          <span className="doc-milestone">◆ {t('print.script.milestone')}：{row.title}</span>
+          <span className="doc-milestone">◆ {t('print.script.milestone')}{t('colon')}{row.title}</span>
           {row.roleNames.length > 0 && <span className="doc-milestone-roles">（{row.roleNames.join('、')}）</span>}
           {row.expectedResult && <span className="doc-milestone-result">{row.expectedResult}</span>}
         </td>

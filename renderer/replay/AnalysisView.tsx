@@ -99,7 +99,7 @@ export function AnalysisView(props: { analysis: RunAnalysis; plan: ScenarioBody;
                     <span className="contributor-split muted">
                       {[c.startedLate >= 0.5 ? t('replay.analysis.splitStart', { minutes: minutesText(c.startedLate) }) : null, c.overran >= 0.5 ? t('replay.analysis.splitRun', { minutes: minutesText(c.overran) }) : null]
                         .filter(Boolean)
-                        .join('，')}
+                        .join(t('comma'))}
                     </span>
                   </li>
                 ))}

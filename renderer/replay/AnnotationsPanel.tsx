@@ -165,10 +165,10 @@ function AnnotationItem(props: { annotation: Annotation; plan: ScenarioBody; onC
       {annotation.kind === 'improvement' && (
         <div className="annotation-meta">
           <span>
-            {t('replay.annotation.owner')}：{owner?.name ?? t('replay.annotation.noOwner')}
+            {t('replay.annotation.owner')}{t('colon')}{owner?.name ?? t('replay.annotation.noOwner')}
           </span>
           <span>
-            {t('replay.annotation.due')}：{annotation.dueDate ?? '—'}
+            {t('replay.annotation.due')}{t('colon')}{annotation.dueDate ?? '—'}
           </span>
           <label className="annotation-done">
             <input type="checkbox" checked={annotation.done} onChange={(event) => void update({ done: event.target.checked })} data-testid="annotation-done" />

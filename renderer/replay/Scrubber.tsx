@@ -92,7 +92,7 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
               type="button"
               className={`scrub-mark mark-${annotation.kind}`}
               style={{ left: `${fraction * 100}%` }}
-              title={`${clockOf(at)} ${translate(`replay.annotation.kind.${annotation.kind}`)}：${annotation.text}`}
+              title={`${clockOf(at)} ${translate(`replay.annotation.kind.${annotation.kind}`)}${translate('colon')}${annotation.text}`}
               onClick={() => props.onMarkClick(annotation)}
               data-testid="scrub-mark"
               data-kind={annotation.kind}

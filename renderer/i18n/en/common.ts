@@ -17,6 +17,9 @@ export const common: typeof zh = {
     back: 'Back',
     retry: 'Retry',
   },
+  /** Punctuation after a label and between clauses: full width in Chinese. */
+  colon: ': ',
+  comma: ', ',
   language: { label: 'Language', zh: '中文', en: 'English' },
   state: { loading: 'Loading…', saving: 'Saving…', saved: 'Saved', unsaved: 'Not saved', error: 'Error' },
   kind: { inject: 'Inject', action: 'Action', decision: 'Decision', milestone: 'Milestone' },
