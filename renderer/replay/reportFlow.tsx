@@ -12,7 +12,7 @@ import { tPlusOf } from '../../shared/time';
 import { dateOf, InfoTable, Lines, SectionHeading, TitleBlock } from '../print/docParts';
 import { contentWidthOf, type Flow, type FlowPart } from '../print/Paged';
 import { causeTextOf, shortCauseTextOf } from './causes';
-import { deltaText, minutesText, shortClockOf } from './format';
+import { dateOf as localDateOf, deltaText, minutesText, shortClockOf } from './format';
 
 /** Rows of the run timeline printed at most; a longer log is summarised with a note. */
 export const MAX_TIMELINE_ROWS = 800;
@@ -55,7 +55,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
           { label: t('replay.report.runName'), value: overview.runName, wide: true },
           {
             label: t('replay.report.time'),
-            value: `${dateOf(overview.drillDate, language)} ${clock(start)}–${overview.endedAtMs === null ? t('replay.report.notEnded') : clock(overview.endedAtMs)}`,
+            value: `${dateOf(localDateOf(start), language)} ${clock(start)}–${overview.endedAtMs === null ? t('replay.report.notEnded') : clock(overview.endedAtMs)}`,
           },
           { label: t('replay.report.place'), value: overview.location || '—' },
           { label: t('replay.report.organiser'), value: overview.organiser || '—' },
