@@ -1,7 +1,9 @@
 /** A modal dialog: focus moves in, Escape closes, the page behind is inert. */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean; testId?: string }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -20,7 +22,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
     >
       <header className="dialog-header">
         <h2>{props.title}</h2>
-        <button className="icon-button" aria-label="close" onClick={props.onClose}>
+        <button className="icon-button" aria-label={t('action.close')} title={t('action.close')} onClick={props.onClose}>
           ×
         </button>
       </header>

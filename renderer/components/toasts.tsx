@@ -1,4 +1,5 @@
 /** Short notices in the corner ("已保存", errors); one store, one view. */
+import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import { ApiError } from '../../shared/api';
 import { i18n } from '../i18n';
@@ -28,18 +29,21 @@ export const notify = (text: string) => useToasts.getState().push({ kind: 'info'
  */
 export function describeError(error: unknown): { text: string; details: string[] } {
   if (!(error instanceof ApiError)) return { text: error instanceof Error ? error.message : String(error), details: [] };
-  if (i18n.language === 'en') return { text: error.message, details: error.details };
   const details = error.details.filter((detail) => !error.message.includes(detail));
+  if (i18n.language === 'en') return { text: error.message, details };
   return { text: i18n.t(`error.code.${error.code}`), details: [error.message, ...details] };
 }
 
 /** Shows an error from any call, in the user's language, with the back end's details. */
 export function notifyError(error: unknown, prefix = '') {
   const { text, details } = describeError(error);
-  useToasts.getState().push({ kind: 'error', text: prefix ? `${prefix} ${text}` : text, details });
+  // A Chinese prefix ends in a full-width colon, which needs no space after it.
+  const joined = !prefix ? text : /[：，。]$/.test(prefix) ? prefix + text : `${prefix} ${text}`;
+  useToasts.getState().push({ kind: 'error', text: joined, details });
 }
 
 export function Toasts() {
+  const { t } = useTranslation();
   const toasts = useToasts((state) => state.toasts);
   const dismiss = useToasts((state) => state.dismiss);
   return (
@@ -54,7 +58,7 @@ export function Toasts() {
               ))}
             </ul>
           )}
-          <button className="toast-close" aria-label="close" onClick={() => dismiss(toast.id)}>
+          <button className="toast-close" aria-label={t('action.close')} onClick={() => dismiss(toast.id)}>
             ×
           </button>
         </div>

@@ -170,7 +170,7 @@ test('a plan spreadsheet is imported from the home screen, and a bad one is refu
   await page.getByTestId('import-plan-file').setInputFiles({ name: '坏计划.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await expect(page.getByTestId('plan-import-problem')).toContainText('第 3 行：无法识别时间“九点四十”');
   await shot(page, 'plan-import-refused');
-  await page.getByTestId('plan-import-problem-dialog').getByRole('button', { name: 'close' }).click();
+  await page.getByTestId('plan-import-problem-dialog').getByRole('button', { name: '关闭', exact: true }).first().click();
 
   const good = '安置点供水保障桌面推演\n时间,情景内容,参演角色,处置动作,预期结果\n09:30,安置点自来水中断,导调组、供水保障组,调度送水车,30 分钟内到达\n09:45,,应急监测组,对送水水源开展应急监测,\n';
   await page.getByTestId('import-plan-file').setInputFiles({ name: '安置点.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
