@@ -45,7 +45,7 @@ export async function storageBenchmarks(data: BenchData, options: BenchOptions):
     // 1. One step moved, saved.
     // In blocks rather than one by one: each JSON rewrite frees the old file's
     // blocks at the next ext4 journal commit, which SQLite's fsync would pay.
-    const saves = options.smoke ? { blocks: 1, perBlock: 5, warmups: 2 } : { blocks: 4, perBlock: 50, warmups: 5 };
+    const saves = options.smoke ? { blocks: 1, perBlock: 5, warmups: 2 } : { blocks: 10, perBlock: 20, warmups: 3 };
     options.log(`autosave: ${saves.blocks * saves.perBlock} edits each way, in ${saves.blocks} alternating blocks`);
     const save = await timeBlocks({
       ...saves,
