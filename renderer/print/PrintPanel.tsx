@@ -111,7 +111,7 @@ export function PrintPanel(props: {
             </select>
           </label>
         </div>
-        {props.overflowPages.length > 0 && <div className="print-warning">{t('print.overflow', { pages: props.overflowPages.join('、') })}</div>}
+        {props.overflowPages.length > 0 && <div className="print-warning">{t('print.overflow', { pages: props.overflowPages.join(t('listSep')) })}</div>}
         <div className="print-buttons">
           <button className="primary" disabled={nothing || props.busy || props.pageCount === null} onClick={props.onPrint} data-testid="print-button">
             {t('print.printButton')}

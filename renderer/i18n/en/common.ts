@@ -19,6 +19,7 @@ export const common: typeof zh = {
   },
   /** Punctuation after a label and between clauses: full width in Chinese. */
   colon: ': ',
+  listSep: ', ',
   comma: ', ',
   language: { label: 'Language', zh: '中文', en: 'English' },
   state: { loading: 'Loading…', saving: 'Saving…', saved: 'Saved', unsaved: 'Not saved', error: 'Error' },

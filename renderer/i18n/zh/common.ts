@@ -17,6 +17,7 @@ export const common = {
   },
   /** Punctuation after a label and between clauses: full width in Chinese. */
   colon: '：',
+  listSep: '、',
   comma: '，',
   language: { label: '语言', zh: '中文', en: 'English' },
   state: { loading: '正在加载…', saving: '正在保存…', saved: '已保存', unsaved: '未保存', error: '出错' },
