@@ -45,12 +45,14 @@ export function csvTextOf(bytes: Uint8Array): string {
   }
 }
 
+const ZIP64 = { zh: '不支持 zip64 格式的工作簿。', en: 'zip64 workbooks are not supported' };
+
 /**
  * Checks a zip's central directory without inflating anything: refuses a
  * file that is not a zip, uses zip64, has too many parts, or would inflate
- * beyond `MAX_XLSX_INFLATED_BYTES`. Returns a reason, or null when it is fine.
+ * beyond `MAX_XLSX_INFLATED_BYTES`. Returns a reason in both languages, or null when it is fine.
  */
-export function zipProblemOf(bytes: Uint8Array): string | null {
+export function zipProblemOf(bytes: Uint8Array): { zh: string; en: string } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
@@ -59,19 +61,19 @@ export function zipProblemOf(bytes: Uint8Array): string | null {
       break;
     }
   }
-  if (end < 0) return 'not an .xlsx file (no zip directory found)';
+  if (end < 0) return { zh: '这不是 .xlsx 工作簿文件（找不到压缩目录）。', en: 'not an .xlsx file (no zip directory found)' };
   const entries = view.getUint16(end + 10, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if (entries === 0xffff || directoryOffset === 0xffffffff) return 'zip64 workbooks are not supported';
-  if (entries > MAX_ZIP_ENTRIES) return `the workbook has too many parts (${entries})`;
+  if (entries === 0xffff || directoryOffset === 0xffffffff) return ZIP64;
+  if (entries > MAX_ZIP_ENTRIES) return { zh: `工作簿的组成部分过多（${entries} 个）。`, en: `the workbook has too many parts (${entries})` };
   let offset = directoryOffset;
   let inflated = 0;
   for (let k = 0; k < entries; k++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return 'the workbook is damaged (bad zip directory)';
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return { zh: '工作簿已损坏（压缩目录有误）。', en: 'the workbook is damaged (bad zip directory)' };
     const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return 'zip64 workbooks are not supported';
+    if (size === 0xffffffff) return ZIP64;
     inflated += size;
-    if (inflated > MAX_XLSX_INFLATED_BYTES) return `the workbook would unpack to more than ${MAX_XLSX_INFLATED_BYTES / 1024 / 1024} MB`;
+    if (inflated > MAX_XLSX_INFLATED_BYTES) return { zh: `工作簿解压后将超过 ${MAX_XLSX_INFLATED_BYTES / 1024 / 1024} MB。`, en: `the workbook would unpack to more than ${MAX_XLSX_INFLATED_BYTES / 1024 / 1024} MB` };
     offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   return null;
@@ -108,14 +110,14 @@ export function cellTextOf(cell: ExcelJS.Cell): string {
 }
 
 /** The non-blank rows of each worksheet, with their sheet row numbers. */
-export async function xlsxSheetsOf(bytes: Uint8Array): Promise<{ name: string; rows: TableRow[] }[]> {
+export async function xlsxSheetsOf(bytes: Uint8Array, language: Language = 'en'): Promise<{ name: string; rows: TableRow[] }[]> {
   const problem = zipProblemOf(bytes);
-  if (problem) throw new ApiError('invalid-argument', problem);
+  if (problem) throw new ApiError('invalid-argument', problem[language]);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new ApiError('invalid-argument', `the file is not a readable .xlsx workbook (${(error as Error).message})`);
+    throw new ApiError('invalid-argument', language === 'zh' ? `无法读取这个 .xlsx 工作簿（${(error as Error).message}）。` : `the file is not a readable .xlsx workbook (${(error as Error).message})`);
   }
   return workbook.worksheets.map((sheet) => {
     const rows: TableRow[] = [];
@@ -153,7 +155,7 @@ export async function planBodyOfFile(
     const rows = csvRowsOf(csvTextOf(bytes));
     result = rows.ok ? planTableOf(rows.value, { title }) : rows;
   } else {
-    const sheets = await xlsxSheetsOf(bytes);
+    const sheets = await xlsxSheetsOf(bytes, language);
     const results = sheets.map((sheet) => planTableOf(sheet.rows, { title }));
     const noHeader = (r: TableResult<ScenarioBody>) => !r.ok && r.problems.length === 1 && r.problems[0].row === 0 && r.problems[0].message.en.startsWith('no header');
     result = results.find((r) => !noHeader(r)) ?? results[0] ?? { ok: false, problems: [{ row: 0, message: { zh: '工作簿中没有工作表。', en: 'the workbook has no sheets' } }] };

@@ -274,7 +274,7 @@ describe('importing a plan spreadsheet', () => {
     expect(bad.message).toBe('计划表有 1 行有误，未导入任何内容。');
     expect(bad.details[0]).toMatch(/^第 5 行：无法识别时间“十点”/);
     const notXlsx = await refusal('importPlanTable', { fileName: 'plan.xlsx', format: 'xlsx', dataBase64: base64(script) });
-    expect(notXlsx.message).toContain('not an .xlsx file');
+    expect(notXlsx.message).toContain('不是 .xlsx 工作簿');
     const tooBig = await refusal('importPlanTable', { fileName: 'huge.csv', format: 'csv', dataBase64: 'A'.repeat(30 * 1024 * 1024) });
     expect(tooBig.code).toBe('invalid-argument');
     expect(tooBig.message).toContain('larger than 20 MB');
