@@ -75,7 +75,7 @@ export const conduct: typeof zh = {
     pausedBanner: 'The run is paused. After resuming, "Shift plan" moves every step not yet started.',
     endedBanner: 'The run ended at {{time}}. Observations and corrections can still be added.',
     confirmEnd: 'End the run "{{name}}"? Afterwards no more steps can be recorded, only observations and corrections.',
-    progress: '{{done}} of {{total}} steps done',
+    progress: '{{done}} of {{total}} steps handled',
     lateCount: '{{count}} late',
     planned: 'Plan {{time}}',
     plannedRange: 'Plan {{start}}–{{end}}',

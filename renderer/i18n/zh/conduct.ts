@@ -74,7 +74,7 @@ export const conduct = {
     pausedBanner: '演练已暂停。恢复后可用“顺延计划”把尚未开始的环节整体后移。',
     endedBanner: '演练已于 {{time}} 结束。仍可补充观察记录和更正记录。',
     confirmEnd: '结束演练“{{name}}”？结束后不能再记录环节，只能补充观察记录和更正已有记录。',
-    progress: '{{done}}/{{total}} 个环节已完成',
+    progress: '{{done}}/{{total}} 个环节已处理',
     lateCount: '{{count}} 个环节延误',
     planned: '计划 {{time}}',
     plannedRange: '计划 {{start}}–{{end}}',
