@@ -39,8 +39,16 @@ const sql = statementsOf({
            (SELECT COUNT(*) FROM runs WHERE scenario_id = s.id) AS run_count
          FROM scenarios s ORDER BY s.updated_at DESC`,
   get: 'SELECT id, meta, revision, source_id, created_at, updated_at FROM scenarios WHERE id = ?',
-  steps: 'SELECT id, x, y, data FROM steps WHERE scenario_id = ? ORDER BY ord',
-  edges: 'SELECT id, source, target, data FROM edges WHERE scenario_id = ? ORDER BY ord',
+  // A whole scenario is read as one row per table: the JSON of every row joined in SQLite and parsed
+  // once, which is about twice as fast as a row object per step on a 5,000-step drill.
+  // SQLite does not promise that an aggregate keeps its input's order, so the order numbers come
+  // along and `inOrder` checks them (sorting only if needed).
+  steps: `SELECT json_group_array(ord) AS ords, json_group_array(id) AS ids, json_group_array(x) AS xs, json_group_array(y) AS ys,
+            '[' || COALESCE(group_concat(data, ','), '') || ']' AS datas
+          FROM (SELECT ord, id, x, y, data FROM steps WHERE scenario_id = ? ORDER BY ord)`,
+  edges: `SELECT json_group_array(ord) AS ords, json_group_array(id) AS ids, json_group_array(source) AS sources,
+            json_group_array(target) AS targets, '[' || COALESCE(group_concat(data, ','), '') || ']' AS datas
+          FROM (SELECT ord, id, source, target, data FROM edges WHERE scenario_id = ? ORDER BY ord)`,
   roles: 'SELECT id, data FROM roles WHERE scenario_id = ? ORDER BY ord',
   insertScenario: `INSERT INTO scenarios (id, title, meta, revision, source_id, created_at, updated_at)
                    VALUES (@id, @title, @meta, 0, @sourceId, @now, @now)`,
@@ -139,9 +147,50 @@ export function getScenario(db: Db, id: string): Scenario | null {
     updatedAt: row.updated_at,
     sourceId: row.source_id,
     roles: (statements.roles.all(id) as RoleRow[]).map(roleOf),
-    steps: (statements.steps.all(id) as StepRow[]).map(stepOf),
-    edges: (statements.edges.all(id) as EdgeRow[]).map(edgeOf),
+    steps: stepsOf(statements.steps.get(id) as StepColumns),
+    edges: edgesOf(statements.edges.get(id) as EdgeColumns),
   };
+}
+
+type StepColumns = { ords: string; ids: string; xs: string; ys: string; datas: string };
+type EdgeColumns = { ords: string; ids: string; sources: string; targets: string; datas: string };
+
+/** The items in the order of their `ord` numbers (already so in practice; sorted when not). */
+function inOrder<T>(items: T[], ordsText: string): T[] {
+  const ords = JSON.parse(ordsText) as number[];
+  for (let i = 1; i < ords.length; i++) {
+    if (ords[i - 1] > ords[i]) {
+      const order = ords.map((ord, index) => ({ ord, index })).sort((a, b) => a.ord - b.ord);
+      return order.map(({ index }) => items[index]);
+    }
+  }
+  return items;
+}
+
+/** A scenario's steps from the one-row read: each step's stored fields with its id and position put back. */
+function stepsOf(columns: StepColumns): Step[] {
+  const ids = JSON.parse(columns.ids) as string[];
+  const xs = JSON.parse(columns.xs) as number[];
+  const ys = JSON.parse(columns.ys) as number[];
+  const steps = JSON.parse(columns.datas) as Step[];
+  for (let i = 0; i < steps.length; i++) {
+    steps[i].id = ids[i];
+    steps[i].position = { x: xs[i], y: ys[i] };
+  }
+  return inOrder(steps, columns.ords);
+}
+
+function edgesOf(columns: EdgeColumns): Edge[] {
+  const ids = JSON.parse(columns.ids) as string[];
+  const sources = JSON.parse(columns.sources) as string[];
+  const targets = JSON.parse(columns.targets) as string[];
+  const edges = JSON.parse(columns.datas) as Edge[];
+  for (let i = 0; i < edges.length; i++) {
+    edges[i].id = ids[i];
+    edges[i].source = sources[i];
+    edges[i].target = targets[i];
+  }
+  return inOrder(edges, columns.ords);
 }
 
 export function requireScenario(db: Db, id: string): Scenario {

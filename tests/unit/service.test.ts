@@ -182,6 +182,31 @@ describe('scenarios', () => {
     expect((await call('getScenario', { id: scenario.id })).roles).toEqual([]);
   });
 
+  it('reads steps and edges back in their stored order', async () => {
+    const scenario = await scenarioWithGraph();
+    await call('applyGraphOps', {
+      scenarioId: scenario.id,
+      baseRevision: 1,
+      ops: [{ op: 'addStep', step: { id: 'a0', kind: 'milestone', title: '最后加入' } }, { op: 'addEdge', edge: { id: 'e0', source: 's2', target: 'a0' } }],
+    });
+    backend.close();
+    const db = openDatabase(path.join(dataDir, DB_FILE));
+    db.prepare('UPDATE steps SET ord = -ord WHERE scenario_id = ?').run(scenario.id);
+    db.prepare('UPDATE edges SET ord = -ord WHERE scenario_id = ?').run(scenario.id);
+    db.close();
+    backend = openBackend({ dataDir, templatesDir: EMPTY_TEMPLATES, prefs: memoryPrefsStore(), log: () => {} });
+    const after = await call('getScenario', { id: scenario.id });
+    expect(after.steps.map((s) => [s.id, s.position])).toEqual([
+      ['a0', { x: 0, y: 0 }],
+      ['s2', { x: 0, y: 0 }],
+      ['s1', { x: 0, y: 0 }],
+    ]);
+    expect(after.edges.map((e) => [e.id, e.source, e.target])).toEqual([
+      ['e0', 's2', 'a0'],
+      ['e1', 's1', 's2'],
+    ]);
+  });
+
   it('removing a step removes its edges', async () => {
     const scenario = await scenarioWithGraph();
     await call('applyGraphOps', { scenarioId: scenario.id, baseRevision: 1, ops: [{ op: 'removeStep', id: 's1' }] });
