@@ -104,7 +104,6 @@ function costOf(event: RunEvent, graphSize: number): number {
 }
 
 const timeOrNaN = (value: number | null) => (value === null ? NaN : value);
-const timeOrNull = (value: number) => (Number.isNaN(value) ? null : value);
 
 function checkpointOf(state: RunStateAt, steps: readonly StepState[]): Checkpoint {
   const n = steps.length;
@@ -144,18 +143,33 @@ function checkpointOf(state: RunStateAt, steps: readonly StepState[]): Checkpoin
   };
 }
 
-/** Writes a checkpoint into the working state in place. */
+/**
+ * Writes a checkpoint into the working state in place. A field is written
+ * only where it differs: a time written into a step object allocates a heap
+ * number, and between two moments of a run most steps keep their times.
+ * `late` is left alone: settling rewrites it for every step.
+ */
 function restore(index: ReplayIndex, checkpoint: Checkpoint) {
   const { work, workSteps } = index;
+  const { status, deliveredAt, startedAt, finishedAt } = checkpoint;
   for (let i = 0; i < workSteps.length; i++) {
     const step = workSteps[i];
-    step.status = STATUSES[checkpoint.status[i]];
-    step.deliveredAt = timeOrNull(checkpoint.deliveredAt[i]);
-    step.startedAt = timeOrNull(checkpoint.startedAt[i]);
-    step.finishedAt = timeOrNull(checkpoint.finishedAt[i]);
-    step.skippedReason = '';
-    step.branchEdgeId = null;
-    step.late = false;
+    const code = STATUSES[status[i]];
+    if (step.status !== code) step.status = code;
+    const delivered = deliveredAt[i];
+    if (delivered !== delivered) {
+      if (step.deliveredAt !== null) step.deliveredAt = null;
+    } else if (step.deliveredAt !== delivered) step.deliveredAt = delivered;
+    const started = startedAt[i];
+    if (started !== started) {
+      if (step.startedAt !== null) step.startedAt = null;
+    } else if (step.startedAt !== started) step.startedAt = started;
+    const finished = finishedAt[i];
+    if (finished !== finished) {
+      if (step.finishedAt !== null) step.finishedAt = null;
+    } else if (step.finishedAt !== finished) step.finishedAt = finished;
+    if (step.skippedReason !== '') step.skippedReason = '';
+    if (step.branchEdgeId !== null) step.branchEdgeId = null;
   }
   for (const [i, reason] of checkpoint.skippedReasons) workSteps[i].skippedReason = reason;
   for (const [i, edgeId] of checkpoint.branchEdgeIds) workSteps[i].branchEdgeId = edgeId;
@@ -279,7 +293,7 @@ export function stateAtTime(index: ReplayIndex, t: number): RunStateAt {
     if (countOnly[next] === 1) work.applied++;
     else applyEvent(work, events[next]);
   }
-  return settleRunState(work, t);
+  return settleRunState(work, t, index.workSteps);
 }
 
 /** The index of the latest event at or before `t`, or -1 before the first. */

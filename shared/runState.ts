@@ -433,13 +433,16 @@ function plannedTimesAt(state: RunStateAt, i: number, shift: number, runStartMs:
  * `LATE_GRACE_MS` after its planned latest start, or finished (or is still
  * under way) that long past its planned latest finish, or has not started
  * that long after its latest start. Skipped and cut-off steps are never late.
+ * `stepsInPlanOrder`, when the caller keeps them (replay does), are the
+ * state's step objects in plan order: walked directly instead of looked up
+ * by id.
  */
-export function settleRunState(state: RunStateAt, t: number): RunStateAt {
+export function settleRunState(state: RunStateAt, t: number, stepsInPlanOrder?: readonly StepState[]): RunStateAt {
   state.t = t;
   const { plan, runStartMs, shiftAtStart, endedAtMs } = state.work;
   const now = endedAtMs !== null && endedAtMs < t ? endedAtMs : t;
   for (let i = 0; i < plan.ids.length; i++) {
-    const step = state.steps.get(plan.ids[i])!;
+    const step = stepsInPlanOrder ? stepsInPlanOrder[i] : state.steps.get(plan.ids[i])!;
     if (!plan.scheduled || step.status === 'skipped' || step.status === 'not-taken') {
       step.late = false;
       continue;
