@@ -63,6 +63,7 @@ const plannedDuration = (step: Step) => step.durationMin ?? 0;
 type IndexedGraph = {
   steps: Step[];
   ids: string[];
+  indexOf: Map<string, number>;
   /** Edges out of step i are `outStart[i] .. outStart[i + 1] - 1`. */
   outStart: Int32Array;
   outTarget: Int32Array;
@@ -109,7 +110,7 @@ function indexedGraphOf(graph: ScheduleGraph, excluded?: ReadonlySet<string>): I
     outTarget[slot] = targets[e];
     outLag[slot] = lags[e];
   }
-  return { steps, ids, outStart, outTarget, outLag };
+  return { steps, ids, indexOf, outStart, outTarget, outLag };
 }
 
 /** Predecessor adjacency in CSR form, built only when needed. */
@@ -164,6 +165,120 @@ function leftoverCycleOf(g: IndexedGraph, remainingIn: Int32Array): string[] {
   }
   // The walk went against the edges; reverse it to follow them.
   return rotatedCycle(walk.slice(positionOnWalk[v]).reverse(), g.ids);
+}
+
+/** What `StepScheduleMap` reads its entries from: the schedule's typed arrays, indexed like the graph's steps. */
+type ScheduleArrays = {
+  ids: string[];
+  indexOf: Map<string, number>;
+  /** Step indexes in topological order: the order the map iterates in. */
+  order: Int32Array;
+  duration: Float64Array;
+  earliestStart: Float64Array;
+  earliestFinish: Float64Array;
+  latestStart: Float64Array;
+  latestFinish: Float64Array;
+  critical: Uint8Array;
+};
+
+/**
+ * `Schedule.byStep`: a `Map` whose entries are made on demand from the
+ * schedule's typed arrays, so scheduling 100,000 steps does not allocate
+ * 100,000 objects nobody may read. `get` and `has` build (and keep) only the
+ * entry asked for; iterating or changing the map fills it in topological
+ * order first and from then on it is an ordinary `Map`. The same id always
+ * gives the same object.
+ */
+class StepScheduleMap extends Map<string, StepSchedule> {
+  #arrays: ScheduleArrays;
+  #made: (StepSchedule | undefined)[];
+  #filled = false;
+
+  constructor(arrays: ScheduleArrays) {
+    super();
+    this.#arrays = arrays;
+    this.#made = new Array<StepSchedule | undefined>(arrays.ids.length);
+  }
+
+  #entryAt(i: number): StepSchedule {
+    const made = this.#made[i];
+    if (made) return made;
+    const a = this.#arrays;
+    const isCritical = a.critical[i] === 1;
+    const entry: StepSchedule = {
+      stepId: a.ids[i],
+      duration: a.duration[i],
+      earliestStart: a.earliestStart[i],
+      earliestFinish: a.earliestFinish[i],
+      latestStart: a.latestStart[i],
+      latestFinish: a.latestFinish[i],
+      slack: isCritical ? 0 : a.latestStart[i] - a.earliestStart[i],
+      critical: isCritical,
+    };
+    this.#made[i] = entry;
+    return entry;
+  }
+
+  #fill(): void {
+    if (this.#filled) return;
+    this.#filled = true;
+    const { order, ids } = this.#arrays;
+    for (let k = 0; k < order.length; k++) super.set(ids[order[k]], this.#entryAt(order[k]));
+  }
+
+  override get(id: string): StepSchedule | undefined {
+    if (this.#filled) return super.get(id);
+    const i = this.#arrays.indexOf.get(id);
+    return i === undefined ? undefined : this.#entryAt(i);
+  }
+
+  override has(id: string): boolean {
+    return this.#filled ? super.has(id) : this.#arrays.indexOf.has(id);
+  }
+
+  override get size(): number {
+    return this.#filled ? super.size : this.#arrays.ids.length;
+  }
+
+  override set(id: string, value: StepSchedule): this {
+    this.#fill();
+    return super.set(id, value);
+  }
+
+  override delete(id: string): boolean {
+    this.#fill();
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.#fill();
+    super.clear();
+  }
+
+  override forEach(callback: (value: StepSchedule, key: string, map: Map<string, StepSchedule>) => void, thisArg?: unknown): void {
+    this.#fill();
+    super.forEach(callback, thisArg);
+  }
+
+  override keys(): MapIterator<string> {
+    this.#fill();
+    return super.keys();
+  }
+
+  override values(): MapIterator<StepSchedule> {
+    this.#fill();
+    return super.values();
+  }
+
+  override entries(): MapIterator<[string, StepSchedule]> {
+    this.#fill();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, StepSchedule]> {
+    this.#fill();
+    return super[Symbol.iterator]();
+  }
 }
 
 /**
@@ -226,25 +341,13 @@ export function scheduleOf(graph: ScheduleGraph, options: ScheduleOptions = {}):
   }
 
   const critical = new Uint8Array(n);
-  const byStep = new Map<string, StepSchedule>();
   const orderIds = new Array<string>(n);
   for (let k = 0; k < n; k++) {
     const i = order[k];
-    const rawSlack = latestStart[i] - earliestStart[i];
-    const isCritical = Math.abs(rawSlack) <= SLACK_EPSILON;
-    critical[i] = isCritical ? 1 : 0;
+    critical[i] = Math.abs(latestStart[i] - earliestStart[i]) <= SLACK_EPSILON ? 1 : 0;
     orderIds[k] = g.ids[i];
-    byStep.set(g.ids[i], {
-      stepId: g.ids[i],
-      duration: duration[i],
-      earliestStart: earliestStart[i],
-      earliestFinish: earliestFinish[i],
-      latestStart: latestStart[i],
-      latestFinish: latestFinish[i],
-      slack: isCritical ? 0 : rawSlack,
-      critical: isCritical,
-    });
   }
+  const byStep = new StepScheduleMap({ ids: g.ids, indexOf: g.indexOf, order, duration, earliestStart, earliestFinish, latestStart, latestFinish, critical });
 
   // One critical chain: from the first critical step with no predecessors,
   // follow tight edges (successor starts exactly when this one's finish and
