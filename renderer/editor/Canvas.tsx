@@ -26,7 +26,7 @@ import type { StepKind } from '../../shared/model';
 import { usePrefs } from '../app/prefs';
 import { addStepEdit, connectEdit, insertFragmentEdit } from './commands';
 import { contextOf } from './keyboard';
-import { edgeTypes } from './edges';
+import { EdgeLabelHost, edgeTypes } from './edges';
 import { GRID, NODE_HEIGHT, NODE_WIDTH, READABLE_ZOOM, viewportToFit, withoutStaticHandles, type LinkFlowEdge, type StepFlowNode } from './flow';
 import { useFragments } from './fragments';
 import { minimapColorOf, nodeTypes } from './nodes';
@@ -38,6 +38,8 @@ import { applyFlowEdgeChanges, applyFlowNodeChanges, commit, endDrag, fitAll, fl
 export const DRAG_KIND = 'application/x-drilldesk-kind';
 export const DRAG_FRAGMENT = 'application/x-drilldesk-fragment';
 
+/** How long the view stays still before the dots and the minimap come back. */
+const MOVE_SETTLE_MS = 150;
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
 /**
@@ -137,6 +139,27 @@ export function Canvas() {
     const rect = box.current?.getBoundingClientRect();
     setViewport(initialViewportOf(rect?.width ?? 900, rect?.height ?? 700));
   }, []);
+  // The element edge labels are portalled into, found once here rather than
+  // by React Flow's EdgeLabelRenderer, whose selector runs querySelector for
+  // every label on every store update (130 ms a frame zoomed out).
+  const [labelHost, setLabelHost] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (viewport) setLabelHost(box.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
+  }, [viewport]);
+  // While the user pans or zooms the canvas, the dots and the minimap are
+  // hidden (a class on the container, no re-render): each of them repaints a
+  // canvas-sized area on every frame of the move. The class stays until the
+  // view has been still for a moment (React Flow's move end can arrive after
+  // the next move has started). Moves made by the program (fit all, the
+  // minimap's own drag and zoom) have no source event and keep them shown.
+  const still = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onMove = useCallback((event: unknown) => {
+    if (!event) return;
+    box.current?.classList.add('is-moving');
+    clearTimeout(still.current);
+    still.current = setTimeout(() => box.current?.classList.remove('is-moving'), MOVE_SETTLE_MS);
+  }, []);
+  useLayoutEffect(() => () => clearTimeout(still.current), []);
   return (
     <div ref={box} className="editor-canvas" data-testid="canvas" onMouseMove={onMouseMove} onMouseLeave={onMouseLeave} onDragOver={onDragOver} onDrop={onDrop}>
       {empty && (
@@ -145,7 +168,7 @@ export function Canvas() {
           <span>{t('editor.emptyHint')}</span>
         </div>
       )}
-      {viewport && <ReactFlow<StepFlowNode, LinkFlowEdge>
+      {viewport && <EdgeLabelHost.Provider value={labelHost}><ReactFlow<StepFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -156,6 +179,7 @@ export function Canvas() {
         onReconnect={onReconnect}
         isValidConnection={isValidConnection}
         onInit={setFlowInstance}
+        onMove={onMove}
         onNodeDragStop={endDrag}
         onSelectionDragStop={endDrag}
         defaultViewport={viewport}
@@ -177,7 +201,7 @@ export function Canvas() {
           </ControlButton>
         </Controls>
         <MiniMap pannable zoomable nodeColor={minimapColorOf} nodeStrokeWidth={0} maskColor="rgba(15, 39, 71, 0.08)" position="bottom-right" />
-      </ReactFlow>}
+      </ReactFlow></EdgeLabelHost.Provider>}
     </div>
   );
 }

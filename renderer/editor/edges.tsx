@@ -4,14 +4,23 @@
  * Memoised and registered once at module scope; it reads its own edge from
  * the store by id.
  */
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { createContext, memo, useContext } from 'react';
+import { createPortal } from 'react-dom';
 import type { LinkFlowEdge } from './flow';
 import { useCanvasLabels } from './labels';
 import { select, useEditor } from './store';
 
+/**
+ * React Flow's label layer (`.react-flow__edgelabel-renderer`), found once by
+ * the canvas. Portalling into it directly replaces `EdgeLabelRenderer`, whose
+ * store selector queries the DOM for every label on every store update.
+ */
+export const EdgeLabelHost = createContext<HTMLElement | null>(null);
+
 function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const labels = useCanvasLabels();
+  const labelHost = useContext(EdgeLabelHost);
   const found = useEditor((state) => state.edgeById.get(props.id));
   const edge = { kind: found?.kind ?? 'sequence', label: found?.label ?? '', lagMin: found?.lagMin ?? 0 };
   const [path, labelX, labelY] = getBezierPath(props);
@@ -20,8 +29,7 @@ function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   return (
     <>
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
-      {showLabel && (
-        <EdgeLabelRenderer>
+      {showLabel && labelHost && createPortal(
           <div
             className={`edge-label${conditional ? ' edge-label-conditional' : ''}${props.selected ? ' is-selected' : ''} nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -32,8 +40,8 @@ function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
               <span className={edge.label ? 'edge-condition' : 'edge-condition edge-condition-missing'}>{edge.label || labels.noCondition}</span>
             )}
             {edge.lagMin > 0 && <span className="edge-lag">+{labels.minutes(edge.lagMin)}</span>}
-          </div>
-        </EdgeLabelRenderer>
+          </div>,
+          labelHost,
       )}
     </>
   );
