@@ -4,7 +4,7 @@
  * Memoised and registered once at module scope; it reads its own edge from
  * the store by id.
  */
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import { createPortal } from 'react-dom';
 import type { LinkFlowEdge } from './flow';
@@ -18,14 +18,22 @@ import { select, useEditor } from './store';
  */
 export const EdgeLabelHost = createContext<HTMLElement | null>(null);
 
+/**
+ * Below this zoom a label's text is under ~4 px, too small to read: labels are
+ * not drawn, which keeps the whole drill in view (hundreds of labels) cheap.
+ */
+export const LABEL_MIN_ZOOM = 0.4;
+const labelsReadable = (state: ReactFlowState) => state.transform[2] >= LABEL_MIN_ZOOM;
+
 function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const labels = useCanvasLabels();
   const labelHost = useContext(EdgeLabelHost);
+  const readable = useStore(labelsReadable);
   const found = useEditor((state) => state.edgeById.get(props.id));
   const edge = { kind: found?.kind ?? 'sequence', label: found?.label ?? '', lagMin: found?.lagMin ?? 0 };
   const [path, labelX, labelY] = getBezierPath(props);
   const conditional = edge.kind === 'conditional';
-  const showLabel = conditional || edge.lagMin > 0 || edge.label !== '';
+  const showLabel = readable && (conditional || edge.lagMin > 0 || edge.label !== '');
   return (
     <>
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
