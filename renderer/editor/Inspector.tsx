@@ -18,8 +18,6 @@ import { commit, openDialog, revealStep, useEditor } from './store';
 const S = ActionStepSchema.shape;
 const E = EdgeSchema.shape;
 
-const DELIVERY_SUGGESTIONS = ['电话', '书面通报', '对讲机', '视频连线', '短信', '现场模拟'];
-
 function shortcutOf(name: string) {
   const shortcut = commandByName.get(name)?.shortcuts[0];
   return shortcut ? shortcutLabel(shortcut) : '';
@@ -87,7 +85,7 @@ function StepInspector(props: { id: string }) {
             schema={InjectStepSchema.shape.deliveryMethod}
             onValid={update('deliveryMethod')}
             testId="field-delivery"
-            placeholder={DELIVERY_SUGGESTIONS.join(' / ')}
+            placeholder={t('editor.deliveryPlaceholder')}
           />
         </>
       )}

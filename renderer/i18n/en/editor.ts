@@ -3,6 +3,7 @@ import type { editor as zh } from '../zh/editor';
 export const editor: typeof zh = {
   emptyTitle: 'Start with the first inject',
   emptyHint: 'Drag "Inject" from the left onto the canvas, or press 1. With a step selected, 2 adds an action after it.',
+  deliveryPlaceholder: 'phone / written notice / radio / video link / text message / on-site simulation',
   loadFailed: 'Cannot open the drill:',
   viewMissing: 'This view is not ready yet.',
   views: 'Drill views',

@@ -1,6 +1,7 @@
 export const editor = {
   emptyTitle: '从第一个情景注入开始',
   emptyHint: '把左侧的“情景注入”拖到这里，或按 1 键。选中一个步骤后按 2 会在它后面接一个处置动作。',
+  deliveryPlaceholder: '电话 / 书面通报 / 对讲机 / 视频连线 / 短信 / 现场模拟',
   loadFailed: '无法打开演练：',
   viewMissing: '这个视图还没有做好。',
   views: '演练视图',
