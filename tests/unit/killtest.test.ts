@@ -14,22 +14,12 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { integrityOf, openTestBackend, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
+import { randomOf } from '../fixtures/replay/randomRun';
 
 const KILLS = 35;
 const BATCH = 20;
 const CHILD = path.join(repoRoot, '.tmp/killtest/killChild.mjs');
 
-/** A small seeded generator (mulberry32), so a failing run can be repeated with KILL_SEED. */
-function randomOf(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Acked = { steps: Set<string>; batches: Set<string>; events: Map<number, string>; meta: number; total: number };
 
