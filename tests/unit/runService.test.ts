@@ -8,14 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiMethod, ApiOutputs, Envelope } from '../../shared/api';
+import type { ApiMethod, ApiOutputs } from '../../shared/api';
 import { effectiveEventsOf, type Scenario } from '../../shared/model';
 import { runStateAt } from '../../shared/runState';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore, type PrefsStore } from '../../electron/core/prefs';
 import { xlsxOf } from '../../electron/core/xlsx';
 import { DB_FILE } from '../../electron/storage/dataDir';
-import { openDatabase } from '../../electron/storage/db';
+import { dumpOf, valueOf } from '../support/storage';
 
 const TEMPLATES = path.resolve('scenarios');
 const WATERWORKS = '县第一自来水厂停电停产应急演练';
@@ -31,11 +31,7 @@ const minutesLater = (minutes: number) => {
 
 const open = () => openBackend({ dataDir, templatesDir: TEMPLATES, prefs, now: () => new Date(clock), log: () => {} });
 
-async function call<M extends ApiMethod>(method: M, arg: unknown): Promise<ApiOutputs[M]> {
-  const envelope = (await backend.call(method, arg)) as Envelope<ApiOutputs[M]>;
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message} ${envelope.error.details.join('; ')}`);
-  return envelope.value;
-}
+const call = <M extends ApiMethod>(method: M, arg: unknown): Promise<ApiOutputs[M]> => valueOf(backend, method, arg);
 async function refusal(method: ApiMethod, arg: unknown) {
   const envelope = await backend.call(method, arg);
   if (envelope.ok) throw new Error(`${method} unexpectedly succeeded`);
@@ -43,15 +39,7 @@ async function refusal(method: ApiMethod, arg: unknown) {
 }
 
 /** Every row of every table: what "nothing was written" is checked against. */
-function dump(): string {
-  const db = openDatabase(path.join(dataDir, DB_FILE));
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-  } finally {
-    db.close();
-  }
-}
+const dump = (): string => dumpOf(path.join(dataDir, DB_FILE));
 
 async function waterworks(): Promise<Scenario> {
   const summary = (await call('listScenarios', {})).find((s) => s.title === WATERWORKS);

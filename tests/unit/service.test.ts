@@ -6,23 +6,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_METHODS, type ApiMethod, type ApiOutputs, type Envelope } from '../../shared/api';
+import { API_METHODS, type ApiMethod, type ApiOutputs } from '../../shared/api';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { openDatabase, schemaVersionOf } from '../../electron/storage/db';
 import { migrations } from '../../electron/storage/migrations/index';
+import { dumpOf, valueOf } from '../support/storage';
 
 const EMPTY_TEMPLATES = path.join(os.tmpdir(), 'drilldesk-no-templates');
 
 let dataDir: string;
 let backend: Backend;
 
-async function call<M extends ApiMethod>(method: M, arg: unknown): Promise<ApiOutputs[M]> {
-  const envelope = (await backend.call(method, arg)) as Envelope<ApiOutputs[M]>;
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value;
-}
+const call = <M extends ApiMethod>(method: M, arg: unknown): Promise<ApiOutputs[M]> => valueOf(backend, method, arg);
 
 async function refusal(method: string, arg: unknown) {
   const envelope = await backend.call(method, arg);
@@ -31,15 +28,7 @@ async function refusal(method: string, arg: unknown) {
 }
 
 /** Every row of every table: what "nothing changed" is checked against. */
-function dump(): string {
-  const db = openDatabase(path.join(dataDir, DB_FILE));
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-  } finally {
-    db.close();
-  }
-}
+const dump = (): string => dumpOf(path.join(dataDir, DB_FILE));
 
 const flood = {
   title: '防汛演练',
