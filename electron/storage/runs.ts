@@ -86,7 +86,8 @@ const sql = statementsOf({
   deleteFragment: 'DELETE FROM fragments WHERE id = ?',
 });
 
-const runOf = (row: RunRow): Run => ({
+/** A run's own fields from its row, all but the plan (which listing leaves unread). */
+const runFieldsOf = (row: Omit<RunRow, 'plan'>): Omit<Run, 'plan'> => ({
   id: row.id,
   scenarioId: row.scenario_id,
   name: row.name,
@@ -94,8 +95,12 @@ const runOf = (row: RunRow): Run => ({
   endedAt: row.ended_at,
   status: row.status,
   source: row.source,
-  plan: JSON.parse(row.plan) as ScenarioBody,
   createdAt: row.created_at,
+});
+
+const runOf = (row: RunRow): Run => ({
+  ...runFieldsOf(row),
+  plan: JSON.parse(row.plan) as ScenarioBody,
 });
 
 const eventOf = (row: EventRow): RunEvent => ({
@@ -152,14 +157,7 @@ export function listRuns(db: Db, scenarioId?: string): RunSummary[] {
     event_count: number;
   })[];
   return rows.map((row) => ({
-    id: row.id,
-    scenarioId: row.scenario_id,
-    name: row.name,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    status: row.status,
-    source: row.source,
-    createdAt: row.created_at,
+    ...runFieldsOf(row),
     scenarioTitle: row.scenario_title,
     eventCount: row.event_count,
   }));
