@@ -61,7 +61,7 @@ export function createService(deps: ServiceDeps): DrillService {
     return id;
   };
   const summaryOf = (id: string) => {
-    const summary = scenarios.listScenarios(db).find((s) => s.id === id);
+    const summary = scenarios.getScenarioSummary(db, id);
     if (!summary) throw new ApiError('not-found', `no scenario with id "${id}"`);
     return summary;
   };

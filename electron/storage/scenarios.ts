@@ -37,7 +37,7 @@ const sql = statementsOf({
            (SELECT COUNT(*) FROM steps WHERE scenario_id = s.id) AS step_count,
            (SELECT COUNT(*) FROM roles WHERE scenario_id = s.id) AS role_count,
            (SELECT COUNT(*) FROM runs WHERE scenario_id = s.id) AS run_count
-         FROM scenarios s ORDER BY s.updated_at DESC`,
+         FROM scenarios s WHERE @id IS NULL OR s.id = @id ORDER BY s.updated_at DESC`,
   get: 'SELECT id, meta, revision, source_id, created_at, updated_at FROM scenarios WHERE id = ?',
   // A whole scenario is read as one row per table: the JSON of every row joined in SQLite and parsed
   // once, which is about twice as fast as a row object per step on a 5,000-step drill.
@@ -103,35 +103,43 @@ function metaOf(row: ScenarioRow): ScenarioMeta {
   return JSON.parse(row.meta) as ScenarioMeta;
 }
 
+type SummaryRow = ScenarioRow & { step_count: number; role_count: number; run_count: number };
+
 /** Summaries of all scenarios, newest edit first; `query` filters by title (either language), case-insensitively. */
 export function listScenarios(db: Db, query?: string): ScenarioSummary[] {
   const needle = query?.trim().toLowerCase() ?? '';
-  const rows = sql(db).list.all() as (ScenarioRow & { step_count: number; role_count: number; run_count: number })[];
-  return rows
-    .map((row) => {
-      const meta = metaOf(row);
-      return {
-        id: row.id,
-        title: meta.title,
-        titleEn: meta.titleEn,
-        drillDate: meta.drillDate,
-        location: meta.location,
-        revision: row.revision,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        sourceId: row.source_id,
-        stepCount: row.step_count,
-        roleCount: row.role_count,
-        runCount: row.run_count,
-      };
-    })
-    .filter(
-      (summary) =>
-        needle === '' ||
-        summary.title.toLowerCase().includes(needle) ||
-        summary.titleEn.toLowerCase().includes(needle) ||
-        summary.location.toLowerCase().includes(needle),
-    );
+  return summariesOf(sql(db).list.all({ id: null }) as SummaryRow[]).filter(
+    (summary) =>
+      needle === '' ||
+      summary.title.toLowerCase().includes(needle) ||
+      summary.titleEn.toLowerCase().includes(needle) ||
+      summary.location.toLowerCase().includes(needle),
+  );
+}
+
+/** One scenario's summary, or null when there is none with that id. */
+export function getScenarioSummary(db: Db, id: string): ScenarioSummary | null {
+  return summariesOf(sql(db).list.all({ id }) as SummaryRow[])[0] ?? null;
+}
+
+function summariesOf(rows: SummaryRow[]): ScenarioSummary[] {
+  return rows.map((row) => {
+    const meta = metaOf(row);
+    return {
+      id: row.id,
+      title: meta.title,
+      titleEn: meta.titleEn,
+      drillDate: meta.drillDate,
+      location: meta.location,
+      revision: row.revision,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      sourceId: row.source_id,
+      stepCount: row.step_count,
+      roleCount: row.role_count,
+      runCount: row.run_count,
+    };
+  });
 }
 
 /** The whole scenario, or null when there is none with that id. */
