@@ -180,7 +180,14 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         token,
         port,
         url: `http://127.0.0.1:${port}/?token=${token}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        // Stop listening and end idle connections; a connection a browser still holds open after a
+        // second's grace is ended too, so stopping never waits on an open tab.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), 1000).unref();
+          }),
       });
     });
   });
