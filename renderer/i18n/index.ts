@@ -1,13 +1,12 @@
 /** i18next set up with the two catalogues; Chinese by default. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zh } from './zh';
+import { catalogues, type Language } from '../../shared/i18n';
 
-export type Language = 'zh' | 'en';
+export type { Language };
 
 void i18next.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: { zh: { translation: catalogues.zh }, en: { translation: catalogues.en } },
   lng: 'zh',
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editor as en } from '../../renderer/i18n/en/editor';
-import { editor as zh } from '../../renderer/i18n/zh/editor';
+import { editor as en } from '../../shared/i18n/en/editor';
+import { editor as zh } from '../../shared/i18n/zh/editor';
 import { STEP_KINDS } from '../../shared/model';
 
 const dir = path.resolve(__dirname, '../../renderer/editor');

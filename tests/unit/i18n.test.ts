@@ -1,7 +1,7 @@
 /** The two catalogues carry the same keys, and no message is empty. */
 import { describe, expect, it } from 'vitest';
-import { en } from '../../renderer/i18n/en';
-import { zh } from '../../renderer/i18n/zh';
+import { en } from '../../shared/i18n/en';
+import { zh } from '../../shared/i18n/zh';
 
 function leavesOf(value: unknown, prefix = ''): Map<string, unknown> {
   const leaves = new Map<string, unknown>();
