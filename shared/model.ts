@@ -121,6 +121,8 @@ const stepCommon = {
   expectedResult: freeText().default(''),
   objectiveIds: z.array(IdSchema).max(100).default([]),
   notes: freeText().default(''),
+  /** The phase (阶段/科目) the step belongs to, e.g. 第一阶段 预警与响应; '' when none. Steps of one phase share it by name. */
+  phase: text(MAX_NAME).default(''),
   position: PositionSchema.default({ x: 0, y: 0 }),
 };
 

@@ -7,5 +7,6 @@ import { print } from './print';
 import { replay } from './replay';
 import { conduct } from './conduct';
 import { backups } from './backups';
+import { scriptImport } from './scriptImport';
 
-export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups };
+export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport };

@@ -6,6 +6,7 @@ import { print } from './print';
 import { replay } from './replay';
 import { conduct } from './conduct';
 import { backups } from './backups';
+import { scriptImport } from './scriptImport';
 
-export const zh = { ...common, home, editor, print, conduct, replay, backups };
+export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport };
 export type Catalogue = typeof zh;
