@@ -133,6 +133,7 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
       expectedResult: full ? textOf(rng, 20 + Math.floor(rng() * 30)) : '',
       objectiveIds: [],
       notes: '',
+      phase: '',
       position: { x: depth[i] * COLUMN_WIDTH, y: row * ROW_HEIGHT },
     };
     if (kind === 'inject') steps.push({ ...common, kind, deliveryMethod: '电话' });

@@ -32,6 +32,7 @@ const transport = {
   shiftPlan: call('shiftPlan'),
   deleteRun: call('deleteRun'),
   importRunCsv: call('importRunCsv'),
+  previewPlanImport: call('previewPlanImport'),
   importPlanTable: call('importPlanTable'),
   listAnnotations: call('listAnnotations'),
   addAnnotation: call('addAnnotation'),

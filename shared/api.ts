@@ -28,6 +28,9 @@ import {
   type ScenarioSummary,
 } from './model';
 import { GraphOpsSchema } from './ops';
+import type { ImportCounts, PreviewColumn, PreviewRole, PreviewRow } from './scriptImport/build';
+import { ScriptFieldSchema } from './scriptImport/header';
+import type { ImportIssue } from './scriptImport/issues';
 
 /** Largest scenario or run-log file accepted for import, checked before parsing. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -37,6 +40,26 @@ const ImportTextSchema = z
   .max(MAX_IMPORT_BYTES, { message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
 
 const empty = z.strictObject({});
+
+/** Most columns a mapping may name (the script import's column limit). */
+const MAX_MAPPED_COLUMNS = 64;
+/** What each column of an imported table holds, by column index (`null`: as detected). */
+export const ScriptMappingSchema = z.array(ScriptFieldSchema.nullable()).max(MAX_MAPPED_COLUMNS);
+/** Mappings remembered per header signature; the newest 100 are kept. */
+export const MAX_REMEMBERED_MAPPINGS = 100;
+
+/** A file sent for import: its name (for messages and a fallback title) and its bytes. */
+const importFileShape = {
+  fileName: z.string().max(260),
+  dataBase64: z
+    .string()
+    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, { message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64' }),
+  /** Which table of the file (a sheet, a Word table); the first recognised one when left out. */
+  table: z.number().int().min(0).max(999).optional(),
+  /** What each column holds, when the user corrected it; else the remembered or detected mapping. */
+  mapping: ScriptMappingSchema.optional(),
+};
 const byId = z.strictObject({ id: IdSchema });
 
 export const PrefsSchema = z.strictObject({
@@ -45,6 +68,10 @@ export const PrefsSchema = z.strictObject({
   showSwimlanes: z.boolean(),
   snapToGrid: z.boolean(),
   backupsToKeep: z.number().int().min(1).max(100),
+  /** Column mappings chosen in the import dialog, by header signature. */
+  importMappings: z
+    .record(z.string().max(500), ScriptMappingSchema)
+    .refine((value) => Object.keys(value).length <= MAX_REMEMBERED_MAPPINGS, { message: `at most ${MAX_REMEMBERED_MAPPINGS} mappings` }),
 });
 export type Prefs = z.infer<typeof PrefsSchema>;
 export const DEFAULT_PREFS: Prefs = {
@@ -53,6 +80,7 @@ export const DEFAULT_PREFS: Prefs = {
   showSwimlanes: false,
   snapToGrid: true,
   backupsToKeep: 10,
+  importMappings: {},
 };
 
 export const apiInputs = {
@@ -92,14 +120,13 @@ export const apiInputs = {
   }),
   deleteRun: byId,
   importRunCsv: z.strictObject({ scenarioId: IdSchema, name: nameText(), csv: ImportTextSchema }),
-  /** A plan kept as a spreadsheet (.xlsx or CSV), imported as a new scenario. */
+  /** What importing a drill script (.docx, .xlsx, CSV, HSEEP MSEL, OpenAEV .json) would create; writes nothing. */
+  previewPlanImport: z.strictObject(importFileShape),
+  /** A drill script imported as a new scenario, with the mapping the user confirmed (remembered for its header). */
   importPlanTable: z.strictObject({
-    fileName: z.string().max(260),
-    format: z.enum(['xlsx', 'csv']),
-    dataBase64: z
-      .string()
-      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, { message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` })
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64' }),
+    ...importFileShape,
+    /** When a scenario has the same title: refuse (the default), or import as a copy. */
+    ifSameTitle: z.enum(['refuse', 'copy']).default('refuse'),
   }),
 
   // Debrief annotations
@@ -135,6 +162,32 @@ export const apiInputs = {
 export type ApiMethod = keyof typeof apiInputs;
 export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
 
+/** What an import would create, shown before anything is written. */
+export type PlanImportPreview = {
+  fileName: string;
+  format: 'docx' | 'xlsx' | 'csv' | 'json';
+  /** The tables (sheets, Word tables) of the file; `recognised` when a script header was found. */
+  tables: { index: number; name: string; rows: number; recognised: boolean }[];
+  table: number;
+  title: string;
+  drillDate: string | null;
+  startTime: string | null;
+  location: string;
+  headerRows: number[];
+  signature: string;
+  /** The mapping came from an earlier import of a file with the same headings. */
+  remembered: boolean;
+  columns: PreviewColumn[];
+  rows: PreviewRow[];
+  roles: PreviewRole[];
+  counts: ImportCounts;
+  issues: ImportIssue[];
+  /** Every column recognised and every time read: one confirmation is enough. */
+  confident: boolean;
+  /** An existing scenario with the same title. */
+  sameTitle: { id: string; title: string } | null;
+};
+
 export type Template = { id: string; title: string; titleEn: string; summaryEn: string; stepCount: number };
 export type BackupInfo = { name: string; createdAt: string; bytes: number };
 /** What the back end says about its storage: where it lives, and anything the user must be told at start-up. */
@@ -166,6 +219,7 @@ export interface ApiOutputs {
   shiftPlan: RunEvent;
   deleteRun: { deleted: true };
   importRunCsv: RunSummary;
+  previewPlanImport: PlanImportPreview;
   importPlanTable: ScenarioSummary;
 
   listAnnotations: Annotation[];

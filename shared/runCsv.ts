@@ -17,23 +17,28 @@ import type { Message } from './validation';
 /** One record of a table, with its row number as a spreadsheet shows it (1 = first row). */
 export type TableRow = { row: number; cells: string[] };
 
-export type TableProblem = { row: number; message: Message };
+export type TableProblem = { row: number; message: Message; /** Set when a size limit stopped the reading. */ limit?: 'rows' | 'columns' };
 
 export type TableResult<T> = { ok: true; value: T } | { ok: false; problems: TableProblem[] };
 
 const msg = (zh: string, en: string): Message => ({ zh, en });
 
-/** The delimiter of a CSV text: comma, tab or semicolon, whichever the first line has most of (comma when none). */
+/**
+ * The delimiter of a CSV text: comma, tab or semicolon, whichever one of the
+ * first lines has most of (comma when none), so a title line above the
+ * header does not hide it.
+ */
 function delimiterOf(text: string): string {
-  const end = text.search(/\r|\n/);
-  const firstLine = end < 0 ? text : text.slice(0, end);
+  const lines = text.slice(0, 8_192).split(/\r\n|\r|\n/).slice(0, 12);
   let best = ',';
   let bestCount = 0;
   for (const candidate of [',', '\t', ';']) {
-    const count = firstLine.split(candidate).length - 1;
-    if (count > bestCount) {
-      best = candidate;
-      bestCount = count;
+    for (const line of lines) {
+      const count = line.split(candidate).length - 1;
+      if (count > bestCount) {
+        best = candidate;
+        bestCount = count;
+      }
     }
   }
   return best;
@@ -47,7 +52,7 @@ function delimiterOf(text: string): string {
  * their numbers counted. An unclosed quote is reported with the row it
  * opened in. Example: `'a,"b,c"\n1,2'` → rows `[a, b,c]` (row 1), `[1, 2]` (row 2).
  */
-export function csvRowsOf(text: string): TableResult<TableRow[]> {
+export function csvRowsOf(text: string, limits: { maxRows: number; maxColumns: number } = { maxRows: Infinity, maxColumns: Infinity }): TableResult<TableRow[]> {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.includes('\uFFFD'))
     return {
@@ -69,14 +74,16 @@ export function csvRowsOf(text: string): TableResult<TableRow[]> {
   let row = 1;
   let quoted = false;
   let quoteRow = 0;
+  let over = null as 'rows' | 'columns' | null;
   const endRow = () => {
     cells.push(cell);
     if (cells.some((value) => value.trim() !== '')) rows.push({ row, cells });
+    if (rows.length > limits.maxRows) over = 'rows';
     cells = [];
     cell = '';
     row++;
   };
-  for (let i = 0; i < source.length; i++) {
+  for (let i = 0; i < source.length && over === null; i++) {
     const c = source[i];
     if (quoted) {
       if (c === '"') {
@@ -92,11 +99,14 @@ export function csvRowsOf(text: string): TableResult<TableRow[]> {
     } else if (c === delimiter) {
       cells.push(cell);
       cell = '';
+      if (cells.length > limits.maxColumns) over = 'columns';
     } else if (c === '\r' || c === '\n') {
       if (c === '\r' && source[i + 1] === '\n') i++;
       endRow();
     } else cell += c;
   }
+  if (over === 'rows') return { ok: false, problems: [{ row, limit: 'rows', message: msg(`行数超过 ${limits.maxRows}。`, `more than ${limits.maxRows} rows`) }] };
+  if (over === 'columns') return { ok: false, problems: [{ row, limit: 'columns', message: msg(`列数超过 ${limits.maxColumns}。`, `more than ${limits.maxColumns} columns`) }] };
   if (quoted)
     return { ok: false, problems: [{ row: quoteRow, message: msg('引号没有闭合（从这一行开始）。', 'a quoted cell is never closed (it opens in this row)') }] };
   if (cell !== '' || cells.length > 0) endRow();

@@ -5,10 +5,11 @@
  */
 import { CliError, type Command } from './args';
 import { exportCommand, importCommand, list, validate } from './scenarioCommands';
+import { importPlanCommand } from './importPlan';
 import { scheduleCommand } from './schedule';
 import { sheetsCommand } from './sheets';
 
-export const commands: readonly Command[] = [validate, importCommand, exportCommand, list, scheduleCommand, sheetsCommand];
+export const commands: readonly Command[] = [validate, importCommand, importPlanCommand, exportCommand, list, scheduleCommand, sheetsCommand];
 
 function usage(): string {
   return ['usage: npm run drill -- <command>', '', ...commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`)].join('\n');

@@ -15,10 +15,10 @@ import { StorageOpenError } from '../storage/db';
 import { CliError, optionsOf, rawArgsOf, type Command } from './args';
 import { readTextFile } from './files';
 
-const DataOptions = z.strictObject({ data: z.string().min(1, { message: 'must name a folder' }) });
+export const DataOptions = z.strictObject({ data: z.string().min(1, { message: 'must name a folder' }) });
 
 /** Opens the data folder, runs `work`, always closes it again. */
-async function withBackend<T>(dataDir: string, work: (backend: Backend) => Promise<T>): Promise<T> {
+export async function withBackend<T>(dataDir: string, work: (backend: Backend) => Promise<T>): Promise<T> {
   let backend: Backend;
   try {
     backend = openNodeBackend(path.resolve(dataDir), { log: () => {} });
@@ -32,7 +32,7 @@ async function withBackend<T>(dataDir: string, work: (backend: Backend) => Promi
   }
 }
 
-async function call<M extends ApiMethod>(backend: Backend, method: M, arg: unknown): Promise<ApiOutputs[M]> {
+export async function call<M extends ApiMethod>(backend: Backend, method: M, arg: unknown): Promise<ApiOutputs[M]> {
   const envelope = await backend.call(method, arg);
   if (!envelope.ok) {
     const details = envelope.error.details.length > 1 ? `\n  ${envelope.error.details.join('\n  ')}` : '';
@@ -87,7 +87,11 @@ export const importCommand: Command = {
     const raw = rawArgsOf(argv);
     const options = optionsOf(raw, DataOptions);
     if (raw.positionals.length !== 1) throw new CliError('name exactly one file to import');
+    if (/\.(xlsx|xls|xlsm|docx|doc|csv|tsv|txt)$/i.test(raw.positionals[0]))
+      throw new CliError(`${raw.positionals[0]} is a table or document, not a scenario file: use "npm run drill -- import-plan ${raw.positionals[0]} --data ${options.data}"`);
     const text = readTextFile(raw.positionals[0]);
+    if (!/^\s*\{/.test(text))
+      throw new CliError(`${raw.positionals[0]} is not a scenario file (.drill.json); for a drill script table use "npm run drill -- import-plan FILE --data DIR"`);
     const summary = await withBackend(options.data, (backend) => call(backend, 'importScenario', { text }));
     console.log(`imported "${summary.title}" as ${summary.id} (${summary.stepCount} steps)`);
     return 0;

@@ -1,26 +1,187 @@
 /**
- * Spreadsheet imports on the back end: the bytes of an .xlsx or CSV plan
- * turned into table rows for `planTableOf`, and the run-log CSV adapter the
- * service calls. Sizes are checked before anything is parsed; an .xlsx is a
- * zip, so its central directory is read first and a file that would inflate
- * beyond a sane size is refused before exceljs sees it.
+ * Drill-script import on the back end: bytes of a .docx, .xlsx, CSV or
+ * OpenAEV .json in, a preview and (when nothing refuses it) the scenario
+ * out. The service, the command line and the benchmarks all call this; it
+ * writes nothing and depends on nothing but its arguments, so it can run in
+ * a worker thread. Also the run-log CSV adapter the service calls.
  */
-import ExcelJS from 'exceljs';
-import { ApiError, MAX_IMPORT_BYTES, type Prefs } from '../../shared/api';
+import { ApiError, type PlanImportPreview, type Prefs } from '../../shared/api';
+import type { Language } from '../../shared/i18n';
+import { catalogues } from '../../shared/i18n';
 import type { ScenarioBody } from '../../shared/model';
-import { planTableOf } from '../../shared/planTable';
-import { csvRowsOf, parseRunCsv, tableProblemTextOf, type RunLog, type TableProblem, type TableResult, type TableRow } from '../../shared/runCsv';
+import { parseRunCsv, tableProblemTextOf, type RunLog, type TableProblem } from '../../shared/runCsv';
+import { scriptImportOf, type ScriptImport, type SourceTable } from '../../shared/scriptImport/build';
+import { headerOf, headerSignatureOf, type ScriptField } from '../../shared/scriptImport/header';
+import { CONTENT_FIELDS, SCRIPT_VOCABULARY } from '../../shared/scriptImport/header';
+import { ImportRefusal, interpolate, issueTextOf, type ImportIssue } from '../../shared/scriptImport/issues';
+import { openAevImportOf } from '../../shared/scriptImport/openAev';
+import { tableFileOf } from './tableFiles';
 
-/** Largest total an .xlsx may inflate to (its XML parts), and the most parts it may have. */
-export const MAX_XLSX_INFLATED_BYTES = 200 * 1024 * 1024;
-const MAX_ZIP_ENTRIES = 5_000;
 /** At most this many problems travel in an error's details; the message gives the full count. */
 const MAX_DETAILS = 200;
 
-type Language = Prefs['language'];
+export type PlanFile = { fileName: string; dataBase64: string; table?: number; mapping?: (ScriptField | null)[] };
 
-/** The error for a table with problems: a count in the message, each row in the details, in the user's language. */
-export function tableErrorOf(problems: readonly TableProblem[], what: { zh: string; en: string }, language: Language): ApiError {
+export type PlanImportContext = {
+  language: Language;
+  /** The mapping remembered for a header signature, if any. */
+  rememberedMapping?: (signature: string) => (ScriptField | null)[] | undefined;
+  /** An existing scenario with this title, if any. */
+  sameTitle?: (title: string) => { id: string; title: string } | null;
+};
+
+export type PlanImportResult = { preview: PlanImportPreview; body: ScenarioBody | null };
+
+const baseNameOf = (fileName: string) => fileName.replace(/^.*[\\/]/, '');
+const titleOfFileName = (fileName: string) =>
+  baseNameOf(fileName)
+    .replace(/\.(xlsx|xlsm|csv|tsv|txt|docx|json|zip)$/i, '')
+    .trim()
+    .slice(0, 200);
+
+/**
+ * Tables of a Word file that continue the one before: a table with no
+ * header of its own and as many columns, or one repeating the same header,
+ * is appended to it (a script split across pages or by phase).
+ */
+function withContinuations(tables: SourceTable[], index: number): SourceTable {
+  const first = tables[index];
+  const header = headerOf(first.rows, SCRIPT_VOCABULARY, CONTENT_FIELDS);
+  if (!header) return first;
+  const width = header.columns.length;
+  const signature = headerSignatureOf(header.columns.map((c) => c.heading));
+  const rows = [...first.rows];
+  let offset = rows.length > 0 ? rows[rows.length - 1].row : 0;
+  for (const next of tables.slice(index + 1)) {
+    const own = headerOf(next.rows, SCRIPT_VOCABULARY, CONTENT_FIELDS);
+    const repeats = own !== null && headerSignatureOf(own.columns.map((c) => c.heading)) === signature;
+    const widthOf = next.rows.reduce((most, r) => Math.max(most, r.cells.length), 0);
+    if (!(repeats || (own === null && widthOf === width))) break;
+    const skip = repeats ? own.rowIndexes[own.rowIndexes.length - 1] + 1 : 0;
+    for (const row of next.rows.slice(skip)) rows.push({ row: offset + row.row, cells: row.cells });
+    offset += next.rows.length > 0 ? next.rows[next.rows.length - 1].row : 0;
+  }
+  return { ...first, rows };
+}
+
+/**
+ * What importing a file would create, and the scenario when nothing refuses
+ * it. Every refusal comes back as problems in the preview (never thrown),
+ * so the dialog can show them; `commitOf` turns them into an error.
+ */
+export async function planImportOf(file: PlanFile, context: PlanImportContext): Promise<PlanImportResult> {
+  const fileName = baseNameOf(file.fileName) || 'file';
+  const bytes = Buffer.from(file.dataBase64, 'base64');
+  const language = context.language;
+  const names = catalogues[language].scriptImport.generated;
+  const base: PlanImportPreview = {
+    fileName,
+    format: 'csv',
+    tables: [],
+    table: 0,
+    title: '',
+    drillDate: null,
+    startTime: null,
+    location: '',
+    headerRows: [],
+    signature: '',
+    remembered: false,
+    columns: [],
+    rows: [],
+    roles: [],
+    counts: { steps: 0, phases: 0, edges: 0, withoutDuration: 0, unreadableTimes: 0, roles: 0, objectives: 0 },
+    issues: [],
+    confident: false,
+    sameTitle: null,
+  };
+  let read;
+  try {
+    read = await tableFileOf(bytes);
+  } catch (error) {
+    if (error instanceof ImportRefusal) return { preview: { ...base, issues: [error.issue] }, body: null };
+    throw error;
+  }
+  const fallbackTitle = titleOfFileName(fileName);
+  if (read.format === 'json') {
+    const imported = openAevImportOf(read.json, language);
+    const body = imported.body;
+    const preview: PlanImportPreview = {
+      ...base,
+      format: 'json',
+      tables: [{ index: 0, name: 'OpenAEV', rows: imported.counts.steps, recognised: body !== null }],
+      title: body?.title ?? '',
+      roles: imported.roles,
+      counts: imported.counts,
+      issues: imported.issues,
+      confident: body !== null,
+      sameTitle: body ? (context.sameTitle?.(body.title) ?? null) : null,
+    };
+    return { preview, body };
+  }
+  const tables = read.tables.map((table, i) => ({ ...table, name: table.name || interpolate(names.table, { n: i + 1 }) }));
+  const recognised = tables.map((table) => headerOf(table.rows, SCRIPT_VOCABULARY, CONTENT_FIELDS) !== null);
+  const listed = tables.map((table, index) => ({ index, name: table.name, rows: table.rows.length, recognised: recognised[index] }));
+  if (tables.length === 0) return { preview: { ...base, format: read.format, issues: [issueProblem('noTables')] }, body: null };
+  const index = file.table ?? Math.max(0, recognised.indexOf(true));
+  if (index >= tables.length) return { preview: { ...base, format: read.format, tables: listed, issues: [issueProblem('noSuchTable', { n: index + 1 })] }, body: null };
+  const table = read.format === 'docx' ? withContinuations(tables, index) : tables[index];
+  let imported: ScriptImport = scriptImportOf(table, { fallbackTitle, language, mapping: file.mapping });
+  let remembered = false;
+  if (!file.mapping && context.rememberedMapping) {
+    const mapping = context.rememberedMapping(imported.signature);
+    if (mapping) {
+      imported = scriptImportOf(table, { fallbackTitle, language, mapping });
+      remembered = true;
+    }
+  }
+  const body = imported.body;
+  const preview: PlanImportPreview = {
+    ...base,
+    format: read.format,
+    tables: listed,
+    table: index,
+    title: body?.title ?? '',
+    drillDate: body?.drillDate ?? null,
+    startTime: body?.startTime ?? null,
+    location: body?.location ?? '',
+    headerRows: imported.headerRows,
+    signature: imported.signature,
+    remembered,
+    columns: imported.columns,
+    rows: imported.rows,
+    roles: imported.roles,
+    counts: imported.counts,
+    issues: imported.issues,
+    confident: remembered ? body !== null : imported.confident,
+    sameTitle: body ? (context.sameTitle?.(body.title) ?? null) : null,
+  };
+  return { preview, body };
+}
+
+function issueProblem(key: ImportIssue['key'], params: Record<string, string | number> = {}): ImportIssue {
+  return { severity: 'problem', key, row: null, column: null, text: null, params };
+}
+
+/** The error for a refused import: the first problem in the message, every problem (with file, row and column) in the details. */
+export function importErrorOf(preview: PlanImportPreview, language: Language): ApiError {
+  const problems = preview.issues.filter((i) => i.severity === 'problem');
+  const lines = problems.map((p) => issueTextOf(p, language, preview.fileName));
+  const words = catalogues[language].scriptImport.where;
+  const message = `${interpolate(words.file, { file: preview.fileName })}${words.colon}${lines.length > 0 ? issueTextOf(problems[0], language) : ''}`;
+  const details = lines.slice(0, MAX_DETAILS);
+  if (lines.length > MAX_DETAILS) details.push(language === 'zh' ? `……另有 ${lines.length - MAX_DETAILS} 处问题` : `… and ${lines.length - MAX_DETAILS} more`);
+  const tooLarge = problems.some((p) => p.key === 'tooLarge');
+  return new ApiError(tooLarge ? 'too-large' : 'invalid-argument', message, details);
+}
+
+// ---------------------------------------------------------------------------
+// Run logs
+
+type PrefsLanguage = Prefs['language'];
+const RUN_LOG = { zh: '导调记录', en: 'run log' };
+
+/** The error for a run log with problems: a count in the message, each row in the details, in the user's language. */
+export function tableErrorOf(problems: readonly TableProblem[], what: { zh: string; en: string }, language: PrefsLanguage): ApiError {
   const rows = problems.filter((p) => p.row > 0).length;
   const message =
     language === 'zh'
@@ -36,136 +197,8 @@ export function tableErrorOf(problems: readonly TableProblem[], what: { zh: stri
   return new ApiError('invalid-argument', message, details);
 }
 
-/** Text of a CSV file: UTF-8 when it is valid UTF-8, else GB18030 (what Chinese Excel writes for "CSV"). */
-export function csvTextOf(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-const ZIP64 = { zh: '不支持 zip64 格式的工作簿。', en: 'zip64 workbooks are not supported' };
-
-/**
- * Checks a zip's central directory without inflating anything: refuses a
- * file that is not a zip, uses zip64, has too many parts, or would inflate
- * beyond `MAX_XLSX_INFLATED_BYTES`. Returns a reason in both languages, or null when it is fine.
- */
-export function zipProblemOf(bytes: Uint8Array): { zh: string; en: string } | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return { zh: '这不是 .xlsx 工作簿文件（找不到压缩目录）。', en: 'not an .xlsx file (no zip directory found)' };
-  const entries = view.getUint16(end + 10, true);
-  const directoryOffset = view.getUint32(end + 16, true);
-  if (entries === 0xffff || directoryOffset === 0xffffffff) return ZIP64;
-  if (entries > MAX_ZIP_ENTRIES) return { zh: `工作簿的组成部分过多（${entries} 个）。`, en: `the workbook has too many parts (${entries})` };
-  let offset = directoryOffset;
-  let inflated = 0;
-  for (let k = 0; k < entries; k++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return { zh: '工作簿已损坏（压缩目录有误）。', en: 'the workbook is damaged (bad zip directory)' };
-    const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return ZIP64;
-    inflated += size;
-    if (inflated > MAX_XLSX_INFLATED_BYTES) return { zh: `工作簿解压后将超过 ${MAX_XLSX_INFLATED_BYTES / 1024 / 1024} MB。`, en: `the workbook would unpack to more than ${MAX_XLSX_INFLATED_BYTES / 1024 / 1024} MB` };
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return null;
-}
-
-const pad2 = (value: number) => String(value).padStart(2, '0');
-
-/** What a cell shows, as text: times as `HH:MM`, dates as `YYYY-MM-DD HH:MM`, rich text and formulas by their text and result. */
-export function cellTextOf(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // exceljs gives date cells as UTC instants of the serial number; a time-only cell falls on 1899-12-30.
-    const clock = `${pad2(value.getUTCHours())}:${pad2(value.getUTCMinutes())}`;
-    if (value.getUTCFullYear() < 1901) return clock;
-    const date = `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
-    return value.getUTCHours() === 0 && value.getUTCMinutes() === 0 ? date : `${date} ${clock}`;
-  }
-  if (typeof value === 'number') {
-    // A time typed as a fraction of a day with a time format that exceljs did not turn into a date.
-    if (value >= 0 && value < 1 && /h+[:：]mm/i.test(cell.numFmt ?? '')) {
-      const minutes = Math.round(value * 24 * 60);
-      return `${pad2(Math.floor(minutes / 60) % 24)}:${pad2(minutes % 60)}`;
-    }
-    return String(value);
-  }
-  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return value.result === undefined || value.result === null ? '' : typeof value.result === 'object' && 'error' in value.result ? '' : value.result instanceof Date ? cellTextOf({ ...cell, value: value.result } as ExcelJS.Cell) : String(value.result);
-    if ('text' in value) return String(value.text);
-  }
-  return '';
-}
-
-/** The non-blank rows of each worksheet, with their sheet row numbers. */
-export async function xlsxSheetsOf(bytes: Uint8Array, language: Language = 'en'): Promise<{ name: string; rows: TableRow[] }[]> {
-  const problem = zipProblemOf(bytes);
-  if (problem) throw new ApiError('invalid-argument', problem[language]);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new ApiError('invalid-argument', language === 'zh' ? `无法读取这个 .xlsx 工作簿（${(error as Error).message}）。` : `the file is not a readable .xlsx workbook (${(error as Error).message})`);
-  }
-  return workbook.worksheets.map((sheet) => {
-    const rows: TableRow[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        // A merged range shows its text once, in its top-left cell.
-        cells[column - 1] = cell.isMerged && cell.master.address !== cell.address ? '' : cellTextOf(cell);
-      });
-      const filled = Array.from(cells, (cell) => cell ?? '');
-      if (filled.some((cell) => cell.trim() !== '')) rows.push({ row: rowNumber, cells: filled });
-    });
-    return { name: sheet.name, rows };
-  });
-}
-
-const PLAN = { zh: '计划表', en: 'plan table' };
-const RUN_LOG = { zh: '导调记录', en: 'run log' };
-
-/**
- * The scenario in a plan spreadsheet. An .xlsx is read sheet by sheet: the
- * first sheet with a recognisable header is the plan. Throws an `ApiError`
- * listing every bad row when the table is refused.
- */
-export async function planBodyOfFile(
-  file: { fileName: string; format: 'xlsx' | 'csv'; dataBase64: string },
-  language: Language,
-): Promise<ScenarioBody> {
-  const bytes = Buffer.from(file.dataBase64, 'base64');
-  if (bytes.length > MAX_IMPORT_BYTES) throw new ApiError('too-large', `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-  if (bytes.length === 0) throw new ApiError('invalid-argument', language === 'zh' ? '文件是空的。' : 'the file is empty');
-  const title = file.fileName.replace(/^.*[\\/]/, '').replace(/\.(xlsx|csv|txt)$/i, '').trim().slice(0, 200) || 'plan';
-  let result: TableResult<ScenarioBody>;
-  if (file.format === 'csv') {
-    const rows = csvRowsOf(csvTextOf(bytes));
-    result = rows.ok ? planTableOf(rows.value, { title }) : rows;
-  } else {
-    const sheets = await xlsxSheetsOf(bytes, language);
-    const results = sheets.map((sheet) => planTableOf(sheet.rows, { title }));
-    const noHeader = (r: TableResult<ScenarioBody>) => !r.ok && r.problems.length === 1 && r.problems[0].row === 0 && r.problems[0].message.en.startsWith('no header');
-    result = results.find((r) => !noHeader(r)) ?? results[0] ?? { ok: false, problems: [{ row: 0, message: { zh: '工作簿中没有工作表。', en: 'the workbook has no sheets' } }] };
-  }
-  if (!result.ok) throw tableErrorOf(result.problems, PLAN, language);
-  return result.value;
-}
-
 /** The run-log parser as the service wants it: events or an `ApiError` listing every bad row. */
-export function runCsvParserOf(language: () => Language) {
+export function runCsvParserOf(language: () => PrefsLanguage) {
   return (plan: ScenarioBody, csv: string, startedAt?: string): RunLog => {
     const result = parseRunCsv(plan, csv, { startedAt });
     if (!result.ok) throw tableErrorOf(result.problems, RUN_LOG, language());

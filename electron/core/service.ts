@@ -14,9 +14,12 @@ import type { Db } from '../storage/db';
 import * as runs from '../storage/runs';
 import * as scenarios from '../storage/scenarios';
 import type { PrefsStore } from './prefs';
-import { planBodyOfFile } from './planImport';
+import { importErrorOf, planImportOf, type PlanFile, type PlanImportContext } from './planImport';
+import { MAX_REMEMBERED_MAPPINGS } from '../../shared/api';
 import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
+import { catalogues } from '../../shared/i18n';
+import { interpolate } from '../../shared/scriptImport/issues';
 
 export type ServiceDeps = {
   db: Db;
@@ -69,6 +72,22 @@ export function createService(deps: ServiceDeps): DrillService {
     const { id: _id, revision: _revision, createdAt: _createdAt, updatedAt: _updatedAt, sourceId: _sourceId, ...body } =
       scenarios.requireScenario(db, id);
     return body;
+  };
+
+  const importContext = (): PlanImportContext => {
+    const prefs = deps.prefs.read();
+    return {
+      language: prefs.language,
+      rememberedMapping: (signature) => prefs.importMappings[signature],
+      sameTitle: (title) => scenarios.scenarioWithTitle(db, title),
+    };
+  };
+  /** Remembers the mapping confirmed for a header, newest last, keeping the newest 100. */
+  const rememberMapping = (signature: string, mapping: PlanFile['mapping']) => {
+    if (!mapping || signature === '') return;
+    const { [signature]: _old, ...others } = deps.prefs.read().importMappings;
+    const kept = Object.entries(others).slice(-(MAX_REMEMBERED_MAPPINGS - 1));
+    deps.prefs.write({ importMappings: { ...Object.fromEntries(kept), [signature]: mapping } });
   };
 
   const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null) => {
@@ -190,7 +209,20 @@ export function createService(deps: ServiceDeps): DrillService {
       if (!summary) throw new ApiError('internal', 'the imported run could not be read back');
       return summary;
     },
-    importPlanTable: async (file) => summaryOf(insertBody(await planBodyOfFile(file, deps.prefs.read().language), null)),
+    previewPlanImport: async (file) => (await planImportOf(file, importContext())).preview,
+    importPlanTable: async ({ ifSameTitle, ...file }) => {
+      const context = importContext();
+      const { preview, body } = await planImportOf(file, context);
+      if (!body) throw importErrorOf(preview, context.language);
+      if (preview.sameTitle && ifSameTitle !== 'copy') {
+        const words = catalogues[context.language].scriptImport.issue;
+        throw new ApiError('conflict', interpolate(words.sameTitle, { title: preview.sameTitle.title }));
+      }
+      const title = preview.sameTitle ? `${body.title}${catalogues[context.language].scriptImport.generated.copySuffix}`.slice(0, 200) : body.title;
+      const id = insertBody({ ...body, title }, null);
+      rememberMapping(preview.signature, file.mapping);
+      return summaryOf(id);
+    },
 
     listAnnotations: (filter) => runs.listAnnotations(db, filter),
     addAnnotation: ({ runId, fields }) => {

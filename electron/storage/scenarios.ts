@@ -39,6 +39,7 @@ const sql = statementsOf({
            (SELECT COUNT(*) FROM runs WHERE scenario_id = s.id) AS run_count
          FROM scenarios s WHERE @id IS NULL OR s.id = @id ORDER BY s.updated_at DESC`,
   get: 'SELECT id, meta, revision, source_id, created_at, updated_at FROM scenarios WHERE id = ?',
+  byTitle: 'SELECT id, title FROM scenarios WHERE title = ? ORDER BY updated_at DESC LIMIT 1',
   // A whole scenario is read as one row per table: the JSON of every row joined in SQLite and parsed
   // once, which is about twice as fast as a row object per step on a 5,000-step drill.
   // SQLite does not promise that an aggregate keeps its input's order, so the order numbers come
@@ -115,6 +116,11 @@ export function listScenarios(db: Db, query?: string): ScenarioSummary[] {
       summary.titleEn.toLowerCase().includes(needle) ||
       summary.location.toLowerCase().includes(needle),
   );
+}
+
+/** A scenario with exactly this title (the newest), or null. */
+export function scenarioWithTitle(db: Db, title: string): { id: string; title: string } | null {
+  return (sql(db).byTitle.get(title) as { id: string; title: string } | undefined) ?? null;
 }
 
 /** One scenario's summary, or null when there is none with that id. */

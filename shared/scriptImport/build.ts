@@ -116,7 +116,7 @@ export function categoryOfName(name: string): ParticipantCategory {
  */
 export function stepTitleOf(text: string): string {
   const TITLE_LENGTH = 60;
-  const line = text.trim().split(/\r?\n/)[0].trim();
+  const line = text.trim().split(/\r?\n/)[0].trim().replace(/^[“"「『‘]+/, '').replace(/[”"」』’]+$/, '');
   const stop = line.search(/[。；;！!？?]/);
   const sentence = stop > 0 && stop <= TITLE_LENGTH ? line.slice(0, stop) : line;
   return sentence.length > TITLE_LENGTH ? `${sentence.slice(0, TITLE_LENGTH - 1)}…` : sentence;
@@ -132,12 +132,13 @@ const kindByKey = new Map<string, StepKind>();
 for (const kind of Object.keys(KIND_NAMES) as StepKind[]) for (const name of KIND_NAMES[kind]) kindByKey.set(headingKeyOf(name), kind);
 
 /** A row that ends the drill (演练结束, 宣布演练结束, ENDEX): a milestone. */
-const END_OF_DRILL = /^(?:[\d一二三四五六七八九十]+[、.)）]\s*)?(?:总指挥)?(?:宣布)?(?:本次)?(?:演练|演习)(?:圆满|正式)?结束|^(?:endex|end of exercise|exercise ends?)\b/i;
+const END_WORDS = /(?:演练|演习)(?:圆满|正式|到此)?结束|^(?:endex|end of exercise|exercise ends?)\b/i;
+const END_OF_DRILL = { test: (text: string) => { const line = text.split('\n')[0].trim(); return line.length <= 40 && END_WORDS.test(line) && !/[未前后]/.test(line.slice(0, line.search(END_WORDS))); } };
 /** A heading row: 第一阶段…, 第二幕…, 【第一幕】…, 一、…, （一）…, 阶段一…, Phase 1… */
 const PHASE_HEADING =
   /^(?:[【\[]?\s*第\s*[一二三四五六七八九十\d]{1,3}\s*(?:阶段|幕|部分|环节|场|节|科目|步)\s*[】\]]?|[【\[][^】\]]{1,30}[】\]]$|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|(?:阶段|科目|环节)\s*[一二三四五六七八九十\d]{1,2}|phase\s*\d{1,2}\b|module\s*\d{1,2}\b)/i;
 /** A footnote under (or inside) the table. */
-const FOOTNOTE = /^(?:注|备注|说明|附注|※|\*|note)\s*[：:\d一二三四五六七八九十、.．)）]/i;
+const FOOTNOTE = /^(?:※|\*|＊)|^(?:注|备注|说明|附注|note)\s*[：:\d一二三四五六七八九十、.．)）]/i;
 /** Lines of the header block. */
 const BLOCK_LINES: { field: 'when' | 'location' | 'organiser'; pattern: RegExp }[] = [
   { field: 'when', pattern: /^(?:演练|演习)?(?:时间|日期)\s*[:：]\s*(.+)$/ },
@@ -289,7 +290,7 @@ function headerBlockOf(lines: readonly string[]) {
   const time = timeText === '' ? null : scriptTimeOf(timeText.split(/[，,;；]/)[0]);
   if (time?.start?.kind === 'clock') clock = time.start.minutes % 1440;
   return {
-    title: title.replace(/\s+(?:演练脚本|drill script)$/i, '').replace(/(演练|演习)脚本$/, '$1').trim(),
+    title: title.replace(/\s+(?:演练脚本|drill script)$/i, '').replace(/\s*脚本$/, '').trim(),
     drillDate: date ? `${date[1]}-${pad2(+date[2])}-${pad2(+date[3])}` : null,
     startClock: clock,
     location,
@@ -351,6 +352,13 @@ export function scriptImportOf(table: SourceTable, options: BuildOptions): Scrip
     detected = Array.from({ length: width }, () => null);
     headings = Array.from({ length: width }, (_, i) => (first >= 0 ? (rows[first].cells[i] ?? '').trim() : ''));
     if (!options.mapping) issues.push(issueOf('problem', 'noHeader', {}, { rows: HEADER_SEARCH_ROWS }));
+  }
+  // A 场景 column of short names (主会场, 取水口) beside another content column says where, not what happens.
+  const sceneIndex = detected.indexOf('scene');
+  if (sceneIndex >= 0 && !detected.includes('location') && detected.some((f, i) => i !== sceneIndex && f !== null && CONTENT_FIELDS.includes(f))) {
+    const values = rows.slice((headerIndexes[headerIndexes.length - 1] ?? -1) + 1).map((r) => (r.cells[sceneIndex] ?? '').trim()).filter((v) => v !== '');
+    const short = values.filter((v) => v.length <= 10 && !/[，。；;,！!？?\n]/.test(v)).length;
+    if (values.length > 0 && short >= values.length * 0.8 && headingKeyOf(headings[sceneIndex]) === headingKeyOf('场景')) detected[sceneIndex] = 'location';
   }
   const fields: ScriptField[] = detected.map((field, i) => options.mapping?.[i] ?? field ?? (headings[i] === '' ? 'ignore' : 'keep'));
   const headingOf = (index: number) => headings[index] || columnLetterOf(index);
@@ -650,6 +658,8 @@ function buildGraph(entries: Entry[], ctx: GraphContext) {
     if (!start) return null;
     if (start.kind === 'offset') return null;
     let minutes = start.minutes + dayOffset;
+    // `2点半` after `下午2点`: a 12-hour reading without 上午/下午 stays in the afternoon when the table is there.
+    if (start.twelveHour && previousClock >= dayOffset + 12 * 60 && minutes + 12 * 60 >= previousClock && minutes < previousClock) minutes += 12 * 60;
     if (minutes < previousClock - 12 * 60) {
       dayOffset += 24 * 60;
       minutes += 24 * 60;
@@ -731,11 +741,12 @@ function buildGraph(entries: Entry[], ctx: GraphContext) {
     const rolesOf = (names: string[], fallback?: ParticipantCategory) => names.map((n) => roleIdOf(n, fallback));
     const playerRoles = rolesOf(entry.roleNames);
     const notes = entry.notes.join('\n');
-    const endOfDrill = END_OF_DRILL.test(halfWidthOf(entry.action || entry.scene));
+    const endOfDrill = END_OF_DRILL.test(halfWidthOf(entry.action || entry.scene || entry.dialogue));
     const explicitKind = endOfDrill ? 'milestone' : entry.kind;
     const sceneLines = entry.scene && !entry.action ? speakerLinesOf(entry.scene, true) : [];
     const actionLines = entry.action ? speakerLinesOf(entry.action, true) : [];
-    const dialogueLines = entry.dialogue ? speakerLinesOf(entry.dialogue) : [];
+    // Beside a role column, only what looks like a post is read as a speaker (`各位领导、各位来宾：…` is words).
+    const dialogueLines = entry.dialogue ? speakerLinesOf(entry.dialogue, entry.roleNames.length > 0) : [];
     const lineStep = (line: SpeakerLine, kind: StepKind) => {
       const speakerRole = line.speaker ? [roleIdOf(line.speaker)] : playerRoles;
       if (line.speaker && line.person) entry.people.set(line.speaker, [...(entry.people.get(line.speaker) ?? []), line.person]);

@@ -59,3 +59,15 @@ export function issueTextOf(issue: ImportIssue, language: Language, fileName?: s
   const message = interpolate(words.issue[issue.key], params);
   return where.length > 0 ? `${where.join(words.where.separator)}${words.where.colon}${message}` : message;
 }
+
+/** Thrown by a reader that must stop: the file is refused for this one reason. */
+export class ImportRefusal extends Error {
+  constructor(readonly issue: ImportIssue) {
+    super(issue.key);
+    this.name = 'ImportRefusal';
+  }
+}
+
+/** A refusal for a problem key. */
+export const refusalOf = (key: IssueKey, params: Record<string, string | number> = {}, where: { row?: number | null; column?: string | null; text?: string | null } = {}) =>
+  new ImportRefusal(issueOf('problem', key, where, params));

@@ -39,16 +39,18 @@ const looksLikePost = (speaker: string) => POST_ENDING.test(speaker);
 function speakerPartOf(raw: string): { speaker: string; person: string; rest: string } | null {
   let text = raw.replace(/^[(（][男女][)）]\s*/, '').trim();
   let person = '';
-  const bracket = /^(.+?)\s*[(（]([^()（）]{1,12})[)）]$/.exec(text);
+  let rest = '';
+  // `值班长（××）报告镇政府`: the bracket after the post holds the person; what follows it is part of the words.
+  const bracket = /^(.+?)\s*[(（]([^()（）]{1,12})[)）](.*)$/.exec(text);
   if (bracket) {
     text = bracket[1].trim();
     person = isMaskedName(bracket[2]) ? '' : bracket[2].trim();
+    rest = bracket[3].trim();
   }
-  let rest = '';
   // `巡检人员***通知值长`: a mask in the middle ends the post; what follows is part of the words.
   const mask = /(?:[×*＊○□■●◯]{2,}|某某|X{2,}|x{2,})/u.exec(text);
   if (mask && mask.index > 0 && mask.index + mask[0].length < text.length) {
-    rest = text.slice(mask.index + mask[0].length);
+    rest = text.slice(mask.index + mask[0].length) + rest;
     text = text.slice(0, mask.index);
   }
   const whole = withoutTrailingMask(text);
@@ -58,7 +60,7 @@ function speakerPartOf(raw: string): { speaker: string; person: string; rest: st
     text = text.slice(0, verb.index);
   }
   const speaker = withoutTrailingMask(text);
-  if (speaker === '' || speaker.length > MAX_SPEAKER || /[，。；;,!！?？“”"]/.test(speaker)) return null;
+  if (speaker === '' || speaker.length > MAX_SPEAKER || /[，。；;,、!！?？“”"]/.test(speaker)) return null;
   return { speaker, person, rest };
 }
 

@@ -9,7 +9,8 @@
  */
 import { chineseNumberOf, halfWidthOf } from './text';
 
-export type TimePoint = { kind: 'clock'; minutes: number; date: string | null } | { kind: 'offset'; minutes: number };
+/** A point in time; `twelveHour` marks a clock time before noon written without 上午/下午 (`2点半`), which may mean the afternoon. */
+export type TimePoint = { kind: 'clock'; minutes: number; date: string | null; twelveHour?: boolean } | { kind: 'offset'; minutes: number };
 
 /** What a time cell says: a start (with an end for a range), or only a duration. */
 export type ScriptTime =
@@ -47,7 +48,7 @@ function datePrefixOf(text: string): { date: string | null; dayOffset: number; r
 }
 
 /** One clock time (`9:30`, `9时30分`, `下午5点`, `九时三十分`, `0930`) as minutes of the day, or null. */
-function clockMinutesOf(text: string, inheritedDayPart?: string): { minutes: number; dayPart: string | undefined } | null {
+function clockMinutesOf(text: string, inheritedDayPart?: string): { minutes: number; dayPart: string | undefined; twelveHour: boolean } | null {
   const value = text.trim().toLowerCase();
   let match = new RegExp(`^${DAY_PART}?\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*${DAY_PART}?$`).exec(value);
   let dayPart: string | undefined;
@@ -69,7 +70,7 @@ function clockMinutesOf(text: string, inheritedDayPart?: string): { minutes: num
   const part = dayPart ?? inheritedDayPart;
   const inDay = hoursIn(hours, part);
   if (inDay === null || inDay > 24 || (inDay === 24 && minutes > 0)) return null;
-  return { minutes: (inDay % 24) * 60 + minutes, dayPart: part };
+  return { minutes: (inDay % 24) * 60 + minutes, dayPart: part, twelveHour: part === undefined && hours >= 1 && hours < 12 };
 }
 
 /** An offset from T0: `T+15`, `T+15min`, `T+15分钟`, `T+1:05`, `+00:15`, `H+30`, `T0`. */
@@ -112,7 +113,9 @@ function pointOf(text: string, inheritedDayPart?: string): { point: TimePoint; d
   const { date, dayOffset, rest } = datePrefixOf(text.trim());
   const clock = clockMinutesOf(rest, inheritedDayPart);
   if (!clock) return null;
-  return { point: { kind: 'clock', minutes: clock.minutes + dayOffset, date }, dayPart: clock.dayPart };
+  const point: TimePoint = { kind: 'clock', minutes: clock.minutes + dayOffset, date };
+  if (clock.twelveHour) point.twelveHour = true;
+  return { point, dayPart: clock.dayPart };
 }
 
 const RANGE_SEPARATOR = /\s*(?:-{1,2}|–|—{1,2}|―|~|〜|～|至|到)\s*/;

@@ -262,6 +262,7 @@ function randomDag(stepCount: number, edgeCount: number, seed: number): { steps:
       expectedResult: '',
       objectiveIds: [],
       notes: '',
+      phase: '',
       position: { x: 0, y: 0 },
     });
   }

@@ -62,6 +62,7 @@ export const scriptImport: typeof zh = {
     rawDuration: 'Duration (as written): {{text}}',
     footnotes: 'Notes under the table:',
     table: 'Table {{n}}',
+    copySuffix: ' (copy)',
     controlGroup: 'Control team',
   },
   fields: {

@@ -61,6 +61,7 @@ export const scriptImport = {
     rawDuration: '用时（原文）：{{text}}',
     footnotes: '表格附注：',
     table: '表格 {{n}}',
+    copySuffix: '（副本）',
     controlGroup: '导调组',
   },
   fields: {

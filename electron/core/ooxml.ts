@@ -1,0 +1,371 @@
+/**
+ * The tables of Word (.docx) and Excel (.xlsx) files, read from their XML
+ * parts with a streaming XML parser (saxes) while the part is inflated, so
+ * the row and column limits stop the reading early and memory stays small.
+ *
+ * Word: every top-level table of the body in order, with the paragraphs
+ * above each table (the title block). A cell merged across columns
+ * (`gridSpan`) or down rows (`vMerge`) is read as its value in every cell it
+ * spans. Tables nested in a cell become part of that cell's text.
+ *
+ * Excel: every worksheet (very hidden ones left out), cells as they show:
+ * shared and inline strings, numbers, and times and dates by their number
+ * format (`09:30`, `2026-06-18 09:30`); merged ranges spread their value.
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { SourceTable } from '../../shared/scriptImport/build';
+import { refusalOf } from '../../shared/scriptImport/issues';
+import type { TableRow } from '../../shared/runCsv';
+import { readZipEntry, StopReading, zipEntryTextOf, type ZipEntry } from './zipEntries';
+
+export type TableLimits = { maxRows: number; maxColumns: number; maxBytesPerPart: number; maxStrings: number };
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+const attribute = (node: SaxesTagPlain, name: string): string | undefined => {
+  for (const [key, value] of Object.entries(node.attributes)) if (localName(key) === name) return value;
+  return undefined;
+};
+
+/** Streams one part through a SAX parser; handlers may throw `StopReading` to stop early. */
+async function parsePart(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  maxBytes: number,
+  handlers: { open?: (node: SaxesTagPlain) => void; close?: (name: string) => void; text?: (text: string) => void },
+  what: 'notDocx' | 'notXlsx',
+): Promise<void> {
+  const parser = new SaxesParser({ xmlns: false });
+  let failure: Error | null = null;
+  parser.on('error', (error) => {
+    failure = error;
+  });
+  if (handlers.open) parser.on('opentag', handlers.open as (node: unknown) => void);
+  if (handlers.close) parser.on('closetag', (node) => handlers.close!(localName(node.name)));
+  if (handlers.text) parser.on('text', handlers.text);
+  const decoder = new TextDecoder('utf-8');
+  await readZipEntry(bytes, entry, maxBytes, (chunk) => {
+    parser.write(decoder.decode(chunk, { stream: true }));
+    if (failure) throw refusalOf(what, { detail: (failure as Error).message.slice(0, 200) });
+  });
+  if (!failure) {
+    try {
+      parser.close();
+    } catch (error) {
+      if (!(error instanceof StopReading)) failure = error as Error;
+    }
+  }
+  if (failure) throw refusalOf(what, { detail: (failure as Error).message.slice(0, 200) });
+}
+
+// ---------------------------------------------------------------------------
+// Word
+
+type WordCell = { text: string; span: number; vMerge: 'restart' | 'continue' | null };
+
+/** The tables of a .docx, each with the paragraphs above it. */
+export async function docxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limits: TableLimits): Promise<SourceTable[]> {
+  const document = entries.find((e) => e.name === 'word/document.xml');
+  if (!document) throw refusalOf('notDocx', { detail: 'word/document.xml is missing' });
+  const tables: SourceTable[] = [];
+  let above: string[] = [];
+  let depth = 0;
+  let rows: WordCell[][] = [];
+  let row: WordCell[] | null = null;
+  let cell: WordCell | null = null;
+  let gridBefore = 0;
+  let paragraph = '';
+  let inText = false;
+  let totalRows = 0;
+  const endParagraph = () => {
+    if (depth === 0) {
+      if (paragraph.trim() !== '') above.push(paragraph.trim());
+    } else if (cell) cell.text += (cell.text === '' ? '' : '\n') + paragraph;
+    paragraph = '';
+  };
+  const finishTable = () => {
+    const grid: TableRow[] = [];
+    const previous: string[] = [];
+    rows.forEach((cells, r) => {
+      const values: string[] = [];
+      for (const c of cells) {
+        const column = values.length;
+        const value = c.vMerge === 'continue' ? (previous[column] ?? '') : c.text.replace(/\n+$/, '');
+        for (let k = 0; k < c.span && values.length < limits.maxColumns + 1; k++) values.push(value);
+      }
+      if (values.length > limits.maxColumns) throw refusalOf('tooManyColumns', { max: limits.maxColumns });
+      values.forEach((v, k) => (previous[k] = v));
+      if (values.some((v) => v.trim() !== '')) grid.push({ row: r + 1, cells: values });
+    });
+    tables.push({ name: '', rows: grid, above });
+    above = [];
+    rows = [];
+  };
+  await parsePart(
+    bytes,
+    document,
+    limits.maxBytesPerPart,
+    {
+      open: (node) => {
+        const name = localName(node.name);
+        if (name === 'tbl') {
+          if (depth === 0) endParagraph();
+          depth++;
+        } else if (depth === 1 && name === 'tr') {
+          row = [];
+          gridBefore = 0;
+          if (++totalRows > limits.maxRows) throw refusalOf('tooManyRows', { max: limits.maxRows });
+        } else if (depth === 1 && name === 'gridBefore' && row) gridBefore = Math.min(limits.maxColumns + 1, Number(attribute(node, 'val')) || 0);
+        else if (depth === 1 && name === 'tc' && row) {
+          for (; gridBefore > 0; gridBefore--) row.push({ text: '', span: 1, vMerge: null });
+          cell = { text: '', span: 1, vMerge: null };
+          row.push(cell);
+          if (row.length > limits.maxColumns) throw refusalOf('tooManyColumns', { max: limits.maxColumns });
+        } else if (depth === 1 && name === 'gridSpan' && cell) cell.span = Math.max(1, Math.min(limits.maxColumns + 1, Number(attribute(node, 'val')) || 1));
+        else if (depth === 1 && name === 'vMerge' && cell) cell.vMerge = attribute(node, 'val') === 'restart' ? 'restart' : 'continue';
+        else if (name === 't') inText = true;
+        else if (name === 'tab') paragraph += '\t';
+        else if (name === 'br' || name === 'cr') paragraph += '\n';
+      },
+      close: (name) => {
+        if (name === 't') inText = false;
+        else if (name === 'p') endParagraph();
+        else if (name === 'tc' && depth === 1) {
+          if (paragraph !== '') endParagraph();
+          if (cell) cell.text = cell.text.trim();
+          cell = null;
+        } else if (name === 'tr' && depth === 1) {
+          if (row) rows.push(row);
+          row = null;
+        } else if (name === 'tbl') {
+          depth--;
+          if (depth === 0) finishTable();
+        }
+      },
+      text: (text) => {
+        if (inText) paragraph += text;
+      },
+    },
+    'notDocx',
+  );
+  return tables.filter((t) => t.rows.length > 0);
+}
+
+// ---------------------------------------------------------------------------
+// Excel
+
+const pad2 = (value: number) => String(value).padStart(2, '0');
+/** Built-in number formats that show a time, and ones that show a date. */
+const TIME_FORMATS = new Set([18, 19, 20, 21, 22, 45, 46, 47]);
+const DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+type Style = 'time' | 'date' | 'datetime' | null;
+
+function styleOfFormat(id: number, code: string | undefined): Style {
+  if (id === 22) return 'datetime';
+  if (TIME_FORMATS.has(id)) return 'time';
+  if (DATE_FORMATS.has(id)) return 'date';
+  if (!code) return null;
+  const plain = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const hasTime = /h|s|上午|下午|am\/pm|时|分/i.test(plain);
+  const hasDate = /y|d|年|月|日/i.test(plain) || (/m/i.test(plain) && !hasTime);
+  if (hasTime && hasDate) return 'datetime';
+  if (hasTime) return 'time';
+  if (hasDate) return 'date';
+  return null;
+}
+
+/** A cell's number as it shows under its style: `09:30`, `2026-06-18`, `2026-06-18 09:30`, or the number. */
+function numberTextOf(value: string, style: Style, date1904: boolean): string {
+  const number = Number(value);
+  if (!Number.isFinite(number)) return value;
+  if (!style) return String(number);
+  const totalMinutes = Math.round(number * 24 * 60);
+  const clock = `${pad2(Math.floor(totalMinutes / 60) % 24)}:${pad2(totalMinutes % 60)}`;
+  if (style === 'time' && number < 1) return clock;
+  const days = Math.floor(totalMinutes / 1440);
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const day = new Date(epoch + days * 86_400_000);
+  const dateText = `${day.getUTCFullYear()}-${pad2(day.getUTCMonth() + 1)}-${pad2(day.getUTCDate())}`;
+  if (style === 'date') return dateText;
+  return style === 'time' && days === 0 ? clock : `${dateText} ${clock}`;
+}
+
+/** A cell reference's column and row: `AB12` → [27, 12]. */
+function cellRefOf(ref: string): [number, number] | null {
+  const match = /^([A-Z]{1,3})(\d{1,7})$/.exec(ref);
+  if (!match) return null;
+  let column = 0;
+  for (const c of match[1]) column = column * 26 + (c.charCodeAt(0) - 64);
+  return [column - 1, Number(match[2])];
+}
+
+/** Every worksheet of an .xlsx as a table named after its sheet. */
+export async function xlsxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limits: TableLimits): Promise<SourceTable[]> {
+  const byName = new Map(entries.map((e) => [e.name.replace(/^\//, ''), e]));
+  const workbookEntry = byName.get('xl/workbook.xml');
+  if (!workbookEntry) throw refusalOf('notXlsx', { detail: 'xl/workbook.xml is missing' });
+  const sheets: { name: string; rid: string; state: string }[] = [];
+  let date1904 = false;
+  await parsePart(
+    bytes,
+    workbookEntry,
+    limits.maxBytesPerPart,
+    {
+      open: (node) => {
+        const name = localName(node.name);
+        if (name === 'sheet' && sheets.length < 1_000) sheets.push({ name: attribute(node, 'name') ?? '', rid: attribute(node, 'id') ?? '', state: attribute(node, 'state') ?? 'visible' });
+        if (name === 'workbookPr') date1904 = /^(1|true)$/.test(attribute(node, 'date1904') ?? '');
+      },
+    },
+    'notXlsx',
+  );
+  const targets = new Map<string, string>();
+  const rels = byName.get('xl/_rels/workbook.xml.rels');
+  if (rels)
+    await parsePart(bytes, rels, limits.maxBytesPerPart, {
+      open: (node) => {
+        if (localName(node.name) !== 'Relationship') return;
+        const target = attribute(node, 'Target') ?? '';
+        targets.set(attribute(node, 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+      },
+    }, 'notXlsx');
+
+  // Shared strings: <si> holds <t> or runs <r><t>; phonetic guides <rPh> are not shown.
+  const strings: string[] = [];
+  const sharedEntry = byName.get('xl/sharedStrings.xml');
+  if (sharedEntry) {
+    let current: string | null = null;
+    let inText = false;
+    let phonetic = 0;
+    await parsePart(bytes, sharedEntry, limits.maxBytesPerPart, {
+      open: (node) => {
+        const name = localName(node.name);
+        if (name === 'si') {
+          current = '';
+          if (strings.length >= limits.maxStrings) throw refusalOf('tooManyTexts', { max: limits.maxStrings });
+        } else if (name === 'rPh') phonetic++;
+        else if (name === 't') inText = true;
+      },
+      close: (name) => {
+        if (name === 'si') {
+          strings.push(current ?? '');
+          current = null;
+        } else if (name === 'rPh') phonetic--;
+        else if (name === 't') inText = false;
+      },
+      text: (text) => {
+        if (inText && phonetic === 0 && current !== null) current += text;
+      },
+    }, 'notXlsx');
+  }
+
+  // Styles: which cell formats show times or dates.
+  const styles: Style[] = [];
+  const stylesEntry = byName.get('xl/styles.xml');
+  if (stylesEntry) {
+    const codes = new Map<number, string>();
+    let inXfs = false;
+    await parsePart(bytes, stylesEntry, limits.maxBytesPerPart, {
+      open: (node) => {
+        const name = localName(node.name);
+        if (name === 'numFmt') codes.set(Number(attribute(node, 'numFmtId')), attribute(node, 'formatCode') ?? '');
+        else if (name === 'cellXfs') inXfs = true;
+        else if (name === 'xf' && inXfs && styles.length < 65_000) {
+          const id = Number(attribute(node, 'numFmtId') ?? 0);
+          styles.push(styleOfFormat(id, codes.get(id)));
+        }
+      },
+      close: (name) => {
+        if (name === 'cellXfs') inXfs = false;
+      },
+    }, 'notXlsx');
+  }
+
+  const tables: SourceTable[] = [];
+  let totalRows = 0;
+  for (const sheet of sheets) {
+    if (sheet.state === 'veryHidden') continue;
+    const entry = byName.get(targets.get(sheet.rid) ?? '');
+    if (!entry) continue;
+    const rows = new Map<number, string[]>();
+    const merges: [number, number, number, number][] = [];
+    let rowNumber = 0;
+    let cells: string[] | null = null;
+    let cellColumn = 0;
+    let cellType = 'n';
+    let cellStyle: Style = null;
+    let value = '';
+    let inValue = false;
+    let nextColumn = 0;
+    await parsePart(bytes, entry, limits.maxBytesPerPart, {
+      open: (node) => {
+        const name = localName(node.name);
+        if (name === 'row') {
+          rowNumber = Number(attribute(node, 'r')) || rowNumber + 1;
+          cells = [];
+          nextColumn = 0;
+        } else if (name === 'c' && cells) {
+          const ref = cellRefOf(attribute(node, 'r') ?? '');
+          cellColumn = ref ? ref[0] : nextColumn;
+          nextColumn = cellColumn + 1;
+          cellType = attribute(node, 't') ?? 'n';
+          cellStyle = styles[Number(attribute(node, 's') ?? 0)] ?? null;
+          value = '';
+        } else if (name === 'v' || (name === 't' && cellType === 'inlineStr')) inValue = true;
+        else if (name === 'mergeCell') {
+          const [from, to] = (attribute(node, 'ref') ?? '').split(':');
+          const a = cellRefOf(from ?? '');
+          const b = cellRefOf(to ?? '');
+          if (a && b && merges.length < 10_000) merges.push([a[0], a[1], b[0], b[1]]);
+        }
+      },
+      close: (name) => {
+        if (name === 'v' || name === 't') inValue = false;
+        else if (name === 'c' && cells) {
+          let text = '';
+          if (cellType === 's') text = strings[Number(value)] ?? '';
+          else if (cellType === 'inlineStr' || cellType === 'str' || cellType === 'd') text = value;
+          else if (cellType === 'b') text = value === '1' ? 'TRUE' : 'FALSE';
+          else if (cellType === 'e') text = '';
+          else if (value !== '') text = numberTextOf(value, cellStyle, date1904);
+          if (text.trim() !== '') {
+            if (cellColumn >= limits.maxColumns) throw refusalOf('tooManyColumns', { max: limits.maxColumns });
+            cells[cellColumn] = text;
+          }
+        } else if (name === 'row' && cells) {
+          if (cells.some((c) => c !== undefined && c.trim() !== '')) {
+            if (++totalRows > limits.maxRows) throw refusalOf('tooManyRows', { max: limits.maxRows });
+            rows.set(rowNumber, Array.from(cells, (c) => c ?? ''));
+          }
+          cells = null;
+        }
+      },
+      text: (text) => {
+        if (inValue) value += text;
+      },
+    }, 'notXlsx');
+    // A merged range shows its top-left value in every cell it covers (within the rows and columns read).
+    for (const [c1, r1, c2, r2] of merges) {
+      const master = rows.get(r1)?.[c1] ?? '';
+      if (master === '') continue;
+      const lastRow = Math.min(r2, r1 + limits.maxRows);
+      const lastColumn = Math.min(c2, limits.maxColumns - 1);
+      for (let r = r1; r <= lastRow; r++) {
+        const row = rows.get(r);
+        if (!row) continue;
+        for (let c = c1; c <= lastColumn; c++) if ((row[c] ?? '') === '') row[c] = master;
+        for (let c = 0; c < row.length; c++) row[c] ??= '';
+      }
+    }
+    const ordered = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([row, values]) => ({ row, cells: values }));
+    tables.push({ name: sheet.name, rows: ordered, above: [] });
+  }
+  return tables;
+}
+
+/** The JSON text of the scenario part of an OpenAEV export zip (the one `.json` part). */
+export async function zipJsonTextOf(bytes: Uint8Array, entries: ZipEntry[], maxBytes: number): Promise<string | null> {
+  const json = entries.filter((e) => e.name.toLowerCase().endsWith('.json'));
+  if (json.length === 0) return null;
+  return zipEntryTextOf(bytes, json[0], maxBytes);
+}
