@@ -147,11 +147,30 @@ export type ScriptRow = {
   location: string;
   resources: string;
   notes: string;
+  /** The step's phase (阶段/科目); '' when none. */
+  phase: string;
+  durationMin: number | null;
+  /** Every edge out of the step, for exports that must read back exactly. */
+  next: { targetId: string; kind: 'sequence' | 'conditional'; label: string; lagMin: number }[];
   /** Decisions: each alternative and the row it continues at. */
   branches: { label: string; targetIndex: number; targetTitle: string }[];
   /** Rows reached by a decision's alternative: which decision, on which answer. */
   conditions: { label: string; decisionIndex: number; decisionTitle: string }[];
 };
+
+/** Rows grouped under phase headings: a new group wherever the phase changes in time order. */
+export type ScriptGroup = { phase: string; rows: ScriptRow[] };
+
+/** The script's rows in runs of one phase, in order (one group with phase '' when no step has a phase). */
+export function scriptGroupsOf(rows: readonly ScriptRow[]): ScriptGroup[] {
+  const groups: ScriptGroup[] = [];
+  for (const row of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last.phase === row.phase) last.rows.push(row);
+    else groups.push({ phase: row.phase, rows: [row] });
+  }
+  return groups;
+}
 
 export type DrillScript = {
   drill: DrillHeader;
@@ -403,6 +422,9 @@ export function drillScriptOf(body: ScenarioBody): DrillScript {
       location: step.location,
       resources: step.resources,
       notes: step.notes,
+      phase: step.phase,
+      durationMin: step.durationMin,
+      next: (ctx.outgoing.get(id) ?? []).map((edge) => ({ targetId: edge.target, kind: edge.kind, label: edge.label, lagMin: edge.lagMin })),
       branches: (ctx.outgoing.get(id) ?? [])
         .filter((edge) => step.kind === 'decision' && edge.kind === 'conditional')
         .map((edge) => ({ label: edge.label, targetIndex: indexOf.get(edge.target)!, targetTitle: ctx.steps.get(edge.target)!.title })),

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Scenario } from '../../shared/model';
-import { drillScriptOf, rosterOf, timeRangeOf, type CommandNode, type DrillHeader, type ScriptRow } from '../../shared/sheets';
+import { drillScriptOf, rosterOf, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type ScriptRow } from '../../shared/sheets';
 
 export type XlsxDocument = 'script' | 'roster';
 export type XlsxLanguage = 'zh' | 'en';
@@ -18,6 +18,8 @@ const LABELS = {
     roster: '角色分工表',
     command: '指挥体系',
     scriptColumns: ['序号', '时间', '情景内容', '参演角色', '处置动作', '报告指令（对白）', '预期结果', '备注'],
+    /** Hidden columns that let DrillDesk read its own export back exactly (kinds, durations, branches). */
+    roundTripColumns: ['DrillDesk 编号', '类型', '用时（分钟）', 'DrillDesk 后续'],
     rosterColumns: ['序号', '组别', '角色/岗位', '人员类别', '姓名', '单位及职务', '联系电话', '呼号', '主要职责', '首次到位', '向谁报告'],
     date: '演练时间',
     location: '演练地点',
@@ -41,6 +43,7 @@ const LABELS = {
     roster: 'Role assignment',
     command: 'Command structure',
     scriptColumns: ['No.', 'Time', 'Scene', 'Roles', 'Action', 'Report / order (dialogue)', 'Expected result', 'Notes'],
+    roundTripColumns: ['DrillDesk id', 'Kind', 'Duration (min)', 'DrillDesk next'],
     rosterColumns: ['No.', 'Group', 'Role / post', 'Category', 'Name', 'Unit and position', 'Phone', 'Call sign', 'Responsibilities', 'First in place', 'Reports to'],
     date: 'Date',
     location: 'Location',
@@ -147,18 +150,38 @@ function styleBody(row: ExcelJS.Row, columns: number) {
   }
 }
 
+/** The hidden cells of a row: id, kind, planned minutes and every edge out of it as JSON `[target, s|c, label, lag]`. */
+export function roundTripCellsOf(row: ScriptRow): (string | number)[] {
+  return [row.id, row.kind, row.durationMin ?? '', JSON.stringify(row.next.map((e) => [e.targetId, e.kind === 'conditional' ? 'c' : 's', e.label, e.lagMin]))];
+}
+
+const PHASE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2E8F0' } };
+
 function scriptSheet(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Labels) {
   const script = drillScriptOf(scenario);
   const sheet = newSheet(workbook, labels.script, scenario, labels, true);
-  sheet.columns = [6, 13, 34, 16, 40, 40, 24, 22].map((width) => ({ width }));
-  writeHeading(sheet, `${script.drill.title} ${labels.script}`, script.drill, labels.scriptColumns, labels);
-  for (const row of script.rows) {
-    const added = sheet.addRow(scriptCellsOf(row, labels));
-    styleBody(added, labels.scriptColumns.length);
-    added.getCell(1).alignment = { horizontal: 'center', vertical: 'top' };
-    if (row.kind === 'milestone') added.eachCell((cell) => (cell.fill = MILESTONE_FILL));
+  const visible = labels.scriptColumns.length;
+  const columns = [...labels.scriptColumns, ...labels.roundTripColumns];
+  sheet.columns = [6, 13, 34, 16, 40, 40, 24, 22, 12, 10, 10, 30].map((width) => ({ width }));
+  writeHeading(sheet, `${script.drill.title} ${labels.script}`, script.drill, columns, labels);
+  for (let c = visible + 1; c <= columns.length; c++) sheet.getColumn(c).hidden = true;
+  for (const group of scriptGroupsOf(script.rows)) {
+    if (group.phase !== '') {
+      // A phase heading row across the table, as printed scripts group their rows.
+      const heading = sheet.addRow([group.phase]);
+      sheet.mergeCells(heading.number, 1, heading.number, columns.length);
+      heading.getCell(1).font = { name: FONT, size: 10, bold: true };
+      heading.getCell(1).fill = PHASE_FILL;
+      heading.getCell(1).border = BORDER;
+    }
+    for (const row of group.rows) {
+      const added = sheet.addRow([...scriptCellsOf(row, labels), ...roundTripCellsOf(row)]);
+      styleBody(added, visible);
+      added.getCell(1).alignment = { horizontal: 'center', vertical: 'top' };
+      if (row.kind === 'milestone') for (let c = 1; c <= visible; c++) added.getCell(c).fill = MILESTONE_FILL;
+    }
   }
-  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: labels.scriptColumns.length } };
+  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: visible } };
 }
 
 function rosterSheets(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Labels) {

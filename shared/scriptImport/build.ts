@@ -266,8 +266,9 @@ function headerBlockOf(lines: readonly string[]) {
   let location = '';
   let organiser = '';
   const other: string[] = [];
-  for (const raw of lines) {
-    const line = halfWidthOf(raw).replace(/\s+/g, ' ').trim();
+  // `演练时间：…    演练地点：…` on one line: each part on its own.
+  for (const raw of lines.flatMap((l) => l.split(/\s{2,}|\t|　+/))) {
+    const line = raw.replace(/\s+/g, ' ').trim();
     if (line === '') continue;
     const known = BLOCK_LINES.find((b) => b.pattern.test(line));
     if (known) {
@@ -284,6 +285,7 @@ function headerBlockOf(lines: readonly string[]) {
     } else if (title === '' && line.length <= MAX_NAME && !/[:：]/.test(line)) title = raw.trim();
     else other.push(raw.trim());
   }
+  when = halfWidthOf(when);
   const date = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(when);
   let clock: number | null = null;
   const timeText = when.replace(/^.*?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[(（]?(?:星期|周)[一二三四五六日天][)）]?)?/, '').trim();

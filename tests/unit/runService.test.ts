@@ -223,7 +223,7 @@ describe('importing a plan spreadsheet', () => {
   ].join('\n');
 
   it('imports a CSV plan as a new scenario, chained by time with roles by name', async () => {
-    const summary = await call('importPlanTable', { fileName: '安置点供水.csv', format: 'csv', dataBase64: base64(script) });
+    const summary = await call('importPlanTable', { fileName: '安置点供水.csv', dataBase64: base64(script) });
     expect(summary).toMatchObject({ title: '汛期安置点供水保障演练', stepCount: 3, roleCount: 3, runCount: 0 });
     const scenario = await call('getScenario', { id: summary.id });
     expect(scenario.startTime).toBe('09:30');
@@ -237,7 +237,7 @@ describe('importing a plan spreadsheet', () => {
 
   it('reads a CSV saved by Chinese Excel in GB18030', async () => {
     const gb = Buffer.from([0xca, 0xb1, 0xbc, 0xe4, 0x2c, 0xb4, 0xa6, 0xd6, 0xc3, 0xb6, 0xaf, 0xd7, 0xf7, 0x0a, 0x30, 0x39, 0x3a, 0x33, 0x30, 0x2c, 0xbd, 0xd3, 0xb1, 0xa8]);
-    const summary = await call('importPlanTable', { fileName: 'gb.csv', format: 'csv', dataBase64: gb.toString('base64') });
+    const summary = await call('importPlanTable', { fileName: 'gb.csv', dataBase64: gb.toString('base64') });
     const scenario = await call('getScenario', { id: summary.id });
     expect(scenario.steps.map((s) => s.title)).toEqual(['接报']);
   });
@@ -245,9 +245,17 @@ describe('importing a plan spreadsheet', () => {
   it('reads back the drill script DrillDesk exports as .xlsx', async () => {
     const scenario = await waterworks();
     const workbook = await xlsxOf(scenario, 'script');
-    const summary = await call('importPlanTable', { fileName: 'script.xlsx', format: 'xlsx', dataBase64: workbook.toString('base64') });
+    const conflict = await refusal('importPlanTable', { fileName: 'script.xlsx', dataBase64: workbook.toString('base64') });
+    expect(conflict.code).toBe('conflict');
+    const summary = await call('importPlanTable', { fileName: 'script.xlsx', dataBase64: workbook.toString('base64'), ifSameTitle: 'copy' });
     const imported = await call('getScenario', { id: summary.id });
-    expect(imported.title).toBe(WATERWORKS);
+    expect(imported.title).toBe(`${WATERWORKS}（副本）`);
+    const edgesOf = (body: Scenario) => {
+      const titleOf = new Map(body.steps.map((s) => [s.id, s.title]));
+      return body.edges.map((e) => `${titleOf.get(e.source)} → ${titleOf.get(e.target)} ${e.kind} ${e.label} ${e.lagMin}`).sort();
+    };
+    expect(edgesOf(imported)).toEqual(edgesOf(scenario));
+    expect(imported.steps.map((s) => `${s.title} ${s.durationMin}`).sort()).toEqual(scenario.steps.map((s) => `${s.title} ${s.durationMin}`).sort());
     expect(imported.drillDate).toBe('2026-05-20');
     expect(imported.startTime).toBe('09:30');
     expect(imported.steps.map((s) => s.title).sort()).toEqual(scenario.steps.map((s) => s.title).sort());
@@ -256,14 +264,13 @@ describe('importing a plan spreadsheet', () => {
     expect(imported.roles.map((r) => r.name).sort()).toEqual(scenario.roles.map((r) => r.name).sort());
   });
 
-  it('refuses a plan with bad rows, or a file that is not a workbook, writing nothing', async () => {
+  it('refuses a plan with a bad cell, or a damaged workbook, writing nothing', async () => {
     const before = dump();
-    const bad = await refusal('importPlanTable', { fileName: 'bad.csv', format: 'csv', dataBase64: base64(`${script}\n十点,,,研判`) });
-    expect(bad.message).toBe('计划表有 1 行有误，未导入任何内容。');
-    expect(bad.details[0]).toMatch(/^第 5 行：无法识别时间“十点”/);
-    const notXlsx = await refusal('importPlanTable', { fileName: 'plan.xlsx', format: 'xlsx', dataBase64: base64(script) });
-    expect(notXlsx.message).toContain('不是 .xlsx 工作簿');
-    const tooBig = await refusal('importPlanTable', { fileName: 'huge.csv', format: 'csv', dataBase64: 'A'.repeat(30 * 1024 * 1024) });
+    const bad = await refusal('importPlanTable', { fileName: 'bad.csv', dataBase64: base64(`${script}\n十点,,,研判\u0007`) });
+    expect(bad.message).toBe('文件“bad.csv”：第 5 行，“处置动作”列：含有控制字符或损坏的 Unicode：“研判�”');
+    const damaged = await refusal('importPlanTable', { fileName: 'plan.xlsx', dataBase64: base64(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(40)])) });
+    expect(damaged.message).toContain('文件已损坏');
+    const tooBig = await refusal('importPlanTable', { fileName: 'huge.csv', dataBase64: 'A'.repeat(30 * 1024 * 1024) });
     expect(tooBig.code).toBe('invalid-argument');
     expect(tooBig.message).toContain('larger than 20 MB');
     expect(dump()).toBe(before);
