@@ -8,7 +8,7 @@ import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { notify, notifyError } from '../components/toasts';
 import { BackupsButton } from '../backups/BackupsDialog';
-import { PlanImportButton } from '../conduct/PlanImportButton';
+import { isPlanFile, PLAN_FILE_ACCEPT, PlanImportButton, PlanImportFlow } from '../conduct/PlanImportButton';
 
 function NewScenarioDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -126,6 +126,7 @@ export function HomeScreen() {
   const [dialog, setDialog] = useState<'new' | 'template' | null>(null);
   const [deleting, setDeleting] = useState<ScenarioSummary | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [planFile, setPlanFile] = useState<File | null>(null);
 
   const refresh = useCallback(() => {
     api.listScenarios({}).then(setScenarios, notifyError);
@@ -139,6 +140,8 @@ export function HomeScreen() {
   }, [scenarios, query]);
 
   const importFile = async (file: File) => {
+    // A spreadsheet, Word file or OpenAEV export goes to the drill-script import, not the scenario-file import.
+    if (await isPlanFile(file)) return setPlanFile(file);
     try {
       const summary = await api.importScenario({ text: await file.text() });
       notify(t('home.imported', { title: summary.title }));
@@ -169,12 +172,12 @@ export function HomeScreen() {
         <button onClick={() => fileInput.current?.click()} data-testid="import-scenario">
           {t('home.importFile')}
         </button>
-        <PlanImportButton />
+        <PlanImportButton onImported={refresh} />
         <BackupsButton />
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept={`.json,application/json,${PLAN_FILE_ACCEPT}`}
           hidden
           data-testid="import-file-input"
           onChange={(event) => {
@@ -184,6 +187,7 @@ export function HomeScreen() {
           }}
         />
       </div>
+      {planFile && <PlanImportFlow file={planFile} onClose={() => setPlanFile(null)} onImported={refresh} />}
       {visible === null ? (
         <p className="muted">{t('state.loading')}</p>
       ) : visible.length === 0 ? (

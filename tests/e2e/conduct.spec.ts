@@ -2,7 +2,7 @@
  * The control console and the planned timeline, in real Chromium against
  * the real back end: a run of a sample scenario conducted click by click
  * and found intact after a reload; corrections, pause, plan shift and end;
- * the timeline with its critical path; importing a plan spreadsheet.
+ * the timeline with its critical path. (Importing drill scripts: scriptImport.spec.ts.)
  * Set SHOTS=1 to write screenshots to /tmp/drilldesk-shots.
  */
 import type { Page } from '@playwright/test';
@@ -162,21 +162,6 @@ test('the timeline shows the plan by role with its critical path and shares the 
   await page.getByTestId('view-tab-timeline').click();
   await expect(page.locator('[data-testid="timeline-bar"][data-step-id="w07"]').first()).toHaveAttribute('aria-pressed', 'true');
   await shot(page, 'timeline-en');
-});
-
-test('a plan spreadsheet is imported from the home screen, and a bad one is refused row by row', async ({ app, page }) => {
-  await page.goto(app.url);
-  const bad = '时间,情景内容,参演角色,处置动作\n09:30,暴雨致水厂停电,导调组,\n九点四十,,供水保障组,启动备用发电机\n';
-  await page.getByTestId('import-plan-file').setInputFiles({ name: '坏计划.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-  await expect(page.getByTestId('plan-import-problem')).toContainText('第 3 行：无法识别时间“九点四十”');
-  await shot(page, 'plan-import-refused');
-  await page.getByTestId('plan-import-problem-dialog').getByRole('button', { name: '关闭', exact: true }).first().click();
-
-  const good = '安置点供水保障桌面推演\n时间,情景内容,参演角色,处置动作,预期结果\n09:30,安置点自来水中断,导调组、供水保障组,调度送水车,30 分钟内到达\n09:45,,应急监测组,对送水水源开展应急监测,\n';
-  await page.getByTestId('import-plan-file').setInputFiles({ name: '安置点.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-  await expect(page.getByTestId('scenario-title')).toHaveText('安置点供水保障桌面推演');
-  await page.getByTestId('view-tab-timeline').click();
-  await expect(page.locator('[data-testid="timeline-bar"]')).toHaveCount(5);
 });
 
 test('an imported run log is listed, refused row by row when wrong, and opens with its late steps marked', async ({ app, page }) => {

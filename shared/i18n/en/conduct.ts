@@ -192,9 +192,9 @@ export const conduct: typeof zh = {
     clockAxis: 'Clock',
   },
   planImport: {
-    button: 'Import Excel plan',
+    button: 'Import drill script',
     title: 'Import a plan spreadsheet',
-    hint: '.xlsx or CSV. The first sheet with a header is imported: it needs a "time" column and a "scene" or "actions" column; roles, dialogue, expected result and duration columns are optional. Steps are created in time order and roles by name; if any row is wrong nothing is imported.',
+    hint: 'Word (.docx), Excel (.xlsx), CSV, an HSEEP MSEL or an OpenAEV .json export. You preview what each column holds and the steps, phases and roles it makes before anything is imported.',
     choose: 'Choose a file…',
     importing: 'Importing…',
     imported: 'Imported "{{title}}" from the plan: {{steps}} steps, {{roles}} roles',

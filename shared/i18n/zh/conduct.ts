@@ -191,9 +191,9 @@ export const conduct = {
     clockAxis: '时钟',
   },
   planImport: {
-    button: '导入 Excel 计划表',
+    button: '导入演练脚本',
     title: '从 Excel 计划表导入',
-    hint: '支持 .xlsx 或 CSV。第一张含表头的工作表会被导入：需要“时间”列，以及“情景内容”或“处置动作”列；“参演角色”“报告指令（对白）”“预期结果”“用时”等列可选。按时间顺序生成步骤，并按角色名称创建角色；任何一行有误都不会导入。',
+    hint: '支持 Word（.docx）、Excel（.xlsx）、CSV、HSEEP MSEL 和 OpenAEV 导出的 .json。先预览各列对应的内容和将创建的步骤、阶段、角色，确认后才导入。',
     choose: '选择文件…',
     importing: '正在导入…',
     imported: '已从计划表导入“{{title}}”：{{steps}} 个步骤，{{roles}} 个角色',
