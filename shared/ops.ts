@@ -34,6 +34,7 @@ const StepPatchSchema = patchSchemaOf(
     expectedResult: StepSchema.options[0].shape.expectedResult,
     objectiveIds: StepSchema.options[0].shape.objectiveIds,
     notes: StepSchema.options[0].shape.notes,
+    phase: StepSchema.options[0].shape.phase,
     position: PositionSchema,
     deliveryMethod: StepSchema.options[0].shape.deliveryMethod,
     question: StepSchema.options[2].shape.question,

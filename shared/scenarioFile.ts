@@ -3,6 +3,8 @@
  *
  * Version history:
  *   1: first version.
+ *   2: steps may name a phase (`phase`, 阶段/科目); a version-1 file reads as
+ *      steps without phases.
  * Files of an older version are upgraded by `upgrades` on import; a newer
  * version is refused with a message that says so.
  */
@@ -11,7 +13,7 @@ import { MAX_IMPORT_BYTES, issuesOf } from './api';
 import { graphProblemsOf, ScenarioBodySchema, type ScenarioBody } from './model';
 import { cyclesOf } from './schedule';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 /** Deepest JSON nesting a scenario file may have; real files need about 6. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -23,8 +25,11 @@ export const ScenarioFileSchema = z.strictObject({
 });
 export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
 
-/** Upgrades from version N to N+1, keyed by N. Empty while only version 1 exists. */
-const upgrades: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Upgrades from version N to N+1, keyed by N. */
+const upgrades: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 added the optional step field `phase`, which defaults to ''; a version-1 file needs nothing else.
+  1: (file) => ({ ...file, formatVersion: 2 }),
+};
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 

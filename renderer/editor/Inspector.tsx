@@ -37,6 +37,24 @@ function ActionButtons(props: { names: string[] }) {
   );
 }
 
+/** The step's phase (阶段/科目), with the drill's other phases offered. */
+function PhaseField(props: { id: string; value: string; onValid: (value: string, burst: string) => void }) {
+  const { t } = useTranslation();
+  // One string, so the field re-renders only when the set of phases changes.
+  const phases = useEditor((state) => [...new Set(state.body.steps.map((s) => s.phase).filter((p) => p !== ''))].join('\n'));
+  const listId = `phases-${props.id}`;
+  return (
+    <>
+      <TextField label={t('editor.field.phase')} value={props.value} schema={S.phase} onValid={props.onValid} testId="field-phase" list={listId} placeholder={t('editor.inspector.phasePlaceholder')} />
+      <datalist id={listId}>
+        {phases.split('\n').filter((p) => p !== '').map((phase) => (
+          <option key={phase} value={phase} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
 function StepInspector(props: { id: string }) {
   const { t } = useTranslation();
   const step = useEditor((state) => state.stepById.get(props.id));
@@ -77,6 +95,7 @@ function StepInspector(props: { id: string }) {
         />
         <TextField label={t('editor.field.location')} value={step.location} schema={S.location} onValid={update('location')} testId="field-location" />
       </div>
+      <PhaseField id={id} value={step.phase} onValid={update('phase')} />
       {step.kind === 'inject' && (
         <>
           <TextField

@@ -122,6 +122,8 @@ type TextFieldProps = {
   focusField?: string;
   focusId?: string;
   type?: string;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 };
 
 export function TextField(props: TextFieldProps) {
@@ -146,6 +148,7 @@ export function TextField(props: TextFieldProps) {
         <input
           ref={ref}
           type={props.type ?? 'text'}
+          list={props.list}
           {...common}
           onChange={(event) => field.onChange(event.target.value)}
           onKeyDown={(event) => event.key === 'Enter' && !event.nativeEvent.isComposing && event.currentTarget.blur()}

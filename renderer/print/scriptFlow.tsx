@@ -4,7 +4,7 @@
  * numbered, with each decision's alternatives pointing at the rows they go on to.
  */
 import type { TFunction } from 'i18next';
-import type { DrillScript, ScriptRow } from '../../shared/sheets';
+import { scriptGroupsOf, type DrillScript, type ScriptRow } from '../../shared/sheets';
 import type { Flow } from './Paged';
 import { drillFacts, InfoTable, Lines, TimeCell, TitleBlock } from './docParts';
 
@@ -157,7 +157,23 @@ export function scriptFlow(script: DrillScript, t: TFunction, language: string):
             ))}
           </tr>
         ),
-        units: script.rows.map((row) => ({ key: row.id, node: <ScriptRowView row={row} t={t} /> })),
+        // A phase heading row travels with the first row of its phase, so a heading never ends a page.
+        units: scriptGroupsOf(script.rows).flatMap((group) =>
+          group.rows.map((row, i) => ({
+            key: row.id,
+            node:
+              i === 0 && group.phase !== '' ? (
+                <>
+                  <tr className="doc-phase-row" data-testid="script-phase">
+                    <td colSpan={8}>{group.phase}</td>
+                  </tr>
+                  <ScriptRowView row={row} t={t} />
+                </>
+              ) : (
+                <ScriptRowView row={row} t={t} />
+              ),
+          })),
+        ),
       },
     ],
   };

@@ -14,11 +14,12 @@ import { scheduleOf, type OkSchedule } from '../../shared/schedule';
 import { clockOf, tPlusOf } from '../../shared/time';
 import { navigate } from '../app/router';
 import { flowInstance, revealStep, select, useEditor } from '../editor/store';
-import { lanesOf, tickStepOf, ticksOf, type TimelineBar, type TimelineLane } from './lanes';
+import { lanesOf, phaseBandsOf, tickStepOf, ticksOf, type TimelineBar, type TimelineLane } from './lanes';
 import './timeline.css';
 
 const LANE_HEADER_PX = 188;
 const ROW_PX = 30;
+const PHASE_ROW_PX = 24;
 const LANE_PAD_PX = 6;
 /** Room a bar's label needs when the bar is too short to hold it, and the bar width from which it fits inside. */
 const LABEL_PX = 140;
@@ -115,6 +116,7 @@ function TimelineBody(props: { scenarioId: string; scenario: ScenarioBody; sched
 
   const zoom = ppm ?? 4;
   const lanes = useMemo(() => lanesOf(scenario, schedule, { insideMinutes: INSIDE_LABEL_PX / zoom, labelMinutes: LABEL_PX / zoom }), [scenario, schedule, zoom]);
+  const phases = useMemo(() => phaseBandsOf(scenario, schedule), [scenario, schedule]);
   const tick = tickStepOf(zoom);
   const ticks = ticksOf(length, tick);
   const width = ticks[ticks.length - 1] * zoom + LABEL_PX;
@@ -186,6 +188,26 @@ function TimelineBody(props: { scenarioId: string; scenario: ScenarioBody; sched
               ))}
             </div>
           </div>
+          {phases.rows > 0 && (
+            <div className="tl-phases" data-testid="timeline-phases">
+              <div className="tl-lane-name tl-phase-name" style={{ height: phases.rows * PHASE_ROW_PX }}>
+                {t('conduct.timeline.phases')}
+              </div>
+              <div className="tl-track" style={{ height: phases.rows * PHASE_ROW_PX, width }}>
+                {phases.bands.map((band) => (
+                  <div
+                    key={band.phase}
+                    className={`tl-phase tl-phase-${band.index % 2}`}
+                    style={{ left: band.start * zoom, width: Math.max(2, (band.finish - band.start) * zoom), top: band.row * PHASE_ROW_PX }}
+                    title={`${band.phase}  ${when(band.start)} – ${when(band.finish)}`}
+                    data-testid="timeline-phase"
+                  >
+                    {band.phase}
+                  </div>
+                ))}
+              </div>
+            </div>
+          )}
           {lanes.map((lane) => (
             <Lane
               key={lane.key}

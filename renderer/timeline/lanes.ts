@@ -96,3 +96,37 @@ export function ticksOf(length: number, step: number): number[] {
   for (let t = 0; t <= length + step / 2; t += step) ticks.push(t);
   return ticks;
 }
+
+/** A phase (阶段/科目) on the timeline: from its first step's start to its last step's finish, in a row of its own when phases overlap. */
+export type PhaseBand = { phase: string; start: number; finish: number; row: number; index: number };
+
+/**
+ * The phases of a drill as bands, in order of their start; steps without a
+ * phase belong to none. Overlapping phases go to separate rows.
+ * Example: 第一阶段 on steps at T+0–20 and 第二阶段 at T+20–60 give two bands side by side in row 0.
+ */
+export function phaseBandsOf(body: ScenarioBody, schedule: OkSchedule): { bands: PhaseBand[]; rows: number } {
+  const spans = new Map<string, { start: number; finish: number; first: number }>();
+  body.steps.forEach((step, i) => {
+    const s = schedule.byStep.get(step.id);
+    if (!s || step.phase === '') return;
+    const span = spans.get(step.phase);
+    if (!span) spans.set(step.phase, { start: s.earliestStart, finish: s.earliestFinish, first: i });
+    else {
+      span.start = Math.min(span.start, s.earliestStart);
+      span.finish = Math.max(span.finish, s.earliestFinish);
+    }
+  });
+  const bands = [...spans.entries()]
+    .map(([phase, span]) => ({ phase, start: span.start, finish: span.finish, row: 0, index: 0, first: span.first }))
+    .sort((a, b) => a.start - b.start || a.first - b.first);
+  const rowEnds: number[] = [];
+  bands.forEach((band, index) => {
+    band.index = index;
+    let row = rowEnds.findIndex((end) => end <= band.start);
+    if (row < 0) row = rowEnds.push(band.finish) - 1;
+    else rowEnds[row] = band.finish;
+    band.row = row;
+  });
+  return { bands: bands.map(({ first: _first, ...band }) => band), rows: rowEnds.length };
+}

@@ -28,7 +28,7 @@ const scenarioFiles: Record<string, Expectation> = {
   's02-empty.drill.json': /not valid JSON: Unexpected end of JSON input/,
   's03-not-an-object.drill.json': /not a scenario file: expected an object with "formatVersion" and "scenario"/,
   's04-wrong-types.drill.json': /scenario\.title: Invalid input: expected string, received number/,
-  's05-unknown-format-version.drill.json': /formatVersion 99 is newer than this DrillDesk understands \(1\); update DrillDesk/,
+  's05-unknown-format-version.drill.json': /formatVersion 99 is newer than this DrillDesk understands \(2\); update DrillDesk/,
   's06-format-version-as-text.drill.json': /formatVersion: missing or not a positive whole number/,
   's07-format-version-missing.drill.json': /formatVersion: missing or not a positive whole number/,
   's08-dangling-edge.drill.json': /edge "e9" ends at missing step "nope"/,

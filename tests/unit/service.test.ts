@@ -214,7 +214,7 @@ describe('scenarios', () => {
     const scenario = await call('getScenario', { id: drafted.id });
     const file = await call('exportScenario', { id: scenario.id });
     expect(file.fileName).toBe('防汛演练.drill.json');
-    expect(JSON.parse(file.text).formatVersion).toBe(1);
+    expect(JSON.parse(file.text).formatVersion).toBe(2);
     const imported = await call('importScenario', { text: file.text });
     const copy = await call('getScenario', { id: imported.id });
     const strip = ({ id: _i, revision: _r, createdAt: _c, updatedAt: _u, sourceId: _s, ...body }: typeof copy) => body;

@@ -169,6 +169,7 @@ export const conduct: typeof zh = {
     filterObservations: 'Observations',
   },
   timeline: {
+    phases: 'Phases',
     title: 'Planned timeline',
     lanesHint: 'One lane per role; a step with several roles shows in each of their lanes.',
     noSchedule: 'The drill graph has a cycle, so there are no planned times: {{cycle}}',

@@ -73,6 +73,7 @@ export const editor: typeof zh = {
   edge: { sequence: 'Sequence', conditional: 'Conditional branch', noCondition: 'condition?' },
   field: {
     title: 'Title',
+    phase: 'Phase',
     durationMin: 'Planned duration',
     location: 'Location',
     deliveryMethod: 'Delivered by',
@@ -88,6 +89,7 @@ export const editor: typeof zh = {
   },
   inspector: {
     kind: 'Step type',
+    phasePlaceholder: 'e.g. Phase 1: alert and response',
     roles: 'Responsible roles',
     noRolesYet: 'No roles yet.',
     newRole: 'New role',

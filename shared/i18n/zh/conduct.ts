@@ -168,6 +168,7 @@ export const conduct = {
     filterObservations: '观察',
   },
   timeline: {
+    phases: '阶段',
     title: '计划时间线',
     lanesHint: '每个角色一条泳道；同一环节由多个角色承担时在各泳道中都显示。',
     noSchedule: '演练流程中存在循环依赖，无法计算计划时间：{{cycle}}',

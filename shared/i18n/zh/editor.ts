@@ -71,6 +71,7 @@ export const editor = {
   edge: { sequence: '顺序', conditional: '条件分支', noCondition: '条件？' },
   field: {
     title: '标题',
+    phase: '阶段 / 科目',
     durationMin: '预计时长',
     location: '地点',
     deliveryMethod: '注入方式',
@@ -86,6 +87,7 @@ export const editor = {
   },
   inspector: {
     kind: '步骤类型',
+    phasePlaceholder: '如 第一阶段 预警与响应',
     roles: '负责角色',
     noRolesYet: '还没有角色。',
     newRole: '新角色',
