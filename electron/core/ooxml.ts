@@ -14,11 +14,12 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { SourceTable } from '../../shared/scriptImport/build';
+import { HEADER_SEARCH_ROWS } from '../../shared/scriptImport/header';
 import { refusalOf } from '../../shared/scriptImport/issues';
 import type { TableRow } from '../../shared/runCsv';
 import { readZipEntry, StopReading, zipEntryTextOf, type ZipEntry } from './zipEntries';
 
-export type TableLimits = { maxRows: number; maxColumns: number; maxBytesPerPart: number; maxStrings: number };
+export type TableLimits = { maxRows: number; maxColumns: number; maxBytesPerPart: number; maxStrings: number; maxCellChars: number };
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 const attribute = (node: SaxesTagPlain, name: string): string | undefined => {
@@ -33,6 +34,7 @@ async function parsePart(
   maxBytes: number,
   handlers: { open?: (node: SaxesTagPlain) => void; close?: (name: string) => void; text?: (text: string) => void },
   what: 'notDocx' | 'notXlsx',
+  maxTextBytes = 400_000,
 ): Promise<void> {
   const parser = new SaxesParser({ xmlns: false });
   let failure: Error | null = null;
@@ -43,7 +45,17 @@ async function parsePart(
   if (handlers.close) parser.on('closetag', (node) => handlers.close!(localName(node.name)));
   if (handlers.text) parser.on('text', handlers.text);
   const decoder = new TextDecoder('utf-8');
+  // A text run longer than any cell may be is refused before the parser buffers it (a zip bomb of one long text).
+  const maxRun = maxTextBytes;
+  let run = 0;
   await readZipEntry(bytes, entry, maxBytes, (chunk) => {
+    const first = chunk.indexOf(0x3c);
+    if (first < 0) run += chunk.length;
+    else {
+      if (run + first > maxRun) throw refusalOf('cellTooLong', { max: Math.floor(maxRun / 4) });
+      run = chunk.length - chunk.lastIndexOf(0x3c) - 1;
+    }
+    if (run > maxRun) throw refusalOf('cellTooLong', { max: Math.floor(maxRun / 4) });
     parser.write(decoder.decode(chunk, { stream: true }));
     if (failure) throw refusalOf(what, { detail: (failure as Error).message.slice(0, 200) });
   });
@@ -78,7 +90,9 @@ export async function docxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
   let totalRows = 0;
   const endParagraph = () => {
     if (depth === 0) {
-      if (paragraph.trim() !== '') above.push(paragraph.trim());
+      // Only the paragraphs just above a table can be its title block.
+      if (paragraph.trim() !== '') above.push(paragraph.trim().slice(0, 2_000));
+      if (above.length > 40) above.shift();
     } else if (cell) cell.text += (cell.text === '' ? '' : '\n') + paragraph;
     paragraph = '';
   };
@@ -113,7 +127,7 @@ export async function docxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
         } else if (depth === 1 && name === 'tr') {
           row = [];
           gridBefore = 0;
-          if (++totalRows > limits.maxRows) throw refusalOf('tooManyRows', { max: limits.maxRows });
+          if (++totalRows > limits.maxRows) throw refusalOf('tooManyRows', { max: limits.maxRows - HEADER_SEARCH_ROWS });
         } else if (depth === 1 && name === 'gridBefore' && row) gridBefore = Math.min(limits.maxColumns + 1, Number(attribute(node, 'val')) || 0);
         else if (depth === 1 && name === 'tc' && row) {
           for (; gridBefore > 0; gridBefore--) row.push({ text: '', span: 1, vMerge: null });
@@ -142,7 +156,9 @@ export async function docxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
         }
       },
       text: (text) => {
-        if (inText) paragraph += text;
+        if (!inText) return;
+        paragraph += text;
+        if (paragraph.length > limits.maxCellChars) throw refusalOf('cellTooLong', { max: limits.maxCellChars }, { text: paragraph.slice(0, 60) });
       },
     },
     'notDocx',
@@ -254,7 +270,9 @@ export async function xlsxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
         else if (name === 't') inText = false;
       },
       text: (text) => {
-        if (inText && phonetic === 0 && current !== null) current += text;
+        if (!inText || phonetic !== 0 || current === null) return;
+        current += text;
+        if (current.length > limits.maxCellChars) throw refusalOf('cellTooLong', { max: limits.maxCellChars }, { text: current.slice(0, 60) });
       },
     }, 'notXlsx');
   }
@@ -334,14 +352,16 @@ export async function xlsxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
           }
         } else if (name === 'row' && cells) {
           if (cells.some((c) => c !== undefined && c.trim() !== '')) {
-            if (++totalRows > limits.maxRows) throw refusalOf('tooManyRows', { max: limits.maxRows });
+            if (++totalRows > limits.maxRows) throw refusalOf('tooManyRows', { max: limits.maxRows - HEADER_SEARCH_ROWS });
             rows.set(rowNumber, Array.from(cells, (c) => c ?? ''));
           }
           cells = null;
         }
       },
       text: (text) => {
-        if (inValue) value += text;
+        if (!inValue) return;
+        value += text;
+        if (value.length > limits.maxCellChars) throw refusalOf('cellTooLong', { max: limits.maxCellChars }, { row: rowNumber, text: value.slice(0, 60) });
       },
     }, 'notXlsx');
     // A merged range shows its top-left value in every cell it covers (within the rows and columns read).

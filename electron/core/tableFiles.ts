@@ -32,8 +32,10 @@ export const TABLE_LIMITS: TableLimits = {
   maxRows: MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS,
   maxColumns: MAX_IMPORT_COLUMNS,
   /** No part of a real script document inflates past this (a 5,000-row script is a few MB of XML). */
-  maxBytesPerPart: 64 * 1024 * 1024,
+  maxBytesPerPart: 48 * 1024 * 1024,
   maxStrings: 200_000,
+  /** A cell longer than this is refused while reading (the model's longest text is 20,000 characters). */
+  maxCellChars: 100_000,
 };
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -18,6 +18,7 @@ import type { Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
+import { zipOf } from '../support/officeFiles';
 import { dumpOf, HOSTILE_DIR, openTestBackend, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
 
 type Expectation = RegExp | 'kept as text';
@@ -83,6 +84,32 @@ const runLogs: Record<string, Expectation> = {
   'r18-unknown-role.csv': /row 2: the drill has no role "外星人"/,
 };
 
+/** Each drill-script file (imported with importPlanTable) and what must come of it. */
+const planFiles: Record<string, Expectation> = {
+  'p01-legacy-word.doc': /old Word document \(\.doc\).*Save it as \.docx in Word or WPS/,
+  'p02-legacy-excel.xls': /old Excel workbook \(\.xls\).*Save it as \.xlsx/,
+  'p03-password-protected.docx': /protected by a password \(encrypted\)/,
+  'p04-encrypted-zip-parts.xlsx': /protected by a password \(encrypted\)/,
+  'p05-zip-bomb.docx': /The text is too long \(over 100000 characters\)/,
+  'p06-declared-huge.xlsx': /would unpack to more than 200 MB/,
+  'p07-binary-garbage.xlsx': /neither UTF-8 nor GB18030 text/,
+  'p08-truncated.docx': /The file is damaged: no zip directory/,
+  'p09-broken-xml.docx': /Not a readable Word document: .*unexpected close tag/,
+  'p10-too-many-columns.csv': /too many columns \(more than 64\)/,
+  'p11-control-characters.csv': /row 3, column "情景内容": Contains control characters or broken Unicode: "停电�"/,
+  'p12-no-content-column.csv': /No header found/,
+  'p13-header-only.docx': /row 1: There are no steps below the header/,
+  'p14-markup-and-formulas.docx': 'kept as text',
+  'p15-openaev-wrong-types.json': /"scenario_injects\.0\.inject_depends_duration" is not acceptable: Too small/,
+  'p16-openaev-cycle.json': /The steps form a cycle: “甲” → “乙” → “甲”/,
+  'p17-empty.csv': /The file is empty/,
+  'p18-rtf-saved-as.doc': /old Word document \(\.doc\)/,
+  'p19-overlong-cell.csv': /row 2, column "处置动作": The text is too long \(over 20000 characters\)/,
+  'p20-unclosed-quote.csv': /row 3: A quoted cell is never closed/,
+  'p21-no-tables.docx': /The file has no tables/,
+  'p22-not-openaev.json': /not an OpenAEV scenario export/,
+};
+
 const readFixture = (name: string) => fs.readFileSync(path.join(HOSTILE_DIR, name), 'utf8');
 const noStackTrace = (envelope: Envelope<unknown>) => expect(JSON.stringify(envelope)).not.toMatch(/\\n\s+at |node:internal|\.ts:\d+:\d+/);
 
@@ -124,8 +151,8 @@ async function importBoth(name: string): Promise<{ direct: Envelope<unknown>; ht
 
 describe('the hostile corpus', () => {
   it('holds at least 30 bad files, each with its expected outcome here', () => {
-    const files = fs.readdirSync(HOSTILE_DIR).filter((name) => name !== 'base.drill.json' && name !== 'README.md');
-    expect(files.sort()).toEqual([...Object.keys(scenarioFiles), ...Object.keys(runLogs)].sort());
+    const files = fs.readdirSync(HOSTILE_DIR).filter((name) => name !== 'base.drill.json' && name !== 'README.md' && !name.endsWith('.ts'));
+    expect(files.sort()).toEqual([...Object.keys(scenarioFiles), ...Object.keys(runLogs), ...Object.keys(planFiles)].sort());
     expect(files.length).toBeGreaterThanOrEqual(30);
   });
 
@@ -189,6 +216,37 @@ describe('the hostile corpus', () => {
   });
 });
 
+/** A drill-script file's bytes as the import call's argument. */
+const planArg = (name: string, data: Buffer = fs.readFileSync(path.join(HOSTILE_DIR, name))) => ({ fileName: name, dataBase64: data.toString('base64') });
+
+describe('hostile drill scripts', () => {
+  for (const [name, expected] of Object.entries(planFiles).filter(([, e]) => e instanceof RegExp)) {
+    it(`refuses ${name} with its reason, the same over HTTP, with the database unchanged`, async () => {
+      const before = dumpOf(dbFile);
+      const direct = await backend.call('importPlanTable', planArg(name));
+      expect(direct.ok).toBe(false);
+      if (direct.ok) return;
+      expect(direct.error.code).toBe('invalid-argument');
+      expect(direct.error.message).toContain(`file "${name}"`);
+      expect([direct.error.message, ...direct.error.details].join('\n')).toMatch(expected as RegExp);
+      expect(await overHttp('importPlanTable', planArg(name))).toEqual(direct);
+      noStackTrace(direct);
+      expect(dumpOf(dbFile)).toBe(before);
+    });
+  }
+
+  it('keeps markup and formulas in a Word script as the exact text they are', async () => {
+    const summary = await valueOf(backend, 'importPlanTable', planArg('p14-markup-and-formulas.docx'));
+    const stored = await valueOf(backend, 'getScenario', { id: summary.id });
+    expect(stored.title).toBe('<script>alert(1)</script>演练');
+    expect(stored.steps.map((s) => s.title)).toEqual(['<img src=x onerror="window.pwned=1">暴雨', '=HYPERLINK("https://evil.example","点击")', "=cmd|' /C calc'"]);
+    expect(stored.steps[2].description).toBe("=cmd|' /C calc'!A0");
+    expect(stored.steps[1].notes).toBe('javascript:alert(1)');
+  });
+
+});
+
+// (After the drill-script tests: the oversized HTTP bodies below end the server's pooled connections.)
 describe('the size limit', () => {
   // Deeply nested brackets: had it been parsed, the depth check or the JSON parser would have answered instead.
   const oversized = '['.repeat(MAX_IMPORT_BYTES + 1024);
@@ -230,6 +288,45 @@ describe('the command line', () => {
       const lines = output.split('\n').filter((line) => line.startsWith(path.join(HOSTILE_DIR, name)));
       expect(lines.length, name).toBeGreaterThan(0);
       if (expected instanceof RegExp) expect(lines.join('\n'), name).toMatch(expected);
+    }
+  });
+});
+
+// Long calls without HTTP traffic last, so an idle pooled connection never meets a server that has timed it out.
+describe('hostile drill scripts, large and on the command line', () => {
+  it('refuses the files that took the back end down, for their size, before building anything', async () => {
+    const before = dumpOf(dbFile);
+    // 9,000 rows at 09:00 and 9,000 at 09:01: once 81 million edges.
+    const sameTime = Buffer.from(['时间,处置动作', ...Array.from({ length: 9_000 }, (_, i) => `09:00,甲${i}`), ...Array.from({ length: 9_000 }, (_, i) => `09:01,乙${i}`)].join('\n'));
+    // 200,000 rows.
+    const manyRows = Buffer.from(['时间,处置动作', ...Array.from({ length: 200_000 }, (_, i) => `T+${i % 600},步骤${i}`)].join('\n'));
+    // A workbook of 60,000 rows (the 1.4-million-row one is in the benchmark).
+    const rowsXml = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>09:00</t></is></c><c r="B${i + 2}" t="inlineStr"><is><t>步骤${i}</t></is></c></row>`).join('');
+    const workbook = zipOf([
+      { name: 'xl/workbook.xml', data: '<workbook xmlns:r="r"><sheets><sheet name="脚本" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
+      { name: 'xl/worksheets/sheet1.xml', data: `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>时间</t></is></c><c r="B1" t="inlineStr"><is><t>处置动作</t></is></c></row>${rowsXml}</sheetData></worksheet>` },
+    ]);
+    for (const [name, data] of [['same-time.csv', sameTime], ['many-rows.csv', manyRows], ['many-rows.xlsx', workbook]] as const) {
+      const envelope = await backend.call('importPlanTable', planArg(name, data));
+      expect(envelope.ok, name).toBe(false);
+      expect(!envelope.ok && envelope.error.message, name).toContain('The table has too many rows (more than 5000)');
+    }
+    expect(dumpOf(dbFile)).toBe(before);
+  });
+
+  it('are refused by the command line with every problem and no stack trace', () => {
+    const dataDir = tempDir();
+    const expected: Record<string, RegExp> = {
+      'p11-control-characters.csv': /文件“p11-control-characters.csv”，第 3 行，“情景内容”列：含有控制字符或损坏的 Unicode：“停电�”/,
+      'p01-legacy-word.doc': /文件“p01-legacy-word.doc”：这是旧版 Word 文档（\.doc）.*另存为” \.docx/,
+      'p06-declared-huge.xlsx': /文件“p06-declared-huge.xlsx”：文件解压后将超过 200 MB/,
+    };
+    for (const name of Object.keys(expected)) {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'import-plan', path.join(HOSTILE_DIR, name), '--data', dataDir], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+      expect(result.status, name).toBe(1);
+      expect(result.stderr, name).toMatch(expected[name]);
+      expect(result.stderr + result.stdout).not.toMatch(/\n\s+at |node:internal/);
     }
   });
 });
