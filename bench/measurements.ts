@@ -49,6 +49,15 @@ export const measurements = {
     unit: 'ms',
     goal: 'median ≤16.7 ms and ≤1.25× the bare page (ratio ≥0.8)',
   }),
+  importRefusal: (key: 'sameTime' | 'bigXlsx' | 'manyRows', bytes: number): Measurement => ({
+    name: {
+      sameTime: `Import refused: CSV of 18,000 same-time rows (${(bytes / 1024).toFixed(0)} KB)`,
+      bigXlsx: `Import refused: .xlsx of 1.4 million rows (${(bytes / 1024 / 1024).toFixed(1)} MB, 184 MB unpacked)`,
+      manyRows: `Import refused: CSV of 200,000 rows (${(bytes / 1024 / 1024).toFixed(1)} MB)`,
+    }[key],
+    unit: 'ms',
+    goal: 'refused, <2 s, <300 MB above rest',
+  }),
   scrub: (events: number): Measurement => ({
     name: `Replay: scrubbing frame time, ${n(events)}-event run`,
     unit: 'ms',
@@ -69,6 +78,7 @@ export function allMeasurementsOf(sizes: BenchSizes) {
     ],
     replaySeek: [measurements.replaySeek(sizes.runEvents, sizes.editor.steps)],
     memory: [measurements.memory(sizes.big.steps, sizes.runEvents)],
+    importRefusal: [measurements.importRefusal('sameTime', 214_000), measurements.importRefusal('bigXlsx', 11_600_000), measurements.importRefusal('manyRows', 1_600_000)],
     browser: [measurements.editorOpen(sizes.editor.steps), measurements.editorFrames(sizes.editor.steps, sizes.editor.edges), measurements.scrub(sizes.runEvents)],
   };
 }

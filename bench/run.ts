@@ -9,6 +9,7 @@ import { browserBenchmarks } from './browser';
 import { createBenchData, FULL_SIZES, removeBenchData, SMOKE_SIZES } from './data';
 import { FAILED, notMeasured, type BenchOptions, type BenchRecord } from './harness';
 import { allMeasurementsOf, type Measurement } from './measurements';
+import { importRefusalBenchmarks } from './importRefusal';
 import { memoryBenchmark } from './memory';
 import { replaySeekBenchmark } from './replaySeek';
 import { scheduleBenchmarks } from './schedule';
@@ -34,6 +35,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
     await group('schedule', planned.schedule, () => scheduleBenchmarks(sizes.schedule, options));
     await group('replay-seek', planned.replaySeek, async () => [await replaySeekBenchmark(data, options)]);
     await group('memory', planned.memory, async () => [await memoryBenchmark(data, options)]);
+    await group('import-refusal', planned.importRefusal, () => importRefusalBenchmarks(options));
     await group('browser', planned.browser, () => browserBenchmarks(data, options));
   } finally {
     removeBenchData(data);
