@@ -28,9 +28,8 @@ import {
   type ScenarioSummary,
 } from './model';
 import { GraphOpsSchema } from './ops';
-import type { ImportCounts, PreviewColumn, PreviewRole, PreviewRow } from './scriptImport/build';
+import type { ScriptImport } from './scriptImport/build';
 import { ScriptFieldSchema } from './scriptImport/header';
-import type { ImportIssue } from './scriptImport/issues';
 
 /** Largest scenario or run-log file accepted for import, checked before parsing. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -163,7 +162,7 @@ export type ApiMethod = keyof typeof apiInputs;
 export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
 
 /** What an import would create, shown before anything is written. */
-export type PlanImportPreview = {
+export type PlanImportPreview = Omit<ScriptImport, 'body'> & {
   fileName: string;
   format: 'docx' | 'xlsx' | 'csv' | 'json';
   /** The tables (sheets, Word tables) of the file; `recognised` when a script header was found. */
@@ -173,17 +172,8 @@ export type PlanImportPreview = {
   drillDate: string | null;
   startTime: string | null;
   location: string;
-  headerRows: number[];
-  signature: string;
   /** The mapping came from an earlier import of a file with the same headings. */
   remembered: boolean;
-  columns: PreviewColumn[];
-  rows: PreviewRow[];
-  roles: PreviewRole[];
-  counts: ImportCounts;
-  issues: ImportIssue[];
-  /** Every column recognised and every time read: one confirmation is enough. */
-  confident: boolean;
   /** An existing scenario with the same title. */
   sameTitle: { id: string; title: string } | null;
 };

@@ -1,9 +1,10 @@
-/** Reading scenario files for the command line, with the import size limit checked before reading. */
+/** Reading files for the command line, with the import size limit checked before reading. */
 import fs from 'node:fs';
 import { MAX_IMPORT_BYTES } from '../../shared/api';
 import { CliError } from './args';
 
-export function readTextFile(file: string): string {
+/** A file's bytes, its size checked against the import limit from `stat` before reading. */
+export function readFileBytes(file: string): Buffer {
   let size: number;
   try {
     const stat = fs.statSync(file);
@@ -14,5 +15,8 @@ export function readTextFile(file: string): string {
     throw new CliError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 1);
   }
   if (size > MAX_IMPORT_BYTES) throw new CliError(`${file}: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, 1);
-  return fs.readFileSync(file, 'utf8');
+  return fs.readFileSync(file);
 }
+
+/** A file's text (UTF-8), with the same checks. */
+export const readTextFile = (file: string): string => readFileBytes(file).toString('utf8');

@@ -12,28 +12,14 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { MAX_IMPORT_BYTES } from '../../shared/api';
 import { catalogues } from '../../shared/i18n';
 import { ScriptFieldSchema, type ScriptField } from '../../shared/scriptImport/header';
 import { issueTextOf } from '../../shared/scriptImport/issues';
 import { CliError, optionsOf, rawArgsOf, type Command } from './args';
+import { readFileBytes } from './files';
 import { call, DataOptions, withBackend } from './scenarioCommands';
 
 const MappingFileSchema = z.union([z.array(ScriptFieldSchema.nullable()).max(64), z.record(z.string().max(500), ScriptFieldSchema)]);
-
-function readBytes(file: string): Buffer {
-  let size: number;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new CliError(`${file}: not a file`, 1);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 1);
-  }
-  if (size > MAX_IMPORT_BYTES) throw new CliError(`${file}: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, 1);
-  return fs.readFileSync(file);
-}
 
 export const importPlanCommand: Command = {
   name: 'import-plan',
@@ -52,7 +38,7 @@ export const importPlanCommand: Command = {
     );
     if (raw.positionals.length !== 1) throw new CliError('name exactly one file to import');
     const file = raw.positionals[0];
-    const bytes = readBytes(file);
+    const bytes = readFileBytes(file);
     let mappingFile: z.infer<typeof MappingFileSchema> | undefined;
     if (options.mapping) {
       let parsed: unknown;

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { catalogues, type Language } from '../i18n';
-import { MAX_MINUTES, MAX_NAME, MAX_TEXT, ScenarioBodySchema, type Edge, type Role, type ScenarioBody, type Step } from '../model';
+import { InjectStepSchema, MAX_MINUTES, MAX_NAME, MAX_TEXT, ScenarioBodySchema, type Edge, type Role, type ScenarioBody, type Step } from '../model';
 import { cyclesOf } from '../schedule';
 import { categoryOfName, MAX_IMPORT_STEPS, stepTitleOf, type ImportCounts, type PreviewRole } from './build';
 import { issueOf, type ImportIssue } from './issues';
@@ -87,23 +87,14 @@ export function openAevImportOf(value: unknown, language: Language): OpenAevImpo
     const inject = injects[i];
     const title = stepTitleOf(inject.inject_title) || `Inject ${steps.length + 1}`;
     const teamRoles = inject.inject_all_teams ? roles.map((r) => r.id) : (inject.inject_teams ?? []).flatMap((id) => roleByTeam.get(id) ?? []);
-    const step: Step = {
+    const step = InjectStepSchema.parse({
       id: `s${pad3(steps.length + 1)}`,
       kind: 'inject',
       title,
       description: [title === inject.inject_title.trim() ? '' : inject.inject_title, inject.inject_description ?? ''].filter((t) => t.trim() !== '').join('\n'),
       roleIds: [...new Set(teamRoles)],
-      dialogue: '',
-      location: '',
       durationMin: 0,
-      resources: '',
-      expectedResult: '',
-      objectiveIds: [],
-      notes: '',
-      phase: '',
-      position: { x: 0, y: 0 },
-      deliveryMethod: '',
-    };
+    });
     steps.push(step);
     stepOfInject.set(inject.inject_id, step);
     offsetOf.set(step.id, Math.round((inject.inject_depends_duration ?? 0) / 60));
