@@ -87,7 +87,7 @@ export function openAevImportOf(value: unknown, language: Language): OpenAevImpo
     const inject = injects[i];
     const title = stepTitleOf(inject.inject_title) || `Inject ${steps.length + 1}`;
     const teamRoles = inject.inject_all_teams ? roles.map((r) => r.id) : (inject.inject_teams ?? []).flatMap((id) => roleByTeam.get(id) ?? []);
-    const step = InjectStepSchema.parse({
+    const parsedStep = InjectStepSchema.safeParse({
       id: `s${pad3(steps.length + 1)}`,
       kind: 'inject',
       title,
@@ -95,10 +95,17 @@ export function openAevImportOf(value: unknown, language: Language): OpenAevImpo
       roleIds: [...new Set(teamRoles)],
       durationMin: 0,
     });
+    if (!parsedStep.success) {
+      const issue = parsedStep.error.issues[0];
+      issues.push(issueOf('problem', 'openAevField', {}, { field: `scenario_injects.${i}.${issue.path.map(String).join('.')}`, detail: issue.message }));
+      continue;
+    }
+    const step = parsedStep.data;
     steps.push(step);
     stepOfInject.set(inject.inject_id, step);
     offsetOf.set(step.id, Math.round((inject.inject_depends_duration ?? 0) / 60));
   }
+  if (issues.length > 0) return { body: null, roles: roles.map((r) => ({ name: r.name, category: r.category, people: [] })), counts: none, issues };
   const edges: Edge[] = [];
   const addEdge = (source: Step, target: Step) =>
     edges.push({ id: `e${pad3(edges.length + 1)}`, source: source.id, target: target.id, kind: 'sequence', label: '', lagMin: Math.max(0, offsetOf.get(target.id)! - offsetOf.get(source.id)!) });
