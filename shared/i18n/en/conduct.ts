@@ -194,13 +194,7 @@ export const conduct: typeof zh = {
   },
   planImport: {
     button: 'Import drill script',
-    title: 'Import a plan spreadsheet',
     hint: 'Word (.docx), Excel (.xlsx), CSV, an HSEEP MSEL or an OpenAEV .json export. You preview what each column holds and the steps, phases and roles it makes before anything is imported.',
-    choose: 'Choose a file…',
-    importing: 'Importing…',
-    imported: 'Imported "{{title}}" from the plan: {{steps}} steps, {{roles}} roles',
-    failed: 'The plan cannot be imported:',
-    unsupported: 'Only .xlsx or .csv files can be imported.',
     tooLarge: 'The file is too large (over {{mb}} MB).',
   },
 };

@@ -193,13 +193,7 @@ export const conduct = {
   },
   planImport: {
     button: '导入演练脚本',
-    title: '从 Excel 计划表导入',
     hint: '支持 Word（.docx）、Excel（.xlsx）、CSV、HSEEP MSEL 和 OpenAEV 导出的 .json。先预览各列对应的内容和将创建的步骤、阶段、角色，确认后才导入。',
-    choose: '选择文件…',
-    importing: '正在导入…',
-    imported: '已从计划表导入“{{title}}”：{{steps}} 个步骤，{{roles}} 个角色',
-    failed: '计划表无法导入：',
-    unsupported: '只能导入 .xlsx 或 .csv 文件。',
     tooLarge: '文件太大（超过 {{mb}} MB）。',
   },
 };
