@@ -29,7 +29,7 @@ describe('drill validate', () => {
       ['broken-json.drill.json', /broken-json\.drill\.json: not valid JSON/],
       ['missing-role.drill.json', /missing-role\.drill\.json: scenario\.steps\[0\]\.roleIds\[0\]: step "停电通知" names missing role "role-ghost"/],
       ['cycle.drill.json', /cycle\.drill\.json: scenario\.edges: the steps "启动响应" → "现场核查" → "启动响应" form a cycle/],
-      ['newer-version.drill.json', /newer-version\.drill\.json: formatVersion 2 is newer than this DrillDesk understands/],
+      ['newer-version.drill.json', /newer-version\.drill\.json: formatVersion 3 is newer than this DrillDesk understands/],
     ];
     for (const [file, message] of cases) {
       const result = drill('validate', path.join(fixtures, file));
