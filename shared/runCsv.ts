@@ -24,21 +24,20 @@ export type TableResult<T> = { ok: true; value: T } | { ok: false; problems: Tab
 const msg = (zh: string, en: string): Message => ({ zh, en });
 
 /**
- * The delimiter of a CSV text: comma, tab or semicolon, whichever one of the
- * first lines has most of (comma when none), so a title line above the
- * header does not hide it.
+ * The delimiter of a CSV text: comma, tab or semicolon, whichever the first
+ * line holding any of them has most of (comma when none), so a title line
+ * above the header does not hide it.
  */
 function delimiterOf(text: string): string {
   const lines = text.slice(0, 8_192).split(/\r\n|\r|\n/).slice(0, 12);
+  const line = lines.find((l) => /[,\t;]/.test(l)) ?? '';
   let best = ',';
   let bestCount = 0;
   for (const candidate of [',', '\t', ';']) {
-    for (const line of lines) {
-      const count = line.split(candidate).length - 1;
-      if (count > bestCount) {
-        best = candidate;
-        bestCount = count;
-      }
+    const count = line.split(candidate).length - 1;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
     }
   }
   return best;

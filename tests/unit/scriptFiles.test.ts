@@ -211,5 +211,5 @@ describe('the service and the command line', () => {
     const wrong = run('import', path.join(FIXTURES, 'f06-two-sheets.xlsx'), '--data', dir);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('use "npm run drill -- import-plan');
-  });
+  }, 240_000);
 });
