@@ -152,7 +152,20 @@ export function HomeScreen() {
   };
 
   return (
-    <div className="home">
+    <div
+      className="home"
+      data-testid="home"
+      // A file dropped on the home screen is imported as 导入文件 would: a scenario file, or a drill script through the preview.
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const file = event.dataTransfer.files[0];
+        if (!file) return;
+        event.preventDefault();
+        void importFile(file);
+      }}
+    >
       <div className="home-toolbar">
         <h1>{t('home.title')}</h1>
         <input

@@ -63,8 +63,15 @@ test('a Word script with every column recognised imports after one confirmation;
   await dialog.getByTestId('plan-import-confirm').click();
   await expect(page.getByTestId('scenario-title')).toHaveText('××县2023年汛期水环境突发事件应急演练');
 
+  // A spreadsheet dropped on the home screen goes to the same preview.
   await page.goto(app.url);
-  await page.getByTestId('import-file-input').setInputFiles(fixture('f12-mixed-notations.csv'));
+  const csv = fs.readFileSync(path.join('tests/fixtures/scripts', 'f12-mixed-notations.csv'), 'utf8');
+  const drop = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'f12-mixed-notations.csv', { type: 'text/csv' }));
+    return transfer;
+  }, csv);
+  await page.getByTestId('home').dispatchEvent('drop', { dataTransfer: drop });
   await expect(dialog.getByTestId('plan-import-unreadable')).toContainText('视情况');
   await expect(dialog.getByTestId('plan-import-warnings')).toContainText('第 9 行');
   await shot(page, 'script-import-unreadable');
@@ -74,6 +81,7 @@ test('a Word script with every column recognised imports after one confirmation;
 
 test('a legacy .doc is refused with its reason and nothing is imported', async ({ app, page }) => {
   await page.goto(app.url);
+  await expect(page.getByTestId('scenario-card').first()).toBeVisible();
   const cards = await page.getByTestId('scenario-card').count();
   const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('WordDocument', 'utf16le')]);
   await page.getByTestId('import-plan-file').setInputFiles({ name: '演练脚本.doc', mimeType: 'application/msword', buffer: ole });
