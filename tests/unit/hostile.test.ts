@@ -328,5 +328,5 @@ describe('hostile drill scripts, large and on the command line', () => {
       expect(result.stderr, name).toMatch(expected[name]);
       expect(result.stderr + result.stdout).not.toMatch(/\n\s+at |node:internal/);
     }
-  });
+  }, 240_000);
 });
