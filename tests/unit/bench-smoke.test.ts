@@ -14,7 +14,7 @@ describe('the benchmark harness in smoke mode', () => {
     records = await runBenchmarks({ smoke: true, log: () => {} });
     const names = records.map((record) => record.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const topic of ['Autosave', 'Open a', 'Planned schedule', 'Replay seek', 'resident memory', 'Editor: pan/zoom', 'Replay: scrubbing'])
+    for (const topic of ['Autosave', 'Open a', 'Planned schedule', 'Replay seek', 'resident memory', 'Import refused', 'Editor: pan/zoom', 'Replay: scrubbing'])
       expect(names.some((name) => name.includes(topic)), topic).toBe(true);
     for (const record of records) expect(recordProblemsOf(record), record.name).toEqual([]);
     const failed = records.filter((record) => record.note?.startsWith(FAILED)).map((record) => `${record.name}: ${record.note}`);
