@@ -62,6 +62,14 @@ test('a Word script with every column recognised imports after one confirmation;
   await shot(page, 'script-import-docx');
   await dialog.getByTestId('plan-import-confirm').click();
   await expect(page.getByTestId('scenario-title')).toHaveText('××县2023年汛期水环境突发事件应急演练');
+  // Its phases: bands on the timeline, heading rows in the printed script.
+  await page.getByTestId('view-tab-timeline').click();
+  await expect(page.getByTestId('timeline-phase')).toHaveText(['第一阶段 预警与响应', '第二阶段 应急处置', '第三阶段 总结']);
+  await shot(page, 'script-import-timeline-phases');
+  const scenarioId = /#\/scenario\/([^/]+)/.exec(page.url())![1];
+  await page.goto(`${app.url}#/scenario/${scenarioId}/print`);
+  await expect(page.getByTestId('script-phase')).toHaveText(['第一阶段 预警与响应', '第二阶段 应急处置', '第三阶段 总结']);
+  await shot(page, 'script-import-print-phases');
 
   // A spreadsheet dropped on the home screen goes to the same preview.
   await page.goto(app.url);
