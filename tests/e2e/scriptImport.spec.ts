@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Importing drill scripts in real Chromium against the real back end: the
  * preview dialog for a file whose columns nobody recognises (the user maps
