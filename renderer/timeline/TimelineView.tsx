@@ -20,6 +20,8 @@ import './timeline.css';
 const LANE_HEADER_PX = 188;
 const ROW_PX = 30;
 const PHASE_ROW_PX = 24;
+/** A phase of milestones only still shows its name. */
+const PHASE_MIN_PX = 96;
 const LANE_PAD_PX = 6;
 /** Room a bar's label needs when the bar is too short to hold it, and the bar width from which it fits inside. */
 const LABEL_PX = 140;
@@ -198,7 +200,7 @@ function TimelineBody(props: { scenarioId: string; scenario: ScenarioBody; sched
                   <div
                     key={band.phase}
                     className={`tl-phase tl-phase-${band.index % 2}`}
-                    style={{ left: band.start * zoom, width: Math.max(2, (band.finish - band.start) * zoom), top: band.row * PHASE_ROW_PX }}
+                    style={{ left: band.start * zoom, width: Math.max(PHASE_MIN_PX, (band.finish - band.start) * zoom), top: band.row * PHASE_ROW_PX }}
                     title={`${band.phase}  ${when(band.start)} – ${when(band.finish)}`}
                     data-testid="timeline-phase"
                   >
