@@ -3,15 +3,18 @@
  * produces well-formed records, so `npm run bench` cannot rot. It says
  * nothing about speed and asserts nothing about it.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FAILED, recordProblemsOf, tableOf, type BenchRecord } from '../../bench/harness';
 import { runBenchmarks } from '../../bench/run';
 
 describe('the benchmark harness in smoke mode', () => {
+  // One smoke run serves every test here, whichever runs alone or first.
   let records: BenchRecord[];
-
-  it('runs every benchmark and gives one well-formed record per measurement', async () => {
+  beforeAll(async () => {
     records = await runBenchmarks({ smoke: true, log: () => {} });
+  }, 240_000);
+
+  it('runs every benchmark and gives one well-formed record per measurement', () => {
     const names = records.map((record) => record.name);
     expect(new Set(names).size).toBe(names.length);
     for (const topic of ['Autosave', 'Open a', 'Planned schedule', 'Replay seek', 'resident memory', 'Import refused', 'Editor: pan/zoom', 'Replay: scrubbing'])
@@ -19,7 +22,7 @@ describe('the benchmark harness in smoke mode', () => {
     for (const record of records) expect(recordProblemsOf(record), record.name).toEqual([]);
     const failed = records.filter((record) => record.note?.startsWith(FAILED)).map((record) => `${record.name}: ${record.note}`);
     expect(failed).toEqual([]);
-  }, 240_000);
+  });
 
   it('keeps the records well formed through JSON, as --json writes them', () => {
     const written = JSON.parse(JSON.stringify(records)) as unknown[];

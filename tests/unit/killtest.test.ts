@@ -107,7 +107,8 @@ afterAll(removeTempDirs);
 
 describe('killing the back end at random moments', () => {
   it(`loses no acknowledged change over ${KILLS} SIGKILLs and never leaves a damaged database`, async () => {
-    const seed = Number(process.env.KILL_SEED ?? Date.now() % 1_000_000);
+    // A fixed seed by default, so every run makes the same choices; KILL_SEED=<n> explores others.
+    const seed = Number(process.env.KILL_SEED ?? 424_242);
     const random = randomOf(seed);
     const dataDir = tempDir('drilldesk-kill-');
     const templatesDir = tempDir('drilldesk-no-templates-');

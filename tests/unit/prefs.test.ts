@@ -12,6 +12,7 @@ import ElectronStore from 'electron-store';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PREFS } from '../../shared/api';
 import { PREFS_CONF_OPTIONS, prefsOf, prefsStoreOf } from '../../electron/core/prefs';
+import { rngOf } from '../../bench/generate';
 import { removeTempDirs, repoRoot, tempDir } from '../support/storage';
 
 vi.mock('electron', () => ({
@@ -77,10 +78,14 @@ describe('preferences killed mid-write', () => {
   it('are always a whole file from one write or another, over 15 SIGKILLs', async () => {
     const cwd = tempDir();
     const file = path.join(cwd, FILE);
+    // Seeded, so a failing run can be repeated with the same kill moments.
+    const seed = Number(process.env.KILL_SEED ?? 1815);
+    const random = rngOf(seed);
     for (let kill = 0; kill < 15; kill++) {
+      const delayMs = 20 + Math.floor(random() * 120);
       await new Promise<void>((resolve, reject) => {
         const child = spawn(process.execPath, [path.join(repoRoot, 'tests/support/prefsChild.mjs'), cwd, JSON.stringify(PREFS_CONF_OPTIONS)], { cwd: repoRoot });
-        child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), 20 + Math.floor(Math.random() * 120)));
+        child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
         child.on('error', reject);
         child.on('close', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the writer stopped on its own (${_code})`))));
       });
