@@ -1,23 +1,33 @@
 /**
- * The Electron main process: a thin shell. It opens the back end on the
- * user-data folder, relays each contract operation from its IPC channel to
- * `backend.call`, serves the renderer from the `drilldesk://app` scheme, and
- * holds the window to the security settings in `security.ts`.
+ * The Electron main process: a thin composition. It turns on the sandbox for
+ * every renderer, opens the back end on the user-data folder, relays each
+ * contract operation from its IPC channel to `backend.call`, serves the
+ * renderer from the `drilldesk://app` scheme, and applies the handlers of
+ * `shell.ts` (window, guards, permissions, single instance, menu) to the real
+ * Electron objects. No logic of its own lives here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
-import { API_METHODS } from '../shared/api';
-import { channelOf } from './channels';
 import { openBackend, type Backend } from './core/backend';
 import { PREFS_CONF_OPTIONS, prefsStoreOf } from './core/prefs';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAppUrl } from './security';
+import { APP_ORIGIN } from './security';
+import {
+  APP_SCHEME_PRIVILEGES,
+  applicationMenuOf,
+  bindApiIpc,
+  bindPrintIpc,
+  denyPermissions,
+  hardenContents,
+  holdSingleInstance,
+  mainWindowOf,
+  serveAppProtocol,
+  windowBoundsOf,
+} from './shell';
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
 
 const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'dist/renderer');
@@ -27,129 +37,30 @@ const electronNativeBinding = path.join(appRoot, 'native/electron/better_sqlite3
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
-type WindowBounds = { width: number; height: number; x?: number; y?: number };
 const store = new ElectronStore<Record<string, unknown>>({ ...PREFS_CONF_OPTIONS });
 const prefs = prefsStoreOf(store);
 
-function savedBounds(): WindowBounds {
-  const bounds = store.get('windowBounds') as WindowBounds | undefined;
-  return bounds && bounds.width >= 800 && bounds.height >= 600 ? bounds : { width: 1440, height: 900 };
-}
-
-function createWindow() {
-  const bounds = savedBounds();
-  mainWindow = new BrowserWindow({
-    ...bounds,
-    minWidth: 960,
-    minHeight: 640,
-    show: false,
-    title: 'DrillDesk',
-    backgroundColor: '#f8fafc',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      experimentalFeatures: false,
-      disableBlinkFeatures: 'Auxclick',
-      spellcheck: false,
-      safeDialogs: true,
-    },
-  });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('close', () => {
-    if (mainWindow) store.set('windowBounds', mainWindow.getNormalBounds());
-  });
-  mainWindow.on('closed', () => {
+function openWindow() {
+  const window = mainWindowOf(BrowserWindow, { bounds: windowBoundsOf(store.get('windowBounds')), preload: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged });
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => store.set('windowBounds', window.getNormalBounds()));
+  window.on('closed', () => {
     mainWindow = null;
   });
-  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-/** Every web contents: no navigation away from the app, no new windows, no webviews. */
-function harden(contents: WebContents) {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-}
-
-function serveApp() {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
-    if (url.host !== 'app' || !file.startsWith(rendererDir + path.sep) || !fs.existsSync(file))
-      return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
-  });
-}
-
-/** True when an IPC message comes from the app's own top frame. */
-function fromAppFrame(frame: Electron.WebFrameMain | null): boolean {
-  return frame !== null && frame === frame.top && isAppUrl(frame.url);
-}
-
-function bindIpc(current: Backend) {
-  for (const method of API_METHODS) {
-    ipcMain.handle(channelOf(method), (event, arg: unknown) => {
-      if (!fromAppFrame(event.senderFrame))
-        return { ok: false, error: { code: 'unauthorized', message: 'calls are accepted only from the DrillDesk window', details: [] } };
-      return current.call(method, arg);
-    });
-  }
-  ipcMain.handle('drilldesk:print-to-pdf', async (event, arg: unknown) => {
-    if (!fromAppFrame(event.senderFrame)) return { saved: false, path: null };
-    const { fileName, landscape } = (arg ?? {}) as { fileName?: unknown; landscape?: unknown };
-    const target = await dialog.showSaveDialog({
-      defaultPath: typeof fileName === 'string' ? fileName.replace(/[\\/:*?"<>|]/g, '_').slice(0, 120) : 'drilldesk.pdf',
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
-    });
-    if (target.canceled || !target.filePath) return { saved: false, path: null };
-    const pdf = await event.sender.printToPDF({ pageSize: 'A4', landscape: landscape === true, printBackground: true, preferCSSPageSize: true });
-    fs.writeFileSync(target.filePath, pdf);
-    return { saved: true, path: target.filePath };
-  });
-  ipcMain.handle('drilldesk:print', (event) => {
-    if (!fromAppFrame(event.senderFrame)) return { printed: false };
-    return new Promise((resolve) => event.sender.print({ printBackground: true }, (printed) => resolve({ printed })));
-  });
-}
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
-  });
-  app.on('web-contents-created', (_event, contents) => harden(contents));
+if (holdSingleInstance(app, () => mainWindow)) {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => backend?.close());
 
   void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    session.defaultSession.setDevicePermissionHandler(() => false);
-    serveApp();
+    denyPermissions(session.defaultSession);
+    const menu = applicationMenuOf(app.isPackaged, process.platform);
+    if (menu !== undefined) Menu.setApplicationMenu(menu === null ? null : Menu.buildFromTemplate(menu));
+    serveAppProtocol(protocol, rendererDir, (url) => net.fetch(url));
     try {
       backend = openBackend({
         dataDir: path.join(app.getPath('userData'), 'data'),
@@ -162,7 +73,9 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    bindIpc(backend);
-    createWindow();
+    const opened = backend;
+    bindApiIpc(ipcMain, (method, arg) => opened.call(method, arg));
+    bindPrintIpc(ipcMain, { showSaveDialog: (options) => dialog.showSaveDialog(options) });
+    openWindow();
   });
 }

@@ -34,6 +34,15 @@ export const test = base.extend<{ app: TestApp }>({
     await use(app);
     await stopApp(app);
   },
+  // Every page fails its test on a Content-Security-Policy violation (an inline style or script the policy refused).
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await use(page);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
 });
 
 export { expect };

@@ -1,0 +1,225 @@
+/**
+ * The Electron main process and the preload, loaded as they are against a
+ * fake `electron` module (Electron itself cannot run here): main.ts turns the
+ * sandbox on, takes the single-instance lock, guards every web contents,
+ * refuses permissions, serves the app protocol with its CSP, opens the real
+ * back end on the user-data folder and relays the contract over IPC to it
+ * only from the app window; the preload puts exactly the contract's
+ * operations on the page, each invoking its own channel, and nothing else.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { API_METHODS, type Envelope } from '../../shared/api';
+import { channelOf } from '../../electron/channels';
+import { openDataDir } from '../../electron/storage/dataDir';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { FakeWebContents, subFrameOf, topFrameOf } from '../support/fakeElectron';
+import { repoRoot } from '../support/storage';
+
+const fake = await vi.hoisted(async () => {
+  const { FakeApp, FakeEmitter, FakeIpcMain, FakeSession } = await import('../support/fakeElectron');
+  const fsModule = await import('node:fs');
+  const osModule = await import('node:os');
+  const pathModule = await import('node:path');
+  const home = fsModule.mkdtempSync(pathModule.join(osModule.tmpdir(), 'drilldesk-electron-main-'));
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const events: string[] = [];
+
+  class App extends FakeApp {
+    isPackaged = false;
+    enableSandbox() {
+      events.push('enableSandbox');
+    }
+    whenReady() {
+      return ready;
+    }
+    getAppPath() {
+      return pathModule.join(home, 'app');
+    }
+    getPath(name: string) {
+      return pathModule.join(home, name);
+    }
+    getVersion() {
+      return '0.1.0';
+    }
+  }
+
+  class BrowserWindow extends FakeEmitter {
+    static made: BrowserWindow[] = [];
+    minimized = false;
+    focused = false;
+    loaded: string | null = null;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      BrowserWindow.made.push(this);
+    }
+    loadURL(url: string) {
+      this.loaded = url;
+      return Promise.resolve();
+    }
+    show() {}
+    getNormalBounds() {
+      return { width: 1200, height: 800, x: 0, y: 0 };
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    restore() {
+      this.minimized = false;
+    }
+    focus() {
+      this.focused = true;
+    }
+  }
+
+  const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
+  const exposed = new Map<string, unknown>();
+  const invoked: [string, unknown][] = [];
+  const opened: string[] = [];
+  const menus: unknown[] = [];
+  const electron = {
+    app: new App(),
+    BrowserWindow,
+    dialog: { showSaveDialog: async () => ({ canceled: true }), showErrorBox: (title: string, message: string) => events.push(`error box: ${message}`) },
+    ipcMain: Object.assign(new FakeIpcMain(), { on: () => {} }),
+    Menu: { setApplicationMenu: (menu: unknown) => menus.push(menu), buildFromTemplate: (template: unknown) => template },
+    net: { fetch: async (url: string) => new Response(fsModule.readFileSync(new URL(url))) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => events.push(`privileged ${JSON.stringify(schemes)}`),
+      handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => protocolHandlers.set(scheme, handler),
+    },
+    session: { defaultSession: new FakeSession() },
+    shell: { openExternal: async (url: string) => void opened.push(url) },
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+    ipcRenderer: {
+      invoke: async (channel: string, arg?: unknown) => {
+        invoked.push([channel, arg]);
+        return { ok: true, value: channel };
+      },
+    },
+  };
+  return { electron, home, markReady, events, protocolHandlers, exposed, invoked, opened, menus };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+const { app, ipcMain, session } = fake.electron;
+const appFrame = topFrameOf(`${APP_ORIGIN}/index.html#/`);
+
+beforeAll(async () => {
+  // The installed app: the sample drills and a built renderer beside main.
+  fs.cpSync(path.join(repoRoot, 'scenarios'), path.join(fake.home, 'app', 'scenarios'), { recursive: true });
+  fs.mkdirSync(path.join(fake.home, 'app', 'dist', 'renderer'), { recursive: true });
+  fs.writeFileSync(path.join(fake.home, 'app', 'dist', 'renderer', 'index.html'), '<!doctype html><title>DrillDesk</title>');
+  await import('../../electron/main');
+  fake.events.push('loaded');
+  fake.markReady();
+  await app.whenReady(); // main's own `then` was registered first, so it has run
+  await import('../../electron/preload');
+});
+
+afterAll(() => {
+  // Quitting closes the back end: the data folder's lock is free again.
+  app.emit('will-quit');
+  openDataDir(path.join(fake.home, 'userData', 'data')).close();
+  fs.rmSync(fake.home, { recursive: true, force: true });
+});
+
+describe('the main process (electron/main.ts)', () => {
+  it('turns on the sandbox for every renderer and registers the app scheme before the app is ready', () => {
+    expect(fake.events.slice(0, 3)).toEqual(['enableSandbox', expect.stringMatching(/^privileged .*"scheme":"drilldesk".*"secure":true/), 'loaded']);
+  });
+
+  it('opens one window, sandboxed with its preload, on the app page', () => {
+    const windows = fake.electron.BrowserWindow.made;
+    expect(windows).toHaveLength(1);
+    expect(windows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: true, preload: expect.stringMatching(/preload\.cjs$/) });
+    expect(windows[0].loaded).toBe(`${APP_ORIGIN}/index.html`);
+  });
+
+  it('guards every web contents it creates: no navigation away, no new windows', () => {
+    const contents = new FakeWebContents();
+    app.emit('web-contents-created', {}, contents);
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(false);
+    expect(contents.navigate('will-frame-navigate', 'https://evil.example/', false)).toBe(false);
+    expect(contents.navigate('will-navigate', `${APP_ORIGIN}/index.html#/runs`)).toBe(true);
+    expect(contents.windowOpen('https://www.mee.gov.cn/xxgk/')).toBe('deny');
+    expect(contents.windowOpen('https://evil.example/')).toBe('deny');
+    expect(fake.opened).toEqual(['https://www.mee.gov.cn/xxgk/']);
+  });
+
+  it('refuses every permission once ready', async () => {
+    expect(await session.defaultSession.requestPermission('media')).toBe(false);
+    expect(session.defaultSession.hasPermission('notifications')).toBe(false);
+  });
+
+  it('keeps Electron’s menu in development (a packaged build removes it: see security.test.ts)', () => {
+    expect(fake.menus).toEqual([]);
+  });
+
+  it('serves the renderer on drilldesk://app with the CSP header', async () => {
+    const response = await fake.protocolHandlers.get('drilldesk')!({ url: `${APP_ORIGIN}/index.html` });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await response.text()).toContain('<title>DrillDesk</title>');
+  });
+
+  it('answers contract calls from the app window with the real back end, seeded with the sample drills', async () => {
+    const answer = (await ipcMain.invoke(channelOf('listScenarios'), appFrame, {})) as Envelope<{ title: string }[]>;
+    expect(answer.ok).toBe(true);
+    expect(answer.ok && answer.value.length).toBe(fs.readdirSync(path.join(repoRoot, 'scenarios')).filter((f) => f.endsWith('.drill.json')).length);
+    expect(fs.existsSync(path.join(fake.home, 'userData', 'data', 'drilldesk.sqlite'))).toBe(true);
+  });
+
+  it('answers the same call from a subframe or another page with the unauthorized envelope', async () => {
+    for (const frame of [subFrameOf(appFrame, `${APP_ORIGIN}/index.html`), topFrameOf('https://evil.example/')])
+      expect(await ipcMain.invoke(channelOf('listScenarios'), frame, {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('brings its window forward when DrillDesk is launched again', () => {
+    const [window] = fake.electron.BrowserWindow.made;
+    window.minimized = true;
+    app.launchAgain();
+    expect(window).toMatchObject({ minimized: false, focused: true });
+  });
+});
+
+describe('the preload (electron/preload.ts)', () => {
+  it('puts exactly two objects on the page: the contract and the two printing functions', () => {
+    expect([...fake.exposed.keys()]).toEqual(['drillDesk', 'drillDeskDesktop']);
+    expect(Object.keys(fake.exposed.get('drillDesk') as object).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(fake.exposed.get('drillDeskDesktop') as object)).toEqual(['printToPdf', 'print']);
+  });
+
+  it('exposes only functions, none of them ipcRenderer or a generic invoke', () => {
+    for (const api of fake.exposed.values())
+      for (const [name, value] of Object.entries(api as object)) {
+        expect(typeof value, name).toBe('function');
+        expect(value).not.toBe(fake.electron.ipcRenderer.invoke);
+      }
+    expect([...fake.exposed.values()]).not.toContain(fake.electron.ipcRenderer);
+  });
+
+  it('sends each operation on its own channel, with the argument as given', async () => {
+    const drillDesk = fake.exposed.get('drillDesk') as Record<string, (arg: unknown) => Promise<unknown>>;
+    fake.invoked.length = 0;
+    for (const method of API_METHODS) expect(await drillDesk[method]({ probe: method })).toEqual({ ok: true, value: channelOf(method) });
+    expect(fake.invoked).toEqual(API_METHODS.map((method) => [channelOf(method), { probe: method }]));
+    const desktop = fake.exposed.get('drillDeskDesktop') as Record<string, (arg?: unknown) => Promise<unknown>>;
+    fake.invoked.length = 0;
+    await desktop.printToPdf({ fileName: 'a.pdf', landscape: false });
+    await desktop.print();
+    expect(fake.invoked).toEqual([['drilldesk:print-to-pdf', { fileName: 'a.pdf', landscape: false }], ['drilldesk:print', undefined]]);
+  });
+
+  it('uses only channels the main process handles', async () => {
+    fake.invoked.length = 0;
+    const drillDesk = fake.exposed.get('drillDesk') as Record<string, (arg: unknown) => Promise<unknown>>;
+    const desktop = fake.exposed.get('drillDeskDesktop') as Record<string, (arg?: unknown) => Promise<unknown>>;
+    await Promise.all([...API_METHODS.map((method) => drillDesk[method]({})), desktop.printToPdf({ fileName: 'a.pdf', landscape: true }), desktop.print()]);
+    expect(fake.invoked).toHaveLength(API_METHODS.length + 2);
+    for (const [channel] of fake.invoked) expect(ipcMain.handlers.has(channel), channel).toBe(true);
+  });
+});
