@@ -13,6 +13,8 @@
  * the time the page needs to produce a frame rather than the 16.7 ms vsync
  * tick: at most 16.7 ms means the page keeps up with a 60 Hz display.
  * The renderer and the bare page are built with Vite's API into .tmp/bench/.
+ * Every browser step runs `within` a time limit (harness.ts), so a page that
+ * stops answering fails the benchmark with the step's name, never hangs it.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -24,7 +26,7 @@ import { build, type PluginOption } from 'vite';
 import { startWebServer } from '../electron/web/server';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
 import { openBenchBackend, type BenchData } from './data';
-import { medianOf, notMeasured, p95Of, ratioOf, type BenchOptions, type BenchRecord } from './harness';
+import { medianOf, notMeasured, p95Of, ratioOf, within, type BenchOptions, type BenchRecord } from './harness';
 import { measurements } from './measurements';
 import { PAGE_PROBE } from './pageScripts';
 
@@ -34,6 +36,8 @@ const outRoot = path.join(root, '.tmp', 'bench');
 
 export const FRAME_GOAL_MS = 1000 / 60;
 const VIEWPORT = { width: 1440, height: 900 };
+/** Time limits of the browser steps: one page action, loading a page, and the slack a timed script gets beyond its own length. */
+export const STEP_MS = { action: 15_000, load: 60_000, launch: 60_000, build: 300_000, scriptSlack: 30_000 };
 /** Where the replay screen's scrubber is found, most specific first. */
 export const SCRUBBER_SELECTORS = ['[data-testid="replay-scrubber"]', '.replay input[type="range"]', 'input[type="range"]'];
 
@@ -42,21 +46,21 @@ async function buildPages(log: (line: string) => void, rendererPlugins: PluginOp
   const rendererDir = path.join(outRoot, 'renderer');
   const bareDir = path.join(outRoot, 'bare-flow');
   log('building the renderer and the bare React Flow page with Vite into .tmp/bench/');
-  await build({
+  await within('building the renderer with Vite', STEP_MS.build, build({
     configFile: path.join(root, 'vite.config.ts'),
     root: path.join(root, 'renderer'),
     plugins: rendererPlugins,
     logLevel: 'error',
     build: { outDir: rendererDir, emptyOutDir: true },
-  });
-  await build({
+  }));
+  await within('building the bare React Flow page with Vite', STEP_MS.build, build({
     configFile: false,
     root: path.join(here, 'bare-flow'),
     base: './',
     plugins: [react()],
     logLevel: 'error',
     build: { outDir: bareDir, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
-  });
+  }));
   return { rendererDir, bareDir };
 }
 
@@ -91,35 +95,36 @@ function serveBarePage(dir: string, graphJson: string): Promise<{ url: string; c
  */
 export async function waitUntil(page: Page, expression: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+  const step = `waiting for ${expression}`;
+  while (!(await within(step, Math.max(1, deadline - Date.now()), page.evaluate(expression)))) {
+    if (Date.now() > deadline) throw new Error(`${step} did not finish within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
 export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-  await context.addInitScript(PAGE_PROBE);
-  const page = await context.newPage();
+  const context = await within('opening a browser page', STEP_MS.action, browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' }));
+  await within('installing the page probe', STEP_MS.action, context.addInitScript(PAGE_PROBE));
+  const page = await within('opening a browser page', STEP_MS.action, context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors, close: () => context.close() };
+  return { page, errors, close: () => within('closing a browser page', STEP_MS.action, context.close()) };
 }
 
 type Viewport = { x: number; y: number; zoom: number; width: number; height: number };
 type EditorRun = { onScreenMs: number; nodes: number; viewport: Viewport | null; frames: number[] };
 
-/** Loads `url`, waits for the nodes, lets it settle, then runs the pan/zoom script. */
-export async function editorRunOf(browser: Browser, url: string, panZoomMs: number): Promise<EditorRun> {
+/** Loads `url`, waits for the nodes, lets it settle, then runs the pan/zoom script; `label` names the page in a timeout. */
+export async function editorRunOf(browser: Browser, url: string, panZoomMs: number, label = 'editor'): Promise<EditorRun> {
   const { page, errors, close } = await newPage(browser);
   try {
-    await page.goto(url);
-    await waitUntil(page, 'window.__bench.onScreenAt !== null', 60_000);
-    const onScreenMs = (await page.evaluate('window.__bench.onScreenAt')) as number;
-    const nodes = (await page.evaluate('window.__bench.nodesOnScreen')) as number;
-    await page.waitForTimeout(500);
-    const viewport = (await page.evaluate('window.__bench.viewport()')) as Viewport | null;
-    const frames = (await page.evaluate(`window.__bench.panZoom(${panZoomMs})`)) as number[];
+    await within(`${label}: loading the page`, STEP_MS.load, page.goto(url));
+    await waitUntil(page, 'window.__bench.onScreenAt !== null', STEP_MS.load);
+    const onScreenMs = (await within(`${label}: reading the time on screen`, STEP_MS.action, page.evaluate('window.__bench.onScreenAt'))) as number;
+    const nodes = (await within(`${label}: counting the nodes`, STEP_MS.action, page.evaluate('window.__bench.nodesOnScreen'))) as number;
+    await within(`${label}: settling`, STEP_MS.action, page.waitForTimeout(500));
+    const viewport = (await within(`${label}: reading the viewport`, STEP_MS.action, page.evaluate('window.__bench.viewport()'))) as Viewport | null;
+    const frames = (await within(`${label}: pan/zoom`, panZoomMs + STEP_MS.scriptSlack, page.evaluate(`window.__bench.panZoom(${panZoomMs})`))) as number[];
     if (errors.length > 0) throw new Error(`the page reported errors: ${errors.slice(0, 3).join('; ')}`);
     return { onScreenMs, nodes, viewport, frames };
   } finally {
@@ -129,27 +134,29 @@ export async function editorRunOf(browser: Browser, url: string, panZoomMs: numb
 
 /** Opens the replay at `url` and waits for its scrubber; its selector, or why there is none. */
 export async function openReplay(page: Page, url: string, loadTimeoutMs: number): Promise<{ selector: string } | { missing: string }> {
-  await page.goto(url);
+  await within('replay: loading the page', STEP_MS.load, page.goto(url));
   const selector = await Promise.any(
     SCRUBBER_SELECTORS.map((candidate) => page.waitForSelector(candidate, { state: 'visible', timeout: loadTimeoutMs }).then(() => candidate)),
   ).catch(() => null);
   if (!selector) return { missing: `no scrubber (${SCRUBBER_SELECTORS[0]}) appeared on ${url.replace(/\?token=[^#]*/, '')}` };
-  await page.waitForTimeout(500);
+  await within('replay: settling', STEP_MS.action, page.waitForTimeout(500));
   return { selector };
 }
 
 /** Drags the scrubber back and forth across its whole width with the mouse for `ms`, sampling frame times. */
 export async function dragScrubber(page: Page, selector: string, ms: number): Promise<number[]> {
-  const box = await page.locator(selector).first().boundingBox();
+  const box = await within('replay: measuring the scrubber', STEP_MS.action, page.locator(selector).first().boundingBox());
   if (!box) throw new Error('the scrubber has no size');
   const y = box.y + box.height / 2;
   const xAt = (elapsed: number) => box.x + 2 + (box.width - 4) * (0.5 - 0.5 * Math.cos((2 * Math.PI * elapsed) / 2500));
-  await page.mouse.move(xAt(0), y);
-  await page.mouse.down();
-  const sampling = page.evaluate(`window.__bench.sample(${ms})`) as Promise<number[]>;
+  await within('replay: pressing the mouse on the scrubber', STEP_MS.action, async () => {
+    await page.mouse.move(xAt(0), y);
+    await page.mouse.down();
+  });
+  const sampling = within('replay: sampling frames while scrubbing', ms + STEP_MS.scriptSlack, page.evaluate(`window.__bench.sample(${ms})`) as Promise<number[]>);
   const start = Date.now();
-  while (Date.now() - start < ms) await page.mouse.move(xAt(Date.now() - start), y);
-  await page.mouse.up();
+  while (Date.now() - start < ms) await within('replay: dragging the scrubber', STEP_MS.action, page.mouse.move(xAt(Date.now() - start), y));
+  await within('replay: releasing the mouse', STEP_MS.action, page.mouse.up());
   return sampling;
 }
 
@@ -195,14 +202,14 @@ export async function startBrowserRig(
   const bare = await serveBarePage(bareDir, JSON.stringify(graph));
   const backend = openBenchBackend(data.dataDir);
   const web = await startWebServer({ backend, rendererDir, port: 0 });
-  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+  const browser = await within('launching Chromium', STEP_MS.launch, chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] }));
   return {
     browser,
     editorUrl: `${web.url}#/scenario/${data.editorId}`,
     bareUrl: bare.url,
     replayUrl: `${web.url}#/replay/${data.runId}`,
     close: async () => {
-      await browser.close();
+      await within('closing Chromium', STEP_MS.action, browser.close());
       await web.close();
       backend.close();
       await bare.close();
@@ -231,13 +238,13 @@ export async function browserBenchmarks(data: BenchData, options: BenchOptions):
       options.log(`editor: round ${round + 1} of ${rounds} (${ms / 1000} s of pan/zoom on each page)`);
       // Alternate which page goes first, so neither always runs on a warmer machine.
       if (round % 2 === 0) {
-        ours.push(await editorRunOf(browser, editorUrl, ms));
+        ours.push(await editorRunOf(browser, editorUrl, ms, 'editor'));
         const view = ours[0].viewport;
         if (view) bareUrl = `${rig.bareUrl}?${new URLSearchParams(Object.entries(view).map(([key, value]): [string, string] => [key, String(value)]))}`;
-        base.push(await editorRunOf(browser, bareUrl, ms));
+        base.push(await editorRunOf(browser, bareUrl, ms, 'bare React Flow page'));
       } else {
-        base.push(await editorRunOf(browser, bareUrl, ms));
-        ours.push(await editorRunOf(browser, editorUrl, ms));
+        base.push(await editorRunOf(browser, bareUrl, ms, 'bare React Flow page'));
+        ours.push(await editorRunOf(browser, editorUrl, ms, 'editor'));
       }
     }
     const viewNote = (run: EditorRun) =>

@@ -30,7 +30,7 @@ export type BenchOptions = {
   smoke: boolean;
   /** Progress lines (stderr in the command line, silent in tests). */
   log: (line: string) => void;
-  /** Only these groups (`storage`, `schedule`, `replay-seek`, `memory`, `browser`); all when absent. */
+  /** Only these groups (`storage`, `schedule`, `replay-seek`, `memory`, `limits`, `browser`); all when absent. */
   only?: readonly string[];
 };
 
@@ -141,6 +141,35 @@ export async function timeBlocks(args: {
     await block('baseline', baseline);
   }
   return { ours, baseline };
+}
+
+/** Thrown by `within` when a step does not finish in time; its message names the step. */
+export class StepTimeout extends Error {
+  constructor(
+    readonly step: string,
+    readonly ms: number,
+  ) {
+    super(`${step} did not finish within ${ms / 1000} s`);
+    this.name = 'StepTimeout';
+  }
+}
+
+/**
+ * `work`'s result, or a `StepTimeout` naming `step` when it takes longer than
+ * `ms`. Every browser step of the benchmarks goes through this, so a page
+ * that stops answering fails the benchmark with the step's name instead of
+ * waiting forever (Playwright's `evaluate` has no timeout of its own).
+ */
+export async function within<T>(step: string, ms: number, work: Promise<T> | (() => Promise<T>)): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StepTimeout(step, ms)), ms);
+  });
+  try {
+    return await Promise.race([typeof work === 'function' ? work() : work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A record for something that could not be measured (a screen not there yet, no Chromium). */

@@ -58,6 +58,26 @@ export const measurements = {
     unit: 'ms',
     goal: 'refused, <2 s, <300 MB above rest',
   }),
+  validation: (steps: number): Measurement => ({
+    name: `Validation rules (findingsOf), ${n(steps)}-step drill`,
+    unit: 'ms',
+    goal: '<500 ms median',
+  }),
+  oversized: (): Measurement => ({
+    name: 'A scenario file over 20 MB refused before parsing (importScenario)',
+    unit: 'ms',
+    goal: '<2000 ms median',
+  }),
+  zipBombTime: (): Measurement => ({
+    name: 'Zip bomb (.xlsx of 1 MB inflating to 1 GB) refused by importPlanTable',
+    unit: 'ms',
+    goal: '<1000 ms median',
+  }),
+  zipBombMemory: (): Measurement => ({
+    name: 'Zip bomb refused: resident memory above the process at rest',
+    unit: 'MB',
+    goal: '<200 MB in every run',
+  }),
   scrub: (events: number): Measurement => ({
     name: `Replay: scrubbing frame time, ${n(events)}-event run`,
     unit: 'ms',
@@ -79,6 +99,7 @@ export function allMeasurementsOf(sizes: BenchSizes) {
     replaySeek: [measurements.replaySeek(sizes.runEvents, sizes.editor.steps)],
     memory: [measurements.memory(sizes.big.steps, sizes.runEvents)],
     importRefusal: [measurements.importRefusal('sameTime', 214_000), measurements.importRefusal('bigXlsx', 11_600_000), measurements.importRefusal('manyRows', 1_600_000)],
+    limits: [measurements.validation(sizes.editor.steps), measurements.oversized(), measurements.zipBombTime(), measurements.zipBombMemory()],
     browser: [measurements.editorOpen(sizes.editor.steps), measurements.editorFrames(sizes.editor.steps, sizes.editor.edges), measurements.scrub(sizes.runEvents)],
   };
 }

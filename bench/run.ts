@@ -10,6 +10,7 @@ import { createBenchData, FULL_SIZES, removeBenchData, SMOKE_SIZES } from './dat
 import { FAILED, notMeasured, type BenchOptions, type BenchRecord } from './harness';
 import { allMeasurementsOf, type Measurement } from './measurements';
 import { importRefusalBenchmarks } from './importRefusal';
+import { limitsBenchmarks } from './limits';
 import { memoryBenchmark } from './memory';
 import { replaySeekBenchmark } from './replaySeek';
 import { scheduleBenchmarks } from './schedule';
@@ -36,6 +37,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
     await group('replay-seek', planned.replaySeek, async () => [await replaySeekBenchmark(data, options)]);
     await group('memory', planned.memory, async () => [await memoryBenchmark(data, options)]);
     await group('import-refusal', planned.importRefusal, () => importRefusalBenchmarks(options));
+    await group('limits', planned.limits, () => limitsBenchmarks(data, options));
     await group('browser', planned.browser, () => browserBenchmarks(data, options));
   } finally {
     removeBenchData(data);

@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findChromium } from '../scripts/chromium';
-import { dragScrubber, newPage, openReplay, startBrowserRig, waitUntil } from './browser';
+import { dragScrubber, newPage, openReplay, startBrowserRig, STEP_MS, waitUntil } from './browser';
+import { within } from './harness';
 import { createBenchData, FULL_SIZES, removeBenchData } from './data';
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { name?: string } };
@@ -75,9 +76,9 @@ try {
     if ('missing' in opened) throw new Error(opened.missing);
     scrubber = opened.selector;
   } else {
-    await page.goto(url);
-    await waitUntil(page, 'window.__bench.onScreenAt !== null', 60_000);
-    await page.waitForTimeout(500);
+    await within(`${target}: loading the page`, STEP_MS.load, page.goto(url));
+    await waitUntil(page, 'window.__bench.onScreenAt !== null', STEP_MS.load);
+    await within(`${target}: settling`, STEP_MS.action, page.waitForTimeout(500));
   }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -87,7 +88,7 @@ try {
   const frames =
     target === 'replay'
       ? await dragScrubber(page, scrubber, seconds * 1000)
-      : ((await page.evaluate(`window.__bench.panZoom(${seconds * 1000})`)) as number[]);
+      : ((await within(`${target}: pan/zoom`, seconds * 1000 + STEP_MS.scriptSlack, page.evaluate(`window.__bench.panZoom(${seconds * 1000})`))) as number[]);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
   const trace = JSON.parse((await rig.browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   await close();

@@ -11,3 +11,18 @@ export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
 export const catalogues = { zh, en } as const;
 export type { Catalogue } from './zh';
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * One catalogue entry by its dotted key, with `{{name}}` filled in from
+ * `params` (i18next's syntax, so the renderer reads the same entries), e.g.
+ * `messageOf('en', 'files.zip.tooLarge', { kind: '.xlsx workbook', limitMb: 200 })`.
+ * A key that names no message gives the key itself, as i18next does.
+ */
+export function messageOf(language: Language, key: string, params: MessageParams = {}): string {
+  let entry: unknown = catalogues[language];
+  for (const part of key.split('.')) entry = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)[part] : undefined;
+  if (typeof entry !== 'string') return key;
+  return entry.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
