@@ -87,6 +87,22 @@ export function integrityOf(file: string): string[] {
 
 export const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
+/**
+ * A copy of `dir` in a new temp folder that every user may read (folders
+ * 0755, files 0644), for work done as `nobody`: the checkout itself may live
+ * in a private folder (a `mktemp -d` clone is 0700) that `nobody` cannot enter.
+ */
+export function readableCopyOf(dir: string): string {
+  const copy = tempDir('drilldesk-readable-');
+  fs.cpSync(dir, copy, { recursive: true });
+  const open = (at: string) => {
+    fs.chmodSync(at, fs.statSync(at).isDirectory() ? 0o755 : 0o644);
+    if (fs.statSync(at).isDirectory()) for (const name of fs.readdirSync(at)) open(path.join(at, name));
+  };
+  open(copy);
+  return copy;
+}
+
 /** True when this process may switch its effective user (root on POSIX), to test permissions root would ignore. */
 export const canDropPrivileges = () => process.getuid?.() === 0 && typeof process.seteuid === 'function';
 

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, clientOf, type ApiMethod, type DrillTransport, type Envelope } from '../../shared/api';
 import type { Backend } from '../../electron/core/backend';
 import { dispatch } from '../../electron/core/dispatch';
@@ -18,7 +18,7 @@ import { StorageOpenError } from '../../electron/storage/db';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
 import { createSaveQueue } from '../../renderer/editor/saveQueue';
 import { GraphOpSchema } from '../../shared/ops';
-import { asUnprivileged, dumpOf, openTestBackend, removeTempDirs, repoRoot, sha256Of, tempDir, TEMPLATES_DIR, valueOf } from '../support/storage';
+import { asUnprivileged, dumpOf, openTestBackend, readableCopyOf, removeTempDirs, sha256Of, tempDir, TEMPLATES_DIR, valueOf } from '../support/storage';
 
 /** Posts one call to the browser-mode server, returning its HTTP status and envelope. */
 async function overHttp(web: WebServer, method: string, arg: unknown): Promise<{ status: number; envelope: Envelope<unknown> }> {
@@ -44,7 +44,7 @@ describe('a full disk', () => {
     opened = openDataDir(tempDir());
     const service = createService({ db: opened.db, dataDir: opened.dataDir, templates: loadTemplates(TEMPLATES_DIR), prefs: memoryPrefsStore() });
     backend = { call: (method, arg) => dispatch(service, method, arg) };
-    web = await startWebServer({ backend: backend as Backend, rendererDir: path.join(repoRoot, 'dist/renderer'), port: 0 });
+    web = await startWebServer({ backend: backend as Backend, rendererDir: tempDir(), port: 0 });
     const [template] = await valueOf(backend, 'listTemplates', {});
     scenarioId = (await valueOf(backend, 'createFromTemplate', { templateId: template.id })).id;
     revision = (await valueOf(backend, 'getScenario', { id: scenarioId })).revision;
@@ -117,13 +117,23 @@ describe('a full disk', () => {
 });
 
 describe.skipIf(process.platform === 'win32')('a read-only data folder', () => {
-  afterEach(removeTempDirs);
+  afterAll(removeTempDirs);
 
-  /** A data folder with the sample drills in it, left writable by anyone until the test locks it. */
+  // What the back end reads, copied where `nobody` can read it: the checkout may be in a private folder.
+  let templatesDir: string;
+  let rendererDir: string;
+  beforeAll(() => {
+    templatesDir = readableCopyOf(TEMPLATES_DIR);
+    rendererDir = readableCopyOf(tempDir());
+  });
+  const openBackendHere = (dataDir: string) => openTestBackend(dataDir, { templatesDir });
+
+  /** A data folder with the sample drills in it, left open to anyone (the back end makes it private) until the test locks it. */
   function seededDataDir(): string {
     const dataDir = tempDir();
+    openBackendHere(dataDir).close();
     fs.chmodSync(dataDir, 0o777);
-    openTestBackend(dataDir).close();
+    for (const name of fs.readdirSync(dataDir)) fs.chmodSync(path.join(dataDir, name), 0o666);
     return dataDir;
   }
 
@@ -136,7 +146,7 @@ describe.skipIf(process.platform === 'win32')('a read-only data folder', () => {
     let error: unknown;
     asUnprivileged(() => {
       try {
-        openTestBackend(dataDir).close();
+        openBackendHere(dataDir).close();
       } catch (caught) {
         error = caught;
       }
@@ -154,8 +164,8 @@ describe.skipIf(process.platform === 'win32')('a read-only data folder', () => {
     fs.chmodSync(file, 0o444);
     const before = dumpOf(file);
     await asUnprivilegedAsync(async () => {
-      const backend = openTestBackend(dataDir);
-      const web = await startWebServer({ backend, rendererDir: path.join(repoRoot, 'dist/renderer'), port: 0 });
+      const backend = openBackendHere(dataDir);
+      const web = await startWebServer({ backend, rendererDir, port: 0 });
       try {
         const [scenario] = await valueOf(backend, 'listScenarios', {});
         const calls: [ApiMethod, unknown][] = [
