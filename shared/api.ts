@@ -38,6 +38,23 @@ const ImportTextSchema = z
   .string()
   .max(MAX_IMPORT_BYTES, { message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
 
+/** A file's bytes, base64-encoded, at most `MAX_IMPORT_BYTES` of them. */
+const ImportBytesSchema = z
+  .string()
+  .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, { message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64' });
+
+/**
+ * An imported text file comes as its bytes (`dataBase64`: what the app and
+ * the command line send; the back end detects the encoding) or as text
+ * already decoded (`text`, or `csv` for a run log: for callers in the same
+ * process). Exactly one of the two.
+ */
+const exactlyOneOf =
+  (textKey: 'text' | 'csv') =>
+  (file: { text?: string; csv?: string; dataBase64?: string }): boolean =>
+    (file[textKey] === undefined) !== (file.dataBase64 === undefined);
+
 const empty = z.strictObject({});
 
 /** Most columns a mapping may name (the script import's column limit). */
@@ -50,10 +67,7 @@ export const MAX_REMEMBERED_MAPPINGS = 100;
 /** A file sent for import: its name (for messages and a fallback title) and its bytes. */
 const importFileShape = {
   fileName: z.string().max(260),
-  dataBase64: z
-    .string()
-    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, { message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` })
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64' }),
+  dataBase64: ImportBytesSchema,
   /** Which table of the file (a sheet, a Word table); the first recognised one when left out. */
   table: z.number().int().min(0).max(999).optional(),
   /** What each column holds, when the user corrected it; else the remembered or detected mapping. */
@@ -96,7 +110,9 @@ export const apiInputs = {
     baseRevision: z.number().int().min(0),
     ops: GraphOpsSchema,
   }),
-  importScenario: z.strictObject({ text: ImportTextSchema }),
+  importScenario: z
+    .strictObject({ text: ImportTextSchema.optional(), dataBase64: ImportBytesSchema.optional() })
+    .refine(exactlyOneOf('text'), { message: 'give the file as "text" or as "dataBase64", one of them' }),
   exportScenario: byId,
   listTemplates: empty,
   createFromTemplate: z.strictObject({ templateId: IdSchema }),
@@ -118,7 +134,9 @@ export const apiInputs = {
     reason: freeText().default(''),
   }),
   deleteRun: byId,
-  importRunCsv: z.strictObject({ scenarioId: IdSchema, name: nameText(), csv: ImportTextSchema }),
+  importRunCsv: z
+    .strictObject({ scenarioId: IdSchema, name: nameText(), csv: ImportTextSchema.optional(), dataBase64: ImportBytesSchema.optional() })
+    .refine(exactlyOneOf('csv'), { message: 'give the file as "csv" or as "dataBase64", one of them' }),
   /** What importing a drill script (.docx, .xlsx, CSV, HSEEP MSEL, OpenAEV .json) would create; writes nothing. */
   previewPlanImport: z.strictObject(importFileShape),
   /** A drill script imported as a new scenario, with the mapping the user confirmed (remembered for its header). */

@@ -1,6 +1,13 @@
-/** Reading files for the command line, with the import size limit checked before reading. */
+/**
+ * Reading files for the command line: the import size limit checked
+ * from `stat` before reading, and the text decoded by the back end's one
+ * decoder (core/textFile.ts), so a file the app reads is read here the same
+ * way (a UTF-8 byte-order mark, GB18030) and a file it refuses is refused
+ * with the same reason.
+ */
 import fs from 'node:fs';
-import { MAX_IMPORT_BYTES } from '../../shared/api';
+import { ApiError, MAX_IMPORT_BYTES } from '../../shared/api';
+import { textOfBytes } from '../core/textFile';
 import { CliError } from './args';
 
 /** A file's bytes, its size checked against the import limit from `stat` before reading. */
@@ -18,5 +25,12 @@ export function readFileBytes(file: string): Buffer {
   return fs.readFileSync(file);
 }
 
-/** A file's text (UTF-8), with the same checks. */
-export const readTextFile = (file: string): string => readFileBytes(file).toString('utf8');
+/** The text of a scenario file, decoded as the app decodes it. */
+export function readTextFile(file: string): string {
+  try {
+    return textOfBytes(readFileBytes(file), 'scenario', 'en');
+  } catch (error) {
+    if (error instanceof ApiError) throw new CliError(`${file}: ${error.message}`, 1);
+    throw error;
+  }
+}

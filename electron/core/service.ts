@@ -16,6 +16,7 @@ import * as scenarios from '../storage/scenarios';
 import type { PrefsStore } from './prefs';
 import { importErrorOf, planImportOf, type PlanFile, type PlanImportContext } from './planImport';
 import { MAX_REMEMBERED_MAPPINGS } from '../../shared/api';
+import { importedTextOf } from './textFile';
 import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { catalogues } from '../../shared/i18n';
@@ -146,8 +147,8 @@ export function createService(deps: ServiceDeps): DrillService {
     },
     applyGraphOps: ({ scenarioId, baseRevision, ops }) =>
       tx(() => scenarios.applyGraphOps(db, { scenarioId, baseRevision, ops, now: iso() })),
-    importScenario: ({ text }) => {
-      const parsed = parseScenarioFile(text);
+    importScenario: (file) => {
+      const parsed = parseScenarioFile(importedTextOf(file, 'scenario', deps.prefs.read().language));
       if (!parsed.ok) throw new ApiError('invalid-argument', `the file is not a valid scenario: ${parsed.problems[0]}`, parsed.problems);
       return summaryOf(insertBody(parsed.value, null));
     },
@@ -195,10 +196,10 @@ export function createService(deps: ServiceDeps): DrillService {
       tx(() => runs.deleteRun(db, id));
       return { deleted: true };
     },
-    importRunCsv: ({ scenarioId, name, csv }) => {
+    importRunCsv: ({ scenarioId, name, csv, dataBase64 }) => {
       if (!deps.runCsv) throw new ApiError('internal', 'run-log import is not available in this build');
       const plan = bodyOf(scenarioId);
-      const parsed = deps.runCsv(plan, csv);
+      const parsed = deps.runCsv(plan, importedTextOf({ text: csv, dataBase64 }, 'csv', deps.prefs.read().language));
       const id = newId();
       tx(() => {
         const lastAt = parsed.events.reduce((last, event) => (event.at > last ? event.at : last), parsed.startedAt);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Template } from '../../shared/api';
 import type { ScenarioBody } from '../../shared/model';
 import { parseScenarioFile } from '../../shared/scenarioFile';
+import { decodedTextOf, textProblemTextOf } from './textFile';
 
 export type LoadedTemplate = Template & { body: ScenarioBody };
 
@@ -20,7 +21,8 @@ export function loadTemplates(dir: string, onProblem: (file: string, problems: s
     .filter((name) => name.endsWith(SUFFIX))
     .sort()
     .flatMap((name) => {
-      const parsed = parseScenarioFile(fs.readFileSync(path.join(dir, name), 'utf8'));
+      const decoded = decodedTextOf(fs.readFileSync(path.join(dir, name)));
+      const parsed = decoded.ok ? parseScenarioFile(decoded.text) : { ok: false as const, problems: [textProblemTextOf(decoded.problem, 'scenario', 'en')] };
       if (!parsed.ok) {
         onProblem(name, parsed.problems);
         return [];

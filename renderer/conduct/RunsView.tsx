@@ -12,7 +12,7 @@ import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { useEditor } from '../editor/store';
 import { notify, notifyError } from '../components/toasts';
 import { dateTimeOf } from './format';
-import { readTextFile, tooLargeToImport, MAX_IMPORT_MB } from './files';
+import { readBase64, tooLargeToImport, MAX_IMPORT_MB } from './files';
 import { ImportProblem, importProblemOf, type ImportProblemText } from './ImportProblem';
 import './conduct.css';
 
@@ -94,7 +94,7 @@ function ImportRunDialog(props: { scenarioId: string; onClose: () => void; onImp
     setBusy(true);
     setProblem(null);
     try {
-      const summary = await api.importRunCsv({ scenarioId: props.scenarioId, name: name.trim(), csv: await readTextFile(file) });
+      const summary = await api.importRunCsv({ scenarioId: props.scenarioId, name: name.trim(), dataBase64: await readBase64(file) });
       notify(t('conduct.runs.imported', { name: summary.name, count: summary.eventCount }));
       props.onImported();
     } catch (error) {

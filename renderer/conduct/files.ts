@@ -1,15 +1,10 @@
-/** Reading files the user picks: text in UTF-8 or GB18030 (Chinese Excel's "CSV"), or bytes as base64. */
+/**
+ * Reading files the user picks: their bytes, base64-encoded for the
+ * contract. Text files are sent as bytes too and decoded by the back end
+ * (electron/core/textFile.ts), so the app, browser mode and the command line
+ * read every encoding the same way.
+ */
 import { MAX_IMPORT_BYTES } from '../../shared/api';
-
-/** The file's text: UTF-8 when it is valid UTF-8, otherwise GB18030. */
-export async function readTextFile(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
 
 /** The file's bytes as base64, in chunks so large files do not overflow the call stack. */
 export async function readBase64(file: File): Promise<string> {

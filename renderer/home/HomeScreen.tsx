@@ -8,6 +8,7 @@ import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { notify, notifyError } from '../components/toasts';
 import { BackupsButton } from '../backups/BackupsDialog';
+import { readBase64 } from '../conduct/files';
 import { isPlanFile, PLAN_FILE_ACCEPT, PlanImportButton, PlanImportFlow } from '../conduct/PlanImportButton';
 
 function NewScenarioDialog(props: { onClose: () => void }) {
@@ -143,7 +144,7 @@ export function HomeScreen() {
     // A spreadsheet, Word file or OpenAEV export goes to the drill-script import, not the scenario-file import.
     if (await isPlanFile(file)) return setPlanFile(file);
     try {
-      const summary = await api.importScenario({ text: await file.text() });
+      const summary = await api.importScenario({ dataBase64: await readBase64(file) });
       notify(t('home.imported', { title: summary.title }));
       refresh();
     } catch (error) {

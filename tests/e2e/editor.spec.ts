@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { parseScenarioFile } from '../../shared/scenarioFile';
+import { parseScenarioFile, scenarioFileTextOf } from '../../shared/scenarioFile';
+import { gb18030Of } from '../support/gb18030';
 import { chain, storeScenario, storedScenario, target } from '../fixtures/editor/scenarios';
 import { expect, test, type TestApp } from './fixtures';
 
@@ -227,6 +228,23 @@ test('export and re-import give the same graph', async ({ app, page }) => {
   const imported = after.find((s) => !before.has(s.id))!;
   const strip = ({ id: _i, revision: _r, createdAt: _c, updatedAt: _u, sourceId: _s, ...body }: Awaited<ReturnType<typeof storedScenario>>) => body;
   expect(strip(await storedScenario(app, imported.id))).toEqual(strip(await storedScenario(app, id)));
+});
+
+test('a drill file saved in GB18030 or with a byte-order mark is imported with its Chinese intact', async ({ app, page }) => {
+  const text = scenarioFileTextOf({ ...chain, title: '国标编码的三步链' });
+  await page.goto(app.url);
+  await expect(page.getByTestId('scenario-card').first()).toBeVisible();
+  for (const [name, bytes] of [
+    ['国标.drill.json', gb18030Of(text)],
+    ['带BOM.drill.json', Buffer.from(`\uFEFF${text}`)],
+  ] as const) {
+    const before = new Set(((await app.backend.service().listScenarios({})) as { id: string }[]).map((s) => s.id));
+    await page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: bytes });
+    await expect(page.getByTestId('toast-info').last()).toContainText('国标编码的三步链');
+    const imported = ((await app.backend.service().listScenarios({})) as { id: string; title: string }[]).find((s) => !before.has(s.id))!;
+    expect(imported.title).toBe('国标编码的三步链');
+    expect(JSON.stringify(await storedScenario(app, imported.id))).not.toContain('\uFFFD');
+  }
 });
 
 test('an invalid field is shown and not sent; a failed save says so and reloads what is stored', async ({ app, page }) => {

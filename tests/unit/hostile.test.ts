@@ -52,7 +52,7 @@ const scenarioFiles: Record<string, Expectation> = {
   's24-unknown-top-level-key.drill.json': /Unrecognized key: "payload"/,
   's25-path-like-id.drill.json': /scenario\.steps\.2\.id: must be letters, digits, "-" or "_"/,
   's26-huge-title.drill.json': /scenario\.title: Too big: expected string to have <=200 characters/,
-  's27-binary-garbage.drill.json': /not valid JSON/,
+  's27-binary-garbage.drill.json': /the drill file is neither UTF-8 nor GB18030 text/,
   's28-unknown-step-kind.drill.json': /scenario\.steps\.1\.kind: Invalid discriminator value/,
   's29-number-as-text.drill.json': /scenario\.steps\.1\.durationMin: Invalid input: expected number, received string/,
   's30-null-scenario.drill.json': /scenario: Invalid input: expected object, received null/,
@@ -75,13 +75,13 @@ const runLogs: Record<string, Expectation> = {
   'r08-rating-out-of-range.csv': /row 2: the rating "9" must be a whole number from 1 to 5/,
   'r09-markup-text.csv': 'kept as text',
   'r10-control-characters.csv': /row 2: .*contains control characters or broken Unicode/,
-  'r11-not-utf8.csv': /the file is not UTF-8 text/,
+  'r11-not-utf8.csv': /the CSV file is neither UTF-8 nor GB18030 text/,
   'r12-before-start.csv': /row 3: the time is before the run start/,
   'r13-formula-injection.csv': 'kept as text',
   'r14-absurd-shift.csv': /row 3: .*shiftMin Too big: expected number to be <=10080/,
   'r15-negative-absurd-shift.csv': /row 3: .*shiftMin Too small: expected number to be >=-10080/,
   'r16-branch-without-choice.csv': /row 2: write the branch taken in the text column/,
-  'r17-binary-garbage.csv': /the file is not UTF-8 text/,
+  'r17-binary-garbage.csv': /the CSV file is neither UTF-8 nor GB18030 text/,
   'r18-unknown-role.csv': /row 2: the drill has no role "外星人"/,
 };
 
@@ -143,10 +143,10 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-/** Imports one corpus file through the dispatcher and over HTTP. */
+/** Imports one corpus file's bytes, as the app sends them, through the dispatcher and over HTTP. */
 async function importBoth(name: string): Promise<{ direct: Envelope<unknown>; http: Envelope<unknown> }> {
-  const text = readFixture(name);
-  const [method, arg] = name.endsWith('.csv') ? ['importRunCsv', { scenarioId: planId, name: `导入 ${name}`, csv: text }] : ['importScenario', { text }];
+  const dataBase64 = fs.readFileSync(path.join(HOSTILE_DIR, name)).toString('base64');
+  const [method, arg] = name.endsWith('.csv') ? ['importRunCsv', { scenarioId: planId, name: `导入 ${name}`, dataBase64 }] : ['importScenario', { dataBase64 }];
   return { direct: await backend.call(method, arg), http: await overHttp(method, arg) };
 }
 
