@@ -47,6 +47,7 @@ const transport = {
   listBackups: call('listBackups'),
   createBackup: call('createBackup'),
   restoreBackup: call('restoreBackup'),
+  pinBackup: call('pinBackup'),
   storageStatus: call('storageStatus'),
 } satisfies DrillTransport;
 

@@ -73,6 +73,7 @@ const importFileShape = {
   /** What each column holds, when the user corrected it; else the remembered or detected mapping. */
   mapping: ScriptMappingSchema.optional(),
 };
+const BackupNameSchema = z.string().regex(/^[A-Za-z0-9_.-]+\.sqlite$/).max(200);
 const byId = z.strictObject({ id: IdSchema });
 
 export const PrefsSchema = z.strictObject({
@@ -172,7 +173,9 @@ export const apiInputs = {
   // Backups
   listBackups: empty,
   createBackup: empty,
-  restoreBackup: z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]+\.sqlite$/).max(200) }),
+  restoreBackup: z.strictObject({ name: BackupNameSchema }),
+  /** Pins a backup (never rotated away) or unpins it (back in rotation). */
+  pinBackup: z.strictObject({ name: BackupNameSchema, pinned: z.boolean() }),
   storageStatus: empty,
 } as const;
 
@@ -197,12 +200,16 @@ export type PlanImportPreview = Omit<ScriptImport, 'body'> & {
 };
 
 export type Template = { id: string; title: string; titleEn: string; summaryEn: string; stepCount: number };
-export type BackupInfo = { name: string; createdAt: string; bytes: number };
+/** Why a backup is kept from rotation: the user pinned it, or it was made before a damaged database was moved aside. */
+export type BackupKept = 'pinned' | 'before-recovery';
+export type BackupInfo = { name: string; createdAt: string; bytes: number; kept: BackupKept | null };
 /** What the back end says about its storage: where it lives, and anything the user must be told at start-up. */
 export type StorageStatus = {
   dataDir: string;
   /** Set when a damaged database was moved aside at start-up. */
   recoveredFrom: { movedTo: string; reason: string } | null;
+  /** Set when the sample drills could not be put into a new database (it is tried again at the next start): why. */
+  seedingFailed: string | null;
   schemaVersion: number;
 };
 
@@ -248,6 +255,7 @@ export interface ApiOutputs {
   listBackups: BackupInfo[];
   createBackup: BackupInfo;
   restoreBackup: { restored: true };
+  pinBackup: BackupInfo;
   storageStatus: StorageStatus;
 }
 

@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type DrillService, type Envelope } from '../../shared/api';
-import { backupDatabase, backupDatabaseSync, backupDirOf, listBackups } from '../storage/backups';
+import { backupDatabase, backupDatabaseSync, backupDirOf, backupsSettled, listBackups } from '../storage/backups';
 import { openDatabase } from '../storage/db';
 import { openDataDir, type OpenedDataDir } from '../storage/dataDir';
-import { dispatch } from './dispatch';
+import { dispatch, errorEnvelopeOf } from './dispatch';
 import { runCsvParserOf } from './planImport';
 import type { PrefsStore } from './prefs';
 import { createService } from './service';
@@ -32,6 +32,8 @@ export type Backend = {
   dataDir: string;
   /** True when this launch created the database (and seeded it). */
   created: boolean;
+  /** Resolves once the backups this back end started (the daily one) have finished. */
+  idle: () => Promise<void>;
   close: () => void;
 };
 
@@ -42,10 +44,12 @@ export function openBackend(options: BackendOptions): Backend {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const keep = () => options.prefs.read().backupsToKeep;
   const opened: OpenedDataDir = openDataDir(options.dataDir, { nativeBinding: options.nativeBinding, keepBackups: keep(), now });
+  for (const note of opened.notes) log(note);
   if (opened.recoveredFrom) log(`DrillDesk: the database was damaged and was moved aside to ${opened.recoveredFrom.movedTo}`);
   const templates = loadTemplates(options.templatesDir, (file, problems) => log(`DrillDesk: template ${file} skipped: ${problems[0]}`));
   let db = opened.db;
   let recoveredFrom = opened.recoveredFrom;
+  let seedingFailed: string | null = null;
 
   /**
    * Replaces the live database with a backup. The backup is copied and
@@ -84,12 +88,26 @@ export function openBackend(options: BackendOptions): Backend {
       prefs: options.prefs,
       now,
       recoveredFrom,
+      seedingFailed: () => seedingFailed,
       restoreBackup: restore,
       runCsv: runCsvParserOf(() => options.prefs.read().language),
     });
   let service = build();
 
-  if (opened.created) for (const template of templates) service.createFromTemplate({ templateId: template.id });
+  // The sample drills, all in one transaction or none; when they cannot go in (a nearly full disk), the app
+  // still starts, says so (storageStatus), and the next start tries again.
+  if (opened.seedingPending) {
+    try {
+      db.transaction(() => {
+        for (const template of templates) service.createFromTemplate({ templateId: template.id });
+      })();
+      opened.seedingDone();
+    } catch (error) {
+      const envelope = errorEnvelopeOf(error);
+      seedingFailed = envelope.ok ? String(error) : envelope.error.message;
+      log('DrillDesk: the sample drills could not be added; they will be tried again at the next start', error);
+    }
+  }
 
   // Once a day of use: at start-up (not for a database created just now) and, for an app left open, on the first call after a day.
   const latest = listBackups(opened.dataDir).at(-1);
@@ -109,6 +127,7 @@ export function openBackend(options: BackendOptions): Backend {
     service: () => service,
     dataDir: opened.dataDir,
     created: opened.created,
+    idle: () => backupsSettled(opened.dataDir),
     close: () => {
       if (db.open) db.close();
       opened.close();

@@ -11,8 +11,8 @@ export type ConfLike = { store: Record<string, unknown>; set: (object: Record<st
 
 export type PrefsStore = { read: () => Prefs; write: (patch: Partial<Prefs>) => Prefs };
 
-/** Options to construct the Conf / electron-store behind preferences: a damaged file is reset, not fatal. */
-export const PREFS_CONF_OPTIONS = { name: 'preferences', clearInvalidConfig: true } as const;
+/** Options to construct the Conf / electron-store behind preferences: a damaged file is reset, not fatal; the file is the user's alone (0600). */
+export const PREFS_CONF_OPTIONS = { name: 'preferences', clearInvalidConfig: true, configFileMode: 0o600 } as const;
 
 /** Reads each field through the schema, so a hand-edited or half-written value falls back to its default. */
 export function prefsOf(raw: Record<string, unknown>): Prefs {

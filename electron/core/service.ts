@@ -9,7 +9,7 @@ import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
 import { graphProblemsOf, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
-import { backupDatabase, listBackups } from '../storage/backups';
+import { backupDatabase, listBackups, pinBackup } from '../storage/backups';
 import type { Db } from '../storage/db';
 import * as runs from '../storage/runs';
 import * as scenarios from '../storage/scenarios';
@@ -31,6 +31,8 @@ export type ServiceDeps = {
   now?: () => Date;
   /** Set when a damaged database was moved aside at start-up. */
   recoveredFrom?: { movedTo: string; reason: string } | null;
+  /** Why the sample drills could not be seeded into a new database, when they could not. */
+  seedingFailed?: () => string | null;
   /** Replaces the live database with a backup and reopens it (the storage owner knows how). */
   restoreBackup?: (name: string) => void;
   /** Parses a CSV run log into events; supplied by the run-log import module. */
@@ -269,6 +271,15 @@ export function createService(deps: ServiceDeps): DrillService {
       deps.restoreBackup(name);
       return { restored: true };
     },
-    storageStatus: () => ({ dataDir: deps.dataDir, recoveredFrom: deps.recoveredFrom ?? null, schemaVersion: db.pragma('user_version', { simple: true }) as number }),
+    pinBackup: ({ name, pinned }) => {
+      if (!listBackups(deps.dataDir).some((backup) => backup.name === name)) throw new ApiError('not-found', `no backup named "${name}"`);
+      return pinBackup(deps.dataDir, name, pinned);
+    },
+    storageStatus: () => ({
+      dataDir: deps.dataDir,
+      recoveredFrom: deps.recoveredFrom ?? null,
+      seedingFailed: deps.seedingFailed?.() ?? null,
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    }),
   };
 }

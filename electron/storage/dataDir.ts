@@ -1,16 +1,28 @@
 /**
  * The data folder: one SQLite file, its backups, and a lock that keeps a
  * second back end out. Opening it handles the cases a user can meet: first
- * launch, a damaged file (moved aside, never overwritten), a newer schema.
+ * launch, a damaged file (moved aside, never overwritten, and every backup
+ * made before it kept from rotation), a newer schema. The folder and its
+ * files are private to the user (privateFiles.ts): created 0700 and 0600,
+ * and tightened at start when they are wider.
+ *
+ * A new database is to get the sample drills: a marker file says so until
+ * the back end has put them in (in one transaction), so a start that could
+ * not seed them (a nearly full disk) tries again the next time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupDatabaseSync } from './backups';
+import { backupDatabaseSync, backupDirOf, keepBackupsBeforeRecovery } from './backups';
 import { openDatabase, StorageOpenError, type Db } from './db';
 import type { Migration } from './migrations/index';
+import { createPrivateFile, makePrivateDir, tightened } from './privateFiles';
 
 export const DB_FILE = 'drilldesk.sqlite';
 export const LOCK_FILE = 'drilldesk.lock';
+/** Present while the sample drills are still to be put into the database. */
+export const SEEDING_FILE = 'drilldesk.seeding';
+/** The preferences file browser mode and the command line keep in the data folder. */
+const PREFS_FILE = 'preferences.json';
 
 export type OpenedDataDir = {
   db: Db;
@@ -19,6 +31,12 @@ export type OpenedDataDir = {
   /** True when the database file did not exist before (first launch, or after moving a damaged one aside). */
   created: boolean;
   recoveredFrom: { movedTo: string; reason: string } | null;
+  /** True while the sample drills are still to be seeded (a new database, or a seeding that failed before). */
+  seedingPending: boolean;
+  /** Records that the sample drills are in. */
+  seedingDone: () => void;
+  /** What was made private at start (for the log). */
+  notes: string[];
   /** Closes the database and releases the lock. */
   close: () => void;
 };
@@ -57,7 +75,7 @@ export function lockDataDir(dataDir: string): () => void {
     throw new StorageOpenError('locked', `the data folder ${dataDir} is already open in this DrillDesk; close it first`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = fs.openSync(lockPath, 'wx');
+      const fd = fs.openSync(lockPath, 'wx', 0o600);
       fs.writeSync(fd, String(process.pid));
       fs.closeSync(fd);
       heldLocks.add(path.resolve(lockPath));
@@ -100,20 +118,51 @@ function moveAside(file: string, now: Date): string {
   return movedTo;
 }
 
+/** Narrows the modes of the data folder and everything DrillDesk keeps in it; returns a note per change. */
+function tightenDataDir(dataDir: string, file: string): string[] {
+  const backups = backupDirOf(dataDir);
+  const targets = [dataDir, file, `${file}-wal`, `${file}-shm`, path.join(dataDir, PREFS_FILE), backups];
+  if (fs.existsSync(backups)) for (const name of fs.readdirSync(backups)) targets.push(path.join(backups, name));
+  return targets.map(tightened).filter((note): note is string => note !== null);
+}
+
+/** Creates the empty database file owner-only, so SQLite's -wal and -shm files (which copy its mode) are too. */
+function createDatabaseFile(file: string) {
+  try {
+    createPrivateFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
 /** Opens (creating if needed) the database in `dataDir`, under the folder's lock. */
 export function openDataDir(dataDir: string, options: DataDirOptions = {}): OpenedDataDir {
   const now = options.now ?? (() => new Date());
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    makePrivateDir(dataDir);
   } catch (error) {
     if (isPermissionError(error)) throw new StorageOpenError('unavailable', `the data folder ${dataDir} cannot be created (read-only or no permission)`);
     throw error;
   }
   const unlock = lockDataDir(dataDir);
   const file = path.join(dataDir, DB_FILE);
+  const seedingFile = path.join(dataDir, SEEDING_FILE);
+  const markSeedingPending = () => {
+    try {
+      createPrivateFile(seedingFile);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  };
   try {
+    const notes = tightenDataDir(dataDir, file);
     let created = !fs.existsSync(file);
     let recoveredFrom: OpenedDataDir['recoveredFrom'] = null;
+    // Before the database exists: a start that cannot write this cannot create the database either.
+    if (created) {
+      markSeedingPending();
+      createDatabaseFile(file);
+    }
     const open = () =>
       openDatabase(file, {
         nativeBinding: options.nativeBinding,
@@ -129,7 +178,10 @@ export function openDataDir(dataDir: string, options: DataDirOptions = {}): Open
       if (!(error instanceof StorageOpenError) || error.kind !== 'damaged' || created) throw error;
       const movedTo = moveAside(file, now());
       recoveredFrom = { movedTo, reason: error.message };
+      keepBackupsBeforeRecovery(dataDir);
       created = true;
+      markSeedingPending();
+      createDatabaseFile(file);
       db = open();
     }
     return {
@@ -138,6 +190,9 @@ export function openDataDir(dataDir: string, options: DataDirOptions = {}): Open
       file,
       created,
       recoveredFrom,
+      seedingPending: fs.existsSync(seedingFile),
+      seedingDone: () => fs.rmSync(seedingFile, { force: true }),
+      notes,
       close: () => {
         if (db.open) db.close();
         unlock();

@@ -32,11 +32,20 @@ function StorageBanner() {
   useEffect(() => {
     api.storageStatus({}).then(setStatus, () => setStatus(null));
   }, []);
-  if (!status?.recoveredFrom) return null;
+  if (!status) return null;
   return (
-    <div className="banner banner-warning" role="alert" data-testid="storage-recovered">
-      {t('storage.recovered', { path: status.recoveredFrom.movedTo })}
-    </div>
+    <>
+      {status.recoveredFrom && (
+        <div className="banner banner-warning" role="alert" data-testid="storage-recovered">
+          {t('storage.recovered', { path: status.recoveredFrom.movedTo })}
+        </div>
+      )}
+      {status.seedingFailed && (
+        <div className="banner banner-warning" role="alert" data-testid="storage-seeding-failed">
+          {t('storage.seedingFailed', { reason: status.seedingFailed })}
+        </div>
+      )}
+    </>
   );
 }
 

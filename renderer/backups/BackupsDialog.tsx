@@ -1,14 +1,17 @@
 /**
- * Backups and restore: the list of backups (newest first), "back up now",
- * and restore with confirmation. When the database was found damaged at
- * start-up, the dialog says where the damaged file went and points at the
- * latest backup. After a restore the app reloads, so every screen reads the
+ * Backups and restore: the backups kept from rotation (pinned by the user, or
+ * made before a damaged database was moved aside) apart from the ones that
+ * rotate (newest first, the newest N kept), "back up now", pin and unpin, and
+ * restore with confirmation. When the database was found damaged at start-up,
+ * the dialog says where the damaged file went and points at the latest backup
+ * from before. After a restore the app reloads, so every screen reads the
  * restored database.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, StorageStatus } from '../../shared/api';
 import { api } from '../api';
+import { usePrefs } from '../app/prefs';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { notify, notifyError } from '../components/toasts';
 import './backups.css';
@@ -46,7 +49,8 @@ export function BackupsDialog(props: { onClose: () => void }) {
   const timeOf = useTimeFormat();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [status, setStatus] = useState<StorageStatus | null>(null);
-  const [busy, setBusy] = useState<'creating' | 'restoring' | null>(null);
+  const [busy, setBusy] = useState<'creating' | 'restoring' | 'pinning' | null>(null);
+  const keep = usePrefs((state) => state.prefs.backupsToKeep);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
 
   const refresh = useCallback(() => {
@@ -88,7 +92,64 @@ export function BackupsDialog(props: { onClose: () => void }) {
     }
   };
 
+  const pin = async (backup: BackupInfo, pinned: boolean) => {
+    setBusy('pinning');
+    try {
+      await api.pinBackup({ name: backup.name, pinned });
+      notify(t(pinned ? 'backups.pinned' : 'backups.unpinned', { time: timeOf(backup.createdAt) }));
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setBusy(null);
+      refresh();
+    }
+  };
+
   const recovered = status?.recoveredFrom ?? null;
+  const kept = (backups ?? []).filter((backup) => backup.kept !== null);
+  const rotating = (backups ?? []).filter((backup) => backup.kept === null);
+  // After damage, the newest backup from before it is the one to offer.
+  const suggested = recovered ? ((backups ?? []).find((backup) => backup.kept === 'before-recovery') ?? backups?.[0] ?? null) : null;
+  const newest = backups?.[0] ?? null;
+
+  const table = (list: BackupInfo[], testId: string) => (
+    <table className="backups-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{t('backups.columns.time')}</th>
+          <th>{t('backups.columns.kind')}</th>
+          <th>{t('backups.columns.size')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((backup) => (
+          <tr key={backup.name} className={backup === suggested ? 'backups-suggested' : undefined} data-testid="backup-row" data-name={backup.name} data-kept={backup.kept ?? ''}>
+            <td>
+              {timeOf(backup.createdAt)}
+              {backup === newest && <span className="backups-latest">{t('backups.latest')}</span>}
+              {backup.kept && <span className={`backups-kept backups-kept-${backup.kept}`}>{t(`backups.kept.${backup.kept === 'pinned' ? 'pinned' : 'beforeRecovery'}`)}</span>}
+            </td>
+            <td>{t(`backups.reason.${backupReasonOf(backup.name)}`)}</td>
+            <td className="backups-size">{byteSizeOf(backup.bytes)}</td>
+            <td className="backups-actions">
+              <button
+                disabled={busy !== null}
+                onClick={() => void pin(backup, backup.kept === null)}
+                title={t(backup.kept === null ? 'backups.pinTitle' : 'backups.unpinTitle')}
+                data-testid={backup.kept === null ? 'pin-backup' : 'unpin-backup'}
+              >
+                {t(backup.kept === null ? 'backups.pin' : 'backups.unpin')}
+              </button>
+              <button className={backup === suggested ? 'primary' : undefined} disabled={busy !== null} onClick={() => setConfirming(backup)} data-testid="restore-backup">
+                {busy === 'restoring' ? t('backups.restoring') : t('backups.restore')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
     <Dialog
       title={t('backups.title')}
@@ -118,33 +179,19 @@ export function BackupsDialog(props: { onClose: () => void }) {
           {t('backups.empty')}
         </p>
       ) : (
-        <table className="backups-table">
-          <thead>
-            <tr>
-              <th>{t('backups.columns.time')}</th>
-              <th>{t('backups.columns.kind')}</th>
-              <th>{t('backups.columns.size')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((backup, i) => (
-              <tr key={backup.name} className={i === 0 && recovered ? 'backups-suggested' : undefined} data-testid="backup-row" data-name={backup.name}>
-                <td>
-                  {timeOf(backup.createdAt)}
-                  {i === 0 && <span className="backups-latest">{t('backups.latest')}</span>}
-                </td>
-                <td>{t(`backups.reason.${backupReasonOf(backup.name)}`)}</td>
-                <td className="backups-size">{byteSizeOf(backup.bytes)}</td>
-                <td>
-                  <button className={i === 0 && recovered ? 'primary' : undefined} disabled={busy !== null} onClick={() => setConfirming(backup)} data-testid="restore-backup">
-                    {busy === 'restoring' ? t('backups.restoring') : t('backups.restore')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          {kept.length > 0 && (
+            <section className="backups-section" data-testid="backups-kept">
+              <h3>{t('backups.keptTitle')}</h3>
+              <p className="muted small">{t('backups.keptIntro')}</p>
+              {table(kept, 'backups-kept-table')}
+            </section>
+          )}
+          <section className="backups-section" data-testid="backups-rotating">
+            {kept.length > 0 && <h3>{t('backups.rotatingTitle', { count: keep })}</h3>}
+            {rotating.length > 0 ? table(rotating, 'backups-rotating-table') : <p className="muted small">{t('backups.noRotating')}</p>}
+          </section>
+        </>
       )}
       {confirming && (
         <ConfirmDialog

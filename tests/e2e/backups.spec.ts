@@ -65,6 +65,11 @@ test('after the database was found damaged, the app says so and offers the lates
     await expect(dialog).toBeVisible(); // opened by itself
     await expect(dialog.getByTestId('backups-damaged')).toContainText('drilldesk.sqlite.damaged-');
     await expect(page.getByTestId('scenario-card').filter({ hasText: '损坏前的演练' })).toHaveCount(0);
+    // The backup from before the damage is shown apart, kept from rotation, and offered.
+    const kept = dialog.getByTestId('backups-kept').getByTestId('backup-row');
+    await expect(kept).toHaveCount(1);
+    await expect(kept).toContainText('损坏前的备份');
+    await expect(kept.getByTestId('restore-backup')).toHaveClass(/primary/);
     await dialog.getByTestId('backup-row').first().getByTestId('restore-backup').click();
     await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('scenario-card').filter({ hasText: '损坏前的演练' })).toHaveCount(1);
@@ -73,6 +78,26 @@ test('after the database was found damaged, the app says so and offers the lates
   } finally {
     await stopApp(app);
   }
+});
+
+test('a pinned backup is shown apart from the rotating ones, and goes back when unpinned', async ({ app, page }) => {
+  await value(app.backend.call, 'createBackup', {});
+  await page.goto(app.url);
+  await page.getByTestId('open-backups').click();
+  const dialog = page.getByTestId('backups-dialog');
+  await expect(dialog.getByTestId('backups-kept')).toHaveCount(0);
+  await dialog.getByTestId('backups-rotating').getByTestId('pin-backup').click();
+  await expect(page.getByTestId('toast-info')).toContainText('已固定');
+  const kept = dialog.getByTestId('backups-kept').getByTestId('backup-row');
+  await expect(kept).toHaveCount(1);
+  await expect(kept).toContainText('已固定');
+  await expect(dialog.getByTestId('backups-rotating')).toContainText('还没有自动轮换的备份');
+  expect((await value<{ kept: string | null }[]>(app.backend.call, 'listBackups', {}))[0].kept).toBe('pinned');
+
+  await kept.getByTestId('unpin-backup').click();
+  await expect(dialog.getByTestId('backups-kept')).toHaveCount(0);
+  await expect(dialog.getByTestId('backups-rotating').getByTestId('backup-row')).toHaveCount(1);
+  expect((await value<{ kept: string | null }[]>(app.backend.call, 'listBackups', {}))[0].kept).toBeNull();
 });
 
 test('markup in a drill file is shown as text and never runs', async ({ app, page }) => {

@@ -1,8 +1,12 @@
 /**
  * Backups: taken under write load they pass integrity_check and restore;
- * one a day of use and one before every migration; only the newest N kept;
- * a restore never leaves the live database half-replaced.
+ * one a day of use and one before every migration; only the newest N kept,
+ * but never a pinned one or one from before a damaged database was moved
+ * aside; two at once both succeed; a restore never leaves the live database
+ * half-replaced. And the sample drills: seeded in one transaction, tried
+ * again at the next start when the disk was full.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,7 +15,7 @@ import type { Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { backupDirOf, listBackups } from '../../electron/storage/backups';
 import { DB_FILE } from '../../electron/storage/dataDir';
-import { dumpOf, integrityOf, openTestBackend, removeTempDirs, tempDir, valueOf } from '../support/storage';
+import { dumpOf, integrityOf, openTestBackend, removeTempDirs, repoRoot, tempDir, TEMPLATES_DIR, valueOf } from '../support/storage';
 
 afterEach(removeTempDirs);
 
@@ -96,7 +100,7 @@ describe('automatic backups', () => {
 
     now = new Date(now.getTime() + DAY_MS + 60_000);
     let backend = openTestBackend(dataDir, { now: clock });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await backend.idle(); // the daily backup runs in the background; idle() resolves when it is done
     backend.close();
     expect(listBackups(dataDir).map((b) => b.name)).toEqual(['drilldesk-2026-07-02T08-01-00-000Z-daily.sqlite']);
 
@@ -106,7 +110,7 @@ describe('automatic backups', () => {
 
     now = new Date(now.getTime() + DAY_MS); // left open overnight, then used
     await valueOf(backend, 'listScenarios', {});
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await backend.idle();
     backend.close();
     const names = listBackups(dataDir).map((b) => b.name);
     expect(names).toHaveLength(2);
@@ -235,5 +239,107 @@ describe('restoring a backup', () => {
     } finally {
       backend.close();
     }
+  });
+});
+
+describe('rotation', () => {
+  it('never deletes the last good backup from before a damaged database was moved aside, even 20 backups later', async () => {
+    const dataDir = tempDir();
+    const prefs = memoryPrefsStore();
+    prefs.write({ backupsToKeep: 3 });
+    let now = new Date('2026-07-01T08:00:00.000Z');
+    const clock = () => now;
+    let backend = openTestBackend(dataDir, { prefs, now: clock });
+    const { runId } = await liveRun(backend);
+    await valueOf(backend, 'recordEvent', observation(runId, '损坏前的最后记录'));
+    const good = await valueOf(backend, 'createBackup', {});
+    backend.close();
+    fs.writeFileSync(path.join(dataDir, DB_FILE), 'overwritten by a faulty disk');
+
+    backend = openTestBackend(dataDir, { prefs, now: clock });
+    try {
+      expect((await valueOf(backend, 'storageStatus', {})).recoveredFrom).not.toBeNull();
+      for (let i = 0; i < 20; i++) {
+        now = new Date(now.getTime() + 60_000);
+        await valueOf(backend, 'createBackup', {});
+      }
+      const listed = await valueOf(backend, 'listBackups', {});
+      expect(listed.filter((b) => b.kept === null)).toHaveLength(3); // the fresh database's newest 3
+      expect(listed.find((b) => b.name === good.name)).toMatchObject({ kept: 'before-recovery' });
+      await valueOf(backend, 'restoreBackup', { name: good.name });
+      expect((await valueOf(backend, 'getRun', { id: runId })).events.map((e) => e.text)).toContain('损坏前的最后记录');
+    } finally {
+      backend.close();
+    }
+  });
+
+  it('never deletes a pinned backup; unpinned, it rotates away again', async () => {
+    const dataDir = tempDir();
+    const prefs = memoryPrefsStore();
+    prefs.write({ backupsToKeep: 2 });
+    let now = new Date('2026-07-01T08:00:00.000Z');
+    const backend = openTestBackend(dataDir, { prefs, now: () => now });
+    try {
+      const first = await valueOf(backend, 'createBackup', {});
+      expect(first.kept).toBeNull();
+      expect(await valueOf(backend, 'pinBackup', { name: first.name, pinned: true })).toMatchObject({ name: first.name, kept: 'pinned' });
+      for (let i = 0; i < 4; i++) {
+        now = new Date(now.getTime() + 60_000);
+        await valueOf(backend, 'createBackup', {});
+      }
+      const names = (await valueOf(backend, 'listBackups', {})).map((b) => b.name);
+      expect(names).toHaveLength(3);
+      expect(names).toContain(first.name);
+
+      expect(await valueOf(backend, 'pinBackup', { name: first.name, pinned: false })).toMatchObject({ kept: null });
+      now = new Date(now.getTime() + 60_000);
+      await valueOf(backend, 'createBackup', {});
+      expect((await valueOf(backend, 'listBackups', {})).map((b) => b.name)).not.toContain(first.name);
+      expect(await backend.call('pinBackup', { name: first.name, pinned: true })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    } finally {
+      backend.close();
+    }
+  });
+});
+
+describe('two backups started in the same millisecond', () => {
+  it('both succeed, under two names, each a whole database', async () => {
+    const dataDir = tempDir();
+    const now = new Date('2026-07-01T08:00:00.000Z');
+    const backend = openTestBackend(dataDir, { now: () => now });
+    try {
+      const [a, b, c] = await Promise.all([backend.call('createBackup', {}), backend.call('createBackup', {}), backend.call('createBackup', {})]);
+      for (const envelope of [a, b, c]) expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
+      const names = [a, b, c].map((e) => (e as { value: { name: string } }).value.name);
+      expect(new Set(names).size).toBe(3);
+      expect(names[0]).toBe('drilldesk-2026-07-01T08-00-00-000Z-manual.sqlite');
+      for (const name of names) expect(integrityOf(path.join(backupDirOf(dataDir), name))).toEqual(['ok']);
+      expect(fs.readdirSync(backupDirOf(dataDir)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    } finally {
+      backend.close();
+    }
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('the sample drills on a nearly full disk', () => {
+  /** Opens the back end in a child process whose files may not grow past `limitBlocks` × 512 bytes (a full disk for it alone). */
+  const openIn = (dataDir: string, limitBlocks: number | null) => {
+    const command = `${limitBlocks === null ? '' : `trap '' XFSZ; ulimit -f ${limitBlocks}; `}exec "${process.execPath}" --import tsx tests/support/openChild.ts "${dataDir}" "${TEMPLATES_DIR}"`;
+    const result = spawnSync('sh', ['-c', command], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    const line = result.stdout.trim().split('\n').at(-1) ?? '';
+    if (!line.startsWith('{')) throw new Error(`the back end did not start (${result.status}): ${result.stderr.slice(-400)}`);
+    return JSON.parse(line) as { scenarios: number; status: { seedingFailed: string | null } };
+  };
+
+  it('are seeded all or none, the failure is shown, and the next start with room seeds them all', () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const samples = fs.readdirSync(TEMPLATES_DIR).filter((name) => name.endsWith('.drill.json')).length;
+    // Room for the empty database (about 90 KB) but not for the samples (about 400 KB).
+    const full = openIn(dataDir, 300);
+    expect(full.scenarios).toBe(0);
+    expect(full.status.seedingFailed).toMatch(/not saved/);
+    const roomAgain = openIn(dataDir, null);
+    expect(roomAgain).toEqual({ scenarios: samples, status: expect.objectContaining({ seedingFailed: null }) });
+    expect(openIn(dataDir, null).scenarios).toBe(samples); // and only once
   });
 });

@@ -85,6 +85,7 @@ beforeAll(async () => {
     listBackups: {},
     createBackup: {},
     restoreBackup: { name: backup.name },
+    pinBackup: { name: backup.name, pinned: true },
     storageStatus: {},
   });
   watcher = new Database(dbFile, { readonly: true });

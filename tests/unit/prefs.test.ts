@@ -36,6 +36,7 @@ describe('preferences in the desktop app (electron-store)', () => {
     prefsStoreOf(desktopStore(cwd)).write({ language: 'en', backupsToKeep: 5 });
     expect(prefsStoreOf(desktopStore(cwd)).read()).toEqual({ ...DEFAULT_PREFS, language: 'en', backupsToKeep: 5 });
     expect(fs.existsSync(path.join(cwd, FILE))).toBe(true);
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(cwd, FILE)).mode & 0o777).toBe(0o600); // the user's alone
   });
 
   it('are written to a new file renamed over the old one, never rewritten in place', () => {

@@ -43,5 +43,6 @@ export const common: typeof zh = {
   },
   storage: {
     recovered: 'The database file was damaged. It was moved aside to {{path}} and a new database was created. You can restore the latest backup under "Backups".',
+    seedingFailed: 'The sample drills could not be added to the new database ({{reason}}), most often because the disk is full. DrillDesk tries again at its next start.',
   },
 };

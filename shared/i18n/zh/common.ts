@@ -41,5 +41,6 @@ export const common = {
   },
   storage: {
     recovered: '数据库文件已损坏，已移至 {{path}} 保存，并新建了数据库。可以在“备份”中恢复最近的备份。',
+    seedingFailed: '示例演练没能放进新数据库（{{reason}}），常见原因是磁盘空间不足。DrillDesk 下次启动时会再试一次。',
   },
 };
