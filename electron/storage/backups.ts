@@ -112,6 +112,28 @@ export function backupsSettled(dataDir: string): Promise<void> {
   return (queues.get(path.resolve(dataDir)) ?? Promise.resolve()).then(() => {});
 }
 
+/** A backup being written: its name is taken and its `.partial` file exists. */
+type Pending = { dataDir: string; name: string; partial: string };
+
+function startBackup(dataDir: string, options: { reason: string; now?: Date }): Pending {
+  const dir = backupDirOf(dataDir);
+  makePrivateDir(dir);
+  const name = takeBackupName(dir, options.now ?? new Date(), options.reason);
+  return { dataDir, name, partial: path.join(dir, `${name}.partial`) };
+}
+
+/** Publishes a written backup (or, when `failed`, removes its partial file and rethrows), then rotates. */
+function finishBackup(pending: Pending, keep: number, failed?: unknown): BackupInfo {
+  try {
+    if (failed !== undefined) throw failed;
+    publish(pending.partial, path.join(backupDirOf(pending.dataDir), pending.name));
+  } finally {
+    fs.rmSync(pending.partial, { force: true });
+  }
+  prune(pending.dataDir, keep);
+  return infoOf(pending.dataDir, pending.name);
+}
+
 /**
  * Copies the live database into a new backup file (consistent even while
  * others write), then rotates: all but the newest `keep` backups that are
@@ -119,37 +141,25 @@ export function backupsSettled(dataDir: string): Promise<void> {
  */
 export function backupDatabase(db: Db, dataDir: string, options: { reason: string; keep: number; now?: Date }): Promise<BackupInfo> {
   return serialised(dataDir, async () => {
-    const dir = backupDirOf(dataDir);
-    makePrivateDir(dir);
-    const name = takeBackupName(dir, options.now ?? new Date(), options.reason);
-    const file = path.join(dir, name);
-    const partial = `${file}.partial`;
-    try {
-      await db.backup(partial);
-      publish(partial, file);
-    } finally {
-      fs.rmSync(partial, { force: true });
-    }
-    prune(dataDir, options.keep);
-    return infoOf(dataDir, name);
+    const pending = startBackup(dataDir, options);
+    const failed = await db.backup(pending.partial).then(
+      () => undefined,
+      (error: unknown) => error ?? new Error('backup failed'),
+    );
+    return finishBackup(pending, options.keep, failed);
   });
 }
 
 /** The same backup, synchronously, through VACUUM INTO: used before a migration or a restore, when nothing else may run. */
 export function backupDatabaseSync(db: Db, dataDir: string, options: { reason: string; keep: number; now?: Date }): BackupInfo {
-  const dir = backupDirOf(dataDir);
-  makePrivateDir(dir);
-  const name = takeBackupName(dir, options.now ?? new Date(), options.reason);
-  const file = path.join(dir, name);
-  const partial = `${file}.partial`;
+  const pending = startBackup(dataDir, options);
+  let failed: unknown;
   try {
-    db.prepare('VACUUM INTO ?').run(partial);
-    publish(partial, file);
-  } finally {
-    fs.rmSync(partial, { force: true });
+    db.prepare('VACUUM INTO ?').run(pending.partial);
+  } catch (error) {
+    failed = error ?? new Error('backup failed');
   }
-  prune(dataDir, options.keep);
-  return infoOf(dataDir, name);
+  return finishBackup(pending, options.keep, failed);
 }
 
 /** Deletes all but the newest `keep` backups that are not kept (pinned or from before a recovery). */

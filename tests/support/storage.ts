@@ -12,6 +12,8 @@ import Database from 'better-sqlite3';
 import type { ApiMethod, ApiOutputs, Envelope } from '../../shared/api';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore, type PrefsStore } from '../../electron/core/prefs';
+import { DB_FILE } from '../../electron/storage/dataDir';
+import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEMPLATES_DIR = path.join(repoRoot, 'scenarios');
@@ -46,6 +48,42 @@ export function openTestBackend(dataDir: string, options: { prefs?: PrefsStore; 
     now: options.now,
     log: () => {},
   });
+}
+
+export type ServedBackend = {
+  backend: Backend;
+  web: WebServer;
+  dbFile: string;
+  /** Posts one call to the browser-mode server with its token, as the renderer does. */
+  overHttp: (method: string, arg: unknown) => Promise<Envelope<unknown>>;
+  close: () => Promise<void>;
+};
+
+/** A back end speaking English, without the sample drills, and the browser-mode server in front of it: for tests comparing the dispatcher with the wire. */
+export async function servedTestBackend(): Promise<ServedBackend> {
+  const dataDir = tempDir();
+  const prefs = memoryPrefsStore();
+  prefs.write({ language: 'en' });
+  const backend = openTestBackend(dataDir, { prefs, templatesDir: tempDir() });
+  const web = await startWebServer({ backend, rendererDir: tempDir(), port: 0 });
+  const overHttp = async (method: string, arg: unknown) => {
+    const response = await fetch(`http://127.0.0.1:${web.port}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: web.token },
+      body: JSON.stringify(arg),
+    });
+    return (await response.json()) as Envelope<unknown>;
+  };
+  return {
+    backend,
+    web,
+    dbFile: path.join(dataDir, DB_FILE),
+    overHttp,
+    close: async () => {
+      await web.close();
+      backend.close();
+    },
+  };
 }
 
 /** Calls a method and returns its value, failing the test with the error envelope otherwise. */

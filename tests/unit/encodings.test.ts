@@ -11,12 +11,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api';
 import type { Backend } from '../../electron/core/backend';
-import { memoryPrefsStore } from '../../electron/core/prefs';
 import { decodedTextOf, textProblemTextOf } from '../../electron/core/textFile';
-import { DB_FILE } from '../../electron/storage/dataDir';
-import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
 import { gb18030Of } from '../support/gb18030';
-import { dumpOf, HOSTILE_DIR, openTestBackend, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
+import { dumpOf, HOSTILE_DIR, removeTempDirs, repoRoot, servedTestBackend, tempDir, valueOf, type ServedBackend } from '../support/storage';
 
 const utf8Drill = fs.readFileSync(path.join(HOSTILE_DIR, 'base.drill.json'), 'utf8');
 const titleOf = (text: string) => (JSON.parse(text) as { scenario: { title: string } }).scenario.title;
@@ -52,28 +49,18 @@ describe('the decoder', () => {
 });
 
 describe('importing a drill file in another encoding', () => {
+  let served: ServedBackend;
   let backend: Backend;
-  let web: WebServer;
   let dbFile: string;
-
   beforeAll(async () => {
-    const dataDir = tempDir();
-    const prefs = memoryPrefsStore();
-    prefs.write({ language: 'en' });
-    backend = openTestBackend(dataDir, { prefs, templatesDir: tempDir() });
-    dbFile = path.join(dataDir, DB_FILE);
-    web = await startWebServer({ backend, rendererDir: tempDir(), port: 0 });
+    served = await servedTestBackend();
+    ({ backend, dbFile } = served);
   });
   afterAll(async () => {
-    await web.close();
-    backend.close();
+    await served.close();
     removeTempDirs();
   });
-
-  const overHttp = async (method: string, arg: unknown) =>
-    (await (
-      await fetch(`http://127.0.0.1:${web.port}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: web.token }, body: JSON.stringify(arg) })
-    ).json()) as Envelope<{ id: string }>;
+  const overHttp = (method: string, arg: unknown) => served.overHttp(method, arg) as Promise<Envelope<{ id: string }>>;
 
   for (const [what, bytes] of [
     ['GB18030', () => gb18030(utf8Drill)],

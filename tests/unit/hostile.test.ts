@@ -15,12 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES, type Envelope } from '../../shared/api';
 import type { ScenarioBody } from '../../shared/model';
 import type { Backend } from '../../electron/core/backend';
-import { memoryPrefsStore } from '../../electron/core/prefs';
-import { DB_FILE } from '../../electron/storage/dataDir';
-import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
 import { zipOf } from '../support/officeFiles';
 import { forgedZipsOf, honestlyHugeXlsxOf, zipBombOf } from '../fixtures/zip/forgedZips';
-import { dumpOf, HOSTILE_DIR, openTestBackend, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
+import { dumpOf, HOSTILE_DIR, removeTempDirs, repoRoot, servedTestBackend, tempDir, valueOf, type ServedBackend } from '../support/storage';
 
 type Expectation = RegExp | 'kept as text';
 
@@ -114,32 +111,19 @@ const planFiles: Record<string, Expectation> = {
 const readFixture = (name: string) => fs.readFileSync(path.join(HOSTILE_DIR, name), 'utf8');
 const noStackTrace = (envelope: Envelope<unknown>) => expect(JSON.stringify(envelope)).not.toMatch(/\\n\s+at |node:internal|\.ts:\d+:\d+/);
 
+let served: ServedBackend;
 let backend: Backend;
-let web: WebServer;
 let dbFile: string;
 let planId: string;
-
-async function overHttp(method: string, arg: unknown): Promise<Envelope<unknown>> {
-  const response = await fetch(`http://127.0.0.1:${web.port}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: web.token },
-    body: JSON.stringify(arg),
-  });
-  return (await response.json()) as Envelope<unknown>;
-}
+const overHttp = (method: string, arg: unknown) => served.overHttp(method, arg);
 
 beforeAll(async () => {
-  const dataDir = tempDir();
-  const prefs = memoryPrefsStore();
-  prefs.write({ language: 'en' });
-  backend = openTestBackend(dataDir, { prefs, templatesDir: tempDir() });
-  dbFile = path.join(dataDir, DB_FILE);
-  web = await startWebServer({ backend, rendererDir: tempDir(), port: 0 });
+  served = await servedTestBackend();
+  ({ backend, dbFile } = served);
   planId = (await valueOf(backend, 'importScenario', { text: readFixture('base.drill.json') })).id;
 });
 afterAll(async () => {
-  await web.close();
-  backend.close();
+  await served.close();
   removeTempDirs();
 });
 
