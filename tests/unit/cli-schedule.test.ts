@@ -66,5 +66,5 @@ describe('drill schedule', () => {
       expect(result.stderr, args.join(' ')).toMatch(message);
       expect(result.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
     }
-  });
+  }, 300_000); // five command-line processes: on a loaded shared machine each can take 20 s to start
 });
