@@ -249,7 +249,7 @@ export async function browserBenchmarks(data: BenchData, options: BenchOptions):
     }
     const viewNote = (run: EditorRun) =>
       run.viewport ? `${run.viewport.width}×${run.viewport.height} px canvas at zoom ${run.viewport.zoom.toFixed(2)}, ${run.nodes} nodes mounted` : `${run.nodes} nodes mounted`;
-    const medianOfRuns = (runs: EditorRun[], stat: (frames: number[]) => number) => medianOf(runs.map((run) => stat(run.frames)));
+    const medianOfRuns = (runs: EditorRun[], stat: (frames: number[]) => number) => medianOf(runs.filter((run) => run.frames.length > 0).map((run) => stat(run.frames)));
     const openOurs = medianOf(ours.map((run) => run.onScreenMs));
     const openBase = medianOf(base.map((run) => run.onScreenMs));
     const frameOurs = medianOfRuns(ours, medianOf);
@@ -265,16 +265,19 @@ export async function browserBenchmarks(data: BenchData, options: BenchOptions):
         met: true,
         note: `from navigation start to the first frame with every mounted node measured and visible; median of ${rounds} loads each; ours loads the scenario through the API (getScenario over HTTP), the bare page fetches the same graph as JSON; ours ${viewNote(ours[0])}, bare ${viewNote(base[0])}`,
       },
-      {
-        ...measurements.editorFrames(steps, edges),
-        ours: frameOurs,
-        baseline: frameBase,
-        ratio: frameRatio,
-        met: frameOurs <= FRAME_GOAL_MS && frameRatio !== null && frameRatio >= 0.8,
-        oursP95: medianOfRuns(ours, p95Of),
-        baselineP95: medianOfRuns(base, p95Of),
-        note: `medians over ${rounds} runs of ${ms / 1000} s each (${frameCount(ours)} frames ours, ${frameCount(base)} bare); frame rate limit off, so a frame's interval is the work it took; both pages open on the editor's initial view (${viewNote(ours[0])})`,
-      },
+      // A machine too busy to draw a frame in the time given (the smoke run's half second) has no frame times: not measured, rather than NaN.
+      frameCount(ours) === 0 || frameCount(base) === 0
+        ? notMeasured(measurements.editorFrames(steps, edges), `no frames were drawn during ${ms / 1000} s of pan/zoom (${frameCount(ours)} ours, ${frameCount(base)} bare)`)
+        : {
+            ...measurements.editorFrames(steps, edges),
+            ours: frameOurs,
+            baseline: frameBase,
+            ratio: frameRatio,
+            met: frameOurs <= FRAME_GOAL_MS && frameRatio !== null && frameRatio >= 0.8,
+            oursP95: medianOfRuns(ours, p95Of),
+            baselineP95: medianOfRuns(base, p95Of),
+            note: `medians over ${rounds} runs of ${ms / 1000} s each (${frameCount(ours)} frames ours, ${frameCount(base)} bare); frame rate limit off, so a frame's interval is the work it took; both pages open on the editor's initial view (${viewNote(ours[0])})`,
+          },
     ];
 
     const scrubUrl = rig.replayUrl;
@@ -290,16 +293,17 @@ export async function browserBenchmarks(data: BenchData, options: BenchOptions):
         selector = result.selector;
       }
     }
+    if (missing === null && scrubs.every((frames) => frames.length === 0)) missing = `no frames were drawn during ${ms / 1000} s of scrubbing`;
     if (missing !== null) records.push(notMeasured(measurements.scrub(data.runEvents), missing));
     else {
-      const scrubMedian = medianOf(scrubs.map(medianOf));
+      const scrubMedian = medianOf(scrubs.filter((frames) => frames.length > 0).map(medianOf));
       records.push({
         ...measurements.scrub(data.runEvents),
         ours: scrubMedian,
         baseline: null,
         ratio: null,
         met: scrubMedian <= FRAME_GOAL_MS,
-        oursP95: medianOf(scrubs.map(p95Of)),
+        oursP95: medianOf(scrubs.filter((frames) => frames.length > 0).map(p95Of)),
         note: `mouse drag on ${selector} back and forth across its width, medians over ${rounds} runs of ${ms / 1000} s (${scrubs.reduce((n, f) => n + f.length, 0)} frames); frame rate limit off`,
       });
     }
