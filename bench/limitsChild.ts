@@ -17,7 +17,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-bench-bomb-'));
 const backend = openBenchBackend(dataDir);
 try {
   const bomb = zipBombOf();
-  const arg = { fileName: '演练脚本.xlsx', format: 'xlsx', dataBase64: bomb.toString('base64') };
+  const arg = { fileName: '演练脚本.xlsx', dataBase64: bomb.toString('base64') };
   gc();
   gc();
   const rest = process.memoryUsage.rss();

@@ -17,7 +17,7 @@ import type { SourceTable } from '../../shared/scriptImport/build';
 import { HEADER_SEARCH_ROWS } from '../../shared/scriptImport/header';
 import { refusalOf } from '../../shared/scriptImport/issues';
 import type { TableRow } from '../../shared/runCsv';
-import { readZipEntry, StopReading, zipEntryTextOf, type ZipEntry } from './zipEntries';
+import type { ZipPackage } from './zip';
 
 export type TableLimits = { maxRows: number; maxColumns: number; maxBytesPerPart: number; maxStrings: number; maxCellChars: number };
 
@@ -27,10 +27,10 @@ const attribute = (node: SaxesTagPlain, name: string): string | undefined => {
   return undefined;
 };
 
-/** Streams one part through a SAX parser; handlers may throw `StopReading` to stop early. */
+/** Streams one part through a SAX parser; a handler refuses the file by throwing an `ImportRefusal`, which stops the reading. */
 async function parsePart(
-  bytes: Uint8Array,
-  entry: ZipEntry,
+  zip: ZipPackage,
+  part: string,
   maxBytes: number,
   handlers: { open?: (node: SaxesTagPlain) => void; close?: (name: string) => void; text?: (text: string) => void },
   what: 'notDocx' | 'notXlsx',
@@ -48,22 +48,26 @@ async function parsePart(
   // A text run longer than any cell may be is refused before the parser buffers it (a zip bomb of one long text).
   const maxRun = maxTextBytes;
   let run = 0;
-  await readZipEntry(bytes, entry, maxBytes, (chunk) => {
-    const first = chunk.indexOf(0x3c);
-    if (first < 0) run += chunk.length;
-    else {
-      if (run + first > maxRun) throw refusalOf('cellTooLong', { max: Math.floor(maxRun / 4) });
-      run = chunk.length - chunk.lastIndexOf(0x3c) - 1;
-    }
-    if (run > maxRun) throw refusalOf('cellTooLong', { max: Math.floor(maxRun / 4) });
-    parser.write(decoder.decode(chunk, { stream: true }));
-    if (failure) throw refusalOf(what, { detail: (failure as Error).message.slice(0, 200) });
-  });
+  await zip.readPart(
+    part,
+    (chunk) => {
+      const first = chunk.indexOf(0x3c);
+      if (first < 0) run += chunk.length;
+      else {
+        if (run + first > maxRun) throw refusalOf('cellTooLong', { max: Math.floor(maxRun / 4) });
+        run = chunk.length - chunk.lastIndexOf(0x3c) - 1;
+      }
+      if (run > maxRun) throw refusalOf('cellTooLong', { max: Math.floor(maxRun / 4) });
+      parser.write(decoder.decode(chunk, { stream: true }));
+      if (failure) throw refusalOf(what, { detail: (failure as Error).message.slice(0, 200) });
+    },
+    { maxBytes },
+  );
   if (!failure) {
     try {
       parser.close();
     } catch (error) {
-      if (!(error instanceof StopReading)) failure = error as Error;
+      failure = error as Error;
     }
   }
   if (failure) throw refusalOf(what, { detail: (failure as Error).message.slice(0, 200) });
@@ -75,9 +79,9 @@ async function parsePart(
 type WordCell = { text: string; span: number; vMerge: 'restart' | 'continue' | null };
 
 /** The tables of a .docx, each with the paragraphs above it. */
-export async function docxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limits: TableLimits): Promise<SourceTable[]> {
-  const document = entries.find((e) => e.name === 'word/document.xml');
-  if (!document) throw refusalOf('notDocx', { detail: 'word/document.xml is missing' });
+export async function docxTablesOf(zip: ZipPackage, limits: TableLimits): Promise<SourceTable[]> {
+  const document = 'word/document.xml';
+  if (!zip.names.includes(document)) throw refusalOf('notDocx', { detail: 'word/document.xml is missing' });
   const tables: SourceTable[] = [];
   let above: string[] = [];
   let depth = 0;
@@ -115,7 +119,7 @@ export async function docxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
     rows = [];
   };
   await parsePart(
-    bytes,
+    zip,
     document,
     limits.maxBytesPerPart,
     {
@@ -216,14 +220,15 @@ function cellRefOf(ref: string): [number, number] | null {
 }
 
 /** Every worksheet of an .xlsx as a table named after its sheet. */
-export async function xlsxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limits: TableLimits): Promise<SourceTable[]> {
-  const byName = new Map(entries.map((e) => [e.name.replace(/^\//, ''), e]));
-  const workbookEntry = byName.get('xl/workbook.xml');
+export async function xlsxTablesOf(zip: ZipPackage, limits: TableLimits): Promise<SourceTable[]> {
+  const parts = new Set(zip.names);
+  const part = (name: string) => (parts.has(name) ? name : null);
+  const workbookEntry = part('xl/workbook.xml');
   if (!workbookEntry) throw refusalOf('notXlsx', { detail: 'xl/workbook.xml is missing' });
   const sheets: { name: string; rid: string; state: string }[] = [];
   let date1904 = false;
   await parsePart(
-    bytes,
+    zip,
     workbookEntry,
     limits.maxBytesPerPart,
     {
@@ -236,9 +241,9 @@ export async function xlsxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
     'notXlsx',
   );
   const targets = new Map<string, string>();
-  const rels = byName.get('xl/_rels/workbook.xml.rels');
+  const rels = part('xl/_rels/workbook.xml.rels');
   if (rels)
-    await parsePart(bytes, rels, limits.maxBytesPerPart, {
+    await parsePart(zip, rels, limits.maxBytesPerPart, {
       open: (node) => {
         if (localName(node.name) !== 'Relationship') return;
         const target = attribute(node, 'Target') ?? '';
@@ -248,12 +253,12 @@ export async function xlsxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
 
   // Shared strings: <si> holds <t> or runs <r><t>; phonetic guides <rPh> are not shown.
   const strings: string[] = [];
-  const sharedEntry = byName.get('xl/sharedStrings.xml');
+  const sharedEntry = part('xl/sharedStrings.xml');
   if (sharedEntry) {
     let current: string | null = null;
     let inText = false;
     let phonetic = 0;
-    await parsePart(bytes, sharedEntry, limits.maxBytesPerPart, {
+    await parsePart(zip, sharedEntry, limits.maxBytesPerPart, {
       open: (node) => {
         const name = localName(node.name);
         if (name === 'si') {
@@ -279,11 +284,11 @@ export async function xlsxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
 
   // Styles: which cell formats show times or dates.
   const styles: Style[] = [];
-  const stylesEntry = byName.get('xl/styles.xml');
+  const stylesEntry = part('xl/styles.xml');
   if (stylesEntry) {
     const codes = new Map<number, string>();
     let inXfs = false;
-    await parsePart(bytes, stylesEntry, limits.maxBytesPerPart, {
+    await parsePart(zip, stylesEntry, limits.maxBytesPerPart, {
       open: (node) => {
         const name = localName(node.name);
         if (name === 'numFmt') codes.set(Number(attribute(node, 'numFmtId')), attribute(node, 'formatCode') ?? '');
@@ -303,7 +308,7 @@ export async function xlsxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
   let totalRows = 0;
   for (const sheet of sheets) {
     if (sheet.state === 'veryHidden') continue;
-    const entry = byName.get(targets.get(sheet.rid) ?? '');
+    const entry = part(targets.get(sheet.rid) ?? '');
     if (!entry) continue;
     const rows = new Map<number, string[]>();
     const merges: [number, number, number, number][] = [];
@@ -315,7 +320,7 @@ export async function xlsxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
     let value = '';
     let inValue = false;
     let nextColumn = 0;
-    await parsePart(bytes, entry, limits.maxBytesPerPart, {
+    await parsePart(zip, entry, limits.maxBytesPerPart, {
       open: (node) => {
         const name = localName(node.name);
         if (name === 'row') {
@@ -381,11 +386,4 @@ export async function xlsxTablesOf(bytes: Uint8Array, entries: ZipEntry[], limit
     tables.push({ name: sheet.name, rows: ordered, above: [] });
   }
   return tables;
-}
-
-/** The JSON text of the scenario part of an OpenAEV export zip (the one `.json` part). */
-export async function zipJsonTextOf(bytes: Uint8Array, entries: ZipEntry[], maxBytes: number): Promise<string | null> {
-  const json = entries.filter((e) => e.name.toLowerCase().endsWith('.json'));
-  if (json.length === 0) return null;
-  return zipEntryTextOf(bytes, json[0], maxBytes);
 }

@@ -8,9 +8,15 @@
  * - .docx: every top-level table, with the paragraphs above it;
  * - .xlsx: every worksheet;
  * - CSV/TSV text: UTF-8 (with or without a byte-order mark), UTF-16 with a
- *   mark, or GB18030; comma, tab or semicolon;
+ *   mark, or GB18030, decoded by the one text decoder (textFile.ts); comma,
+ *   tab or semicolon;
  * - JSON (or a zip holding one `.json` part): handed back parsed, for the
  *   OpenAEV reader.
+ *
+ * Zip packages go through the one zip reader (zip.ts): the directory is
+ * checked first (part count, zip64, encryption, names, declared sizes),
+ * then each part the reader needs is inflated as a stream that stops at the
+ * first byte beyond what the part declared (a zip bomb) or beyond 48 MB.
  *
  * Pure functions over bytes: safe to run in a worker thread.
  */
@@ -18,10 +24,11 @@ import { MAX_IMPORT_BYTES } from '../../shared/api';
 import { csvRowsOf } from '../../shared/runCsv';
 import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, type SourceTable } from '../../shared/scriptImport/build';
 import { HEADER_SEARCH_ROWS } from '../../shared/scriptImport/header';
-import { refusalOf } from '../../shared/scriptImport/issues';
+import { ImportRefusal, refusalOf } from '../../shared/scriptImport/issues';
 import { parseJsonText } from '../../shared/scenarioFile';
-import { docxTablesOf, xlsxTablesOf, zipJsonTextOf, type TableLimits } from './ooxml';
-import { isZip, zipDirectoryOf, ZIP_LIMITS } from './zipEntries';
+import { docxTablesOf, xlsxTablesOf, type TableLimits } from './ooxml';
+import { decodedTextOf, type TextProblem } from './textFile';
+import { withZip, ZipRefusal, type ZipProblem } from './zip';
 
 export type TableFile =
   | { format: 'docx' | 'xlsx' | 'csv'; tables: SourceTable[] }
@@ -46,22 +53,63 @@ function hasOleStream(bytes: Uint8Array, name: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle) >= 0;
 }
 
-/**
- * The text of a text file: UTF-8 (a byte-order mark dropped), UTF-16 with a
- * mark (what Excel's "Unicode text" writes), else GB18030 (what Chinese
- * Excel writes for CSV). Null when it is none of them (binary).
- */
-export function textOfBytes(bytes: Uint8Array): string | null {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes.includes(0)) return null;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    const text = new TextDecoder('gb18030').decode(bytes);
-    return text.includes('\uFFFD') ? null : text;
+/** Whether the bytes start like a zip file. */
+const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+
+const MB = 1024 * 1024;
+
+/** A zip package refused by the zip reader, as the import words it (`scriptImport.issue.*`). */
+function zipRefusalOf(problem: ZipProblem): ImportRefusal {
+  switch (problem.code) {
+    case 'not-a-zip':
+      return refusalOf('notZip', { detail: 'no zip directory' });
+    case 'damaged':
+      return refusalOf('zipDamaged');
+    case 'zip64':
+      return refusalOf('zip64');
+    case 'encrypted':
+      return refusalOf('encrypted');
+    case 'unsupported-compression':
+      return refusalOf('zipCompression', { entry: problem.entry, method: problem.method });
+    case 'bad-entry-name':
+      return refusalOf('zipBadName', { entry: problem.entry });
+    case 'duplicate-entry':
+      return refusalOf('zipDuplicate', { entry: problem.entry });
+    case 'too-many-entries':
+      return refusalOf('zipTooManyParts', { count: problem.count, max: problem.limit });
+    case 'entry-too-large':
+      return refusalOf('zipPartTooLarge', { entry: problem.entry, max: Math.round(problem.limitBytes / MB) });
+    case 'too-large':
+      return refusalOf('zipTooLarge', { max: Math.round(problem.limitBytes / MB) });
+    case 'size-mismatch':
+      return refusalOf('zipBomb', { entry: problem.entry, declared: problem.declared });
   }
+}
+
+/** A text that cannot be decoded, as the import words it. */
+function textRefusalOf(problem: TextProblem): ImportRefusal {
+  if (problem.code === 'bad-bom') return refusalOf('badBom', { encoding: problem.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16' });
+  if (problem.code === 'replacement-characters') return refusalOf('replacementCharacters', { count: problem.count, line: problem.line });
+  return refusalOf('notUtf8');
+}
+
+/** The text of a text file, decoded by the one decoder (textFile.ts). */
+function textOf(bytes: Uint8Array): string {
+  const decoded = decodedTextOf(bytes);
+  if (!decoded.ok) throw textRefusalOf(decoded.problem);
+  return decoded.text;
+}
+
+/** The tables of a Word or Excel file, or the JSON of an OpenAEV export zip, read through the zip reader. */
+function zipTableFileOf(data: Uint8Array, limits: TableLimits): Promise<TableFile> {
+  return withZip(data, {}, async (zip) => {
+    const names = new Set(zip.names);
+    if (names.has('word/document.xml')) return { format: 'docx', tables: await docxTablesOf(zip, limits) };
+    if (names.has('xl/workbook.xml')) return { format: 'xlsx', tables: await xlsxTablesOf(zip, limits) };
+    const json = zip.names.filter((name) => name.toLowerCase().endsWith('.json'));
+    if (json.length > 0) return { format: 'json', json: jsonOf(textOf(await zip.bytesOf(json[0], { maxBytes: MAX_IMPORT_BYTES }))) };
+    throw refusalOf('unknownFormat');
+  });
 }
 
 /**
@@ -79,18 +127,15 @@ export async function tableFileOf(data: Uint8Array, limits: TableLimits = TABLE_
     throw refusalOf('legacyDoc');
   }
   if (isZip(data)) {
-    const entries = zipDirectoryOf(data, ZIP_LIMITS);
-    const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
-    if (names.has('word/document.xml')) return { format: 'docx', tables: await docxTablesOf(data, entries, limits) };
-    if (names.has('xl/workbook.xml')) return { format: 'xlsx', tables: await xlsxTablesOf(data, entries, limits) };
-    const json = await zipJsonTextOf(data, entries, MAX_IMPORT_BYTES);
-    if (json !== null) return { format: 'json', json: jsonOf(json) };
-    throw refusalOf('unknownFormat');
+    try {
+      return await zipTableFileOf(data, limits);
+    } catch (error) {
+      throw error instanceof ZipRefusal ? zipRefusalOf(error.problem) : error;
+    }
   }
   // RTF and old binary Word files saved with a .doc name.
   if (data[0] === 0x7b && data[1] === 0x5c && data[2] === 0x72 && data[3] === 0x74) throw refusalOf('legacyDoc');
-  const text = textOfBytes(data);
-  if (text === null) throw refusalOf('notUtf8');
+  const text = textOf(data);
   const start = text.trimStart()[0];
   if (start === '{') return { format: 'json', json: jsonOf(text) };
   const rows = csvRowsOf(text, { maxRows: limits.maxRows, maxColumns: limits.maxColumns });

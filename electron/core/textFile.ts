@@ -1,8 +1,9 @@
 /**
  * The one place the text of an imported file is decoded: scenario files
- * (`.drill.json`), run logs and plan tables in CSV. The renderer and the
- * command line send the file's bytes and the back end decodes them here, so
- * the app, browser mode and the command line read every file the same way.
+ * (`.drill.json`), run logs, and drill scripts in CSV or OpenAEV JSON
+ * (tableFiles.ts). The renderer and the command line send the file's bytes
+ * and the back end decodes them here, so the app, browser mode and the
+ * command line read every file the same way.
  *
  * A byte-order mark decides (UTF-8, UTF-16 LE or BE) and is dropped; without
  * one, text that is valid UTF-8 is UTF-8, else GB18030 (what Chinese Windows

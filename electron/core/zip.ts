@@ -1,39 +1,45 @@
 /**
- * Reading zip packages (.xlsx today, .docx next) without trusting what they
- * say about themselves. A zip's directory declares each part's size, and a
- * forged file can lie: a few hundred kilobytes that declare a 2 KB sheet and
- * inflate to gigabytes (a zip bomb). So every part is inflated as a stream,
- * before any parser (exceljs, mammoth) sees the file, and its real bytes are
- * counted against what it declared and against the limits; nothing is kept
- * that is not asked for, so memory stays at one inflate buffer per part.
+ * The one zip reader (.docx, .xlsx, an OpenAEV export zip), which does not
+ * trust what a package says about itself. A zip's directory declares each
+ * part's size, and a forged file can lie: a few hundred kilobytes that
+ * declare a 2 KB sheet and inflate to gigabytes (a zip bomb). So the whole
+ * directory is checked before anything is inflated, and every part is
+ * inflated as a stream whose real bytes are counted against what it declared
+ * and against the limits; nothing is kept that is not asked for, so memory
+ * stays at one inflate buffer per part.
  *
- * The API, for every importer of an Office file:
+ * The API:
  *
+ * - `withZip(bytes, { limits?, onInflated? }, work)`: the directory checked,
+ *   then `work(zip)` reads the parts it needs: `zip.names`,
+ *   `zip.readPart(name, consume, { maxBytes? })` (chunk by chunk, for a
+ *   streaming parser that refuses a file as soon as it has seen too much)
+ *   and `zip.bytesOf(name)`. What the table import uses (tableFiles.ts).
  * - `checkZip(bytes, { limits?, onInflated? }?) → Promise<ZipProblem | null>`:
- *   null when the package may be handed to a parser, else why not. Inflates
- *   every part, keeps nothing. `onInflated(bytes)` hears the running total
- *   of inflated bytes (for progress, and for tests to see where it stopped).
+ *   null when the whole package may be handed to a parser, else why not.
+ *   Inflates every part, keeps nothing. `onInflated(bytes)` hears the
+ *   running total of inflated bytes (for progress, and for tests to see
+ *   where it stopped).
  * - `readZipEntries(bytes, { limits?, wanted?, onInflated? }) → Promise<Map<name, Buffer>>`:
  *   the same checks over every part, keeping the inflated bytes of the parts
  *   `wanted` names (a list of names or a test; every part when absent).
- *   Throws a `ZipRefusal` carrying the `ZipProblem` instead of returning it.
- * - `zipProblemTextOf(problem, kind, language)`: the problem in words, from
- *   the catalogue (`files.zip.*`), e.g. for kind `'xlsx'` in Chinese
- *   "这不是.xlsx 工作簿文件（找不到压缩目录）。".
  *
- * Refused, each with its `code`: not a zip; damaged (bad directory, bad
- * deflate data, fewer bytes than declared); zip64 (an Office file under
- * 4 GB never needs it, and its size fields are the ones a forgery plays
- * with); an encrypted part; a compression method other than stored or
- * deflate; a part name that is absolute, climbs with `..` or uses `\`; two
- * parts with one name (a parser could read the other one); more parts than
- * `maxEntries`; declared sizes beyond `maxEntryBytes` for one part or
- * `maxTotalBytes` in all (refused from the directory, before inflating); and
- * a part that inflates to more than it declared (`size-mismatch`: stopped at
- * the first byte too many, with yauzl's `validateEntrySizes` as a second guard).
+ * Refusals are `ZipRefusal`s carrying a `ZipProblem` (`withZip` and
+ * `readZipEntries` throw it, `checkZip` returns it); the caller words it
+ * (tableFiles.ts turns it into a `scriptImport.issue.*` message). Refused,
+ * each with its `code`: not a zip; damaged (bad directory, bad deflate data,
+ * fewer bytes than declared); zip64 (an Office file under 4 GB never needs
+ * it, and its size fields are the ones a forgery plays with); an encrypted
+ * part; a compression method other than stored or deflate; a part name that
+ * is absolute, climbs with `..` or uses `\`; two parts with one name (a
+ * parser could read the other one); more parts than `maxEntries`; declared
+ * sizes beyond `maxTotalBytes` in all or `maxEntryBytes` for one part
+ * (refused from the directory, before inflating); a part that inflates to
+ * more than it declared (`size-mismatch`: stopped at the first chunk too
+ * many, with yauzl's `validateEntrySizes` as a second guard); and a part
+ * read past the `maxBytes` its reader allows (`entry-too-large`).
  */
 import yauzl from 'yauzl';
-import { messageOf, type Language } from '../../shared/i18n';
 
 const MB = 1024 * 1024;
 
@@ -102,8 +108,34 @@ export type ZipReadOptions = {
   onInflated?: (bytes: number) => void;
 };
 
-/** The walk both API functions share: the directory first (nothing inflated), then every part inflated and counted. */
-async function walkZip(bytes: Uint8Array, options: ZipReadOptions, keep: (name: string) => boolean): Promise<Map<string, Buffer>> {
+/** A package whose directory passed every check (see the module comment), its parts read on demand. */
+export type ZipPackage = {
+  /** The names of its parts, in directory order, folders left out. */
+  readonly names: readonly string[];
+  /**
+   * Feeds the inflated bytes of part `name` to `consume`, chunk by chunk,
+   * refusing (`size-mismatch`) at the first byte beyond what the part
+   * declared, or (`entry-too-large`) beyond `maxBytes` when given. An error
+   * `consume` throws stops the reading and comes out unchanged (a reader
+   * stops this way when it has seen enough to refuse the file).
+   */
+  readPart(name: string, consume: (chunk: Buffer) => void, options?: { maxBytes?: number }): Promise<void>;
+  /** The whole inflated bytes of part `name`, with the same checks. */
+  bytesOf(name: string, options?: { maxBytes?: number }): Promise<Buffer>;
+};
+
+/** Marks an error thrown by a part's consumer, so it is passed on rather than read as damage. */
+class ConsumerError {
+  constructor(readonly error: unknown) {}
+}
+
+/**
+ * Opens a package, checks its whole directory without inflating anything,
+ * and gives it to `work`; closes it again whatever happens. Throws a
+ * `ZipRefusal` when the package is refused. E.g.
+ * `withZip(docx, {}, (zip) => zip.bytesOf('word/document.xml'))`.
+ */
+export async function withZip<T>(bytes: Uint8Array, options: ZipReadOptions, work: (zip: ZipPackage) => Promise<T>): Promise<T> {
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (hasZip64Directory(buffer)) throw new ZipRefusal({ code: 'zip64' });
@@ -117,8 +149,7 @@ async function walkZip(bytes: Uint8Array, options: ZipReadOptions, keep: (name: 
     if (zip.entryCount > limits.maxEntries) throw new ZipRefusal({ code: 'too-many-entries', count: zip.entryCount, limit: limits.maxEntries });
 
     // The directory: every declared size added up before a single byte is inflated.
-    const entries: yauzl.Entry[] = [];
-    const names = new Set<string>();
+    const entries = new Map<string, yauzl.Entry>();
     let declared = 0;
     try {
       for await (const entry of zip.eachEntry()) {
@@ -126,23 +157,22 @@ async function walkZip(bytes: Uint8Array, options: ZipReadOptions, keep: (name: 
         if (entry.extraFields.some((field) => field.id === ZIP64_EXTRA_FIELD)) throw new ZipRefusal({ code: 'zip64' });
         if (entry.isEncrypted()) throw new ZipRefusal({ code: 'encrypted', entry: name });
         if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new ZipRefusal({ code: 'unsupported-compression', entry: name, method: entry.compressionMethod });
-        if (names.has(name)) throw new ZipRefusal({ code: 'duplicate-entry', entry: name });
-        names.add(name);
-        if (entry.uncompressedSize > limits.maxEntryBytes) throw new ZipRefusal({ code: 'entry-too-large', entry: name, limitBytes: limits.maxEntryBytes });
+        if (entries.has(name)) throw new ZipRefusal({ code: 'duplicate-entry', entry: name });
         declared += entry.uncompressedSize;
         if (declared > limits.maxTotalBytes) throw new ZipRefusal({ code: 'too-large', limitBytes: limits.maxTotalBytes });
-        entries.push(entry);
+        if (entry.uncompressedSize > limits.maxEntryBytes) throw new ZipRefusal({ code: 'entry-too-large', entry: name, limitBytes: limits.maxEntryBytes });
+        entries.set(name, entry);
       }
     } catch (error) {
       throw error instanceof ZipRefusal ? error : new ZipRefusal(problemOfError(error, null));
     }
 
     // The parts: each inflated as a stream and stopped at the first byte beyond what it declared.
-    const kept = new Map<string, Buffer>();
     let total = 0;
-    for (const entry of entries) {
-      if (entry.fileName.endsWith('/')) continue; // a folder
-      const chunks: Buffer[] = [];
+    const readPart: ZipPackage['readPart'] = async (name, consume, partOptions = {}) => {
+      const entry = entries.get(name);
+      if (!entry || name.endsWith('/')) throw new Error(`no part named "${name}"`);
+      const maxBytes = partOptions.maxBytes;
       let inflated = 0;
       try {
         const stream = await zip.openReadStreamPromise(entry);
@@ -150,23 +180,44 @@ async function walkZip(bytes: Uint8Array, options: ZipReadOptions, keep: (name: 
           inflated += chunk.length;
           total += chunk.length;
           options.onInflated?.(total);
-          if (inflated > entry.uncompressedSize) throw new ZipRefusal({ code: 'size-mismatch', entry: entry.fileName, declared: entry.uncompressedSize });
-          if (keep(entry.fileName)) chunks.push(chunk);
+          if (inflated > entry.uncompressedSize) throw new ZipRefusal({ code: 'size-mismatch', entry: name, declared: entry.uncompressedSize });
+          if (maxBytes !== undefined && inflated > maxBytes) throw new ZipRefusal({ code: 'entry-too-large', entry: name, limitBytes: maxBytes });
+          try {
+            consume(chunk);
+          } catch (error) {
+            throw new ConsumerError(error);
+          }
         }
       } catch (error) {
+        if (error instanceof ConsumerError) throw error.error;
         if (error instanceof ZipRefusal) throw error;
-        if (/too many bytes in the stream/.test((error as Error).message ?? ''))
-          throw new ZipRefusal({ code: 'size-mismatch', entry: entry.fileName, declared: entry.uncompressedSize });
-        throw new ZipRefusal(problemOfError(error, entry.fileName));
+        if (/too many bytes in the stream/.test((error as Error).message ?? '')) throw new ZipRefusal({ code: 'size-mismatch', entry: name, declared: entry.uncompressedSize });
+        throw new ZipRefusal(problemOfError(error, name));
       }
       if (inflated !== entry.uncompressedSize) throw new ZipRefusal({ code: 'damaged' });
-      if (keep(entry.fileName)) kept.set(entry.fileName, Buffer.concat(chunks, inflated));
-    }
-    return kept;
+    };
+    const bytesOf: ZipPackage['bytesOf'] = async (name, partOptions) => {
+      const chunks: Buffer[] = [];
+      await readPart(name, (chunk) => chunks.push(chunk), partOptions);
+      return Buffer.concat(chunks);
+    };
+    const names = [...entries.keys()].filter((name) => !name.endsWith('/'));
+    return await work({ names, readPart, bytesOf });
   } finally {
     zip.close();
   }
 }
+
+/** Every part inflated and counted, the ones `keep` names kept. */
+const walkZip = (bytes: Uint8Array, options: ZipReadOptions, keep: (name: string) => boolean): Promise<Map<string, Buffer>> =>
+  withZip(bytes, options, async (zip) => {
+    const kept = new Map<string, Buffer>();
+    for (const name of zip.names) {
+      if (keep(name)) kept.set(name, await zip.bytesOf(name));
+      else await zip.readPart(name, () => {});
+    }
+    return kept;
+  });
 
 /** Null when the package passes every check (see the module comment), else the first problem found. Inflates everything, keeps nothing. */
 export async function checkZip(bytes: Uint8Array, options: ZipReadOptions = {}): Promise<ZipProblem | null> {
@@ -189,28 +240,3 @@ export async function readZipEntries(bytes: Uint8Array, options: ZipReadOptions 
   const keep = wanted === undefined ? () => true : typeof wanted === 'function' ? wanted : (name: string) => wanted.includes(name);
   return walkZip(bytes, options, keep);
 }
-
-const CATALOGUE_KEYS: Record<ZipProblem['code'], string> = {
-  'not-a-zip': 'notAZip',
-  damaged: 'damaged',
-  zip64: 'zip64',
-  encrypted: 'encrypted',
-  'unsupported-compression': 'unsupportedCompression',
-  'bad-entry-name': 'badEntryName',
-  'duplicate-entry': 'duplicateEntry',
-  'too-many-entries': 'tooManyEntries',
-  'entry-too-large': 'entryTooLarge',
-  'too-large': 'tooLarge',
-  'size-mismatch': 'sizeMismatch',
-};
-
-/** The problem in the user's language, naming the kind of file (`files.kind.xlsx` or `files.kind.docx`). */
-export function zipProblemTextOf(problem: ZipProblem, kind: 'xlsx' | 'docx', language: Language): string {
-  const params: Record<string, string | number> = { kind: messageOf(language, `files.kind.${kind}`) };
-  for (const [key, value] of Object.entries(problem)) if (key !== 'code') params[key] = value as string | number;
-  if ('limitBytes' in problem) params.limitMb = Math.round(problem.limitBytes / MB);
-  return messageOf(language, `files.zip.${CATALOGUE_KEYS[problem.code]}`, params);
-}
-
-/** Whether a problem is about size (the `too-large` error code) rather than a bad file. */
-export const isZipSizeProblem = (problem: ZipProblem) => problem.code === 'too-large' || problem.code === 'entry-too-large' || problem.code === 'too-many-entries';

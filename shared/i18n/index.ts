@@ -17,7 +17,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 /**
  * One catalogue entry by its dotted key, with `{{name}}` filled in from
  * `params` (i18next's syntax, so the renderer reads the same entries), e.g.
- * `messageOf('en', 'files.zip.tooLarge', { kind: '.xlsx workbook', limitMb: 200 })`.
+ * `messageOf('en', 'files.encoding.notText', { kind: 'drill file' })`.
  * A key that names no message gives the key itself, as i18next does.
  */
 export function messageOf(language: Language, key: string, params: MessageParams = {}): string {

@@ -1,26 +1,44 @@
 /**
- * Writing real Word and zip files for tests and fixtures: a zip writer
- * (stored or deflated parts, with the true or a forged declared size) and a
+ * Writing real Word and zip files for tests and fixtures: the one zip writer
+ * (stored or deflated parts, with the true or forged sizes, flags, methods
+ * and extra fields, for the hostile corpus and forgedZips.ts) and a
  * .docx of paragraphs and tables with merged cells (gridSpan, vMerge),
  * as Word writes them.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-export type ZipPart = { name: string; data: string | Buffer; deflate?: boolean; declaredSize?: number; encryptedFlag?: boolean };
+export type ZipPart = {
+  name: string;
+  /** What the part holds (empty when absent). */
+  data?: string | Buffer;
+  /** Deflated unless false (then stored). */
+  deflate?: boolean;
+  /** The compressed bytes as they are, instead of deflating `data` (a forged stream). */
+  deflated?: Buffer;
+  /** The uncompressed size written in the headers (the true size when absent): a forgery may lie. */
+  declaredSize?: number;
+  /** Sets the "encrypted" flag (bit 0 of the general-purpose flags). */
+  encryptedFlag?: boolean;
+  /** The compression method written in the headers (8 deflate, 0 stored, by default). */
+  method?: number;
+  /** Extra fields, as written. */
+  extra?: Buffer;
+};
 
-/** A zip file of the parts, in order. */
-export function zipOf(parts: readonly ZipPart[]): Buffer {
+/** A zip file of the parts, in order, written as they say (sizes, flags and methods may lie). `zip64Locator` adds a zip64 end-of-directory locator. */
+export function zipOf(parts: readonly ZipPart[], options: { zip64Locator?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const part of parts) {
-    const raw = typeof part.data === 'string' ? Buffer.from(part.data, 'utf8') : part.data;
-    const stored = part.deflate === false ? raw : deflateRawSync(raw);
-    const method = part.deflate === false ? 0 : 8;
+    const raw = typeof part.data === 'string' ? Buffer.from(part.data, 'utf8') : (part.data ?? Buffer.alloc(0));
+    const stored = part.deflated ?? (part.deflate === false ? raw : deflateRawSync(raw));
+    const method = part.method ?? (part.deflate === false ? 0 : 8);
     const name = Buffer.from(part.name, 'utf8');
     const crc = crc32(raw);
     const size = part.declaredSize ?? raw.length;
     const flags = 0x0800 | (part.encryptedFlag ? 1 : 0);
+    const extra = part.extra ?? Buffer.alloc(0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -30,7 +48,8 @@ export function zipOf(parts: readonly ZipPart[]): Buffer {
     local.writeUInt32LE(stored.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, stored);
+    local.writeUInt16LE(extra.length, 28);
+    locals.push(local, name, extra, stored);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
@@ -41,18 +60,27 @@ export function zipOf(parts: readonly ZipPart[]): Buffer {
     central.writeUInt32LE(stored.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + stored.length;
+    centrals.push(central, name, extra);
+    offset += 30 + name.length + extra.length + stored.length;
   }
   const directory = Buffer.concat(centrals);
+  const tail: Buffer[] = [];
+  if (options.zip64Locator) {
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
+    locator.writeUInt32LE(1, 16);
+    tail.push(locator);
+  }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(parts.length, 8);
   end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return Buffer.concat([...locals, directory, ...tail, end]);
 }
 
 export type DocxCell = string | { text: string; span?: number; vMerge?: 'restart' | 'continue' };

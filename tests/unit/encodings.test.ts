@@ -4,6 +4,7 @@
  * byte-order mark is accepted, and the same by the dispatcher, over HTTP and
  * by the command line; a file that is not text, or that already lost
  * characters (U+FFFD), is refused saying so, with the database unchanged.
+ * Drill scripts in CSV go through the same decoder.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api';
 import type { Backend } from '../../electron/core/backend';
+import { planImportOf } from '../../electron/core/planImport';
 import { decodedTextOf, textProblemTextOf } from '../../electron/core/textFile';
 import { gb18030Of } from '../support/gb18030';
 import { dumpOf, HOSTILE_DIR, removeTempDirs, repoRoot, servedTestBackend, tempDir, valueOf, type ServedBackend } from '../support/storage';
@@ -45,6 +47,29 @@ describe('the decoder', () => {
     expect(textProblemTextOf({ code: 'replacement-characters', count: 2, line: 2 }, 'csv', 'zh')).toBe(
       'CSV 文件中有 2 个替换字符“�”（第一个在第 2 行），说明文件在之前的转换中已经丢失了文字；请找到原始文件再导入。',
     );
+  });
+});
+
+describe('drill scripts in CSV, through the same decoder', () => {
+  const previewOf = async (bytes: Buffer) => (await planImportOf({ fileName: '脚本.csv', dataBase64: bytes.toString('base64') }, { language: 'en' })).preview;
+  const script = '时间,处置动作\n09:00,启动预案\n09:10,通知各组\n';
+
+  it('reads UTF-16 with a byte-order mark (Excel\'s "Unicode text") and GB18030 alike', async () => {
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(script, 'utf16le')]), gb18030(script)]) {
+      const preview = await previewOf(bytes);
+      expect(preview.issues.filter((issue) => issue.severity === 'problem')).toEqual([]);
+      expect(preview.rows.map((row) => row.text)).toEqual(['启动预案', '通知各组']);
+    }
+  });
+
+  it('refuses a byte-order mark the bytes contradict, naming the encoding it declared', async () => {
+    const preview = await previewOf(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('时间,处置动作\n'), Buffer.from([0xff, 0x0a])]));
+    expect(preview.issues).toEqual([expect.objectContaining({ severity: 'problem', key: 'badBom', params: { encoding: 'UTF-8' } })]);
+  });
+
+  it('refuses text that already lost characters, saying how many and where', async () => {
+    const preview = await previewOf(Buffer.from('时间,处置动作\n09:00,停电\uFFFD\n'));
+    expect(preview.issues).toEqual([expect.objectContaining({ severity: 'problem', key: 'replacementCharacters', params: { count: 1, line: 2 } })]);
   });
 });
 
