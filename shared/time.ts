@@ -1,15 +1,39 @@
 /**
- * Drill time arithmetic: clock times of day, T+ offsets from the drill
- * start (T0), and minutes between instants. All plan times in DrillDesk are
- * minutes relative to T0; these helpers turn them into what people read.
+ * The one clock of DrillDesk. Every clock time, date or instant that is
+ * shown, printed, imported or exported goes through this module.
+ *
+ * Two kinds of time:
+ * - **Plan times** are minutes from the drill start (T0). They are shown as
+ *   T+ offsets (`tPlusOf`) or, when the scenario sets its start time, as
+ *   wall-clock times counted on from it (`clockOf`): plain arithmetic on the
+ *   start time, the same on every computer.
+ * - **Instants** (what a run records: ISO 8601 in UTC, epoch ms in memory)
+ *   are shown in the drill's time zone, an IANA name the scenario carries
+ *   (`timeZone`, default `Asia/Shanghai`; a run uses its plan's), never in
+ *   the zone of the computer showing them. `clockAt`, `dateAt` and friends
+ *   read an instant through `Intl.DateTimeFormat` with that `timeZone`;
+ *   `instantAt` and `wallTimeOfText` go the other way for imports and forms
+ *   (a log cell `09:31` is 09:31 in the drill's zone on the drill date).
+ *
+ * Formatters are made once per zone and kept: building an
+ * `Intl.DateTimeFormat` costs far more than using one, and the replay
+ * formats on every frame while scrubbing.
  */
 
 const MINUTES_PER_DAY = 24 * 60;
+const MINUTE_MS = 60_000;
+
+/** The zone of a scenario that names none: China has one, and DrillDesk's users are there. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** What `clockOf` shows for a start time or offset it cannot read. */
 export const INVALID_CLOCK = '--:--';
 
-const pad2 = (value: number) => String(value).padStart(2, '0');
+/** Two digits with a leading zero: `pad2(7)` → `'07'`. */
+export const pad2 = (value: number) => String(value).padStart(2, '0');
+
+// ---------------------------------------------------------------------------
+// Plan times: offsets from T0
 
 /**
  * The clock time `minutes` after `startTime` (`HH:MM`, 24 h), rounded to the
@@ -28,9 +52,17 @@ export function clockOf(startTime: string, minutes: number): string {
   if (hours > 23 || mins > 59) return INVALID_CLOCK;
   const total = hours * 60 + mins + Math.round(minutes);
   const day = Math.floor(total / MINUTES_PER_DAY);
-  const inDay = total - day * MINUTES_PER_DAY;
-  const clock = `${pad2(Math.floor(inDay / 60))}:${pad2(inDay % 60)}`;
+  const clock = clockTextOf(total);
   return day === 0 ? clock : `${clock} (${day > 0 ? '+' : ''}${day})`;
+}
+
+/**
+ * `HH:MM` of a minute of the day, wrapping at midnight:
+ * `clockTextOf(570)` → `'09:30'`, `clockTextOf(1445)` → `'00:05'`.
+ */
+export function clockTextOf(minuteOfDay: number): string {
+  const inDay = ((Math.round(minuteOfDay) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  return `${pad2(Math.floor(inDay / 60))}:${pad2(inDay % 60)}`;
 }
 
 /**
@@ -49,11 +81,264 @@ export function tPlusOf(minutes: number): string {
   return `T${sign}${Math.floor(size / 60)}:${pad2(size % 60)}`;
 }
 
+/** Elapsed time as `1:05:09` (hours:minutes:seconds) or `05:09` under an hour; negative as zero. */
+export function elapsedOf(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const rest = `${pad2(Math.floor((total % 3600) / 60))}:${pad2(total % 60)}`;
+  return hours > 0 ? `${hours}:${rest}` : rest;
+}
+
 /**
  * Minutes from instant `isoA` to instant `isoB` (ISO 8601), positive when B
  * is later, with fractions kept: `minutesBetween('…T09:00:00Z', '…T09:01:30Z')`
  * → `1.5`. Returns `NaN` when either instant does not parse.
  */
 export function minutesBetween(isoA: string, isoB: string): number {
-  return (Date.parse(isoB) - Date.parse(isoA)) / 60_000;
+  return (Date.parse(isoB) - Date.parse(isoA)) / MINUTE_MS;
+}
+
+// ---------------------------------------------------------------------------
+// Time zones
+
+const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
+const zoneChecks = new Map<string, boolean>();
+
+/**
+ * Whether `name` is a time zone this runtime knows by its IANA name
+ * (`Asia/Shanghai`, `America/New_York`, `UTC`). Offsets such as `+08:00`
+ * are refused: newer runtimes take them, Node 20 does not, and a drill's
+ * zone must mean the same to the back end and the renderer.
+ */
+export function isTimeZone(name: string): boolean {
+  const known = zoneChecks.get(name);
+  if (known !== undefined) return known;
+  let ok = IANA_NAME.test(name);
+  if (ok)
+    try {
+      formatterOf(name);
+    } catch {
+      ok = false;
+    }
+  if (zoneChecks.size < 1000) zoneChecks.set(name, ok);
+  return ok;
+}
+
+/** Every zone name the runtime lists, for pickers (empty where `Intl.supportedValuesOf` is missing). */
+export function timeZoneNames(): string[] {
+  return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The numeric formatter of a zone, made once (throws a RangeError for an unknown zone). */
+function formatterOf(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      numberingSystem: 'latn',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+// ---------------------------------------------------------------------------
+// Instants in a zone
+
+/** A date and time of day as a wall clock in some zone shows it (month 1–12). */
+export type WallTime = { year: number; month: number; day: number; hours: number; minutes: number; seconds: number };
+
+/** A time of day (24 h). */
+export type ClockTime = { hours: number; minutes: number; seconds: number };
+
+/** What the wall clocks in `zone` show at the instant `ms` (epoch milliseconds), to the second. */
+export function wallTimeAt(ms: number, zone: string): WallTime {
+  const wall: WallTime = { year: 0, month: 0, day: 0, hours: 0, minutes: 0, seconds: 0 };
+  for (const part of formatterOf(zone).formatToParts(ms)) {
+    switch (part.type) {
+      case 'year':
+        wall.year = Number(part.value);
+        break;
+      case 'month':
+        wall.month = Number(part.value);
+        break;
+      case 'day':
+        wall.day = Number(part.value);
+        break;
+      case 'hour':
+        wall.hours = Number(part.value) % 24;
+        break;
+      case 'minute':
+        wall.minutes = Number(part.value);
+        break;
+      case 'second':
+        wall.seconds = Number(part.value);
+        break;
+    }
+  }
+  return wall;
+}
+
+const dateTextOfWall = (wall: WallTime) => `${String(wall.year).padStart(4, '0')}-${pad2(wall.month)}-${pad2(wall.day)}`;
+
+/** `09:31`: the clock time of the instant `ms` in `zone`, to the minute (seconds dropped, not rounded). */
+export function clockAt(ms: number, zone: string): string {
+  const wall = wallTimeAt(ms, zone);
+  return `${pad2(wall.hours)}:${pad2(wall.minutes)}`;
+}
+
+/** `09:31:05`: the clock time of the instant `ms` in `zone`, with seconds. */
+export function clockSecondsAt(ms: number, zone: string): string {
+  const wall = wallTimeAt(ms, zone);
+  return `${pad2(wall.hours)}:${pad2(wall.minutes)}:${pad2(wall.seconds)}`;
+}
+
+/** `2026-06-18`: the date of the instant `ms` in `zone`. */
+export function dateAt(ms: number, zone: string): string {
+  return dateTextOfWall(wallTimeAt(ms, zone));
+}
+
+/** `2026-06-18 09:31`: date and clock time of the instant `ms` in `zone`. */
+export function dateTimeAt(ms: number, zone: string): string {
+  const wall = wallTimeAt(ms, zone);
+  return `${dateTextOfWall(wall)} ${pad2(wall.hours)}:${pad2(wall.minutes)}`;
+}
+
+/** `2026-06-18T09:31:05`: the value of a `datetime-local` input showing the instant `ms` in `zone`. */
+export function wallInputAt(ms: number, zone: string): string {
+  const wall = wallTimeAt(ms, zone);
+  return `${dateTextOfWall(wall)}T${pad2(wall.hours)}:${pad2(wall.minutes)}:${pad2(wall.seconds)}`;
+}
+
+/** Minutes `zone` is ahead of UTC at the instant `ms`: 480 for Asia/Shanghai, −300 or −240 for America/New_York. */
+export function zoneOffsetAt(ms: number, zone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  const wall = wallTimeAt(whole, zone);
+  return (utcMsOf(wall) - whole) / MINUTE_MS;
+}
+
+/** Epoch ms of a wall time read as UTC (years below 100 kept as written, unlike `Date.UTC`). */
+function utcMsOf(wall: WallTime): number {
+  const date = new Date(0);
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  date.setUTCHours(wall.hours, wall.minutes, wall.seconds, 0);
+  return date.getTime();
+}
+
+/** Whether `YYYY-MM-DD` names a real day (not 30 February). */
+export function isCalendarDate(date: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/**
+ * The instant (epoch ms) at which the wall clocks in `zone` show `clock` on
+ * `date` (`YYYY-MM-DD`); null when the date is not a real day or the clock
+ * is out of range. A wall time that happens twice (clocks going back) is its
+ * first occurrence; one skipped when clocks go forward is read with the
+ * offset before the change (02:30 on a spring-forward night in New York is
+ * 03:30 summer time). Example: `instantAt('2026-06-18', {hours: 9, minutes:
+ * 0, seconds: 0}, 'Asia/Shanghai')` is `2026-06-18T01:00:00Z`.
+ */
+export function instantAt(date: string, clock: ClockTime, zone: string): number | null {
+  if (!isCalendarDate(date) || !isClockTime(clock)) return null;
+  const [year, month, day] = date.split('-').map(Number);
+  const asUtc = utcMsOf({ year, month, day, ...clock });
+  // Offsets a day either side cover any one change of offset in between.
+  const before = zoneOffsetAt(asUtc - MINUTES_PER_DAY * MINUTE_MS, zone);
+  const after = zoneOffsetAt(asUtc + MINUTES_PER_DAY * MINUTE_MS, zone);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => asUtc - offset * MINUTE_MS)
+    .filter((ms) => utcMsOf(wallTimeAt(ms, zone)) === asUtc)
+    .sort((a, b) => a - b);
+  return candidates.length > 0 ? candidates[0] : asUtc - before * MINUTE_MS;
+}
+
+const isClockTime = (clock: ClockTime) =>
+  [clock.hours, clock.minutes, clock.seconds].every(Number.isInteger) &&
+  clock.hours >= 0 &&
+  clock.hours <= 23 &&
+  clock.minutes >= 0 &&
+  clock.minutes <= 59 &&
+  clock.seconds >= 0 &&
+  clock.seconds <= 59;
+
+// ---------------------------------------------------------------------------
+// Reading clock text
+
+/**
+ * A time of day written as people write it: `9:30`, `09:30`, `09:30:15`,
+ * with an ASCII or full-width colon (`9：30`); null for anything else or
+ * out of range (`24:00`, `9:75`).
+ */
+export function clockTimeOf(text: string): ClockTime | null {
+  const match = /^\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*$/.exec(text);
+  if (!match) return null;
+  const clock = { hours: Number(match[1]), minutes: Number(match[2]), seconds: Number(match[3] ?? 0) };
+  return isClockTime(clock) ? clock : null;
+}
+
+/** Minutes since midnight of a time of day: `minuteOfDay({hours: 9, minutes: 30, seconds: 0})` → `570`. */
+export const minuteOfDay = (clock: ClockTime) => clock.hours * 60 + clock.minutes;
+
+/** `09:30` of a time of day (seconds dropped). */
+export const clockTextOfTime = (clock: ClockTime) => `${pad2(clock.hours)}:${pad2(clock.minutes)}`;
+
+/**
+ * A wall time written in a cell: a time of day alone (`09:31`, date null)
+ * or after a date (`2026-05-20 09:31`, `2026/5/20 9:31:05`, `2026.5.20T09:31`).
+ * The date comes back as `YYYY-MM-DD` as written, not yet checked against
+ * the calendar (`instantAt` refuses 30 February); null when the text is
+ * not shaped like this or the clock is out of range.
+ */
+export function wallTimeOfText(text: string): { date: string | null; clock: ClockTime } | null {
+  const match = /^\s*(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]\s*)?(\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)\s*$/.exec(text);
+  if (!match) return null;
+  const clock = clockTimeOf(match[4]);
+  if (!clock) return null;
+  return { date: match[1] ? `${match[1]}-${pad2(Number(match[2]))}-${pad2(Number(match[3]))}` : null, clock };
+}
+
+/** Whether the text is an ISO 8601 instant with its own zone (`2026-05-20T09:31:00+08:00`, `…Z`). */
+export const isZonedInstantText = (text: string) => /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim());
+
+// ---------------------------------------------------------------------------
+// Dates and times for people, in their language
+
+/** A calendar date (`YYYY-MM-DD`) in Chinese style when the language is Chinese: `2026年6月18日`; as written otherwise. */
+export function longDateOf(date: string, language: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return language.startsWith('zh') ? `${year}年${month}月${day}日` : date;
+}
+
+const readableFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date and time for lists, in the user's language: `2026年5月20日 09:31`,
+ * `20 May 2026, 09:31`. `zone` is the drill's; `null` means the computer's
+ * own zone, for things that belong to the workstation and not to a drill
+ * (backups). `seconds` adds the seconds.
+ */
+export function readableDateTimeAt(ms: number, zone: string | null, language: string, seconds = false): string {
+  const locale = language.startsWith('en') ? 'en-GB' : 'zh-CN';
+  const key = `${locale}|${zone ?? ''}|${seconds}`;
+  let formatter = readableFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short', ...(zone ? { timeZone: zone } : {}) });
+    readableFormatters.set(key, formatter);
+  }
+  return formatter.format(ms);
 }
