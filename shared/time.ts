@@ -244,6 +244,16 @@ export function isCalendarDate(date: string): boolean {
   return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
+/** Whether a time of day is in range: hours 0–23, minutes and seconds 0–59, all whole. */
+export const isClockTime = (clock: ClockTime) =>
+  [clock.hours, clock.minutes, clock.seconds].every(Number.isInteger) &&
+  clock.hours >= 0 &&
+  clock.hours <= 23 &&
+  clock.minutes >= 0 &&
+  clock.minutes <= 59 &&
+  clock.seconds >= 0 &&
+  clock.seconds <= 59;
+
 /**
  * The instant (epoch ms) at which the wall clocks in `zone` show `clock` on
  * `date` (`YYYY-MM-DD`); null when the date is not a real day or the clock
@@ -266,15 +276,6 @@ export function instantAt(date: string, clock: ClockTime, zone: string): number 
     .sort((a, b) => a - b);
   return candidates.length > 0 ? candidates[0] : asUtc - before * MINUTE_MS;
 }
-
-const isClockTime = (clock: ClockTime) =>
-  [clock.hours, clock.minutes, clock.seconds].every(Number.isInteger) &&
-  clock.hours >= 0 &&
-  clock.hours <= 23 &&
-  clock.minutes >= 0 &&
-  clock.minutes <= 59 &&
-  clock.seconds >= 0 &&
-  clock.seconds <= 59;
 
 // ---------------------------------------------------------------------------
 // Reading clock text
@@ -299,16 +300,17 @@ export const clockTextOfTime = (clock: ClockTime) => `${pad2(clock.hours)}:${pad
 
 /**
  * A wall time written in a cell: a time of day alone (`09:31`, date null)
- * or after a date (`2026-05-20 09:31`, `2026/5/20 9:31:05`, `2026.5.20T09:31`).
- * The date comes back as `YYYY-MM-DD` as written, not yet checked against
- * the calendar (`instantAt` refuses 30 February); null when the text is
- * not shaped like this or the clock is out of range.
+ * or after a date (`2026-05-20 09:31`, `2026/5/20 9:31:05`, `2026.5.20T09:31`),
+ * with ASCII or full-width colons. Null when the text is not shaped like
+ * this. The numbers come back as written, not yet checked: the date as
+ * `YYYY-MM-DD` may be 30 February and the clock 25:99, so a caller can say
+ * which was wrong; `instantAt` refuses both, `isClockTime` and
+ * `isCalendarDate` check them on their own.
  */
 export function wallTimeOfText(text: string): { date: string | null; clock: ClockTime } | null {
-  const match = /^\s*(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]\s*)?(\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)\s*$/.exec(text);
+  const match = /^\s*(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]\s*)?(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*$/.exec(text);
   if (!match) return null;
-  const clock = clockTimeOf(match[4]);
-  if (!clock) return null;
+  const clock = { hours: Number(match[4]), minutes: Number(match[5]), seconds: Number(match[6] ?? 0) };
   return { date: match[1] ? `${match[1]}-${pad2(Number(match[2]))}-${pad2(Number(match[3]))}` : null, clock };
 }
 

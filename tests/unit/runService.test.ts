@@ -184,8 +184,9 @@ describe('importing a run log', () => {
     const summary = await call('importRunCsv', { scenarioId: scenario.id, name: '纸质记录补录', csv: log });
     expect(summary).toMatchObject({ name: '纸质记录补录', source: 'imported', status: 'ended', eventCount: 8 });
     const { run, events } = await call('getRun', { id: summary.id });
-    expect(run.startedAt).toBe(new Date(2026, 4, 20, 9, 31).toISOString());
-    expect(run.endedAt).toBe(new Date(2026, 4, 20, 11, 30).toISOString());
+    // The log's bare times are wall times of the drill's zone, Asia/Shanghai (UTC+8).
+    expect(run.startedAt).toBe('2026-05-20T01:31:00.000Z');
+    expect(run.endedAt).toBe('2026-05-20T03:30:00.000Z');
     expect(events.map((e) => e.kind)).toEqual(['inject-delivered', 'started', 'completed', 'started', 'completed', 'branch-taken', 'observation', 'ended']);
     expect(events[5]).toMatchObject({ stepId: 'w04', edgeId: 'e04' });
     const state = runStateAt(run.plan, effectiveEventsOf(events), Date.parse(run.startedAt), Date.parse(run.endedAt!));

@@ -10,6 +10,7 @@ import {
   elapsedOf,
   instantAt,
   isCalendarDate,
+  isClockTime,
   isTimeZone,
   isZonedInstantText,
   longDateOf,
@@ -191,7 +192,11 @@ describe('reading clock text', () => {
     expect(wallTimeOfText('2026.5.20T09:31')).toEqual({ date: '2026-05-20', clock: clock(9, 31) });
     expect(wallTimeOfText('2026-02-30 09:31')).toEqual({ date: '2026-02-30', clock: clock(9, 31) });
     expect(wallTimeOfText('2026-05-20')).toBeNull();
-    expect(wallTimeOfText('2026-05-20 25:00')).toBeNull();
+    expect(wallTimeOfText('9点31')).toBeNull();
+    // Out of range, but shaped like a time: the caller says what is wrong with it.
+    expect(wallTimeOfText('25:99')).toEqual({ date: null, clock: clock(25, 99) });
+    expect(isClockTime(clock(25, 99))).toBe(false);
+    expect(isClockTime(clock(23, 59, 59))).toBe(true);
   });
 
   it('tells an ISO instant with its own zone from a wall time', () => {
