@@ -295,7 +295,8 @@ export type Run = {
   createdAt: string;
 };
 
-export type RunSummary = Omit<Run, 'plan'> & { eventCount: number; scenarioTitle: string };
+/** A run as lists show it: its plan left out but for its title and its zone (the run's times are shown in it). */
+export type RunSummary = Omit<Run, 'plan'> & { eventCount: number; scenarioTitle: string; timeZone: string };
 
 export const RunEventKindSchema = z.enum([
   'inject-delivered',

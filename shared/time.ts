@@ -314,6 +314,27 @@ export function wallTimeOfText(text: string): { date: string | null; clock: Cloc
   return { date: match[1] ? `${match[1]}-${pad2(Number(match[2]))}-${pad2(Number(match[3]))}` : null, clock };
 }
 
+/**
+ * The instant a clock time (`09:31`, `9：31:05`) names within a span from
+ * `startMs` to `endMs`, read on the wall clocks of `zone`: on the day the
+ * span starts, or the day after for a drill running past midnight (or the
+ * day before), whichever falls in the span or nearest to it; null when the
+ * text is not a clock time. A replay's "jump to 10:15" uses it.
+ */
+export function instantOfClockText(text: string, startMs: number, endMs: number, zone: string): number | null {
+  const clock = clockTimeOf(text);
+  if (!clock) return null;
+  const start = wallTimeAt(startMs, zone);
+  const distance = (ms: number) => (ms < startMs ? startMs - ms : ms > endMs ? ms - endMs : 0);
+  let best: number | null = null;
+  for (const days of [0, 1, -1]) {
+    const date = dateAt(utcMsOf({ ...start, day: start.day + days, hours: 12 }), 'UTC');
+    const candidate = instantAt(date, clock, zone);
+    if (candidate !== null && (best === null || distance(candidate) < distance(best))) best = candidate;
+  }
+  return best;
+}
+
 /** Whether the text is an ISO 8601 instant with its own zone (`2026-05-20T09:31:00+08:00`, `…Z`). */
 export const isZonedInstantText = (text: string) => /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim());
 

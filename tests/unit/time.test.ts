@@ -9,6 +9,7 @@ import {
   dateTimeAt,
   elapsedOf,
   instantAt,
+  instantOfClockText,
   isCalendarDate,
   isClockTime,
   isTimeZone,
@@ -230,5 +231,27 @@ describe('longDateOf', () => {
     expect(longDateOf('2026-06-18', 'zh')).toBe('2026年6月18日');
     expect(longDateOf('2026-06-18', 'zh-CN')).toBe('2026年6月18日');
     expect(longDateOf('2026-06-18', 'en')).toBe('2026-06-18');
+  });
+});
+
+describe('instantOfClockText', () => {
+  // A drill in Shanghai from 22:30 to 01:10 the next night (UTC 14:30 to 17:10).
+  const start = utc('2026-06-18T14:30:00Z');
+  const end = utc('2026-06-18T17:10:00Z');
+
+  it("finds a clock time on the drill's wall clocks within the run, past midnight included", () => {
+    expect(instantOfClockText('22:45', start, end, 'Asia/Shanghai')).toBe(utc('2026-06-18T14:45:00Z'));
+    expect(instantOfClockText('0:30', start, end, 'Asia/Shanghai')).toBe(utc('2026-06-18T16:30:00Z'));
+    expect(instantOfClockText('00:30:15', start, end, 'Asia/Shanghai')).toBe(utc('2026-06-18T16:30:15Z'));
+  });
+
+  it('takes the nearest day when the time falls outside the run', () => {
+    expect(instantOfClockText('22:00', start, end, 'Asia/Shanghai')).toBe(utc('2026-06-18T14:00:00Z'));
+    expect(instantOfClockText('02:00', start, end, 'Asia/Shanghai')).toBe(utc('2026-06-18T18:00:00Z'));
+  });
+
+  it('reads the same text in another zone as another instant, and refuses what is not a clock time', () => {
+    expect(instantOfClockText('10:30', start, end, 'UTC')).toBe(utc('2026-06-18T10:30:00Z'));
+    expect(instantOfClockText('半夜', start, end, 'Asia/Shanghai')).toBeNull();
   });
 });
