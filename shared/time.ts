@@ -17,7 +17,8 @@
  *
  * Formatters are made once per zone and kept: building an
  * `Intl.DateTimeFormat` costs far more than using one, and the replay
- * formats on every frame while scrubbing.
+ * formats on every frame while scrubbing. A zone's offset is kept per
+ * quarter of an hour too (see `wallTimeAt`).
  */
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -26,8 +27,10 @@ const MINUTE_MS = 60_000;
 /** The zone of a scenario that names none: China has one, and DrillDesk's users are there. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-/** What `clockOf` shows for a start time or offset it cannot read. */
+/** What `clockOf` and `clockAt` show for a time they cannot read. */
 export const INVALID_CLOCK = '--:--';
+/** What `dateAt` shows for an instant that is not one. */
+const INVALID_DATE = '----------';
 
 /** Two digits with a leading zero: `pad2(7)` → `'07'`. */
 export const pad2 = (value: number) => String(value).padStart(2, '0');
@@ -160,8 +163,58 @@ export type WallTime = { year: number; month: number; day: number; hours: number
 /** A time of day (24 h). */
 export type ClockTime = { hours: number; minutes: number; seconds: number };
 
-/** What the wall clocks in `zone` show at the instant `ms` (epoch milliseconds), to the second. */
+/**
+ * What the wall clocks in `zone` show at the instant `ms` (epoch
+ * milliseconds), to the second. Throws a RangeError for an instant that is
+ * not a finite number or a zone that is not known.
+ *
+ * Asking `Intl` for the parts of every instant is slow (tens of
+ * microseconds), so the zone's offset is asked once per quarter of an hour
+ * of time and kept: offsets change on whole quarters of an hour, and a
+ * quarter in which the offset differs at its two ends (a historical change
+ * at an odd moment) is always asked afresh.
+ */
 export function wallTimeAt(ms: number, zone: string): WallTime {
+  const offset = quarterOffsetOf(ms, zone);
+  if (offset === null) return wallTimeFromIntlAt(ms, zone);
+  const date = new Date(ms + offset);
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hours: date.getUTCHours(),
+    minutes: date.getUTCMinutes(),
+    seconds: date.getUTCSeconds(),
+  };
+}
+
+const QUARTER_MS = 15 * MINUTE_MS;
+/** Per zone, per quarter of an hour since 1970: the offset in ms, or null when it changes within the quarter. */
+const quarterOffsets = new Map<string, Map<number, number | null>>();
+
+function quarterOffsetOf(ms: number, zone: string): number | null {
+  if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${ms}`);
+  let offsets = quarterOffsets.get(zone);
+  if (!offsets) {
+    offsets = new Map();
+    quarterOffsets.set(zone, offsets);
+  }
+  const quarter = Math.floor(ms / QUARTER_MS);
+  let offset = offsets.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_MS;
+    const atStart = intlOffsetAt(start, zone);
+    offset = atStart === intlOffsetAt(start + QUARTER_MS - 1000, zone) ? atStart : null;
+    if (offsets.size >= 4096) offsets.clear();
+    offsets.set(quarter, offset);
+  }
+  return offset;
+}
+
+/** The zone's offset from UTC in ms at the whole second `ms`, asked of `Intl`. */
+const intlOffsetAt = (ms: number, zone: string) => utcMsOf(wallTimeFromIntlAt(ms, zone)) - ms;
+
+function wallTimeFromIntlAt(ms: number, zone: string): WallTime {
   const wall: WallTime = { year: 0, month: 0, day: 0, hours: 0, minutes: 0, seconds: 0 };
   for (const part of formatterOf(zone).formatToParts(ms)) {
     switch (part.type) {
@@ -190,31 +243,41 @@ export function wallTimeAt(ms: number, zone: string): WallTime {
 
 const dateTextOfWall = (wall: WallTime) => `${String(wall.year).padStart(4, '0')}-${pad2(wall.month)}-${pad2(wall.day)}`;
 
+/*
+ * The texts below never throw for an instant that is not a number (a view
+ * can render them directly): they show dashes, as `clockOf` does.
+ */
+
 /** `09:31`: the clock time of the instant `ms` in `zone`, to the minute (seconds dropped, not rounded). */
 export function clockAt(ms: number, zone: string): string {
+  if (!Number.isFinite(ms)) return INVALID_CLOCK;
   const wall = wallTimeAt(ms, zone);
   return `${pad2(wall.hours)}:${pad2(wall.minutes)}`;
 }
 
 /** `09:31:05`: the clock time of the instant `ms` in `zone`, with seconds. */
 export function clockSecondsAt(ms: number, zone: string): string {
+  if (!Number.isFinite(ms)) return `${INVALID_CLOCK}:--`;
   const wall = wallTimeAt(ms, zone);
   return `${pad2(wall.hours)}:${pad2(wall.minutes)}:${pad2(wall.seconds)}`;
 }
 
 /** `2026-06-18`: the date of the instant `ms` in `zone`. */
 export function dateAt(ms: number, zone: string): string {
+  if (!Number.isFinite(ms)) return INVALID_DATE;
   return dateTextOfWall(wallTimeAt(ms, zone));
 }
 
 /** `2026-06-18 09:31`: date and clock time of the instant `ms` in `zone`. */
 export function dateTimeAt(ms: number, zone: string): string {
+  if (!Number.isFinite(ms)) return `${INVALID_DATE} ${INVALID_CLOCK}`;
   const wall = wallTimeAt(ms, zone);
   return `${dateTextOfWall(wall)} ${pad2(wall.hours)}:${pad2(wall.minutes)}`;
 }
 
 /** `2026-06-18T09:31:05`: the value of a `datetime-local` input showing the instant `ms` in `zone`. */
 export function wallInputAt(ms: number, zone: string): string {
+  if (!Number.isFinite(ms)) return '';
   const wall = wallTimeAt(ms, zone);
   return `${dateTextOfWall(wall)}T${pad2(wall.hours)}:${pad2(wall.minutes)}:${pad2(wall.seconds)}`;
 }
@@ -356,6 +419,7 @@ const readableFormatters = new Map<string, Intl.DateTimeFormat>();
  * (backups). `seconds` adds the seconds.
  */
 export function readableDateTimeAt(ms: number, zone: string | null, language: string, seconds = false): string {
+  if (!Number.isFinite(ms)) return '—';
   const locale = language.startsWith('en') ? 'en-GB' : 'zh-CN';
   const key = `${locale}|${zone ?? ''}|${seconds}`;
   let formatter = readableFormatters.get(key);

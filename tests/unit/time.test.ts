@@ -139,6 +139,44 @@ describe('an instant in the drill zone', () => {
   });
 });
 
+describe('wallTimeAt', () => {
+  // The parts Intl gives for an instant, asked directly every time: what the kept offsets must agree with.
+  const direct = (ms: number, zone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(ms);
+    const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+    return { year: part('year'), month: part('month'), day: part('day'), hours: part('hour') % 24, minutes: part('minute'), seconds: part('second') };
+  };
+
+  it('agrees with Intl at 3,000 seeded random instants in zones with summer time, half and quarter hours, and odd historical offsets', () => {
+    let seed = 20260618;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Africa/Monrovia', 'UTC'];
+    for (let i = 0; i < 3000; i++) {
+      const zone = zones[i % zones.length];
+      // 1965–2035, so Monrovia's change from −0:44:30 in 1972 is crossed.
+      const ms = Math.floor(Date.UTC(1965, 0, 1) + random() * 70 * 365.25 * 86_400_000);
+      expect(wallTimeAt(ms, zone), `${new Date(ms).toISOString()} ${zone}`).toEqual(direct(ms, zone));
+    }
+  });
+
+  it('agrees with Intl on each side of a change of offset, to the second', () => {
+    const change = utc('2026-03-08T07:00:00Z'); // New York springs forward
+    for (const ms of [change - 1000, change, change + 1000, change - 1, change + 899_999]) expect(wallTimeAt(ms, 'America/New_York')).toEqual(direct(ms, 'America/New_York'));
+  });
+
+  it('asks Intl afresh inside a quarter of an hour in which the offset changes (Monrovia, 7 January 1972, at 00:44:30 UTC)', () => {
+    const change = utc('1972-01-07T00:44:30Z');
+    for (const ms of [change - 60_000, change - 1000, change, change + 10_000]) expect(wallTimeAt(ms, 'Africa/Monrovia')).toEqual(direct(ms, 'Africa/Monrovia'));
+    expect(clockSecondsAt(change - 1000, 'Africa/Monrovia')).toBe('23:59:59');
+    expect(clockSecondsAt(change, 'Africa/Monrovia')).toBe('00:44:30');
+  });
+
+  it('shows dashes in texts for an instant that is not a number, instead of throwing', () => {
+    expect([clockAt(Number.NaN, 'UTC'), clockSecondsAt(Number.NaN, 'UTC'), dateAt(Number.NaN, 'UTC'), wallInputAt(Number.NaN, 'UTC')]).toEqual(['--:--', '--:--:--', '----------', '']);
+    expect(() => wallTimeAt(Number.NaN, 'UTC')).toThrow(RangeError);
+  });
+});
+
 describe('instantAt', () => {
   it('is the instant the wall clocks of the zone show a time on a date', () => {
     expect(instantAt('2026-06-18', clock(9, 0), 'Asia/Shanghai')).toBe(utc('2026-06-18T01:00:00Z'));
