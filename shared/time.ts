@@ -194,6 +194,7 @@ const quarterOffsets = new Map<string, Map<number, number | null>>();
 
 function quarterOffsetOf(ms: number, zone: string): number | null {
   if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${ms}`);
+  if (zone === 'UTC') return 0;
   let offsets = quarterOffsets.get(zone);
   if (!offsets) {
     offsets = new Map();
@@ -241,7 +242,10 @@ function wallTimeFromIntlAt(ms: number, zone: string): WallTime {
   return wall;
 }
 
-const dateTextOfWall = (wall: WallTime) => `${String(wall.year).padStart(4, '0')}-${pad2(wall.month)}-${pad2(wall.day)}`;
+/** `2026-06-18` of a year, month (1–12) and day, as given (not checked: see `isCalendarDate`). */
+export const dateTextOf = (year: number, month: number, day: number) => `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+
+const dateTextOfWall = (wall: WallTime) => dateTextOf(wall.year, wall.month, wall.day);
 
 /*
  * The texts below never throw for an instant that is not a number (a view
@@ -374,7 +378,24 @@ export function wallTimeOfText(text: string): { date: string | null; clock: Cloc
   const match = /^\s*(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]\s*)?(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*$/.exec(text);
   if (!match) return null;
   const clock = { hours: Number(match[4]), minutes: Number(match[5]), seconds: Number(match[6] ?? 0) };
-  return { date: match[1] ? `${match[1]}-${pad2(Number(match[2]))}-${pad2(Number(match[3]))}` : null, clock };
+  return { date: match[1] ? dateTextOf(Number(match[1]), Number(match[2]), Number(match[3])) : null, clock };
+}
+
+const SERIAL_EPOCH_1900 = Date.UTC(1899, 11, 30);
+const SERIAL_EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/**
+ * The wall time a spreadsheet's date-time number shows: whole days since
+ * 1899-12-30 (1904-01-01 in a workbook using the 1904 date system) and the
+ * fraction of a day, rounded to the minute. A spreadsheet keeps no zone, so
+ * this is the wall time as typed, the same on every computer; an imported
+ * plan reads it on the drill's clocks. A time alone (`0.395833`, 09:30)
+ * falls on 1899-12-30. Null for a number no date can hold.
+ * Example: `wallTimeOfSerial(46162.395833)` is 2026-05-20 09:30.
+ */
+export function wallTimeOfSerial(serial: number, date1904 = false): WallTime | null {
+  const ms = (date1904 ? SERIAL_EPOCH_1904 : SERIAL_EPOCH_1900) + Math.round(serial * MINUTES_PER_DAY) * MINUTE_MS;
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? wallTimeAt(ms, 'UTC') : null;
 }
 
 /**

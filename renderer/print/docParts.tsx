@@ -80,6 +80,11 @@ function InfoCells(props: { label: string; value: ReactNode; span: number }) {
   );
 }
 
+/** A date and time of a drill, followed by its zone when that is not the usual one (China's): `… (America/New_York time)`. */
+export function whenInZone(when: string, zone: string, t: TFunction): string {
+  return when !== '—' && zone !== DEFAULT_TIME_ZONE ? t('print.header.inZone', { when, zone }) : when;
+}
+
 /**
  * The drill facts every document opens with; `beside` shares the first row
  * with the date. The date and start time are wall times of the drill's
@@ -91,9 +96,8 @@ export function drillFacts(drill: DrillHeader, t: TFunction, language: string, b
       ? t('print.header.dateTime', { date: longDateOf(drill.drillDate, language), time: drill.startTime })
       : longDateOf(drill.drillDate, language)
     : drill.startTime ?? '—';
-  const named = when !== '—' && drill.timeZone !== DEFAULT_TIME_ZONE;
   return [
-    { label: t('print.header.drillDate'), value: named ? t('print.header.inZone', { when, zone: drill.timeZone }) : when, wide: beside === undefined },
+    { label: t('print.header.drillDate'), value: whenInZone(when, drill.timeZone, t), wide: beside === undefined },
     ...(beside ? [beside] : []),
     { label: t('print.header.location'), value: drill.location || '—', wide: true },
     { label: t('print.header.organiser'), value: drill.organiser || '—', wide: true },

@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import type { AfterActionReport, FindingItem, ProblemItem } from '../../shared/report';
 import { PARTICIPANT_CATEGORIES } from '../../shared/model';
 import { clockAt, longDateOf, tPlusOf } from '../../shared/time';
-import { InfoTable, Lines, SectionHeading, TitleBlock } from '../print/docParts';
+import { InfoTable, Lines, SectionHeading, TitleBlock, whenInZone } from '../print/docParts';
 import { contentWidthOf, type Flow, type FlowPart } from '../print/Paged';
 import { causeTextOf, shortCauseTextOf } from './causes';
 import { deltaText, minutesText } from './format';
@@ -56,7 +56,11 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
           { label: t('replay.report.runName'), value: overview.runName, wide: true },
           {
             label: t('replay.report.time'),
-            value: `${longDateOf(overview.drillDate, language)} ${clock(start)}–${overview.endedAtMs === null ? t('replay.report.notEnded') : clock(overview.endedAtMs)}`,
+            value: whenInZone(
+              `${longDateOf(overview.drillDate, language)} ${clock(start)}–${overview.endedAtMs === null ? t('replay.report.notEnded') : clock(overview.endedAtMs)}`,
+              overview.timeZone,
+              t,
+            ),
           },
           { label: t('replay.report.place'), value: overview.location || '—' },
           { label: t('replay.report.organiser'), value: overview.organiser || '—' },

@@ -6,6 +6,7 @@ import {
   clockTextOf,
   clockTimeOf,
   dateAt,
+  dateTextOf,
   dateTimeAt,
   elapsedOf,
   instantAt,
@@ -20,6 +21,7 @@ import {
   tPlusOf,
   wallInputAt,
   wallTimeAt,
+  wallTimeOfSerial,
   wallTimeOfText,
   zoneOffsetAt,
 } from '../../shared/time';
@@ -242,6 +244,24 @@ describe('reading clock text', () => {
     expect(isZonedInstantText('2026-05-20T09:31:00+08:00')).toBe(true);
     expect(isZonedInstantText('2026-05-20T01:31:00.000Z')).toBe(true);
     expect(isZonedInstantText('2026-05-20T09:31')).toBe(false);
+  });
+
+  it('reads a spreadsheet date-time number as the wall time it shows, in either date system', () => {
+    const wall = (year: number, month: number, day: number, hours: number, minutes: number) => ({ year, month, day, hours, minutes, seconds: 0 });
+    expect(wallTimeOfSerial(46162.395833)).toEqual(wall(2026, 5, 20, 9, 30));
+    expect(wallTimeOfSerial(44700.395833, true)).toEqual(wall(2026, 5, 20, 9, 30));
+    // A time alone falls on the epoch day; a fraction a hair below midnight rounds to the next day.
+    expect(wallTimeOfSerial(0.4375)).toEqual(wall(1899, 12, 30, 10, 30));
+    expect(wallTimeOfSerial(46089.99999)).toEqual(wall(2026, 3, 9, 0, 0));
+    // 02:30 on the night New York skips it is still 02:30: a spreadsheet has no zone.
+    expect(wallTimeOfSerial(46089 + 150 / 1440)).toEqual(wall(2026, 3, 8, 2, 30));
+    expect(wallTimeOfSerial(1e12)).toBeNull();
+    expect(wallTimeOfSerial(Number.NaN)).toBeNull();
+  });
+
+  it('writes a date with four-digit year and two-digit month and day', () => {
+    expect(dateTextOf(2026, 5, 2)).toBe('2026-05-02');
+    expect(dateTextOf(99, 12, 31)).toBe('0099-12-31');
   });
 
   it('knows real calendar days', () => {
