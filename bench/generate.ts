@@ -148,6 +148,7 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
     description: full ? textOf(rng, 200) : '',
     drillDate: '2022-06-15',
     startTime: '09:00',
+    timeZone: 'Asia/Shanghai',
     location: '县城区',
     organiser: '县生态环境局',
     objectives: [],

@@ -2,8 +2,10 @@
  * `npm test`: everything, from a fresh clone. Provisions what the tests need
  * when missing (Chromium, a CJK font, poppler's pdftotext; through apt-get when
  * running as root), type-checks the three parts, runs electronegativity over
- * the Electron shell and the renderer, runs the unit tests, builds,
- * runs the end-to-end tests in real Chromium, and prints one closing line.
+ * the Electron shell and the renderer, runs the unit tests (those that read
+ * or write clock times once more under TZ=UTC and TZ=America/New_York),
+ * builds, runs the end-to-end tests in real Chromium, and prints one closing
+ * line.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -59,13 +61,36 @@ for (const project of ['tsconfig.shared.json', 'tsconfig.node.json', 'tsconfig.w
 step('Electron security checklist (electronegativity)');
 if (run('npx', ['tsx', 'scripts/electronegativity.ts']) !== 0) failures.push('electronegativity');
 
+/** Runs vitest (the whole suite, or `files`) and adds its counts to the tally. */
+function vitestRun(name: string, files: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const report = `.tmp/${name}.json`;
+  fs.rmSync(report, { force: true });
+  if (run('npx', ['vitest', 'run', ...files, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env) !== 0) failures.push(name);
+  const result = readJson(report) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
+  if (result) {
+    tally.passed += result.numPassedTests;
+    tally.failed += result.numFailedTests;
+    tally.skipped += result.numPendingTests;
+  }
+}
+
 step('Unit tests (vitest)');
-if (run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']) !== 0) failures.push('vitest');
-const vitest = readJson('.tmp/vitest.json') as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
-if (vitest) {
-  tally.passed += vitest.numPassedTests;
-  tally.failed += vitest.numFailedTests;
-  tally.skipped += vitest.numPendingTests;
+vitestRun('vitest');
+
+/**
+ * The unit tests that turn times into text or text into times, once more in
+ * two other zones of the computer: whatever the machine's zone, a drill's
+ * times are its own (see shared/time.ts). Only these files, not the whole
+ * suite, which would take minutes more: the rest never reads a clock time.
+ * tests/unit/zones.test.ts, in the run above, compares the outputs of four
+ * zones with each other.
+ */
+const ZONE_SENSITIVE = ['time', 'runCsv', 'scriptImport', 'scriptFiles', 'xlsx', 'sheets', 'report', 'analysis', 'replay', 'runState', 'runService', 'scenarios', 'cli-schedule'].map(
+  (name) => `tests/unit/${name}.test.ts`,
+);
+for (const zone of ['UTC', 'America/New_York']) {
+  step(`Unit tests that read or write clock times, under TZ=${zone}`);
+  vitestRun(`vitest-${zone.replace('/', '-')}`, ZONE_SENSITIVE, { TZ: zone });
 }
 
 step('Building the renderer and the Electron shell');

@@ -7,6 +7,7 @@
  * Everything here is plain data, shared by the back end and the renderer.
  */
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './time';
 
 /** Longest free text we accept in any one field (a long dialogue paragraph fits easily). */
 export const MAX_TEXT = 20_000;
@@ -62,6 +63,14 @@ export const MinutesSchema = z
 export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' });
 /** A clock time of day, `HH:MM` (24 h). */
 export const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM' });
+/**
+ * A drill's time zone, an IANA name (`Asia/Shanghai`): every clock time of
+ * the drill is shown, printed and read in it (see `shared/time.ts`).
+ */
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { message: 'must be a time zone name such as Asia/Shanghai', params: { reason: 'time-zone' } });
 /** An instant, ISO 8601 with a zone (what `Date.prototype.toISOString` writes). */
 export const InstantSchema = z.iso.datetime({ offset: true });
 
@@ -177,6 +186,7 @@ export const ScenarioMetaSchema = z.strictObject({
   description: freeText().default(''),
   drillDate: DateSchema.nullable().default(null),
   startTime: ClockSchema.nullable().default(null),
+  timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
   location: text(MAX_NAME).default(''),
   organiser: text(MAX_NAME).default(''),
   objectives: z.array(ObjectiveSchema).max(200).default([]),
@@ -209,7 +219,7 @@ export type Scenario = ScenarioBody & {
 
 export type ScenarioSummary = Pick<
   Scenario,
-  'id' | 'title' | 'titleEn' | 'drillDate' | 'location' | 'revision' | 'updatedAt' | 'createdAt' | 'sourceId'
+  'id' | 'title' | 'titleEn' | 'drillDate' | 'timeZone' | 'location' | 'revision' | 'updatedAt' | 'createdAt' | 'sourceId'
 > & { stepCount: number; roleCount: number; runCount: number };
 
 /** A problem with the structure of a graph: a reference that points nowhere, or a duplicate id. */
@@ -285,7 +295,8 @@ export type Run = {
   createdAt: string;
 };
 
-export type RunSummary = Omit<Run, 'plan'> & { eventCount: number; scenarioTitle: string };
+/** A run as lists show it: its plan left out but for its title and its zone (the run's times are shown in it). */
+export type RunSummary = Omit<Run, 'plan'> & { eventCount: number; scenarioTitle: string; timeZone: string };
 
 export const RunEventKindSchema = z.enum([
   'inject-delivered',

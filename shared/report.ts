@@ -24,6 +24,7 @@ import {
   type RunEventKind,
   type Step,
 } from './model';
+import { dateAt } from './time';
 
 const MINUTE_MS = 60_000;
 
@@ -83,7 +84,10 @@ export type AfterActionReport = {
     source: Run['source'];
     /** The scenario's description: purpose and situation. */
     description: string;
+    /** The day the run really took place (not the planned drill date), in the drill's zone. */
     drillDate: string;
+    /** The drill's zone: every clock time of the report is shown in it (`clockAt(ms, timeZone)`). */
+    timeZone: string;
     startedAtMs: number;
     endedAtMs: number | null;
     location: string;
@@ -113,11 +117,6 @@ export type AfterActionReport = {
   };
   analysis: RunAnalysis;
 };
-
-/** `YYYY-MM-DD` of an instant in UTC+8 (China has one time zone): the day the run really took place, not the planned drill date. */
-function chinaDateOf(ms: number): string {
-  return new Date(ms + 8 * 60 * MINUTE_MS).toISOString().slice(0, 10);
-}
 
 const byDueDate = (a: FindingItem, b: FindingItem) =>
   (a.annotation.dueDate ?? '9999') < (b.annotation.dueDate ?? '9999') ? -1 : (a.annotation.dueDate ?? '9999') > (b.annotation.dueDate ?? '9999') ? 1 : a.atMin - b.atMin;
@@ -251,7 +250,8 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       runName: run.name,
       source: run.source,
       description: plan.description,
-      drillDate: chinaDateOf(startMs),
+      drillDate: dateAt(startMs, plan.timeZone),
+      timeZone: plan.timeZone,
       startedAtMs: startMs,
       endedAtMs: run.endedAt === null ? null : Date.parse(run.endedAt),
       location: plan.location,

@@ -9,6 +9,7 @@
  * row numbers and reasons, so nothing half-imported ever reaches the log.
  */
 import { NewRunEventSchema, type RunEvent, type RunEventKind, type ScenarioBody, type Step } from './model';
+import { clockAt, clockTimeOf, instantAt, isZonedInstantText, wallTimeOfText } from './time';
 import type { Message } from './validation';
 
 // ---------------------------------------------------------------------------
@@ -142,46 +143,35 @@ export function columnsOf<F extends string>(cells: readonly string[], names: Rec
 // ---------------------------------------------------------------------------
 // Times in a log
 
-const pad2 = (value: number) => String(value).padStart(2, '0');
-
-/** A local date and time as epoch ms, or null when it is not a real date (30 February). */
-function localMs(year: number, month: number, day: number, hours: number, minutes: number, seconds: number): number | null {
-  if (hours > 23 || minutes > 59 || seconds > 59) return null;
-  const date = new Date(year, month - 1, day, hours, minutes, seconds);
-  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
-  return date.getTime();
-}
-
-/** The context a time cell is read in: the date for bare clock times, the T0 for `T+` offsets. */
-export type TimeContext = { date: string | null; t0Ms: number | null };
+/** The context a time cell is read in: the date for bare clock times, the T0 for `T+` offsets, the drill's zone for wall times. */
+export type TimeContext = { date: string | null; t0Ms: number | null; zone: string };
 
 /**
  * A time cell as epoch ms: an ISO instant with zone (`2026-05-20T09:31:00+08:00`),
- * a local date and time (`2026-05-20 09:31`, `2026/5/20 9:31:05`), a local
- * clock time on the context's date (`09:31`), or an offset from T0
- * (`T+15`, `T+1:05`). Local means the computer's time zone.
+ * a date and time (`2026-05-20 09:31`, `2026/5/20 9:31:05`), a clock time
+ * on the context's date (`09:31`), or an offset from T0 (`T+15`, `T+1:05`).
+ * Dates and clock times are wall times in the drill's zone (`context.zone`),
+ * whatever the zone of the computer reading the file.
  */
 export function timeOfCell(cell: string, context: TimeContext): { ms: number; relative: boolean } | Message {
   const text = cell.trim();
   if (text === '') return msg('缺少时间。', 'the time is missing');
-  if (/^\d{4}-\d{2}-\d{2}T/.test(text) && /(Z|[+-]\d{2}:?\d{2})$/i.test(text)) {
+  if (isZonedInstantText(text)) {
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? msg(`无法识别时间“${text}”。`, `cannot read the time "${text}"`) : { ms, relative: false };
   }
-  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  if (match) {
-    const ms = localMs(+match[1], +match[2], +match[3], +match[4], +match[5], +(match[6] ?? 0));
+  const wall = wallTimeOfText(text);
+  if (wall && wall.date !== null) {
+    const ms = instantAt(wall.date, wall.clock, context.zone);
     return ms === null ? msg(`“${text}”不是有效的日期时间。`, `"${text}" is not a valid date and time`) : { ms, relative: false };
   }
-  match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  if (match) {
+  if (wall) {
     if (context.date === null)
       return msg(`时间“${text}”没有日期，演练也未设定日期；请写成“2026-05-20 ${text}”。`, `the time "${text}" has no date and the drill has no date; write it as "2026-05-20 ${text}"`);
-    const [year, month, day] = context.date.split('-').map(Number);
-    const ms = localMs(year, month, day, +match[1], +match[2], +(match[3] ?? 0));
+    const ms = instantAt(context.date, wall.clock, context.zone);
     return ms === null ? msg(`“${text}”不是有效的时间。`, `"${text}" is not a valid time`) : { ms, relative: false };
   }
-  match = /^T\s*([+-])\s*(\d{1,4})(?::(\d{2}))?$/i.exec(text);
+  const match = /^T\s*([+-])\s*(\d{1,4})(?::(\d{2}))?$/i.exec(text);
   if (match) {
     if (context.t0Ms === null)
       return msg(`“${text}”相对于演练开始时间，但演练未设定日期和开始时间。`, `"${text}" is relative to the drill start, but the drill has no date and start time`);
@@ -191,19 +181,12 @@ export function timeOfCell(cell: string, context: TimeContext): { ms: number; re
   return msg(`无法识别时间“${text}”（可写 09:31、2026-05-20 09:31 或 T+15）。`, `cannot read the time "${text}" (write 09:31, 2026-05-20 09:31 or T+15)`);
 }
 
-/** The planned T0 of a scenario as local epoch ms, when it has a date and a start time. */
-export function plannedStartMsOf(plan: Pick<ScenarioBody, 'drillDate' | 'startTime'>): number | null {
+/** The planned T0 of a scenario as epoch ms (its date and start time in its zone), when it has a date and a start time. */
+export function plannedStartMsOf(plan: Pick<ScenarioBody, 'drillDate' | 'startTime' | 'timeZone'>): number | null {
   if (plan.drillDate === null || plan.startTime === null) return null;
-  const [year, month, day] = plan.drillDate.split('-').map(Number);
-  const [hours, minutes] = plan.startTime.split(':').map(Number);
-  return localMs(year, month, day, hours, minutes, 0);
+  const clock = clockTimeOf(plan.startTime);
+  return clock && instantAt(plan.drillDate, clock, plan.timeZone);
 }
-
-/** A local clock time for messages, e.g. `09:31`. */
-export const localClockOf = (ms: number) => {
-  const date = new Date(ms);
-  return `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
-};
 
 // ---------------------------------------------------------------------------
 // The run log
@@ -282,7 +265,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
   if (dataRows.length === 0) return { ok: false, problems: [{ row: 0, message: msg('文件中没有记录。', 'the file has no events') }] };
 
   const t0Ms = options.startedAt ? Date.parse(options.startedAt) : plannedStartMsOf(plan);
-  const context: TimeContext = { date: options.date ?? plan.drillDate, t0Ms };
+  const context: TimeContext = { date: options.date ?? plan.drillDate, t0Ms, zone: plan.timeZone };
   const problems: TableProblem[] = [];
   const events: (RunLogEvent & { ms: number; row: number })[] = [];
   const findStep = lookupOf(plan.steps, (s) => s.title);
@@ -373,7 +356,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
   const startMs = options.startedAt ? Date.parse(options.startedAt) : usedRelative && t0Ms !== null ? t0Ms : firstMs;
   for (const event of events)
     if (event.ms < startMs)
-      problems.push({ row: event.row, message: msg(`时间早于演练开始（${localClockOf(startMs)}）。`, `the time is before the run start (${localClockOf(startMs)})`) });
+      problems.push({ row: event.row, message: msg(`时间早于演练开始（${clockAt(startMs, plan.timeZone)}）。`, `the time is before the run start (${clockAt(startMs, plan.timeZone)})`) });
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
 
   const ordered = events.map((event, index) => ({ event, index })).sort((a, b) => a.event.ms - b.event.ms || a.index - b.index);

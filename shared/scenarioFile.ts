@@ -3,8 +3,9 @@
  *
  * Version history:
  *   1: first version.
- *   2: steps may name a phase (`phase`, 阶段/科目); a version-1 file reads as
- *      steps without phases.
+ *   2: steps may name a phase (`phase`, 阶段/科目) and the scenario names its
+ *      time zone (`timeZone`, an IANA name); a version-1 file reads as steps
+ *      without phases, in `Asia/Shanghai`, where every drill was held.
  * Files of an older version are upgraded by `upgrades` on import; a newer
  * version is refused with a message that says so.
  */
@@ -12,6 +13,7 @@ import { z } from 'zod';
 import { MAX_IMPORT_BYTES, issuesOf } from './api';
 import { graphProblemsOf, ScenarioBodySchema, type ScenarioBody } from './model';
 import { cyclesOf } from './schedule';
+import { DEFAULT_TIME_ZONE } from './time';
 
 export const FORMAT_VERSION = 2;
 /** Deepest JSON nesting a scenario file may have; real files need about 6. */
@@ -27,8 +29,13 @@ export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
 
 /** Upgrades from version N to N+1, keyed by N. */
 const upgrades: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
-  // Version 2 added the optional step field `phase`, which defaults to ''; a version-1 file needs nothing else.
-  1: (file) => ({ ...file, formatVersion: 2 }),
+  // Version 2 added the optional step field `phase` (defaults to '') and the scenario's `timeZone`:
+  // a version-1 file has none, and every drill it describes was held in China.
+  1: (file) => {
+    const scenario = file.scenario;
+    const withZone = typeof scenario === 'object' && scenario !== null && !Array.isArray(scenario) && !('timeZone' in scenario) ? { ...scenario, timeZone: DEFAULT_TIME_ZONE } : scenario;
+    return { ...file, formatVersion: 2, scenario: withZone };
+  },
 };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };

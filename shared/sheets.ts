@@ -32,6 +32,8 @@ export type DrillHeader = {
   title: string;
   drillDate: string | null;
   startTime: string | null;
+  /** The zone the date and clock times are wall times of (IANA name). */
+  timeZone: string;
   location: string;
   organiser: string;
   objectives: string[];
@@ -223,6 +225,7 @@ function drillHeaderOf(body: ScenarioBody): DrillHeader {
     title: body.title,
     drillDate: body.drillDate,
     startTime: body.startTime,
+    timeZone: body.timeZone,
     location: body.location,
     organiser: body.organiser,
     objectives: body.objectives.map((objective) => objective.text),

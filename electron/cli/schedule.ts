@@ -2,7 +2,8 @@
  * `drill schedule FILE [--json]`: the planned schedule of a scenario file as
  * a table (step, roles, planned start and finish, slack, critical) or as
  * JSON for machines. Times are T+ offsets, with clock times when the
- * scenario sets its start time.
+ * scenario sets its start time: wall times of the scenario's zone, which the
+ * header names.
  */
 import { z } from 'zod';
 import type { ScenarioBody } from '../../shared/model';
@@ -113,7 +114,7 @@ export function scheduleTableOf(body: ScenarioBody, schedule: OkSchedule): strin
     ? `${tPlusOf(schedule.length)} (${body.startTime}–${clockOf(body.startTime, schedule.length)})`
     : tPlusOf(schedule.length);
   return [
-    `${body.title}${body.drillDate ? `  ${body.drillDate}` : ''}${body.startTime ? ` ${body.startTime}` : ''}`,
+    `${body.title}${body.drillDate ? `  ${body.drillDate}` : ''}${body.startTime ? ` ${body.startTime}` : ''}  (${body.timeZone})`,
     '',
     render(header),
     render(widths.map((w) => '-'.repeat(w))),
@@ -148,6 +149,7 @@ export const scheduleCommand: Command = {
         title: body.title,
         drillDate: body.drillDate,
         startTime: body.startTime,
+        timeZone: body.timeZone,
         lengthMin: schedule.length,
         criticalPath: schedule.criticalPath,
         steps: scheduleLinesOf(body, schedule),

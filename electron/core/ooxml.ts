@@ -18,6 +18,7 @@ import { HEADER_SEARCH_ROWS } from '../../shared/scriptImport/header';
 import { refusalOf } from '../../shared/scriptImport/issues';
 import type { TableRow } from '../../shared/runCsv';
 import type { ZipPackage } from './zip';
+import { clockTextOfTime, dateTextOf, wallTimeOfSerial } from '../../shared/time';
 
 export type TableLimits = { maxRows: number; maxColumns: number; maxBytesPerPart: number; maxStrings: number; maxCellChars: number };
 
@@ -173,7 +174,6 @@ export async function docxTablesOf(zip: ZipPackage, limits: TableLimits): Promis
 // ---------------------------------------------------------------------------
 // Excel
 
-const pad2 = (value: number) => String(value).padStart(2, '0');
 /** Built-in number formats that show a time, and ones that show a date. */
 const TIME_FORMATS = new Set([18, 19, 20, 21, 22, 45, 46, 47]);
 const DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -194,20 +194,19 @@ function styleOfFormat(id: number, code: string | undefined): Style {
   return null;
 }
 
-/** A cell's number as it shows under its style: `09:30`, `2026-06-18`, `2026-06-18 09:30`, or the number. */
+/**
+ * A cell's number as it shows under its style: `09:30`, `2026-06-18`, `2026-06-18 09:30`, or the number.
+ * Dates and times are the wall time the cell shows (a workbook has no zone), read by `shared/time`.
+ */
 function numberTextOf(value: string, style: Style, date1904: boolean): string {
   const number = Number(value);
   if (!Number.isFinite(number)) return value;
-  if (!style) return String(number);
-  const totalMinutes = Math.round(number * 24 * 60);
-  const clock = `${pad2(Math.floor(totalMinutes / 60) % 24)}:${pad2(totalMinutes % 60)}`;
+  const wall = style ? wallTimeOfSerial(number, date1904) : null;
+  if (!wall) return String(number);
+  const clock = clockTextOfTime(wall);
   if (style === 'time' && number < 1) return clock;
-  const days = Math.floor(totalMinutes / 1440);
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const day = new Date(epoch + days * 86_400_000);
-  const dateText = `${day.getUTCFullYear()}-${pad2(day.getUTCMonth() + 1)}-${pad2(day.getUTCDate())}`;
-  if (style === 'date') return dateText;
-  return style === 'time' && days === 0 ? clock : `${dateText} ${clock}`;
+  const date = dateTextOf(wall.year, wall.month, wall.day);
+  return style === 'date' ? date : `${date} ${clock}`;
 }
 
 /** A cell reference's column and row: `AB12` → [27, 12]. */

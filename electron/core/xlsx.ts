@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { Scenario } from '../../shared/model';
 import { drillScriptOf, rosterOf, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type ScriptRow } from '../../shared/sheets';
+import { dateAt, DEFAULT_TIME_ZONE } from '../../shared/time';
 
 export type XlsxDocument = 'script' | 'roster';
 export type XlsxLanguage = 'zh' | 'en';
@@ -91,7 +92,8 @@ export function scriptCellsOf(row: ScriptRow, labels: Labels = LABELS.zh): strin
 }
 
 function drillLineOf(drill: DrillHeader, labels: Labels): string {
-  const when = [drill.drillDate, drill.startTime].filter(Boolean).join(' ');
+  // The zone is named when it is not the usual one (China's).
+  const when = [drill.drillDate, drill.startTime, drill.timeZone !== DEFAULT_TIME_ZONE && `(${drill.timeZone})`].filter(Boolean).join(' ');
   return [when && `${labels.date}：${when}`, drill.location && `${labels.location}：${drill.location}`, drill.organiser && `${labels.organiser}：${drill.organiser}`]
     .filter(Boolean)
     .join('    ');
@@ -109,7 +111,7 @@ function newSheet(workbook: ExcelJS.Workbook, name: string, scenario: Scenario, 
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
-      oddFooter: `&L${labels.revision(scenario.revision, scenario.updatedAt.slice(0, 10))}&C${labels.footer('&P', '&N')}`,
+      oddFooter: `&L${labels.revision(scenario.revision, dateAt(Date.parse(scenario.updatedAt), scenario.timeZone))}&C${labels.footer('&P', '&N')}`,
     },
     views: [{ state: 'frozen', ySplit: 3 }],
   });

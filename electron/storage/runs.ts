@@ -61,7 +61,7 @@ const sql = statementsOf({
               VALUES (@id, @scenarioId, @name, @startedAt, @endedAt, @status, @source, @plan, @now)`,
   getRun: 'SELECT * FROM runs WHERE id = ?',
   listRuns: `SELECT r.id, r.scenario_id, r.name, r.started_at, r.ended_at, r.status, r.source, r.created_at,
-               json_extract(r.plan, '$.title') AS scenario_title,
+               json_extract(r.plan, '$.title') AS scenario_title, json_extract(r.plan, '$.timeZone') AS time_zone,
                (SELECT COUNT(*) FROM run_events e WHERE e.run_id = r.id) AS event_count
              FROM runs r WHERE (@scenarioId IS NULL OR r.scenario_id = @scenarioId) ORDER BY r.started_at DESC`,
   setStatus: 'UPDATE runs SET status = @status, ended_at = @endedAt WHERE id = @id',
@@ -154,11 +154,13 @@ export function insertRun(
 export function listRuns(db: Db, scenarioId?: string): RunSummary[] {
   const rows = sql(db).listRuns.all({ scenarioId: scenarioId ?? null }) as (Omit<RunRow, 'plan'> & {
     scenario_title: string;
+    time_zone: string;
     event_count: number;
   })[];
   return rows.map((row) => ({
     ...runFieldsOf(row),
     scenarioTitle: row.scenario_title,
+    timeZone: row.time_zone,
     eventCount: row.event_count,
   }));
 }

@@ -136,6 +136,7 @@ function summariesOf(rows: SummaryRow[]): ScenarioSummary[] {
       title: meta.title,
       titleEn: meta.titleEn,
       drillDate: meta.drillDate,
+      timeZone: meta.timeZone,
       location: meta.location,
       revision: row.revision,
       createdAt: row.created_at,
@@ -214,8 +215,8 @@ export function requireScenario(db: Db, id: string): Scenario {
 }
 
 function metaFieldsOf(body: ScenarioMeta): ScenarioMeta {
-  const { title, titleEn, summaryEn, description, drillDate, startTime, location, organiser, objectives } = body;
-  return { title, titleEn, summaryEn, description, drillDate, startTime, location, organiser, objectives };
+  const { title, titleEn, summaryEn, description, drillDate, startTime, timeZone, location, organiser, objectives } = body;
+  return { title, titleEn, summaryEn, description, drillDate, startTime, timeZone, location, organiser, objectives };
 }
 
 /** Inserts a whole scenario (new, imported, copied). The caller has checked its integrity and runs this in a transaction. */

@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, StorageStatus } from '../../shared/api';
+import { readableDateTimeAt } from '../../shared/time';
 import { api } from '../api';
 import { usePrefs } from '../app/prefs';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
@@ -41,7 +42,8 @@ export function byteSizeOf(bytes: number): string {
 
 function useTimeFormat() {
   const { i18n } = useTranslation();
-  return (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'medium' });
+  // Backups belong to this computer, not to a drill: their times are in the computer's own zone.
+  return (iso: string) => readableDateTimeAt(Date.parse(iso), null, i18n.language, true);
 }
 
 export function BackupsDialog(props: { onClose: () => void }) {

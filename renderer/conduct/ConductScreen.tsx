@@ -10,12 +10,12 @@ import { useTranslation } from 'react-i18next';
 import { effectiveEventsOf, type DecisionStep, type Edge, type Run, type RunEvent, type Step } from '../../shared/model';
 import { applyEvent, cloneRunState, followActualShiftOf, initialRunState, plannedTimesOf, settleRunState, type RunStateAt } from '../../shared/runState';
 import { planOrderOf, scheduleOf } from '../../shared/schedule';
-import { tPlusOf } from '../../shared/time';
+import { clockAt, clockSecondsAt, elapsedOf, tPlusOf } from '../../shared/time';
 import { navigate } from '../app/router';
 import { ConfirmDialog } from '../components/Dialog';
+import { DrillZone, useDrillZone } from '../components/DrillZone';
 import { notify } from '../components/toasts';
 import { BranchDialog, CorrectDialog, ShiftDialog, SkipDialog, type FollowActual } from './dialogs';
-import { clockOfMs, clockSecondsOfMs, elapsedOf } from './format';
 import { correctEvent, openRun, recordEvent, shiftPlan, useRun } from './runStore';
 import { DueInjects, EventLog, ObservationForm } from './SidePanel';
 import { StepBoard, type StepAction } from './StepBoard';
@@ -42,6 +42,7 @@ type DialogState =
 
 function Header(props: { run: Run; state: RunStateAt; now: number; busy: boolean; onDialog: (dialog: DialogState) => void }) {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const { run, state } = props;
   const startMs = Date.parse(run.startedAt);
   const clockMs = run.status === 'ended' && run.endedAt ? Date.parse(run.endedAt) : props.now;
@@ -65,11 +66,11 @@ function Header(props: { run: Run; state: RunStateAt; now: number; busy: boolean
           {run.name} <span className={`rc-status rc-status-${run.status}`} data-testid="run-status">{t(`conduct.status.${run.status}`)}</span>
         </h1>
         <div className="muted small">
-          {run.plan.title} · {t('conduct.console.startedAt', { time: clockOfMs(startMs) })}
+          {run.plan.title} · {t('conduct.console.startedAt', { time: clockAt(startMs, zone) })}
         </div>
       </div>
       <div className="console-clock" aria-live="off">
-        <div className="clock-big" data-testid="live-clock">{clockSecondsOfMs(props.now)}</div>
+        <div className="clock-big" data-testid="live-clock">{clockSecondsAt(props.now, zone)}</div>
         <div className="clock-sub">
           {t('conduct.console.elapsed')} {elapsedOf(clockMs - startMs)} · {tPlusOf((clockMs - startMs) / 60_000)}
         </div>
@@ -155,6 +156,7 @@ export function ConductScreen(props: { runId: string }) {
   if (!run || !plan || !state) return <p className="muted loading">{t('state.loading')}</p>;
 
   const ended = run.status === 'ended';
+  const zone = plan.timeZone;
   const followOf = (): FollowActual => {
     let latest: { id: string; at: number } | null = null;
     for (const [id, s] of state.steps) if (s.status === 'done' && s.finishedAt !== null && (!latest || s.finishedAt >= latest.at)) latest = { id, at: s.finishedAt };
@@ -168,10 +170,11 @@ export function ConductScreen(props: { runId: string }) {
     `${t(`conduct.eventKind.${event.kind}`)}${event.stepId ? ` · ${plan.steps.find((step) => step.id === event.stepId)?.title ?? event.stepId}` : ''}`;
 
   return (
+    <DrillZone value={plan.timeZone}>
     <div className="conduct-screen" data-testid="conduct-screen">
       <Header run={run} state={state} now={now} busy={pending.some((e) => ['paused', 'resumed', 'ended'].includes(e.kind))} onDialog={setDialog} />
       {run.status === 'paused' && <div className="banner banner-warning">{t('conduct.console.pausedBanner')}</div>}
-      {ended && run.endedAt && <div className="banner rc-banner-info">{t('conduct.console.endedBanner', { time: clockOfMs(Date.parse(run.endedAt)) })}</div>}
+      {ended && run.endedAt && <div className="banner rc-banner-info">{t('conduct.console.endedBanner', { time: clockAt(Date.parse(run.endedAt), zone) })}</div>}
       {!state.work.plan.scheduled && <div className="banner banner-warning">{t('conduct.console.noSchedule')}</div>}
       {!ended && <OpenImprovements scenarioId={run.scenarioId} />}
       <div className="console-body">
@@ -247,5 +250,6 @@ export function ConductScreen(props: { runId: string }) {
         />
       )}
     </div>
+    </DrillZone>
   );
 }

@@ -6,12 +6,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary, ScenarioBody } from '../../shared/model';
+import { readableDateTimeAt } from '../../shared/time';
 import { api } from '../api';
 import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { useEditor } from '../editor/store';
 import { notify, notifyError } from '../components/toasts';
-import { dateTimeOf } from './format';
 import { readBase64, tooLargeToImport, MAX_IMPORT_MB } from './files';
 import { ImportProblem, importProblemOf, type ImportProblemText } from './ImportProblem';
 import './conduct.css';
@@ -204,8 +204,8 @@ export function RunsView(props: { scenarioId: string }) {
                     {run.name}
                   </button>
                 </td>
-                <td>{dateTimeOf(run.startedAt, i18n.language)}</td>
-                <td>{run.endedAt ? dateTimeOf(run.endedAt, i18n.language) : '—'}</td>
+                <td>{readableDateTimeAt(Date.parse(run.startedAt), run.timeZone, i18n.language)}</td>
+                <td>{run.endedAt ? readableDateTimeAt(Date.parse(run.endedAt), run.timeZone, i18n.language) : '—'}</td>
                 <td>
                   <StatusChip status={run.status} />
                 </td>

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunEvent, ScenarioBody } from '../../shared/model';
 import { dueStepsOf, type RunStateAt } from '../../shared/runState';
-import { clockOfMs, clockSecondsOfMs } from './format';
+import { clockAt, clockSecondsAt } from '../../shared/time';
+import { useDrillZone } from '../components/DrillZone';
 
 export function DueInjects(props: { state: RunStateAt; now: number }) {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const due = dueStepsOf(props.state, { kinds: ['inject'], limit: 5 });
   return (
     <section className="side-section" data-testid="due-injects">
@@ -20,7 +22,7 @@ export function DueInjects(props: { state: RunStateAt; now: number }) {
             const overdue = item.plannedStart < props.now - 60_000;
             return (
               <li key={item.stepId} className={overdue ? 'due-overdue' : item.status === 'ready' ? 'due-ready' : ''} data-step-id={item.stepId}>
-                <span className="due-clock">{clockOfMs(item.plannedStart)}</span>
+                <span className="due-clock">{clockAt(item.plannedStart, zone)}</span>
                 <span className="due-title">{item.step.title}</span>
                 <span className="due-when">{overdue ? t('conduct.due.overdue') : minutes <= 0 ? t('conduct.due.now') : t('conduct.due.inMinutes', { minutes })}</span>
               </li>
@@ -115,6 +117,7 @@ export function ObservationForm(props: { plan: ScenarioBody; onAdd: (observation
 
 export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[]; pending: readonly RunEvent[]; onCorrect: (event: RunEvent) => void }) {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const [filter, setFilter] = useState<'all' | 'observations'>('all');
   const steps = new Map(props.plan.steps.map((step) => [step.id, step.title]));
   const roles = new Map(props.plan.roles.map((role) => [role.id, role.name]));
@@ -145,7 +148,7 @@ export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[
             return (
               <li key={event.seq} className={`log-item log-${event.kind}${superseded ? ' log-superseded' : ''}${pending ? ' log-pending' : ''}`} data-testid="log-item" data-seq={event.seq} data-kind={event.kind}>
                 <div className="log-head">
-                  <span className="log-time">{clockSecondsOfMs(Date.parse(event.at))}</span>
+                  <span className="log-time">{clockSecondsAt(Date.parse(event.at), zone)}</span>
                   <span className="log-kind">{t(`conduct.eventKind.${event.kind}`)}</span>
                   {!pending && <span className="log-seq">#{event.seq}</span>}
                   {!pending && !superseded && (

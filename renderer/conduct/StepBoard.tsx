@@ -8,7 +8,8 @@ import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role, ScenarioBody, Step } from '../../shared/model';
 import { plannedTimesOf, type RunStateAt, type StepState, type StepStatus } from '../../shared/runState';
-import { clockOfMs } from './format';
+import { clockAt } from '../../shared/time';
+import { useDrillZone } from '../components/DrillZone';
 
 export type StepAction = 'delivered' | 'start' | 'complete' | 'skip' | 'decide';
 
@@ -48,11 +49,12 @@ function actionsOf(step: Step, status: StepStatus): StepAction[] {
 
 function Actual(props: Pick<CardProps, 'step' | 'status' | 'startedAt' | 'finishedAt' | 'deliveredAt' | 'skippedReason' | 'branchLabel'>) {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const parts: string[] = [];
-  if (props.deliveredAt !== null) parts.push(t('conduct.console.actualDelivered', { time: clockOfMs(props.deliveredAt) }));
+  if (props.deliveredAt !== null) parts.push(t('conduct.console.actualDelivered', { time: clockAt(props.deliveredAt, zone) }));
   else {
-    if (props.startedAt !== null) parts.push(t('conduct.console.actualStarted', { time: clockOfMs(props.startedAt) }));
-    if (props.finishedAt !== null) parts.push(t('conduct.console.actualDone', { time: clockOfMs(props.finishedAt) }));
+    if (props.startedAt !== null) parts.push(t('conduct.console.actualStarted', { time: clockAt(props.startedAt, zone) }));
+    if (props.finishedAt !== null) parts.push(t('conduct.console.actualDone', { time: clockAt(props.finishedAt, zone) }));
   }
   if (props.branchLabel) parts.push(t('conduct.console.branchTaken', { label: props.branchLabel }));
   if (props.status === 'skipped') parts.push(t('conduct.console.skippedBecause', { reason: props.skippedReason || '—' }));
@@ -61,6 +63,7 @@ function Actual(props: Pick<CardProps, 'step' | 'status' | 'startedAt' | 'finish
 
 const StepCard = memo(function StepCard(props: CardProps) {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const { step, status } = props;
   const buttonLabel = (action: StepAction) =>
     action === 'delivered'
@@ -85,8 +88,8 @@ const StepCard = memo(function StepCard(props: CardProps) {
         <span className="run-step-plan">
           {props.plannedStart !== null &&
             (props.plannedFinish !== null && props.plannedFinish > props.plannedStart
-              ? t('conduct.console.plannedRange', { start: clockOfMs(props.plannedStart), end: clockOfMs(props.plannedFinish) })
-              : t('conduct.console.planned', { time: clockOfMs(props.plannedStart) }))}
+              ? t('conduct.console.plannedRange', { start: clockAt(props.plannedStart, zone), end: clockAt(props.plannedFinish, zone) })
+              : t('conduct.console.planned', { time: clockAt(props.plannedStart, zone) }))}
         </span>
       </div>
       <div className="run-step-title">{step.title}</div>

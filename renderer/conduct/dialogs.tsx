@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionStep, Edge, RunEvent, ScenarioBody, Step } from '../../shared/model';
+import { instantAt, wallInputAt, wallTimeOfText } from '../../shared/time';
 import { Dialog } from '../components/Dialog';
-import { localInputOf } from './format';
+import { useDrillZone } from '../components/DrillZone';
 
 export function SkipDialog(props: { step: Step; onSkip: (reason: string) => void; onClose: () => void }) {
   const { t } = useTranslation();
@@ -141,11 +142,14 @@ export function ShiftDialog(props: { follow: FollowActual; onShift: (minutes: nu
 
 export function CorrectDialog(props: { event: RunEvent; title: string; onSave: (change: { at?: string; text?: string }) => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const originalAt = localInputOf(Date.parse(props.event.at));
+  // The time field shows and takes the drill's wall clock, not this computer's.
+  const zone = useDrillZone();
+  const originalAt = wallInputAt(Date.parse(props.event.at), zone);
   const [at, setAt] = useState(originalAt);
   const [text, setText] = useState(props.event.text);
-  const parsed = Date.parse(at);
-  const changedAt = at !== originalAt && Number.isFinite(parsed);
+  const wall = wallTimeOfText(at);
+  const parsed = wall?.date ? instantAt(wall.date, wall.clock, zone) : null;
+  const changedAt = at !== originalAt && parsed !== null;
   const changedText = text !== props.event.text;
   return (
     <Dialog
@@ -158,7 +162,7 @@ export function CorrectDialog(props: { event: RunEvent; title: string; onSave: (
           <button
             className="primary"
             disabled={!changedAt && !changedText}
-            onClick={() => props.onSave({ ...(changedAt ? { at: new Date(parsed).toISOString() } : {}), ...(changedText ? { text } : {}) })}
+            onClick={() => props.onSave({ ...(changedAt ? { at: new Date(parsed!).toISOString() } : {}), ...(changedText ? { text } : {}) })}
             data-testid="correct-save"
           >
             {t('conduct.log.save')}

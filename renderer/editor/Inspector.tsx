@@ -202,6 +202,7 @@ function Overview() {
       title: state.body.title,
       drillDate: state.body.drillDate,
       startTime: state.body.startTime,
+      timeZone: state.body.timeZone,
       location: state.body.location,
       organiser: state.body.organiser,
       objectives: state.body.objectives,
@@ -212,6 +213,7 @@ function Overview() {
   );
   const facts: [string, string | null][] = [
     [t('editor.meta.drillDate'), meta.drillDate && `${meta.drillDate}${meta.startTime ? ` ${meta.startTime}` : ''}`],
+    [t('editor.meta.timeZone'), meta.timeZone],
     [t('editor.meta.location'), meta.location || null],
     [t('editor.meta.organiser'), meta.organiser || null],
   ];

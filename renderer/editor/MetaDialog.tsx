@@ -1,12 +1,13 @@
 /**
- * The scenario's metadata (title, date, start time, location, organiser,
- * objectives, description) in one dialog. Saving makes one undoable edit:
+ * The scenario's metadata (title, date, start time, time zone, location,
+ * organiser, objectives, description) in one dialog. Saving makes one undoable edit:
  * steps are unassigned from objectives that were removed, then the metadata
  * is set.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ObjectiveSchema, ScenarioMetaSchema, type Objective, type ScenarioMeta } from '../../shared/model';
+import { dateTimeAt, timeZoneNames } from '../../shared/time';
 import type { GraphOp } from '../../shared/ops';
 import { Dialog } from '../components/Dialog';
 import { objectiveRemovalOpsOf } from './edits';
@@ -21,13 +22,14 @@ type Draft = {
   titleEn: string;
   drillDate: string;
   startTime: string;
+  timeZone: string;
   location: string;
   organiser: string;
   description: string;
   summaryEn: string;
   objectives: Objective[];
 };
-const TEXT_FIELDS = ['title', 'titleEn', 'location', 'organiser', 'description', 'summaryEn'] as const;
+const TEXT_FIELDS = ['title', 'titleEn', 'timeZone', 'location', 'organiser', 'description', 'summaryEn'] as const;
 
 function draftOf(meta: ScenarioMeta): Draft {
   return { ...meta, drillDate: meta.drillDate ?? '', startTime: meta.startTime ?? '', objectives: meta.objectives };
@@ -62,6 +64,7 @@ export function MetaDialog() {
   const valid = Object.keys(errors).length === 0;
 
   const current = useEditor.getState().body;
+  const [zoneNames] = useState(timeZoneNames);
   const servedBy = (id: string) => current.steps.filter((step) => step.objectiveIds.includes(id)).length;
 
   const save = () => {
@@ -76,7 +79,7 @@ export function MetaDialog() {
     close();
   };
 
-  const text = (field: (typeof TEXT_FIELDS)[number], options: { multiline?: boolean; wide?: boolean } = {}) => (
+  const text = (field: (typeof TEXT_FIELDS)[number], options: { multiline?: boolean; wide?: boolean; list?: string; hint?: string } = {}) => (
     <label className={options.wide ? 'ed-field ed-field-wide' : 'ed-field'}>
       <span>{t(`editor.meta.${field}`)}</span>
       {options.multiline ? (
@@ -87,10 +90,11 @@ export function MetaDialog() {
           aria-invalid={errors[field] ? true : undefined}
           onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
           onKeyDown={(event) => event.key === 'Enter' && save()}
+          list={options.list}
           data-testid={`meta-${field}`}
         />
       )}
-      {errors[field] && <span className="ed-field-error">{errors[field]}</span>}
+      {errors[field] ? <span className="ed-field-error">{errors[field]}</span> : options.hint && <span className="ed-field-hint">{options.hint}</span>}
     </label>
   );
 
@@ -124,6 +128,16 @@ export function MetaDialog() {
           <input type="time" value={draft.startTime} onChange={(event) => setDraft({ ...draft, startTime: event.target.value })} data-testid="meta-startTime" />
           {errors.startTime && <span className="ed-field-error">{errors.startTime}</span>}
         </label>
+        {text('timeZone', {
+          wide: true,
+          list: 'meta-time-zones',
+          hint: value.timeZone ? t('editor.meta.timeZoneHint', { now: dateTimeAt(Date.now(), value.timeZone) }) : undefined,
+        })}
+        <datalist id="meta-time-zones">
+          {zoneNames.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
         {text('location')}
         {text('organiser')}
         <div className="ed-field ed-field-wide">

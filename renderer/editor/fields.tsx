@@ -26,7 +26,7 @@ export function issueMessageOf(issue: z.core.$ZodIssue, t: Translate): string {
     case 'invalid_format':
       return t('editor.invalid.format');
     case 'custom':
-      return t('editor.invalid.characters');
+      return issue.params?.reason === 'time-zone' ? t('editor.invalid.timeZone') : t('editor.invalid.characters');
     default:
       return issue.message;
   }

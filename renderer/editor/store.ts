@@ -19,6 +19,7 @@ import { stepMatchesOf } from '../../shared/find';
 import { EMPTY_HISTORY, historyClosed, historyWithEdit, redoOf, undoOf, type History } from '../../shared/history';
 import type { Edge, Role, Scenario, ScenarioBody, Step } from '../../shared/model';
 import { applyOps, inverseOfOps, type GraphOp } from '../../shared/ops';
+import { DEFAULT_TIME_ZONE } from '../../shared/time';
 import { findingsOf, type Finding, type Severity } from '../../shared/validation';
 import { api } from '../api';
 import { edgesOf, nodesOf, viewportToFit, withSelection, type LinkFlowEdge, type StepFlowNode } from './flow';
@@ -65,6 +66,7 @@ const EMPTY_BODY: ScenarioBody = {
   description: '',
   drillDate: null,
   startTime: null,
+  timeZone: DEFAULT_TIME_ZONE,
   location: '',
   organiser: '',
   objectives: [],

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '../../shared/api';
 import type { ScenarioSummary } from '../../shared/model';
+import { readableDateTimeAt } from '../../shared/time';
 import { api } from '../api';
 import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
@@ -93,7 +94,7 @@ function ScenarioCard(props: { scenario: ScenarioSummary; onDelete: () => void; 
   const { t, i18n } = useTranslation();
   const { scenario } = props;
   const open = () => navigate({ screen: 'scenario', scenarioId: scenario.id, view: 'editor' });
-  const updated = new Date(scenario.updatedAt).toLocaleString(i18n.language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const updated = readableDateTimeAt(Date.parse(scenario.updatedAt), scenario.timeZone, i18n.language);
   return (
     <li className="scenario-card" data-testid="scenario-card">
       <button className="scenario-card-main" onClick={open} data-testid="open-scenario">

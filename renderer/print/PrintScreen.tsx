@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../shared/model';
 import { drillScriptOf, roleSheetsOf, rosterOf } from '../../shared/sheets';
+import { dateAt } from '../../shared/time';
 import { api, isDesktop } from '../api';
 import { notify, notifyError } from '../components/toasts';
 import { PAGE, Paged, type Flow, type LaidPage } from './Paged';
@@ -170,7 +171,7 @@ export function PrintScreen(props: { scenarioId: string }) {
 
   const widestMm = flows.some((flow) => flow.orientation === 'landscape') ? PAGE.landscape.width : PAGE.portrait.width;
   const scale = zoom === 'fit' ? Math.max(0.3, Math.min(2, (previewWidth - 48) / (widestMm * PX_PER_MM))) : Number(zoom);
-  const revision = t('print.footer.revision', { revision: scenario.revision, date: scenario.updatedAt.slice(0, 10) });
+  const revision = t('print.footer.revision', { revision: scenario.revision, date: dateAt(Date.parse(scenario.updatedAt), scenario.timeZone) });
   return (
     <div className="print-screen" data-testid="print-screen">
       <div className="print-body">

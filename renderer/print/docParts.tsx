@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { DrillHeader, PlannedTime, SheetVariant } from '../../shared/sheets';
+import { DEFAULT_TIME_ZONE, longDateOf } from '../../shared/time';
 
 /** Text with its line breaks kept; nothing when empty. */
 export function Lines(props: { text: string; className?: string }) {
@@ -20,12 +21,6 @@ export function TimeCell(props: { time: PlannedTime | null }) {
       {time.isClock && <div className="doc-offset">{time.offset}</div>}
     </>
   );
-}
-
-/** The date in Chinese style when the language is Chinese: 2026年6月18日. */
-export function dateOf(date: string, language: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return language.startsWith('zh') ? `${y}年${m}月${d}日` : date;
 }
 
 /** The title block: variant mark, drill name, document title, the double rule. */
@@ -85,15 +80,24 @@ function InfoCells(props: { label: string; value: ReactNode; span: number }) {
   );
 }
 
-/** The drill facts every document opens with; `beside` shares the first row with the date. */
+/** A date and time of a drill, followed by its zone when that is not the usual one (China's): `… (America/New_York time)`. */
+export function whenInZone(when: string, zone: string, t: TFunction): string {
+  return when !== '—' && zone !== DEFAULT_TIME_ZONE ? t('print.header.inZone', { when, zone }) : when;
+}
+
+/**
+ * The drill facts every document opens with; `beside` shares the first row
+ * with the date. The date and start time are wall times of the drill's
+ * zone, which is named when it is not the usual one (China's).
+ */
 export function drillFacts(drill: DrillHeader, t: TFunction, language: string, beside?: InfoRow): InfoRow[] {
   const when = drill.drillDate
     ? drill.startTime
-      ? t('print.header.dateTime', { date: dateOf(drill.drillDate, language), time: drill.startTime })
-      : dateOf(drill.drillDate, language)
+      ? t('print.header.dateTime', { date: longDateOf(drill.drillDate, language), time: drill.startTime })
+      : longDateOf(drill.drillDate, language)
     : drill.startTime ?? '—';
   return [
-    { label: t('print.header.drillDate'), value: when, wide: beside === undefined },
+    { label: t('print.header.drillDate'), value: whenInZone(when, drill.timeZone, t), wide: beside === undefined },
     ...(beside ? [beside] : []),
     { label: t('print.header.location'), value: drill.location || '—', wide: true },
     { label: t('print.header.organiser'), value: drill.organiser || '—', wide: true },

@@ -7,8 +7,10 @@
 import { useTranslation } from 'react-i18next';
 import type { RunAnalysis, StepComparison } from '../../shared/analysis';
 import type { ScenarioBody } from '../../shared/model';
+import { clockAt } from '../../shared/time';
+import { useDrillZone } from '../components/DrillZone';
 import { causeTextOf, mainCauseLabelOf } from './causes';
-import { deltaText, minutesText, shortClockOf } from './format';
+import { deltaText, minutesText } from './format';
 
 function Fact(props: { label: string; value: string; tone?: 'bad' | 'good'; testId?: string }) {
   return (
@@ -21,11 +23,12 @@ function Fact(props: { label: string; value: string; tone?: 'bad' | 'good'; test
 
 export function AnalysisView(props: { analysis: RunAnalysis; plan: ScenarioBody; runStartMs: number; onShowStep: (stepId: string, minutes: number) => void }) {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const { analysis, plan, runStartMs } = props;
   const titles = new Map(plan.steps.map((step) => [step.id, step.title]));
   const roleNames = new Map(plan.roles.map((role) => [role.id, role.name]));
   const titleOf = (id: string) => titles.get(id) ?? id;
-  const clock = (minutes: number | null) => (minutes === null ? '—' : shortClockOf(runStartMs + minutes * 60_000));
+  const clock = (minutes: number | null) => (minutes === null ? '—' : clockAt(runStartMs + minutes * 60_000, zone));
   const range = (from: number | null, to: number | null) => (from === null ? '—' : `${clock(from)}–${clock(to ?? from)}`);
   const causes = new Map(analysis.lateSteps.map((cause) => [cause.stepId, cause]));
   const minutes = (value: number | null) => (value === null ? '—' : t('replay.analysis.minutes', { count: Math.round(value), value: minutesText(value) }));

@@ -7,16 +7,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnotationKindSchema, type Annotation, type AnnotationKind, type ScenarioBody } from '../../shared/model';
+import { clockSecondsAt } from '../../shared/time';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/Dialog';
+import { useDrillZone } from '../components/DrillZone';
 import { notifyError } from '../components/toasts';
-import { clockOf, offsetOf } from './format';
+import { offsetOf } from './format';
 import { pause, seek, useReplay } from './store';
 
 const KINDS = AnnotationKindSchema.options;
 
 function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: readonly string[]; onSaved: () => void }) {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const at = useReplay((state) => Math.floor(state.t / 1000) * 1000);
   const startMs = useReplay((state) => state.startMs);
   const [kind, setKind] = useState<AnnotationKind>('went-wrong');
@@ -55,7 +58,7 @@ function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: r
   return (
     <form className="annotation-form" onSubmit={(event) => void submit(event)} data-testid="annotation-form">
       <div className="annotation-at">
-        {t('replay.annotation.pinAt')} <b>{clockOf(at)}</b> <span className="muted">{offsetOf(at, startMs)}</span>
+        {t('replay.annotation.pinAt')} <b>{clockSecondsAt(at, zone)}</b> <span className="muted">{offsetOf(at, startMs)}</span>
       </div>
       <div className="kind-picker" role="radiogroup" aria-label={t('replay.annotation.kindLabel')}>
         {KINDS.map((value) => (
@@ -121,6 +124,7 @@ function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: r
 
 function AnnotationItem(props: { annotation: Annotation; plan: ScenarioBody; onChanged: () => void }) {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const { annotation } = props;
   const startMs = useReplay((state) => state.startMs);
   const [confirming, setConfirming] = useState(false);
@@ -157,7 +161,7 @@ function AnnotationItem(props: { annotation: Annotation; plan: ScenarioBody; onC
       >
         <span className={`annotation-kind mark-${annotation.kind}`}>{t(`replay.annotation.kind.${annotation.kind}`)}</span>
         <span className="annotation-when">
-          {clockOf(at)} <small>{offsetOf(at, startMs)}</small>
+          {clockSecondsAt(at, zone)} <small>{offsetOf(at, startMs)}</small>
         </span>
       </button>
       {step && <div className="annotation-step">{step.title}</div>}

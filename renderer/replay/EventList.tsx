@@ -7,7 +7,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunEvent, ScenarioBody } from '../../shared/model';
-import { clockOf, offsetOf } from './format';
+import { clockSecondsAt } from '../../shared/time';
+import { useDrillZone } from '../components/DrillZone';
+import { offsetOf } from './format';
 import { pause, seek, useReplay } from './store';
 
 const ROW_PX = 50;
@@ -15,6 +17,7 @@ const OVERSCAN = 6;
 
 export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBody; startMs: number }) {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const { events, plan } = props;
   const current = useReplay((state) => state.currentEvent);
   const scroller = useRef<HTMLDivElement>(null);
@@ -81,10 +84,10 @@ export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBo
         }}
         data-testid="replay-event"
         data-current={i === current ? 'true' : undefined}
-        title={`${clockOf(at)} ${t(`replay.eventKind.${event.kind}`)} ${event.stepId ? (steps.get(event.stepId) ?? '') : ''}\n${detail}`}
+        title={`${clockSecondsAt(at, zone)} ${t(`replay.eventKind.${event.kind}`)} ${event.stepId ? (steps.get(event.stepId) ?? '') : ''}\n${detail}`}
       >
         <span className="event-time">
-          <b>{clockOf(at)}</b>
+          <b>{clockSecondsAt(at, zone)}</b>
           <small>{offsetOf(at, props.startMs)}</small>
         </span>
         <span className="event-main">

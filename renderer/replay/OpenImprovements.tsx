@@ -12,7 +12,7 @@ import type { Annotation, ScenarioBody } from '../../shared/model';
 import { api } from '../api';
 import { navigate } from '../app/router';
 import { notify, notifyError } from '../components/toasts';
-import { dateOf } from './format';
+import { dateAt } from '../../shared/time';
 import './openImprovements.css';
 
 /** How far up the copied-from chain to look (a copy of a copy of …). */
@@ -21,7 +21,10 @@ const MAX_ANCESTORS = 5;
 export type CarriedAction = {
   annotation: Annotation;
   runName: string;
-  runStartedAt: string;
+  /** The day the run took place, in its plan's zone. */
+  runDate: string;
+  /** Today in the zone of the scenario shown, against which due dates are overdue. */
+  today: string;
   /** The scenario whose run it came from, when not this one. */
   fromScenarioTitle: string | null;
   stepTitle: string | null;
@@ -61,7 +64,8 @@ export async function openImprovementsOf(scenarioId: string): Promise<CarriedAct
       actions.push({
         annotation,
         runName: run.name,
-        runStartedAt: run.startedAt,
+        runDate: dateAt(Date.parse(run.startedAt), run.plan.timeZone),
+        today: dateAt(Date.now(), here.timeZone),
         fromScenarioTitle: scenario.id === here.id ? null : scenario.title,
         stepTitle: stepNow?.title ?? stepThen?.title ?? null,
         stepHere: stepNow !== undefined,
@@ -82,7 +86,6 @@ export function OpenImprovements(props: { scenarioId: string }) {
   useEffect(load, [load]);
   if (actions.length === 0) return null;
 
-  const today = dateOf(Date.now());
   const markDone = async (action: CarriedAction) => {
     try {
       await api.updateAnnotation({ id: action.annotation.id, patch: { done: true } });
@@ -107,7 +110,7 @@ export function OpenImprovements(props: { scenarioId: string }) {
         <ul className="carry-list">
           {actions.map((action) => {
             const due = action.annotation.dueDate;
-            const overdue = due !== null && due < today;
+            const overdue = due !== null && due < action.today;
             return (
               <li key={action.annotation.id} className="carry-item" data-testid="open-improvement">
                 <div className="carry-text">{action.annotation.text}</div>
@@ -120,7 +123,7 @@ export function OpenImprovements(props: { scenarioId: string }) {
                   <span>{t('replay.carry.owner', { owner: action.ownerName ?? t('replay.annotation.noOwner') })}</span>
                   <span className={overdue ? 'carry-overdue' : undefined}>{due ? t(overdue ? 'replay.carry.overdue' : 'replay.carry.due', { date: due }) : t('replay.carry.noDue')}</span>
                   <button type="button" className="link-like" onClick={() => navigate({ screen: 'replay', runId: action.annotation.runId })}>
-                    {t('replay.carry.from', { run: action.runName, date: dateOf(Date.parse(action.runStartedAt)) })}
+                    {t('replay.carry.from', { run: action.runName, date: action.runDate })}
                     {action.fromScenarioTitle ? t('replay.carry.ofScenario', { title: action.fromScenarioTitle }) : ''}
                   </button>
                 </div>

@@ -2,9 +2,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../shared/model';
-import { commandNamed } from './commands';
-import { clockOf, instantOfClock, offsetOf } from './format';
+import { clockSecondsAt, instantOfClockText } from '../../shared/time';
+import { useDrillZone } from '../components/DrillZone';
 import { Scrubber } from './Scrubber';
+import { commandNamed } from './commands';
+import { offsetOf } from './format';
 import { advance, pause, seek, setSpeed, SPEEDS, stepEvent, togglePlay, useReplay } from './store';
 
 /** Drives a playing replay from animation frames. */
@@ -24,13 +26,14 @@ function usePlayLoop() {
 
 function Clock() {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const at = useReplay((state) => Math.floor(state.t / 1000) * 1000);
   const startMs = useReplay((state) => state.startMs);
   const paused = useReplay((state) => state.paused);
   const ended = useReplay((state) => state.ended);
   return (
     <div className="replay-clock" data-testid="replay-clock" data-time={new Date(at).toISOString()}>
-      <span className="replay-clock-time">{clockOf(at)}</span>
+      <span className="replay-clock-time">{clockSecondsAt(at, zone)}</span>
       <span className="replay-clock-offset">{offsetOf(at, startMs)}</span>
       {paused && <span className="replay-run-flag">{t('replay.player.runPaused')}</span>}
       {ended && <span className="replay-run-flag is-ended">{t('replay.player.runEnded')}</span>}
@@ -40,12 +43,13 @@ function Clock() {
 
 function JumpToTime() {
   const { t } = useTranslation();
+  const zone = useDrillZone();
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { startMs, endMs } = useReplay.getState();
-    const at = instantOfClock(text, startMs, endMs);
+    const at = instantOfClockText(text, startMs, endMs, zone);
     setInvalid(at === null);
     if (at === null) return;
     pause();

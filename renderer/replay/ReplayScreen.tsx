@@ -10,13 +10,14 @@ import { runAnalysisOf, runEndMsOf } from '../../shared/analysis';
 import { effectiveEventsOf, type Annotation, type Run, type RunEvent } from '../../shared/model';
 import { replayIndexOf, replaySpanOf, stateAtTime } from '../../shared/replay';
 import { reportOf } from '../../shared/report';
+import { dateTimeAt } from '../../shared/time';
 import { api } from '../api';
 import { navigate } from '../app/router';
+import { DrillZone } from '../components/DrillZone';
 import { AnalysisView } from './AnalysisView';
 import { AnnotationsPanel } from './AnnotationsPanel';
 import { handleReplayKey, replayCommands } from './commands';
 import { EventList } from './EventList';
-import { dateOf, shortClockOf } from './format';
 import { PlanActualBars } from './PlanActualBars';
 import { PlayerBar } from './PlayerBar';
 import { ReplayGraph } from './ReplayGraph';
@@ -130,6 +131,7 @@ export function ReplayScreen(props: { runId: string }) {
   };
 
   return (
+    <DrillZone value={run.plan.timeZone}>
     <div className={`replay-screen tab-${tab}`} data-testid="replay-screen">
       <header className="replay-header">
         <button type="button" className="back-button" onClick={() => navigate({ screen: 'scenario', scenarioId: run.scenarioId, view: 'runs' })} data-testid="replay-back">
@@ -138,7 +140,7 @@ export function ReplayScreen(props: { runId: string }) {
         <div className="replay-title">
           <h1 data-testid="replay-title">{run.plan.title}</h1>
           <span className="replay-run-name">
-            {run.name} · {dateOf(prepared.startMs)} {shortClockOf(prepared.startMs)}
+            {run.name} · {dateTimeAt(prepared.startMs, run.plan.timeZone)}
             {run.source === 'imported' && <span className="replay-chip">{t('replay.imported')}</span>}
             {run.status !== 'ended' && <span className="replay-chip is-warning">{t(`replay.runStatus.${run.status}`)}</span>}
           </span>
@@ -183,6 +185,7 @@ export function ReplayScreen(props: { runId: string }) {
       {tab === 'analysis' && <AnalysisView analysis={analysis} plan={run.plan} runStartMs={prepared.startMs} onShowStep={showStep} />}
       {tab === 'report' && report && <ReportView report={report} />}
     </div>
+    </DrillZone>
   );
 }
 

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import type { AfterActionReport } from '../../shared/report';
 import { notify, notifyError } from '../components/toasts';
 import { Paged, type LaidPage } from '../print/Paged';
-import { dateOf } from './format';
 import { reportFlowOf } from './reportFlow';
 
 /** While the report is shown, the print style sheet applies to the whole page. */
@@ -30,7 +29,7 @@ export function ReportView(props: { report: AfterActionReport }) {
   useEffect(() => setPages(null), [flows]);
   const onLaidOut = useCallback((laid: LaidPage[]) => setPages(laid), []);
 
-  const fileName = `${report.overview.title}-${t('replay.report.docTitle')}-${dateOf(report.overview.startedAtMs)}.pdf`.replace(/[\\/:*?"<>|\s]+/g, '_');
+  const fileName = `${report.overview.title}-${t('replay.report.docTitle')}-${report.overview.drillDate}.pdf`.replace(/[\\/:*?"<>|\s]+/g, '_');
   const desktop = window.drillDeskDesktop;
   const print = async () => {
     if (!desktop) {

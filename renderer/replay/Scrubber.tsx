@@ -6,7 +6,9 @@
 import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../shared/model';
-import { clockOf, offsetOf } from './format';
+import { clockSecondsAt } from '../../shared/time';
+import { useDrillZone } from '../components/DrillZone';
+import { offsetOf } from './format';
 import { pause, seek, setScrubbing, stepEvent, useReplay } from './store';
 
 const BUCKETS = 240;
@@ -45,6 +47,7 @@ function Playhead(props: { startMs: number; endMs: number }) {
 
 export function Scrubber(props: { times: Float64Array; annotations: readonly Annotation[]; onMarkClick: (annotation: Annotation) => void }) {
   const { t: translate } = useTranslation();
+  const zone = useDrillZone();
   const startMs = useReplay((state) => state.startMs);
   const endMs = useReplay((state) => state.endMs);
   const now = useReplay((state) => Math.round(state.t / 1000));
@@ -92,7 +95,7 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
               type="button"
               className={`scrub-mark mark-${annotation.kind}`}
               style={{ left: `${fraction * 100}%` }}
-              title={`${clockOf(at)} ${translate(`replay.annotation.kind.${annotation.kind}`)}${translate('colon')}${annotation.text}`}
+              title={`${clockSecondsAt(at, zone)} ${translate(`replay.annotation.kind.${annotation.kind}`)}${translate('colon')}${annotation.text}`}
               onClick={() => props.onMarkClick(annotation)}
               data-testid="scrub-mark"
               data-kind={annotation.kind}
@@ -110,7 +113,7 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
         aria-valuemin={Math.round(startMs / 1000)}
         aria-valuemax={Math.round(endMs / 1000)}
         aria-valuenow={now}
-        aria-valuetext={`${clockOf(now * 1000)} ${offsetOf(now * 1000, startMs)}`}
+        aria-valuetext={`${clockSecondsAt(now * 1000, zone)} ${offsetOf(now * 1000, startMs)}`}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
@@ -122,8 +125,8 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
         <Playhead startMs={startMs} endMs={endMs} />
       </div>
       <div className="scrub-ends" aria-hidden>
-        <span>{clockOf(startMs)}</span>
-        <span>{clockOf(endMs)}</span>
+        <span>{clockSecondsAt(startMs, zone)}</span>
+        <span>{clockSecondsAt(endMs, zone)}</span>
       </div>
     </div>
   );

@@ -8,11 +8,11 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { AfterActionReport, FindingItem, ProblemItem } from '../../shared/report';
 import { PARTICIPANT_CATEGORIES } from '../../shared/model';
-import { tPlusOf } from '../../shared/time';
-import { dateOf, InfoTable, Lines, SectionHeading, TitleBlock } from '../print/docParts';
+import { clockAt, longDateOf, tPlusOf } from '../../shared/time';
+import { InfoTable, Lines, SectionHeading, TitleBlock, whenInZone } from '../print/docParts';
 import { contentWidthOf, type Flow, type FlowPart } from '../print/Paged';
 import { causeTextOf, shortCauseTextOf } from './causes';
-import { dateOf as localDateOf, deltaText, minutesText, shortClockOf } from './format';
+import { deltaText, minutesText } from './format';
 
 /** Rows of the run timeline printed at most; a longer log is summarised with a note. */
 export const MAX_TIMELINE_ROWS = 800;
@@ -33,8 +33,9 @@ function Paragraph(props: { children: ReactNode }) {
 export function reportFlowOf(report: AfterActionReport, t: TFunction, language: string): Flow {
   const { overview } = report;
   const start = overview.startedAtMs;
-  const clock = (ms: number) => shortClockOf(ms);
-  const at = (minutes: number) => shortClockOf(start + minutes * 60_000);
+  // Clock times on the drill's wall clocks, whatever the zone of the computer printing the report.
+  const clock = (ms: number) => clockAt(ms, overview.timeZone);
+  const at = (minutes: number) => clock(start + minutes * 60_000);
   const span = (from: number | null, to: number | null) => (from === null ? '—' : `${at(from)}–${at(to ?? from)}`);
   const titleOf = new Map(report.analysis.steps.map((c) => [c.step.id, c.step.title]));
   const stepTitle = (id: string) => titleOf.get(id) ?? id;
@@ -55,7 +56,11 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
           { label: t('replay.report.runName'), value: overview.runName, wide: true },
           {
             label: t('replay.report.time'),
-            value: `${dateOf(localDateOf(start), language)} ${clock(start)}–${overview.endedAtMs === null ? t('replay.report.notEnded') : clock(overview.endedAtMs)}`,
+            value: whenInZone(
+              `${longDateOf(overview.drillDate, language)} ${clock(start)}–${overview.endedAtMs === null ? t('replay.report.notEnded') : clock(overview.endedAtMs)}`,
+              overview.timeZone,
+              t,
+            ),
           },
           { label: t('replay.report.place'), value: overview.location || '—' },
           { label: t('replay.report.organiser'), value: overview.organiser || '—' },
@@ -237,7 +242,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
                 <td className="doc-center">{i + 1}</td>
                 <td>{item.annotation.text}</td>
                 <td>{item.step?.title ?? '—'}</td>
-                <td className="doc-center">{item.annotation.dueDate ? dateOf(item.annotation.dueDate, language) : t('replay.report.noDue')}</td>
+                <td className="doc-center">{item.annotation.dueDate ? longDateOf(item.annotation.dueDate, language) : t('replay.report.noDue')}</td>
                 <td className="doc-center">{item.annotation.done ? t('replay.report.done') : t('replay.report.open')}</td>
               </tr>
             ))}

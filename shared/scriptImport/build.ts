@@ -40,6 +40,7 @@ import {
 } from '../model';
 import type { TableRow } from '../runCsv';
 import { cyclesOf } from '../schedule';
+import { clockTextOf, dateTextOf, pad2, tPlusOf } from '../time';
 import { CONTENT_FIELDS, HEADER_SEARCH_ROWS, SCRIPT_VOCABULARY, headerOf, headerSignatureOf, scriptColumnsOf, type ScriptField } from './header';
 import { interpolate, issueOf, type ImportIssue } from './issues';
 import { isNarrator, speakerLinesOf, type SpeakerLine } from './speakers';
@@ -96,7 +97,6 @@ export type ScriptImport = {
   confident: boolean;
 };
 
-const pad2 = (value: number) => String(value).padStart(2, '0');
 const ROLE_COLORS = ['#0284c7', '#0891b2', '#65a30d', '#d97706', '#db2777', '#4f46e5', '#ca8a04', '#0f766e', '#be123c', '#78716c', '#ea580c', '#15803d'];
 const CONTROLLER_COLOR = '#7c3aed';
 
@@ -293,7 +293,7 @@ function headerBlockOf(lines: readonly string[]) {
   if (time?.start?.kind === 'clock') clock = time.start.minutes % 1440;
   return {
     title: title.replace(/\s+(?:演练脚本|drill script)$/i, '').replace(/\s*脚本$/, '').trim(),
-    drillDate: date ? `${date[1]}-${pad2(+date[2])}-${pad2(+date[3])}` : null,
+    drillDate: date ? dateTextOf(+date[1], +date[2], +date[3]) : null,
     startClock: clock,
     location,
     organiser,
@@ -544,7 +544,7 @@ export function scriptImportOf(table: SourceTable, options: BuildOptions): Scrip
     title,
     description: description.slice(0, MAX_TEXT),
     drillDate: date ?? block.drillDate,
-    startTime: startMinute === null ? null : `${pad2(Math.floor((startMinute % 1440) / 60))}:${pad2(startMinute % 60)}`,
+    startTime: startMinute === null ? null : clockTextOf(startMinute),
     location: block.location.slice(0, MAX_NAME),
     organiser: block.organiser.slice(0, MAX_NAME),
     objectives,
@@ -830,7 +830,7 @@ function buildGraph(entries: Entry[], ctx: GraphContext) {
     const gap = before.start !== null && here.start !== null ? here.start - before.start : null;
     const lagOf = (last: Step) => (gap === null ? 0 : Math.max(0, gap - (last.durationMin ?? 0)));
     if (before.lasts.length > 1 && here.firsts.length > 1) {
-      const at = here.start === null ? '' : startClock === null ? `T+${here.start}` : clockText(startClock + here.start);
+      const at = here.start === null ? '' : startClock === null ? tPlusOf(here.start) : clockTextOf(startClock + here.start);
       const join = addStep(here.entries[0], 'milestone', interpolate(labels.generated.join, { time: at }), { roleIds: [], durationMin: 0 });
       if (!join) break;
       for (const last of before.lasts) addEdge(last, join, lagOf(last));
@@ -874,10 +874,5 @@ function buildGraph(entries: Entry[], ctx: GraphContext) {
       }
     return { steps, edges, roles, objectives, startClock, date, rowOfStep };
   }
-}
-
-function clockText(minutes: number): string {
-  const inDay = ((minutes % 1440) + 1440) % 1440;
-  return `${pad2(Math.floor(inDay / 60))}:${pad2(inDay % 60)}`;
 }
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { catalogues, type Language } from '../i18n';
 import { InjectStepSchema, MAX_MINUTES, MAX_NAME, MAX_TEXT, ScenarioBodySchema, type Edge, type Role, type ScenarioBody, type Step } from '../model';
 import { cyclesOf } from '../schedule';
+import { pad2 } from '../time';
 import { categoryOfName, MAX_IMPORT_STEPS, stepTitleOf, type ImportCounts, type PreviewRole } from './build';
 import { issueOf, type ImportIssue } from './issues';
 
@@ -63,7 +64,7 @@ export function openAevImportOf(value: unknown, language: Language): OpenAevImpo
   const roles: Role[] = (data.scenario_teams ?? []).map((team, i) => {
     const category = categoryOfName(team.team_name);
     return {
-      id: `role-${String(i + 1).padStart(2, '0')}`,
+      id: `role-${pad2(i + 1)}`,
       name: team.team_name.trim().slice(0, MAX_NAME) || `Team ${i + 1}`,
       group: '',
       category,

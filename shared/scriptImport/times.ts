@@ -7,6 +7,7 @@
  * durations (`15分钟`, `约5min`). A date in front (`2026-06-18 09:30`,
  * `6月18日 9:30`) is kept.
  */
+import { clockOf, clockTimeOf, dateTextOf, tPlusOf } from '../time';
 import { chineseNumberOf, halfWidthOf } from './text';
 
 /** A point in time; `twelveHour` marks a clock time before noon written without 上午/下午 (`2点半`), which may mean the afternoon. */
@@ -21,8 +22,6 @@ const NUMBER = '(?:\\d{1,4}|[零〇一二两三四五六七八九十百]{1,5})';
 const DAY_PART = '(上午|早上|早晨|清晨|凌晨|中午|午后|下午|傍晚|晚上|夜间|夜里|晚|早|am|a\\.m\\.|pm|p\\.m\\.)';
 const MAX_OFFSET = 7 * 24 * 60;
 
-const pad2 = (value: number) => String(value).padStart(2, '0');
-
 /** Hours on the 24-hour clock from a 12-hour reading and its part of the day. */
 function hoursIn(hours: number, dayPart: string | undefined): number | null {
   if (!dayPart) return hours;
@@ -36,7 +35,7 @@ function hoursIn(hours: number, dayPart: string | undefined): number | null {
 /** A date in front of a time, as `YYYY-MM-DD` (the year may be missing: then null), and the rest. */
 function datePrefixOf(text: string): { date: string | null; dayOffset: number; rest: string } {
   let match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[(（]?(?:星期|周)[一二三四五六日天][)）]?)?\s*/.exec(text);
-  if (match) return { date: `${match[1]}-${pad2(+match[2])}-${pad2(+match[3])}`, dayOffset: 0, rest: text.slice(match[0].length) };
+  if (match) return { date: dateTextOf(+match[1], +match[2], +match[3]), dayOffset: 0, rest: text.slice(match[0].length) };
   match = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*/.exec(text);
   if (match) return { date: null, dayOffset: 0, rest: text.slice(match[0].length) };
   match = new RegExp(`^(?:day\\s*(\\d{1,2})|d(\\d{1,2})|第\\s*(${NUMBER})\\s*天)[\\s,，]*`, 'i').exec(text);
@@ -50,14 +49,17 @@ function datePrefixOf(text: string): { date: string | null; dayOffset: number; r
 /** One clock time (`9:30`, `9时30分`, `下午5点`, `九时三十分`, `0930`) as minutes of the day, or null. */
 function clockMinutesOf(text: string, inheritedDayPart?: string): { minutes: number; dayPart: string | undefined; twelveHour: boolean } | null {
   const value = text.trim().toLowerCase();
-  let match = new RegExp(`^${DAY_PART}?\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*${DAY_PART}?$`).exec(value);
+  let match = new RegExp(`^${DAY_PART}?\\s*(\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*${DAY_PART}?$`).exec(value);
   let dayPart: string | undefined;
   let hours: number | null = null;
   let minutes: number | null = null;
   if (match) {
-    dayPart = match[1] ?? match[5];
-    hours = +match[2];
-    minutes = +match[3];
+    dayPart = match[1] ?? match[3];
+    // `24:00` closes a range at midnight; every other clock text is read by shared/time.
+    const clock = /^24:00(:00)?$/.test(match[2]) ? { hours: 24, minutes: 0 } : clockTimeOf(match[2]);
+    if (!clock) return null;
+    hours = clock.hours;
+    minutes = clock.minutes;
   } else if ((match = new RegExp(`^${DAY_PART}?\\s*(${NUMBER})\\s*(?:时|点钟?)\\s*(?:(半)|(${NUMBER})\\s*分?|(一刻|三刻))?$`).exec(value))) {
     dayPart = match[1];
     hours = chineseNumberOf(match[2]);
@@ -161,12 +163,7 @@ export function scriptTimeOf(raw: string): ScriptTime | null {
 
 /** How a parsed time reads back in the preview: `09:30–09:45`, `T+15`, `15 min`. */
 export function scriptTimeTextOf(time: ScriptTime): string {
-  const show = (point: TimePoint) => {
-    if (point.kind === 'offset') return point.minutes < 60 ? `T+${point.minutes}` : `T+${Math.floor(point.minutes / 60)}:${pad2(point.minutes % 60)}`;
-    const day = Math.floor(point.minutes / 1440);
-    const inDay = point.minutes % 1440;
-    return `${pad2(Math.floor(inDay / 60))}:${pad2(inDay % 60)}${day > 0 ? ` (+${day})` : ''}`;
-  };
+  const show = (point: TimePoint) => (point.kind === 'offset' ? tPlusOf(point.minutes) : clockOf('00:00', point.minutes));
   if (!time.start) return `${time.durationMin} min`;
   const range = time.end ? `${show(time.start)}–${show(time.end)}` : show(time.start);
   return time.durationMin !== null && !time.end ? `${range} (${time.durationMin} min)` : range;

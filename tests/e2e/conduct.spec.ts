@@ -199,3 +199,51 @@ test('a click the back end refuses is taken back and its error shown', async ({ 
   await expect(stepCard(page, 'w01')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('log-item')).toHaveCount(0);
 });
+
+test.describe('on a computer in another time zone', () => {
+  // The browser runs in New York; the waterworks drill is held in Shanghai (its scenario's zone), 12 hours ahead in May.
+  test.use({ timezoneId: 'America/New_York' });
+
+  test("the console, its log and its corrections show and take the drill's wall clock", async ({ app, page }) => {
+    await openScenario(page, app.url, WATERWORKS);
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/New_York');
+    await page.getByTestId('view-tab-runs').click();
+    await page.getByTestId('import-run').click();
+    // Bare clock times are the drill's: 09:34 in Shanghai on the drill date, 01:34 UTC.
+    const log = ['时间,步骤,事件类型', '09:30,w01,注入', '09:34,w02,开始', '09:41:20,w02,完成', '10:10,,结束'].join('\n');
+    await page.getByTestId('import-run-file').setInputFiles({ name: 'paper.csv', mimeType: 'text/csv', buffer: Buffer.from(log) });
+    await page.getByTestId('import-run-name').fill('外地电脑补录');
+    await page.getByTestId('import-run-go').click();
+    const row = page.getByTestId('run-row').filter({ hasText: '外地电脑补录' });
+    await expect(row).toContainText('2026年5月20日 09:30');
+    await row.getByTestId('open-run').click();
+    await expect(page.getByTestId('run-status')).toHaveText('已结束');
+    await expect(stepCard(page, 'w02')).toContainText('开始 09:34');
+    await expect(stepCard(page, 'w02')).toContainText('完成 09:41');
+    await expect(page.getByTestId('live-clock')).toHaveText(/^\d\d:\d\d:\d\d$/);
+    const started = page.locator('[data-testid="log-item"][data-kind="started"]');
+    await expect(started.locator('.log-time')).toHaveText('09:34:00');
+
+    // A correction is typed on the drill's clock too.
+    await started.getByTestId('log-correct').click();
+    await expect(page.getByTestId('correct-time')).toHaveValue(/^2026-05-20T09:34(:00)?$/);
+    await page.getByTestId('correct-time').fill('2026-05-20T09:36:30');
+    await page.getByTestId('correct-save').click();
+    const corrected = page.locator('[data-testid="log-item"][data-kind="started"]:not(.log-superseded)');
+    await expect(corrected.locator('.log-time')).toHaveText('09:36:30');
+    const runId = /#\/run\/([\w-]+)/.exec(page.url())![1];
+    const { events } = (await app.backend.service().getRun({ id: runId })) as { events: { kind: string; at: string; supersededBy: number | null }[] };
+    expect(events.filter((e) => e.kind === 'started' && e.supersededBy === null).map((e) => e.at)).toEqual(['2026-05-20T01:36:30.000Z']);
+  });
+
+  test("a live run's clock is the drill's wall clock", async ({ app, page }) => {
+    await startRun(page, app.url, '预演');
+    const shanghai = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+    const before = shanghai(Date.now());
+    const shown = (await page.getByTestId('live-clock').textContent())!.slice(0, 5);
+    const after = shanghai(Date.now());
+    expect([before, after]).toContain(shown);
+    const newYork = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', hourCycle: 'h23' }).format(Date.now());
+    expect(shown.slice(0, 2)).not.toBe(newYork);
+  });
+});

@@ -372,13 +372,22 @@ test('auto-layout is one undoable move, and the metadata dialog edits title, dat
   await dialog.getByTestId('meta-drillDate').fill('2026-06-18');
   await dialog.getByTestId('meta-startTime').fill('09:30');
   await dialog.getByTestId('meta-location').fill('县城南区安置点');
+  // The time zone: a name that is no zone is refused in place; a real one is shown with its current time.
+  await expect(dialog.getByTestId('meta-timeZone')).toHaveValue('Asia/Shanghai');
+  await dialog.getByTestId('meta-timeZone').fill('Asia/Beijing');
+  await expect(dialog).toContainText('不是时区名称（如 Asia/Shanghai）');
+  await expect(dialog.getByTestId('meta-save')).toBeDisabled();
+  await dialog.getByTestId('meta-timeZone').fill('Asia/Urumqi');
+  await expect(dialog).toContainText('该时区现在是');
   await dialog.getByTestId('meta-objective-add').click();
   await dialog.getByTestId('meta-objective').last().fill('检验安置点饮用水保障能力');
   await dialog.getByTestId('meta-save').click();
   await expect(page.getByTestId('scenario-title')).toHaveText('汛期水环境应急演练');
   await saved(page);
   const stored = await storedScenario(app, id);
-  expect(stored).toMatchObject({ title: '汛期水环境应急演练', drillDate: '2026-06-18', startTime: '09:30', location: '县城南区安置点' });
+  expect(stored).toMatchObject({ title: '汛期水环境应急演练', drillDate: '2026-06-18', startTime: '09:30', timeZone: 'Asia/Urumqi', location: '县城南区安置点' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('overview')).toContainText('Asia/Urumqi');
   expect(stored.objectives.map((o) => o.text)).toEqual(['检验安置点饮用水保障能力']);
 });
 

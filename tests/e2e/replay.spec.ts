@@ -4,7 +4,9 @@
  * survives a reload, and print the after-action report to PDF with the late
  * steps in it. The run is the flood-season sample simulated with one step
  * running 12 minutes long and a later one starting 4 minutes late
- * (tests/fixtures/replay/demoRun.ts).
+ * (tests/fixtures/replay/demoRun.ts). The browser runs in New York while
+ * the drill is held in Shanghai: every clock time shown and printed is the
+ * drill's.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { clockAt, clockSecondsAt, dateTimeAt, longDateOf } from '../../shared/time';
 import { startReplayApp, type ReplayApp } from '../fixtures/replay/replayApp';
+
+test.use({ timezoneId: 'America/New_York' });
 
 let app: ReplayApp;
 test.beforeEach(async () => {
@@ -24,7 +29,8 @@ test.afterEach(async () => {
 
 const replayUrl = () => `${app.url.replace(/#.*$/, '')}#/replay/${app.demo.runId}`;
 const minutesAfterStart = (min: number) => new Date(app.demo.startedAtMs + min * 60_000);
-const clockText = (date: Date) => `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+/** A clock time as the drill's wall clocks show it (the scenario's zone, Asia/Shanghai). */
+const clockText = (date: Date) => clockAt(date.getTime(), app.demo.scenario.timeZone);
 const node = (page: Page, stepId: string) => page.locator(`[data-testid="replay-node"][data-step-id="${stepId}"]`);
 const clockMs = async (page: Page) => Date.parse((await page.getByTestId('replay-clock').getAttribute('data-time'))!);
 
@@ -43,6 +49,11 @@ test('plays at 60×, pauses, and shows every step’s state at the moment scrubb
   await expect(node(page, scenario.steps[0].id)).toBeVisible();
   const start = await clockMs(page);
   expect(start).toBe(app.demo.startedAtMs);
+  // Shown on the drill's clock, not the browser's.
+  expect(app.demo.scenario.timeZone).toBe('Asia/Shanghai');
+  expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/New_York');
+  await expect(page.locator('.replay-clock-time')).toHaveText(clockSecondsAt(start, 'Asia/Shanghai'));
+  await expect(page.locator('.replay-run-name')).toContainText(dateTimeAt(start, 'Asia/Shanghai'));
 
   await page.getByTestId('replay-speed-60').click();
   await page.getByTestId('replay-play').click();
@@ -166,5 +177,8 @@ test('the after-action report prints to PDF with the late steps and their causes
   expect(text).toContain('自身用时比计划多12分钟');
   expect(text).toContain('具备条件后晚开始4分钟');
   expect(text).toContain('提前准备会商研判模板和水文、水质基础资料');
+  // The run's date and start time as the drill's clocks showed them.
+  const start = app.demo.startedAtMs;
+  expect(text).toContain(`${longDateOf(dateTimeAt(start, 'Asia/Shanghai').slice(0, 10), 'zh')}${clockAt(start, 'Asia/Shanghai')}–`);
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
 });

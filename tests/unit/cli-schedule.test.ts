@@ -15,7 +15,7 @@ describe('drill schedule', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe('县第一自来水厂停电停产应急演练  2026-05-20 09:30');
+    expect(lines[0]).toBe('县第一自来水厂停电停产应急演练  2026-05-20 09:30  (Asia/Shanghai)');
     expect(lines[2]).toMatch(/^#\s+Step\s+Kind\s+Roles\s+Start\s+Finish\s+Slack\s+Critical$/);
     expect(result.stdout).toMatch(/1\s+水厂两路外部电源中断\s+inject\s+导调组, 模拟人员, 供水保障组\s+T\+0 09:30\s+T\+3 09:33\s+0\s+yes/);
     expect(result.stdout).toMatch(/发布停水、限水公告\s+action\s+宣传报道组\s+T\+8 09:38\s+T\+18 09:48\s+56\s*\n/);
@@ -27,7 +27,7 @@ describe('drill schedule', () => {
     const result = drill('schedule', SAMPLE, '--json');
     expect(result.status).toBe(0);
     const plan = JSON.parse(result.stdout);
-    expect(plan).toMatchObject({ title: '县第一自来水厂停电停产应急演练', startTime: '09:30', lengthMin: 117 });
+    expect(plan).toMatchObject({ title: '县第一自来水厂停电停产应急演练', startTime: '09:30', timeZone: 'Asia/Shanghai', lengthMin: 117 });
     expect(plan.criticalPath[0]).toBe('w01');
     expect(plan.steps).toHaveLength(20);
     expect(plan.steps[2]).toEqual({

@@ -22,7 +22,7 @@ const keys = new Set<string>([
   ...['edit', 'insert', 'view', 'scenario', 'help'].map((group) => `editor.group.${group}`),
   ...['error', 'warning', 'info'].flatMap((severity) => [`editor.findings.count.${severity}`, `editor.findings.severity.${severity}`]),
   ...['drag', 'connect', 'box', 'shiftClick', 'pan', 'zoom', 'dropPalette'].flatMap((g) => [`editor.help.gesture.${g}`, `editor.help.gestureKey.${g}`]),
-  ...['title', 'titleEn', 'location', 'organiser', 'description', 'summaryEn'].map((field) => `editor.meta.${field}`),
+  ...['title', 'titleEn', 'timeZone', 'location', 'organiser', 'description', 'summaryEn'].map((field) => `editor.meta.${field}`),
   ...['Name', 'Unit', 'Phone', 'CallSign'].map((field) => `editor.roles.person${field}`),
 ]);
 

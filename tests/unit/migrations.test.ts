@@ -99,6 +99,12 @@ const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | 
     expect(stored.stepCount).toBeGreaterThan(5);
     expect(keptRows(db).events).toHaveLength(2);
   },
+  2: (db) => {
+    // Every scenario and every run's plan names its time zone.
+    const zones = db.prepare("SELECT json_extract(meta, '$.timeZone') AS zone FROM scenarios UNION ALL SELECT json_extract(plan, '$.timeZone') FROM runs").all();
+    expect(zones.length).toBeGreaterThan(1);
+    expect(zones).toEqual(zones.map(() => ({ zone: 'Asia/Shanghai' })));
+  },
 };
 
 describe('each shipped migration', () => {
@@ -129,6 +135,38 @@ describe('each shipped migration', () => {
       }
     });
   }
+});
+
+describe('0002-time-zone', () => {
+  it('gives scenarios and run plans stored without a zone Asia/Shanghai, and keeps a zone already there', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    const atOne = openDatabase(file, { migrations: shipped.slice(0, 1) });
+    const { scenarioId, runId } = putRealisticData(atOne);
+    const second = putRealisticData(atOne);
+    // What version 1 wrote: no zone at all; and one scenario whose zone was set elsewhere.
+    atOne.prepare("UPDATE scenarios SET meta = json_remove(meta, '$.timeZone') WHERE id = ?").run(scenarioId);
+    atOne.prepare("UPDATE runs SET plan = json_remove(plan, '$.timeZone') WHERE id = ?").run(runId);
+    atOne.prepare("UPDATE scenarios SET meta = json_set(meta, '$.timeZone', 'Europe/Berlin') WHERE id = ?").run(second.scenarioId);
+    const legacy = atOne.prepare("SELECT json_type(meta, '$.timeZone') AS type FROM scenarios WHERE id = ?").get(scenarioId);
+    expect(legacy).toEqual({ type: null });
+    atOne.close();
+
+    const atTwo = openDatabase(file, { migrations: shipped.slice(0, 2) });
+    try {
+      const zoneOf = (table: 'scenarios' | 'runs', id: string) =>
+        (atTwo.prepare(`SELECT json_extract(${table === 'scenarios' ? 'meta' : 'plan'}, '$.timeZone') AS zone FROM ${table} WHERE id = ?`).get(id) as { zone: string }).zone;
+      expect(zoneOf('scenarios', scenarioId)).toBe('Asia/Shanghai');
+      expect(zoneOf('runs', runId)).toBe('Asia/Shanghai');
+      expect(zoneOf('scenarios', second.scenarioId)).toBe('Europe/Berlin');
+      expect(zoneOf('runs', second.runId)).toBe('Asia/Shanghai');
+      // The service reads them back with the zone.
+      const service = createService({ db: atTwo, dataDir: path.dirname(file), templates: loadTemplates(TEMPLATES_DIR), prefs: memoryPrefsStore(), now: () => NOW });
+      expect((service.getScenario({ id: scenarioId }) as { timeZone: string }).timeZone).toBe('Asia/Shanghai');
+      expect((service.getRun({ id: runId }) as { run: { plan: { timeZone: string } } }).run.plan.timeZone).toBe('Asia/Shanghai');
+    } finally {
+      atTwo.close();
+    }
+  });
 });
 
 describe('migrating a database that holds a drill', () => {

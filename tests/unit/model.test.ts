@@ -54,3 +54,21 @@ describe('text fields', () => {
     expect(result.success).toBe(false);
   });
 });
+
+describe('the time zone of a scenario', () => {
+  it('is Asia/Shanghai when none is named', () => {
+    expect(ScenarioBodySchema.parse({ title: '汛期演练' }).timeZone).toBe('Asia/Shanghai');
+  });
+  it('takes any IANA zone the runtime knows', () => {
+    for (const zone of ['Asia/Urumqi', 'America/New_York', 'Europe/Berlin', 'UTC'])
+      expect(ScenarioBodySchema.parse({ title: 't', timeZone: zone }).timeZone).toBe(zone);
+  });
+  it('refuses a name that is not a zone, and offsets that only some runtimes take', () => {
+    for (const zone of ['Mars/Olympus_Mons', 'Beijing', '+08:00', 'UTC+8', '', 'Asia/Shanghai; rm -rf /']) {
+      const result = ScenarioBodySchema.safeParse({ title: 't', timeZone: zone });
+      expect(result.success, zone).toBe(false);
+      expect(result.error?.issues[0].path).toEqual(['timeZone']);
+      expect(result.error?.issues[0].message).toMatch(/time zone/);
+    }
+  });
+});

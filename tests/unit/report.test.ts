@@ -56,6 +56,14 @@ afterAll(() => {
 });
 
 describe('the after-action report (演练总结报告)', () => {
+  it("dates the run by the day it took place in the drill's zone", () => {
+    // 01:00 UTC on 18 June is 09:00 that day in Shanghai, and 21:00 the day before in New York.
+    const inNewYork = reportOf({ ...live.run, plan: { ...live.run.plan, timeZone: 'America/New_York' } }, live.events, annotations);
+    expect([report.overview.drillDate, inNewYork.overview.drillDate]).toEqual(['2024-06-18', '2024-06-17']);
+    expect(inNewYork.overview.timeZone).toBe('America/New_York');
+  });
+
+
   it('opens with the overview: purpose, time, place, units and people, the scenario and its objectives', () => {
     const { overview } = report;
     expect(overview).toMatchObject({
@@ -70,6 +78,7 @@ describe('the after-action report (演练总结报告)', () => {
       actualMinutes: 96,
       overrun: 16,
     });
+    expect(overview.timeZone).toBe('Asia/Shanghai');
     expect(overview.description).toContain('城区部分区域内涝');
     expect(overview.units).toEqual(['县政府', '县生态环境局', '县环境监测站', '县自来水公司', '县污水处理厂']);
     expect(overview.peopleByCategory).toMatchObject({ player: 5, controller: 1, evaluator: 0 });

@@ -27,8 +27,8 @@ const waterworks: ScenarioBody = ScenarioBodySchema.parse({
   ],
 });
 
-/** Local time on the drill day as an ISO instant (the log's bare times are local). */
-const local = (hours: number, minutes: number, seconds = 0) => new Date(2026, 4, 20, hours, minutes, seconds).toISOString();
+/** A wall time on the drill day in the drill's zone (Asia/Shanghai, UTC+8) as an ISO instant: the log's bare times are read there. */
+const local = (hours: number, minutes: number, seconds = 0) => new Date(Date.UTC(2026, 4, 20, hours - 8, minutes, seconds)).toISOString();
 
 function ok<T>(result: TableResult<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.problems)}`);
@@ -129,7 +129,27 @@ describe('parseRunCsv', () => {
 
   it('puts bare times on the date given instead of the drill date', () => {
     const log = ok(parseRunCsv({ ...waterworks, drillDate: null }, 'time,step,kind\n09:31,w01,注入', { date: '2026-06-01' }));
-    expect(log.events[0].at).toBe(new Date(2026, 5, 1, 9, 31).toISOString());
+    expect(log.events[0].at).toBe('2026-06-01T01:31:00.000Z');
+  });
+
+  it("reads bare times, dates with times and the planned start in the drill's zone, not the computer's", () => {
+    const csv = 'time,step,kind\nT+0,w01,注入\n09:40,w02,开始\n2026-05-20 10:05:30,w02,完成';
+    expect(ok(parseRunCsv(waterworks, csv))).toMatchObject({
+      startedAt: '2026-05-20T01:30:00.000Z',
+      events: [{ at: '2026-05-20T01:30:00.000Z' }, { at: '2026-05-20T01:40:00.000Z' }, { at: '2026-05-20T02:05:30.000Z' }],
+    });
+    // The same log of a drill held in New York (summer time, UTC-4).
+    expect(ok(parseRunCsv({ ...waterworks, timeZone: 'America/New_York' }, csv))).toMatchObject({
+      startedAt: '2026-05-20T13:30:00.000Z',
+      events: [{ at: '2026-05-20T13:30:00.000Z' }, { at: '2026-05-20T13:40:00.000Z' }, { at: '2026-05-20T14:05:30.000Z' }],
+    });
+    // An instant that names its own zone means what it says.
+    expect(ok(parseRunCsv(waterworks, 'time,step,kind\n2026-05-20T09:31:00+08:00,w01,注入')).events[0].at).toBe('2026-05-20T01:31:00.000Z');
+  });
+
+  it("names the run start in the drill's zone when a row comes before it", () => {
+    const found = problems(parseRunCsv({ ...waterworks, timeZone: 'Asia/Tokyo' }, 'time,step,kind\n09:29,w01,注入\nT+1,w02,开始'));
+    expect(found.map((p) => tableProblemTextOf(p, 'en'))).toEqual(['row 2: the time is before the run start (09:30)']);
   });
 
   it('refuses a log with bad rows as a whole, listing each row and its reason', () => {

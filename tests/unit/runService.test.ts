@@ -7,10 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiMethod, ApiOutputs } from '../../shared/api';
 import { effectiveEventsOf, type Scenario } from '../../shared/model';
 import { runStateAt } from '../../shared/runState';
+import { scheduleOf } from '../../shared/schedule';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore, type PrefsStore } from '../../electron/core/prefs';
 import { xlsxOf } from '../../electron/core/xlsx';
@@ -184,8 +186,9 @@ describe('importing a run log', () => {
     const summary = await call('importRunCsv', { scenarioId: scenario.id, name: '纸质记录补录', csv: log });
     expect(summary).toMatchObject({ name: '纸质记录补录', source: 'imported', status: 'ended', eventCount: 8 });
     const { run, events } = await call('getRun', { id: summary.id });
-    expect(run.startedAt).toBe(new Date(2026, 4, 20, 9, 31).toISOString());
-    expect(run.endedAt).toBe(new Date(2026, 4, 20, 11, 30).toISOString());
+    // The log's bare times are wall times of the drill's zone, Asia/Shanghai (UTC+8).
+    expect(run.startedAt).toBe('2026-05-20T01:31:00.000Z');
+    expect(run.endedAt).toBe('2026-05-20T03:30:00.000Z');
     expect(events.map((e) => e.kind)).toEqual(['inject-delivered', 'started', 'completed', 'started', 'completed', 'branch-taken', 'observation', 'ended']);
     expect(events[5]).toMatchObject({ stepId: 'w04', edgeId: 'e04' });
     const state = runStateAt(run.plan, effectiveEventsOf(events), Date.parse(run.startedAt), Date.parse(run.endedAt!));
@@ -262,6 +265,24 @@ describe('importing a plan spreadsheet', () => {
     const kindOf = (body: Scenario, title: string) => body.steps.find((s) => s.title === title)?.kind;
     for (const step of scenario.steps) expect(kindOf(imported, step.title), step.title).toBe(step.kind);
     expect(imported.roles.map((r) => r.name).sort()).toEqual(scenario.roles.map((r) => r.name).sort());
+  });
+
+  it('reads time and date cells Excel stores as dates as the wall times they show, whatever the zone of this computer', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('脚本');
+    sheet.addRow(['时间', '情景内容', '处置动作']);
+    // A time typed into Excel is a fraction of a day; exceljs hands it over as an instant on 1899-12-30 (UTC).
+    sheet.addRow([new Date(Date.UTC(1899, 11, 30, 9, 30)), '水厂停电', '启动预案']).getCell(1).numFmt = 'hh:mm';
+    sheet.addRow([new Date(Date.UTC(2026, 4, 20, 9, 45)), '', '调度送水车']).getCell(1).numFmt = 'yyyy-mm-dd hh:mm';
+    sheet.addRow([0.4375, '', '现场点评']).getCell(1).numFmt = 'h:mm';
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const summary = await call('importPlanTable', { fileName: 'times.xlsx', dataBase64: buffer.toString('base64') });
+    const imported = await call('getScenario', { id: summary.id });
+    expect([imported.drillDate, imported.startTime, imported.timeZone]).toEqual(['2026-05-20', '09:30', 'Asia/Shanghai']);
+    const schedule = scheduleOf(imported);
+    if (!schedule.ok) throw new Error('the imported plan has no schedule');
+    const startOf = (title: string) => schedule.byStep.get(imported.steps.find((step) => step.title === title)!.id)!.earliestStart;
+    expect(['启动预案', '调度送水车', '现场点评'].map(startOf)).toEqual([0, 15, 60]);
   });
 
   it('refuses a plan with a bad cell, or a damaged workbook, writing nothing', async () => {

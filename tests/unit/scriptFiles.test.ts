@@ -190,10 +190,11 @@ describe('the service and the command line', () => {
     expect(next.sameTitle?.title).toBe('f11-crucible-free-columns');
   });
 
-  it('reads a version-1 scenario file as steps without phases', async () => {
+  it('reads a version-1 scenario file as steps without phases, in Asia/Shanghai', async () => {
     const text = JSON.stringify({ formatVersion: 1, scenario: { title: '旧文件', steps: [{ id: 'a', kind: 'action', title: '甲' }] } });
     const summary = await valueOf(backend, 'importScenario', { text });
-    expect((await valueOf(backend, 'getScenario', { id: summary.id })).steps[0].phase).toBe('');
+    const scenario = await valueOf(backend, 'getScenario', { id: summary.id });
+    expect([scenario.steps[0].phase, scenario.timeZone]).toEqual(['', 'Asia/Shanghai']);
   });
 
   it('imports with `drill import-plan`, with a mapping by heading, and prints what it created', () => {

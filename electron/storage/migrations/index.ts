@@ -5,7 +5,11 @@
  * is caught at start-up by `migrate` (see db.ts).
  */
 import { sql as m0001 } from './0001-initial';
+import { sql as m0002 } from './0002-time-zone';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const migrations: readonly Migration[] = [{ version: 1, name: '0001-initial', sql: m0001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001-initial', sql: m0001 },
+  { version: 2, name: '0002-time-zone', sql: m0002 },
+];

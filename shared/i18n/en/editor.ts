@@ -121,6 +121,8 @@ export const editor: typeof zh = {
     titleEn: 'English title',
     drillDate: 'Drill date',
     startTime: 'Start time',
+    timeZone: 'Time zone',
+    timeZoneHint: 'The drill date, start time and every time in its run logs are shown and imported on the clocks of this zone, whichever computer is used. It is now {{now}} there.',
     location: 'Location',
     organiser: 'Organiser',
     description: 'Overview',
@@ -209,5 +211,6 @@ export const editor: typeof zh = {
     tooLong: 'at most {{max}} characters',
     format: 'wrong format',
     characters: 'contains control characters',
+    timeZone: 'not a time zone name (such as Asia/Shanghai)',
   },
 };

@@ -40,6 +40,7 @@ export const print: typeof zh = {
     length: 'Planned length',
     objectives: 'Objectives',
     dateTime: '{{date}}, starting {{time}}',
+    inZone: '{{when}} ({{zone}} time)',
     minutes: 'about {{count}} min',
   },
   sheet: {

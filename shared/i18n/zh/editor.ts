@@ -119,6 +119,8 @@ export const editor = {
     titleEn: '英文名称',
     drillDate: '演练日期',
     startTime: '开始时间',
+    timeZone: '时区',
+    timeZoneHint: '演练日期、开始时间和演练记录中的所有时刻都按这个时区的钟点显示和导入，与使用哪台电脑无关。该时区现在是 {{now}}。',
     location: '演练地点',
     organiser: '组织单位',
     description: '演练概述',
@@ -207,5 +209,6 @@ export const editor = {
     tooLong: '最多 {{max}} 个字符',
     format: '格式不对',
     characters: '含有不允许的控制字符',
+    timeZone: '不是时区名称（如 Asia/Shanghai）',
   },
 };

@@ -38,6 +38,7 @@ export const print = {
     length: '计划时长',
     objectives: '演练目标',
     dateTime: '{{date}} {{time}} 开始',
+    inZone: '{{when}}（{{zone}}时间）',
     minutes: '约 {{count}} 分钟',
   },
   sheet: {
