@@ -154,6 +154,7 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
     roles,
     steps,
     edges,
+    evaluation: { forms: [], assignments: [] },
   };
 }
 

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import {
   AnnotationFieldsSchema,
+  EvalValueSchema,
   FragmentBodySchema,
   IdSchema,
   InstantSchema,
@@ -111,6 +112,8 @@ export const apiInputs = {
     seq: z.number().int().min(1),
     at: InstantSchema.optional(),
     text: freeText().optional(),
+    /** For an evaluation score: the corrected rating. */
+    value: EvalValueSchema.optional(),
   }),
   shiftPlan: z.strictObject({
     runId: IdSchema,

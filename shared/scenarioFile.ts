@@ -5,6 +5,8 @@
  *   1: first version.
  *   2: steps may name a phase (`phase`, 阶段/科目); a version-1 file reads as
  *      steps without phases.
+ *      Version 2 also carries the evaluation plan (`evaluation`: forms of
+ *      sections of items, and assignments); a version-1 file has none.
  * Files of an older version are upgraded by `upgrades` on import; a newer
  * version is refused with a message that says so.
  */
@@ -27,7 +29,7 @@ export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
 
 /** Upgrades from version N to N+1, keyed by N. */
 const upgrades: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
-  // Version 2 added the optional step field `phase`, which defaults to ''; a version-1 file needs nothing else.
+  // Version 2 added the optional step field `phase` (default '') and the evaluation plan (default none); a version-1 file needs nothing else.
   1: (file) => ({ ...file, formatVersion: 2 }),
 };
 

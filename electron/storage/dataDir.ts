@@ -119,7 +119,8 @@ export function openDataDir(dataDir: string, options: DataDirOptions = {}): Open
         nativeBinding: options.nativeBinding,
         migrations: options.migrations,
         beforeMigration: (db, fromVersion) => {
-          if (fromVersion > 0) backupDatabaseSync(db, dataDir, { reason: `before-migration-${fromVersion + 1}`, keep: options.keepBackups ?? 10, now: now() });
+          // A database made just now holds nothing a backup would keep, however many migrations it goes through.
+          if (fromVersion > 0 && !created) backupDatabaseSync(db, dataDir, { reason: `before-migration-${fromVersion + 1}`, keep: options.keepBackups ?? 10, now: now() });
         },
       });
     let db: Db;
