@@ -8,7 +8,7 @@
  * against the plan; a file with any bad row is refused as a whole, with the
  * row numbers and reasons, so nothing half-imported ever reaches the log.
  */
-import { evalValueOfText, isRatingProblem, placedItemsOf, ratingOf, type PlacedItem } from './evaluation';
+import { allowedValuesTextOf, evalValueOfText, isRatingProblem, placedItemsOf, ratingOf, type PlacedItem } from './evaluation';
 import { NewRunEventSchema, type RunEvent, type RunEventKind, type ScenarioBody, type Step } from './model';
 import type { Message } from './validation';
 
@@ -394,7 +394,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
         const rating = ratingOf(found.form.scheme, found.item, evalValueOfText(found.form.scheme, written));
         if (written === '') fail(msg('评估记录须写明评估结果。', 'an evaluation row must give the rating'));
         else if (isRatingProblem(rating))
-          fail(msg(`评估结果“${written}”不符合评估表“${found.form.title}”的评分方式（可填 ${rating.allowed}）。`, `the rating "${written}" does not fit the scoring of form "${found.form.title}" (allowed: ${rating.allowed})`));
+          fail(msg(`评估结果“${written}”不符合评估表“${found.form.title}”的评分方式（可填 ${allowedValuesTextOf(found.form.scheme, found.item).zh}）。`, `the rating "${written}" does not fit the scoring of form "${found.form.title}" (allowed: ${rating.allowed})`));
         else value = rating.value;
         if (step === null && found.item.stepIds.length > 0) step = plan.steps.find((candidate) => candidate.id === found.item.stepIds[0]) ?? null;
       }
