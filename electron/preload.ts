@@ -34,6 +34,7 @@ const transport = {
   importRunCsv: call('importRunCsv'),
   previewPlanImport: call('previewPlanImport'),
   importPlanTable: call('importPlanTable'),
+  importEvalForm: call('importEvalForm'),
   listAnnotations: call('listAnnotations'),
   addAnnotation: call('addAnnotation'),
   updateAnnotation: call('updateAnnotation'),

@@ -21,6 +21,7 @@ import {
   nameText,
   freeText,
   type Annotation,
+  type EvalForm,
   type Fragment,
   type Run,
   type RunEvent,
@@ -131,6 +132,9 @@ export const apiInputs = {
     ifSameTitle: z.enum(['refuse', 'copy']).default('refuse'),
   }),
 
+  /** An evaluation form kept as a spreadsheet or Word table (.xlsx, .docx, CSV), read and returned (not stored: the 评估 tab adds it as an edit). */
+  importEvalForm: z.strictObject({ fileName: importFileShape.fileName, dataBase64: importFileShape.dataBase64 }),
+
   // Debrief annotations
   listAnnotations: z.strictObject({ runId: IdSchema.optional(), scenarioId: IdSchema.optional() }),
   addAnnotation: z.strictObject({ runId: IdSchema, fields: AnnotationFieldsSchema }),
@@ -145,7 +149,9 @@ export const apiInputs = {
   // Printed documents
   exportXlsx: z.strictObject({
     scenarioId: IdSchema,
-    document: z.enum(['script', 'roster']),
+    document: z.enum(['script', 'roster', 'evaluation-form']),
+    /** For `evaluation-form`: which form (the first when not given). */
+    formId: IdSchema.optional(),
     /** The language of the column headings and labels. */
     language: z.enum(['zh', 'en']).default('zh'),
   }),
@@ -214,6 +220,7 @@ export interface ApiOutputs {
   importRunCsv: RunSummary;
   previewPlanImport: PlanImportPreview;
   importPlanTable: ScenarioSummary;
+  importEvalForm: { form: EvalForm };
 
   listAnnotations: Annotation[];
   addAnnotation: Annotation;

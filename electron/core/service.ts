@@ -17,6 +17,7 @@ import * as scenarios from '../storage/scenarios';
 import type { PrefsStore } from './prefs';
 import { importErrorOf, planImportOf, type PlanFile, type PlanImportContext } from './planImport';
 import { MAX_REMEMBERED_MAPPINGS } from '../../shared/api';
+import { evalFormOfFile } from './evalFormImport';
 import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { catalogues } from '../../shared/i18n';
@@ -253,6 +254,7 @@ export function createService(deps: ServiceDeps): DrillService {
       rememberMapping(preview.signature, file.mapping);
       return summaryOf(id);
     },
+    importEvalForm: async (file) => ({ form: await evalFormOfFile(file, deps.prefs.read().language) }),
 
     listAnnotations: (filter) => runs.listAnnotations(db, filter),
     addAnnotation: ({ runId, fields }) => {
@@ -281,10 +283,11 @@ export function createService(deps: ServiceDeps): DrillService {
       return { deleted: true };
     },
 
-    exportXlsx: async ({ scenarioId, document, language }) => {
+    exportXlsx: async ({ scenarioId, document, language, formId }) => {
       const scenario = scenarios.requireScenario(db, scenarioId);
-      const bytes = await xlsxOf(scenario, document, language);
-      return { fileName: xlsxFileNameOf(scenario.title, document, language), base64: bytes.toString('base64') };
+      const bytes = await xlsxOf(scenario, document, language, formId);
+      const formTitle = scenario.evaluation.forms.find((form) => formId === undefined || form.id === formId)?.title ?? '';
+      return { fileName: xlsxFileNameOf(scenario.title, document, language, formTitle), base64: bytes.toString('base64') };
     },
 
     getPrefs: () => deps.prefs.read(),

@@ -7,6 +7,7 @@ import { replay } from './replay';
 import { conduct } from './conduct';
 import { backups } from './backups';
 import { scriptImport } from './scriptImport';
+import { evaluation } from './evaluation';
 
-export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport };
+export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, evaluation };
 export type Catalogue = typeof zh;
