@@ -29,6 +29,7 @@
  * completion alone never makes it achieved.
  */
 import type { ObjectiveResult } from './analysis';
+import { plannedTimesOf, type RunStateAt, type StepStatus } from './runState';
 import {
   effectiveEventsOf,
   type EvalAssignment,
@@ -384,4 +385,57 @@ export function objectiveEvaluationsOf(
       loweredBySteps,
     };
   });
+}
+
+// ---------------------------------------------------------------------------
+// What an evaluator rates next
+
+/** An item with the step that makes it due now: the step, its state, and the moment that counts (epoch ms). */
+export type DueItem = { placed: PlacedItem; stepId: string | null; stepStatus: StepStatus | null; atMs: number | null };
+
+/**
+ * Items in the order an evaluator should look at them at `nowMs`: by how
+ * close their linked step's moment is to now — a step under way counts from
+ * its start, a finished one from its finish, one still to come from its
+ * planned start (shift included). Of several linked steps, the one under way
+ * counts, else the next to come, else the last finished. Steps on a branch
+ * not taken or skipped do not count; items with no step that counts come
+ * last, in form order.
+ * Example: at 09:40, an item whose step finished at 09:38 comes before one
+ * whose step is planned for 09:55, which comes before one done at 09:10.
+ */
+export function dueItemsOf(items: readonly PlacedItem[], state: RunStateAt, nowMs: number): DueItem[] {
+  const due = items.map((placed): DueItem => {
+    let chosen: DueItem | null = null;
+    let chosenOrder = Infinity;
+    for (const stepId of placed.item.stepIds) {
+      const step = state.steps.get(stepId);
+      if (!step || step.status === 'not-taken' || step.status === 'skipped') continue;
+      // Under way first (from its start), then still to come (from its planned start), then finished (from its finish).
+      const order = step.status === 'under-way' ? 0 : step.status === 'done' ? 2 : 1;
+      const atMs = order === 0 ? step.startedAt : order === 2 ? step.finishedAt : (plannedTimesOf(state, stepId)?.start ?? null);
+      const better =
+        chosen === null ||
+        order < chosenOrder ||
+        (order === chosenOrder && atMs !== null && (chosen.atMs === null || (order === 2 ? atMs > chosen.atMs : atMs < chosen.atMs)));
+      if (better) {
+        chosen = { placed, stepId, stepStatus: step.status, atMs };
+        chosenOrder = order;
+      }
+    }
+    return chosen ?? { placed, stepId: null, stepStatus: null, atMs: null };
+  });
+  const distance = (item: DueItem) => (item.atMs === null ? Infinity : Math.abs(item.atMs - nowMs));
+  return due
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => distance(a.item) - distance(b.item) || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+/** The items an evaluator covers: the union of their assignments in form order, or every item when they have none. */
+export function itemsOfEvaluator(plan: EvaluationPlan, roleId: string, person: string): { items: PlacedItem[]; assigned: boolean } {
+  const assignments = assignmentsOfEvaluator(plan, roleId, person);
+  const all = placedItemsOf(plan);
+  if (assignments.length === 0) return { items: all, assigned: false };
+  return { items: all.filter((placed) => assignments.some((assignment) => coversItem(assignment, placed))), assigned: true };
 }

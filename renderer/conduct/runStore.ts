@@ -137,8 +137,8 @@ export async function shiftPlan(minutes: number, reason: string): Promise<RunEve
   }
 }
 
-/** Corrects an event's time and/or text; the log is read back so it shows both the original and the correction. */
-export async function correctEvent(seq: number, change: { at?: string; text?: string }): Promise<RunEvent | null> {
+/** Corrects an event's time, text or (an evaluation score's) rating; the log is read back so it shows both the original and the correction. */
+export async function correctEvent(seq: number, change: { at?: string; text?: string; value?: string }): Promise<RunEvent | null> {
   const runId = get().runId;
   if (!runId) return null;
   try {

@@ -8,12 +8,14 @@ import { describe, expect, it } from 'vitest';
 import type { ObjectiveResult } from '../../shared/analysis';
 import {
   coversItem,
+  dueItemsOf,
   evalValueOfText,
   formTotalsOf,
   isRatingProblem,
   itemResultsOf,
   itemsOfAssignment,
   objectiveEvaluationsOf,
+  placedItemsOf,
   ratingOf,
   type ItemResult,
   type Rating,
@@ -22,6 +24,7 @@ import {
   EvalAssignmentSchema,
   EvalFormSchema,
   EvalItemSchema,
+  ScenarioBodySchema,
   type EvalForm,
   type EvalItem,
   type EvalScheme,
@@ -29,6 +32,7 @@ import {
   type RunEvent,
   type RunEventKind,
 } from '../../shared/model';
+import { runStateAt } from '../../shared/runState';
 
 const item = (id: string, fields: Partial<EvalItem> = {}) => EvalItemSchema.parse({ id, content: `评估内容 ${id}`, ...fields });
 const formOf = (scheme: EvalScheme, items: EvalItem[], fields: Partial<EvalForm> = {}) =>
@@ -247,5 +251,33 @@ describe('the objective rule', () => {
     const [first] = objectiveEvaluationsOf(objectives, results({ i1: 'met', i2: 'partly' }));
     expect(first.shortfalls.map((r) => r.item.id)).toEqual(['i2']);
     expect(first).toMatchObject({ ratedCount: 2, achievedCount: 1 });
+  });
+});
+
+describe('what an evaluator rates next', () => {
+  // s1 (10 min) → s2 (10 min) → s3 (10 min), planned from T0 09:00.
+  const T0 = Date.parse('2026-06-18T01:00:00.000Z');
+  const body = ScenarioBodySchema.parse({
+    title: 't',
+    steps: ['s1', 's2', 's3'].map((id) => ({ id, kind: 'action', title: id, durationMin: 10 })),
+    edges: [
+      { id: 'e1', source: 's1', target: 's2' },
+      { id: 'e2', source: 's2', target: 's3' },
+    ],
+  });
+  const placedOf = (id: string, stepIds: string[]) => ({ ...placedItemsOf(plan)[0], item: item(id, { stepIds }) });
+  const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+
+  it('puts the items whose step is closest to now first: just finished, under way, about to start; unlinked last', () => {
+    const events = [entry(at(0), 'started', { stepId: 's1' }), entry(at(12), 'completed', { stepId: 's1' }), entry(at(13), 'started', { stepId: 's2' })];
+    const state = runStateAt(body, events, T0, T0 + 14 * 60_000);
+    const items = [placedOf('none', []), placedOf('third', ['s3']), placedOf('first', ['s1']), placedOf('second', ['s2', 's3'])];
+    const due = dueItemsOf(items, state, T0 + 14 * 60_000);
+    expect(due.map((d) => [d.placed.item.id, d.stepId, d.stepStatus])).toEqual([
+      ['second', 's2', 'under-way'],
+      ['first', 's1', 'done'],
+      ['third', 's3', 'waiting'],
+      ['none', null, null],
+    ]);
   });
 });

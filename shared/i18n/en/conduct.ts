@@ -58,6 +58,8 @@ export const conduct: typeof zh = {
     resumed: 'Resumed',
     ended: 'Run ended',
     'plan-shifted': 'Plan shifted',
+    'evaluation-scored': 'Evaluation',
+    'hot-wash': 'On-the-spot comment',
   },
   console: {
     back: 'Runs',

@@ -125,6 +125,7 @@ export const evaluation = {
     comment: 'Comment (optional)',
     commentPlaceholder: 'Evidence, what was seen…',
     scored: 'Rated: {{value}}',
+    rating: 'Rating',
     unrated: 'Unrated',
     progress: 'Rated {{done}} / {{total}}',
     saved: 'Recorded {{n}}: {{value}}',

@@ -55,6 +55,8 @@ export const replay: typeof zh = {
     resumed: 'Resumed',
     ended: 'Drill ended',
     'plan-shifted': 'Plan shifted',
+    'evaluation-scored': 'Evaluation',
+    'hot-wash': 'On-the-spot comment',
   },
   events: {
     empty: 'Nothing was recorded in this run.',

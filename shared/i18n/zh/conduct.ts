@@ -57,6 +57,8 @@ export const conduct = {
     resumed: '继续',
     ended: '结束演练',
     'plan-shifted': '计划顺延',
+    'evaluation-scored': '评估',
+    'hot-wash': '现场点评',
   },
   console: {
     back: '演练记录',

@@ -125,6 +125,7 @@ export const evaluation = {
     comment: '说明（可选）',
     commentPlaceholder: '依据、观察到的情况…',
     scored: '已评：{{value}}',
+    rating: '评定结果',
     unrated: '未评',
     progress: '已评 {{done}} / {{total}}',
     saved: '已记录 {{n}}：{{value}}',

@@ -54,6 +54,8 @@ export const replay = {
     resumed: '继续',
     ended: '演练结束',
     'plan-shifted': '计划顺延',
+    'evaluation-scored': '评估',
+    'hot-wash': '现场点评',
   },
   events: {
     empty: '这次演练没有记录。',
