@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../shared/model';
 import { commandNamed } from './commands';
 import { clockOf, instantOfClock, offsetOf } from './format';
-import { Scrubber } from './Scrubber';
+import { Scrubber, type EvaluationMark } from './Scrubber';
 import { advance, pause, seek, setSpeed, SPEEDS, stepEvent, togglePlay, useReplay } from './store';
 
 /** Drives a playing replay from animation frames. */
@@ -72,7 +72,7 @@ function JumpToTime() {
   );
 }
 
-export function PlayerBar(props: { times: Float64Array; annotations: readonly Annotation[]; onMarkClick: (annotation: Annotation) => void }) {
+export function PlayerBar(props: { times: Float64Array; annotations: readonly Annotation[]; onMarkClick: (annotation: Annotation) => void; evaluationMarks?: readonly EvaluationMark[] }) {
   const { t } = useTranslation();
   const playing = useReplay((state) => state.playing);
   const speed = useReplay((state) => state.speed);
@@ -113,7 +113,7 @@ export function PlayerBar(props: { times: Float64Array; annotations: readonly An
           </button>
         ))}
       </div>
-      <Scrubber times={props.times} annotations={props.annotations} onMarkClick={props.onMarkClick} />
+      <Scrubber times={props.times} annotations={props.annotations} onMarkClick={props.onMarkClick} evaluationMarks={props.evaluationMarks} />
       <JumpToTime />
     </div>
   );

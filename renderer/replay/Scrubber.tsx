@@ -1,6 +1,7 @@
 /**
  * The scrubber over the whole run: where the events fall (a density strip),
- * the debrief annotations as marks above it, and the playhead. Dragging it
+ * the debrief annotations as marks above it, the evaluation entries (scores
+ * and on-the-spot comments) as marks below it, and the playhead. Dragging it
  * seeks continuously; each move costs one seek in the replay index.
  */
 import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
@@ -43,7 +44,10 @@ function Playhead(props: { startMs: number; endMs: number }) {
   );
 }
 
-export function Scrubber(props: { times: Float64Array; annotations: readonly Annotation[]; onMarkClick: (annotation: Annotation) => void }) {
+/** An evaluation entry as a mark: where it falls and what its tooltip says. */
+export type EvaluationMark = { seq: number; atMs: number; kind: 'evaluation-scored' | 'hot-wash'; title: string };
+
+export function Scrubber(props: { times: Float64Array; annotations: readonly Annotation[]; onMarkClick: (annotation: Annotation) => void; evaluationMarks?: readonly EvaluationMark[] }) {
   const { t: translate } = useTranslation();
   const startMs = useReplay((state) => state.startMs);
   const endMs = useReplay((state) => state.endMs);
@@ -121,6 +125,25 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
         <Density times={props.times} startMs={startMs} endMs={endMs} />
         <Playhead startMs={startMs} endMs={endMs} />
       </div>
+      {props.evaluationMarks && props.evaluationMarks.length > 0 && (
+        <div className="scrub-eval-marks" aria-label={translate('replay.player.evaluationMarks')}>
+          {props.evaluationMarks.map((mark) => (
+            <button
+              key={mark.seq}
+              type="button"
+              className={`scrub-eval-mark mark-${mark.kind}`}
+              style={{ left: `${Math.min(1, Math.max(0, (mark.atMs - startMs) / span)) * 100}%` }}
+              title={`${clockOf(mark.atMs)} ${mark.title}`}
+              onClick={() => {
+                pause();
+                seek(mark.atMs);
+              }}
+              data-testid="scrub-eval-mark"
+              data-kind={mark.kind}
+            />
+          ))}
+        </div>
+      )}
       <div className="scrub-ends" aria-hidden>
         <span>{clockOf(startMs)}</span>
         <span>{clockOf(endMs)}</span>

@@ -220,6 +220,8 @@ export const evaluation = {
     rule: 'Rule: an objective is decided by its linked items that were rated: all met, achieved; none met, or a critical one not met, not achieved; otherwise partly achieved. An achieved objective becomes partly achieved when a step serving it (in the branches taken) was skipped or never finished. Without any rated linked item it is not evaluated; step completion never stands in for the evaluation.',
     objectiveBasis: '{{rated}} rated, {{achieved}} met',
     objectiveSteps: 'steps serving it done {{done}} / {{total}}',
+    shortfallNumbers: 'items short of met: {{list}}',
+    objectiveProblem: 'Objective "{{objective}}": {{status}}',
     lowered: ' (lowered: steps not finished)',
     notEvaluatedBasis: 'no rated linked item',
     noUnmet: 'Every rated item was met.',

@@ -220,6 +220,8 @@ export const evaluation = {
     rule: '判定规则：目标由关联的已评评估内容决定——全部达到为“达成”；全部未达到，或有关键项未达到，为“未达成”；其余为“部分达成”。服务该目标的步骤（所走分支内）有跳过或未完成的，“达成”降为“部分达成”。没有已评的关联评估内容为“未评估”，不以步骤完成情况代替评估。',
     objectiveBasis: '已评 {{rated}} 项，达到 {{achieved}} 项',
     objectiveSteps: '服务该目标的步骤完成 {{done}} / {{total}}',
+    shortfallNumbers: '未完全达到的评估内容：{{list}}',
+    objectiveProblem: '演练目标“{{objective}}”{{status}}',
     lowered: '（因步骤未完成而降级）',
     notEvaluatedBasis: '无已评的关联评估内容',
     noUnmet: '所有已评的评估内容均已达到。',
