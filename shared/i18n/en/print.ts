@@ -44,6 +44,10 @@ export const print: typeof zh = {
     minutes: 'about {{count}} min',
   },
   sheet: {
+    evaluationHeading: '3. Evaluation duties',
+    evaluationLead: ' (lead evaluator: gives the on-the-spot comments)',
+    evaluationSites: '; sites: {{sites}}',
+    evaluationForm: '{{title}} ({{scheme}})',
     title: 'Role Sheet',
     roleMark: '【{{role}}】',
     running: '【{{role}}】Role sheet · {{variant}} (continued)',

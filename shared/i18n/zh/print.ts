@@ -42,6 +42,10 @@ export const print = {
     minutes: '约 {{count}} 分钟',
   },
   sheet: {
+    evaluationHeading: '三、评估任务',
+    evaluationLead: '（评估组长，负责现场点评）',
+    evaluationSites: '；负责地点：{{sites}}',
+    evaluationForm: '{{title}}（{{scheme}}）',
     title: '岗位任务卡',
     roleMark: '【{{role}}】',
     running: '【{{role}}】岗位任务卡 · {{variant}}（续）',
