@@ -33,6 +33,7 @@ const transport = {
   deleteRun: call('deleteRun'),
   importRunCsv: call('importRunCsv'),
   previewPlanImport: call('previewPlanImport'),
+  exportRunCsv: call('exportRunCsv'),
   importPlanTable: call('importPlanTable'),
   importEvalForm: call('importEvalForm'),
   listAnnotations: call('listAnnotations'),

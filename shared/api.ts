@@ -123,6 +123,8 @@ export const apiInputs = {
   }),
   deleteRun: byId,
   importRunCsv: z.strictObject({ scenarioId: IdSchema, name: nameText(), csv: ImportTextSchema }),
+  /** A run's log as the run-log CSV that `importRunCsv` reads back, evaluation entries included. */
+  exportRunCsv: byId,
   /** What importing a drill script (.docx, .xlsx, CSV, HSEEP MSEL, OpenAEV .json) would create; writes nothing. */
   previewPlanImport: z.strictObject(importFileShape),
   /** A drill script imported as a new scenario, with the mapping the user confirmed (remembered for its header). */
@@ -219,6 +221,7 @@ export interface ApiOutputs {
   deleteRun: { deleted: true };
   importRunCsv: RunSummary;
   previewPlanImport: PlanImportPreview;
+  exportRunCsv: { fileName: string; text: string };
   importPlanTable: ScenarioSummary;
   importEvalForm: { form: EvalForm };
 

@@ -9,6 +9,7 @@ import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
 import { isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
 import { EVALUATION_EVENT_KINDS, graphProblemsOf, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
+import { runCsvFileNameOf, runCsvTextOf } from '../../shared/runExport';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
 import { backupDatabase, listBackups } from '../storage/backups';
 import type { Db } from '../storage/db';
@@ -239,6 +240,10 @@ export function createService(deps: ServiceDeps): DrillService {
       const summary = runs.listRuns(db, scenarioId).find((run) => run.id === id);
       if (!summary) throw new ApiError('internal', 'the imported run could not be read back');
       return summary;
+    },
+    exportRunCsv: ({ id }) => {
+      const run = runs.requireRun(db, id);
+      return { fileName: runCsvFileNameOf(run), text: runCsvTextOf(run, runs.eventsOf(db, id)) };
     },
     previewPlanImport: async (file) => (await planImportOf(file, importContext())).preview,
     importPlanTable: async ({ ifSameTitle, ...file }) => {

@@ -247,4 +247,24 @@ describe('scores during and after a run', () => {
     ]);
     expect(dump()).toBe(untouched);
   });
+
+  it('exports the run log with its evaluation entries as CSV, which imports back into the same effective log', async () => {
+    const { scenario, run, items } = await runOfComposite();
+    minutesLater(1);
+    await call('recordEvent', { runId: run.id, event: { kind: 'inject-delivered', stepId: 's01' } });
+    minutesLater(5);
+    const scored = await call('recordEvent', { runId: run.id, event: { kind: 'evaluation-scored', itemId: items[0].item.id, value: 'met', person: '袁志华', roleId: 'role-eval', text: '通知及时, "有记录"' } });
+    await call('correctEvent', { runId: run.id, seq: scored.seq, value: 'partly' });
+    minutesLater(1);
+    await call('recordEvent', { runId: run.id, event: { kind: 'observation', text: '=HYPERLINK("x")', rating: 3 } });
+    minutesLater(1);
+    await call('recordEvent', { runId: run.id, event: { kind: 'hot-wash', text: '总体有序\n报送偏慢', person: '袁志华' } });
+    const file = await call('exportRunCsv', { id: run.id });
+    expect(file.fileName).toBe(`${COMPOSITE}-正式演练-2026-06-18.csv`);
+    expect(file.text.split('\r\n')[0]).toBe('\uFEFF时间,步骤,事件类型,角色,内容,评分,评估项,评估结果,评估人员');
+    const imported = await call('importRunCsv', { scenarioId: scenario.id, name: '导回', csv: file.text });
+    const shape = (events: { kind: string; at: string; stepId: string | null; itemId: string | null; value: string | null; person: string; text: string; rating: number | null; supersededBy: number | null }[]) =>
+      events.filter((e) => e.supersededBy === null).map((e) => [e.kind, e.at, e.stepId, e.itemId, e.value, e.person, e.text, e.rating]);
+    expect(shape((await call('getRun', { id: imported.id })).events)).toEqual(shape((await call('getRun', { id: run.id })).events));
+  });
 });

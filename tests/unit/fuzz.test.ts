@@ -70,6 +70,7 @@ beforeAll(async () => {
     shiftPlan: { runId: run.id, minutes: 10, reason: '暴雨' },
     deleteRun: { id: run.id },
     importRunCsv: { scenarioId: scenario.id, name: '导入', csv: `时间,步骤,事件类型\n09:00,${step.title},开始\n` },
+    exportRunCsv: { id: run.id },
     previewPlanImport: { fileName: 'plan.csv', dataBase64: Buffer.from('时间,情景,处置动作\n09:00,停电,启动预案\n').toString('base64') },
     importPlanTable: { fileName: 'plan.csv', dataBase64: Buffer.from('时间,情景,处置动作\n09:00,停电,启动预案\n').toString('base64') },
     importEvalForm: { fileName: 'form.csv', dataBase64: Buffer.from('评估项目,评估内容,评估标准\n预警,1.1 及时通报,10分钟内\n').toString('base64') },
