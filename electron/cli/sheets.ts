@@ -116,7 +116,7 @@ export async function printSheets(options: {
         log('No roles: role sheets skipped.');
         continue;
       }
-      if (document === 'evaluation' && backend.service().getScenario({ id: summary.id }).evaluation.forms.length === 0) {
+      if (document === 'evaluation' && (await backend.service().getScenario({ id: summary.id })).evaluation.forms.length === 0) {
         log('No evaluation form: blank evaluation forms skipped.');
         continue;
       }
