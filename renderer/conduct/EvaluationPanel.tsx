@@ -240,6 +240,10 @@ export function EvaluationPanel(props: { run: Run; events: readonly RunEvent[]; 
   const [openOnly, setOpenOnly] = useState(false);
   const ended = run.status === 'ended';
   const [afterAt, setAfterAt] = useState(() => (run.endedAt ? localInputOf(Date.parse(run.endedAt)) : ''));
+  // When the run ends while the panel is open, paper results default to the end of the run.
+  useEffect(() => {
+    if (run.endedAt && afterAt === '') setAfterAt(localInputOf(Date.parse(run.endedAt)));
+  }, [run.endedAt, afterAt]);
   const all = useMemo(() => [...props.events, ...props.pending], [props.events, props.pending]);
   const results = useMemo(() => new Map(itemResultsOf(run.plan.evaluation, all, run.endedAt).map((r) => [r.item.id, r])), [run, all]);
   const { items, assigned } = useMemo(() => (who ? itemsOfEvaluator(run.plan.evaluation, who.roleId, who.person) : { items: [], assigned: false }), [run.plan, who]);

@@ -49,12 +49,14 @@ const isFar = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
 function FarCard(props: { id: string; kind: StepKind; selected: boolean }) {
   const level = useEditor((state) => state.findingLevels.get(props.id) ?? null);
   const current = useEditor((state) => state.find.matches[state.find.index] === props.id || state.find.matchSet.has(props.id));
+  const picked = usePickedStep(props.id);
   const classes = ['step-card', 'step-card-far', `step-card-${props.kind}`];
   if (props.selected) classes.push('is-selected');
+  if (picked) classes.push('is-picked');
   if (current) classes.push('is-match');
   if (level === 'error') classes.push('has-error');
   return (
-    <div className={classes.join(' ')} data-testid="step-node" data-step-id={props.id} data-kind={props.kind}>
+    <div className={classes.join(' ')} data-testid="step-node" data-step-id={props.id} data-kind={props.kind} data-picked={picked ? 'true' : undefined}>
       <Handle type="target" position={Position.Left} className="step-handle step-handle-in" />
       <Handle type="source" position={Position.Right} className="step-handle step-handle-out" />
     </div>
