@@ -8,7 +8,7 @@
  * and why they were late), strengths, problems and recommendations. Labels
  * and sentences belong to the catalogue; this holds the drill's own data.
  */
-import { runAnalysisOf, runEndMsOf, type DelayCause, type RunAnalysis, type StepComparison } from './analysis';
+import type { DelayCause, RunAnalysis, StepComparison } from './analysis';
 import {
   formResultsOf,
   itemResultsOf,
@@ -19,7 +19,8 @@ import {
   type ObjectiveEvaluation,
 } from './evaluation';
 import { assigneeNameOf } from './evaluationSheets';
-import { effectiveEventsOf, type Annotation, type Objective, type Role, type Run, type RunEvent, type Step } from './model';
+import type { Annotation, Objective, Role, Run, RunEvent, Step } from './model';
+import { runContextOf } from './report';
 
 export type TeamMember = {
   who: string;
@@ -75,14 +76,7 @@ export type EvaluationReport = {
  * the same run, at its end) to reuse an analysis already made.
  */
 export function evaluationReportOf(run: Run, events: readonly RunEvent[], annotations: readonly Annotation[], analyzed?: RunAnalysis): EvaluationReport {
-  const plan = run.plan;
-  const startMs = Date.parse(run.startedAt);
-  const effective = effectiveEventsOf(events);
-  const analysis = analyzed ?? runAnalysisOf(plan, effective, startMs, runEndMsOf(effective, startMs, run.endedAt === null ? null : Date.parse(run.endedAt)));
-  const stepById = new Map(plan.steps.map((step) => [step.id, step]));
-  const roleById = new Map(plan.roles.map((role) => [role.id, role]));
-  const stepOf = (id: string | null) => (id === null ? null : (stepById.get(id) ?? null));
-  const roleOf = (id: string | null) => (id === null ? null : (roleById.get(id) ?? null));
+  const { plan, startMs, effective, analysis, stepOf, roleOf } = runContextOf(run, events, analyzed);
   const causeOf = new Map(analysis.lateSteps.map((cause) => [cause.stepId, cause]));
 
   const results = itemResultsOf(plan.evaluation, events, run.endedAt);

@@ -126,6 +126,34 @@ function chinaDateOf(ms: number): string {
 const byDueDate = (a: FindingItem, b: FindingItem) =>
   (a.annotation.dueDate ?? '9999') < (b.annotation.dueDate ?? '9999') ? -1 : (a.annotation.dueDate ?? '9999') > (b.annotation.dueDate ?? '9999') ? 1 : a.atMin - b.atMin;
 
+/** What every report of a run starts from: its plan, start, effective events, analysis at its end, and steps and roles by id. */
+export type RunContext = {
+  plan: Run['plan'];
+  startMs: number;
+  effective: RunEvent[];
+  analysis: RunAnalysis;
+  stepOf: (id: string | null) => Step | null;
+  roleOf: (id: string | null) => Role | null;
+};
+
+/** The context of a run's reports; `analyzed` reuses an analysis already made (`runAnalysisOf` of the same run, at its end). */
+export function runContextOf(run: Run, events: readonly RunEvent[], analyzed?: RunAnalysis): RunContext {
+  const plan = run.plan;
+  const startMs = Date.parse(run.startedAt);
+  const effective = effectiveEventsOf(events);
+  const analysis = analyzed ?? runAnalysisOf(plan, effective, startMs, runEndMsOf(effective, startMs, run.endedAt === null ? null : Date.parse(run.endedAt)));
+  const stepById = new Map(plan.steps.map((step) => [step.id, step]));
+  const roleById = new Map(plan.roles.map((role) => [role.id, role]));
+  return {
+    plan,
+    startMs,
+    effective,
+    analysis,
+    stepOf: (id) => (id === null ? null : (stepById.get(id) ?? null)),
+    roleOf: (id) => (id === null ? null : (roleById.get(id) ?? null)),
+  };
+}
+
 /**
  * The after-action report of a run from everything recorded about it: the
  * run (with its plan), all its events (corrections are resolved here) and
@@ -136,14 +164,7 @@ const byDueDate = (a: FindingItem, b: FindingItem) =>
  * already made.
  */
 export function reportOf(run: Run, events: readonly RunEvent[], annotations: readonly Annotation[], analyzed?: RunAnalysis): AfterActionReport {
-  const plan = run.plan;
-  const startMs = Date.parse(run.startedAt);
-  const effective = effectiveEventsOf(events);
-  const analysis = analyzed ?? runAnalysisOf(plan, effective, startMs, runEndMsOf(effective, startMs, run.endedAt === null ? null : Date.parse(run.endedAt)));
-  const stepById = new Map(plan.steps.map((step) => [step.id, step]));
-  const roleById = new Map(plan.roles.map((role) => [role.id, role]));
-  const stepOf = (id: string | null) => (id === null ? null : (stepById.get(id) ?? null));
-  const roleOf = (id: string | null) => (id === null ? null : (roleById.get(id) ?? null));
+  const { plan, startMs, effective, analysis, stepOf, roleOf } = runContextOf(run, events, analyzed);
   const minutesOf = (ms: number) => (ms - startMs) / MINUTE_MS;
 
   const findings = [...annotations]
@@ -226,7 +247,7 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       role: roleOf(event.roleId),
       text: event.text,
       rating: event.rating,
-      branch: edge ? edge.label || (stepById.get(edge.target)?.title ?? edge.target) : null,
+      branch: edge ? edge.label || (stepOf(edge.target)?.title ?? edge.target) : null,
       shiftMin: event.shiftMin,
       corrected: event.corrects !== null,
     };

@@ -19,7 +19,7 @@ import { applyOps, inverseOfOps, removalOpsOf, roleRemovalOpsOf, type GraphOp } 
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { DB_FILE } from '../../electron/storage/dataDir';
-import { dumpOf, valueOf } from '../support/storage';
+import { dumpOf, refusalOf, valueOf } from '../support/storage';
 
 const COMPOSITE = '2026年汛期水环境安全应急实战演练';
 const RIVER = '资水河石板滩断面突发水污染事件应急演练';
@@ -31,11 +31,7 @@ const minutesLater = (minutes: number) => {
   clock += minutes * 60_000;
 };
 const call = <M extends ApiMethod>(method: M, arg: unknown): Promise<ApiOutputs[M]> => valueOf(backend, method, arg);
-async function refusal(method: ApiMethod, arg: unknown) {
-  const envelope = await backend.call(method, arg);
-  if (envelope.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return envelope.error;
-}
+const refusal = (method: ApiMethod, arg: unknown) => refusalOf(backend, method, arg);
 const dump = (): string => dumpOf(path.join(dataDir, DB_FILE));
 const bodyOf = ({ id: _i, revision: _r, createdAt: _c, updatedAt: _u, sourceId: _s, ...body }: Scenario): ScenarioBody => body;
 
