@@ -480,6 +480,8 @@ export const NewRunEventSchema = z
       ctx.addIssue({ code: 'custom', path: ['itemId'], message: 'an "evaluation-scored" event must name the item' });
     if (event.kind === 'evaluation-scored' && event.value === null)
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'an "evaluation-scored" event must give the rating' });
+    if (event.kind === 'hot-wash' && event.text.trim() === '')
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'a "hot-wash" comment must have its text' });
     if (event.kind !== 'evaluation-scored' && (event.itemId !== null || event.value !== null))
       ctx.addIssue({ code: 'custom', path: ['itemId'], message: 'only an "evaluation-scored" event names an item and a rating' });
     if (STEP_EVENT_KINDS.includes(event.kind) && event.stepId === null)

@@ -246,7 +246,10 @@ export function EvaluationPanel(props: { run: Run; events: readonly RunEvent[]; 
   }, [run.endedAt, afterAt]);
   const all = useMemo(() => [...props.events, ...props.pending], [props.events, props.pending]);
   const results = useMemo(() => new Map(itemResultsOf(run.plan.evaluation, all, run.endedAt).map((r) => [r.item.id, r])), [run, all]);
-  const { items, assigned } = useMemo(() => (who ? itemsOfEvaluator(run.plan.evaluation, who.roleId, who.person) : { items: [], assigned: false }), [run.plan, who]);
+  const { items, assigned } = useMemo(
+    () => (who ? itemsOfEvaluator(run.plan.evaluation, who.roleId, who.person) : { items: placedItemsOf(run.plan.evaluation), assigned: false }),
+    [run.plan, who],
+  );
   const due = useMemo(() => dueItemsOf(items, props.state, props.now), [items, props.state, props.now]);
   const stepTitle = (id: string) => run.plan.steps.find((step) => step.id === id)?.title ?? id;
   // After the end, an entry is timed at the observation time given (the end of the run by default); during the run, now.
@@ -259,16 +262,18 @@ export function EvaluationPanel(props: { run: Run; events: readonly RunEvent[]; 
   return (
     <div className="eval-panel" data-testid="eval-panel">
       <section className="side-section">
-        <label className="eval-who">
-          <span className="small muted">{t('evaluation.console.who')}</span>
-          <select value={who ? `${who.roleId}|${who.person}` : ''} onChange={(event) => setWhoKey(event.target.value)} data-testid="eval-who">
-            {evaluators.map((e) => (
-              <option key={`${e.roleId}|${e.person}`} value={`${e.roleId}|${e.person}`}>
-                {e.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        {evaluators.length > 0 && (
+          <label className="eval-who">
+            <span className="small muted">{t('evaluation.console.who')}</span>
+            <select value={who ? `${who.roleId}|${who.person}` : ''} onChange={(event) => setWhoKey(event.target.value)} data-testid="eval-who">
+              {evaluators.map((e) => (
+                <option key={`${e.roleId}|${e.person}`} value={`${e.roleId}|${e.person}`}>
+                  {e.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {!assigned && <p className="small eval-warning">{t('evaluation.console.noAssignment')}</p>}
         {ended && (
           <>

@@ -38,7 +38,8 @@ async function scenarioTitled(app: TestApp, title: string): Promise<Scenario> {
 
 const row = (page: Page, number: string) => page.getByTestId('eval-item-row').filter({ has: page.locator('td.eval-col-n', { hasText: new RegExp(`^${number.replace('.', '\\.')}`) }) });
 
-test('a planner builds a form from the default, links items to steps and an objective, assigns two evaluators, imports and prints forms', async ({ app, page }) => {
+test('a planner builds a form from the default, links items to steps (searched and picked on the graph) and an objective, and assigns two evaluators', async ({ app, page }) => {
+  test.slow();
   // The waterworks drill's evaluation team gets a second person.
   let scenario = await scenarioTitled(app, WATERWORKS);
   const team = scenario.roles.find((role) => role.id === 'role-eval')!;
@@ -109,6 +110,22 @@ test('a planner builds a form from the default, links items to steps and an obje
     ['周敏', [form.sections[4].id], false],
   ]);
 
+});
+
+test('an Excel form is imported beside the default one, a file without an item column is refused, and the blank forms print', async ({ app, page }) => {
+  test.slow();
+  const scenario = await scenarioTitled(app, WATERWORKS);
+  await page.goto(`${app.url}#/scenario/${scenario.id}/evaluation`);
+  await page.getByTestId('eval-new-form').click();
+  await page.getByTestId('eval-new-flood-season').click();
+  await expect(page.getByTestId('eval-form-tab')).toHaveCount(1);
+  await row(page, '2.1').click();
+  await page.getByTestId('eval-item-criterion').fill('接报后10分钟内启动预案，指令清楚');
+  await page.getByTestId('eval-add-assignment').click();
+  await page.getByTestId('eval-assignment').getByTestId('eval-assignment-section').nth(1).check();
+  await page.getByTestId('eval-assignment').getByTestId('eval-assignment-lead').check();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+
   // An Excel form imported beside it.
   await page.getByTestId('eval-new-form').click();
   await page.getByTestId('eval-new-import').click();
@@ -138,6 +155,7 @@ test('a planner builds a form from the default, links items to steps and an obje
 });
 
 test('two evaluators score in the console, one corrects an entry, the lead comments, a paper result comes in after the end', async ({ app, page }) => {
+  test.slow();
   const scenario = await scenarioTitled(app, COMPOSITE);
   const run = await app.backend.service().createRun({ scenarioId: scenario.id, name: '正式演练' });
   await app.backend.service().recordEvent({ runId: run.id, event: { kind: 'inject-delivered', stepId: 's01', roleId: null, text: '', rating: null, edgeId: null, shiftMin: null, itemId: null, value: null, person: '' } });
@@ -207,6 +225,7 @@ test('two evaluators score in the console, one corrects an entry, the lead comme
 });
 
 test('the evaluation report prints with totals, unmet items and their evidence, and the summary report follows the evaluation', async ({ app, page }) => {
+  test.slow();
   const scenario = await scenarioTitled(app, COMPOSITE);
   const service = app.backend.service();
   const run = await service.createRun({ scenarioId: scenario.id, name: '正式演练' });

@@ -166,6 +166,10 @@ describe('scores during and after a run', () => {
     expect(stored).toMatchObject({ kind: 'evaluation-scored', itemId: items[0].item.id, value: 'partly', stepId: 's03', roleId: 'role-eval', person: '袁志华', at: '2026-06-18T01:12:00.000Z' });
     const hotWash = await call('recordEvent', { runId: run.id, event: { kind: 'hot-wash', roleId: 'role-eval', person: '袁志华', text: '响应迅速，信息报送偏慢' } });
     expect(hotWash.kind).toBe('hot-wash');
+    expect((await refusal('recordEvent', { runId: run.id, event: { kind: 'hot-wash', text: '  ' } })).details).toContain('event.text: a "hot-wash" comment must have its text');
+    expect((await refusal('recordEvent', { runId: run.id, event: { kind: 'observation', itemId: items[0].item.id, text: '到位' } })).details).toContain(
+      'event.itemId: only an "evaluation-scored" event names an item and a rating',
+    );
   });
 
   it("refuses a rating outside the form's scheme, naming what it accepts; nothing written", async () => {
