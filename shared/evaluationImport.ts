@@ -18,8 +18,9 @@
  * removed; a cell holding several numbered items (「1.1 …；1.2 …」) becomes
  * several items. A header 「评分（满分10分）」 or a points column makes a
  * points form; otherwise the form is a checklist (a yes/no form's 是 reads as
- * 达到). A single-cell row above the header (or the paragraph above a Word
- * table) is the title; signature and date lines below are skipped.
+ * 达到). The first line above the header (a paragraph above a Word table,
+ * or a single-cell row) that is neither labelled (演练时间：…) nor a note in
+ * brackets is the title; signature and date lines below are skipped.
  */
 import { EvalFormSchema, MAX_NAME, type EvalForm, type EvalScheme } from './model';
 import type { SourceTable } from './scriptImport/build';
@@ -81,6 +82,12 @@ function maxFromHeader(cells: readonly string[]): number | null {
   return null;
 }
 
+/**
+ * A line above the header that can be the title: not a labelled line
+ * (演练时间：…, 评估人员：…) and not a note in brackets (（请在…栏打√）).
+ */
+const isTitleLine = (line: string) => line !== '' && line.length <= MAX_NAME && !/[:：]/.test(line) && !/^[（(【\[]/.test(line);
+
 /** Whether a table has an item column: the test for which table of a file is the form. */
 export const isFormTable = (table: SourceTable) => headerOf<FormField>(table.rows, FORM_VOCABULARY, ['content']) !== null;
 
@@ -101,9 +108,13 @@ export function evalFormOfTable(table: SourceTable, options: { fallbackTitle: st
     return index === undefined ? '' : (cells[index] ?? '').trim();
   };
   const headerAt = header.rowIndexes[header.rowIndexes.length - 1];
+  const contentHeading = header.columns.find((column) => column.field === 'content')?.heading ?? '';
   const firstHeaderRow = header.rowIndexes[0];
-  const titleRow = rows.slice(0, firstHeaderRow).find((row) => new Set(row.cells.map((cell) => cell.trim()).filter((cell) => cell !== '')).size === 1);
-  const titleText = titleRow?.cells.find((cell) => cell.trim() !== '')?.trim() ?? table.above.filter((line) => line.trim() !== '').at(-1)?.trim();
+  const singleCells = rows.slice(0, firstHeaderRow).flatMap((row) => {
+    const texts = [...new Set(row.cells.map((cell) => cell.trim()).filter((cell) => cell !== ''))];
+    return texts.length === 1 ? texts : [];
+  });
+  const titleText = [...table.above, ...singleCells].map((line) => line.trim()).find(isTitleLine);
   const title = (titleText || options.fallbackTitle).slice(0, MAX_NAME);
   const headerMax = maxFromHeader(header.rowIndexes.flatMap((i) => rows[i].cells));
   const scheme: EvalScheme = headerMax !== null || fieldColumn.has('points') ? 'points' : 'checklist';
@@ -115,8 +126,15 @@ export function evalFormOfTable(table: SourceTable, options: { fallbackTitle: st
   for (const { row, cells } of rows.slice(headerAt + 1)) {
     const filled = [...new Set(cells.map((cell) => cell.trim()).filter((cell) => cell !== ''))];
     if (filled.length === 1 && FOOTER.test(filled[0])) continue;
-    const group = joinedVertical(cellOf(cells, 'group'));
     const content = cellOf(cells, 'content');
+    // The header again: a header cell merged down (a two-row header in Word), or repeated on each page.
+    if (content !== '' && content === contentHeading) continue;
+    // One text merged across the row: a heading (一、预警与信息报告) starts a section; a note (评定：…) is skipped.
+    if (filled.length === 1 && cells.filter((cell) => cell.trim() !== '').length >= 2) {
+      if (HEADING.test(filled[0]) || isTitleLine(filled[0])) sections.push({ title: (withoutNumber(filled[0]) || filled[0]).slice(0, MAX_NAME), items: [] });
+      continue;
+    }
+    const group = joinedVertical(cellOf(cells, 'group'));
     const criterion = cellOf(cells, 'criterion');
     const pointsText = cellOf(cells, 'points');
     if (group !== '') {

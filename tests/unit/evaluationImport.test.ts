@@ -1,10 +1,12 @@
 /**
- * Importing evaluation forms from the spreadsheets bureaus keep: a messy
- * .xlsx (merged group cells written vertically, numbered items, two items in
- * a cell, points, a √ column, a signature line), a yes/no CSV and a scored
- * CSV with heading rows; refusing a table with no item column; and the
- * blank form DrillDesk exports reading back as the same form. Through the
- * back end's dispatcher, on a real SQLite file.
+ * Importing evaluation forms from the files bureaus keep, through the same
+ * table reader as drill-script import: a messy .xlsx (merged group cells
+ * written vertically, numbered items, two items in a cell, points, a √
+ * column, a signature line), a Word form (title above the table, a two-row
+ * header, vMerge groups), a yes/no CSV (also in GB18030) and a scored CSV
+ * with heading rows; refusing a table with no item column and a JSON file;
+ * and the blank form DrillDesk exports reading back as the same form.
+ * Through the back end's dispatcher, on a real SQLite file.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +14,9 @@ import type { Envelope } from '../../shared/api';
 import type { EvalForm, Scenario } from '../../shared/model';
 import type { Backend } from '../../electron/core/backend';
 import { DB_FILE } from '../../electron/storage/dataDir';
-import { dumpOf, openTestBackend, removeTempDirs, tempDir, valueOf } from '../support/storage';
-import { messyFormXlsx, NO_ITEM_COLUMN_CSV, SCORED_CSV, YES_NO_CSV } from '../fixtures/evaluation/forms';
+import { dumpOf, openTestBackend, refusalOf, removeTempDirs, tempDir, valueOf } from '../support/storage';
+import { messyFormXlsx, NO_ITEM_COLUMN_CSV, SCORED_CSV, wordFormDocx, YES_NO_CSV } from '../fixtures/evaluation/forms';
+import { encodeGb18030 } from '../support/officeFiles';
 
 let dataDir: string;
 let backend: Backend;
@@ -28,7 +31,7 @@ afterAll(() => {
 });
 
 const importForm = (fileName: string, bytes: Buffer) =>
-  valueOf(backend, 'importEvalForm', { fileName, format: fileName.endsWith('.xlsx') ? 'xlsx' : 'csv', dataBase64: bytes.toString('base64') });
+  valueOf(backend, 'importEvalForm', { fileName, dataBase64: bytes.toString('base64') });
 const outline = (form: EvalForm) => form.sections.map((section) => [section.title, section.items.map((item) => item.content)]);
 
 describe('importing an evaluation form', () => {
@@ -67,12 +70,37 @@ describe('importing an evaluation form', () => {
     expect(form.sections.flatMap((s) => s.items.map((i) => i.maxPoints))).toEqual([10, 10, 10]);
   });
 
-  it('refuses a table with no recognisable item column, in the user\'s language, writing nothing', async () => {
+  it('reads a Word form: the title from the paragraphs above the table (not the note), a two-row header, groups merged down, the signature row skipped', async () => {
+    // Named .xlsx on purpose: the reader tells the format from the bytes, not the name.
+    const { form } = await importForm('评估表.xlsx', wordFormDocx());
+    expect(form).toMatchObject({ title: '突发水污染事件应急演练评估表', scheme: 'checklist' });
+    expect(outline(form)).toEqual([
+      ['应急监测', ['监测人员到达现场并布设断面', '首份监测数据报送指挥部']],
+      ['污染处置', ['设置拦截坝并投加药剂']],
+    ]);
+    expect(form.sections[0].items[1].criterion).toBe('2小时内报送，数据有质控');
+  });
+
+  it('reads a CSV saved by Chinese Excel (GB18030) as the same form as its UTF-8 twin', async () => {
+    const utf8 = (await importForm('是否评估表.csv', Buffer.from(YES_NO_CSV))).form;
+    const gb = (await importForm('是否评估表.csv', encodeGb18030(YES_NO_CSV))).form;
+    expect(gb.title).toBe(utf8.title);
+    expect(outline(gb)).toEqual(outline(utf8));
+  });
+
+  it("refuses a table with no recognisable item column, in the user's language, naming the file, writing nothing", async () => {
     const before = dumpOf(path.join(dataDir, DB_FILE));
-    const envelope = (await backend.call('importEvalForm', { fileName: '签到表.csv', format: 'csv', dataBase64: Buffer.from(NO_ITEM_COLUMN_CSV).toString('base64') })) as Envelope<unknown>;
-    expect(envelope.ok).toBe(false);
-    if (!envelope.ok) expect(envelope.error.message).toBe('评估表无法导入：找不到评估内容列：表头（前十行内）须有“评估内容”“评估要点”或“检查内容”等列。');
+    const error = await refusalOf(backend, 'importEvalForm', { fileName: '签到表.csv', dataBase64: Buffer.from(NO_ITEM_COLUMN_CSV).toString('base64') });
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toBe('文件“签到表.csv”：找不到评估内容列：表头（前 12 行内）须有“评估内容”“评估要点”或“检查内容”等列，以及另一列已知的列（如评估项目、评估标准）。');
     expect(dumpOf(path.join(dataDir, DB_FILE))).toBe(before);
+  });
+
+  it('refuses a JSON file (a form is a table), and a file whose only table has no items', async () => {
+    const json = await refusalOf(backend, 'importEvalForm', { fileName: 'form.json', dataBase64: Buffer.from('{"scenario_name":"x"}').toString('base64') });
+    expect(json.message).toMatch(/评估表须为 \.docx、\.xlsx 或 CSV/);
+    const empty = await refusalOf(backend, 'importEvalForm', { fileName: '空表.csv', dataBase64: Buffer.from('评估项目,评估内容,评估标准\n').toString('base64') });
+    expect(empty.message).toMatch(/表中没有评估内容/);
   });
 
   it('reads back the blank form DrillDesk exports to Excel as the same sections, items and criteria', async () => {
