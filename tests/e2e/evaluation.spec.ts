@@ -2,12 +2,12 @@
  * Drill evaluation in real Chromium against the real back end: a planner
  * builds a form from the default one in the 评估 tab, links items to steps
  * (from the search and by picking on the graph) and to an objective, assigns
- * two evaluators, imports a form from Excel and prints the blank form; two
- * evaluators score items in the console, one corrects an entry, the lead
- * records the on-the-spot comments, a paper result is typed in after the
- * end; the evaluation report prints with totals, the unmet items and their
- * evidence (checked with pdftotext), and the summary report's objectives
- * follow the evaluation.
+ * two evaluators, imports a form from Excel (and reads one from Word) and
+ * prints the blank form; two evaluators score items in the console, one
+ * corrects an entry, the lead records the on-the-spot comments, a paper
+ * result is typed in after the end; the evaluation report prints with
+ * totals, the unmet items and their evidence (checked with pdftotext), and
+ * the summary report's objectives follow the evaluation.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { placedItemsOf } from '../../shared/evaluation';
 import type { Scenario } from '../../shared/model';
-import { messyFormXlsx } from '../fixtures/evaluation/forms';
+import { messyFormXlsx, wordFormDocx } from '../fixtures/evaluation/forms';
 import { expect, test, type TestApp } from './fixtures';
 
 const WATERWORKS = '县第一自来水厂停电停产应急演练';
@@ -112,7 +112,7 @@ test('a planner builds a form from the default, links items to steps (searched a
 
 });
 
-test('an Excel form is imported beside the default one, a file without an item column is refused, and the blank forms print', async ({ app, page }) => {
+test('an Excel form is imported beside the default one, a Word form is read, a file without an item column is refused, and the blank forms print', async ({ app, page }) => {
   test.slow();
   const scenario = await scenarioTitled(app, WATERWORKS);
   await page.goto(`${app.url}#/scenario/${scenario.id}/evaluation`);
@@ -136,11 +136,14 @@ test('an Excel form is imported beside the default one, a file without an item c
   await expect(page.getByTestId('eval-form-tab')).toHaveCount(2);
   await expect(page.getByTestId('eval-form-title')).toHaveValue('城区内涝应急演练现场评估表');
 
-  // A file with no item column is refused in words.
+  // A Word form is read by the same reader; then a file with no item column is refused in words.
   await page.getByTestId('eval-new-form').click();
   await page.getByTestId('eval-new-import').click();
+  await page.getByTestId('eval-import-file').setInputFiles({ name: '水污染评估表.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: wordFormDocx() });
+  await expect(page.getByTestId('eval-import-preview')).toContainText('将导入“突发水污染事件应急演练评估表”：2 个部分，3 个评估内容');
   await page.getByTestId('eval-import-file').setInputFiles({ name: '签到表.csv', mimeType: 'text/csv', buffer: Buffer.from('序号,姓名,单位\n1,张伟,县水务局\n') });
   await expect(page.getByTestId('eval-import-problem')).toContainText('找不到评估内容列');
+  await expect(page.getByTestId('eval-import-preview')).toHaveCount(0);
   await page.getByTestId('eval-import-dialog').getByRole('button', { name: '取消' }).click();
 
   // The blank form, printed.
