@@ -112,6 +112,9 @@ export async function createBenchData(sizes: BenchSizes, log: (line: string) => 
           rating: event.rating ?? null,
           edgeId: event.edgeId ?? null,
           shiftMin: event.shiftMin ?? null,
+          itemId: event.itemId ?? null,
+          value: event.value ?? null,
+          person: event.person ?? '',
           corrects: null,
           recordedAt,
         });

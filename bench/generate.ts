@@ -155,6 +155,7 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
     roles,
     steps,
     edges,
+    evaluation: { forms: [], assignments: [] },
   };
 }
 

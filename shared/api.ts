@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import {
   AnnotationFieldsSchema,
+  EvalValueSchema,
   FragmentBodySchema,
   IdSchema,
   InstantSchema,
@@ -20,6 +21,7 @@ import {
   nameText,
   freeText,
   type Annotation,
+  type EvalForm,
   type Fragment,
   type Run,
   type RunEvent,
@@ -128,6 +130,8 @@ export const apiInputs = {
     seq: z.number().int().min(1),
     at: InstantSchema.optional(),
     text: freeText().optional(),
+    /** For an evaluation score: the corrected rating. */
+    value: EvalValueSchema.optional(),
   }),
   shiftPlan: z.strictObject({
     runId: IdSchema,
@@ -138,6 +142,8 @@ export const apiInputs = {
   importRunCsv: z
     .strictObject({ scenarioId: IdSchema, name: nameText(), csv: ImportTextSchema.optional(), dataBase64: ImportBytesSchema.optional() })
     .refine(exactlyOneOf('csv'), { message: 'give the file as "csv" or as "dataBase64", one of them' }),
+  /** A run's log as the run-log CSV that `importRunCsv` reads back, evaluation entries included. */
+  exportRunCsv: byId,
   /** What importing a drill script (.docx, .xlsx, CSV, HSEEP MSEL, OpenAEV .json) would create; writes nothing. */
   previewPlanImport: z.strictObject(importFileShape),
   /** A drill script imported as a new scenario, with the mapping the user confirmed (remembered for its header). */
@@ -146,6 +152,9 @@ export const apiInputs = {
     /** When a scenario has the same title: refuse (the default), or import as a copy. */
     ifSameTitle: z.enum(['refuse', 'copy']).default('refuse'),
   }),
+
+  /** An evaluation form kept as a spreadsheet or Word table (.xlsx, .docx, CSV), read and returned (not stored: the 评估 tab adds it as an edit). */
+  importEvalForm: z.strictObject({ fileName: importFileShape.fileName, dataBase64: importFileShape.dataBase64 }),
 
   // Debrief annotations
   listAnnotations: z.strictObject({ runId: IdSchema.optional(), scenarioId: IdSchema.optional() }),
@@ -161,7 +170,9 @@ export const apiInputs = {
   // Printed documents
   exportXlsx: z.strictObject({
     scenarioId: IdSchema,
-    document: z.enum(['script', 'roster']),
+    document: z.enum(['script', 'roster', 'evaluation-form']),
+    /** For `evaluation-form`: which form (the first when not given). */
+    formId: IdSchema.optional(),
     /** The language of the column headings and labels. */
     language: z.enum(['zh', 'en']).default('zh'),
   }),
@@ -235,7 +246,9 @@ export interface ApiOutputs {
   deleteRun: { deleted: true };
   importRunCsv: RunSummary;
   previewPlanImport: PlanImportPreview;
+  exportRunCsv: { fileName: string; text: string };
   importPlanTable: ScenarioSummary;
+  importEvalForm: { form: EvalForm };
 
   listAnnotations: Annotation[];
   addAnnotation: Annotation;

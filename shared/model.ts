@@ -193,6 +193,83 @@ export const ScenarioMetaSchema = z.strictObject({
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMetaSchema>;
 
+// ---------------------------------------------------------------------------
+// Evaluation plan (演练评估): forms of sections of items, and who evaluates what.
+// The totals, pass rules and the objective rule live in `evaluation.ts`.
+
+/** How a form is scored: 达到/基本达到/未达到/不适用; points 0–N per item with weights; HSEEP ratings P/S/M/U. */
+export const EvalSchemeSchema = z.enum(['checklist', 'points', 'hseep']);
+export type EvalScheme = z.infer<typeof EvalSchemeSchema>;
+export const EVAL_SCHEMES = EvalSchemeSchema.options;
+
+/** Most points one item may be worth. */
+export const MAX_ITEM_POINTS = 1_000;
+
+/** One item of a form (评估内容 with its criterion 评估标准), linked to what it evaluates. */
+export const EvalItemSchema = z.strictObject({
+  id: IdSchema,
+  /** 评估内容: what is looked at. */
+  content: text(2_000).trim().min(1, { message: 'must not be empty' }),
+  /** 评估标准: what counts as done well. */
+  criterion: text(2_000).default(''),
+  /** Optional guidance for the evaluator: how to observe, what evidence to collect. */
+  guidance: text(2_000).default(''),
+  objectiveIds: z.array(IdSchema).max(100).default([]),
+  stepIds: z.array(IdSchema).max(200).default([]),
+  /** Where it is observed (a site or sub-venue, e.g. 县第一自来水厂); empty when anywhere. */
+  site: text(MAX_NAME).default(''),
+  /** Points scheme: the most this item can score, and its weight in the total. */
+  maxPoints: z.number().finite().min(1).max(MAX_ITEM_POINTS).default(10),
+  weight: z.number().finite().min(0).max(100).default(1),
+  /** A critical task (关键项): rated at the failing grade, the form fails whatever its total. */
+  critical: z.boolean().default(false),
+});
+export type EvalItem = z.infer<typeof EvalItemSchema>;
+
+export const EvalSectionSchema = z.strictObject({
+  id: IdSchema,
+  title: nameText(),
+  items: z.array(EvalItemSchema).max(500).default([]),
+});
+export type EvalSection = z.infer<typeof EvalSectionSchema>;
+
+export const EvalFormSchema = z.strictObject({
+  id: IdSchema,
+  title: nameText(),
+  description: freeText().default(''),
+  scheme: EvalSchemeSchema.default('checklist'),
+  /** The share of the applicable maximum a form needs to pass, in percent. */
+  passPercent: z.number().finite().min(0).max(100).default(80),
+  sections: z.array(EvalSectionSchema).max(100).default([]),
+});
+export type EvalForm = z.infer<typeof EvalFormSchema>;
+
+/**
+ * Who evaluates what: an evaluator role (or one person of it) covers forms,
+ * optionally narrowed to some of their sections and to some sites. The lead
+ * (评估组长) gives the on-the-spot comments (现场点评).
+ */
+export const EvalAssignmentSchema = z.strictObject({
+  id: IdSchema,
+  roleId: IdSchema,
+  /** A person of the role by name; empty for the whole role. */
+  person: text(MAX_NAME).default(''),
+  formIds: z.array(IdSchema).max(50).default([]),
+  /** Sections of those forms; empty for every section. */
+  sectionIds: z.array(IdSchema).max(500).default([]),
+  /** Sites covered; empty for every site. */
+  sites: z.array(text(MAX_NAME)).max(50).default([]),
+  lead: z.boolean().default(false),
+});
+export type EvalAssignment = z.infer<typeof EvalAssignmentSchema>;
+
+export const EvaluationPlanSchema = z.strictObject({
+  forms: z.array(EvalFormSchema).max(50).default([]),
+  assignments: z.array(EvalAssignmentSchema).max(500).default([]),
+});
+export type EvaluationPlan = z.infer<typeof EvaluationPlanSchema>;
+export const EMPTY_EVALUATION: EvaluationPlan = { forms: [], assignments: [] };
+
 export const MAX_STEPS = 20_000;
 export const MAX_EDGES = 60_000;
 export const MAX_ROLES = 500;
@@ -203,6 +280,7 @@ export const ScenarioBodySchema = z.strictObject({
   roles: z.array(RoleSchema).max(MAX_ROLES).default([]),
   steps: z.array(StepSchema).max(MAX_STEPS).default([]),
   edges: z.array(EdgeSchema).max(MAX_EDGES).default([]),
+  evaluation: EvaluationPlanSchema.default({ forms: [], assignments: [] }),
 });
 export type ScenarioBody = z.infer<typeof ScenarioBodySchema>;
 
@@ -231,7 +309,9 @@ export type GraphProblem = { path: string; message: string };
  * (Drafting problems such as cycles or unowned steps are validation findings,
  * not errors, and live in `validation.ts`.)
  */
-export function graphProblemsOf(body: Pick<ScenarioBody, 'roles' | 'steps' | 'edges' | 'objectives'>): GraphProblem[] {
+export function graphProblemsOf(
+  body: Pick<ScenarioBody, 'roles' | 'steps' | 'edges' | 'objectives'> & { evaluation?: EvaluationPlan },
+): GraphProblem[] {
   const problems: GraphProblem[] = [];
   const duplicates = (items: { id: string }[], where: string) => {
     const seen = new Set<string>();
@@ -269,6 +349,67 @@ export function graphProblemsOf(body: Pick<ScenarioBody, 'roles' | 'steps' | 'ed
       problems.push({ path: `edges[${i}].source`, message: `edge "${edge.id}" starts at missing step "${edge.source}"` });
     if (!stepIds.has(edge.target))
       problems.push({ path: `edges[${i}].target`, message: `edge "${edge.id}" ends at missing step "${edge.target}"` });
+  });
+  if (body.evaluation) problems.push(...evaluationProblemsOf(body.evaluation, { stepIds, objectiveIds, roleIds }));
+  return problems;
+}
+
+/** An evaluation item as messages name it: its content, shortened. */
+export const evalItemLabelOf = (item: Pick<EvalItem, 'content'>) => (item.content.length > 40 ? `${item.content.slice(0, 39)}…` : item.content);
+
+/**
+ * Referential integrity of an evaluation plan against the scenario it
+ * belongs to: ids unique (sections and items across the whole plan, since
+ * edits name them by id alone), items linking steps and objectives that
+ * exist, assignments naming roles, forms and sections (of those forms) that
+ * exist. Example: an item linking step "s99" of a drill without it gives
+ * `evaluation.forms[0].sections[1].items[2].stepIds[0]: evaluation item "…" links missing step "s99"`.
+ */
+export function evaluationProblemsOf(
+  plan: EvaluationPlan,
+  known: { stepIds: ReadonlySet<string>; objectiveIds: ReadonlySet<string>; roleIds: ReadonlySet<string> },
+): GraphProblem[] {
+  const problems: GraphProblem[] = [];
+  const seen = { form: new Set<string>(), section: new Set<string>(), item: new Set<string>(), assignment: new Set<string>() };
+  const unique = (kind: keyof typeof seen, id: string, path: string) => {
+    if (seen[kind].has(id)) problems.push({ path: `${path}.id`, message: `duplicate ${kind === 'item' ? 'evaluation item' : `evaluation ${kind}`} id "${id}"` });
+    seen[kind].add(id);
+  };
+  const sectionsOfForm = new Map<string, Set<string>>();
+  plan.forms.forEach((form, f) => {
+    const formPath = `evaluation.forms[${f}]`;
+    unique('form', form.id, formPath);
+    const sections = new Set<string>();
+    sectionsOfForm.set(form.id, sections);
+    form.sections.forEach((section, s) => {
+      const sectionPath = `${formPath}.sections[${s}]`;
+      unique('section', section.id, sectionPath);
+      sections.add(section.id);
+      section.items.forEach((item, i) => {
+        const itemPath = `${sectionPath}.items[${i}]`;
+        unique('item', item.id, itemPath);
+        item.stepIds.forEach((stepId, j) => {
+          if (!known.stepIds.has(stepId))
+            problems.push({ path: `${itemPath}.stepIds[${j}]`, message: `evaluation item "${evalItemLabelOf(item)}" links missing step "${stepId}"` });
+        });
+        item.objectiveIds.forEach((objectiveId, j) => {
+          if (!known.objectiveIds.has(objectiveId))
+            problems.push({ path: `${itemPath}.objectiveIds[${j}]`, message: `evaluation item "${evalItemLabelOf(item)}" links missing objective "${objectiveId}"` });
+        });
+      });
+    });
+  });
+  plan.assignments.forEach((assignment, a) => {
+    const path = `evaluation.assignments[${a}]`;
+    unique('assignment', assignment.id, path);
+    if (!known.roleIds.has(assignment.roleId)) problems.push({ path: `${path}.roleId`, message: `evaluation assignment names missing role "${assignment.roleId}"` });
+    assignment.formIds.forEach((formId, j) => {
+      if (!sectionsOfForm.has(formId)) problems.push({ path: `${path}.formIds[${j}]`, message: `evaluation assignment names missing form "${formId}"` });
+    });
+    assignment.sectionIds.forEach((sectionId, j) => {
+      if (!assignment.formIds.some((formId) => sectionsOfForm.get(formId)?.has(sectionId)))
+        problems.push({ path: `${path}.sectionIds[${j}]`, message: `evaluation assignment names section "${sectionId}", which is not in its forms` });
+    });
   });
   return problems;
 }
@@ -309,12 +450,20 @@ export const RunEventKindSchema = z.enum([
   'resumed',
   'ended',
   'plan-shifted',
+  'evaluation-scored',
+  'hot-wash',
 ]);
 export type RunEventKind = z.infer<typeof RunEventKindSchema>;
 export const RUN_EVENT_KINDS = RunEventKindSchema.options;
 
 /** Event kinds that must name a step. */
 export const STEP_EVENT_KINDS: readonly RunEventKind[] = ['inject-delivered', 'started', 'completed', 'skipped', 'branch-taken'];
+
+/** Evaluation entries: a score of one item, and an on-the-spot comment (现场点评). They may be added after the run ended. */
+export const EVALUATION_EVENT_KINDS: readonly RunEventKind[] = ['evaluation-scored', 'hot-wash'];
+
+/** A rating as recorded: a checklist grade, an HSEEP letter, or points as a decimal number. Checked against the form's scheme. */
+export const EvalValueSchema = z.string().trim().min(1).max(16);
 
 export const RatingSchema = z.number().int().min(1).max(5);
 
@@ -331,8 +480,21 @@ export const NewRunEventSchema = z
     edgeId: IdSchema.nullable().default(null),
     /** For `plan-shifted`: minutes added to every step not yet started. */
     shiftMin: z.number().finite().min(-MAX_MINUTES).max(MAX_MINUTES).nullable().default(null),
+    /** For `evaluation-scored`: the item rated and the rating. */
+    itemId: IdSchema.nullable().default(null),
+    value: EvalValueSchema.nullable().default(null),
+    /** Who recorded it, by name, when a person of the role did (an evaluator of a team). */
+    person: text(MAX_NAME).default(''),
   })
   .superRefine((event, ctx) => {
+    if (event.kind === 'evaluation-scored' && event.itemId === null)
+      ctx.addIssue({ code: 'custom', path: ['itemId'], message: 'an "evaluation-scored" event must name the item' });
+    if (event.kind === 'evaluation-scored' && event.value === null)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'an "evaluation-scored" event must give the rating' });
+    if (event.kind === 'hot-wash' && event.text.trim() === '')
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'a "hot-wash" comment must have its text' });
+    if (event.kind !== 'evaluation-scored' && (event.itemId !== null || event.value !== null))
+      ctx.addIssue({ code: 'custom', path: ['itemId'], message: 'only an "evaluation-scored" event names an item and a rating' });
     if (STEP_EVENT_KINDS.includes(event.kind) && event.stepId === null)
       ctx.addIssue({ code: 'custom', path: ['stepId'], message: `a "${event.kind}" event must name a step` });
     if (event.kind === 'branch-taken' && event.edgeId === null)
@@ -354,6 +516,11 @@ export type RunEvent = {
   rating: number | null;
   edgeId: Id | null;
   shiftMin: number | null;
+  /** For `evaluation-scored`: the item and its rating (see `EvalValueSchema`). */
+  itemId: Id | null;
+  value: string | null;
+  /** The person of the role who recorded it, or ''. */
+  person: string;
   /** When this event corrects an earlier one, that event's seq. */
   corrects: number | null;
   /** When a later correction replaced this event, the correction's seq. */

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import {
   EdgeSchema,
+  evalItemLabelOf,
   IdSchema,
   patchSchemaOf,
   PositionSchema,
@@ -20,6 +21,19 @@ import {
   type ScenarioBody,
   type Step,
 } from './model';
+import {
+  applyEvalOp,
+  EVAL_OP_SCHEMAS,
+  evalItemLinkingObjective,
+  evalItemLinkingStep,
+  evalRoleRemovalOpsOf,
+  evalStepUnlinkOpsOf,
+  inverseOfEvalOp,
+  isEvalOp,
+} from './evaluationOps';
+import { GraphOpError } from './opError';
+
+export { GraphOpError };
 
 /** Step fields a patch may change: all but identity and kind. A patch changes only the fields it names. */
 const StepPatchSchema = patchSchemaOf(
@@ -61,19 +75,12 @@ export const GraphOpSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('updateRole'), id: IdSchema, patch: RolePatchSchema }),
   z.strictObject({ op: z.literal('removeRole'), id: IdSchema }),
   z.strictObject({ op: z.literal('setMeta'), patch: MetaPatchSchema }),
+  ...EVAL_OP_SCHEMAS,
 ]);
 export type GraphOp = z.infer<typeof GraphOpSchema>;
 export type GraphOpInput = z.input<typeof GraphOpSchema>;
 
 export const GraphOpsSchema = z.array(GraphOpSchema).min(1).max(50_000);
-
-/** Why an operation cannot apply to the current graph. */
-export class GraphOpError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GraphOpError';
-  }
-}
 
 const byId = <T extends { id: string }>(items: readonly T[], id: string) => items.findIndex((item) => item.id === id);
 
@@ -108,6 +115,7 @@ export function patchStep(step: Step, patch: StepPatch): Step {
  * still in use).
  */
 export function applyOp<B extends ScenarioBody>(body: B, op: GraphOp): B {
+  if (isEvalOp(op)) return applyEvalOp(body, op);
   switch (op.op) {
     case 'addStep':
       requireAbsent(body.steps, op.step.id, 'step');
@@ -118,6 +126,8 @@ export function applyOp<B extends ScenarioBody>(body: B, op: GraphOp): B {
     }
     case 'removeStep': {
       requireIndex(body.steps, op.id, 'step');
+      const linking = evalItemLinkingStep(body.evaluation, op.id);
+      if (linking) throw new GraphOpError(`step "${op.id}" is linked by evaluation item "${evalItemLabelOf(linking)}"`);
       return {
         ...body,
         steps: body.steps.filter((step) => step.id !== op.id),
@@ -159,6 +169,8 @@ export function applyOp<B extends ScenarioBody>(body: B, op: GraphOp): B {
       requireIndex(body.roles, op.id, 'role');
       const user = body.steps.find((step) => step.roleIds.includes(op.id));
       if (user) throw new GraphOpError(`role "${op.id}" is still assigned to step "${user.title}"`);
+      if (body.evaluation.assignments.some((assignment) => assignment.roleId === op.id))
+        throw new GraphOpError(`role "${op.id}" still has evaluation assignments`);
       return {
         ...body,
         roles: body.roles
@@ -167,6 +179,13 @@ export function applyOp<B extends ScenarioBody>(body: B, op: GraphOp): B {
       };
     }
     case 'setMeta':
+      if (op.patch.objectives) {
+        const kept = new Set(op.patch.objectives.map((objective) => objective.id));
+        for (const objective of body.objectives) {
+          const linking = kept.has(objective.id) ? null : evalItemLinkingObjective(body.evaluation, objective.id);
+          if (linking) throw new GraphOpError(`objective "${objective.text}" is still linked by evaluation item "${evalItemLabelOf(linking)}"`);
+        }
+      }
       return { ...body, ...op.patch };
   }
 }
@@ -188,6 +207,7 @@ function pick<T extends object>(source: T, keys: readonly string[]): Partial<T> 
  * step re-adds the step and then every edge that touched it.
  */
 export function inverseOf(body: ScenarioBody, op: GraphOp): GraphOp[] {
+  if (isEvalOp(op)) return inverseOfEvalOp(body, op);
   switch (op.op) {
     case 'addStep':
       return [{ op: 'removeStep', id: op.step.id }];
@@ -256,6 +276,7 @@ export function removalOpsOf(body: ScenarioBody, stepIds: readonly string[], edg
   const edges = new Set(edgeIds);
   for (const edge of body.edges) if (steps.has(edge.source) || steps.has(edge.target)) edges.add(edge.id);
   return [
+    ...evalStepUnlinkOpsOf(body.evaluation, steps),
     ...[...edges].map((id): GraphOp => ({ op: 'removeEdge', id })),
     ...[...steps].map((id): GraphOp => ({ op: 'removeStep', id })),
   ];
@@ -266,7 +287,7 @@ export function roleRemovalOpsOf(body: ScenarioBody, roleId: string): GraphOp[] 
   const unassign = body.steps
     .filter((step) => step.roleIds.includes(roleId))
     .map((step): GraphOp => ({ op: 'updateStep', id: step.id, patch: { roleIds: step.roleIds.filter((id) => id !== roleId) } }));
-  return [...unassign, { op: 'removeRole', id: roleId }];
+  return [...unassign, ...evalRoleRemovalOpsOf(body.evaluation, roleId), { op: 'removeRole', id: roleId }];
 }
 
 export type { Edge, Role, Step };

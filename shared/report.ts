@@ -5,13 +5,16 @@
  * sentences belong to the renderer's message catalogues; this holds only
  * the drill's own data, so the same report prints in Chinese or English.
  *
- *   一、演练基本概要  overview: purpose, time, place, units and people, scenario, objectives met
- *   二、发现的问题    problems: went-wrong findings, steps that lost time with their causes, objectives not met
+ *   一、演练基本概要  overview: purpose, time, place, units and people, scenario, objectives achieved
+ *                    (达成 / 部分达成 / 未达成 from the evaluation, by the rule in `evaluation.ts`)
+ *   二、发现的问题    problems: went-wrong findings, steps that lost time with their causes, objectives
+ *                    not (fully) achieved with the items that fell short
  *   三、经验和教训    lessons: what went well
  *   四、改进建议      improvements: improvement actions grouped by owner role, with due dates
  *   附录              run timeline, plan against reality, observations
  */
-import { LATE_GRACE_MIN, runAnalysisOf, runEndMsOf, type DelayCause, type ObjectiveResult, type RunAnalysis, type StepComparison } from './analysis';
+import { LATE_GRACE_MIN, runAnalysisOf, runEndMsOf, type DelayCause, type RunAnalysis, type StepComparison } from './analysis';
+import { itemResultsOf, objectiveEvaluationsOf, type ObjectiveEvaluation } from './evaluation';
 import {
   effectiveEventsOf,
   PARTICIPANT_CATEGORIES,
@@ -40,7 +43,8 @@ export type FindingItem = {
 export type ProblemItem =
   | { kind: 'finding'; finding: FindingItem }
   | { kind: 'late-step'; comparison: StepComparison; cause: DelayCause; upstreamStep: Step | null; originSteps: { step: Step; minutes: number }[] }
-  | { kind: 'objective-not-met'; result: ObjectiveResult; missedSteps: Step[] };
+  /** An objective partly or not achieved by the evaluation, or, never evaluated, with steps serving it missed. */
+  | { kind: 'objective-not-met'; result: ObjectiveEvaluation; missedSteps: Step[] };
 
 export type ImprovementGroup = {
   /** The owner role; null for actions nobody owns yet (listed last). */
@@ -98,7 +102,7 @@ export type AfterActionReport = {
     peopleCount: number;
     peopleByCategory: Record<ParticipantCategory, number>;
     stepCounts: { total: number; done: number; skipped: number; notTaken: number; unfinished: number; notStarted: number; late: number };
-    objectives: ObjectiveResult[];
+    objectives: ObjectiveEvaluation[];
     plannedMinutes: number | null;
     actualMinutes: number | null;
     overrun: number | null;
@@ -121,6 +125,34 @@ export type AfterActionReport = {
 const byDueDate = (a: FindingItem, b: FindingItem) =>
   (a.annotation.dueDate ?? '9999') < (b.annotation.dueDate ?? '9999') ? -1 : (a.annotation.dueDate ?? '9999') > (b.annotation.dueDate ?? '9999') ? 1 : a.atMin - b.atMin;
 
+/** What every report of a run starts from: its plan, start, effective events, analysis at its end, and steps and roles by id. */
+export type RunContext = {
+  plan: Run['plan'];
+  startMs: number;
+  effective: RunEvent[];
+  analysis: RunAnalysis;
+  stepOf: (id: string | null) => Step | null;
+  roleOf: (id: string | null) => Role | null;
+};
+
+/** The context of a run's reports; `analyzed` reuses an analysis already made (`runAnalysisOf` of the same run, at its end). */
+export function runContextOf(run: Run, events: readonly RunEvent[], analyzed?: RunAnalysis): RunContext {
+  const plan = run.plan;
+  const startMs = Date.parse(run.startedAt);
+  const effective = effectiveEventsOf(events);
+  const analysis = analyzed ?? runAnalysisOf(plan, effective, startMs, runEndMsOf(effective, startMs, run.endedAt === null ? null : Date.parse(run.endedAt)));
+  const stepById = new Map(plan.steps.map((step) => [step.id, step]));
+  const roleById = new Map(plan.roles.map((role) => [role.id, role]));
+  return {
+    plan,
+    startMs,
+    effective,
+    analysis,
+    stepOf: (id) => (id === null ? null : (stepById.get(id) ?? null)),
+    roleOf: (id) => (id === null ? null : (roleById.get(id) ?? null)),
+  };
+}
+
 /**
  * The after-action report of a run from everything recorded about it: the
  * run (with its plan), all its events (corrections are resolved here) and
@@ -131,14 +163,7 @@ const byDueDate = (a: FindingItem, b: FindingItem) =>
  * already made.
  */
 export function reportOf(run: Run, events: readonly RunEvent[], annotations: readonly Annotation[], analyzed?: RunAnalysis): AfterActionReport {
-  const plan = run.plan;
-  const startMs = Date.parse(run.startedAt);
-  const effective = effectiveEventsOf(events);
-  const analysis = analyzed ?? runAnalysisOf(plan, effective, startMs, runEndMsOf(effective, startMs, run.endedAt === null ? null : Date.parse(run.endedAt)));
-  const stepById = new Map(plan.steps.map((step) => [step.id, step]));
-  const roleById = new Map(plan.roles.map((role) => [role.id, role]));
-  const stepOf = (id: string | null) => (id === null ? null : (stepById.get(id) ?? null));
-  const roleOf = (id: string | null) => (id === null ? null : (roleById.get(id) ?? null));
+  const { plan, startMs, effective, analysis, stepOf, roleOf } = runContextOf(run, events, analyzed);
   const minutesOf = (ms: number) => (ms - startMs) / MINUTE_MS;
 
   const findings = [...annotations]
@@ -171,6 +196,7 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
   }
 
   const count = (outcome: StepComparison['outcome']) => analysis.steps.filter((c) => c.outcome === outcome).length;
+  const objectives = objectiveEvaluationsOf(plan.objectives, itemResultsOf(plan.evaluation ?? { forms: [], assignments: [] }, events, run.endedAt), analysis.objectives);
 
   // Problems: findings first (what people saw), then the late steps that lost time themselves, most lost
   // first, then objectives not met. Steps late only because their predecessors were are counted, not listed.
@@ -192,9 +218,9 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
   const problems: ProblemItem[] = [
     ...ofKind('went-wrong').map((finding): ProblemItem => ({ kind: 'finding', finding })),
     ...lateItems,
-    ...analysis.objectives
-      .filter((result) => result.status === 'not-met')
-      .map((result): ProblemItem => ({ kind: 'objective-not-met', result, missedSteps: result.missedStepIds.flatMap((id) => stepOf(id) ?? []) })),
+    ...objectives
+      .filter((result) => result.status === 'not-achieved' || result.status === 'partly' || (result.status === 'not-evaluated' && (result.steps?.missedStepIds.length ?? 0) > 0))
+      .map((result): ProblemItem => ({ kind: 'objective-not-met', result, missedSteps: (result.steps?.missedStepIds ?? []).flatMap((id) => stepOf(id) ?? []) })),
   ];
 
   // Improvements grouped by owner role, in the plan's role order; unowned last.
@@ -220,7 +246,7 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       role: roleOf(event.roleId),
       text: event.text,
       rating: event.rating,
-      branch: edge ? edge.label || (stepById.get(edge.target)?.title ?? edge.target) : null,
+      branch: edge ? edge.label || (stepOf(edge.target)?.title ?? edge.target) : null,
       shiftMin: event.shiftMin,
       corrected: event.corrects !== null,
     };
@@ -269,7 +295,7 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
         notStarted: count('not-started'),
         late: analysis.lateSteps.length,
       },
-      objectives: analysis.objectives,
+      objectives,
       plannedMinutes: analysis.plannedLength,
       actualMinutes: analysis.actualLength,
       overrun: analysis.overrun,

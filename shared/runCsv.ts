@@ -8,6 +8,7 @@
  * against the plan; a file with any bad row is refused as a whole, with the
  * row numbers and reasons, so nothing half-imported ever reaches the log.
  */
+import { allowedValuesTextOf, evalValueOfText, isRatingProblem, placedItemsOf, ratingOf, type PlacedItem } from './evaluation';
 import { NewRunEventSchema, type RunEvent, type RunEventKind, type ScenarioBody, type Step } from './model';
 import { clockAt, clockTimeOf, instantAt, isZonedInstantText, wallTimeOfText } from './time';
 import type { Message } from './validation';
@@ -198,9 +199,12 @@ const LOG_COLUMNS = {
   role: ['role', '角色', '小组', '组别', '记录角色'],
   text: ['text', 'note', 'notes', 'comment', 'reason', '内容', '说明', '备注', '记录内容', '原因'],
   rating: ['rating', 'score', '评分', '打分'],
+  item: ['item', 'itemid', 'evaluationitem', '评估项', '评估项目编号', '评估内容', '评估项编号'],
+  value: ['value', 'result', 'grade', '评估结果', '评定', '结果', '得分', '实际得分'],
+  person: ['person', 'evaluator', 'by', '评估人员', '评估人', '记录人'],
 } as const;
 type LogColumn = keyof typeof LOG_COLUMNS;
-const FIXED_ORDER: Record<LogColumn, number> = { time: 0, step: 1, kind: 2, role: 3, text: 4, rating: 5 };
+const FIXED_ORDER: Record<LogColumn, number> = { time: 0, step: 1, kind: 2, role: 3, text: 4, rating: 5, item: 6, value: 7, person: 8 };
 
 const KIND_NAMES: Record<RunEventKind, readonly string[]> = {
   'inject-delivered': ['inject-delivered', 'inject', 'delivered', '注入', '情景注入', '已注入', '注入完成', '下达'],
@@ -208,11 +212,13 @@ const KIND_NAMES: Record<RunEventKind, readonly string[]> = {
   completed: ['completed', 'complete', 'done', 'finished', '完成', '已完成', '处置完成', '到达'],
   skipped: ['skipped', 'skip', '跳过', '略过', '取消'],
   'branch-taken': ['branch-taken', 'branch', 'decision', '分支', '决策', '选择分支', '决策分支'],
-  observation: ['observation', 'note', 'observe', '观察', '观察记录', '评估记录', '记录', '点评'],
+  observation: ['observation', 'note', 'observe', '观察', '观察记录', '评估记录', '记录'],
   paused: ['paused', 'pause', '暂停'],
   resumed: ['resumed', 'resume', '恢复', '继续'],
   ended: ['ended', 'end', '演练结束', '结束'],
   'plan-shifted': ['plan-shifted', 'shift', 'shifted', '顺延', '计划顺延', '调整计划', '时间调整'],
+  'evaluation-scored': ['evaluation-scored', 'evaluation', 'evaluate', '评估', '评估打分', '评估评分'],
+  'hot-wash': ['hot-wash', 'hotwash', '现场点评', '点评'],
 };
 const kindByName = new Map<string, RunEventKind>();
 for (const kind of Object.keys(KIND_NAMES) as RunEventKind[]) for (const name of KIND_NAMES[kind]) kindByName.set(headerKeyOf(name), kind);
@@ -239,6 +245,27 @@ function lookupOf<T extends { id: string }>(items: readonly T[], nameOf: (item: 
     if (found) return found;
     const named = byName.get(key);
     return !named ? null : named.length === 1 ? named[0] : 'ambiguous';
+  };
+}
+
+/**
+ * Finds an evaluation item by id, by its number on the form (`1.2`, or
+ * `表名 1.2` when several forms have it) or by its exact content.
+ */
+function itemLookupOf(plan: ScenarioBody): (key: string) => PlacedItem | 'ambiguous' | null {
+  const placed = placedItemsOf(plan.evaluation ?? { forms: [], assignments: [] });
+  const byContent = lookupOf(
+    placed.map((p) => ({ ...p, id: p.item.id })),
+    (p) => p.item.content,
+  );
+  const byNumber = new Map<string, PlacedItem[]>();
+  for (const p of placed)
+    for (const key of [p.number, `${p.form.title} ${p.number}`, `${p.form.title}${p.number}`]) byNumber.set(key, [...(byNumber.get(key) ?? []), p]);
+  return (key) => {
+    const found = byContent(key);
+    if (found !== null) return found;
+    const numbered = byNumber.get(key.replace(/\s+/g, ' '));
+    return !numbered ? null : numbered.length === 1 ? numbered[0] : 'ambiguous';
   };
 }
 
@@ -270,6 +297,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
   const events: (RunLogEvent & { ms: number; row: number })[] = [];
   const findStep = lookupOf(plan.steps, (s) => s.title);
   const findRole = lookupOf(plan.roles, (r) => r.name);
+  const findItem = itemLookupOf(plan);
   const titleOfStep = new Map(plan.steps.map((s) => [s.id, s.title]));
   let usedRelative = false;
   const cellOf = (cells: string[], column: LogColumn) => {
@@ -286,6 +314,8 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
     const roleKey = cellOf(cells, 'role');
     const note = cellOf(cells, 'text');
     const ratingText = cellOf(cells, 'rating');
+    const itemKey = cellOf(cells, 'item');
+    const person = cellOf(cells, 'person');
     const before = problems.length;
 
     if ('zh' in time) fail(time);
@@ -293,7 +323,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
       fail(
         kindText === ''
           ? msg('缺少事件类型。', 'the event kind is missing')
-          : msg(`无法识别事件类型“${kindText}”（可写 注入、开始、完成、跳过、分支、观察、暂停、恢复、结束、顺延）。`, `unknown event kind "${kindText}" (use inject-delivered, started, completed, skipped, branch-taken, observation, paused, resumed, ended, plan-shifted)`),
+          : msg(`无法识别事件类型“${kindText}”（可写 注入、开始、完成、跳过、分支、观察、暂停、恢复、结束、顺延、评估、点评）。`, `unknown event kind "${kindText}" (use inject-delivered, started, completed, skipped, branch-taken, observation, paused, resumed, ended, plan-shifted, evaluation-scored, hot-wash)`),
       );
 
     let step: Step | null = null;
@@ -334,14 +364,33 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
       else fail(msg('顺延事件须在内容列写明分钟数，如“顺延10分钟”。', 'a plan shift needs its minutes in the text column, e.g. "10"'));
     }
 
+    let itemId: string | null = null;
+    let value: string | null = null;
+    if (kind === 'evaluation-scored') {
+      const found = itemKey === '' ? null : findItem(itemKey);
+      if (itemKey === '') fail(msg('评估记录须写明评估项（编号或内容）。', 'an evaluation row must name the item (its id, number or content)'));
+      else if (found === 'ambiguous') fail(msg(`有多个评估项为“${itemKey}”，请改用评估项编号。`, `several evaluation items match "${itemKey}"; use the item id`));
+      else if (found === null) fail(msg(`演练的评估表中没有评估项“${itemKey}”。`, `the drill's evaluation forms have no item "${itemKey}"`));
+      else {
+        itemId = found.item.id;
+        const written = cellOf(cells, 'value') || ratingText;
+        const rating = ratingOf(found.form.scheme, found.item, evalValueOfText(found.form.scheme, written));
+        if (written === '') fail(msg('评估记录须写明评估结果。', 'an evaluation row must give the rating'));
+        else if (isRatingProblem(rating))
+          fail(msg(`评估结果“${written}”不符合评估表“${found.form.title}”的评分方式（可填 ${allowedValuesTextOf(found.form.scheme, found.item).zh}）。`, `the rating "${written}" does not fit the scoring of form "${found.form.title}" (allowed: ${rating.allowed})`));
+        else value = rating.value;
+        if (step === null && found.item.stepIds.length > 0) step = plan.steps.find((candidate) => candidate.id === found.item.stepIds[0]) ?? null;
+      }
+    } else if (kind === 'hot-wash' && note === '') fail(msg('现场点评须在内容列写明点评内容。', 'an on-the-spot comment needs its text in the text column'));
+
     let rating: number | null = null;
-    if (ratingText !== '') {
+    if (ratingText !== '' && kind !== 'evaluation-scored') {
       rating = Number(ratingText);
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) fail(msg(`评分“${ratingText}”须为 1 到 5 的整数。`, `the rating "${ratingText}" must be a whole number from 1 to 5`));
     }
 
     if (problems.length > before || 'zh' in time || kind === undefined) continue;
-    const checked = NewRunEventSchema.safeParse({ kind, stepId: step?.id ?? null, roleId, text: note, rating, edgeId, shiftMin });
+    const checked = NewRunEventSchema.safeParse({ kind, stepId: step?.id ?? null, roleId, text: note, rating, edgeId, shiftMin, itemId, value, person });
     if (!checked.success) {
       const issue = checked.error.issues[0];
       const where = issue.path.map(String).join('.');
@@ -349,7 +398,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
       continue;
     }
     usedRelative ||= time.relative;
-    events.push({ ms: time.ms, row, at: new Date(time.ms).toISOString(), kind, stepId: step?.id ?? null, roleId, text: note, rating, edgeId, shiftMin });
+    events.push({ ms: time.ms, row, at: new Date(time.ms).toISOString(), kind, stepId: step?.id ?? null, roleId, text: note, rating, edgeId, shiftMin, itemId, value, person });
   }
 
   const firstMs = events.reduce((first, event) => Math.min(first, event.ms), Infinity);

@@ -338,8 +338,8 @@ function markDone(state: RunStateAt, i: number, step: StepState, at: number) {
  * `skipped` skips it with the event's text as reason; `branch-taken`
  * finishes a decision, marks its edge taken and its other conditional edges
  * not taken, and cuts off the steps reachable only through those; `paused`,
- * `resumed`, `ended` and `plan-shifted` change the run; observations change
- * nothing but the count. Events naming a step the plan lacks are counted and
+ * `resumed`, `ended` and `plan-shifted` change the run; observations and
+ * evaluation entries change nothing but the count. Events naming a step the plan lacks are counted and
  * otherwise ignored. `at` is the event's time in epoch ms, when the caller
  * has it already.
  */
@@ -362,6 +362,8 @@ export function applyEvent(state: RunStateAt, event: RunEvent, at: number = inst
       state.shiftMin += event.shiftMin ?? 0;
       return;
     case 'observation':
+    case 'evaluation-scored':
+    case 'hot-wash':
       return;
   }
   const i = event.stepId === null ? undefined : state.work.plan.indexOf.get(event.stepId);

@@ -6,6 +6,8 @@
  *   2: steps may name a phase (`phase`, 阶段/科目) and the scenario names its
  *      time zone (`timeZone`, an IANA name); a version-1 file reads as steps
  *      without phases, in `Asia/Shanghai`, where every drill was held.
+ *      Version 2 also carries the evaluation plan (`evaluation`: forms of
+ *      sections of items, and assignments); a version-1 file has none.
  * Files of an older version are upgraded by `upgrades` on import; a newer
  * version is refused with a message that says so.
  */

@@ -13,8 +13,11 @@
  * sheet never shows an inject's title, scene text or dialogue: its own inject
  * steps are left out, and a step an inject sets off says only that it starts
  * when the control team delivers a scene (and how: by phone, on site, …).
- * Controller, simulator and evaluator sheets are the full variant.
+ * Controller, simulator and evaluator sheets are the full variant. An
+ * evaluator's sheet also lists its evaluation duties: the forms, items and
+ * sites each of its assignments covers.
  */
+import { evaluatorDutiesOf, type EvaluatorDuty } from './evaluationSheets';
 import type { Person, ParticipantCategory, Role, ScenarioBody, Step, StepKind } from './model';
 import { planOrderOf, scheduleOf, type OkSchedule } from './schedule';
 import { clockOf, tPlusOf } from './time';
@@ -111,6 +114,8 @@ export type RoleSheet = {
   steps: SheetStep[];
   /** How many of the role's inject steps this variant leaves out. */
   withheldInjects: number;
+  /** For an evaluator role: what each of its assignments evaluates (forms, items, sites). */
+  evaluation: EvaluatorDuty[];
 };
 
 export type RosterRole = {
@@ -338,6 +343,7 @@ function roleSheetIn(ctx: Context, role: Role): RoleSheet {
     reporters: reportersOf(ctx, role.id),
     steps: shown.map((step) => sheetStepOf(ctx, step, role.id, variant)),
     withheldInjects: own.length - shown.length,
+    evaluation: evaluatorDutiesOf(ctx.body, role.id),
   };
 }
 

@@ -382,7 +382,7 @@ const roleHasStep = rule(
   'role-has-step',
   'info',
   {
-    zh: '每个角色至少负责一个步骤（评价人员和观摩人员除外）',
+    zh: '每个角色至少负责一个步骤（评估人员和观摩人员除外）',
     en: 'Every role is responsible for at least one step (evaluators and observers excepted)',
   },
   (ctx, finding) =>

@@ -9,6 +9,7 @@
  *   DIR/<title>-岗位任务卡.pdf   one role sheet per role, each from a new page
  *   DIR/<title>-角色分工表.pdf   the roster and the command structure
  *   DIR/<title>-演练脚本.pdf     the drill script, A4 landscape
+ *   DIR/<title>-评估表.pdf       the blank evaluation forms, A4 landscape (when the drill has any)
  *
  * The renderer is built first when `dist/renderer` is missing or older than
  * its sources.
@@ -30,12 +31,12 @@ import { readTextFile } from './files';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = path.join(root, 'dist/renderer');
 
-export const SHEET_DOCUMENTS = ['sheets', 'roster', 'script'] as const;
+export const SHEET_DOCUMENTS = ['sheets', 'roster', 'script', 'evaluation'] as const;
 export type SheetDocument = (typeof SHEET_DOCUMENTS)[number];
 
 const FILE_LABELS: Record<'zh' | 'en', Record<SheetDocument, string>> = {
-  zh: { sheets: '岗位任务卡', roster: '角色分工表', script: '演练脚本' },
-  en: { sheets: 'role-sheets', roster: 'roster', script: 'drill-script' },
+  zh: { sheets: '岗位任务卡', roster: '角色分工表', script: '演练脚本', evaluation: '评估表' },
+  en: { sheets: 'role-sheets', roster: 'roster', script: 'drill-script', evaluation: 'evaluation-forms' },
 };
 
 const SheetsOptions = z.strictObject({
@@ -115,6 +116,10 @@ export async function printSheets(options: {
         log('No roles: role sheets skipped.');
         continue;
       }
+      if (document === 'evaluation' && (await backend.service().getScenario({ id: summary.id })).evaluation.forms.length === 0) {
+        log('No evaluation form: blank evaluation forms skipped.');
+        continue;
+      }
       const search = new URLSearchParams({ token: web.token, print: document });
       if (options.roleIds) search.set('roles', options.roleIds.join(','));
       const page = await browser.newPage();
@@ -139,7 +144,7 @@ export async function printSheets(options: {
 export const sheetsCommand: Command = {
   name: 'sheets',
   usage: 'sheets FILE --out DIR [--lang zh|en] [--roles ID,ID]',
-  summary: 'print role sheets, roster and drill script to PDF files',
+  summary: 'print role sheets, roster, drill script and blank evaluation forms to PDF files',
   run: async (argv) => {
     const raw = rawArgsOf(argv);
     const options = optionsOf(raw, SheetsOptions);

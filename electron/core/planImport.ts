@@ -32,8 +32,10 @@ export type PlanImportContext = {
 
 export type PlanImportResult = { preview: PlanImportPreview; body: ScenarioBody | null };
 
-const baseNameOf = (fileName: string) => fileName.replace(/^.*[\\/]/, '');
-const titleOfFileName = (fileName: string) =>
+/** A file's name without its folder. */
+export const baseNameOf = (fileName: string) => fileName.replace(/^.*[\\/]/, '');
+/** A file's name without its folder and extension, as a title. */
+export const titleOfFileName = (fileName: string) =>
   baseNameOf(fileName)
     .replace(/\.(xlsx|xlsm|csv|tsv|txt|docx|json|zip)$/i, '')
     .trim()
@@ -163,7 +165,7 @@ function issueProblem(key: ImportIssue['key'], params: Record<string, string | n
 }
 
 /** The error for a refused import: the first problem in the message, every problem (with file, row and column) in the details. */
-export function importErrorOf(preview: PlanImportPreview, language: Language): ApiError {
+export function importErrorOf(preview: Pick<PlanImportPreview, 'fileName' | 'issues'>, language: Language): ApiError {
   const problems = preview.issues.filter((i) => i.severity === 'problem');
   const lines = problems.map((p) => issueTextOf(p, language, preview.fileName));
   const words = catalogues[language].scriptImport.where;

@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
-import { graphProblemsOf, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
+import { isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
+import { EVALUATION_EVENT_KINDS, graphProblemsOf, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
+import { runCsvFileNameOf, runCsvTextOf } from '../../shared/runExport';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
 import { backupDatabase, listBackups, pinBackup } from '../storage/backups';
 import type { Db } from '../storage/db';
@@ -17,6 +19,7 @@ import type { PrefsStore } from './prefs';
 import { importErrorOf, planImportOf, type PlanFile, type PlanImportContext } from './planImport';
 import { MAX_REMEMBERED_MAPPINGS } from '../../shared/api';
 import { importedTextOf } from './textFile';
+import { evalFormOfFile } from './evalFormImport';
 import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { catalogues } from '../../shared/i18n';
@@ -46,6 +49,17 @@ export function withLayout(body: ScenarioBody): ScenarioBody {
   if (!needsLayoutOf(body.steps)) return body;
   const positions = layoutOf(body);
   return { ...body, steps: body.steps.map((step) => ({ ...step, position: positions.get(step.id) ?? step.position })) };
+}
+
+/** A rating checked against its item's form: the stored value, or a refusal naming what the scheme accepts. */
+function checkedRatingOf(placed: PlacedItem, raw: string): string {
+  const rating = ratingOf(placed.form.scheme, placed.item, raw);
+  if (isRatingProblem(rating))
+    throw new ApiError(
+      'invalid-argument',
+      `the rating "${rating.value}" does not fit form "${placed.form.title}" (${rating.scheme}); item ${placed.number} accepts ${rating.allowed}`,
+    );
+  return rating.value;
 }
 
 function requireIntegrity(body: ScenarioBody) {
@@ -95,10 +109,17 @@ export function createService(deps: ServiceDeps): DrillService {
 
   const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null) => {
     const run = runs.requireRun(db, runId);
-    if (run.status === 'ended' && event.kind !== 'observation')
-      throw new ApiError('conflict', 'the run has ended; only observations and corrections can be added');
-    if (event.stepId !== null && !run.plan.steps.some((step) => step.id === event.stepId))
-      throw new ApiError('invalid-argument', `step "${event.stepId}" is not part of this run's plan`);
+    if (run.status === 'ended' && event.kind !== 'observation' && !EVALUATION_EVENT_KINDS.includes(event.kind))
+      throw new ApiError('conflict', 'the run has ended; only observations, evaluation entries and corrections can be added');
+    let { stepId, value } = event;
+    if (event.kind === 'evaluation-scored') {
+      const placed = placedItemOf(run.plan.evaluation, event.itemId!);
+      if (!placed) throw new ApiError('invalid-argument', `evaluation item "${event.itemId}" is not part of this run's plan ("${run.plan.title}")`);
+      value = checkedRatingOf(placed, event.value!);
+      if (stepId === null) stepId = placed.item.stepIds[0] ?? null;
+    }
+    if (stepId !== null && !run.plan.steps.some((step) => step.id === stepId))
+      throw new ApiError('invalid-argument', `step "${stepId}" is not part of this run's plan`);
     if (event.roleId !== null && !run.plan.roles.some((role) => role.id === event.roleId))
       throw new ApiError('invalid-argument', `role "${event.roleId}" is not part of this run's plan`);
     if (event.edgeId !== null) {
@@ -111,12 +132,15 @@ export function createService(deps: ServiceDeps): DrillService {
       const stored = runs.insertEvent(db, runId, {
         at: new Date(at).toISOString(),
         kind: event.kind,
-        stepId: event.stepId,
+        stepId,
         roleId: event.roleId,
         text: event.text,
         rating: event.rating,
         edgeId: event.edgeId,
         shiftMin: event.shiftMin,
+        itemId: event.itemId,
+        value,
+        person: event.person,
         corrects,
         recordedAt: iso(),
       });
@@ -131,7 +155,7 @@ export function createService(deps: ServiceDeps): DrillService {
     listScenarios: ({ query }) => scenarios.listScenarios(db, query),
     getScenario: ({ id }) => scenarios.requireScenario(db, id),
     createScenario: ({ meta }) => {
-      const id = insertBody({ ...meta, roles: [], steps: [], edges: [] }, null);
+      const id = insertBody({ ...meta, roles: [], steps: [], edges: [], evaluation: { forms: [], assignments: [] } }, null);
       return scenarios.requireScenario(db, id);
     },
     updateScenarioMeta: ({ id, patch }) => {
@@ -175,16 +199,24 @@ export function createService(deps: ServiceDeps): DrillService {
       );
     },
     recordEvent: ({ runId, event }) => recordEvent(runId, event),
-    correctEvent: ({ runId, seq, at, text }) => {
+    correctEvent: ({ runId, seq, at, text, value }) => {
       const original = runs.requireEvent(db, runId, seq);
       if (original.supersededBy !== null)
         throw new ApiError('conflict', `event ${seq} was already corrected by event ${original.supersededBy}; correct that one`);
-      if (at === undefined && text === undefined) throw new ApiError('invalid-argument', 'a correction must change the time or the text');
+      if (at === undefined && text === undefined && value === undefined) throw new ApiError('invalid-argument', 'a correction must change the time, the text or the rating');
+      let corrected = original.value;
+      if (value !== undefined) {
+        if (original.kind !== 'evaluation-scored' || original.itemId === null) throw new ApiError('invalid-argument', `event ${seq} is not an evaluation score; only its time and text can be corrected`);
+        const placed = placedItemOf(runs.requireRun(db, runId).plan.evaluation, original.itemId);
+        if (!placed) throw new ApiError('invalid-argument', `evaluation item "${original.itemId}" is not part of this run's plan`);
+        corrected = checkedRatingOf(placed, value);
+      }
       return tx(() => {
         const stored = runs.insertEvent(db, runId, {
           ...original,
           at: at === undefined ? original.at : new Date(at).toISOString(),
           text: text ?? original.text,
+          value: corrected,
           corrects: seq,
           recordedAt: iso(),
         });
@@ -212,6 +244,10 @@ export function createService(deps: ServiceDeps): DrillService {
       if (!summary) throw new ApiError('internal', 'the imported run could not be read back');
       return summary;
     },
+    exportRunCsv: ({ id }) => {
+      const run = runs.requireRun(db, id);
+      return { fileName: runCsvFileNameOf(run), text: runCsvTextOf(run, runs.eventsOf(db, id)) };
+    },
     previewPlanImport: async (file) => (await planImportOf(file, importContext())).preview,
     importPlanTable: async ({ ifSameTitle, ...file }) => {
       const context = importContext();
@@ -226,6 +262,7 @@ export function createService(deps: ServiceDeps): DrillService {
       rememberMapping(preview.signature, file.mapping);
       return summaryOf(id);
     },
+    importEvalForm: async (file) => ({ form: await evalFormOfFile(file, deps.prefs.read().language) }),
 
     listAnnotations: (filter) => runs.listAnnotations(db, filter),
     addAnnotation: ({ runId, fields }) => {
@@ -254,10 +291,11 @@ export function createService(deps: ServiceDeps): DrillService {
       return { deleted: true };
     },
 
-    exportXlsx: async ({ scenarioId, document, language }) => {
+    exportXlsx: async ({ scenarioId, document, language, formId }) => {
       const scenario = scenarios.requireScenario(db, scenarioId);
-      const bytes = await xlsxOf(scenario, document, language);
-      return { fileName: xlsxFileNameOf(scenario.title, document, language), base64: bytes.toString('base64') };
+      const bytes = await xlsxOf(scenario, document, language, formId);
+      const formTitle = scenario.evaluation.forms.find((form) => formId === undefined || form.id === formId)?.title ?? '';
+      return { fileName: xlsxFileNameOf(scenario.title, document, language, formTitle), base64: bytes.toString('base64') };
     },
 
     getPrefs: () => deps.prefs.read(),

@@ -1,6 +1,6 @@
 /**
  * Files to tables: the one reader every table import uses (drill scripts
- * now; evaluation forms can use it too). It tells the format from the bytes
+ * and evaluation forms). It tells the format from the bytes
  * (not the file name), refuses what it cannot read with a reason (legacy
  * .doc/.xls, password-protected files, zip bombs, oversized tables), and
  * gives each table's rows with merged cells spread over their span.

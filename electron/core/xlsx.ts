@@ -6,11 +6,14 @@
  * number and the scenario's revision.
  */
 import ExcelJS from 'exceljs';
+import { ApiError } from '../../shared/api';
+import { blankFormsOf, type BlankForm } from '../../shared/evaluationSheets';
+import { catalogues } from '../../shared/i18n';
 import type { Scenario } from '../../shared/model';
 import { drillScriptOf, rosterOf, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type ScriptRow } from '../../shared/sheets';
 import { dateAt, DEFAULT_TIME_ZONE } from '../../shared/time';
 
-export type XlsxDocument = 'script' | 'roster';
+export type XlsxDocument = 'script' | 'roster' | 'evaluation-form';
 export type XlsxLanguage = 'zh' | 'en';
 
 const LABELS = {
@@ -37,7 +40,7 @@ const LABELS = {
     footer: (page: string, pages: string) => `第 ${page} 页，共 ${pages} 页`,
     revision: (revision: number, date: string) => `修订 ${revision} · ${date}`,
     drillOnly: '联系方式仅限本次演练使用',
-    categories: { player: '参演人员', controller: '控制人员', simulator: '模拟人员', evaluator: '评价人员', observer: '观摩人员' },
+    categories: { player: '参演人员', controller: '控制人员', simulator: '模拟人员', evaluator: '评估人员', observer: '观摩人员' },
   },
   en: {
     script: 'Drill script',
@@ -232,15 +235,66 @@ function rosterSheets(workbook: ExcelJS.Workbook, scenario: Scenario, labels: La
   walk(roster.command, 0);
 }
 
-/** A file name for an export, e.g. `汛期水环境应急演练-演练脚本.xlsx`. */
-export function xlsxFileNameOf(title: string, document: XlsxDocument, language: XlsxLanguage = 'zh'): string {
-  const safe = title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || 'drill';
-  const labels = LABELS[language];
-  return `${safe}-${document === 'script' ? labels.script : labels.roster}.xlsx`.replace(/\s+/g, '_');
+/**
+ * A blank evaluation form for paper use, laid out as bureaus keep them and
+ * as the form import reads them back: 评估项目 (merged down its items) |
+ * 序号 (★ for a critical item) | 评估内容 | 评估标准 | 分值 (points forms) |
+ * 评估结果 (boxes to tick) | 说明, with the drill facts above and the scoring
+ * rule and a signature line below.
+ */
+function evaluationFormSheet(workbook: ExcelJS.Workbook, scenario: Scenario, form: BlankForm, labels: Labels, language: XlsxLanguage) {
+  const words = catalogues[language].evaluation.form;
+  const points = form.scheme === 'points';
+  const headings = [words.col.group, words.col.n, words.col.content, words.col.criterion, ...(points ? [words.col.points] : []), words.col.result, words.col.note];
+  const sheet = newSheet(workbook, form.title.replace(/[\\/*?:[\]]/g, '_').slice(0, 31), scenario, labels, true);
+  sheet.columns = [16, 7, 40, 40, ...(points ? [8] : []), 24, 24].map((width) => ({ width }));
+  const when = [form.drill.drillDate, form.drill.startTime].filter(Boolean).join(' ');
+  writeHeading(sheet, form.title, { ...form.drill, timeZone: scenario.timeZone, objectives: [] }, headings, labels);
+  sheet.getCell(2, 1).value = [
+    `${words.drill}${catalogues[language].colon}${form.drill.title}`,
+    `${words.time}${catalogues[language].colon}${when || '____'}`,
+    `${words.place}${catalogues[language].colon}________`,
+    `${words.evaluator}${catalogues[language].colon}________`,
+  ].join('    ');
+  const result = form.scheme === 'checklist' ? words.checklistBoxes : form.scheme === 'hseep' ? words.hseepBoxes : words.pointsBlank;
+  for (const section of form.sections) {
+    const first = sheet.rowCount + 1;
+    for (const item of section.items) {
+      const added = sheet.addRow([
+        `${section.number}.${section.title}`,
+        `${item.number}${item.critical ? words.criticalMark : ''}`,
+        item.content,
+        item.criterion,
+        ...(points ? [item.maxPoints] : []),
+        result,
+        '',
+      ]);
+      styleBody(added, headings.length);
+      added.getCell(2).alignment = { horizontal: 'center', vertical: 'top' };
+    }
+    const last = sheet.rowCount;
+    if (last > first) sheet.mergeCells(first, 1, last, 1);
+    sheet.getCell(first, 1).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  }
+  for (const line of [words.schemeNote[form.scheme].replace('{{pass}}', String(form.passPercent)), `${words.signature}${catalogues[language].colon}                ${words.date}${catalogues[language].colon}`]) {
+    const row = sheet.addRow([line]);
+    sheet.mergeCells(row.number, 1, row.number, headings.length);
+    row.getCell(1).font = { name: FONT, size: 9 };
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    row.height = 30;
+  }
 }
 
-/** The workbook of one document as bytes. */
-export async function xlsxOf(scenario: Scenario, document: XlsxDocument, language: XlsxLanguage = 'zh'): Promise<Buffer> {
+/** A file name for an export, e.g. `汛期水环境应急演练-演练脚本.xlsx`; an evaluation form is named after the form. */
+export function xlsxFileNameOf(title: string, document: XlsxDocument, language: XlsxLanguage = 'zh', formTitle = ''): string {
+  const safe = (text: string, fallback: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || fallback;
+  const labels = LABELS[language];
+  const name = document === 'script' ? labels.script : document === 'roster' ? labels.roster : safe(formTitle, catalogues[language].evaluation.form.docTitle);
+  return `${safe(title, 'drill')}-${name}.xlsx`.replace(/\s+/g, '_');
+}
+
+/** The workbook of one document as bytes; `formId` picks the evaluation form (the first when not given). */
+export async function xlsxOf(scenario: Scenario, document: XlsxDocument, language: XlsxLanguage = 'zh', formId?: string): Promise<Buffer> {
   const labels = LABELS[language];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'DrillDesk';
@@ -248,6 +302,11 @@ export async function xlsxOf(scenario: Scenario, document: XlsxDocument, languag
   workbook.created = new Date(scenario.updatedAt);
   workbook.modified = new Date(scenario.updatedAt);
   if (document === 'script') scriptSheet(workbook, scenario, labels);
-  else rosterSheets(workbook, scenario, labels);
+  else if (document === 'roster') rosterSheets(workbook, scenario, labels);
+  else {
+    const form = blankFormsOf(scenario).find((candidate) => formId === undefined || candidate.id === formId);
+    if (!form) throw new ApiError('not-found', formId ? `no evaluation form "${formId}"` : 'the scenario has no evaluation form');
+    evaluationFormSheet(workbook, scenario, form, labels, language);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

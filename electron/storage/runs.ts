@@ -39,6 +39,9 @@ type EventRow = {
   rating: number | null;
   edge_id: string | null;
   shift_min: number | null;
+  item_id: string | null;
+  value: string | null;
+  person: string;
   corrects: number | null;
   superseded_by: number | null;
   recorded_at: string;
@@ -68,8 +71,8 @@ const sql = statementsOf({
   deleteRun: 'DELETE FROM runs WHERE id = ?',
   events: 'SELECT * FROM run_events WHERE run_id = ? ORDER BY seq',
   getEvent: 'SELECT * FROM run_events WHERE run_id = ? AND seq = ?',
-  insertEvent: `INSERT INTO run_events (run_id, at, kind, step_id, role_id, text, rating, edge_id, shift_min, corrects, recorded_at)
-                VALUES (@runId, @at, @kind, @stepId, @roleId, @text, @rating, @edgeId, @shiftMin, @corrects, @recordedAt)`,
+  insertEvent: `INSERT INTO run_events (run_id, at, kind, step_id, role_id, text, rating, edge_id, shift_min, item_id, value, person, corrects, recorded_at)
+                VALUES (@runId, @at, @kind, @stepId, @roleId, @text, @rating, @edgeId, @shiftMin, @itemId, @value, @person, @corrects, @recordedAt)`,
   supersede: 'UPDATE run_events SET superseded_by = ? WHERE seq = ?',
   insertAnnotation: `INSERT INTO annotations (id, run_id, at, step_id, kind, text, owner_role_id, due_date, done, created_at)
                      VALUES (@id, @runId, @at, @stepId, @kind, @text, @ownerRoleId, @dueDate, @done, @createdAt)`,
@@ -98,10 +101,12 @@ const runFieldsOf = (row: Omit<RunRow, 'plan'>): Omit<Run, 'plan'> => ({
   createdAt: row.created_at,
 });
 
-const runOf = (row: RunRow): Run => ({
-  ...runFieldsOf(row),
-  plan: JSON.parse(row.plan) as ScenarioBody,
-});
+/** A run from its row; a plan stored before evaluation existed gets an empty evaluation plan. */
+const runOf = (row: RunRow): Run => {
+  const plan = JSON.parse(row.plan) as ScenarioBody;
+  plan.evaluation ??= { forms: [], assignments: [] };
+  return { ...runFieldsOf(row), plan };
+};
 
 const eventOf = (row: EventRow): RunEvent => ({
   seq: row.seq,
@@ -114,6 +119,9 @@ const eventOf = (row: EventRow): RunEvent => ({
   rating: row.rating,
   edgeId: row.edge_id,
   shiftMin: row.shift_min,
+  itemId: row.item_id,
+  value: row.value,
+  person: row.person,
   corrects: row.corrects,
   supersededBy: row.superseded_by,
   recordedAt: row.recorded_at,

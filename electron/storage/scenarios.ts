@@ -5,10 +5,13 @@
 import { ApiError } from '../../shared/api';
 import {
   EdgeSchema,
+  evalItemLabelOf,
+  EvaluationPlanSchema,
   RoleSchema,
   ScenarioMetaSchema,
   StepSchema,
   type Edge,
+  type EvaluationPlan,
   type Role,
   type Scenario,
   type ScenarioBody,
@@ -16,6 +19,14 @@ import {
   type ScenarioSummary,
   type Step,
 } from '../../shared/model';
+import {
+  applyEvalOpToPlan,
+  evalItemLinkingObjective,
+  evalItemLinkingStep,
+  isEvalOp,
+  type EvalLinkTargets,
+} from '../../shared/evaluationOps';
+import { GraphOpError } from '../../shared/opError';
 import { patchStep, type GraphOp } from '../../shared/ops';
 import type { Db } from './db';
 import { statementsOf } from './statements';
@@ -23,6 +34,7 @@ import { statementsOf } from './statements';
 type ScenarioRow = {
   id: string;
   meta: string;
+  evaluation: string;
   revision: number;
   source_id: string | null;
   created_at: string;
@@ -33,13 +45,15 @@ type EdgeRow = { id: string; source: string; target: string; data: string };
 type RoleRow = { id: string; data: string };
 
 const sql = statementsOf({
-  list: `SELECT s.id, s.meta, s.revision, s.source_id, s.created_at, s.updated_at,
+  list: `SELECT s.id, s.meta, '' AS evaluation, s.revision, s.source_id, s.created_at, s.updated_at,
            (SELECT COUNT(*) FROM steps WHERE scenario_id = s.id) AS step_count,
            (SELECT COUNT(*) FROM roles WHERE scenario_id = s.id) AS role_count,
            (SELECT COUNT(*) FROM runs WHERE scenario_id = s.id) AS run_count
          FROM scenarios s WHERE @id IS NULL OR s.id = @id ORDER BY s.updated_at DESC`,
-  get: 'SELECT id, meta, revision, source_id, created_at, updated_at FROM scenarios WHERE id = ?',
+  get: 'SELECT id, meta, evaluation, revision, source_id, created_at, updated_at FROM scenarios WHERE id = ?',
   byTitle: 'SELECT id, title FROM scenarios WHERE title = ? ORDER BY updated_at DESC LIMIT 1',
+  getEvaluation: 'SELECT evaluation FROM scenarios WHERE id = ?',
+  setEvaluation: 'UPDATE scenarios SET evaluation = @evaluation WHERE id = @id',
   // A whole scenario is read as one row per table: the JSON of every row joined in SQLite and parsed
   // once, which is about twice as fast as a row object per step on a 5,000-step drill.
   // SQLite does not promise that an aggregate keeps its input's order, so the order numbers come
@@ -51,8 +65,8 @@ const sql = statementsOf({
             json_group_array(target) AS targets, '[' || COALESCE(group_concat(data, ','), '') || ']' AS datas
           FROM (SELECT ord, id, source, target, data FROM edges WHERE scenario_id = ? ORDER BY ord)`,
   roles: 'SELECT id, data FROM roles WHERE scenario_id = ? ORDER BY ord',
-  insertScenario: `INSERT INTO scenarios (id, title, meta, revision, source_id, created_at, updated_at)
-                   VALUES (@id, @title, @meta, 0, @sourceId, @now, @now)`,
+  insertScenario: `INSERT INTO scenarios (id, title, meta, evaluation, revision, source_id, created_at, updated_at)
+                   VALUES (@id, @title, @meta, @evaluation, 0, @sourceId, @now, @now)`,
   updateMeta: 'UPDATE scenarios SET title = @title, meta = @meta WHERE id = @id',
   touch: 'UPDATE scenarios SET revision = revision + 1, updated_at = @now WHERE id = @id',
   deleteScenario: 'DELETE FROM scenarios WHERE id = ?',
@@ -164,6 +178,7 @@ export function getScenario(db: Db, id: string): Scenario | null {
     roles: (statements.roles.all(id) as RoleRow[]).map(roleOf),
     steps: stepsOf(statements.steps.get(id) as StepColumns),
     edges: edgesOf(statements.edges.get(id) as EdgeColumns),
+    evaluation: JSON.parse(row.evaluation) as EvaluationPlan,
   };
 }
 
@@ -223,7 +238,14 @@ function metaFieldsOf(body: ScenarioMeta): ScenarioMeta {
 export function insertScenario(db: Db, args: { id: string; body: ScenarioBody; sourceId: string | null; now: string }) {
   const statements = sql(db);
   const meta = metaFieldsOf(args.body);
-  statements.insertScenario.run({ id: args.id, title: meta.title, meta: JSON.stringify(meta), sourceId: args.sourceId, now: args.now });
+  statements.insertScenario.run({
+    id: args.id,
+    title: meta.title,
+    meta: JSON.stringify(meta),
+    evaluation: JSON.stringify(EvaluationPlanSchema.parse(args.body.evaluation ?? {})),
+    sourceId: args.sourceId,
+    now: args.now,
+  });
   args.body.roles.forEach((role, i) =>
     statements.insertRole.run({ scenarioId: args.id, id: role.id, ord: i + 1, name: role.name, data: roleDataOf(role) }),
   );
@@ -274,6 +296,8 @@ function writeMeta(db: Db, id: string, patch: Partial<ScenarioMeta>) {
     if (kept.has(objective.id)) continue;
     const user = statements.stepUsingObjective.get(id, objective.id) as { title: string } | undefined;
     if (user) throw new ApiError('conflict', `objective "${objective.text}" is still served by step "${user.title}"`);
+    const linking = evalItemLinkingObjective(JSON.parse(row.evaluation) as EvaluationPlan, objective.id);
+    if (linking) throw new ApiError('conflict', `objective "${objective.text}" is still linked by evaluation item "${evalItemLabelOf(linking)}"`);
   }
   statements.updateMeta.run({ id, title: meta.title, meta: JSON.stringify(meta) });
 }
@@ -293,8 +317,35 @@ function requireObjectives(db: Db, scenarioId: string, objectiveIds: readonly st
       throw new ApiError('conflict', `step "${stepTitle}" names objective "${objectiveId}", which does not exist`);
 }
 
+/** The stored evaluation plan of a scenario. */
+function evaluationOf(db: Db, scenarioId: string): EvaluationPlan {
+  const row = sql(db).getEvaluation.get(scenarioId) as { evaluation: string } | undefined;
+  return row ? (JSON.parse(row.evaluation) as EvaluationPlan) : { forms: [], assignments: [] };
+}
+
+/** What an evaluation edit may link to, answered from the stored scenario. */
+function linkTargetsIn(db: Db, scenarioId: string): EvalLinkTargets {
+  const statements = sql(db);
+  return {
+    hasStep: (id) => statements.getStep.get(scenarioId, id) !== undefined,
+    hasObjective: (id) => metaOf(statements.get.get(scenarioId) as ScenarioRow).objectives.some((objective) => objective.id === id),
+    hasRole: (id) => statements.roleExists.get(scenarioId, id) !== undefined,
+  };
+}
+
 function applyOneOp(db: Db, scenarioId: string, op: GraphOp) {
   const statements = sql(db);
+  if (isEvalOp(op)) {
+    let plan: EvaluationPlan;
+    try {
+      plan = applyEvalOpToPlan(evaluationOf(db, scenarioId), op, linkTargetsIn(db, scenarioId));
+    } catch (error) {
+      if (error instanceof GraphOpError) throw new ApiError(/does not exist/.test(error.message) ? 'not-found' : 'conflict', error.message);
+      throw error;
+    }
+    statements.setEvaluation.run({ id: scenarioId, evaluation: JSON.stringify(plan) });
+    return;
+  }
   switch (op.op) {
     case 'addStep': {
       if (statements.getStep.get(scenarioId, op.step.id)) throw new ApiError('conflict', `step "${op.step.id}" already exists`);
@@ -323,6 +374,8 @@ function applyOneOp(db: Db, scenarioId: string, op: GraphOp) {
       return;
     }
     case 'removeStep': {
+      const linking = evalItemLinkingStep(evaluationOf(db, scenarioId), op.id);
+      if (linking) throw new ApiError('conflict', `step "${op.id}" is linked by evaluation item "${evalItemLabelOf(linking)}"`);
       statements.deleteEdgesOfStep.run(scenarioId, op.id, op.id);
       if (statements.deleteStep.run(scenarioId, op.id).changes === 0) throw new ApiError('not-found', `step "${op.id}" does not exist`);
       return;
@@ -371,6 +424,8 @@ function applyOneOp(db: Db, scenarioId: string, op: GraphOp) {
     case 'removeRole': {
       const user = statements.stepUsingRole.get(scenarioId, op.id) as { title: string } | undefined;
       if (user) throw new ApiError('conflict', `role "${op.id}" is still assigned to step "${user.title}"`);
+      if (evaluationOf(db, scenarioId).assignments.some((assignment) => assignment.roleId === op.id))
+        throw new ApiError('conflict', `role "${op.id}" still has evaluation assignments`);
       for (const reporter of statements.reportersOf.all(scenarioId, op.id) as RoleRow[]) {
         const role = { ...roleOf(reporter), reportsTo: null };
         statements.updateRole.run({ scenarioId, id: role.id, name: role.name, data: roleDataOf(role) });

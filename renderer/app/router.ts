@@ -7,7 +7,7 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { screen: 'home' }
-  | { screen: 'scenario'; scenarioId: string; view: 'editor' | 'timeline' | 'print' | 'runs' }
+  | { screen: 'scenario'; scenarioId: string; view: 'editor' | 'timeline' | 'evaluation' | 'print' | 'runs' }
   | { screen: 'conduct'; runId: string }
   | { screen: 'replay'; runId: string };
 
@@ -16,8 +16,8 @@ const ID = '([A-Za-z0-9_-]+)';
 /** The route a hash names; unknown hashes go home. */
 export function routeOf(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
-  let match = new RegExp(`^/scenario/${ID}(?:/(editor|timeline|print|runs))?$`).exec(path);
-  if (match) return { screen: 'scenario', scenarioId: match[1], view: (match[2] as 'editor' | 'timeline' | 'print' | 'runs') ?? 'editor' };
+  let match = new RegExp(`^/scenario/${ID}(?:/(editor|timeline|evaluation|print|runs))?$`).exec(path);
+  if (match) return { screen: 'scenario', scenarioId: match[1], view: (match[2] as 'editor' | 'timeline' | 'evaluation' | 'print' | 'runs') ?? 'editor' };
   match = new RegExp(`^/run/${ID}$`).exec(path);
   if (match) return { screen: 'conduct', runId: match[1] };
   match = new RegExp(`^/replay/${ID}$`).exec(path);

@@ -18,6 +18,8 @@ import { notify } from '../components/toasts';
 import { BranchDialog, CorrectDialog, ShiftDialog, SkipDialog, type FollowActual } from './dialogs';
 import { correctEvent, openRun, recordEvent, shiftPlan, useRun } from './runStore';
 import { DueInjects, EventLog, ObservationForm } from './SidePanel';
+import { EvaluationPanel, ratingChoicesOf } from './EvaluationPanel';
+import { placedItemOf } from '../../shared/evaluation';
 import { StepBoard, type StepAction } from './StepBoard';
 import { OpenImprovements } from '../replay/OpenImprovements';
 import './conduct.css';
@@ -124,6 +126,8 @@ export function ConductScreen(props: { runId: string }) {
   const pending = useRun((s) => s.pending);
   const now = useNow();
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [side, setSide] = useState<'control' | 'evaluation'>(() => (sessionStorage.getItem(`drilldesk.console.side.${props.runId}`) === 'evaluation' ? 'evaluation' : 'control'));
+  useEffect(() => sessionStorage.setItem(`drilldesk.console.side.${props.runId}`, side), [props.runId, side]);
 
   useEffect(() => {
     void openRun(props.runId);
@@ -166,6 +170,11 @@ export function ConductScreen(props: { runId: string }) {
     // Following the actual times only ever moves the plan later: a step done early (an inject is done when delivered) is no reason to hurry the rest.
     return { minutes: Math.max(0, followActualShiftOf(state)), late, title: plan.steps.find((step) => step.id === latest!.id)?.title ?? latest.id };
   };
+  /** The ratings a correction may choose for an evaluation score (typed points: an empty list); nothing for other events. */
+  const correctionValuesOf = (event: RunEvent) => {
+    const placed = event.kind === 'evaluation-scored' && event.itemId ? placedItemOf(plan.evaluation, event.itemId) : null;
+    return placed ? ratingChoicesOf(placed.form.scheme, t) : undefined;
+  };
   const titleOfEvent = (event: RunEvent) =>
     `${t(`conduct.eventKind.${event.kind}`)}${event.stepId ? ` · ${plan.steps.find((step) => step.id === event.stepId)?.title ?? event.stepId}` : ''}`;
 
@@ -180,16 +189,29 @@ export function ConductScreen(props: { runId: string }) {
       <div className="console-body">
         <StepBoard plan={plan} order={order} state={state} locked={ended} busyStepIds={busyStepIds} onAction={onAction} />
         <aside className="console-side">
-          {!ended && <DueInjects state={state} now={now} />}
-          <ObservationForm
-            plan={plan}
-            onAdd={async (observation) => {
-              const stored = await recordEvent({ kind: 'observation', ...observation });
-              if (stored) notify(t('conduct.observation.added'));
-              return stored !== null;
-            }}
-          />
-          <EventLog plan={plan} events={events} pending={pending} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
+          <div className="side-tabs console-side-tabs" role="tablist">
+            {(['control', 'evaluation'] as const).map((name) => (
+              <button key={name} type="button" role="tab" aria-selected={side === name} className={side === name ? 'is-active' : ''} onClick={() => setSide(name)} data-testid={`console-side-${name}`}>
+                {name === 'control' ? t('nav.conduct') : t('evaluation.console.tab')}
+              </button>
+            ))}
+          </div>
+          {side === 'control' ? (
+            <>
+              {!ended && <DueInjects state={state} now={now} />}
+              <ObservationForm
+                plan={plan}
+                onAdd={async (observation) => {
+                  const stored = await recordEvent({ kind: 'observation', ...observation });
+                  if (stored) notify(t('conduct.observation.added'));
+                  return stored !== null;
+                }}
+              />
+              <EventLog plan={plan} events={events} pending={pending} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
+            </>
+          ) : (
+            <EvaluationPanel run={run} events={events} pending={pending} state={state} now={now} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
+          )}
         </aside>
       </div>
       {dialog?.kind === 'skip' && (
@@ -241,6 +263,7 @@ export function ConductScreen(props: { runId: string }) {
         <CorrectDialog
           event={dialog.event}
           title={titleOfEvent(dialog.event)}
+          values={correctionValuesOf(dialog.event)}
           onClose={() => setDialog(null)}
           onSave={(change) => {
             const seq = dialog.event.seq;

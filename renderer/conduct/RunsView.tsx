@@ -12,7 +12,7 @@ import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { useEditor } from '../editor/store';
 import { notify, notifyError } from '../components/toasts';
-import { readBase64, tooLargeToImport, MAX_IMPORT_MB } from './files';
+import { downloadBlob, readBase64, tooLargeToImport, MAX_IMPORT_MB } from './files';
 import { ImportProblem, importProblemOf, type ImportProblemText } from './ImportProblem';
 import './conduct.css';
 
@@ -218,6 +218,20 @@ export function RunsView(props: { scenarioId: string }) {
                     </button>
                     <button onClick={() => navigate({ screen: 'replay', runId: run.id })} data-testid="replay-run">
                       {t('conduct.runs.replay')}
+                    </button>
+                    <button
+                      onClick={() =>
+                        api.exportRunCsv({ id: run.id }).then(
+                          (file) => {
+                            downloadBlob(file.fileName, new Blob([file.text], { type: 'text/csv;charset=utf-8' }));
+                            notify(t('conduct.runs.exported', { name: file.fileName }));
+                          },
+                          notifyError,
+                        )
+                      }
+                      data-testid="export-run"
+                    >
+                      {t('conduct.runs.export')}
                     </button>
                     <button className="danger-quiet" onClick={() => setDeleting(run)} data-testid="delete-run">
                       {t('conduct.runs.delete')}

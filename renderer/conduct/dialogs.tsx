@@ -140,17 +140,29 @@ export function ShiftDialog(props: { follow: FollowActual; onShift: (minutes: nu
   );
 }
 
-export function CorrectDialog(props: { event: RunEvent; title: string; onSave: (change: { at?: string; text?: string }) => void; onClose: () => void }) {
+/** A correction: the new time, text and (for an evaluation score) rating; only what changed is sent. */
+export type Correction = { at?: string; text?: string; value?: string };
+
+export function CorrectDialog(props: {
+  event: RunEvent;
+  title: string;
+  /** For an evaluation score: the ratings its form's scheme allows. */
+  values?: { value: string; label: string }[];
+  onSave: (change: Correction) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   // The time field shows and takes the drill's wall clock, not this computer's.
   const zone = useDrillZone();
   const originalAt = wallInputAt(Date.parse(props.event.at), zone);
   const [at, setAt] = useState(originalAt);
   const [text, setText] = useState(props.event.text);
+  const [value, setValue] = useState(props.event.value ?? '');
   const wall = wallTimeOfText(at);
   const parsed = wall?.date ? instantAt(wall.date, wall.clock, zone) : null;
   const changedAt = at !== originalAt && parsed !== null;
   const changedText = text !== props.event.text;
+  const changedValue = props.values !== undefined && value !== (props.event.value ?? '') && value.trim() !== '';
   return (
     <Dialog
       title={t('conduct.log.correctTitle', { seq: props.event.seq })}
@@ -161,8 +173,10 @@ export function CorrectDialog(props: { event: RunEvent; title: string; onSave: (
           <button onClick={props.onClose}>{t('action.cancel')}</button>
           <button
             className="primary"
-            disabled={!changedAt && !changedText}
-            onClick={() => props.onSave({ ...(changedAt ? { at: new Date(parsed!).toISOString() } : {}), ...(changedText ? { text } : {}) })}
+            disabled={!changedAt && !changedText && !changedValue}
+            onClick={() =>
+              props.onSave({ ...(changedAt ? { at: new Date(parsed!).toISOString() } : {}), ...(changedText ? { text } : {}), ...(changedValue ? { value: value.trim() } : {}) })
+            }
             data-testid="correct-save"
           >
             {t('conduct.log.save')}
@@ -172,6 +186,22 @@ export function CorrectDialog(props: { event: RunEvent; title: string; onSave: (
     >
       <p className="dialog-step">{props.title}</p>
       <p className="small muted">{t('conduct.log.correctHint')}</p>
+      {props.values && (
+        <label className="field">
+          <span>{t('evaluation.console.rating')}</span>
+          {props.values.length > 0 ? (
+            <select value={value} onChange={(event) => setValue(event.target.value)} data-testid="correct-value">
+              {props.values.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input value={value} inputMode="decimal" onChange={(event) => setValue(event.target.value)} data-testid="correct-value" />
+          )}
+        </label>
+      )}
       <label className="field">
         <span>{t('conduct.log.time')}</span>
         <input type="datetime-local" step={1} value={at} onChange={(event) => setAt(event.target.value)} data-testid="correct-time" />

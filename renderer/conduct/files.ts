@@ -17,3 +17,22 @@ export async function readBase64(file: File): Promise<string> {
 /** Whether a file is too large to import (checked before reading it). */
 export const tooLargeToImport = (file: File) => file.size > MAX_IMPORT_BYTES;
 export const MAX_IMPORT_MB = MAX_IMPORT_BYTES / 1024 / 1024;
+
+/** Saves a blob as a download named `fileName`. */
+export function downloadBlob(fileName: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves base64-encoded bytes (what the back end sends for a workbook) as a download. */
+export function downloadBase64(fileName: string, base64: string, type: string) {
+  downloadBlob(fileName, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }));
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

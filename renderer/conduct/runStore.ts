@@ -77,6 +77,9 @@ export async function recordEvent(event: NewRunEvent): Promise<RunEvent | null> 
     rating: event.rating ?? null,
     edgeId: event.edgeId ?? null,
     shiftMin: event.shiftMin ?? null,
+    itemId: event.itemId ?? null,
+    value: event.value ?? null,
+    person: event.person ?? '',
     corrects: null,
     supersededBy: null,
     recordedAt: now,
@@ -115,6 +118,9 @@ export async function shiftPlan(minutes: number, reason: string): Promise<RunEve
     rating: null,
     edgeId: null,
     shiftMin: minutes,
+    itemId: null,
+    value: null,
+    person: '',
     corrects: null,
     supersededBy: null,
     recordedAt: now,
@@ -131,8 +137,8 @@ export async function shiftPlan(minutes: number, reason: string): Promise<RunEve
   }
 }
 
-/** Corrects an event's time and/or text; the log is read back so it shows both the original and the correction. */
-export async function correctEvent(seq: number, change: { at?: string; text?: string }): Promise<RunEvent | null> {
+/** Corrects an event's time, text or (an evaluation score's) rating; the log is read back so it shows both the original and the correction. */
+export async function correctEvent(seq: number, change: { at?: string; text?: string; value?: string }): Promise<RunEvent | null> {
   const runId = get().runId;
   if (!runId) return null;
   try {

@@ -31,6 +31,7 @@ import { GRID, NODE_HEIGHT, NODE_WIDTH, READABLE_ZOOM, viewportToFit, withoutSta
 import { useFragments } from './fragments';
 import { minimapColorOf, nodeTypes } from './nodes';
 import { setCanvasPointer } from './pointer';
+import { pickStep } from '../evaluation/pick';
 import { Icon } from './icons';
 import { applyFlowEdgeChanges, applyFlowNodeChanges, commit, endDrag, fitAll, flowInstance, setFlowInstance, useEditor } from './store';
 
@@ -60,6 +61,9 @@ function initialViewportOf(width: number, height: number) {
   const top = Math.min(...start.map((step) => step.position.y));
   return { x: 40 - left * READABLE_ZOOM, y: 40 - top * READABLE_ZOOM, zoom: READABLE_ZOOM };
 }
+
+/** While an evaluation item picks its steps, a click on a step links or unlinks it. */
+const onNodeClick = (_event: unknown, node: { id: string }) => void pickStep(node.id);
 
 const isValidConnection: IsValidConnection = (connection) => connection.source !== connection.target;
 
@@ -182,6 +186,7 @@ export function Canvas() {
         onMove={onMove}
         onNodeDragStop={endDrag}
         onSelectionDragStop={endDrag}
+        onNodeClick={onNodeClick}
         defaultViewport={viewport}
         onlyRenderVisibleElements
         minZoom={0.05}

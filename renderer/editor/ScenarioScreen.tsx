@@ -5,7 +5,7 @@
  * edits.
  *
  * To add a view, add one line to `views` (the router already knows the
- * names `editor`, `timeline`, `runs` and `print`), e.g.
+ * names `editor`, `timeline`, `evaluation`, `runs` and `print`), e.g.
  *   timeline: { labelKey: 'nav.timeline', Component: TimelineView },
  */
 import { useEffect, type ComponentType } from 'react';
@@ -14,6 +14,8 @@ import { hashOf, navigate, type Route } from '../app/router';
 import { RunsView } from '../conduct/RunsView';
 import { PrintScreen } from '../print/PrintScreen';
 import { TimelineView } from '../timeline/TimelineView';
+import { EvaluationView } from '../evaluation/EvaluationView';
+import { PickBanner } from '../evaluation/pick';
 import { EditorView } from './EditorView';
 import { OpenImprovements } from '../replay/OpenImprovements';
 import { Icon } from './icons';
@@ -26,6 +28,7 @@ export type ScenarioViewProps = { scenarioId: string };
 export const views: Partial<Record<ScenarioView, { labelKey: string; Component: ComponentType<ScenarioViewProps> }>> = {
   editor: { labelKey: 'nav.editor', Component: EditorView },
   timeline: { labelKey: 'nav.timeline', Component: TimelineView },
+  evaluation: { labelKey: 'evaluation.tab', Component: EvaluationView },
   runs: { labelKey: 'conduct.runs.title', Component: RunsView },
   print: { labelKey: 'nav.print', Component: PrintScreen },
 };
@@ -71,6 +74,7 @@ export function ScenarioScreen(props: { scenarioId: string; view: string }) {
         </nav>
       </div>
       {phase === 'ready' && props.view === 'editor' && <OpenImprovements scenarioId={props.scenarioId} />}
+      {phase === 'ready' && props.view === 'editor' && <PickBanner />}
       {phase === 'failed' ? (
         <p className="error-state" data-testid="load-error">
           {t('editor.loadFailed')} {loadError}

@@ -22,7 +22,7 @@ function useEnabled(command: Command) {
 const tooltipOf = (command: Command, label: string) =>
   command.shortcuts.length > 0 ? `${label} (${command.shortcuts.slice(0, 2).map(shortcutLabel).join(' / ')})` : label;
 
-function ToolButton(props: { name: string; text?: boolean; pressed?: boolean }) {
+export function ToolButton(props: { name: string; text?: boolean; pressed?: boolean }) {
   const { t } = useTranslation();
   const command = commandByName.get(props.name)!;
   const enabled = useEnabled(command);
@@ -109,7 +109,7 @@ function CommandMenu() {
 }
 
 /** Saved / saving / not saved, with the reason when a save failed. */
-function SaveStatus() {
+export function SaveStatus() {
   const { t } = useTranslation();
   const save = useEditor((state) => state.save);
   const [showDetails, setShowDetails] = useState(false);

@@ -8,6 +8,7 @@
  * commits through the store (one undo entry), or does its work itself for
  * commands that are not edits (zoom, dialogs, export).
  */
+import { downloadBlob } from '../conduct/files';
 import { boundsOriginOf, clipboardTextOf, fragmentFromClipboardText, fragmentOf, insertionOpsOf } from '../../shared/clipboard';
 import { RANK_SEPARATION } from '../../shared/layout';
 import { StepSchema, type FragmentBody, type Position, type StepKind } from '../../shared/model';
@@ -172,16 +173,7 @@ function writeSystemClipboard(text: string) {
   void navigator.clipboard?.writeText(text).catch(() => undefined);
 }
 
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (fileName: string, text: string) => downloadBlob(fileName, new Blob([text], { type: 'application/json' }));
 
 /** Sends what waits, then downloads the scenario file as the back end writes it. */
 export async function exportScenario(state: EditorState) {

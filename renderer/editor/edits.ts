@@ -3,6 +3,7 @@
  * inverse because it is made only of `shared/ops.ts` operations.
  */
 import { StepSchema, type ScenarioBody, type StepKind } from '../../shared/model';
+import { evalObjectiveUnlinkOpsOf } from '../../shared/evaluationOps';
 import { removalOpsOf, type GraphOp } from '../../shared/ops';
 
 /**
@@ -24,6 +25,7 @@ export function kindChangeOpsOf(body: ScenarioBody, stepId: string, kind: StepKi
   });
   const touching = body.edges.filter((edge) => edge.source === stepId || edge.target === stepId);
   const decisionChanged = step.kind === 'decision' || kind === 'decision';
+  const linkingItems = body.evaluation.forms.flatMap((form) => form.sections.flatMap((section) => section.items.filter((item) => item.stepIds.includes(stepId))));
   return [
     ...removalOpsOf(body, [stepId]),
     { op: 'addStep', step: next },
@@ -33,14 +35,19 @@ export function kindChangeOpsOf(body: ScenarioBody, stepId: string, kind: StepKi
         edge: edge.source === stepId && decisionChanged ? { ...edge, kind: kind === 'decision' ? 'conditional' : 'sequence' } : edge,
       }),
     ),
+    // Evaluation items linking the step link it again.
+    ...linkingItems.map((item): GraphOp => ({ op: 'updateEvalItem', id: item.id, patch: { stepIds: item.stepIds } })),
   ];
 }
 
-/** Objectives a metadata edit drops, unassigned from the steps that serve them first (the back end refuses otherwise). */
+/** Objectives a metadata edit drops, unassigned from the steps that serve them and unlinked from evaluation items first (the back end refuses otherwise). */
 export function objectiveRemovalOpsOf(body: ScenarioBody, keptIds: ReadonlySet<string>): GraphOp[] {
   const dropped = new Set(body.objectives.filter((objective) => !keptIds.has(objective.id)).map((objective) => objective.id));
   if (dropped.size === 0) return [];
-  return body.steps
-    .filter((step) => step.objectiveIds.some((id) => dropped.has(id)))
-    .map((step): GraphOp => ({ op: 'updateStep', id: step.id, patch: { objectiveIds: step.objectiveIds.filter((id) => !dropped.has(id)) } }));
+  return [
+    ...body.steps
+      .filter((step) => step.objectiveIds.some((id) => dropped.has(id)))
+      .map((step): GraphOp => ({ op: 'updateStep', id: step.id, patch: { objectiveIds: step.objectiveIds.filter((id) => !dropped.has(id)) } })),
+    ...evalObjectiveUnlinkOpsOf(body.evaluation, dropped),
+  ];
 }

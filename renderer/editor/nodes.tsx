@@ -11,6 +11,7 @@ import type { StepFlowNode } from './flow';
 import { Icon } from './icons';
 import { useCanvasLabels } from './labels';
 import { useEditor } from './store';
+import { usePickedStep } from '../evaluation/pick';
 
 const EMPTY: readonly Role[] = [];
 
@@ -48,12 +49,14 @@ const isFar = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
 function FarCard(props: { id: string; kind: StepKind; selected: boolean }) {
   const level = useEditor((state) => state.findingLevels.get(props.id) ?? null);
   const current = useEditor((state) => state.find.matches[state.find.index] === props.id || state.find.matchSet.has(props.id));
+  const picked = usePickedStep(props.id);
   const classes = ['step-card', 'step-card-far', `step-card-${props.kind}`];
   if (props.selected) classes.push('is-selected');
+  if (picked) classes.push('is-picked');
   if (current) classes.push('is-match');
   if (level === 'error') classes.push('has-error');
   return (
-    <div className={classes.join(' ')} data-testid="step-node" data-step-id={props.id} data-kind={props.kind}>
+    <div className={classes.join(' ')} data-testid="step-node" data-step-id={props.id} data-kind={props.kind} data-picked={picked ? 'true' : undefined}>
       <Handle type="target" position={Position.Left} className="step-handle step-handle-in" />
       <Handle type="source" position={Position.Right} className="step-handle step-handle-out" />
     </div>
@@ -71,12 +74,14 @@ function NearCard(props: { id: string; kind: StepKind; selected: boolean }) {
   const labels = useCanvasLabels();
   const view = useStepView(props.id);
   const roles = useRoles(view.roleIds);
+  const picked = usePickedStep(props.id);
   const classes = ['step-card', `step-card-${props.kind}`];
   if (props.selected) classes.push('is-selected');
+  if (picked) classes.push('is-picked');
   if (view.match) classes.push('is-match');
   if (view.current) classes.push('is-current-match');
   return (
-    <div className={classes.join(' ')} data-testid="step-node" data-step-id={props.id} data-kind={props.kind}>
+    <div className={classes.join(' ')} data-testid="step-node" data-step-id={props.id} data-kind={props.kind} data-picked={picked ? 'true' : undefined}>
       <Handle type="target" position={Position.Left} className="step-handle step-handle-in" />
       <div className="step-card-head">
         <Icon name={KIND_ICON[props.kind]} size={13} />

@@ -73,6 +73,7 @@ const EMPTY_BODY: ScenarioBody = {
   roles: [],
   steps: [],
   edges: [],
+  evaluation: { forms: [], assignments: [] },
 };
 
 const initialState: EditorState = {

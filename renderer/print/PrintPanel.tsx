@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/model';
 import { sheetVariantOf } from '../../shared/sheets';
 
-export type DocumentKind = 'sheets' | 'roster' | 'script';
-export const DOCUMENT_KINDS: DocumentKind[] = ['sheets', 'roster', 'script'];
+export type DocumentKind = 'sheets' | 'roster' | 'script' | 'evaluation';
+export const DOCUMENT_KINDS: DocumentKind[] = ['sheets', 'roster', 'script', 'evaluation'];
 
 export type PrintSelection = { documents: ReadonlySet<DocumentKind>; roleIds: ReadonlySet<string> };
 

@@ -7,21 +7,32 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../shared/model';
+import { blankFormsOf } from '../../shared/evaluationSheets';
 import { drillScriptOf, roleSheetsOf, rosterOf } from '../../shared/sheets';
 import { dateAt } from '../../shared/time';
 import { api, isDesktop } from '../api';
+import { downloadBase64, XLSX_TYPE } from '../conduct/files';
 import { notify, notifyError } from '../components/toasts';
 import { PAGE, Paged, type Flow, type LaidPage } from './Paged';
 import { DOCUMENT_KINDS, PrintPanel, type DocumentKind, type PrintSelection, type Zoom } from './PrintPanel';
 import { roleSheetFlow } from './roleSheetFlow';
 import { rosterFlow } from './rosterFlow';
 import { scriptFlow } from './scriptFlow';
+import { evaluationFormFlow } from './evaluationFormFlow';
 import './print.css';
 
-/** The selection the address asks for, or everything. */
+/** Documents another screen asked to open the print view with (the 评估 tab's "print blank form"), taken once. */
+let requested: DocumentKind[] | null = null;
+export function requestPrintSelection(documents: DocumentKind[]) {
+  requested = documents;
+}
+
+/** The selection the address (or another screen) asks for, or everything. */
 function initialSelection(scenario: Scenario, search: string): PrintSelection {
   const params = new URLSearchParams(search);
-  const docs = params.get('print')?.split(',').filter((kind): kind is DocumentKind => DOCUMENT_KINDS.includes(kind as DocumentKind));
+  const asked = requested ?? params.get('print')?.split(',');
+  requested = null;
+  const docs = asked?.filter((kind): kind is DocumentKind => DOCUMENT_KINDS.includes(kind as DocumentKind));
   const roles = params.get('roles')?.split(',');
   return {
     documents: new Set(docs && docs.length > 0 ? docs : DOCUMENT_KINDS),
@@ -34,15 +45,6 @@ function fileBaseOf(title: string, documentNames: string[]): string {
   return [title, ...documentNames].join('-').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 120);
 }
 
-function downloadBase64(fileName: string, base64: string, type: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** While the print view is shown, the print style sheet applies to the whole page. */
 function usePrintRoute() {
@@ -99,6 +101,7 @@ export function PrintScreen(props: { scenarioId: string }) {
       sheets: new Map(roleSheetsOf(scenario).map((sheet) => [sheet.role.id, roleSheetFlow(sheet, t, language)])),
       roster: rosterFlow(rosterOf(scenario), t, language),
       script: scriptFlow(drillScriptOf(scenario), t, language),
+      evaluation: blankFormsOf(scenario).map((form) => evaluationFormFlow(form, t, language)),
     };
   }, [scenario, t, language]);
   const flows = useMemo((): Flow[] => {
@@ -108,6 +111,7 @@ export function PrintScreen(props: { scenarioId: string }) {
       for (const role of scenario.roles) if (selection.roleIds.has(role.id)) result.push(built.sheets.get(role.id)!);
     if (selection.documents.has('roster')) result.push(built.roster);
     if (selection.documents.has('script')) result.push(built.script);
+    if (selection.documents.has('evaluation')) result.push(...built.evaluation);
     return result;
   }, [scenario, selection, built]);
 
@@ -160,7 +164,7 @@ export function PrintScreen(props: { scenarioId: string }) {
     setBusy(true);
     try {
       const file = await api.exportXlsx({ scenarioId: scenario.id, document, language: language.startsWith('en') ? 'en' : 'zh' });
-      downloadBase64(file.fileName, file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      downloadBase64(file.fileName, file.base64, XLSX_TYPE);
       notify(t('print.savedXlsx', { name: file.fileName }));
     } catch (e) {
       notifyError(e);

@@ -1,7 +1,7 @@
 /** A role sheet (岗位任务卡) as a flow of printable parts: title, role facts, people, then the task table. */
 import type { TFunction } from 'i18next';
 import type { RoleSheet, SheetStep, Trigger } from '../../shared/sheets';
-import { contentWidthOf, type Flow } from './Paged';
+import { contentWidthOf, type Flow, type FlowPart } from './Paged';
 import { drillFacts, InfoTable, Lines, SectionHeading, TimeCell, TitleBlock } from './docParts';
 
 /**
@@ -215,6 +215,66 @@ export function roleSheetFlow(sheet: RoleSheet, t: TFunction, language: string):
             ? [{ key: 'none', node: <tr><td colSpan={5} className="doc-empty">{t('print.sheet.noSteps')}</td></tr> }]
             : sheet.steps.map((step, i) => ({ key: step.id, node: <StepRow step={step} index={i + 1} t={t} /> })),
       },
+      ...evaluationParts(sheet, t),
     ],
   };
+}
+
+/** 序号 | 评估内容 | 评估标准 | 地点 (mm, portrait text width 174). */
+const EVALUATION_COLUMNS = [13, 66, 66, 29];
+
+/** An evaluator's duties: for each assignment, who, the sites, and per form the items to evaluate. */
+function evaluationParts(sheet: RoleSheet, t: TFunction): FlowPart[] {
+  if (sheet.evaluation.length === 0) return [];
+  const parts: FlowPart[] = [{ kind: 'block', key: 'evaluation-heading', keepWithNext: true, node: <SectionHeading text={t('print.sheet.evaluationHeading')} /> }];
+  sheet.evaluation.forEach((duty, d) => {
+    parts.push({
+      kind: 'block',
+      key: `duty-${d}`,
+      keepWithNext: true,
+      node: (
+        <p className="doc-eval-duty" data-testid="sheet-evaluation-duty">
+          <b>{duty.who}</b>
+          {duty.lead ? t('print.sheet.evaluationLead') : ''}
+          {duty.sites.length > 0 ? t('print.sheet.evaluationSites', { sites: duty.sites.join('、') }) : ''}
+        </p>
+      ),
+    });
+    duty.forms.forEach((form, f) =>
+      parts.push({
+        kind: 'table',
+        key: `duty-${d}-form-${f}`,
+        className: 'doc-eval-form',
+        columns: EVALUATION_COLUMNS,
+        head: (
+          <>
+            <tr>
+              <th colSpan={4}>{t('print.sheet.evaluationForm', { title: form.title, scheme: t(`evaluation.schemeShort.${form.scheme}`) })}</th>
+            </tr>
+            <tr>
+              <th>{t('evaluation.form.col.n')}</th>
+              <th>{t('evaluation.form.col.content')}</th>
+              <th>{t('evaluation.form.col.criterion')}</th>
+              <th>{t('evaluation.form.place')}</th>
+            </tr>
+          </>
+        ),
+        units: form.items.map((item) => ({
+          key: item.number,
+          node: (
+            <tr data-testid="sheet-evaluation-item">
+              <td className="doc-center">
+                {item.number}
+                {item.critical ? t('evaluation.form.criticalMark') : ''}
+              </td>
+              <td>{item.content}</td>
+              <td>{item.criterion}</td>
+              <td>{item.site}</td>
+            </tr>
+          ),
+        })),
+      }),
+    );
+  });
+  return parts;
 }

@@ -1,9 +1,12 @@
 /**
  * Plan against reality: the totals, the few steps that lost the time, the
- * run's actual critical path, the objectives met or not, and the table of
+ * run's actual critical path, the objectives achieved or not (by the
+ * evaluation, with the steps serving them), and the table of
  * every step with planned and actual times and, for late steps, why.
  * Clicking a step shows its moment in the replay.
  */
+import type { ObjectiveEvaluation } from '../../shared/evaluation';
+import { objectiveBasisOf } from '../evaluation/labels';
 import { useTranslation } from 'react-i18next';
 import type { RunAnalysis, StepComparison } from '../../shared/analysis';
 import type { ScenarioBody } from '../../shared/model';
@@ -21,7 +24,7 @@ function Fact(props: { label: string; value: string; tone?: 'bad' | 'good'; test
   );
 }
 
-export function AnalysisView(props: { analysis: RunAnalysis; plan: ScenarioBody; runStartMs: number; onShowStep: (stepId: string, minutes: number) => void }) {
+export function AnalysisView(props: { analysis: RunAnalysis; objectives: readonly ObjectiveEvaluation[]; plan: ScenarioBody; runStartMs: number; onShowStep: (stepId: string, minutes: number) => void }) {
   const { t } = useTranslation();
   const zone = useDrillZone();
   const { analysis, plan, runStartMs } = props;
@@ -118,15 +121,15 @@ export function AnalysisView(props: { analysis: RunAnalysis; plan: ScenarioBody;
               {analysis.criticalPath.length === 0 ? t('replay.analysis.nothingDone') : analysis.criticalPath.map(titleOf).join(' → ')}
             </p>
             <h3>{t('replay.analysis.objectives')}</h3>
-            {analysis.objectives.length === 0 ? (
+            {props.objectives.length === 0 ? (
               <p className="muted">{t('replay.analysis.noObjectives')}</p>
             ) : (
               <ul className="objective-list">
-                {analysis.objectives.map((o) => (
+                {props.objectives.map((o) => (
                   <li key={o.objective.id} className={`objective is-${o.status}`} data-testid="analysis-objective" data-status={o.status}>
-                    <span className="objective-status">{t(`replay.objective.${o.status}`)}</span>
+                    <span className="objective-status">{t(`evaluation.objective.${o.status}`)}</span>
                     <span className="objective-text">{o.objective.text}</span>
-                    {o.status !== 'untested' && <span className="muted objective-count">{t('replay.objective.count', { done: o.doneCount, total: o.stepIds.length })}</span>}
+                    <span className="muted objective-count">{objectiveBasisOf(t, o)}</span>
                   </li>
                 ))}
               </ul>

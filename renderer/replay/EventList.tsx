@@ -6,9 +6,11 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunEvent, ScenarioBody } from '../../shared/model';
+import { placedItemsOf } from '../../shared/evaluation';
+import { evalItemLabelOf, type RunEvent, type ScenarioBody } from '../../shared/model';
 import { clockSecondsAt } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
+import { ratingLabelOf } from '../evaluation/labels';
 import { offsetOf } from './format';
 import { pause, seek, useReplay } from './store';
 
@@ -23,11 +25,12 @@ export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBo
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
-  const { steps, roles, edges } = useMemo(
+  const { steps, roles, edges, items } = useMemo(
     () => ({
       steps: new Map(plan.steps.map((step) => [step.id, step.title])),
       roles: new Map(plan.roles.map((role) => [role.id, role.name])),
       edges: new Map(plan.edges.map((edge) => [edge.id, edge])),
+      items: new Map(placedItemsOf(plan.evaluation).map((placed) => [placed.item.id, placed])),
     }),
     [plan],
   );
@@ -64,7 +67,10 @@ export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBo
     const event = events[i];
     const at = Date.parse(event.at);
     const edge = event.edgeId ? edges.get(event.edgeId) : undefined;
+    const item = event.itemId ? items.get(event.itemId) : undefined;
     const detail = [
+      item ? `${item.number} ${evalItemLabelOf(item.item)}${event.value ? ` · ${ratingLabelOf(t, item.form.scheme, event.value)}` : ''}` : null,
+      event.person || null,
       event.roleId ? roles.get(event.roleId) : null,
       edge ? `→ ${edge.label || steps.get(edge.target) || ''}` : null,
       event.kind === 'plan-shifted' && event.shiftMin !== null ? t('replay.events.shift', { minutes: event.shiftMin }) : null,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../shared/model';
 import { clockSecondsAt, instantOfClockText } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
-import { Scrubber } from './Scrubber';
+import { Scrubber, type EvaluationMark } from './Scrubber';
 import { commandNamed } from './commands';
 import { offsetOf } from './format';
 import { advance, pause, seek, setSpeed, SPEEDS, stepEvent, togglePlay, useReplay } from './store';
@@ -76,7 +76,7 @@ function JumpToTime() {
   );
 }
 
-export function PlayerBar(props: { times: Float64Array; annotations: readonly Annotation[]; onMarkClick: (annotation: Annotation) => void }) {
+export function PlayerBar(props: { times: Float64Array; annotations: readonly Annotation[]; onMarkClick: (annotation: Annotation) => void; evaluationMarks?: readonly EvaluationMark[] }) {
   const { t } = useTranslation();
   const playing = useReplay((state) => state.playing);
   const speed = useReplay((state) => state.speed);
@@ -117,7 +117,7 @@ export function PlayerBar(props: { times: Float64Array; annotations: readonly An
           </button>
         ))}
       </div>
-      <Scrubber times={props.times} annotations={props.annotations} onMarkClick={props.onMarkClick} />
+      <Scrubber times={props.times} annotations={props.annotations} onMarkClick={props.onMarkClick} evaluationMarks={props.evaluationMarks} />
       <JumpToTime />
     </div>
   );

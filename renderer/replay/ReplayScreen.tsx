@@ -7,6 +7,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runAnalysisOf, runEndMsOf } from '../../shared/analysis';
+import { itemResultsOf, objectiveEvaluationsOf, placedItemsOf } from '../../shared/evaluation';
+import { evalItemLabelOf } from '../../shared/model';
+import { ratingLabelOf } from '../evaluation/labels';
+import type { EvaluationMark } from './Scrubber';
 import { effectiveEventsOf, type Annotation, type Run, type RunEvent } from '../../shared/model';
 import { replayIndexOf, replaySpanOf, stateAtTime } from '../../shared/replay';
 import { reportOf } from '../../shared/report';
@@ -21,13 +25,14 @@ import { EventList } from './EventList';
 import { PlanActualBars } from './PlanActualBars';
 import { PlayerBar } from './PlayerBar';
 import { ReplayGraph } from './ReplayGraph';
-import { ReportView } from './ReportView';
+import { EvaluationReportView, ReportView } from './ReportView';
+import { evaluationReportOf } from '../../shared/evaluationReport';
 import { loadReplay, pause, seek, unloadReplay } from './store';
 import './replay.css';
 
-type Tab = 'replay' | 'analysis' | 'report';
+type Tab = 'replay' | 'analysis' | 'report' | 'evaluation';
 type Side = 'events' | 'annotations';
-const TABS: Tab[] = ['replay', 'analysis', 'report'];
+const TABS: Tab[] = ['replay', 'analysis', 'report', 'evaluation'];
 
 /** The tab last shown for a run survives a reload (the hash route names only the run). */
 function useRememberedTab(runId: string): [Tab, (tab: Tab) => void] {
@@ -97,7 +102,8 @@ export function ReplayScreen(props: { runId: string }) {
     const span = replaySpanOf(index, endedAtMs);
     const endMs = runEndMsOf(effective, startMs, endedAtMs);
     const analysis = runAnalysisOf(run.plan, effective, startMs, endMs, { stateAtEnd: stateAtTime(index, endMs) });
-    return { run, startMs, effective, index, span, analysis };
+    const objectives = objectiveEvaluationsOf(run.plan.objectives, itemResultsOf(run.plan.evaluation, loaded.events, run.endedAt), analysis.objectives);
+    return { run, startMs, effective, index, span, analysis, objectives };
   }, [loaded]);
 
   useEffect(() => {
@@ -118,6 +124,24 @@ export function ReplayScreen(props: { runId: string }) {
   // The report is made only when its tab is open (a 100,000-event run's timeline takes a moment).
   const report = useMemo(
     () => (tab === 'report' && prepared && loaded ? reportOf(prepared.run, loaded.events, annotations, prepared.analysis) : null),
+    [tab, prepared, loaded, annotations],
+  );
+
+  const evaluationMarks = useMemo((): EvaluationMark[] => {
+    if (!prepared) return [];
+    const placed = new Map(placedItemsOf(prepared.run.plan.evaluation).map((p) => [p.item.id, p]));
+    return prepared.effective.flatMap((event): EvaluationMark[] => {
+      if (event.kind !== 'evaluation-scored' && event.kind !== 'hot-wash') return [];
+      const item = event.itemId ? placed.get(event.itemId) : undefined;
+      const title =
+        event.kind === 'hot-wash'
+          ? `${t('replay.eventKind.hot-wash')}${t('colon')}${event.text}`
+          : `${t('replay.eventKind.evaluation-scored')} ${item ? `${item.number} ${evalItemLabelOf(item.item)}` : ''} ${item && event.value ? ratingLabelOf(t, item.form.scheme, event.value) : ''}`;
+      return [{ seq: event.seq, atMs: Date.parse(event.at), kind: event.kind, title }];
+    });
+  }, [prepared, t]);
+  const evaluationReport = useMemo(
+    () => (tab === 'evaluation' && prepared && loaded ? evaluationReportOf(prepared.run, loaded.events, annotations, prepared.analysis) : null),
     [tab, prepared, loaded, annotations],
   );
 
@@ -157,7 +181,16 @@ export function ReplayScreen(props: { runId: string }) {
       </header>
       {tab === 'replay' && (
         <>
-          <PlayerBar times={prepared.index.times} annotations={annotations} onMarkClick={(annotation) => { pause(); seek(Date.parse(annotation.at)); setSide('annotations'); }} />
+          <PlayerBar
+            times={prepared.index.times}
+            annotations={annotations}
+            evaluationMarks={evaluationMarks}
+            onMarkClick={(annotation) => {
+              pause();
+              seek(Date.parse(annotation.at));
+              setSide('annotations');
+            }}
+          />
           <div className="replay-body">
             <div className="replay-main">
               <ReplayGraph plan={run.plan} />
@@ -182,8 +215,9 @@ export function ReplayScreen(props: { runId: string }) {
           </div>
         </>
       )}
-      {tab === 'analysis' && <AnalysisView analysis={analysis} plan={run.plan} runStartMs={prepared.startMs} onShowStep={showStep} />}
+      {tab === 'analysis' && <AnalysisView analysis={analysis} objectives={prepared.objectives} plan={run.plan} runStartMs={prepared.startMs} onShowStep={showStep} />}
       {tab === 'report' && report && <ReportView report={report} />}
+      {tab === 'evaluation' && evaluationReport && <EvaluationReportView report={evaluationReport} />}
     </div>
     </DrillZone>
   );

@@ -1,13 +1,18 @@
 /**
- * The after-action report on screen as it will print: A4 pages with a
- * toolbar to print it or save it as PDF (Electron's print and PDF support in
- * the desktop app, the browser's print dialog in browser mode).
+ * A report on screen as it will print: A4 pages with a toolbar to print it
+ * or save it as PDF (Electron's print and PDF support in the desktop app,
+ * the browser's print dialog in browser mode). The after-action report and
+ * the evaluation report are both shown this way.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EvaluationReport } from '../../shared/evaluationReport';
 import type { AfterActionReport } from '../../shared/report';
 import { notify, notifyError } from '../components/toasts';
-import { Paged, type LaidPage } from '../print/Paged';
+import { Paged, type Flow, type LaidPage } from '../print/Paged';
+import { evaluationReportFlowOf } from './evaluationReportFlow';
+import { dateAt } from '../../shared/time';
+import { useDrillZone } from '../components/DrillZone';
 import { reportFlowOf } from './reportFlow';
 
 /** While the report is shown, the print style sheet applies to the whole page. */
@@ -18,18 +23,22 @@ function usePrintRoute() {
   }, []);
 }
 
-export function ReportView(props: { report: AfterActionReport }) {
-  const { t, i18n } = useTranslation();
+function PrintedReport(props: { flows: Flow[]; docTitle: string; fileName: string; footerRight: string; testId: string }) {
+  const { t } = useTranslation();
   usePrintRoute();
-  const { report } = props;
-  const language = i18n.language;
-  const flows = useMemo(() => [reportFlowOf(report, t, language)], [report, t, language]);
   const [pages, setPages] = useState<LaidPage[] | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setPages(null), [flows]);
+  useEffect(() => setPages(null), [props.flows]);
   const onLaidOut = useCallback((laid: LaidPage[]) => setPages(laid), []);
+  // The browser names a PDF saved from its print dialog after the page title.
+  useEffect(() => {
+    const previous = document.title;
+    document.title = props.fileName.replace(/\.pdf$/, '');
+    return () => {
+      document.title = previous;
+    };
+  }, [props.fileName]);
 
-  const fileName = `${report.overview.title}-${t('replay.report.docTitle')}-${report.overview.drillDate}.pdf`.replace(/[\\/:*?"<>|\s]+/g, '_');
   const desktop = window.drillDeskDesktop;
   const print = async () => {
     if (!desktop) {
@@ -49,7 +58,7 @@ export function ReportView(props: { report: AfterActionReport }) {
     if (!desktop) return;
     setBusy(true);
     try {
-      const saved = await desktop.printToPdf({ fileName, landscape: false });
+      const saved = await desktop.printToPdf({ fileName: props.fileName, landscape: false });
       if (saved.saved && saved.path) notify(t('replay.report.savedPdf', { path: saved.path }));
     } catch (error) {
       notifyError(error);
@@ -59,9 +68,9 @@ export function ReportView(props: { report: AfterActionReport }) {
   };
 
   return (
-    <div className="print-screen report-screen" data-testid="report-view">
+    <div className="print-screen report-screen" data-testid={props.testId}>
       <div className="report-toolbar">
-        <h1>{t('replay.report.docTitle')}</h1>
+        <h1>{props.docTitle}</h1>
         <span className="muted small" data-testid="report-pages">
           {pages ? t('replay.report.pageCount', { count: pages.length }) : t('replay.report.preparing')}
         </span>
@@ -78,9 +87,50 @@ export function ReportView(props: { report: AfterActionReport }) {
       </div>
       <div className="print-body">
         <div className="print-preview" data-testid="report-preview">
-          <Paged flows={flows} footerRight={t('replay.report.footerRight', { run: report.overview.runName })} pageLabel={(page, count) => t('replay.report.pageLabel', { page, count })} onLaidOut={onLaidOut} />
+          <Paged flows={props.flows} footerRight={props.footerRight} pageLabel={(page, count) => t('replay.report.pageLabel', { page, count })} onLaidOut={onLaidOut} />
         </div>
       </div>
     </div>
+  );
+}
+
+const fileNameOf = (...parts: string[]) => `${parts.join('-')}.pdf`.replace(/[\\/:*?"<>|\s]+/g, '_');
+
+/** The after-action report (演练总结报告). */
+export function ReportView(props: { report: AfterActionReport }) {
+  const { t, i18n } = useTranslation();
+  const { report } = props;
+  const flows = useMemo(() => [reportFlowOf(report, t, i18n.language)], [report, t, i18n.language]);
+  return (
+    <PrintedReport
+      flows={flows}
+      docTitle={t('replay.report.docTitle')}
+      fileName={fileNameOf(report.overview.title, t('replay.report.docTitle'), report.overview.drillDate)}
+      footerRight={t('replay.report.footerRight', { run: report.overview.runName })}
+      testId="report-view"
+    />
+  );
+}
+
+/** The evaluation report (演练评估报告); a run whose plan has no form has none. */
+export function EvaluationReportView(props: { report: EvaluationReport }) {
+  const { t, i18n } = useTranslation();
+  const { report } = props;
+  const zone = useDrillZone();
+  const flows = useMemo(() => [evaluationReportFlowOf(report, t, i18n.language)], [report, t, i18n.language]);
+  if (report.forms.length === 0)
+    return (
+      <p className="empty-state" data-testid="evaluation-report-none">
+        {t('evaluation.report.noPlan')}
+      </p>
+    );
+  return (
+    <PrintedReport
+      flows={flows}
+      docTitle={t('evaluation.report.docTitle')}
+      fileName={fileNameOf(report.basics.title, t('evaluation.report.docTitle'), dateAt(report.basics.startedAtMs, zone))}
+      footerRight={t('evaluation.report.footerRight', { run: report.basics.runName })}
+      testId="evaluation-report-view"
+    />
   );
 }

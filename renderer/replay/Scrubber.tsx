@@ -1,12 +1,13 @@
 /**
  * The scrubber over the whole run: where the events fall (a density strip),
- * the debrief annotations as marks above it, and the playhead. Dragging it
+ * the debrief annotations as marks above it, the evaluation entries (scores
+ * and on-the-spot comments) as marks below it, and the playhead. Dragging it
  * seeks continuously; each move costs one seek in the replay index.
  */
 import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../shared/model';
-import { clockSecondsAt } from '../../shared/time';
+import { clockAt, clockSecondsAt } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
 import { offsetOf } from './format';
 import { pause, seek, setScrubbing, stepEvent, useReplay } from './store';
@@ -45,7 +46,10 @@ function Playhead(props: { startMs: number; endMs: number }) {
   );
 }
 
-export function Scrubber(props: { times: Float64Array; annotations: readonly Annotation[]; onMarkClick: (annotation: Annotation) => void }) {
+/** An evaluation entry as a mark: where it falls and what its tooltip says. */
+export type EvaluationMark = { seq: number; atMs: number; kind: 'evaluation-scored' | 'hot-wash'; title: string };
+
+export function Scrubber(props: { times: Float64Array; annotations: readonly Annotation[]; onMarkClick: (annotation: Annotation) => void; evaluationMarks?: readonly EvaluationMark[] }) {
   const { t: translate } = useTranslation();
   const zone = useDrillZone();
   const startMs = useReplay((state) => state.startMs);
@@ -124,6 +128,25 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
         <Density times={props.times} startMs={startMs} endMs={endMs} />
         <Playhead startMs={startMs} endMs={endMs} />
       </div>
+      {props.evaluationMarks && props.evaluationMarks.length > 0 && (
+        <div className="scrub-eval-marks" aria-label={translate('replay.player.evaluationMarks')}>
+          {props.evaluationMarks.map((mark) => (
+            <button
+              key={mark.seq}
+              type="button"
+              className={`scrub-eval-mark mark-${mark.kind}`}
+              style={{ left: `${Math.min(1, Math.max(0, (mark.atMs - startMs) / span)) * 100}%` }}
+              title={`${clockAt(mark.atMs, zone)} ${mark.title}`}
+              onClick={() => {
+                pause();
+                seek(mark.atMs);
+              }}
+              data-testid="scrub-eval-mark"
+              data-kind={mark.kind}
+            />
+          ))}
+        </div>
+      )}
       <div className="scrub-ends" aria-hidden>
         <span>{clockSecondsAt(startMs, zone)}</span>
         <span>{clockSecondsAt(endMs, zone)}</span>

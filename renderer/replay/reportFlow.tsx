@@ -12,6 +12,7 @@ import { clockAt, longDateOf, tPlusOf } from '../../shared/time';
 import { InfoTable, Lines, SectionHeading, TitleBlock, whenInZone } from '../print/docParts';
 import { contentWidthOf, type Flow, type FlowPart } from '../print/Paged';
 import { causeTextOf, shortCauseTextOf } from './causes';
+import { objectiveBasisOf } from '../evaluation/labels';
 import { deltaText, minutesText } from './format';
 
 /** Rows of the run timeline printed at most; a longer log is summarised with a note. */
@@ -166,19 +167,15 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
         : overview.objectives.map((o) => ({
             key: o.objective.id,
             node: (
-              <tr>
+              <tr data-testid="report-objective" data-status={o.status}>
                 <td>{o.objective.text}</td>
-                <td className={`doc-center aar-status-${o.status}`}>{t(`replay.objective.${o.status}`)}</td>
-                <td>
-                  {o.status === 'untested'
-                    ? t('replay.report.noSteps')
-                    : t('replay.objective.count', { done: o.doneCount, total: o.stepIds.length }) +
-                      (o.missedStepIds.length > 0 ? t('replay.report.clauseSep') + t('replay.report.missed') + o.missedStepIds.map(stepTitle).join(t('replay.report.listSep')) : '')}
-                </td>
+                <td className={`doc-center aar-status-${o.status}`}>{t(`evaluation.objective.${o.status}`)}</td>
+                <td>{objectiveBasisOf(t, o)}</td>
               </tr>
             ),
           })),
   });
+  if (overview.objectives.length > 0) parts.push(block('objective-rule', <p className="doc-note">{t('evaluation.report.rule')}</p>));
 
   // 二、发现的问题
   heading('h2', t('replay.report.section2'));
@@ -387,13 +384,17 @@ function FindingLine(props: { item: FindingItem; n: number; t: TFunction; at: (m
 function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at: (m: number) => string; span: (a: number | null, b: number | null) => string; stepTitle: (id: string) => string }) {
   const { problem, t } = props;
   if (problem.kind === 'finding') return <FindingLine item={problem.finding} n={props.n} t={t} at={props.at} />;
-  if (problem.kind === 'objective-not-met')
+  if (problem.kind === 'objective-not-met') {
+    const { result } = problem;
     return (
-      <p className="aar-item">
+      <p className="aar-item" data-testid="report-objective-problem">
         <span className="aar-n">{props.n}.</span>
-        {t('replay.report.objectiveMissed', { objective: problem.result.objective.text, steps: problem.missedSteps.map((s) => s.title).join(t('replay.report.listSep')) })}
+        {result.status === 'not-evaluated'
+          ? t('replay.report.objectiveMissed', { objective: result.objective.text, steps: problem.missedSteps.map((s) => s.title).join(t('replay.report.listSep')) })
+          : `${t('evaluation.report.objectiveProblem', { objective: result.objective.text, status: t(`evaluation.objective.${result.status}`) })}${t('colon')}${objectiveBasisOf(t, result)}${t('replay.report.period')}`}
       </p>
     );
+  }
   const c = problem.comparison;
   return (
     <p className="aar-item" data-late-step={c.step.id}>

@@ -5,7 +5,14 @@
  * as readable TypeScript: roles, then steps in script order, then edges.
  * Only `scripts/build-scenarios.ts` uses it; the app reads the JSON files.
  */
-import { ScenarioBodySchema, type ParticipantCategory, type ScenarioBody } from '../../shared/model';
+import { FORM_TEMPLATES, formFromTemplate } from '../../shared/evaluationTemplates';
+import { ScenarioBodySchema, type EvalAssignment, type EvalForm, type ParticipantCategory, type ScenarioBody } from '../../shared/model';
+
+/** How one template item is linked in a sample: the steps and objectives it evaluates, and its site there. */
+export type ItemLinks = { steps: string[]; obj: string[]; site?: string };
+
+/** An evaluator of a sample: a person of an evaluator role, the template sections (by title) they cover, and whether they lead. */
+export type EvaluatorDef = { role: string; person: string; sections: string[] | 'all'; lead?: boolean };
 
 /** One person on a role: name, unit and post, call sign. The phone number is assigned. */
 export type PersonRow = [name: string, unit: string, callSign: string];
@@ -46,6 +53,8 @@ export class Draft {
   private readonly roles: Record<string, unknown>[] = [];
   private readonly steps: RawStep[] = [];
   private readonly edges: RawEdge[] = [];
+  private readonly forms: EvalForm[] = [];
+  private readonly assignments: EvalAssignment[] = [];
   private phone = 0;
 
   constructor(private readonly meta: Meta) {}
@@ -121,8 +130,59 @@ export class Draft {
     return this;
   }
 
+  /**
+   * Adds an evaluation form made from a default template, its items linked
+   * to this drill's steps and objectives by template key (every key must be
+   * linked, so a template change cannot leave a sample half-linked), and
+   * the evaluators who cover it. Ids are stable: `form-flood-season`, `sec-flood-season-02`, `item-flood-season-07`.
+   */
+  evaluation(templateId: string, links: Record<string, ItemLinks>, evaluators: EvaluatorDef[]): this {
+    const template = FORM_TEMPLATES.find((candidate) => candidate.id === templateId);
+    if (!template) throw new Error(`no evaluation template "${templateId}"`);
+    const counters: Record<string, number> = {};
+    const { form, keys } = formFromTemplate(template, (prefix) => {
+      counters[prefix] = (counters[prefix] ?? 0) + 1;
+      return prefix === 'form' ? `form-${templateId}` : `${prefix}-${templateId}-${String(counters[prefix]).padStart(2, '0')}`;
+    });
+    const missing = [...keys.keys()].filter((key) => !links[key]);
+    if (missing.length > 0) throw new Error(`evaluation items not linked: ${missing.join(', ')}`);
+    const keyOf = new Map([...keys].map(([key, id]) => [id, key]));
+    for (const section of form.sections)
+      section.items = section.items.map((item) => {
+        const link = links[keyOf.get(item.id)!];
+        return { ...item, stepIds: link.steps, objectiveIds: link.obj, site: link.site ?? item.site };
+      });
+    this.forms.push(form);
+    for (const evaluator of evaluators) {
+      const sectionIds =
+        evaluator.sections === 'all'
+          ? []
+          : evaluator.sections.map((title) => {
+              const section = form.sections.find((candidate) => candidate.title === title);
+              if (!section) throw new Error(`no section "${title}" in ${template.title}`);
+              return section.id;
+            });
+      this.assignments.push({
+        id: `assign-${this.assignments.length + 1}`,
+        roleId: evaluator.role,
+        person: evaluator.person,
+        formIds: [form.id],
+        sectionIds,
+        sites: [],
+        lead: evaluator.lead ?? false,
+      });
+    }
+    return this;
+  }
+
   /** The finished body, with schema defaults filled in. */
   body(): ScenarioBody {
-    return ScenarioBodySchema.parse({ ...this.meta, roles: this.roles, steps: this.steps, edges: this.edges });
+    return ScenarioBodySchema.parse({
+      ...this.meta,
+      roles: this.roles,
+      steps: this.steps,
+      edges: this.edges,
+      evaluation: { forms: this.forms, assignments: this.assignments },
+    });
   }
 }

@@ -661,5 +661,42 @@ export function floodSeasonComposite() {
     .seq('s48', 's50').seq('s49', 's50')
     .chain('s50', 's51').seq('s51', 's52', 5).chain('s52', 's53');
 
+  const MONITORING = '资水河城区段监测断面';
+  d.evaluation(
+    'flood-season',
+    {
+      'warn-relay': { steps: ['s03'], obj: ['obj-1'] },
+      'warn-assess': { steps: ['s04', 's05'], obj: ['obj-1'] },
+      'warn-report': { steps: ['s10'], obj: ['obj-1', 'obj-5'] },
+      'resp-level': { steps: ['s05', 's06', 's07'], obj: ['obj-1'] },
+      'resp-muster': { steps: ['s08', 's09'], obj: ['obj-1'] },
+      'cmd-deploy': { steps: ['s09'], obj: ['obj-1'] },
+      'cmd-comms': { steps: ['s09', 's12'], obj: ['obj-1'] },
+      'cmd-decide': { steps: ['s05', 's19', 's26', 's33', 's47'], obj: ['obj-1'] },
+      'mon-plan': { steps: ['s30'], obj: ['obj-4'], site: MONITORING },
+      'mon-sample': { steps: ['s31', 's32'], obj: ['obj-4'], site: MONITORING },
+      'mon-report': { steps: ['s33', 's35', 's36'], obj: ['obj-4'], site: MONITORING },
+      'water-supply': { steps: ['s15', 's16'], obj: ['obj-2'], site: WATERWORKS },
+      'water-test': { steps: ['s25', 's26', 's28'], obj: ['obj-2'], site: '安置点' },
+      'water-disinfect': { steps: ['s23', 's27'], obj: ['obj-2'], site: '安置点' },
+      'sew-intercept': { steps: ['s18'], obj: ['obj-3'], site: SEWAGE_PLANT },
+      'sew-storage': { steps: ['s19', 's20', 's21'], obj: ['obj-3'], site: SEWAGE_PLANT },
+      'sew-sites': { steps: ['s22'], obj: ['obj-3'], site: '安置点' },
+      'info-release': { steps: ['s38', 's39'], obj: ['obj-5'] },
+      'info-rumour': { steps: ['s37', 's38'], obj: ['obj-5'] },
+      'rec-water': { steps: ['s41', 's42'], obj: ['obj-2'], site: WATERWORKS },
+      'rec-sewage': { steps: ['s44'], obj: ['obj-3'], site: SEWAGE_PLANT },
+      'rec-end': { steps: ['s47', 's48'], obj: ['obj-1'] },
+      'org-docs': { steps: ['s01', 's02'], obj: [] },
+      'org-control': { steps: ['s01', 's11', 's13', 's14', 's17'], obj: [] },
+      'org-safety': { steps: ['s31', 's41'], obj: [] },
+      'org-review': { steps: ['s52', 's53'], obj: ['obj-5'] },
+    },
+    [
+      { role: R.evaluator, person: '袁志华', sections: ['预警与信息报告', '应急响应启动', '指挥与协调', '信息发布', '后期处置', '演练组织与保障'], lead: true },
+      { role: R.evaluator, person: '彭丽', sections: ['应急监测', '应急处置（供水保障）', '应急处置（污水处置）'] },
+    ],
+  );
+
   return d.body();
 }

@@ -290,5 +290,33 @@ export function riverPollutionIncident() {
     .seq('v18', 'v20').seq('v19', 'v20')
     .chain('v20', 'v21');
 
+  d.evaluation(
+    'environmental-incident',
+    {
+      'inc-verify': { steps: ['v01', 'v02', 'v03'], obj: ['obj-1'] },
+      'inc-report': { steps: ['v04'], obj: ['obj-1'] },
+      'inc-notify': { steps: ['v14', 'v15'], obj: ['obj-4'] },
+      'inc-level': { steps: ['v04', 'v05'], obj: ['obj-1'] },
+      'inc-muster': { steps: ['v05'], obj: ['obj-1'] },
+      'inc-hq': { steps: ['v05'], obj: ['obj-1'] },
+      'inc-link': { steps: ['v06', 'v07', 'v10', 'v11'], obj: ['obj-2', 'obj-3'] },
+      'inc-mon-plan': { steps: ['v03', 'v08'], obj: ['obj-3'], site: SECTION },
+      'inc-mon-dense': { steps: ['v08'], obj: ['obj-3'], site: SECTION },
+      'inc-plume': { steps: ['v12', 'v13'], obj: ['obj-3', 'obj-4'] },
+      'inc-trace': { steps: ['v06', 'v09'], obj: ['obj-2'], site: CREEK },
+      'inc-cutoff': { steps: ['v10', 'v11'], obj: ['obj-2'], site: CREEK },
+      'inc-dam': { steps: ['v07', 'v19'], obj: ['obj-3'], site: CREEK },
+      'inc-intake': { steps: ['v13', 'v14'], obj: ['obj-4'] },
+      'inc-public': { steps: ['v16'], obj: ['obj-4'] },
+      'inc-end': { steps: ['v17', 'v18'], obj: ['obj-3'] },
+      'inc-follow': { steps: ['v18', 'v19'], obj: ['obj-3'] },
+      'org-docs': { steps: ['v01'], obj: [] },
+      'org-control': { steps: ['v01', 'v02'], obj: [] },
+      'org-safety': { steps: ['v03', 'v07'], obj: [] },
+      'org-review': { steps: ['v20'], obj: ['obj-1', 'obj-2', 'obj-3', 'obj-4'] },
+    },
+    [{ role: R.evaluator, person: '彭丽', sections: 'all', lead: true }],
+  );
+
   return d.body();
 }

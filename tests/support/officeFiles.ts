@@ -3,7 +3,7 @@
  * (stored or deflated parts, with the true or forged sizes, flags, methods
  * and extra fields, for the hostile corpus and forgedZips.ts) and a
  * .docx of paragraphs and tables with merged cells (gridSpan, vMerge),
- * as Word writes them.
+ * as Word writes them; and text in GB18030, as Chinese Excel writes "CSV".
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
@@ -129,4 +129,27 @@ export function docxOf(blocks: readonly DocxBlock[], extraParts: readonly ZipPar
     { name: 'word/document.xml', data: documentXmlOf(blocks) },
     ...extraParts,
   ]);
+}
+
+/** GB18030 bytes of a text (Node has no encoder for it, so build the table from the decoder). */
+export function encodeGb18030(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (char.length === 1 && char !== '\uFFFD' && !table.has(char)) table.set(char, [lead, trail]);
+    }
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else {
+      const pair = table.get(char);
+      if (!pair) throw new Error(`no GB18030 two-byte code for ${char}`);
+      bytes.push(...pair);
+    }
+  }
+  return Buffer.from(bytes);
 }

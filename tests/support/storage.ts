@@ -93,6 +93,13 @@ export async function valueOf<M extends ApiMethod>(backend: Pick<Backend, 'call'
   return envelope.value;
 }
 
+/** Calls a method that must be refused and returns its error (code, message, details), failing the test when it succeeds. */
+export async function refusalOf(backend: Pick<Backend, 'call'>, method: ApiMethod, arg: unknown): Promise<{ code: string; message: string; details: string[] }> {
+  const envelope = (await backend.call(method, arg)) as Envelope<unknown>;
+  if (envelope.ok) throw new Error(`${method} unexpectedly succeeded`);
+  return envelope.error;
+}
+
 /**
  * Every table's schema and rows, in a stable order, as one string. Opens its
  * own read-only connection, so it sees exactly what is committed on disk.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kindChangeOpsOf, objectiveRemovalOpsOf } from '../../renderer/editor/edits';
-import { graphProblemsOf } from '../../shared/model';
+import { EvalFormSchema, graphProblemsOf } from '../../shared/model';
 import { applyOps, inverseOfOps } from '../../shared/ops';
 import { sortedBody, waterworks } from '../fixtures/editor/bodies';
 
@@ -31,5 +31,33 @@ describe('objectiveRemovalOpsOf', () => {
   it('unassigns a dropped objective from the steps that serve it, and nothing when all are kept', () => {
     expect(objectiveRemovalOpsOf(waterworks, new Set())).toEqual([{ op: 'updateStep', id: 's-sample', patch: { objectiveIds: [] } }]);
     expect(objectiveRemovalOpsOf(waterworks, new Set(['o1']))).toEqual([]);
+  });
+});
+
+describe('edits that touch what evaluation items link', () => {
+  const withItem = applyOps(waterworks, [
+    {
+      op: 'addEvalForm',
+      form: EvalFormSchema.parse({
+        id: 'f1',
+        title: '评估表',
+        sections: [{ id: 'sec1', title: '应急监测', items: [{ id: 'i1', content: '采样及时规范', stepIds: ['s-sample'], objectiveIds: ['o1'] }] }],
+      }),
+    },
+  ]);
+
+  it('a kind change keeps the step linked by its evaluation items, and is undone exactly', () => {
+    const ops = kindChangeOpsOf(withItem, 's-sample', 'decision');
+    const after = applyOps(withItem, ops);
+    expect(after.evaluation.forms[0].sections[0].items[0].stepIds).toEqual(['s-sample']);
+    expect(sortedBody(applyOps(after, inverseOfOps(withItem, ops)))).toEqual(sortedBody(withItem));
+  });
+
+  it('dropping an objective unlinks it from the items too, which the plain metadata edit alone may not do', () => {
+    const ops = objectiveRemovalOpsOf(withItem, new Set());
+    expect(ops).toContainEqual({ op: 'updateEvalItem', id: 'i1', patch: { objectiveIds: [] } });
+    expect(() => applyOps(withItem, [{ op: 'setMeta', patch: { objectives: [] } }])).toThrow(/still linked by evaluation item "采样及时规范"/);
+    const after = applyOps(withItem, [...objectiveRemovalOpsOf(withItem, new Set()), { op: 'setMeta', patch: { objectives: [] } }]);
+    expect(graphProblemsOf(after)).toEqual([]);
   });
 });

@@ -58,6 +58,13 @@ const scenarioFiles: Record<string, Expectation> = {
   's33-nan-literal.drill.json': /not valid JSON: Unexpected token 'N'/,
   's34-role-reports-to-itself.drill.json': /role "供水保障组" reports to itself/,
   's35-bad-date.drill.json': /scenario\.drillDate: must be a date YYYY-MM-DD/,
+  's36-eval-item-missing-step.drill.json': /scenario\.evaluation\.forms\[0\]\.sections\[0\]\.items\[1\]\.stepIds\[1\]: evaluation item "恢复供水前水质检测" links missing step "s99"/,
+  's37-eval-item-missing-objective.drill.json': /items\[0\]\.objectiveIds\[0\]: evaluation item "备用发电机及时启用" links missing objective "obj-9"/,
+  's38-eval-assignment-missing-role.drill.json': /scenario\.evaluation\.assignments\[0\]\.roleId: evaluation assignment names missing role "r-ghost"/,
+  's39-eval-unknown-scheme.drill.json': /scenario\.evaluation\.forms\.0\.scheme: Invalid option: expected one of "checklist"\|"points"\|"hseep"/,
+  's40-eval-duplicate-item-ids.drill.json': /items\[1\]\.id: duplicate evaluation item id "i1"/,
+  's41-eval-absurd-points.drill.json': /scenario\.evaluation\.forms\.0\.sections\.0\.items\.0\.maxPoints: Too big: expected number to be <=1000/,
+  's42-eval-assignment-foreign-section.drill.json': /evaluation assignment names section "sec2", which is not in its forms/,
 };
 
 /** Each run log (imported against base.drill.json) and what must come of it. */
@@ -80,6 +87,20 @@ const runLogs: Record<string, Expectation> = {
   'r16-branch-without-choice.csv': /row 2: write the branch taken in the text column/,
   'r17-binary-garbage.csv': /the CSV file is neither UTF-8 nor GB18030 text/,
   'r18-unknown-role.csv': /row 2: the drill has no role "外星人"/,
+  'r19-eval-rating-outside-scheme.csv': /row 3: the rating "优秀" does not fit the scoring of form "停电应急演练评估表" \(allowed: met, partly, not-met, na\)/,
+  'r20-eval-unknown-item.csv': /row 3: the drill's evaluation forms have no item "9\.9"/,
+  'r21-eval-item-of-another-scenario.csv': /row 3: the drill's evaluation forms have no item "item-flood-season-01"/,
+  'r22-eval-rating-missing.csv': /row 2: an evaluation row must give the rating/,
+  'r23-hot-wash-without-text.csv': /row 2: an on-the-spot comment needs its text in the text column/,
+};
+
+/** Each evaluation form file (read by importEvalForm, nothing stored) and what must come of it. */
+const formFiles: Record<string, RegExp> = {
+  'f01-no-item-column.csv': /file "f01-no-item-column\.csv": No recognisable item column: the header \(in the first 12 rows\) needs a column such as 评估内容/,
+  'f02-not-a-workbook.xlsx': /file "f02-not-a-workbook\.xlsx": The file is neither UTF-8 nor GB18030 text/,
+  'f03-bad-points.csv': /file "f03-bad-points\.csv", row 2: The points "十分" must be a number from 1 to 1000/,
+  'f04-header-only.csv': /The table has no items/,
+  'f05-binary-garbage.csv': /file "f05-binary-garbage\.csv": The file is neither UTF-8 nor GB18030 text/,
 };
 
 /** Each drill-script file (imported with importPlanTable) and what must come of it. */
@@ -130,18 +151,22 @@ afterAll(async () => {
 /** Imports one corpus file's bytes, as the app sends them, through the dispatcher and over HTTP. */
 async function importBoth(name: string): Promise<{ direct: Envelope<unknown>; http: Envelope<unknown> }> {
   const dataBase64 = fs.readFileSync(path.join(HOSTILE_DIR, name)).toString('base64');
-  const [method, arg] = name.endsWith('.csv') ? ['importRunCsv', { scenarioId: planId, name: `导入 ${name}`, dataBase64 }] : ['importScenario', { dataBase64 }];
+  const [method, arg] = name.startsWith('f')
+    ? ['importEvalForm', { fileName: name, dataBase64 }]
+    : name.endsWith('.csv')
+      ? ['importRunCsv', { scenarioId: planId, name: `导入 ${name}`, dataBase64 }]
+      : ['importScenario', { dataBase64 }];
   return { direct: await backend.call(method, arg), http: await overHttp(method, arg) };
 }
 
 describe('the hostile corpus', () => {
   it('holds at least 30 bad files, each with its expected outcome here', () => {
     const files = fs.readdirSync(HOSTILE_DIR).filter((name) => name !== 'base.drill.json' && name !== 'README.md' && !name.endsWith('.ts'));
-    expect(files.sort()).toEqual([...Object.keys(scenarioFiles), ...Object.keys(runLogs), ...Object.keys(planFiles)].sort());
+    expect(files.sort()).toEqual([...Object.keys(scenarioFiles), ...Object.keys(runLogs), ...Object.keys(planFiles), ...Object.keys(formFiles)].sort());
     expect(files.length).toBeGreaterThanOrEqual(30);
   });
 
-  for (const [name, expected] of [...Object.entries(scenarioFiles), ...Object.entries(runLogs)].filter(([, e]) => e instanceof RegExp)) {
+  for (const [name, expected] of [...Object.entries(scenarioFiles), ...Object.entries(runLogs), ...Object.entries(formFiles)].filter(([, e]) => e instanceof RegExp)) {
     it(`refuses ${name}, naming the problem, the same over HTTP, with the database unchanged`, async () => {
       const before = dumpOf(dbFile);
       const { direct, http } = await importBoth(name);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Template } from '../../shared/api';
+import { NewRunEventSchema } from '../../shared/model';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { createService } from '../../electron/core/service';
 import { loadTemplates } from '../../electron/core/templates';
@@ -54,8 +55,8 @@ function putRealisticData(db: Db) {
   const scenario = service.getScenario({ id: summary.id }) as { steps: { id: string }[]; roles: { id: string }[] };
   const run = service.createRun({ scenarioId: summary.id, name: '汛期演练（正式）' }) as { id: string };
   const step = scenario.steps[0].id;
-  service.recordEvent({ runId: run.id, event: { kind: 'inject-delivered', stepId: step, roleId: null, text: '电话通知', rating: null, edgeId: null, shiftMin: null } });
-  service.recordEvent({ runId: run.id, event: { kind: 'observation', stepId: step, roleId: null, text: '供水保障组 5 分钟内到位', rating: 4, edgeId: null, shiftMin: null } });
+  service.recordEvent({ runId: run.id, event: { kind: 'inject-delivered', stepId: step, roleId: null, text: '电话通知', rating: null, edgeId: null, shiftMin: null, itemId: null, value: null, person: '' } });
+  service.recordEvent({ runId: run.id, event: { kind: 'observation', stepId: step, roleId: null, text: '供水保障组 5 分钟内到位', rating: 4, edgeId: null, shiftMin: null, itemId: null, value: null, person: '' } });
   service.addAnnotation({
     runId: run.id,
     fields: { at: NOW.toISOString(), stepId: step, kind: 'improvement', text: '备用发电机启动偏慢', ownerRoleId: null, dueDate: '2026-07-01', done: false },
@@ -91,13 +92,69 @@ const schemaOf = (file: string) => {
   }
 };
 
+const versionOf = (name: string) => shipped.find((migration) => migration.name === name)!.version;
+
+/**
+ * A sample drill, a run of it and an observation, as DrillDesk 1 wrote them
+ * (raw SQL: today's code writes columns the first schema lacks).
+ */
+function putVersionOneDrill(db: Db) {
+  {
+    const plan = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, 'waterworks-outage.drill.json'), 'utf8')).scenario;
+    delete plan.evaluation;
+    const { roles: _roles, steps: _steps, edges: _edges, ...meta } = plan;
+    db.prepare(`INSERT INTO scenarios (id, title, meta, revision, source_id, created_at, updated_at) VALUES ('sc1', @title, @meta, 3, NULL, @now, @now)`).run({
+      title: meta.title,
+      meta: JSON.stringify(meta),
+      now: NOW.toISOString(),
+    });
+    plan.steps.forEach((step: { id: string; kind: string; title: string }, i: number) =>
+      db.prepare(`INSERT INTO steps (scenario_id, id, ord, kind, title, x, y, data) VALUES ('sc1', ?, ?, ?, ?, 0, 0, ?)`).run(step.id, i + 1, step.kind, step.title, JSON.stringify(step)),
+    );
+    db.prepare(`INSERT INTO runs (id, scenario_id, name, started_at, ended_at, status, source, plan, created_at) VALUES ('run1', 'sc1', '预演', @now, NULL, 'running', 'live', @plan, @now)`).run({
+      now: NOW.toISOString(),
+      plan: JSON.stringify(plan),
+    });
+    db.prepare(`INSERT INTO run_events (run_id, at, kind, step_id, text, rating, recorded_at) VALUES ('run1', @now, 'observation', @step, '到位及时', 4, @now)`).run({
+      now: NOW.toISOString(),
+      step: plan.steps[0].id,
+    });
+  }
+}
+
+/** How the data a migration finds is written, by version, where `putRealisticData` (today's code) cannot. */
+const legacyWriters: Record<number, (db: Db) => void> = {
+  [versionOf('0003-evaluation')]: putVersionOneDrill,
+};
+
 /** What each migration must have done to the data it found, by version. A new migration needs an entry here. */
 const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | null) => void> = {
   1: (db) => {
-    // From an empty file: every table there, and the service can store and read a whole drill.
-    const stored = putRealisticData(db);
-    expect(stored.stepCount).toBeGreaterThan(5);
-    expect(keptRows(db).events).toHaveLength(2);
+    // From an empty file: every table there, holding a drill as DrillDesk 1 wrote it.
+    putVersionOneDrill(db);
+    const rows = keptRows(db);
+    expect(rows.steps.length).toBeGreaterThan(5);
+    expect(rows.runs).toHaveLength(1);
+    expect(rows.events).toHaveLength(1);
+  },
+  [versionOf('0003-evaluation')]: (db, before) => {
+    // A scenario and a run plan from before evaluation read back with an empty evaluation plan; old events have no item.
+    const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
+    const scenario = service.getScenario({ id: 'sc1' }) as { evaluation: unknown; steps: unknown[] };
+    expect(scenario.evaluation).toEqual({ forms: [], assignments: [] });
+    expect(scenario.steps).toHaveLength((before?.steps ?? []).length);
+    const { run, events } = service.getRun({ id: 'run1' }) as { run: { plan: { evaluation: unknown } }; events: { itemId: unknown; value: unknown; person: unknown; rating: unknown }[] };
+    expect(run.plan.evaluation).toEqual({ forms: [], assignments: [] });
+    expect(events).toEqual([expect.objectContaining({ itemId: null, value: null, person: '', rating: 4 })]);
+    // And the new columns take an evaluation plan and a score.
+    service.applyGraphOps({
+      scenarioId: 'sc1',
+      baseRevision: 3,
+      ops: [{ op: 'addEvalForm', form: { id: 'f1', title: '评估表', description: '', scheme: 'checklist', passPercent: 80, sections: [{ id: 'sec1', title: '应急处置', items: [{ id: 'i1', content: '及时到位', criterion: '', guidance: '', objectiveIds: [], stepIds: [], site: '', maxPoints: 10, weight: 1, critical: false }] }] } }],
+    });
+    const copy = service.createRun({ scenarioId: 'sc1', name: '正式演练' }) as { id: string };
+    const scored = service.recordEvent({ runId: copy.id, event: NewRunEventSchema.parse({ kind: 'evaluation-scored', itemId: 'i1', value: 'met', person: '袁志华' }) }) as { itemId: string; value: string; person: string };
+    expect(scored).toMatchObject({ itemId: 'i1', value: 'met', person: '袁志华' });
   },
   2: (db) => {
     // Every scenario and every run's plan names its time zone.
@@ -120,7 +177,9 @@ describe('each shipped migration', () => {
       expect(schemaVersionOf(atPrevious)).toBe(migration.version - 1);
       let before: ReturnType<typeof keptRows> | null = null;
       if (previous.length > 0) {
-        putRealisticData(atPrevious);
+        const write = legacyWriters[migration.version];
+        if (write) write(atPrevious);
+        else putRealisticData(atPrevious);
         before = keptRows(atPrevious);
       }
       atPrevious.close();

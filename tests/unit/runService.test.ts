@@ -17,7 +17,7 @@ import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore, type PrefsStore } from '../../electron/core/prefs';
 import { xlsxOf } from '../../electron/core/xlsx';
 import { DB_FILE } from '../../electron/storage/dataDir';
-import { dumpOf, valueOf } from '../support/storage';
+import { dumpOf, refusalOf, valueOf } from '../support/storage';
 
 const TEMPLATES = path.resolve('scenarios');
 const WATERWORKS = '县第一自来水厂停电停产应急演练';
@@ -34,11 +34,7 @@ const minutesLater = (minutes: number) => {
 const open = () => openBackend({ dataDir, templatesDir: TEMPLATES, prefs, now: () => new Date(clock), log: () => {} });
 
 const call = <M extends ApiMethod>(method: M, arg: unknown): Promise<ApiOutputs[M]> => valueOf(backend, method, arg);
-async function refusal(method: ApiMethod, arg: unknown) {
-  const envelope = await backend.call(method, arg);
-  if (envelope.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return envelope.error;
-}
+const refusal = (method: ApiMethod, arg: unknown) => refusalOf(backend, method, arg);
 
 /** Every row of every table: what "nothing was written" is checked against. */
 const dump = (): string => dumpOf(path.join(dataDir, DB_FILE));

@@ -201,4 +201,16 @@ describe('the composite sample drill', () => {
     }
     expect(drillScriptOf(body!).rows).toHaveLength(body!.steps.length);
   });
+
+  it.runIf(body !== null)("lists the evaluators' forms, items and sites on their sheet, and nothing of the kind on other sheets", () => {
+    const evaluators = roleSheetOf(body!, 'role-eval')!;
+    expect(evaluators.evaluation.map((duty) => [duty.who, duty.lead, duty.forms.map((f) => f.items.length)])).toEqual([
+      ['袁志华', true, [17]],
+      ['彭丽', false, [9]],
+    ]);
+    const [, second] = evaluators.evaluation;
+    expect(second.forms[0].items.map((i) => i.number)).toEqual(['4.1', '4.2', '4.3', '5.1', '5.2', '5.3', '6.1', '6.2', '6.3']);
+    expect(second.forms[0].items[3]).toMatchObject({ content: '水厂停运后启动应急供水', site: '县第一自来水厂', critical: true });
+    expect(roleSheetOf(body!, 'role-water')!.evaluation).toEqual([]);
+  });
 });

@@ -6,10 +6,12 @@
  */
 import { sql as m0001 } from './0001-initial';
 import { sql as m0002 } from './0002-time-zone';
+import { sql as m0003 } from './0003-evaluation';
 
 export type Migration = { version: number; name: string; sql: string };
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: '0001-initial', sql: m0001 },
   { version: 2, name: '0002-time-zone', sql: m0002 },
+  { version: 3, name: '0003-evaluation', sql: m0003 },
 ];

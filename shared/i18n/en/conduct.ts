@@ -17,6 +17,8 @@ export const conduct: typeof zh = {
     sourceImported: 'Imported',
     open: 'Console',
     replay: 'Replay',
+    export: 'Export log',
+    exported: 'Exported {{name}} (it imports back with "Import run log")',
     delete: 'Delete',
     confirmDelete: 'Delete the run "{{name}}"? All its {{count}} events and debrief annotations will be deleted. This cannot be undone.',
     deleted: 'Deleted the run "{{name}}"',
@@ -58,6 +60,8 @@ export const conduct: typeof zh = {
     resumed: 'Resumed',
     ended: 'Run ended',
     'plan-shifted': 'Plan shifted',
+    'evaluation-scored': 'Evaluation',
+    'hot-wash': 'On-the-spot comment',
   },
   console: {
     back: 'Runs',

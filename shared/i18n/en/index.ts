@@ -9,5 +9,6 @@ import { conduct } from './conduct';
 import { backups } from './backups';
 import { scriptImport } from './scriptImport';
 import { files } from './files';
+import { evaluation } from './evaluation';
 
-export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files };
+export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation };

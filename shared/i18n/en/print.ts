@@ -2,11 +2,12 @@ import type { print as zh } from '../zh/print';
 
 export const print: typeof zh = {
   documents: 'Documents',
-  doc: { sheets: 'Role sheets', roster: 'Role assignment', script: 'Drill script' },
+  doc: { sheets: 'Role sheets', roster: 'Role assignment', script: 'Drill script', evaluation: 'Evaluation forms' },
   docHint: {
     sheets: 'One per role, A4 portrait, each starting on a new page',
     roster: 'All roles, people, contacts and the command structure, A4 landscape',
     script: 'The drill script in planned time order, A4 landscape',
+    evaluation: 'A blank copy of each evaluation form for the evaluators, A4 landscape',
   },
   roles: 'Roles',
   allRoles: 'All',
@@ -44,6 +45,10 @@ export const print: typeof zh = {
     minutes: 'about {{count}} min',
   },
   sheet: {
+    evaluationHeading: '3. Evaluation duties',
+    evaluationLead: ' (lead evaluator: gives the on-the-spot comments)',
+    evaluationSites: '; sites: {{sites}}',
+    evaluationForm: '{{title}} ({{scheme}})',
     title: 'Role Sheet',
     roleMark: '【{{role}}】',
     running: '【{{role}}】Role sheet · {{variant}} (continued)',

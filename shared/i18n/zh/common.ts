@@ -22,7 +22,7 @@ export const common = {
   language: { label: '语言', zh: '中文', en: 'English' },
   state: { loading: '正在加载…', saving: '正在保存…', saved: '已保存', unsaved: '未保存', error: '出错' },
   kind: { inject: '情景注入', action: '处置动作', decision: '决策点', milestone: '里程碑' },
-  category: { player: '参演人员', controller: '控制人员', simulator: '模拟人员', evaluator: '评价人员', observer: '观摩人员' },
+  category: { player: '参演人员', controller: '控制人员', simulator: '模拟人员', evaluator: '评估人员', observer: '观摩人员' },
   unit: { minutes: '{{count}} 分钟', min: '分钟' },
   error: {
     code: {

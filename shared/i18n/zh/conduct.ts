@@ -16,6 +16,8 @@ export const conduct = {
     sourceImported: '导入',
     open: '导调台',
     replay: '复盘',
+    export: '导出记录',
+    exported: '已导出 {{name}}（可用“导入导调记录”导回）',
     delete: '删除',
     confirmDelete: '删除演练记录“{{name}}”？其全部 {{count}} 条事件记录和复盘批注都将删除，且无法撤销。',
     deleted: '已删除演练记录“{{name}}”',
@@ -57,6 +59,8 @@ export const conduct = {
     resumed: '继续',
     ended: '结束演练',
     'plan-shifted': '计划顺延',
+    'evaluation-scored': '评估',
+    'hot-wash': '现场点评',
   },
   console: {
     back: '演练记录',

@@ -8,6 +8,7 @@ import { conduct } from './conduct';
 import { backups } from './backups';
 import { scriptImport } from './scriptImport';
 import { files } from './files';
+import { evaluation } from './evaluation';
 
-export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files };
+export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation };
 export type Catalogue = typeof zh;

@@ -1,18 +1,19 @@
 /** The print view: its panel, and every label printed on the role sheets, the roster and the drill script. */
 export const print = {
   documents: '选择文档',
-  doc: { sheets: '岗位任务卡', roster: '角色分工表', script: '演练脚本' },
+  doc: { sheets: '岗位任务卡', roster: '角色分工表', script: '演练脚本', evaluation: '评估表' },
   docHint: {
     sheets: '每个角色一份，A4 纵向，每份从新的一页开始',
     roster: '全部角色、人员、联系方式和指挥体系，A4 横向',
     script: '按计划时间排列的演练脚本，A4 横向',
+    evaluation: '每张评估表一份空白表，供评估人员现场填写，A4 横向',
   },
   roles: '选择角色',
   allRoles: '全选',
   noRoles: '全不选',
   variant: { full: '完整版', 'player-safe': '参演版' },
   variantHint: {
-    full: '含全部情景注入内容，供控制、模拟和评价人员使用',
+    full: '含全部情景注入内容，供控制、模拟和评估人员使用',
     'player-safe': '不含导调组将注入的情景内容，只写明“接到情景后”做什么',
   },
   printButton: '打印',
@@ -42,6 +43,10 @@ export const print = {
     minutes: '约 {{count}} 分钟',
   },
   sheet: {
+    evaluationHeading: '三、评估任务',
+    evaluationLead: '（评估组长，负责现场点评）',
+    evaluationSites: '；负责地点：{{sites}}',
+    evaluationForm: '{{title}}（{{scheme}}）',
     title: '岗位任务卡',
     roleMark: '【{{role}}】',
     running: '【{{role}}】岗位任务卡 · {{variant}}（续）',
@@ -83,7 +88,7 @@ export const print = {
     handOverIf: '（若“{{label}}”）',
     noSteps: '本角色在演练中没有分配任务。',
     withheld: '本卡为参演人员版：导调组注入的 {{count}} 项情景内容不列在卡上，演练中由导调组现场下达。',
-    full: '本卡为完整版，含全部情景注入内容，仅供控制、模拟和评价人员使用，不得向参演人员出示。',
+    full: '本卡为完整版，含全部情景注入内容，仅供控制、模拟和评估人员使用，不得向参演人员出示。',
     footer: '岗位任务卡 · {{role}}',
   },
   roster: {
