@@ -124,6 +124,7 @@ function putVersionOneDrill(db: Db) {
 
 /** How the data a migration finds is written, by version, where `putRealisticData` (today's code) cannot. */
 const legacyWriters: Record<number, (db: Db) => void> = {
+  [versionOf('0002-time-zone')]: putVersionOneDrill,
   [versionOf('0003-evaluation')]: putVersionOneDrill,
 };
 
@@ -200,8 +201,12 @@ describe('0002-time-zone', () => {
   it('gives scenarios and run plans stored without a zone Asia/Shanghai, and keeps a zone already there', () => {
     const file = path.join(tempDir(), DB_FILE);
     const atOne = openDatabase(file, { migrations: shipped.slice(0, 1) });
-    const { scenarioId, runId } = putRealisticData(atOne);
-    const second = putRealisticData(atOne);
+    // Today's service cannot write a version-1 database, so the drill is written as DrillDesk 1 did, and copied once.
+    putVersionOneDrill(atOne);
+    const [scenarioId, runId] = ['sc1', 'run1'];
+    const second = { scenarioId: 'sc2', runId: 'run2' };
+    atOne.prepare("INSERT INTO scenarios (id, title, meta, revision, source_id, created_at, updated_at) SELECT 'sc2', title, meta, revision, source_id, created_at, updated_at FROM scenarios WHERE id = 'sc1'").run();
+    atOne.prepare("INSERT INTO runs (id, scenario_id, name, started_at, ended_at, status, source, plan, created_at) SELECT 'run2', 'sc2', name, started_at, ended_at, status, source, plan, created_at FROM runs WHERE id = 'run1'").run();
     // What version 1 wrote: no zone at all; and one scenario whose zone was set elsewhere.
     atOne.prepare("UPDATE scenarios SET meta = json_remove(meta, '$.timeZone') WHERE id = ?").run(scenarioId);
     atOne.prepare("UPDATE runs SET plan = json_remove(plan, '$.timeZone') WHERE id = ?").run(runId);
@@ -218,12 +223,17 @@ describe('0002-time-zone', () => {
       expect(zoneOf('runs', runId)).toBe('Asia/Shanghai');
       expect(zoneOf('scenarios', second.scenarioId)).toBe('Europe/Berlin');
       expect(zoneOf('runs', second.runId)).toBe('Asia/Shanghai');
-      // The service reads them back with the zone.
-      const service = createService({ db: atTwo, dataDir: path.dirname(file), templates: loadTemplates(TEMPLATES_DIR), prefs: memoryPrefsStore(), now: () => NOW });
+    } finally {
+      atTwo.close();
+    }
+    // Today's service, on the database brought to the latest version, reads them back with the zone.
+    const atLatest = openDatabase(file, { migrations: shipped });
+    try {
+      const service = createService({ db: atLatest, dataDir: path.dirname(file), templates: loadTemplates(TEMPLATES_DIR), prefs: memoryPrefsStore(), now: () => NOW });
       expect((service.getScenario({ id: scenarioId }) as { timeZone: string }).timeZone).toBe('Asia/Shanghai');
       expect((service.getRun({ id: runId }) as { run: { plan: { timeZone: string } } }).run.plan.timeZone).toBe('Asia/Shanghai');
     } finally {
-      atTwo.close();
+      atLatest.close();
     }
   });
 });
