@@ -9,6 +9,7 @@ import type { RunSummary, ScenarioBody } from '../../shared/model';
 import { api } from '../api';
 import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
+import { isSubmitKey } from '../components/keys';
 import { useEditor } from '../editor/store';
 import { notify, notifyError } from '../components/toasts';
 import { dateTimeOf } from './format';
@@ -49,7 +50,7 @@ function NewRunDialog(props: { scenarioId: string; onClose: () => void }) {
     >
       <label className="field">
         <span>{t('conduct.runs.nameLabel')}</span>
-        <input autoFocus value={name} maxLength={200} onChange={(event) => setName(event.target.value)} onKeyDown={(event) => event.key === 'Enter' && void start()} data-testid="run-name" />
+        <input autoFocus value={name} maxLength={200} onChange={(event) => setName(event.target.value)} onKeyDown={(event) => isSubmitKey(event) && void start()} data-testid="run-name" />
       </label>
       <div className="run-presets">
         <span className="muted small">{t('conduct.runs.presets')}</span>

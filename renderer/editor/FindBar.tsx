@@ -1,6 +1,7 @@
 /** Find (Ctrl+F): searches titles, descriptions, dialogue and role names; Enter / Shift+Enter walk the matches. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCancelKey, isSubmitKey } from '../components/keys';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from './icons';
 import { closeFind, findNext, setFindQuery, useEditor } from './store';
@@ -28,11 +29,11 @@ export function FindBar() {
         data-testid="find-input"
         onChange={(event) => setFindQuery(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') {
+          if (isSubmitKey(event)) {
             event.preventDefault();
             findNext(event.shiftKey ? -1 : 1);
           }
-          if (event.key === 'Escape') {
+          if (isCancelKey(event)) {
             event.preventDefault();
             closeFind();
           }

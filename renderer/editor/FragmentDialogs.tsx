@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fragmentOf } from '../../shared/clipboard';
 import { nameText } from '../../shared/model';
 import { Dialog } from '../components/Dialog';
+import { isSubmitKey } from '../components/keys';
 import { notify } from '../components/toasts';
 import { insertFragmentEdit } from './commands';
 import { checkValue } from './fields';
@@ -59,7 +60,7 @@ export function SaveFragmentDialog() {
               placeholder={t('editor.fragments.namePlaceholder')}
               aria-invalid={touched && !checked.ok ? true : undefined}
               onChange={(event) => setName(event.target.value)}
-              onKeyDown={(event) => event.key === 'Enter' && void save()}
+              onKeyDown={(event) => isSubmitKey(event) && void save()}
               data-testid="fragment-name"
             />
             {touched && !checked.ok && <span className="ed-field-error">{checked.message}</span>}
@@ -103,7 +104,7 @@ export function InsertFragmentDialog() {
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') setActive(Math.min(active + 1, visible.length - 1));
           if (event.key === 'ArrowUp') setActive(Math.max(active - 1, 0));
-          if (event.key === 'Enter') insert(active);
+          if (isSubmitKey(event)) insert(active);
         }}
         data-testid="fragment-filter"
       />

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ObjectiveSchema, ScenarioMetaSchema, type Objective, type ScenarioMeta } from '../../shared/model';
 import type { GraphOp } from '../../shared/ops';
 import { Dialog } from '../components/Dialog';
+import { isSubmitKey } from '../components/keys';
 import { objectiveRemovalOpsOf } from './edits';
 import { checkValue } from './fields';
 import { Icon } from './icons';
@@ -86,7 +87,7 @@ export function MetaDialog() {
           value={draft[field]}
           aria-invalid={errors[field] ? true : undefined}
           onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
-          onKeyDown={(event) => event.key === 'Enter' && save()}
+          onKeyDown={(event) => isSubmitKey(event) && save()}
           data-testid={`meta-${field}`}
         />
       )}

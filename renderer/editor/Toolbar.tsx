@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCancelKey } from '../components/keys';
 import { usePrefs } from '../app/prefs';
 import { commandByName, commands, shortcutLabel, type Command, type CommandGroup } from './commands';
 import { Icon } from './icons';
@@ -75,7 +76,7 @@ function CommandMenu() {
   useEffect(() => {
     if (!open) return;
     const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !ref.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof KeyboardEvent ? isCancelKey(event) : !ref.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);

@@ -7,6 +7,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isSubmitKey } from '../components/keys';
 import type { z } from 'zod';
 import { closeEditBurst, useEditor } from './store';
 
@@ -151,7 +152,7 @@ export function TextField(props: TextFieldProps) {
           list={props.list}
           {...common}
           onChange={(event) => field.onChange(event.target.value)}
-          onKeyDown={(event) => event.key === 'Enter' && !event.nativeEvent.isComposing && event.currentTarget.blur()}
+          onKeyDown={(event) => isSubmitKey(event) && event.currentTarget.blur()}
         />
       )}
     </FieldFrame>

@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import { clipboardTextOf } from '../../shared/clipboard';
 import { usePrefs } from '../app/prefs';
+import { isComposingKey } from '../components/keys';
 import { canvasPointer } from './pointer';
 import { commandByName, commandForKey, copiedFragment, runCommand, type CommandContext } from './commands';
 import { useEditor } from './store';
@@ -41,7 +42,7 @@ export function isTextTarget(target: EventTarget | null): boolean {
 const modalOpen = () => document.querySelector('dialog[open]') !== null;
 
 function onKeyDown(event: KeyboardEvent) {
-  if (event.defaultPrevented || event.isComposing || modalOpen()) return;
+  if (event.defaultPrevented || isComposingKey(event) || modalOpen()) return;
   const inField = isTextTarget(event.target);
   // Escape in a field hands the keyboard back to the canvas (the selection stays), so the next key is a command.
   if (inField && event.key === 'Escape' && event.target instanceof HTMLElement && event.target.closest('.side-panel')) {
