@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isCancelKey, isSubmitKey } from '../components/keys';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from './icons';
-import { closeFind, findNext, setFindQuery, useEditor } from './store';
+import { closeFind, findNext, focusTaken, setFindQuery, useEditor } from './store';
 
 export function FindBar() {
   const { t } = useTranslation();
@@ -12,9 +12,10 @@ export function FindBar() {
   const focus = useEditor((state) => (state.focus?.field === 'find' ? state.focus.n : null));
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (focus !== null) {
-      input.current?.focus();
-      input.current?.select();
+    if (focus !== null && input.current) {
+      input.current.focus();
+      input.current.select();
+      focusTaken(focus);
     }
   }, [focus]);
   if (!find.open) return null;
