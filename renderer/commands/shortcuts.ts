@@ -1,4 +1,4 @@
-/** Keyboard shortcuts of the editor's commands: matching a key event, and writing one for people to read. */
+/** Keyboard shortcuts of commands: matching a key event, telling two shortcuts apart, and writing one for people to read. */
 
 export type Shortcut = { key: string; mod?: boolean; shift?: boolean; alt?: boolean };
 
@@ -10,6 +10,17 @@ const SHIFTED_KEYS = new Set(['?', '+']);
 
 const keyOf = (event: KeyLike) =>
   /^Digit\d$/.test(event.code) ? event.code.slice(5) : event.key.length === 1 ? event.key.toLowerCase() : event.key;
+
+/**
+ * What identifies a shortcut: two shortcuts with the same id are pressed the
+ * same way (`{ key: 'Z', mod: true }` and `{ key: 'z', mod: true }`; `?` with
+ * or without Shift).
+ */
+export function shortcutIdOf(shortcut: Shortcut): string {
+  const key = shortcut.key.length === 1 ? shortcut.key.toLowerCase() : shortcut.key;
+  const shift = Boolean(shortcut.shift) && !SHIFTED_KEYS.has(shortcut.key);
+  return [shortcut.mod && 'mod', shortcut.alt && 'alt', shift && 'shift', key].filter(Boolean).join('+');
+}
 
 /** Whether a key event is this shortcut. Ctrl and ⌘ count as the same modifier. */
 export function shortcutMatches(shortcut: Shortcut, event: KeyLike): boolean {
@@ -30,6 +41,7 @@ const KEY_NAMES: Record<string, string> = {
   Backspace: '⌫',
   Escape: 'Esc',
   Enter: 'Enter',
+  ' ': 'Space',
 };
 
 /** A shortcut as the user reads it, e.g. `Ctrl+Shift+Z`. */

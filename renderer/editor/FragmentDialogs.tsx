@@ -10,7 +10,8 @@ import { insertFragmentEdit } from './commands';
 import { checkValue } from './fields';
 import { loadFragments, saveFragment, useFragments } from './fragments';
 import { contextOf } from './keyboard';
-import { commit, openDialog, useEditor } from './store';
+import { applyOutcome } from './outcomes';
+import { openDialog, useEditor } from './store';
 
 const FragmentName = nameText();
 
@@ -87,8 +88,7 @@ export function InsertFragmentDialog() {
     const fragment = visible[index];
     if (!fragment) return;
     close();
-    const edit = insertFragmentEdit(contextOf({ pointer: null }), fragment.body);
-    commit(edit.ops, edit.options);
+    applyOutcome(insertFragmentEdit(contextOf({ pointer: null }), fragment.body));
   };
   return (
     <Dialog title={t('editor.command.insert-fragment')} onClose={close} testId="insert-fragment-dialog">

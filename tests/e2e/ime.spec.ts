@@ -12,13 +12,13 @@ import { expect, test } from './fixtures';
 
 /** Keydowns the page saw while composing, so each test proves its Enter really was a composing one. */
 async function watchComposingKeys(page: Page) {
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { composingKeys: string[] }).composingKeys = seen;
-    window.addEventListener('keydown', (event) => event.isComposing && seen.push(`${event.key}/${event.keyCode}`), true);
-  });
+  await page.evaluate(`(() => {
+    const seen = [];
+    window.composingKeys = seen;
+    window.addEventListener('keydown', (event) => event.isComposing && seen.push(event.key + '/' + event.keyCode), true);
+  })()`);
 }
-const composingKeys = (page: Page) => page.evaluate(() => (window as unknown as { composingKeys: string[] }).composingKeys);
+const composingKeys = (page: Page) => page.evaluate('window.composingKeys') as Promise<string[]>;
 
 /**
  * Types `text` into the focused field as a pinyin input method does: the
