@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../shared/model';
 import { openingViewportOf, type Viewport } from '../../shared/viewport';
 import { usePrefs } from '../app/prefs';
+import { FlowCredit, HIDE_FLOW_CREDIT, useFlowAriaLabels } from '../components/flowText';
 import { addStepEdit, connectEdit, insertFragmentEdit } from './commands';
 import { EdgeLabelHost, edgeTypes } from './edges';
 import { GRID, NODE_HEIGHT, NODE_WIDTH, withoutStaticHandles, type LinkFlowEdge, type StepFlowNode } from './flow';
@@ -109,6 +110,7 @@ function onDrop(event: DragEvent) {
 
 export function Canvas() {
   const { t } = useTranslation();
+  const ariaLabels = useFlowAriaLabels();
   const nodes = useEditor((state) => state.nodes);
   const edges = useEditor((state) => state.edges);
   const empty = useEditor((state) => state.body.steps.length === 0);
@@ -191,6 +193,8 @@ export function Canvas() {
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         disableKeyboardA11y
         zoomOnDoubleClick={false}
+        ariaLabelConfig={ariaLabels}
+        proOptions={HIDE_FLOW_CREDIT}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#c5cdd8" />
         <Controls showInteractive={false} showFitView={false} position="bottom-left">
@@ -199,6 +203,7 @@ export function Canvas() {
           </ControlButton>
         </Controls>
         <MiniMap pannable zoomable nodeColor={minimapColorOf} nodeStrokeWidth={0} maskColor="rgba(15, 39, 71, 0.08)" position="bottom-right" />
+        <FlowCredit />
       </ReactFlow></EdgeLabelHost.Provider>}
     </div>
   );

@@ -6,6 +6,7 @@
  */
 import { MarkerType, Position, type Edge as FlowEdge, type EdgeMarker, type Node, type NodeHandle } from '@xyflow/react';
 import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH } from '../../shared/layout';
+import { NO_FLOW_ARIA_LABEL } from '../components/flowText';
 import type { Edge, Step, StepKind } from '../../shared/model';
 
 /** A step node's data: its kind, one variant per node type. */
@@ -92,6 +93,7 @@ export function edgesOf(edges: readonly Edge[], previous: readonly LinkFlowEdge[
       type: 'link',
       className: `link-${edge.kind}`,
       markerEnd: MARKERS[edge.kind],
+      ariaLabel: NO_FLOW_ARIA_LABEL,
     };
   });
 }

@@ -46,7 +46,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
   parts.push(block('title', <TitleBlock drillTitle={overview.title} title={t('replay.report.docTitle')} />));
   const people = PARTICIPANT_CATEGORIES.filter((c) => overview.peopleByCategory[c] > 0)
     .map((c) => `${t(`category.${c}`)} ${overview.peopleByCategory[c]}`)
-    .join(t('replay.report.listSep'));
+    .join(t('listSep'));
   parts.push(
     block(
       'facts',
@@ -60,8 +60,8 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
           { label: t('replay.report.place'), value: overview.location || '—' },
           { label: t('replay.report.organiser'), value: overview.organiser || '—' },
           { label: t('replay.report.source'), value: t(`replay.report.source_${overview.source}`) },
-          { label: t('replay.report.units'), value: overview.units.join(t('replay.report.listSep')) || '—', wide: true },
-          { label: t('replay.report.people'), value: overview.peopleCount > 0 ? t('replay.report.peopleCount', { count: overview.peopleCount }) + t('replay.report.bracketed', { text: people }) : '—', wide: true },
+          { label: t('replay.report.units'), value: overview.units.join(t('listSep')) || '—', wide: true },
+          { label: t('replay.report.people'), value: overview.peopleCount > 0 ? t('replay.report.peopleCount', { count: overview.peopleCount }) + t('bracketed', { text: people }) : '—', wide: true },
           {
             label: t('replay.report.length'),
             value: t('replay.report.lengthValue', {
@@ -135,7 +135,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
               {i === 0 ? <td rowSpan={group.roles.length}>{group.group}</td> : null}
               <td>{role.name}</td>
               <td className="doc-center">{t(`category.${role.category}`)}</td>
-              <td>{people.map((p) => (p.unit ? p.name + t('replay.report.bracketed', { text: p.unit }) : p.name)).join(t('replay.report.listSep')) || '—'}</td>
+              <td>{people.map((p) => (p.unit ? p.name + t('bracketed', { text: p.unit }) : p.name)).join(t('listSep')) || '—'}</td>
             </tr>
           ))}
         </>
@@ -168,7 +168,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
                   {o.status === 'untested'
                     ? t('replay.report.noSteps')
                     : t('replay.objective.count', { done: o.doneCount, total: o.stepIds.length }) +
-                      (o.missedStepIds.length > 0 ? t('replay.report.clauseSep') + t('replay.report.missed') + o.missedStepIds.map(stepTitle).join(t('replay.report.listSep')) : '')}
+                      (o.missedStepIds.length > 0 ? t('replay.report.clauseSep') + t('replay.report.missed') + o.missedStepIds.map(stepTitle).join(t('listSep')) : '')}
                 </td>
               </tr>
             ),
@@ -177,7 +177,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
 
   // 二、发现的问题
   heading('h2', t('replay.report.section2'));
-  const contributors = overview.contributors.map((c) => t('replay.report.contributor', { step: c.step.title, minutes: minutesText(c.minutes), share: Math.round(c.share * 100) })).join(t('replay.cause.listSeparator'));
+  const contributors = overview.contributors.map((c) => t('replay.report.contributor', { step: c.step.title, minutes: minutesText(c.minutes), share: Math.round(c.share * 100) })).join(t('listSep'));
   parts.push(
     block(
       'overrun',
@@ -374,7 +374,7 @@ function FindingLine(props: { item: FindingItem; n: number; t: TFunction; at: (m
       <span className="aar-n">{props.n}.</span>
       {item.step && <b>{t('replay.report.stepMark', { step: item.step.title })}</b>}
       {item.annotation.text}
-      <span className="aar-when">{t('replay.report.bracketed', { text: props.at(item.atMin) })}</span>
+      <span className="aar-when">{t('bracketed', { text: props.at(item.atMin) })}</span>
     </p>
   );
 }
@@ -386,7 +386,7 @@ function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at:
     return (
       <p className="aar-item">
         <span className="aar-n">{props.n}.</span>
-        {t('replay.report.objectiveMissed', { objective: problem.result.objective.text, steps: problem.missedSteps.map((s) => s.title).join(t('replay.report.listSep')) })}
+        {t('replay.report.objectiveMissed', { objective: problem.result.objective.text, steps: problem.missedSteps.map((s) => s.title).join(t('listSep')) })}
       </p>
     );
   const c = problem.comparison;

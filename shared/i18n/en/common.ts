@@ -20,12 +20,28 @@ export const common: typeof zh = {
   /** Punctuation after a label and between clauses: full width in Chinese. */
   colon: ': ',
   listSep: ', ',
+  bracketed: ' ({{text}})',
   comma: ', ',
   language: { label: 'Language', zh: '中文', en: 'English' },
   state: { loading: 'Loading…', saving: 'Saving…', saved: 'Saved', unsaved: 'Not saved', error: 'Error' },
   kind: { inject: 'Inject', action: 'Action', decision: 'Decision', milestone: 'Milestone' },
   category: { player: 'Player', controller: 'Controller', simulator: 'Simulator', evaluator: 'Evaluator', observer: 'Observer' },
   unit: { minutes: '{{count}} min', min: 'min' },
+  flow: {
+    controls: 'Canvas controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitView: 'Show all',
+    interactive: 'Lock or unlock the canvas',
+    minimap: 'Overview map',
+    handle: 'Connection point',
+    nodeHelp: 'Press Enter or Space to select a step, Delete to remove it, Esc to cancel.',
+    nodeHelpMove: 'Press Enter or Space to select a step, then the arrow keys to move it, Delete to remove it, Esc to cancel.',
+    nodeMoved: 'Selected step moved {{direction}}. New position x: {{x}}, y: {{y}}',
+    direction: { up: 'up', down: 'down', left: 'left', right: 'right' },
+    edgeHelp: 'Press Enter or Space to select a link, then Delete to remove it, Esc to cancel.',
+    edge: { sequence: 'Link', conditional: 'Branch' },
+  },
   error: {
     code: {
       'invalid-argument': 'The input is not valid; nothing was changed.',

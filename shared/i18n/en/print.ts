@@ -44,8 +44,8 @@ export const print: typeof zh = {
   },
   sheet: {
     title: 'Role Sheet',
-    roleMark: '【{{role}}】',
-    running: '【{{role}}】Role sheet · {{variant}} (continued)',
+    roleMark: '{{role}}',
+    running: '{{role}} · Role sheet · {{variant}} (continued)',
     peopleHeading: '1. People and contacts',
     tasksHeading: '2. Tasks',
     role: 'Role',
