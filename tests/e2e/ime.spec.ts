@@ -8,6 +8,7 @@
  */
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { chain, storeScenario, storedScenario } from '../fixtures/editor/scenarios';
+import { startReplayApp } from '../fixtures/replay/replayApp';
 import { expect, test } from './fixtures';
 
 /** Keydowns the page saw while composing, so each test proves its Enter really was a composing one. */
@@ -114,4 +115,22 @@ test('a role named with pinyin in the picker is added on the Enter after the com
   const role = stored.roles.find((r) => r.name === '供水保障组');
   expect(role).toBeDefined();
   expect(stored.steps.find((step) => step.id === 'c')!.roleIds).toContain(role!.id);
+});
+
+test('the replay’s jump-to-time form is not submitted by the Enter that confirms a candidate', async ({ page }) => {
+  const app = await startReplayApp();
+  try {
+    await page.goto(`${app.url.replace(/#.*$/, '')}#/replay/${app.demo.runId}`);
+    const input = page.getByTestId('replay-jump-input');
+    const cdp = await imeOn(page, input);
+    await compose(cdp, 'shidian', '十点');
+    expect(await composingKeys(page)).toEqual(['Enter/229']);
+    await expect(input).toHaveValue('十点');
+    await expect(input).toHaveAttribute('aria-invalid', 'false');
+    // The Enter after the composition submits the form: 十点 is not a clock time, and it says so.
+    await input.press('Enter');
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+  } finally {
+    await app.close();
+  }
 });
