@@ -44,12 +44,17 @@ const KEY_NAMES: Record<string, string> = {
   ' ': 'Space',
 };
 
-/** A shortcut as the user reads it, e.g. `Ctrl+Shift+Z`. */
-export function shortcutLabel(shortcut: Shortcut): string {
+/**
+ * A shortcut as the user reads it, e.g. `Ctrl+Shift+Z`. Keys are named as
+ * their keycaps are printed, except the unprinted space bar, which `t` names
+ * in the UI language (`keys.space`: 空格).
+ */
+export function shortcutLabel(shortcut: Shortcut, t?: (key: string) => string): string {
   const parts: string[] = [];
   if (shortcut.mod) parts.push(isMac ? '⌘' : 'Ctrl');
   if (shortcut.alt) parts.push(isMac ? '⌥' : 'Alt');
   if (shortcut.shift) parts.push('Shift');
-  parts.push(KEY_NAMES[shortcut.key] ?? (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key));
+  if (shortcut.key === ' ' && t) parts.push(t('keys.space'));
+  else parts.push(KEY_NAMES[shortcut.key] ?? (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key));
   return parts.join('+');
 }

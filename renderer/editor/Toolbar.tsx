@@ -21,7 +21,7 @@ function useEnabled(command: EditorCommand) {
 }
 
 const tooltipOf = (command: EditorCommand, label: string) =>
-  command.shortcuts.length > 0 ? `${label} (${command.shortcuts.slice(0, 2).map(shortcutLabel).join(' / ')})` : label;
+  command.shortcuts.length > 0 ? `${label} (${command.shortcuts.slice(0, 2).map((shortcut) => shortcutLabel(shortcut)).join(' / ')})` : label;
 
 function ToolButton(props: { name: string; text?: boolean; pressed?: boolean }) {
   const { t } = useTranslation();

@@ -78,7 +78,7 @@ export function PlayerBar(props: { times: Float64Array; annotations: readonly An
   const playing = useReplay((state) => state.playing);
   const speed = useReplay((state) => state.speed);
   usePlayLoop();
-  const tip = (name: string) => `${t(commandNamed(name).labelKey)} (${commandNamed(name).shortcuts.map(shortcutLabel).join(' / ')})`;
+  const tip = (name: string) => `${t(commandNamed(name).labelKey)} (${commandNamed(name).shortcuts.map((shortcut) => shortcutLabel(shortcut, t)).join(' / ')})`;
   return (
     <div className="replay-player" data-testid="replay-player">
       <div className="replay-transport">

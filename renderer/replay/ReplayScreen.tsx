@@ -56,7 +56,7 @@ function ShortcutHelp() {
           <div key={command.name}>
             <dt>
               {command.shortcuts.map((shortcut) => (
-                <kbd key={shortcutLabel(shortcut)}>{shortcutLabel(shortcut)}</kbd>
+                <kbd key={shortcutLabel(shortcut)}>{shortcutLabel(shortcut, t)}</kbd>
               ))}
             </dt>
             <dd>{t(command.labelKey)}</dd>

@@ -45,6 +45,8 @@ describe('shortcuts', () => {
     expect(shortcutLabel({ key: 'z', mod: true, shift: true })).toMatch(/^(Ctrl|⌘)\+Shift\+Z$/);
     expect(shortcutLabel({ key: 'ArrowLeft' })).toBe('←');
     expect(shortcutLabel({ key: 'Enter', alt: true })).toMatch(/Enter$/);
+    expect(shortcutLabel({ key: ' ' })).toBe('Space');
+    expect(shortcutLabel({ key: ' ' }, (key) => (key === 'keys.space' ? '空格' : key))).toBe('空格');
   });
 });
 

@@ -27,6 +27,7 @@ export const common: typeof zh = {
   kind: { inject: 'Inject', action: 'Action', decision: 'Decision', milestone: 'Milestone' },
   category: { player: 'Player', controller: 'Controller', simulator: 'Simulator', evaluator: 'Evaluator', observer: 'Observer' },
   unit: { minutes: '{{count}} min', min: 'min' },
+  keys: { space: 'Space' },
   flow: {
     controls: 'Canvas controls',
     zoomIn: 'Zoom in',

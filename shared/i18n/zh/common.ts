@@ -26,6 +26,8 @@ export const common = {
   kind: { inject: '情景注入', action: '处置动作', decision: '决策点', milestone: '里程碑' },
   category: { player: '参演人员', controller: '控制人员', simulator: '模拟人员', evaluator: '评价人员', observer: '观摩人员' },
   unit: { minutes: '{{count}} 分钟', min: '分钟' },
+  /** Keys without a printed name on the keyboard. */
+  keys: { space: '空格' },
   /** The graph canvas's own controls and screen-reader texts (React Flow's ariaLabelConfig). */
   flow: {
     controls: '画布控制',
