@@ -1,7 +1,8 @@
 /**
  * Every screen speaks the UI language: a walk through the whole app (home,
- * the editor with each panel and dialog, the timeline, the runs, the console
- * with each dialog, the replay with each tab, print, backups), in Chinese and
+ * the drill-script import preview, the editor with each panel and dialog, the
+ * timeline with its phase bands, the runs, the console with each dialog, the
+ * replay with each tab, print with a script's phase headings, backups), in Chinese and
  * then in English, reading every visible text and every `aria-label`,
  * `title`, `placeholder`, `alt` and `aria-valuetext`. In Chinese no Latin
  * letter may remain, in English no Chinese character or full-width
@@ -9,10 +10,14 @@
  *
  * - user content: every text of the drills, runs, events, annotations and
  *   backups the walk shows, read from the back end (a sample drill has
- *   English titles and Chinese steps whatever the UI language);
+ *   English titles and Chinese steps whatever the UI language), and the
+ *   cells of a script file being previewed, read from the back end's preview;
  * - the short allowlist below, each entry with its reason.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { PlanImportPreview } from '../../shared/api';
 import type { Language } from '../../shared/i18n';
 import { expect, test } from '@playwright/test';
 import { startReplayApp, type ReplayApp } from '../fixtures/replay/replayApp';
@@ -22,7 +27,8 @@ const ALLOWED: { pattern: RegExp; why: string }[] = [
   { pattern: /DrillDesk/g, why: 'the product name' },
   { pattern: /React Flow/g, why: 'the graph library’s credit, kept as its authors ask' },
   { pattern: /\bT(?:0|[+−-])/g, why: 'the drill start T0 and minutes from it (T+15), as drill scripts write them' },
-  { pattern: /\b(?:Excel|CSV|PDF|JSON|A4|UTF-8|GB18030)\b|\.(?:xlsx|csv|drill\.json)\b/g, why: 'file formats, text encodings and the paper size: names of their own' },
+  { pattern: /\b(?:Excel|CSV|PDF|JSON|A4|UTF-8|GB18030)\b|\.(?:docx?|xlsx?|csv|tsv|json|drill\.json)\b/g, why: 'file formats, text encodings and the paper size: names of their own' },
+  { pattern: /\b(?:Word|WPS|HSEEP MSEL|OpenAEV)\b/g, why: 'programs and exercise-software formats a script comes from, named as they name themselves' },
   { pattern: /\d\s?(?:[KMG]?B)\b/g, why: 'file sizes (500.0 KB)' },
   {
     pattern: /(?:\b(?:Ctrl|Alt|Shift)\+|[⌘⌥]\+?)*\b(?:Ctrl|Shift|Alt|Enter|Esc|Delete|Del|Backspace|Home|End|Space|Tab|PageUp|PageDown|F\d{1,2}|[A-Z])\b(?!\w)/g,
@@ -84,10 +90,14 @@ function stringsOf(value: unknown, into: Set<string> = new Set()): Set<string> {
   return into;
 }
 
-/** The texts users and the drills brought, longest first (so a title is removed before a word in it). */
-async function userContentOf(app: ReplayApp): Promise<string[]> {
+/**
+ * The texts users and the drills brought, longest first (so a title is
+ * removed before a word in it), with `more` (the texts of a script file being
+ * previewed, which the back end does not hold yet).
+ */
+async function userContentOf(app: ReplayApp, more: Iterable<string> = []): Promise<string[]> {
   const service = app.backend.service();
-  const texts = new Set<string>();
+  const texts = new Set<string>(more);
   const scenarios = (await service.listScenarios({})) as { id: string }[];
   for (const { id } of scenarios) {
     stringsOf(await service.getScenario({ id }), texts);
@@ -116,6 +126,25 @@ function foreignIn(item: Item, language: Language, content: readonly string[]): 
 }
 
 type Walk = { page: Page; language: Language; content: string[]; found: Map<string, Set<string>> };
+
+/** What a script file brought to its import preview: its name, cells, headings, sheet names, roles and people; not the catalogue's words. */
+function scriptTextsOf(fileName: string, preview: PlanImportPreview): Set<string> {
+  const texts = new Set([fileName, preview.title, preview.location, ...preview.tables.map((table) => table.name)]);
+  for (const column of preview.columns) [column.heading, ...column.samples].forEach((text) => texts.add(text));
+  for (const row of preview.rows) [row.time, row.phase, row.text].forEach((text) => texts.add(text));
+  for (const role of preview.roles) [role.name, ...role.people].forEach((text) => texts.add(text));
+  for (const issue of preview.issues) if (issue.text) texts.add(issue.text);
+  return texts;
+}
+
+/** Chooses a script file from tests/fixtures/scripts with 导入演练脚本 and waits for its preview; its texts count as user content. */
+async function openScript(walk: Walk, app: ReplayApp, name: string) {
+  const file = path.join('tests/fixtures/scripts', name);
+  const preview = await app.backend.service().previewPlanImport({ fileName: name, dataBase64: fs.readFileSync(file).toString('base64') });
+  walk.content = await userContentOf(app, scriptTextsOf(name, preview));
+  await walk.page.getByTestId('import-plan-file').setInputFiles(file);
+  await expect(walk.page.getByTestId('plan-import-rows')).toBeVisible();
+}
 
 /** Reads the screen as it is now and notes what is in the wrong language, by screen. */
 async function read(walk: Walk, screen: string) {
@@ -170,6 +199,21 @@ async function walkTheApp(walk: Walk, app: ReplayApp) {
   await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.locator('dialog[open]')).toHaveCount(0);
+
+  // The drill-script import: the preview of a messy script (unreadable times, notes), then a county script with phases, imported.
+  await readDialog(walk, 'home: import a script, messy', async () => {
+    await openScript(walk, app, 'f12-mixed-notations.csv');
+    await expect(page.getByTestId('plan-import-unreadable').first()).toBeVisible();
+  });
+  await openScript(walk, app, 'f01-flood-county.docx');
+  await read(walk, 'home: import a script, phases');
+  await page.getByTestId('plan-import-confirm').click();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  const importedId = new URL(page.url()).hash.split('/')[2];
+  walk.content = await userContentOf(app);
+  await page.goto(`${base}#/scenario/${importedId}/timeline`);
+  await expect(page.getByTestId('timeline-phase').first()).toBeVisible();
+  await read(walk, 'timeline: phases');
 
   // The editor: the overview, each panel, a step of each kind, an edge, several steps, each dialog, the menu and find.
   await page.goto(`${base}#/scenario/${scenarioId}`);
@@ -261,13 +305,18 @@ async function walkTheApp(walk: Walk, app: ReplayApp) {
   await read(walk, 'replay: report');
   await page.getByTestId('replay-tab-replay').click();
 
-  // Print, each document.
+  // Print, each document; then the script of the imported drill, with its phase heading rows.
   await page.goto(`${base}#/scenario/${scenarioId}/print`);
   for (const doc of ['sheets', 'roster', 'script'] as const) {
     await page.getByTestId(`print-doc-${doc}`).check();
     await expect(page.locator('[data-testid="print-pages"][data-state="ready"]')).toBeVisible();
   }
   await read(walk, 'print');
+  await page.goto(`${base}#/scenario/${importedId}/print`);
+  await page.getByTestId('print-doc-script').check();
+  await expect(page.locator('[data-testid="print-pages"][data-state="ready"]')).toBeVisible();
+  await expect(page.getByTestId('script-phase').first()).toBeVisible();
+  await read(walk, 'print: a script with phases');
 }
 
 for (const language of ['zh', 'en'] as const) {
