@@ -122,7 +122,9 @@ export function PlanImportDialog({ file, onClose, onImported }: Props) {
     <Dialog title={t('scriptImport.dialog.title')} onClose={onClose} wide testId="plan-import-dialog" footer={footer}>
       <p className="small muted">{t('scriptImport.dialog.hint')}</p>
       <p className="small">
-        {t('scriptImport.dialog.file')}：<strong>{file.name}</strong>
+        {t('scriptImport.dialog.file')}
+        {t('colon')}
+        <strong>{file.name}</strong>
         {preview && preview.tables.length > 1 && (
           <label className="plan-import-table">
             {' '}
@@ -210,7 +212,7 @@ export function PlanImportDialog({ file, onClose, onImported }: Props) {
                           ))}
                         </select>
                       </td>
-                      <td className="small">{column.samples.join(' ｜ ')}</td>
+                      <td className="small">{column.samples.join(t('scriptImport.dialog.sampleSep'))}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -223,7 +225,9 @@ export function PlanImportDialog({ file, onClose, onImported }: Props) {
               <p className="plan-import-roles" data-testid="plan-import-roles">
                 {preview.roles.map((role) => (
                   <span key={role.name} className="chip">
-                    {role.name}（{t(`scriptImport.dialog.category.${role.category}`)}）{role.people.length > 0 ? `：${role.people.join('、')}` : ''}
+                    {role.name}
+                    {t('bracketed', { text: t(`scriptImport.dialog.category.${role.category}`) })}
+                    {role.people.length > 0 ? t('colon') + role.people.join(t('listSep')) : ''}
                   </span>
                 ))}
               </p>
@@ -250,7 +254,7 @@ export function PlanImportDialog({ file, onClose, onImported }: Props) {
                         <td>{row.time}</td>
                         <td>{row.unreadable ? t('scriptImport.dialog.unreadable') : (row.parsedTime ?? '')}</td>
                         <td>{row.phase}</td>
-                        <td>{row.kind === 'phase' ? `【${t('scriptImport.dialog.phaseRow')}】${row.text}` : row.kind === 'footnote' ? `【${t('scriptImport.dialog.footnoteRow')}】${row.text}` : row.text}</td>
+                        <td>{row.kind === 'step' ? row.text : t('scriptImport.dialog.markedRow', { mark: t(row.kind === 'phase' ? 'scriptImport.dialog.phaseRow' : 'scriptImport.dialog.footnoteRow'), text: row.text })}</td>
                       </tr>
                     ))}
                   </tbody>

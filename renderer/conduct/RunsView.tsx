@@ -10,6 +10,7 @@ import { readableDateTimeAt } from '../../shared/time';
 import { api } from '../api';
 import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
+import { isSubmitKey } from '../components/keys';
 import { useEditor } from '../editor/store';
 import { notify, notifyError } from '../components/toasts';
 import { downloadBlob, readBase64, tooLargeToImport, MAX_IMPORT_MB } from './files';
@@ -49,7 +50,7 @@ function NewRunDialog(props: { scenarioId: string; onClose: () => void }) {
     >
       <label className="field">
         <span>{t('conduct.runs.nameLabel')}</span>
-        <input autoFocus value={name} maxLength={200} onChange={(event) => setName(event.target.value)} onKeyDown={(event) => event.key === 'Enter' && void start()} data-testid="run-name" />
+        <input autoFocus value={name} maxLength={200} onChange={(event) => setName(event.target.value)} onKeyDown={(event) => isSubmitKey(event) && void start()} data-testid="run-name" />
       </label>
       <div className="run-presets">
         <span className="muted small">{t('conduct.runs.presets')}</span>
@@ -65,14 +66,15 @@ function NewRunDialog(props: { scenarioId: string; onClose: () => void }) {
 }
 
 /** A few example rows using the scenario's own steps and roles, so the format is obvious. */
-function csvExampleOf(body: ScenarioBody): string {
+function csvExampleOf(body: ScenarioBody, t: (key: string) => string): string {
   const [first, second] = body.steps;
   const control = body.roles.find((role) => role.category === 'controller') ?? body.roles[0];
   const evaluator = body.roles.find((role) => role.category === 'evaluator') ?? control;
-  const rows = ['时间,步骤,事件类型,角色,内容,评分'];
-  if (first) rows.push(`09:31,${first.id},${first.kind === 'inject' ? '注入' : '完成'},${control?.name ?? ''},,`);
-  if (second) rows.push(`09:33,${second.title},开始,,,`, `09:40,${second.title},完成,,,`);
-  rows.push(`09:42,,观察,${evaluator?.name ?? ''},…,4`);
+  const kind = (name: 'inject' | 'start' | 'complete' | 'observation') => t(`conduct.runs.csv.${name}`);
+  const rows = [t('conduct.runs.csv.header')];
+  if (first) rows.push(`09:31,${first.id},${kind(first.kind === 'inject' ? 'inject' : 'complete')},${control?.name ?? ''},,`);
+  if (second) rows.push(`09:33,${second.title},${kind('start')},,,`, `09:40,${second.title},${kind('complete')},,,`);
+  rows.push(`09:42,,${kind('observation')},${evaluator?.name ?? ''},…,4`);
   return rows.join('\n');
 }
 
@@ -84,7 +86,7 @@ function ImportRunDialog(props: { scenarioId: string; onClose: () => void; onImp
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const body = useEditor((state) => state.body);
-  const example = useMemo(() => csvExampleOf(body), [body]);
+  const example = useMemo(() => csvExampleOf(body, t), [body, t]);
   const run = async () => {
     if (!file || busy) return;
     if (tooLargeToImport(file)) {

@@ -1,6 +1,7 @@
 /** The console's right-hand column: the next injects due, the observation form, and the control log with corrections. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isSubmitKey } from '../components/keys';
 import type { RunEvent, ScenarioBody } from '../../shared/model';
 import { dueStepsOf, type RunStateAt } from '../../shared/runState';
 import { clockAt, clockSecondsAt } from '../../shared/time';
@@ -62,7 +63,7 @@ export function ObservationForm(props: { plan: ScenarioBody; onAdd: (observation
         aria-label={t('conduct.observation.text')}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+          if (isSubmitKey(event, { mod: true })) void submit();
         }}
         data-testid="observation-text"
       />

@@ -23,17 +23,21 @@ import {
 import { useCallback, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../shared/model';
+import { openingViewportOf, type Viewport } from '../../shared/viewport';
 import { usePrefs } from '../app/prefs';
+import { FlowCredit, HIDE_FLOW_CREDIT, useFlowAriaLabels } from '../components/flowText';
 import { addStepEdit, connectEdit, insertFragmentEdit } from './commands';
-import { contextOf } from './keyboard';
 import { EdgeLabelHost, edgeTypes } from './edges';
-import { GRID, NODE_HEIGHT, NODE_WIDTH, READABLE_ZOOM, viewportToFit, withoutStaticHandles, type LinkFlowEdge, type StepFlowNode } from './flow';
+import { GRID, NODE_HEIGHT, NODE_WIDTH, withoutStaticHandles, type LinkFlowEdge, type StepFlowNode } from './flow';
 import { useFragments } from './fragments';
-import { minimapColorOf, nodeTypes } from './nodes';
-import { setCanvasPointer } from './pointer';
 import { pickStep } from '../evaluation/pick';
 import { Icon } from './icons';
+import { contextOf } from './keyboard';
+import { minimapColorOf, nodeTypes } from './nodes';
+import { applyOutcome } from './outcomes';
+import { setCanvasPointer } from './pointer';
 import { applyFlowEdgeChanges, applyFlowNodeChanges, commit, endDrag, fitAll, flowInstance, setFlowInstance, useEditor } from './store';
+import { showDrill } from './view';
 
 /** Drag-and-drop types of palette items and fragments. */
 export const DRAG_KIND = 'application/x-drilldesk-kind';
@@ -43,25 +47,6 @@ export const DRAG_FRAGMENT = 'application/x-drilldesk-fragment';
 const MOVE_SETTLE_MS = 150;
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
-/**
- * The first view, computed from the canvas size before React Flow mounts
- * (React Flow's own fitView waits for every node to be measured, and with
- * only the visible nodes drawn that never happens): the whole drill when it
- * fits at a readable zoom, else where the drill begins (its leftmost steps)
- * at a readable zoom; the minimap and Shift+1 show the rest.
- */
-function initialViewportOf(width: number, height: number) {
-  const steps = useEditor.getState().body.steps;
-  const all = viewportToFit(steps, width, height);
-  if (all.zoom >= READABLE_ZOOM) return all;
-  const left = Math.min(...steps.map((step) => step.position.x));
-  const start = steps.filter((step) => step.position.x + NODE_WIDTH <= left + (width * 0.9) / READABLE_ZOOM);
-  const fit = viewportToFit(start.length > 0 ? start : steps.slice(0, 1), width, height);
-  if (fit.zoom >= READABLE_ZOOM) return fit;
-  const top = Math.min(...start.map((step) => step.position.y));
-  return { x: 40 - left * READABLE_ZOOM, y: 40 - top * READABLE_ZOOM, zoom: READABLE_ZOOM };
-}
-
 /** While an evaluation item picks its steps, a click on a step links or unlinks it. */
 const onNodeClick = (_event: unknown, node: { id: string }) => void pickStep(node.id);
 
@@ -81,8 +66,7 @@ function onEdgesChange(changes: EdgeChange<LinkFlowEdge>[]) {
 }
 
 function onConnect(connection: Connection) {
-  const edit = connectEdit(useEditor.getState(), connection.source, connection.target);
-  if (edit) commit(edit.ops, edit.options);
+  applyOutcome(connectEdit(useEditor.getState(), connection.source, connection.target));
 }
 
 const onReconnect: OnReconnect<LinkFlowEdge> = (old, connection) => {
@@ -116,32 +100,48 @@ function onDrop(event: DragEvent) {
   const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
   const ctx = contextOf();
   if (kind) {
-    const edit = addStepEdit({ ...ctx, state: { ...ctx.state, selection: { stepIds: [], edgeIds: [] } } }, kind, {
-      x: at.x - NODE_WIDTH / 2,
-      y: at.y - NODE_HEIGHT / 2,
-    });
-    commit(edit.ops, edit.options);
+    applyOutcome(
+      addStepEdit({ ...ctx, state: { ...ctx.state, selection: { stepIds: [], edgeIds: [] } } }, kind, {
+        x: at.x - NODE_WIDTH / 2,
+        y: at.y - NODE_HEIGHT / 2,
+      }),
+    );
     return;
   }
   const fragment = useFragments.getState().fragments?.find((f) => f.id === fragmentId);
-  if (fragment) {
-    const edit = insertFragmentEdit({ ...ctx, pointer: at }, fragment.body);
-    commit(edit.ops, edit.options);
-  }
+  if (fragment) applyOutcome(insertFragmentEdit({ ...ctx, pointer: at }, fragment.body));
 }
 
 export function Canvas() {
   const { t } = useTranslation();
+  const ariaLabels = useFlowAriaLabels();
   const nodes = useEditor((state) => state.nodes);
   const edges = useEditor((state) => state.edges);
   const empty = useEditor((state) => state.body.steps.length === 0);
   const snap = usePrefs((state) => state.prefs.snapToGrid);
   const onMouseLeave = useCallback(() => setCanvasPointer(null), []);
   const box = useRef<HTMLDivElement>(null);
-  const [viewport, setViewport] = useState<{ x: number; y: number; zoom: number } | null>(null);
+  // The first view is computed from the canvas size before React Flow mounts
+  // (React Flow's own fitView waits for every node to be measured, and with
+  // only the visible nodes drawn that never happens). While nobody has moved
+  // it, the opening view follows the canvas's size (a banner shown above it
+  // after loading makes it shorter).
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  const opening = useRef<Viewport | null>(null);
   useLayoutEffect(() => {
-    const rect = box.current?.getBoundingClientRect();
-    setViewport(initialViewportOf(rect?.width ?? 900, rect?.height ?? 700));
+    const element = box.current;
+    const rect = element?.getBoundingClientRect();
+    const { steps, edges } = useEditor.getState().body;
+    opening.current = openingViewportOf(steps, edges, rect?.width ?? 900, rect?.height ?? 700);
+    setViewport(opening.current);
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      const now = flowInstance()?.getViewport();
+      const was = opening.current;
+      if (now && was && now.x === was.x && now.y === was.y && now.zoom === was.zoom) opening.current = showDrill();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
   }, []);
   // The element edge labels are portalled into, found once here rather than
   // by React Flow's EdgeLabelRenderer, whose selector runs querySelector for
@@ -198,6 +198,8 @@ export function Canvas() {
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         disableKeyboardA11y
         zoomOnDoubleClick={false}
+        ariaLabelConfig={ariaLabels}
+        proOptions={HIDE_FLOW_CREDIT}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#c5cdd8" />
         <Controls showInteractive={false} showFitView={false} position="bottom-left">
@@ -206,6 +208,7 @@ export function Canvas() {
           </ControlButton>
         </Controls>
         <MiniMap pannable zoomable nodeColor={minimapColorOf} nodeStrokeWidth={0} maskColor="rgba(15, 39, 71, 0.08)" position="bottom-right" />
+        <FlowCredit />
       </ReactFlow></EdgeLabelHost.Provider>}
     </div>
   );

@@ -1,9 +1,10 @@
 /** Find (Ctrl+F): searches titles, descriptions, dialogue and role names; Enter / Shift+Enter walk the matches. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCancelKey, isSubmitKey } from '../components/keys';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from './icons';
-import { closeFind, findNext, setFindQuery, useEditor } from './store';
+import { closeFind, findNext, focusTaken, setFindQuery, useEditor } from './store';
 
 export function FindBar() {
   const { t } = useTranslation();
@@ -11,9 +12,10 @@ export function FindBar() {
   const focus = useEditor((state) => (state.focus?.field === 'find' ? state.focus.n : null));
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (focus !== null) {
-      input.current?.focus();
-      input.current?.select();
+    if (focus !== null && input.current) {
+      input.current.focus();
+      input.current.select();
+      focusTaken(focus);
     }
   }, [focus]);
   if (!find.open) return null;
@@ -28,11 +30,11 @@ export function FindBar() {
         data-testid="find-input"
         onChange={(event) => setFindQuery(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') {
+          if (isSubmitKey(event)) {
             event.preventDefault();
             findNext(event.shiftKey ? -1 : 1);
           }
-          if (event.key === 'Escape') {
+          if (isCancelKey(event)) {
             event.preventDefault();
             closeFind();
           }

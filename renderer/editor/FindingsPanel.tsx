@@ -1,24 +1,26 @@
 /**
  * The live validation panel: the findings of `shared/validation.ts`, worst
- * first, in the UI language. Clicking one selects and centres what it is
- * about (a step, an edge, a role; an objective opens the metadata dialog).
+ * first, in the UI language. Clicking one shows what it is about.
  */
 import { useTranslation } from 'react-i18next';
 import type { Finding, Severity } from '../../shared/validation';
 import { Icon } from './icons';
-import { centreOnStep, openDialog, openRole, revealStep, select, useEditor } from './store';
+import { centreOnStep, openDialog, openRole, revealStep, select, setPanel, useEditor } from './store';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
+/** Shows what a finding is about: its step or edge selected, centred and open in the inspector; its role in the roles panel; an objective in the metadata dialog. */
 function reveal(finding: Finding) {
   if (finding.edgeId && !finding.stepId) {
     const edge = useEditor.getState().edgeById.get(finding.edgeId);
     select({ stepIds: [], edgeIds: [finding.edgeId] });
+    setPanel('inspector');
     if (edge) centreOnStep(edge.source);
     return;
   }
   if (finding.stepId) {
     revealStep(finding.stepId);
+    setPanel('inspector');
     return;
   }
   if (finding.roleId) {

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { fragmentOf } from '../../shared/clipboard';
 import { nameText } from '../../shared/model';
 import { Dialog } from '../components/Dialog';
+import { isSubmitKey } from '../components/keys';
 import { notify } from '../components/toasts';
 import { insertFragmentEdit } from './commands';
 import { checkValue } from './fields';
 import { loadFragments, saveFragment, useFragments } from './fragments';
 import { contextOf } from './keyboard';
-import { commit, openDialog, useEditor } from './store';
+import { applyOutcome } from './outcomes';
+import { openDialog, useEditor } from './store';
 
 const FragmentName = nameText();
 
@@ -59,7 +61,7 @@ export function SaveFragmentDialog() {
               placeholder={t('editor.fragments.namePlaceholder')}
               aria-invalid={touched && !checked.ok ? true : undefined}
               onChange={(event) => setName(event.target.value)}
-              onKeyDown={(event) => event.key === 'Enter' && void save()}
+              onKeyDown={(event) => isSubmitKey(event) && void save()}
               data-testid="fragment-name"
             />
             {touched && !checked.ok && <span className="ed-field-error">{checked.message}</span>}
@@ -86,8 +88,7 @@ export function InsertFragmentDialog() {
     const fragment = visible[index];
     if (!fragment) return;
     close();
-    const edit = insertFragmentEdit(contextOf({ pointer: null }), fragment.body);
-    commit(edit.ops, edit.options);
+    applyOutcome(insertFragmentEdit(contextOf({ pointer: null }), fragment.body));
   };
   return (
     <Dialog title={t('editor.command.insert-fragment')} onClose={close} testId="insert-fragment-dialog">
@@ -103,7 +104,7 @@ export function InsertFragmentDialog() {
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') setActive(Math.min(active + 1, visible.length - 1));
           if (event.key === 'ArrowUp') setActive(Math.max(active - 1, 0));
-          if (event.key === 'Enter') insert(active);
+          if (isSubmitKey(event)) insert(active);
         }}
         data-testid="fragment-filter"
       />

@@ -1,7 +1,7 @@
 /** The `?` overlay: every command and its shortcuts, read from the registry, plus the mouse gestures. */
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog';
-import { commands, shortcutLabel, type CommandGroup } from './commands';
+import { editorCommands, shortcutLabel, type CommandGroup } from './commands';
 import { openDialog } from './store';
 
 const GROUPS: CommandGroup[] = ['edit', 'insert', 'view', 'scenario', 'help'];
@@ -17,7 +17,7 @@ export function HelpOverlay() {
             <h3>{t(`editor.group.${group}`)}</h3>
             <table>
               <tbody>
-                {commands
+                {editorCommands.commands
                   .filter((command) => command.group === group)
                   .map((command) => (
                     <tr key={command.name} data-testid="help-command">

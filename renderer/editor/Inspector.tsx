@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { ActionStepSchema, DecisionStepSchema, EdgeSchema, InjectStepSchema, STEP_KINDS, type EdgeKind, type StepKind } from '../../shared/model';
 import type { StepPatch } from '../../shared/ops';
-import { shortcutLabel, commandByName } from './commands';
+import { commandNamed, shortcutLabel } from './commands';
 import { kindChangeOpsOf } from './edits';
 import { NumberField, SelectField, TextField } from './fields';
 import { Icon } from './icons';
@@ -19,7 +19,7 @@ const S = ActionStepSchema.shape;
 const E = EdgeSchema.shape;
 
 function shortcutOf(name: string) {
-  const shortcut = commandByName.get(name)?.shortcuts[0];
+  const shortcut = commandNamed(name)?.shortcuts[0];
   return shortcut ? shortcutLabel(shortcut) : '';
 }
 

@@ -10,6 +10,7 @@ import { ObjectiveSchema, ScenarioMetaSchema, type Objective, type ScenarioMeta 
 import { dateTimeAt, timeZoneNames } from '../../shared/time';
 import type { GraphOp } from '../../shared/ops';
 import { Dialog } from '../components/Dialog';
+import { isSubmitKey } from '../components/keys';
 import { objectiveRemovalOpsOf } from './edits';
 import { checkValue } from './fields';
 import { Icon } from './icons';
@@ -89,7 +90,7 @@ export function MetaDialog() {
           value={draft[field]}
           aria-invalid={errors[field] ? true : undefined}
           onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
-          onKeyDown={(event) => event.key === 'Enter' && save()}
+          onKeyDown={(event) => isSubmitKey(event) && save()}
           list={options.list}
           data-testid={`meta-${field}`}
         />

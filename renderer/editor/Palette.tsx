@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { STEP_KINDS, type Fragment, type StepKind } from '../../shared/model';
 import { ConfirmDialog } from '../components/Dialog';
 import { DRAG_FRAGMENT, DRAG_KIND } from './Canvas';
-import { commandByName, insertFragmentEdit, shortcutLabel } from './commands';
+import { commandNamed, insertFragmentEdit, shortcutLabel } from './commands';
 import { deleteFragment, loadFragments, useFragments } from './fragments';
 import { Icon } from './icons';
 import { contextOf, runNamed } from './keyboard';
-import { commit } from './store';
+import { applyOutcome } from './outcomes';
 
 function onKindDragStart(event: DragEvent, kind: StepKind) {
   event.dataTransfer.setData(DRAG_KIND, kind);
@@ -43,7 +43,7 @@ export function Palette() {
             <Icon name={kind} size={16} />
           </span>
           <span className="palette-label">{t(`kind.${kind}`)}</span>
-          <kbd>{shortcutLabel(commandByName.get(`add-${kind}`)!.shortcuts[0])}</kbd>
+          <kbd>{shortcutLabel(commandNamed(`add-${kind}`)!.shortcuts[0])}</kbd>
         </button>
       ))}
       <div className="palette-title palette-title-fragments">
@@ -66,8 +66,7 @@ export function Palette() {
                 event.dataTransfer.effectAllowed = 'copy';
               }}
               onClick={() => {
-                const edit = insertFragmentEdit(contextOf({ pointer: null }), fragment.body);
-                commit(edit.ops, edit.options);
+                applyOutcome(insertFragmentEdit(contextOf({ pointer: null }), fragment.body));
               }}
               title={t('editor.palette.fragmentHint', { count: fragment.body.steps.length })}
               data-testid="palette-fragment"

@@ -264,7 +264,7 @@ export function RolesPanel() {
             steps: usersOf(deleting)
               .slice(0, 12)
               .map((step) => `“${step.title}”`)
-              .join('、') + (usersOf(deleting).length > 12 ? '…' : ''),
+              .join(t('listSep')) + (usersOf(deleting).length > 12 ? '…' : ''),
           })}
           confirmLabel={t('action.delete')}
           cancelLabel={t('action.cancel')}

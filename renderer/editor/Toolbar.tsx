@@ -5,26 +5,27 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCancelKey } from '../components/keys';
 import { usePrefs } from '../app/prefs';
-import { commandByName, commands, shortcutLabel, type Command, type CommandGroup } from './commands';
+import { commandNamed, editorCommands, shortcutLabel, type CommandGroup, type EditorCommand } from './commands';
 import { Icon } from './icons';
 import { runNamed } from './keyboard';
 import { useEditor } from './store';
 
 /** Whether a command can run now; re-renders only when that answer changes. */
-function useEnabled(command: Command) {
+function useEnabled(command: EditorCommand) {
   return useEditor((state) => {
     void state.clipboardStamp;
     return command.enabled ? command.enabled(state) : true;
   });
 }
 
-const tooltipOf = (command: Command, label: string) =>
-  command.shortcuts.length > 0 ? `${label} (${command.shortcuts.slice(0, 2).map(shortcutLabel).join(' / ')})` : label;
+const tooltipOf = (command: EditorCommand, label: string) =>
+  command.shortcuts.length > 0 ? `${label} (${command.shortcuts.slice(0, 2).map((shortcut) => shortcutLabel(shortcut)).join(' / ')})` : label;
 
 export function ToolButton(props: { name: string; text?: boolean; pressed?: boolean }) {
   const { t } = useTranslation();
-  const command = commandByName.get(props.name)!;
+  const command = commandNamed(props.name)!;
   const enabled = useEnabled(command);
   const label = t(command.labelKey);
   return (
@@ -46,7 +47,7 @@ export function ToolButton(props: { name: string; text?: boolean; pressed?: bool
 
 const GROUPS: CommandGroup[] = ['edit', 'insert', 'view', 'scenario', 'help'];
 
-function MenuItem(props: { command: Command; onDone: () => void }) {
+function MenuItem(props: { command: EditorCommand; onDone: () => void }) {
   const { t } = useTranslation();
   const enabled = useEnabled(props.command);
   return (
@@ -75,7 +76,7 @@ function CommandMenu() {
   useEffect(() => {
     if (!open) return;
     const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !ref.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof KeyboardEvent ? isCancelKey(event) : !ref.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);
@@ -95,7 +96,7 @@ function CommandMenu() {
           {GROUPS.map((group) => (
             <div key={group} className="menu-group">
               <div className="menu-group-title">{t(`editor.group.${group}`)}</div>
-              {commands
+              {editorCommands.commands
                 .filter((command) => command.group === group)
                 .map((command) => (
                   <MenuItem key={command.name} command={command} onDone={() => setOpen(false)} />

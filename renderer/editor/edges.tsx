@@ -36,6 +36,7 @@ function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const showLabel = readable && (conditional || edge.lagMin > 0 || edge.label !== '');
   return (
     <>
+      <title>{labels.edge[edge.kind]}</title>
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
       {showLabel && labelHost && createPortal(
           <div

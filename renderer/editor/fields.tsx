@@ -7,8 +7,9 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isSubmitKey } from '../components/keys';
 import type { z } from 'zod';
-import { closeEditBurst, useEditor } from './store';
+import { closeEditBurst, focusTaken, useEditor } from './store';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -78,7 +79,7 @@ function useDraft<T>(value: T, toText: (value: T) => string, parse: (text: strin
   };
 }
 
-/** Takes the focus (and selects its text) when the store asks for this field. */
+/** Takes the focus (and selects its text) when the store asks for this field, once per request. */
 function useFocusRequest(field: string | undefined, id: string | undefined) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const request = useEditor((state) => (field && state.focus?.field === field && state.focus.id === id ? state.focus.n : null));
@@ -86,6 +87,7 @@ function useFocusRequest(field: string | undefined, id: string | undefined) {
     if (request === null || !ref.current) return;
     ref.current.focus();
     ref.current.select();
+    focusTaken(request);
   }, [request]);
   return ref;
 }
@@ -151,7 +153,7 @@ export function TextField(props: TextFieldProps) {
           list={props.list}
           {...common}
           onChange={(event) => field.onChange(event.target.value)}
-          onKeyDown={(event) => event.key === 'Enter' && !event.nativeEvent.isComposing && event.currentTarget.blur()}
+          onKeyDown={(event) => isSubmitKey(event) && event.currentTarget.blur()}
         />
       )}
     </FieldFrame>

@@ -4,8 +4,9 @@
  * duration) is read by the node itself from the editor store, so typing a
  * title re-renders one node and leaves these arrays alone.
  */
-import { getViewportForBounds, MarkerType, Position, type Edge as FlowEdge, type EdgeMarker, type Node, type NodeHandle } from '@xyflow/react';
+import { MarkerType, Position, type Edge as FlowEdge, type EdgeMarker, type Node, type NodeHandle } from '@xyflow/react';
 import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH } from '../../shared/layout';
+import { NO_FLOW_ARIA_LABEL } from '../components/flowText';
 import type { Edge, Step, StepKind } from '../../shared/model';
 
 /** A step node's data: its kind, one variant per node type. */
@@ -92,6 +93,7 @@ export function edgesOf(edges: readonly Edge[], previous: readonly LinkFlowEdge[
       type: 'link',
       className: `link-${edge.kind}`,
       markerEnd: MARKERS[edge.kind],
+      ariaLabel: NO_FLOW_ARIA_LABEL,
     };
   });
 }
@@ -129,34 +131,5 @@ export function freeSpotNear(steps: readonly Pick<Step, 'position'>[], wanted: {
   return spot;
 }
 
-export const MIN_ZOOM = 0.05;
-/** The zoom a drill opens at, at least, so that card text can be read. */
-export const READABLE_ZOOM = 0.6;
-export const MAX_ZOOM = 2;
-/** Fitting never zooms in beyond this: a three-step drill should not fill the screen with giant cards. */
-const FIT_MAX_ZOOM = 1.1;
-
-/**
- * The viewport that shows these steps in a canvas of this size with a
- * margin; the default view for no steps. Uses measured sizes when given.
- */
-export function viewportToFit(
-  steps: readonly Pick<Step, 'id' | 'position'>[],
-  width: number,
-  height: number,
-  sizeOf: (id: string) => { width: number; height: number } | undefined = () => undefined,
-) {
-  if (steps.length === 0) return { x: 0, y: 0, zoom: 1 };
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const step of steps) {
-    const size = sizeOf(step.id);
-    left = Math.min(left, step.position.x);
-    top = Math.min(top, step.position.y);
-    right = Math.max(right, step.position.x + (size?.width ?? NODE_WIDTH));
-    bottom = Math.max(bottom, step.position.y + (size?.height ?? NODE_HEIGHT));
-  }
-  return getViewportForBounds({ x: left, y: top, width: right - left, height: bottom - top }, width, height, MIN_ZOOM, FIT_MAX_ZOOM, 0.12);
-}
+/** Fitting steps into the canvas lives with the other view rules in shared/viewport.ts. */
+export { viewportToFit } from '../../shared/viewport';

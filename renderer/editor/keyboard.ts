@@ -1,64 +1,62 @@
 /**
- * Keys and clipboard events to commands. One window-level keydown listener
- * asks the registry which command a key belongs to; copy, cut and paste come
- * as the browser's clipboard events (so the system clipboard carries the
- * steps between windows and scenarios) and run the same commands.
+ * The editor's commands on keys, buttons and clipboard events. Keys go
+ * through the shared key handler (renderer/commands/keyboard.ts) to the
+ * editor's registry; copy, cut and paste come as the browser's clipboard
+ * events (so the system clipboard carries steps between windows and
+ * scenarios) and run the same commands. The context a command runs in is
+ * read here, from the stores and the page, so the commands themselves never
+ * touch either.
  */
 import { useEffect } from 'react';
 import { clipboardTextOf } from '../../shared/clipboard';
+import type { Position } from '../../shared/model';
 import { usePrefs } from '../app/prefs';
+import { commandKeyHandler, isTextTarget, modalOpen, useWindowKeys } from '../commands/keyboard';
+import { editorCommands, type EditorCommand, type EditorContext } from './commands';
+import { applyOutcome } from './outcomes';
 import { canvasPointer } from './pointer';
-import { commandByName, commandForKey, copiedFragment, runCommand, type CommandContext } from './commands';
-import { useEditor } from './store';
+import { flowInstance, useEditor } from './store';
+import { copiedFragment } from './windowClipboard';
 
-/** The context a command runs in, read fresh from the stores. */
-export function contextOf(extra: Partial<CommandContext> = {}): CommandContext {
-  const prefs = usePrefs.getState();
+/** The centre of the visible canvas, in flow coordinates. */
+function viewCentre(): Position {
+  const flow = flowInstance();
+  const element = document.querySelector('.editor-canvas .react-flow');
+  if (!flow || !element) return { x: 0, y: 0 };
+  const rect = element.getBoundingClientRect();
+  return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+}
+
+/** The context a command runs in, read fresh from the stores and the page. */
+export function contextOf(extra: Partial<EditorContext> = {}): EditorContext {
   return {
     state: useEditor.getState(),
-    snap: prefs.prefs.snapToGrid,
-    setSnap: (on) => void prefs.update({ snapToGrid: on }),
+    snap: usePrefs.getState().prefs.snapToGrid,
     pointer: canvasPointer(),
+    viewCentre: viewCentre(),
+    copied: copiedFragment(),
     ...extra,
   };
 }
 
+const enabledNow = (command: EditorCommand, ctx: EditorContext) => !command.enabled || command.enabled(ctx.state);
+
+/** Runs a command when it is enabled and makes its outcome happen. */
+export function runCommand(command: EditorCommand, ctx: EditorContext = contextOf()): boolean {
+  return enabledNow(command, ctx) && applyOutcome(command.perform(ctx));
+}
+
 /** Runs a command by name (toolbar buttons and menu entries). */
 export function runNamed(name: string) {
-  const command = commandByName.get(name);
-  if (command) runCommand(command, contextOf());
+  const command = editorCommands.byName.get(name);
+  if (command) runCommand(command);
 }
 
-/** Whether keys typed here belong to a text field rather than to the editor. */
-export function isTextTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'color', 'range'].includes(target.type);
-  return false;
-}
-
-const modalOpen = () => document.querySelector('dialog[open]') !== null;
-
-function onKeyDown(event: KeyboardEvent) {
-  if (event.defaultPrevented || event.isComposing || modalOpen()) return;
-  const inField = isTextTarget(event.target);
-  // Escape in a field hands the keyboard back to the canvas (the selection stays), so the next key is a command.
-  if (inField && event.key === 'Escape' && event.target instanceof HTMLElement && event.target.closest('.side-panel')) {
-    event.target.blur();
-    return;
-  }
-  const command = commandForKey(event, inField);
-  if (!command) return;
-  const ctx = contextOf({ event });
-  if (command.enabled && !command.enabled(ctx.state)) {
-    // Still swallow the browser's own meaning of our shortcuts (Ctrl+S, Ctrl+F…).
-    if (event.ctrlKey || event.metaKey) event.preventDefault();
-    return;
-  }
-  event.preventDefault();
-  runCommand(command, ctx);
-}
+const onKeyDown = commandKeyHandler({
+  registry: editorCommands,
+  enabled: (command) => enabledNow(command, contextOf()),
+  run: (command, event) => runCommand(command, contextOf({ key: { key: event.key, shiftKey: event.shiftKey } })),
+});
 
 /**
  * Copy, cut and paste of steps, when the focus is not in a text field (and,
@@ -69,36 +67,36 @@ function onKeyDown(event: KeyboardEvent) {
 function onClipboard(event: ClipboardEvent) {
   if (modalOpen() || isTextTarget(event.target) || isTextTarget(document.activeElement)) return;
   const name = event.type as 'copy' | 'cut' | 'paste';
-  const command = commandByName.get(name);
+  const command = editorCommands.byName.get(name);
   if (!command) return;
   if (name === 'paste') {
     const ctx = contextOf({ clipboardText: event.clipboardData?.getData('text/plain') });
-    const result = command.perform(ctx);
-    if (!result || !('ops' in result)) return;
+    // Not asking `enabled`: it looks at this window's clipboard, the event may carry another window's steps.
+    const outcome = command.perform(ctx);
+    if (!outcome?.edit) return;
     event.preventDefault();
-    // Bypass `enabled`: it looks at this window's clipboard, the event may carry another window's.
-    runCommand({ ...command, enabled: undefined, perform: () => result }, ctx);
+    applyOutcome(outcome);
     return;
   }
   if ((window.getSelection()?.toString() ?? '') !== '') return;
-  if (useEditor.getState().selection.stepIds.length === 0) return;
-  runCommand(command, contextOf());
-  const fragment = copiedFragment();
-  if (fragment && event.clipboardData) {
-    event.clipboardData.setData('text/plain', clipboardTextOf(fragment));
+  const ctx = contextOf();
+  if (ctx.state.selection.stepIds.length === 0) return;
+  const outcome = command.perform(ctx);
+  if (!outcome?.copy || !applyOutcome(outcome)) return;
+  if (event.clipboardData) {
+    event.clipboardData.setData('text/plain', clipboardTextOf(outcome.copy));
     event.preventDefault();
   }
 }
 
 /** Installs the editor's key and clipboard handlers while the editor is shown. */
 export function useCommandKeys() {
+  useWindowKeys(onKeyDown);
   useEffect(() => {
-    window.addEventListener('keydown', onKeyDown);
     document.addEventListener('copy', onClipboard);
     document.addEventListener('cut', onClipboard);
     document.addEventListener('paste', onClipboard);
     return () => {
-      window.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('copy', onClipboard);
       document.removeEventListener('cut', onClipboard);
       document.removeEventListener('paste', onClipboard);

@@ -4,7 +4,7 @@
  * subscription to the language, and the strings of each language made once.
  */
 import { useSyncExternalStore } from 'react';
-import type { StepKind } from '../../shared/model';
+import type { EdgeKind, StepKind } from '../../shared/model';
 import type { Severity } from '../../shared/validation';
 import { i18n } from '../i18n';
 
@@ -12,6 +12,8 @@ export type CanvasLabels = {
   kind: Record<StepKind, string>;
   severity: Record<Severity, string>;
   noCondition: string;
+  questionMark: string;
+  edge: Record<EdgeKind, string>;
   minutes: (count: number) => string;
 };
 
@@ -31,6 +33,8 @@ function labelsOf(lng: string): CanvasLabels {
       kind: { inject: t('kind.inject'), action: t('kind.action'), decision: t('kind.decision'), milestone: t('kind.milestone') },
       severity: { error: t('editor.findings.severity.error'), warning: t('editor.findings.severity.warning'), info: t('editor.findings.severity.info') },
       noCondition: t('editor.edge.noCondition'),
+      questionMark: t('editor.questionMark'),
+      edge: { sequence: t('flow.edge.sequence'), conditional: t('flow.edge.conditional') },
       minutes: (count) => {
         let text = minutes.get(count);
         if (text === undefined) minutes.set(count, (text = t('unit.minutes', { count })));

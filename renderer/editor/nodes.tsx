@@ -103,7 +103,7 @@ function NearCard(props: { id: string; kind: StepKind; selected: boolean }) {
       </div>
       {view.extra && (
         <div className="step-card-extra">
-          {props.kind === 'decision' ? '？' : ''}
+          {props.kind === 'decision' ? labels.questionMark : ''}
           {view.extra}
         </div>
       )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { nameText, RoleSchema } from '../../shared/model';
 import type { GraphOp } from '../../shared/ops';
+import { isCancelKey, isSubmitKey } from '../components/keys';
 import { checkValue } from './fields';
 import { Icon } from './icons';
 import { newId } from './ids';
@@ -89,8 +90,8 @@ export function RolePicker(props: { stepIds: readonly string[] }) {
                 setError(null);
               }}
               onKeyDown={(event) => {
-                if (event.key === 'Enter') add();
-                if (event.key === 'Escape') setAdding(false);
+                if (isSubmitKey(event)) add();
+                if (isCancelKey(event)) setAdding(false);
               }}
             />
             <button type="button" className="primary small-button" onClick={add} data-testid="new-role-add">

@@ -470,6 +470,14 @@ export function openRole(roleId: string | null) {
 export function requestFocus(field: string, id: string) {
   set({ focus: { field, id, n: ++focusCounter } });
 }
+/**
+ * A field took the focus it was asked to take: the request is spent, so the
+ * same field shown again later (its step re-selected on the canvas) leaves
+ * the keyboard to the canvas.
+ */
+export function focusTaken(n: number) {
+  if (get().focus?.n === n) set({ focus: null });
+}
 
 /** Opens the find bar (or refocuses it). */
 export function openFind() {

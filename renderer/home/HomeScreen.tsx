@@ -7,6 +7,7 @@ import { readableDateTimeAt } from '../../shared/time';
 import { api } from '../api';
 import { navigate } from '../app/router';
 import { ConfirmDialog, Dialog } from '../components/Dialog';
+import { isSubmitKey } from '../components/keys';
 import { notify, notifyError } from '../components/toasts';
 import { BackupsButton } from '../backups/BackupsDialog';
 import { readBase64 } from '../conduct/files';
@@ -45,7 +46,7 @@ function NewScenarioDialog(props: { onClose: () => void }) {
           value={title}
           maxLength={200}
           onChange={(event) => setTitle(event.target.value)}
-          onKeyDown={(event) => event.key === 'Enter' && title.trim() !== '' && void create()}
+          onKeyDown={(event) => isSubmitKey(event) && title.trim() !== '' && void create()}
           data-testid="new-scenario-title"
         />
       </label>

@@ -16,6 +16,7 @@ void i18next.use(initReactI18next).init({
 export function setLanguage(language: Language) {
   void i18next.changeLanguage(language);
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  document.title = i18next.t('app.name');
 }
 
 export const i18n = i18next;

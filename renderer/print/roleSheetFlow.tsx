@@ -60,7 +60,7 @@ function TaskCell(props: { step: SheetStep; t: TFunction }) {
           <Lines text={step.dialogue} />
         </div>
       )}
-      {step.coRoleNames.length > 0 && <div className="doc-small">{t('print.sheet.coRoles', { names: step.coRoleNames.join('、') })}</div>}
+      {step.coRoleNames.length > 0 && <div className="doc-small">{t('print.sheet.coRoles', { names: step.coRoleNames.join(t('listSep')) })}</div>}
     </>
   );
 }
@@ -103,7 +103,7 @@ function StepRow(props: { step: SheetStep; index: number; t: TFunction }) {
             <span className="doc-fact-label">{t('print.sheet.handOver')}</span>
             {step.handOvers.map((handOver, i) => (
               <div key={i} className="doc-handover">
-                → <b>{handOver.roleNames.join('、')}</b>
+                → <b>{handOver.roleNames.join(t('listSep'))}</b>
                 {handOver.condition !== null && t('print.sheet.handOverIf', { label: handOver.condition })}{t('colon')}{handOver.step.title}
               </div>
             ))}
@@ -157,7 +157,7 @@ export function roleSheetFlow(sheet: RoleSheet, t: TFunction, language: string):
               { label: t('print.sheet.group'), value: role.group || none },
               { label: t('print.sheet.category'), value: t('print.sheet.categoryVariant', { category: t(`category.${role.category}`), variant: variantLabel }) },
               { label: t('print.sheet.reportsTo'), value: sheet.reportsTo?.name ?? none },
-              { label: t('print.sheet.reporters'), value: sheet.reporters.map((r) => r.name).join('、') || none, wide: true },
+              { label: t('print.sheet.reporters'), value: sheet.reporters.map((r) => r.name).join(t('listSep')) || none, wide: true },
               { label: t('print.sheet.responsibilities'), value: <Lines text={role.responsibilities || none} />, wide: true },
             ]}
           />

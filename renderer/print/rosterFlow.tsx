@@ -73,7 +73,7 @@ function commandLines(nodes: CommandNode[], t: TFunction): FlowPart[] {
             {depth > 0 && <span className={last ? 'doc-tree-elbow last' : 'doc-tree-elbow'} />}
             <span className="doc-tree-role">{node.role.name}</span>
             {node.role.group && node.role.group !== node.role.name && <span className="doc-tree-group">{node.role.group}</span>}
-            {node.people.length > 0 && <span className="doc-tree-people">{node.people.join('、')}</span>}
+            {node.people.length > 0 && <span className="doc-tree-people">{node.people.join(t('listSep'))}</span>}
           </div>
         ),
       });

@@ -56,7 +56,7 @@ function ScriptRowView(props: { row: ScriptRow; t: TFunction }) {
         <td colSpan={6}>
           <Conditions row={row} t={t} />
           <span className="doc-milestone">◆ {t('print.script.milestone')}{t('colon')}{row.title}</span>
-          {row.roleNames.length > 0 && <span className="doc-milestone-roles">（{row.roleNames.join('、')}）</span>}
+          {row.roleNames.length > 0 && <span className="doc-milestone-roles">{t('bracketed', { text: row.roleNames.join(t('listSep')) })}</span>}
           {row.expectedResult && <span className="doc-milestone-result">{row.expectedResult}</span>}
         </td>
       </tr>
@@ -80,7 +80,7 @@ function ScriptRowView(props: { row: ScriptRow; t: TFunction }) {
           </>
         )}
       </td>
-      <td>{row.roleNames.join('、')}</td>
+      <td>{row.roleNames.join(t('listSep'))}</td>
       <td>
         {inject ? (
           row.deliveryMethod && <div className="doc-small">{t('print.script.delivery', { method: row.deliveryMethod })}</div>

@@ -52,7 +52,7 @@ export function AnalysisView(props: { analysis: RunAnalysis; objectives: readonl
           {c.step.title}
           {c.onActualCriticalPath && <span className="an-critical" title={t('replay.analysis.onCriticalPath')}>◆</span>}
         </td>
-        <td className="an-roles">{c.step.roleIds.map((id) => roleNames.get(id) ?? id).join('、')}</td>
+        <td className="an-roles">{c.step.roleIds.map((id) => roleNames.get(id) ?? id).join(t('listSep'))}</td>
         <td className="an-time">{range(c.plannedStart, c.plannedFinish)}</td>
         <td className="an-time">{c.outcome === 'done' || c.outcome === 'unfinished' ? range(c.actualStart, c.actualFinish) : t(`replay.outcome.${c.outcome}`)}</td>
         <td className="an-delta">{deltaText(c.startDelay)}</td>

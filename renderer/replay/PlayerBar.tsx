@@ -5,9 +5,10 @@ import type { Annotation } from '../../shared/model';
 import { clockSecondsAt, instantOfClockText } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
 import { Scrubber, type EvaluationMark } from './Scrubber';
-import { commandNamed } from './commands';
+import { commandNamed, runReplayCommand } from './commands';
+import { shortcutLabel } from '../commands/shortcuts';
 import { offsetOf } from './format';
-import { advance, pause, seek, setSpeed, SPEEDS, stepEvent, togglePlay, useReplay } from './store';
+import { advance, pause, seek, setSpeed, SPEEDS, useReplay } from './store';
 
 /** Drives a playing replay from animation frames. */
 function usePlayLoop() {
@@ -81,17 +82,17 @@ export function PlayerBar(props: { times: Float64Array; annotations: readonly An
   const playing = useReplay((state) => state.playing);
   const speed = useReplay((state) => state.speed);
   usePlayLoop();
-  const tip = (name: string) => `${t(commandNamed(name).labelKey)} (${commandNamed(name).keys})`;
+  const tip = (name: string) => `${t(commandNamed(name).labelKey)} (${commandNamed(name).shortcuts.map((shortcut) => shortcutLabel(shortcut, t)).join(' / ')})`;
   return (
     <div className="replay-player" data-testid="replay-player">
       <div className="replay-transport">
-        <button type="button" className="player-button" onClick={() => stepEvent(-1)} title={tip('previous-event')} aria-label={t('replay.command.previousEvent')} data-testid="replay-previous">
+        <button type="button" className="player-button" onClick={() => runReplayCommand('previous-event')} title={tip('previous-event')} aria-label={t('replay.command.previousEvent')} data-testid="replay-previous">
           <svg viewBox="0 0 16 16" aria-hidden><path d="M3 3h2v10H3zM13 3v10L6 8z" /></svg>
         </button>
         <button
           type="button"
           className="player-button player-play"
-          onClick={togglePlay}
+          onClick={() => runReplayCommand('play-pause')}
           title={tip('play-pause')}
           aria-label={playing ? t('replay.player.pause') : t('replay.player.play')}
           aria-pressed={playing}
@@ -105,7 +106,7 @@ export function PlayerBar(props: { times: Float64Array; annotations: readonly An
             <svg viewBox="0 0 16 16" aria-hidden><path d="M4 2.5v11L13 8z" /></svg>
           )}
         </button>
-        <button type="button" className="player-button" onClick={() => stepEvent(1)} title={tip('next-event')} aria-label={t('replay.command.nextEvent')} data-testid="replay-next">
+        <button type="button" className="player-button" onClick={() => runReplayCommand('next-event')} title={tip('next-event')} aria-label={t('replay.command.nextEvent')} data-testid="replay-next">
           <svg viewBox="0 0 16 16" aria-hidden><path d="M11 3h2v10h-2zM3 3v10l7-5z" /></svg>
         </button>
       </div>

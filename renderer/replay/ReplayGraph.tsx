@@ -23,8 +23,9 @@ import {
 } from '@xyflow/react';
 import { createContext, memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScenarioBody, Step, StepKind } from '../../shared/model';
+import type { EdgeKind, ScenarioBody, Step, StepKind } from '../../shared/model';
 import type { StepStatus } from '../../shared/runState';
+import { FlowCredit, HIDE_FLOW_CREDIT, NO_FLOW_ARIA_LABEL, useFlowAriaLabels } from '../components/flowText';
 import { useReplay, type StepView } from './store';
 
 type ReplayNodeData = { step: Step; roles: { id: string; name: string; color: string }[] };
@@ -32,7 +33,7 @@ type ReplayNodeType = Node<ReplayNodeData, 'replayStep'>;
 type ReplayEdgeType = FlowEdge<{ conditional: boolean }, 'replayEdge'>;
 
 /** Labels every node shows, translated once per language (not once per node render). */
-type Labels = { kind: Record<StepKind, string>; status: Record<StepStatus, string>; late: string };
+type Labels = { kind: Record<StepKind, string>; status: Record<StepStatus, string>; late: string; edge: Record<EdgeKind, string> };
 const LabelsContext = createContext<Labels | null>(null);
 
 const WAITING: StepView = { status: 'waiting', late: false, flashing: false };
@@ -70,11 +71,13 @@ function ReplayStepNode({ id, data }: NodeProps<ReplayNodeType>) {
 }
 
 function ReplayEdgeView(props: EdgeProps<ReplayEdgeType>) {
+  const labels = useContext(LabelsContext)!;
   const view = useReplay((state) => state.edgeViews[props.id]);
   const [path, labelX, labelY] = getBezierPath(props);
   const classes = ['replay-edge-path', props.data?.conditional ? 'is-conditional' : '', view ? `is-${view}` : ''].filter(Boolean).join(' ');
   return (
     <>
+      <title>{labels.edge[props.data?.conditional ? 'conditional' : 'sequence']}</title>
       <BaseEdge path={path} className={classes} interactionWidth={0} />
       {props.label && (
         <EdgeLabelRenderer>
@@ -158,6 +161,7 @@ export function ReplayGraph(props: { plan: ScenarioBody }) {
   const { t, i18n } = useTranslation();
   const { plan } = props;
   const [follow, setFollow] = useState(true);
+  const ariaLabels = useFlowAriaLabels();
   const labels = useMemo(
     (): Labels => ({
       kind: { inject: t('kind.inject'), action: t('kind.action'), decision: t('kind.decision'), milestone: t('kind.milestone') },
@@ -170,6 +174,7 @@ export function ReplayGraph(props: { plan: ScenarioBody }) {
         'not-taken': t('replay.status.not-taken'),
       },
       late: t('replay.status.late'),
+      edge: { sequence: t('flow.edge.sequence'), conditional: t('flow.edge.conditional') },
     }),
     // The labels change with the language only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -201,6 +206,7 @@ export function ReplayGraph(props: { plan: ScenarioBody }) {
           label: edge.label || undefined,
           selectable: false,
           focusable: false,
+          ariaLabel: NO_FLOW_ARIA_LABEL,
           data: { conditional: edge.kind === 'conditional' },
         }),
       ),
@@ -225,11 +231,14 @@ export function ReplayGraph(props: { plan: ScenarioBody }) {
           onMoveStart={(event) => {
             if (event) setFollow(false);
           }}
+          ariaLabelConfig={ariaLabels}
+          proOptions={HIDE_FLOW_CREDIT}
         >
           <FollowProgress follow={follow} setFollow={setFollow} />
           <Background />
           <Controls showInteractive={false} />
           <MiniMap pannable zoomable nodeColor={minimapColor} />
+          <FlowCredit />
         </ReactFlow>
       </LabelsContext.Provider>
     </div>

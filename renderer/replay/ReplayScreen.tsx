@@ -20,6 +20,8 @@ import { navigate } from '../app/router';
 import { DrillZone } from '../components/DrillZone';
 import { AnalysisView } from './AnalysisView';
 import { AnnotationsPanel } from './AnnotationsPanel';
+import { useWindowKeys } from '../commands/keyboard';
+import { shortcutLabel } from '../commands/shortcuts';
 import { handleReplayKey, replayCommands } from './commands';
 import { EventList } from './EventList';
 import { PlanActualBars } from './PlanActualBars';
@@ -56,10 +58,12 @@ function ShortcutHelp() {
     <details className="replay-shortcuts">
       <summary>{t('replay.shortcuts')}</summary>
       <dl>
-        {replayCommands.map((command) => (
+        {replayCommands.commands.map((command) => (
           <div key={command.name}>
             <dt>
-              <kbd>{command.keys}</kbd>
+              {command.shortcuts.map((shortcut) => (
+                <kbd key={shortcutLabel(shortcut)}>{shortcutLabel(shortcut, t)}</kbd>
+              ))}
             </dt>
             <dd>{t(command.labelKey)}</dd>
           </div>
@@ -113,13 +117,9 @@ export function ReplayScreen(props: { runId: string }) {
   }, [prepared]);
 
   useEffect(() => {
-    if (tab !== 'replay') {
-      pause();
-      return;
-    }
-    window.addEventListener('keydown', handleReplayKey);
-    return () => window.removeEventListener('keydown', handleReplayKey);
+    if (tab !== 'replay') pause();
   }, [tab]);
+  useWindowKeys(handleReplayKey, tab === 'replay');
 
   // The report is made only when its tab is open (a 100,000-event run's timeline takes a moment).
   const report = useMemo(

@@ -10,7 +10,8 @@ import type { Annotation } from '../../shared/model';
 import { clockAt, clockSecondsAt } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
 import { offsetOf } from './format';
-import { pause, seek, setScrubbing, stepEvent, useReplay } from './store';
+import { pause, seek, setScrubbing, useReplay } from './store';
+import { runReplayCommand } from './commands';
 
 const BUCKETS = 240;
 
@@ -77,7 +78,7 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Arrows on the focused scrubber move by events, like everywhere else in the replay; PageUp/PageDown by 5 minutes.
     if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-      stepEvent(event.key === 'ArrowRight' ? 1 : -1);
+      runReplayCommand(event.key === 'ArrowRight' ? 'next-event' : 'previous-event');
       event.preventDefault();
       event.stopPropagation();
     } else if (event.key === 'PageUp' || event.key === 'PageDown') {

@@ -16,7 +16,7 @@ export function causeTextOf(t: TFunction, cause: DelayCause, titleOf: (stepId: s
   if (cause.overran <= -0.5) parts.push(t('replay.cause.quicker', { minutes: minutesText(-cause.overran) }));
   const origins = cause.origins.filter((origin) => origin.stepId !== cause.upstream?.stepId || cause.origins.length > 1);
   if (cause.upstream && origins.length > 0)
-    parts.push(t('replay.cause.origins', { steps: origins.map((o) => t('replay.cause.origin', { step: titleOf(o.stepId), minutes: minutesText(o.minutes) })).join(t('replay.cause.listSeparator')) }));
+    parts.push(t('replay.cause.origins', { steps: origins.map((o) => t('replay.cause.origin', { step: titleOf(o.stepId), minutes: minutesText(o.minutes) })).join(t('listSep')) }));
   return parts.join(t('replay.cause.separator'));
 }
 

@@ -48,7 +48,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
   parts.push(block('title', <TitleBlock drillTitle={overview.title} title={t('replay.report.docTitle')} />));
   const people = PARTICIPANT_CATEGORIES.filter((c) => overview.peopleByCategory[c] > 0)
     .map((c) => `${t(`category.${c}`)} ${overview.peopleByCategory[c]}`)
-    .join(t('replay.report.listSep'));
+    .join(t('listSep'));
   parts.push(
     block(
       'facts',
@@ -66,8 +66,8 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
           { label: t('replay.report.place'), value: overview.location || '—' },
           { label: t('replay.report.organiser'), value: overview.organiser || '—' },
           { label: t('replay.report.source'), value: t(`replay.report.source_${overview.source}`) },
-          { label: t('replay.report.units'), value: overview.units.join(t('replay.report.listSep')) || '—', wide: true },
-          { label: t('replay.report.people'), value: overview.peopleCount > 0 ? t('replay.report.peopleCount', { count: overview.peopleCount }) + t('replay.report.bracketed', { text: people }) : '—', wide: true },
+          { label: t('replay.report.units'), value: overview.units.join(t('listSep')) || '—', wide: true },
+          { label: t('replay.report.people'), value: overview.peopleCount > 0 ? t('replay.report.peopleCount', { count: overview.peopleCount }) + t('bracketed', { text: people }) : '—', wide: true },
           {
             label: t('replay.report.length'),
             value: t('replay.report.lengthValue', {
@@ -141,7 +141,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
               {i === 0 ? <td rowSpan={group.roles.length}>{group.group}</td> : null}
               <td>{role.name}</td>
               <td className="doc-center">{t(`category.${role.category}`)}</td>
-              <td>{people.map((p) => (p.unit ? p.name + t('replay.report.bracketed', { text: p.unit }) : p.name)).join(t('replay.report.listSep')) || '—'}</td>
+              <td>{people.map((p) => (p.unit ? p.name + t('bracketed', { text: p.unit }) : p.name)).join(t('listSep')) || '—'}</td>
             </tr>
           ))}
         </>
@@ -179,7 +179,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
 
   // 二、发现的问题
   heading('h2', t('replay.report.section2'));
-  const contributors = overview.contributors.map((c) => t('replay.report.contributor', { step: c.step.title, minutes: minutesText(c.minutes), share: Math.round(c.share * 100) })).join(t('replay.cause.listSeparator'));
+  const contributors = overview.contributors.map((c) => t('replay.report.contributor', { step: c.step.title, minutes: minutesText(c.minutes), share: Math.round(c.share * 100) })).join(t('listSep'));
   parts.push(
     block(
       'overrun',
@@ -376,7 +376,7 @@ function FindingLine(props: { item: FindingItem; n: number; t: TFunction; at: (m
       <span className="aar-n">{props.n}.</span>
       {item.step && <b>{t('replay.report.stepMark', { step: item.step.title })}</b>}
       {item.annotation.text}
-      <span className="aar-when">{t('replay.report.bracketed', { text: props.at(item.atMin) })}</span>
+      <span className="aar-when">{t('bracketed', { text: props.at(item.atMin) })}</span>
     </p>
   );
 }
@@ -390,7 +390,7 @@ function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at:
       <p className="aar-item" data-testid="report-objective-problem">
         <span className="aar-n">{props.n}.</span>
         {result.status === 'not-evaluated'
-          ? t('replay.report.objectiveMissed', { objective: result.objective.text, steps: problem.missedSteps.map((s) => s.title).join(t('replay.report.listSep')) })
+          ? t('replay.report.objectiveMissed', { objective: result.objective.text, steps: problem.missedSteps.map((s) => s.title).join(t('listSep')) })
           : `${t('evaluation.report.objectiveProblem', { objective: result.objective.text, status: t(`evaluation.objective.${result.status}`) })}${t('colon')}${objectiveBasisOf(t, result)}${t('replay.report.period')}`}
       </p>
     );

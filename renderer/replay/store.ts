@@ -7,7 +7,7 @@
  * its step changed.
  */
 import { create } from 'zustand';
-import { currentEventIndexAt, nextEventTimeOf, previousEventTimeOf, stateAtTime, type ReplayIndex } from '../../shared/replay';
+import { currentEventIndexAt, stateAtTime, type ReplayIndex } from '../../shared/replay';
 import type { StepStatus } from '../../shared/runState';
 
 export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
@@ -17,7 +17,7 @@ export type StepView = { status: StepStatus; late: boolean; flashing: boolean };
 /** How an edge shows at t: the branch taken, or dimmed (a branch not taken, or into or out of a step cut off). */
 export type EdgeView = 'taken' | 'dimmed';
 
-type ReplayState = {
+export type ReplayState = {
   runId: string | null;
   startMs: number;
   endMs: number;
@@ -152,28 +152,11 @@ export function advance(realMs: number) {
   if (next >= endMs) useReplay.setState({ playing: false });
 }
 
-export function play() {
-  const { t, endMs, startMs } = useReplay.getState();
-  if (t >= endMs) seek(startMs);
-  useReplay.setState({ playing: true });
-}
-
+export const play = () => useReplay.setState({ playing: true });
 export const pause = () => useReplay.setState({ playing: false });
-export const togglePlay = () => (useReplay.getState().playing ? pause() : play());
 
 export function setSpeed(speed: Speed) {
   useReplay.setState({ speed });
-}
-
-/** Jumps to the next (1) or previous (-1) event moment; false when there is none. */
-export function stepEvent(direction: 1 | -1): boolean {
-  if (!index) return false;
-  const { t } = useReplay.getState();
-  const target = direction > 0 ? nextEventTimeOf(index, t) : previousEventTimeOf(index, t);
-  if (target === null) return false;
-  pause();
-  seek(target);
-  return true;
 }
 
 export const setScrubbing = (scrubbing: boolean) => useReplay.setState({ scrubbing });

@@ -232,7 +232,7 @@ function TimelineBody(props: { scenarioId: string; scenario: ScenarioBody; sched
           <strong>{selectedStep.title}</strong>
           <span>{t('conduct.timeline.details', { start: when(selected.earliestStart), end: when(selected.earliestFinish), duration: round(selected.duration), slack: round(selected.slack) })}</span>
           {selected.critical && <span className="tl-critical-badge">{t('conduct.timeline.critical')}</span>}
-          <span className="muted">{selectedStep.roleIds.map((id) => roleNames.get(id) ?? id).join('、')}</span>
+          <span className="muted">{selectedStep.roleIds.map((id) => roleNames.get(id) ?? id).join(t('listSep'))}</span>
           <span className="tl-spacer" />
           <button className="primary" onClick={() => open(selectedStep.id)} data-testid="show-in-graph">
             {t('conduct.timeline.showInGraph')}

@@ -34,6 +34,7 @@ export const conduct: typeof zh = {
     importTitle: 'Import a run log',
     importHint: 'Type the paper control log into a spreadsheet and save it as CSV (UTF-8). Columns: time, step (id or title), event kind, role, text, and optionally "rating". If any row is wrong nothing is imported, and the wrong rows are listed.',
     importExample: 'Example:',
+    csv: { header: 'time,step,event,role,text,rating', inject: 'inject-delivered', start: 'started', complete: 'completed', observation: 'observation' },
     chooseFile: 'Choose a CSV file…',
     noFile: 'No file chosen',
     importButton: 'Import',

@@ -13,6 +13,7 @@ export const editor: typeof zh = {
   layingOut: 'Laying out {{count}} steps…',
   layoutStale: 'The drill changed while it was being laid out; run auto layout again.',
   newStep: { inject: 'New inject', action: 'New action', decision: 'New decision', milestone: 'New milestone' },
+  questionMark: '? ',
   group: { edit: 'Edit', insert: 'Insert', view: 'View', scenario: 'Drill', help: 'Help' },
   command: {
     undo: 'Undo',

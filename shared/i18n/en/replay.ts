@@ -109,7 +109,6 @@ export const replay: typeof zh = {
     origin: '“{{step}}” ({{minutes}} min)',
     short: { upstream: 'upstream “{{step}}” +{{minutes}}', startedLate: 'started late {{minutes}}', overran: 'ran long {{minutes}}', quicker: 'quicker {{minutes}}' },
     separator: '; ',
-    listSeparator: ', ',
   },
   analysis: {
     minutes: '{{value}} min',
@@ -146,8 +145,6 @@ export const replay: typeof zh = {
     units: 'Units',
     people: 'People',
     peopleCount: '{{count}} in all',
-    listSep: ', ',
-    bracketed: ' ({{text}})',
     clauseSep: '; ',
     length: 'Length',
     lengthValue: 'planned {{planned}}, actual {{actual}}, difference {{overrun}} min',

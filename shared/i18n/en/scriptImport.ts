@@ -29,6 +29,8 @@ export const scriptImport: typeof zh = {
     text: 'Content',
     phaseRow: 'phase heading',
     footnoteRow: 'footnote',
+    markedRow: '[{{mark}}] {{text}}',
+    sampleSep: ' | ',
     moreRows: '(first {{count}} rows shown)',
     roles: 'Roles to create',
     problems: 'Cannot import:',

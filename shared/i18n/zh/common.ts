@@ -18,12 +18,32 @@ export const common = {
   /** Punctuation after a label and between clauses: full width in Chinese. */
   colon: '：',
   listSep: '、',
+  /** A remark in brackets after a name: 张伟（县水务局）. */
+  bracketed: '（{{text}}）',
   comma: '，',
   language: { label: '语言', zh: '中文', en: 'English' },
   state: { loading: '正在加载…', saving: '正在保存…', saved: '已保存', unsaved: '未保存', error: '出错' },
   kind: { inject: '情景注入', action: '处置动作', decision: '决策点', milestone: '里程碑' },
   category: { player: '参演人员', controller: '控制人员', simulator: '模拟人员', evaluator: '评估人员', observer: '观摩人员' },
   unit: { minutes: '{{count}} 分钟', min: '分钟' },
+  /** Keys without a printed name on the keyboard. */
+  keys: { space: '空格' },
+  /** The graph canvas's own controls and screen-reader texts (React Flow's ariaLabelConfig). */
+  flow: {
+    controls: '画布控制',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fitView: '显示全部',
+    interactive: '锁定或解锁画布',
+    minimap: '缩略图',
+    handle: '连接点',
+    nodeHelp: '按 Enter 或空格键选中步骤，按 Delete 删除，按 Esc 取消。',
+    nodeHelpMove: '按 Enter 或空格键选中步骤，再用方向键移动，按 Delete 删除，按 Esc 取消。',
+    nodeMoved: '所选步骤已向{{direction}}移动，新位置 x：{{x}}，y：{{y}}',
+    direction: { up: '上', down: '下', left: '左', right: '右' },
+    edgeHelp: '按 Enter 或空格键选中连线，再按 Delete 删除，按 Esc 取消。',
+    edge: { sequence: '连线', conditional: '条件分支' },
+  },
   error: {
     code: {
       'invalid-argument': '输入的内容不符合要求，未作任何更改。',

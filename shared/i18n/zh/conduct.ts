@@ -33,6 +33,8 @@ export const conduct = {
     importTitle: '导入导调记录',
     importHint: '把纸质导调记录录入表格后另存为 CSV（UTF-8）。列：时间、步骤（编号或名称）、事件类型、角色、内容，可选“评分”。任何一行有误都不会导入，并列出有误的行。',
     importExample: '示例：',
+    /** The example log's column names and event kinds, as the importer reads them (shared/runCsv.ts). */
+    csv: { header: '时间,步骤,事件类型,角色,内容,评分', inject: '注入', start: '开始', complete: '完成', observation: '观察' },
     chooseFile: '选择 CSV 文件…',
     noFile: '未选择文件',
     importButton: '导入',

@@ -11,6 +11,8 @@ export const editor = {
   layingOut: '正在自动布局 {{count}} 个步骤…',
   layoutStale: '布局期间演练有了改动，请再运行一次自动布局。',
   newStep: { inject: '新情景注入', action: '新处置动作', decision: '新决策点', milestone: '新里程碑' },
+  /** Before a decision's question on its card. */
+  questionMark: '？',
   group: { edit: '编辑', insert: '插入', view: '视图', scenario: '演练', help: '帮助' },
   command: {
     undo: '撤销',

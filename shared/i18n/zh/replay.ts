@@ -108,7 +108,6 @@ export const replay = {
     origin: '“{{step}}”{{minutes}} 分钟',
     short: { upstream: '上游“{{step}}”+{{minutes}}', startedLate: '晚开始 {{minutes}}', overran: '超时 {{minutes}}', quicker: '提前 {{minutes}}' },
     separator: '；',
-    listSeparator: '、',
   },
   analysis: {
     minutes: '{{value}} 分钟',
@@ -145,8 +144,6 @@ export const replay = {
     units: '参演单位',
     people: '参演人员',
     peopleCount: '共 {{count}} 人',
-    listSep: '、',
-    bracketed: '（{{text}}）',
     clauseSep: '；',
     length: '演练用时',
     lengthValue: '计划 {{planned}}，实际 {{actual}}，偏差 {{overrun}} 分钟',

@@ -28,6 +28,10 @@ export const scriptImport = {
     text: '内容',
     phaseRow: '阶段标题',
     footnoteRow: '附注',
+    /** A phase heading or footnote row in the row preview, marked as such. */
+    markedRow: '【{{mark}}】{{text}}',
+    /** Between the sample cells of a column. */
+    sampleSep: ' ｜ ',
     moreRows: '（仅显示前 {{count}} 行）',
     roles: '将创建的角色',
     problems: '无法导入：',
@@ -122,7 +126,7 @@ export const scriptImport = {
     scene: '情景内容',
     action: '处置动作',
     role: '参演角色/讲话人',
-    from: '注入方（From）',
+    from: '注入方',
     dialogue: '报告指令（对白）',
     expected: '预期结果',
     location: '地点',

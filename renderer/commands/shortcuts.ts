@@ -1,4 +1,4 @@
-/** Keyboard shortcuts of the editor's commands: matching a key event, and writing one for people to read. */
+/** Keyboard shortcuts of commands: matching a key event, telling two shortcuts apart, and writing one for people to read. */
 
 export type Shortcut = { key: string; mod?: boolean; shift?: boolean; alt?: boolean };
 
@@ -10,6 +10,17 @@ const SHIFTED_KEYS = new Set(['?', '+']);
 
 const keyOf = (event: KeyLike) =>
   /^Digit\d$/.test(event.code) ? event.code.slice(5) : event.key.length === 1 ? event.key.toLowerCase() : event.key;
+
+/**
+ * What identifies a shortcut: two shortcuts with the same id are pressed the
+ * same way (`{ key: 'Z', mod: true }` and `{ key: 'z', mod: true }`; `?` with
+ * or without Shift).
+ */
+export function shortcutIdOf(shortcut: Shortcut): string {
+  const key = shortcut.key.length === 1 ? shortcut.key.toLowerCase() : shortcut.key;
+  const shift = Boolean(shortcut.shift) && !SHIFTED_KEYS.has(shortcut.key);
+  return [shortcut.mod && 'mod', shortcut.alt && 'alt', shift && 'shift', key].filter(Boolean).join('+');
+}
 
 /** Whether a key event is this shortcut. Ctrl and ⌘ count as the same modifier. */
 export function shortcutMatches(shortcut: Shortcut, event: KeyLike): boolean {
@@ -30,14 +41,20 @@ const KEY_NAMES: Record<string, string> = {
   Backspace: '⌫',
   Escape: 'Esc',
   Enter: 'Enter',
+  ' ': 'Space',
 };
 
-/** A shortcut as the user reads it, e.g. `Ctrl+Shift+Z`. */
-export function shortcutLabel(shortcut: Shortcut): string {
+/**
+ * A shortcut as the user reads it, e.g. `Ctrl+Shift+Z`. Keys are named as
+ * their keycaps are printed, except the unprinted space bar, which `t` names
+ * in the UI language (`keys.space`: 空格).
+ */
+export function shortcutLabel(shortcut: Shortcut, t?: (key: string) => string): string {
   const parts: string[] = [];
   if (shortcut.mod) parts.push(isMac ? '⌘' : 'Ctrl');
   if (shortcut.alt) parts.push(isMac ? '⌥' : 'Alt');
   if (shortcut.shift) parts.push('Shift');
-  parts.push(KEY_NAMES[shortcut.key] ?? (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key));
+  if (shortcut.key === ' ' && t) parts.push(t('keys.space'));
+  else parts.push(KEY_NAMES[shortcut.key] ?? (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key));
   return parts.join('+');
 }
