@@ -1,7 +1,8 @@
 /**
- * The Electron main process: a thin shell. It opens the back end on the
- * user-data folder, relays each contract operation from its IPC channel to
- * `backend.call`, serves the renderer from the `drilldesk://app` scheme, and
+ * The Electron main process: a thin shell. It starts the back end's workers
+ * on the user-data folder (`workerBackend.ts`: the service never runs in this
+ * process, so a heavy file cannot freeze the window), relays each contract
+ * operation from its IPC channel to `backend.call`, serves the renderer from the `drilldesk://app` scheme, and
  * holds the window to the security settings in `security.ts`.
  */
 import fs from 'node:fs';
@@ -11,7 +12,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, typ
 import ElectronStore from 'electron-store';
 import { API_METHODS } from '../shared/api';
 import { channelOf } from './channels';
-import { openBackend, type Backend } from './core/backend';
+import { openWorkerBackend, type WorkerBackend } from './core/workerBackend';
 import { PREFS_CONF_OPTIONS, prefsStoreOf } from './core/prefs';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAppUrl } from './security';
 
@@ -25,7 +26,7 @@ const rendererDir = path.join(appRoot, 'dist/renderer');
 const electronNativeBinding = path.join(appRoot, 'native/electron/better_sqlite3.node');
 
 let mainWindow: BrowserWindow | null = null;
-let backend: Backend | null = null;
+let backend: WorkerBackend | null = null;
 
 type WindowBounds = { width: number; height: number; x?: number; y?: number };
 const store = new ElectronStore<Record<string, unknown>>({ ...PREFS_CONF_OPTIONS });
@@ -106,7 +107,7 @@ function fromAppFrame(frame: Electron.WebFrameMain | null): boolean {
   return frame !== null && frame === frame.top && isAppUrl(frame.url);
 }
 
-function bindIpc(current: Backend) {
+function bindIpc(current: WorkerBackend) {
   for (const method of API_METHODS) {
     ipcMain.handle(channelOf(method), (event, arg: unknown) => {
       if (!fromAppFrame(event.senderFrame))
@@ -143,18 +144,19 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => harden(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => void backend?.close());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     session.defaultSession.setDevicePermissionHandler(() => false);
     serveApp();
     try {
-      backend = openBackend({
+      backend = await openWorkerBackend({
         dataDir: path.join(app.getPath('userData'), 'data'),
         templatesDir: path.join(appRoot, 'scenarios'),
         prefs,
+        workerScript: path.join(__dirname, 'backendWorker.cjs'),
         nativeBinding: fs.existsSync(electronNativeBinding) ? electronNativeBinding : undefined,
       });
     } catch (error) {

@@ -48,6 +48,8 @@ const transport = {
   createBackup: call('createBackup'),
   restoreBackup: call('restoreBackup'),
   storageStatus: call('storageStatus'),
+  listTasks: call('listTasks'),
+  cancelTask: call('cancelTask'),
 } satisfies DrillTransport;
 
 /** Desktop-only operations that have no browser-mode equivalent (printing through Electron). */
