@@ -20,7 +20,7 @@ export const DataOptions = z.strictObject({ data: z.string().min(1, { message: '
 export async function withBackend<T>(dataDir: string, work: (backend: WorkerBackend) => Promise<T>): Promise<T> {
   let backend: WorkerBackend;
   try {
-    backend = await openNodeWorkerBackend(path.resolve(dataDir), { log: () => {} });
+    backend = await openNodeWorkerBackend(path.resolve(dataDir), { log: () => {}, warmTaskWorker: false });
   } catch (error) {
     throw new CliError(error instanceof BackendOpenError ? error.message : `cannot open ${dataDir}: ${(error as Error).message}`, 1);
   }

@@ -46,8 +46,8 @@ export function errorEnvelopeOf(error: unknown): Envelope<never> {
 export type Handlers = { [M in ApiMethod]?: ApiHandler<M> };
 
 /**
- * Serves one call with the handler `service` has for it (an operation it has
- * no handler for is unknown here). `onInternalError` sees unexpected errors
+ * Serves one call with the handler `service` has for it (a well-formed call of
+ * an operation it has no handler for is refused as unknown here). `onInternalError` sees unexpected errors
  * (for the log), the caller only the envelope.
  */
 export async function dispatch(
@@ -56,12 +56,14 @@ export async function dispatch(
   rawArg: unknown,
   onInternalError: (error: unknown) => void = () => {},
 ): Promise<Envelope<unknown>> {
-  if (!isApiMethod(method) || service[method] === undefined) return { ok: false, error: { code: 'unknown-method', message: `there is no operation "${String(method).slice(0, 60)}"`, details: [] } };
+  if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `there is no operation "${String(method).slice(0, 60)}"`, details: [] } };
   const parsed = apiInputs[method].safeParse(rawArg === undefined ? {} : rawArg);
   if (!parsed.success) {
     const details = issuesOf(parsed.error);
     return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${details[0] ?? 'invalid argument'}`, details } };
   }
+  if (service[method] === undefined)
+    return { ok: false, error: { code: 'unknown-method', message: `"${method}" is not served here`, details: [] } };
   try {
     const value = await (service[method] as (arg: unknown) => unknown)(parsed.data);
     return { ok: true, value };

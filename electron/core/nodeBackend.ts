@@ -29,7 +29,7 @@ export function openNodeBackend(dataDir: string, options: Pick<BackendOptions, '
 /** The back end in worker threads on `dataDir` (see `workerBackend.ts`), with this checkout's samples and bundled worker. */
 export function openNodeWorkerBackend(
   dataDir: string,
-  options: Partial<Pick<WorkerBackendOptions, 'log' | 'budgets' | 'prefs' | 'templatesDir' | 'fixedNow'>> = {},
+  options: Partial<Pick<WorkerBackendOptions, 'log' | 'budgets' | 'prefs' | 'templatesDir' | 'fixedNow' | 'warmTaskWorker'>> = {},
 ): Promise<WorkerBackend> {
   return openWorkerBackend({
     dataDir,

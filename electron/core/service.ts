@@ -20,6 +20,7 @@ import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { catalogues } from '../../shared/i18n';
 import { interpolate } from '../../shared/scriptImport/issues';
+import { eventTimeProblemOf, runSizeProblemOf } from '../../shared/runBounds';
 
 export type ServiceDeps = {
   db: Db;
@@ -33,7 +34,7 @@ export type ServiceDeps = {
   /** Replaces the live database with a backup and reopens it (the storage owner knows how). */
   restoreBackup?: (name: string) => void;
   /** Parses a CSV run log into events; supplied by the run-log import module. */
-  runCsv?: (plan: ScenarioBody, csv: string, startedAt?: string) => { startedAt: string; events: Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt'>[] };
+  runCsv?: (plan: ScenarioBody, csv: string, startedAt?: string, nowMs?: number) => { startedAt: string; events: Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt'>[] };
 };
 
 export const newId = () => randomUUID();
@@ -90,6 +91,16 @@ export function createService(deps: ServiceDeps): DrillService {
     deps.prefs.write({ importMappings: { ...Object.fromEntries(kept), [signature]: mapping } });
   };
 
+  /** Refuses an event the run cannot take (`runBounds.ts`): one too many, or a time far from the run's. */
+  const requireRoomFor = (run: { id: string; startedAt: string }, at: string, adding: number) => {
+    const extent = runs.eventExtentOf(db, run.id);
+    const tooMany = runSizeProblemOf(extent.count, adding);
+    if (tooMany) throw new ApiError('too-large', tooMany.en);
+    const startMs = Date.parse(run.startedAt);
+    const badTime = eventTimeProblemOf(Date.parse(at), { startMs, lastMs: extent.lastAt ? Date.parse(extent.lastAt) : startMs, nowMs: now().getTime() });
+    if (badTime) throw new ApiError('invalid-argument', badTime.en);
+  };
+
   const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null) => {
     const run = runs.requireRun(db, runId);
     if (run.status === 'ended' && event.kind !== 'observation')
@@ -105,6 +116,7 @@ export function createService(deps: ServiceDeps): DrillService {
     }
     const at = event.at ?? iso();
     return tx(() => {
+      requireRoomFor(run, at, 1);
       const stored = runs.insertEvent(db, runId, {
         at: new Date(at).toISOString(),
         kind: event.kind,
@@ -177,7 +189,9 @@ export function createService(deps: ServiceDeps): DrillService {
       if (original.supersededBy !== null)
         throw new ApiError('conflict', `event ${seq} was already corrected by event ${original.supersededBy}; correct that one`);
       if (at === undefined && text === undefined) throw new ApiError('invalid-argument', 'a correction must change the time or the text');
+      const run = runs.requireRun(db, runId);
       return tx(() => {
+        requireRoomFor(run, at ?? original.at, 1);
         const stored = runs.insertEvent(db, runId, {
           ...original,
           at: at === undefined ? original.at : new Date(at).toISOString(),
@@ -198,7 +212,7 @@ export function createService(deps: ServiceDeps): DrillService {
     importRunCsv: ({ scenarioId, name, csv }) => {
       if (!deps.runCsv) throw new ApiError('internal', 'run-log import is not available in this build');
       const plan = bodyOf(scenarioId);
-      const parsed = deps.runCsv(plan, csv);
+      const parsed = deps.runCsv(plan, csv, undefined, now().getTime());
       const id = newId();
       tx(() => {
         const lastAt = parsed.events.reduce((last, event) => (event.at > last ? event.at : last), parsed.startedAt);

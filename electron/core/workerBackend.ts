@@ -46,6 +46,8 @@ export type WorkerBackendOptions = {
   budgets?: Partial<Budgets>;
   /** A fixed clock for the workers (tests). */
   fixedNow?: string;
+  /** Keep a task worker started ahead of need (the app: yes; a one-shot command: no). */
+  warmTaskWorker?: boolean;
   log?: (message: string, error?: unknown) => void;
 };
 
@@ -237,10 +239,11 @@ export async function openWorkerBackend(options: WorkerBackendOptions): Promise<
 
   // One task worker is kept started ahead of need, so a long call does not wait for a worker to load.
   const startTaskSlot = () => new WorkerSlot(setupOf('task'), options.workerScript, budgets.taskHeapMb, { prefs: options.prefs, log, onExit: () => {} });
-  let spare: WorkerSlot | null = startTaskSlot();
+  const warm = options.warmTaskWorker ?? true;
+  let spare: WorkerSlot | null = warm ? startTaskSlot() : null;
   const takeTaskSlot = () => {
     const slot = spare && !spare.exited ? spare : startTaskSlot();
-    spare = closing ? null : startTaskSlot();
+    spare = closing || !warm ? null : startTaskSlot();
     return slot;
   };
 
