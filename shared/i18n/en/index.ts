@@ -8,5 +8,6 @@ import { replay } from './replay';
 import { conduct } from './conduct';
 import { backups } from './backups';
 import { scriptImport } from './scriptImport';
+import { tasks } from './tasks';
 
-export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport };
+export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport, tasks };

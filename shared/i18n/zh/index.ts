@@ -7,6 +7,7 @@ import { replay } from './replay';
 import { conduct } from './conduct';
 import { backups } from './backups';
 import { scriptImport } from './scriptImport';
+import { tasks } from './tasks';
 
-export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport };
+export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, tasks };
 export type Catalogue = typeof zh;
