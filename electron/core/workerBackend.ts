@@ -15,6 +15,7 @@
  * (`listTasks`, for progress) and cancelled (`cancelTask`, which ends its
  * worker). Preferences stay with the host; each call brings them along.
  */
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { HOST_METHODS, TASK_METHODS, type Envelope, type HostService, type TaskInfo, type TaskMethod } from '../../shared/api';
 import { dispatch } from './dispatch';
@@ -198,6 +199,13 @@ class WorkerSlot {
   }
 }
 
+/**
+ * Data folders a worker backend of this process holds. The lock file names
+ * the process, and the workers share its id, so a second open in the same
+ * process is refused here (a restarted main worker takes the lock over).
+ */
+const openDirs = new Set<string>();
+
 type Task = { info: Omit<TaskInfo, 'elapsedMs'>; slot: WorkerSlot; started: number };
 
 /**
@@ -206,6 +214,19 @@ type Task = { info: Omit<TaskInfo, 'elapsedMs'>; slot: WorkerSlot; started: numb
  * DrillDesk holds the folder).
  */
 export async function openWorkerBackend(options: WorkerBackendOptions): Promise<WorkerBackend> {
+  const dir = path.resolve(options.dataDir);
+  if (openDirs.has(dir)) throw new BackendOpenError(`the data folder ${options.dataDir} is already open in this DrillDesk; close it first`);
+  openDirs.add(dir);
+  try {
+    return await startWorkers(options);
+  } catch (error) {
+    openDirs.delete(dir);
+    throw error;
+  }
+}
+
+async function startWorkers(options: WorkerBackendOptions): Promise<WorkerBackend> {
+  const dir = path.resolve(options.dataDir);
   const budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const setupOf = (role: WorkerRole): WorkerSetup => ({
@@ -301,6 +322,7 @@ export async function openWorkerBackend(options: WorkerBackendOptions): Promise<
       for (const task of tasks.values()) task.slot.stop({ kind: 'cancelled' });
       await Promise.all([main.close(), spare?.close()]);
       spare = null;
+      openDirs.delete(dir);
     },
   };
 }

@@ -58,6 +58,15 @@ describe('the back end in workers', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
+  it('refuses a second back end on the same folder in the same process, and opens it again once closed', async () => {
+    const { backend, dataDir } = await open();
+    await expect(openNodeWorkerBackend(dataDir, { log: () => {} })).rejects.toThrow('already open in this DrillDesk');
+    await backend.close();
+    opened.splice(opened.indexOf(backend), 1);
+    const again = await open(dataDir);
+    expect((await again.backend.call('listScenarios', {})).ok).toBe(true);
+  });
+
   it('runs an import in a task worker of its own and lists it while it runs', async () => {
     const { backend } = await open();
     const scenario = await firstScenario(backend);
