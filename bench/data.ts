@@ -10,6 +10,8 @@ import type { ApiMethod, ApiOutputs, Envelope } from '../shared/api';
 import type { ScenarioBody } from '../shared/model';
 import { scenarioFileTextOf } from '../shared/scenarioFile';
 import { openBackend, type Backend } from '../electron/core/backend';
+import { openNodeWorkerBackend } from '../electron/core/nodeBackend';
+import type { WorkerBackend } from '../electron/core/workerBackend';
 import { memoryPrefsStore } from '../electron/core/prefs';
 import { DB_FILE } from '../electron/storage/dataDir';
 import { openDatabase } from '../electron/storage/db';
@@ -51,8 +53,14 @@ export function openBenchBackend(dataDir: string): Backend {
   return openBackend({ dataDir, templatesDir: NO_TEMPLATES, prefs: memoryPrefsStore(), log: () => {} });
 }
 
+/** The back end as the app runs it: the service in worker threads on `dataDir` (no samples seeded). */
+export function openBenchWorkerBackend(dataDir: string): Promise<WorkerBackend> {
+  fs.mkdirSync(NO_TEMPLATES, { recursive: true });
+  return openNodeWorkerBackend(dataDir, { templatesDir: NO_TEMPLATES, prefs: memoryPrefsStore(), log: () => {} });
+}
+
 /** Calls one API method through the dispatcher; throws on an error envelope. */
-export async function callOf<M extends ApiMethod>(backend: Backend, method: M, arg: unknown): Promise<ApiOutputs[M]> {
+export async function callOf<M extends ApiMethod>(backend: Pick<Backend, 'call'>, method: M, arg: unknown): Promise<ApiOutputs[M]> {
   const envelope = (await backend.call(method, arg)) as Envelope<ApiOutputs[M]>;
   if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message} ${envelope.error.details.slice(0, 3).join('; ')}`);
   return envelope.value;

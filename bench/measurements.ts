@@ -78,6 +78,16 @@ export const measurements = {
     unit: 'MB',
     goal: '<200 MB in every run',
   }),
+  workerHop: (): Measurement => ({
+    name: 'Empty call (getPrefs): round trip through the worker vs the direct call',
+    unit: 'ms',
+    goal: 'the hop costs <1 ms median',
+  }),
+  busyLatency: (rows: number): Measurement => ({
+    name: `Another call (listScenarios) answered during a ${n(rows)}-row run-log import, vs with the back end idle`,
+    unit: 'ms',
+    goal: 'median <200 ms',
+  }),
   scrub: (events: number): Measurement => ({
     name: `Replay: scrubbing frame time, ${n(events)}-event run`,
     unit: 'ms',
@@ -88,10 +98,18 @@ export const measurements = {
 /** The schedule sizes' goal size: the issue sets its time goal at 10,000 steps (the middle size in smoke mode). */
 export const scheduleGoalSizeOf = (sizes: readonly number[]) => (sizes.includes(10_000) ? 10_000 : sizes[Math.floor(sizes.length / 2)]);
 
+/** Rows of the run log imported while another call's latency is measured. */
+export const busyImportRowsOf = (sizes: BenchSizes) => (sizes.runEvents < 1000 ? 2000 : 19_000);
+
 /** Every measurement of a full run, in table order, for the given sizes. */
 export function allMeasurementsOf(sizes: BenchSizes) {
   return {
-    storage: [measurements.autosave(sizes.big.steps, sizes.big.edges), measurements.open(sizes.big.steps)],
+    storage: [
+      measurements.autosave(sizes.big.steps, sizes.big.edges),
+      measurements.open(sizes.big.steps),
+      measurements.workerHop(),
+      measurements.busyLatency(busyImportRowsOf(sizes)),
+    ],
     schedule: [
       ...sizes.schedule.map((steps) => measurements.schedule(steps, steps * 2, steps === scheduleGoalSizeOf(sizes.schedule))),
       measurements.scheduleSpread(sizes.schedule),

@@ -1,9 +1,10 @@
 /**
- * Benchmarks 1 and 2: saving one edit, and opening a scenario.
+ * Benchmarks 1 and 2: saving one edit, and opening a scenario; then the
+ * cost of the worker hop and another call's latency during a long import.
  *
  * Ours: the service on SQLite (`applyGraphOps` with one moved step, one
  * UPDATE in a transaction; `getScenario` reading rows into the domain model),
- * through the same dispatcher the transports use. Baseline: what an app
+ * in its worker thread as the app runs it, through the same dispatcher. Baseline: what an app
  * keeping the scenario in an electron-store style JSON file does: rewrite the
  * whole file atomically on every edit (serialise, write a temp file, fsync,
  * rename), and read and parse the whole file to open it.
@@ -11,10 +12,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ScenarioBody } from '../shared/model';
-import { callOf, openBenchBackend, type BenchData } from './data';
+import { callOf, openBenchBackend, openBenchWorkerBackend, SMOKE_SIZES, FULL_SIZES, type BenchData } from './data';
 import { rngOf } from './generate';
-import { measurements } from './measurements';
-import { medianOf, p95Of, ratioOf, timeBlocks, timePairs, type BenchOptions, type BenchRecord } from './harness';
+import { busyImportRowsOf, measurements } from './measurements';
+import { medianOf, p95Of, ratioOf, timeBlocks, timeOfAsync, timePairs, type BenchOptions, type BenchRecord } from './harness';
 
 /** electron-store / conf: `JSON.stringify(store, undefined, '\t')`, written to a temp file, fsynced, renamed over the old one. */
 export function writeJsonAtomically(file: string, value: unknown) {
@@ -31,7 +32,7 @@ export function writeJsonAtomically(file: string, value: unknown) {
 }
 
 export async function storageBenchmarks(data: BenchData, options: BenchOptions): Promise<BenchRecord[]> {
-  const backend = openBenchBackend(data.dataDir);
+  const backend = await openBenchWorkerBackend(data.dataDir);
   const jsonFile = path.join(data.dataDir, 'scenario-store.json');
   try {
     const scenario = await callOf(backend, 'getScenario', { id: data.bigId });
@@ -82,6 +83,32 @@ export async function storageBenchmarks(data: BenchData, options: BenchOptions):
     });
     if (steps !== stepCount) throw new Error(`opened ${steps} steps, expected ${stepCount}`);
 
+    // 3. The hop: an empty call through the worker, and the same call served in this thread.
+    const direct = openBenchBackend(path.join(data.dataDir, 'direct'));
+    const hops = options.smoke ? { warmups: 2, runs: 20 } : { warmups: 20, runs: 300 };
+    options.log(`worker hop: ${hops.runs} empty calls each way`);
+    const hop = await timePairs({
+      ...hops,
+      ours: () => callOf(backend, 'getPrefs', {}),
+      baseline: () => callOf(direct, 'getPrefs', {}),
+    });
+    direct.close();
+
+    // 4. Another call while a long import runs in its task worker (and the same call with the back end idle).
+    const rows = busyImportRowsOf(options.smoke ? SMOKE_SIZES : FULL_SIZES);
+    const log = ['time,kind,text', ...Array.from({ length: rows }, (_, i) => `${new Date(Date.now() - 3_600_000 + i * 100).toISOString()},观察,${i}`)].join('\n');
+    const idle: number[] = [];
+    for (let i = 0; i < 20; i++) idle.push(await timeOfAsync(() => callOf(backend, 'listScenarios', {})));
+    const busy: number[] = [];
+    let importing = true;
+    const importDone = callOf(backend, 'importRunCsv', { scenarioId: data.bigId, name: 'bench', csv: log }).finally(() => {
+      importing = false;
+    });
+    while ((await callOf(backend, 'listTasks', {})).length === 0 && importing) await new Promise((resolve) => setImmediate(resolve));
+    while (importing) busy.push(await timeOfAsync(() => callOf(backend, 'listScenarios', {})));
+    await importDone;
+    options.log(`busy latency: ${busy.length} calls during the import`);
+
     const saveOurs = medianOf(save.ours);
     const saveBase = medianOf(save.baseline);
     const saveRatio = ratioOf(saveOurs, saveBase);
@@ -109,9 +136,29 @@ export async function storageBenchmarks(data: BenchData, options: BenchOptions):
         baselineP95: p95Of(open.baseline),
         note: `${open.ours.length} opens each, alternating, CPU time (the file and the database are in the page cache); ours = backend.call('getScenario') (rows → domain model); baseline = readFile + JSON.parse, no validation`,
       },
+      {
+        ...measurements.workerHop(),
+        ours: medianOf(hop.ours),
+        baseline: medianOf(hop.baseline),
+        ratio: ratioOf(medianOf(hop.ours), medianOf(hop.baseline)),
+        met: medianOf(hop.ours) - medianOf(hop.baseline) < 1,
+        oursP95: p95Of(hop.ours),
+        baselineP95: p95Of(hop.baseline),
+        note: `${hop.ours.length} calls each, alternating, wall time; ours = the worker host relaying getPrefs to the main worker (structured clone both ways); baseline = the same dispatcher in this thread`,
+      },
+      {
+        ...measurements.busyLatency(rows),
+        ours: busy.length > 0 ? medianOf(busy) : null,
+        baseline: medianOf(idle),
+        ratio: busy.length > 0 ? ratioOf(medianOf(busy), medianOf(idle)) : null,
+        met: busy.length > 0 && medianOf(busy) < 200,
+        oursP95: busy.length > 0 ? p95Of(busy) : null,
+        baselineP95: p95Of(idle),
+        note: `${busy.length} listScenarios calls while importRunCsv (${rows} rows) ran in its task worker; baseline = 20 calls with the back end idle`,
+      },
     ];
   } finally {
-    backend.close();
+    await backend.close();
     fs.rmSync(jsonFile, { force: true });
   }
 }

@@ -1,6 +1,8 @@
 /**
  * The Electron main process: a thin composition. It turns on the sandbox for
- * every renderer, opens the back end on the user-data folder, relays each
+ * every renderer, starts the back end's workers on the user-data folder
+ * (`workerBackend.ts`: the service never runs in this process, so a heavy
+ * file cannot freeze the window), relays each
  * contract operation from its IPC channel to `backend.call`, serves the
  * renderer from the `drilldesk://app` scheme, and applies the handlers of
  * `shell.ts` (window, guards, permissions, single instance, menu) to the real
@@ -10,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
-import { openBackend, type Backend } from './core/backend';
+import { openWorkerBackend, type WorkerBackend } from './core/workerBackend';
 import { PREFS_CONF_OPTIONS, prefsStoreOf } from './core/prefs';
 import { APP_ORIGIN } from './security';
 import {
@@ -35,7 +37,7 @@ const rendererDir = path.join(appRoot, 'dist/renderer');
 const electronNativeBinding = path.join(appRoot, 'native/electron/better_sqlite3.node');
 
 let mainWindow: BrowserWindow | null = null;
-let backend: Backend | null = null;
+let backend: WorkerBackend | null = null;
 
 const store = new ElectronStore<Record<string, unknown>>({ ...PREFS_CONF_OPTIONS });
 const prefs = prefsStoreOf(store);
@@ -54,18 +56,19 @@ function openWindow() {
 if (holdSingleInstance(app, () => mainWindow)) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => void backend?.close());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);
     const menu = applicationMenuOf(app.isPackaged, process.platform);
     if (menu !== undefined) Menu.setApplicationMenu(menu === null ? null : Menu.buildFromTemplate(menu));
     serveAppProtocol(protocol, rendererDir, (url) => net.fetch(url));
     try {
-      backend = openBackend({
+      backend = await openWorkerBackend({
         dataDir: path.join(app.getPath('userData'), 'data'),
         templatesDir: path.join(appRoot, 'scenarios'),
         prefs,
+        workerScript: path.join(__dirname, 'backendWorker.cjs'),
         nativeBinding: fs.existsSync(electronNativeBinding) ? electronNativeBinding : undefined,
       });
     } catch (error) {

@@ -51,6 +51,8 @@ const transport = {
   restoreBackup: call('restoreBackup'),
   pinBackup: call('pinBackup'),
   storageStatus: call('storageStatus'),
+  listTasks: call('listTasks'),
+  cancelTask: call('cancelTask'),
 } satisfies DrillTransport;
 
 /** Desktop-only operations that have no browser-mode equivalent (printing through Electron). */

@@ -188,10 +188,44 @@ export const apiInputs = {
   /** Pins a backup (never rotated away) or unpins it (back in rotation). */
   pinBackup: z.strictObject({ name: BackupNameSchema, pinned: z.boolean() }),
   storageStatus: empty,
+
+  // Long calls (imports, exports) running in their own worker: their progress, and stopping one
+  listTasks: empty,
+  cancelTask: z.strictObject({ id: z.number().int().min(1) }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
 export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
+
+/** Operations answered by the process that runs the workers (they are about the workers), not by the service inside one. */
+export const HOST_METHODS = ['listTasks', 'cancelTask'] as const satisfies readonly ApiMethod[];
+export type HostMethod = (typeof HOST_METHODS)[number];
+/** Operations the service implements. */
+export type ServiceMethod = Exclude<ApiMethod, HostMethod>;
+
+/**
+ * Long operations: each runs in a worker of its own with a time budget and a
+ * heap limit, can be cancelled, and never holds up the other calls.
+ */
+export const TASK_METHODS = [
+  'importScenario',
+  'importRunCsv',
+  'previewPlanImport',
+  'importPlanTable',
+  'exportXlsx',
+] as const satisfies readonly ServiceMethod[];
+export type TaskMethod = (typeof TASK_METHODS)[number];
+
+/** A long call in progress: what it is, how long it has run and how long it may run. */
+export type TaskInfo = {
+  id: number;
+  method: TaskMethod;
+  /** The file being imported, when the call names one. */
+  fileName: string | null;
+  startedAt: string;
+  elapsedMs: number;
+  budgetMs: number;
+};
 
 /** What an import would create, shown before anything is written. */
 export type PlanImportPreview = Omit<ScriptImport, 'body'> & {
@@ -270,6 +304,9 @@ export interface ApiOutputs {
   restoreBackup: { restored: true };
   pinBackup: BackupInfo;
   storageStatus: StorageStatus;
+
+  listTasks: TaskInfo[];
+  cancelTask: { cancelled: boolean };
 }
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
@@ -278,8 +315,12 @@ export type ApiArgs<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 /** What the renderer calls: one argument object per method, a promise of its result. Errors reject with `ApiError`. */
 export type DrillApi = { [M in ApiMethod]: (arg: ApiInput<M>) => Promise<ApiOutputs[M]> };
 
-/** What the back end implements: arguments already parsed; may be synchronous. */
-export type DrillService = { [M in ApiMethod]: (arg: ApiArgs<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]> };
+/** What serves one operation: its argument already parsed; may be synchronous. */
+export type ApiHandler<M extends ApiMethod> = (arg: ApiArgs<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
+/** What the back end's service implements: every operation except the host's. */
+export type DrillService = { [M in ServiceMethod]: ApiHandler<M> };
+/** What the worker host implements. */
+export type HostService = { [M in HostMethod]: ApiHandler<M> };
 
 export const ApiErrorCodeSchema = z.enum([
   'invalid-argument',
@@ -289,6 +330,7 @@ export const ApiErrorCodeSchema = z.enum([
   'too-large',
   'storage-failed',
   'unauthorized',
+  'cancelled',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;

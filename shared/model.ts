@@ -74,7 +74,8 @@ export const TimeZoneSchema = z
 /** An instant, ISO 8601 with a zone (what `Date.prototype.toISOString` writes). */
 export const InstantSchema = z.iso.datetime({ offset: true });
 
-export const PositionSchema = z.object({
+/** Strict like every object of the contract: an unknown key (`__proto__`, `constructor` included) is refused, not dropped. */
+export const PositionSchema = z.strictObject({
   x: z.number().finite().min(-1e7).max(1e7),
   y: z.number().finite().min(-1e7).max(1e7),
 });

@@ -11,6 +11,7 @@
 import { allowedValuesTextOf, evalValueOfText, isRatingProblem, placedItemsOf, ratingOf, type PlacedItem } from './evaluation';
 import { NewRunEventSchema, type RunEvent, type RunEventKind, type ScenarioBody, type Step } from './model';
 import { clockAt, clockTimeOf, instantAt, isZonedInstantText, wallTimeOfText } from './time';
+import { eventTimeProblemOf, MAX_RUN_EVENTS, runSizeProblemOf } from './runBounds';
 import type { Message } from './validation';
 
 // ---------------------------------------------------------------------------
@@ -106,11 +107,12 @@ export function csvRowsOf(text: string, limits: { maxRows: number; maxColumns: n
       endRow();
     } else cell += c;
   }
+  // The last row when the text does not end with a line break counts against the limits too.
+  if (over === null && !quoted && (cell !== '' || cells.length > 0)) endRow();
   if (over === 'rows') return { ok: false, problems: [{ row, limit: 'rows', message: msg(`行数超过 ${limits.maxRows}。`, `more than ${limits.maxRows} rows`) }] };
   if (over === 'columns') return { ok: false, problems: [{ row, limit: 'columns', message: msg(`列数超过 ${limits.maxColumns}。`, `more than ${limits.maxColumns} columns`) }] };
   if (quoted)
     return { ok: false, problems: [{ row: quoteRow, message: msg('引号没有闭合（从这一行开始）。', 'a quoted cell is never closed (it opens in this row)') }] };
-  if (cell !== '' || cells.length > 0) endRow();
   return { ok: true, value: rows };
 }
 
@@ -276,9 +278,13 @@ function itemLookupOf(plan: ScenarioBody): (key: string) => PlacedItem | 'ambigu
  * `T+` times, otherwise the first event's time. Bare clock times fall on
  * `options.date` or the plan's drill date. Any bad row makes the whole log
  * refused: the result lists every bad row with its number and reason.
+ * The bounds of `runBounds.ts` hold: more than `MAX_RUN_EVENTS` rows stop
+ * the reading at once, and each time must follow the one before it within
+ * a day and lie between 2000 and `options.nowMs` (the clock) plus a day.
  */
-export function parseRunCsv(plan: ScenarioBody, text: string, options: { startedAt?: string; date?: string } = {}): TableResult<RunLog> {
-  const read = csvRowsOf(text);
+export function parseRunCsv(plan: ScenarioBody, text: string, options: { startedAt?: string; date?: string; nowMs?: number } = {}): TableResult<RunLog> {
+  const read = csvRowsOf(text, { maxRows: MAX_RUN_EVENTS + 1, maxColumns: 64 });
+  if (!read.ok && read.problems[0].limit === 'rows') return { ok: false, problems: [{ ...read.problems[0], message: runSizeProblemOf(MAX_RUN_EVENTS, 1)! }] };
   if (!read.ok) return read;
   const rows = read.value;
   const header = rows.length > 0 ? columnsOf(rows[0].cells, LOG_COLUMNS) : null;
@@ -406,9 +412,15 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
   for (const event of events)
     if (event.ms < startMs)
       problems.push({ row: event.row, message: msg(`时间早于演练开始（${clockAt(startMs, plan.timeZone)}）。`, `the time is before the run start (${clockAt(startMs, plan.timeZone)})`) });
+  const ordered = events.map((event, index) => ({ event, index })).sort((a, b) => a.event.ms - b.event.ms || a.index - b.index);
+  let lastMs = startMs;
+  for (const { event } of ordered) {
+    const problem = eventTimeProblemOf(event.ms, { startMs, lastMs, nowMs: options.nowMs ?? Infinity });
+    if (problem) problems.push({ row: event.row, message: problem });
+    lastMs = Math.max(lastMs, event.ms);
+  }
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
 
-  const ordered = events.map((event, index) => ({ event, index })).sort((a, b) => a.event.ms - b.event.ms || a.index - b.index);
   return {
     ok: true,
     value: {

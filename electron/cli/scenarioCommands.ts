@@ -9,30 +9,29 @@ import { z } from 'zod';
 import type { ApiMethod, ApiOutputs } from '../../shared/api';
 import { parseScenarioFile } from '../../shared/scenarioFile';
 import { findingsOf } from '../../shared/validation';
-import type { Backend } from '../core/backend';
-import { openNodeBackend } from '../core/nodeBackend';
-import { StorageOpenError } from '../storage/db';
+import { openNodeWorkerBackend } from '../core/nodeBackend';
+import { BackendOpenError, type WorkerBackend } from '../core/workerBackend';
 import { CliError, optionsOf, rawArgsOf, type Command } from './args';
 import { readTextFile } from './files';
 
 export const DataOptions = z.strictObject({ data: z.string().min(1, { message: 'must name a folder' }) });
 
-/** Opens the data folder, runs `work`, always closes it again. */
-export async function withBackend<T>(dataDir: string, work: (backend: Backend) => Promise<T>): Promise<T> {
-  let backend: Backend;
+/** Opens the data folder (the service in a worker, as in the app), runs `work`, always closes it again. */
+export async function withBackend<T>(dataDir: string, work: (backend: WorkerBackend) => Promise<T>): Promise<T> {
+  let backend: WorkerBackend;
   try {
-    backend = openNodeBackend(path.resolve(dataDir), { log: () => {} });
+    backend = await openNodeWorkerBackend(path.resolve(dataDir), { log: () => {}, warmTaskWorker: false });
   } catch (error) {
-    throw new CliError(error instanceof StorageOpenError ? error.message : `cannot open ${dataDir}: ${(error as Error).message}`, 1);
+    throw new CliError(error instanceof BackendOpenError ? error.message : `cannot open ${dataDir}: ${(error as Error).message}`, 1);
   }
   try {
     return await work(backend);
   } finally {
-    backend.close();
+    await backend.close();
   }
 }
 
-export async function call<M extends ApiMethod>(backend: Backend, method: M, arg: unknown): Promise<ApiOutputs[M]> {
+export async function call<M extends ApiMethod>(backend: Pick<WorkerBackend, 'call'>, method: M, arg: unknown): Promise<ApiOutputs[M]> {
   const envelope = await backend.call(method, arg);
   if (!envelope.ok) {
     const details = envelope.error.details.length > 1 ? `\n  ${envelope.error.details.join('\n  ')}` : '';

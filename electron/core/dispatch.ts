@@ -4,7 +4,7 @@
  * an error envelope with a code and a plain message. Transports call this
  * and nothing else; nothing here knows about IPC or HTTP.
  */
-import { API_METHODS, ApiError, apiInputs, issuesOf, type ApiMethod, type DrillService, type Envelope } from '../../shared/api';
+import { API_METHODS, ApiError, apiInputs, issuesOf, type ApiHandler, type ApiMethod, type Envelope } from '../../shared/api';
 
 const known = new Set<string>(API_METHODS);
 
@@ -42,9 +42,16 @@ export function errorEnvelopeOf(error: unknown): Envelope<never> {
   return { ok: false, error: { code: 'internal', message: 'an unexpected error occurred; nothing was changed', details: [] } };
 }
 
-/** Serves one call. `onInternalError` sees unexpected errors (for the log), the caller only the envelope. */
+/** Handlers for some of the operations: the service inside a worker, or the worker host's own. */
+export type Handlers = { [M in ApiMethod]?: ApiHandler<M> };
+
+/**
+ * Serves one call with the handler `service` has for it (a well-formed call of
+ * an operation it has no handler for is refused as unknown here). `onInternalError` sees unexpected errors
+ * (for the log), the caller only the envelope.
+ */
 export async function dispatch(
-  service: DrillService,
+  service: Handlers,
   method: string,
   rawArg: unknown,
   onInternalError: (error: unknown) => void = () => {},
@@ -55,6 +62,8 @@ export async function dispatch(
     const details = issuesOf(parsed.error);
     return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${details[0] ?? 'invalid argument'}`, details } };
   }
+  if (service[method] === undefined)
+    return { ok: false, error: { code: 'unknown-method', message: `"${method}" is not served here`, details: [] } };
   try {
     const value = await (service[method] as (arg: unknown) => unknown)(parsed.data);
     return { ok: true, value };

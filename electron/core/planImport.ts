@@ -201,8 +201,8 @@ export function tableErrorOf(problems: readonly TableProblem[], what: { zh: stri
 
 /** The run-log parser as the service wants it: events or an `ApiError` listing every bad row. */
 export function runCsvParserOf(language: () => PrefsLanguage) {
-  return (plan: ScenarioBody, csv: string, startedAt?: string): RunLog => {
-    const result = parseRunCsv(plan, csv, { startedAt });
+  return (plan: ScenarioBody, csv: string, startedAt?: string, nowMs?: number): RunLog => {
+    const result = parseRunCsv(plan, csv, { startedAt, nowMs });
     if (!result.ok) throw tableErrorOf(result.problems, RUN_LOG, language());
     return result.value;
   };

@@ -24,6 +24,7 @@ import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { catalogues } from '../../shared/i18n';
 import { interpolate } from '../../shared/scriptImport/issues';
+import { eventTimeProblemOf, runSizeProblemOf } from '../../shared/runBounds';
 
 export type ServiceDeps = {
   db: Db;
@@ -39,7 +40,7 @@ export type ServiceDeps = {
   /** Replaces the live database with a backup and reopens it (the storage owner knows how). */
   restoreBackup?: (name: string) => void;
   /** Parses a CSV run log into events; supplied by the run-log import module. */
-  runCsv?: (plan: ScenarioBody, csv: string, startedAt?: string) => { startedAt: string; events: Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt'>[] };
+  runCsv?: (plan: ScenarioBody, csv: string, startedAt?: string, nowMs?: number) => { startedAt: string; events: Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt'>[] };
 };
 
 export const newId = () => randomUUID();
@@ -107,6 +108,16 @@ export function createService(deps: ServiceDeps): DrillService {
     deps.prefs.write({ importMappings: { ...Object.fromEntries(kept), [signature]: mapping } });
   };
 
+  /** Refuses an event the run cannot take (`runBounds.ts`): one too many, or a time far from the run's. */
+  const requireRoomFor = (run: { id: string; startedAt: string }, at: string, adding: number) => {
+    const extent = runs.eventExtentOf(db, run.id);
+    const tooMany = runSizeProblemOf(extent.count, adding);
+    if (tooMany) throw new ApiError('too-large', tooMany.en);
+    const startMs = Date.parse(run.startedAt);
+    const badTime = eventTimeProblemOf(Date.parse(at), { startMs, lastMs: extent.lastAt ? Date.parse(extent.lastAt) : startMs, nowMs: now().getTime() });
+    if (badTime) throw new ApiError('invalid-argument', badTime.en);
+  };
+
   const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null) => {
     const run = runs.requireRun(db, runId);
     if (run.status === 'ended' && event.kind !== 'observation' && !EVALUATION_EVENT_KINDS.includes(event.kind))
@@ -129,6 +140,7 @@ export function createService(deps: ServiceDeps): DrillService {
     }
     const at = event.at ?? iso();
     return tx(() => {
+      requireRoomFor(run, at, 1);
       const stored = runs.insertEvent(db, runId, {
         at: new Date(at).toISOString(),
         kind: event.kind,
@@ -204,14 +216,16 @@ export function createService(deps: ServiceDeps): DrillService {
       if (original.supersededBy !== null)
         throw new ApiError('conflict', `event ${seq} was already corrected by event ${original.supersededBy}; correct that one`);
       if (at === undefined && text === undefined && value === undefined) throw new ApiError('invalid-argument', 'a correction must change the time, the text or the rating');
+      const run = runs.requireRun(db, runId);
       let corrected = original.value;
       if (value !== undefined) {
         if (original.kind !== 'evaluation-scored' || original.itemId === null) throw new ApiError('invalid-argument', `event ${seq} is not an evaluation score; only its time and text can be corrected`);
-        const placed = placedItemOf(runs.requireRun(db, runId).plan.evaluation, original.itemId);
+        const placed = placedItemOf(run.plan.evaluation, original.itemId);
         if (!placed) throw new ApiError('invalid-argument', `evaluation item "${original.itemId}" is not part of this run's plan`);
         corrected = checkedRatingOf(placed, value);
       }
       return tx(() => {
+        requireRoomFor(run, at ?? original.at, 1);
         const stored = runs.insertEvent(db, runId, {
           ...original,
           at: at === undefined ? original.at : new Date(at).toISOString(),
@@ -233,7 +247,7 @@ export function createService(deps: ServiceDeps): DrillService {
     importRunCsv: ({ scenarioId, name, csv, dataBase64 }) => {
       if (!deps.runCsv) throw new ApiError('internal', 'run-log import is not available in this build');
       const plan = bodyOf(scenarioId);
-      const parsed = deps.runCsv(plan, importedTextOf({ text: csv, dataBase64 }, 'csv', deps.prefs.read().language));
+      const parsed = deps.runCsv(plan, importedTextOf({ text: csv, dataBase64 }, 'csv', deps.prefs.read().language), undefined, now().getTime());
       const id = newId();
       tx(() => {
         const lastAt = parsed.events.reduce((last, event) => (event.at > last ? event.at : last), parsed.startedAt);

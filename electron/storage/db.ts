@@ -70,6 +70,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * A second connection to a database that `openDatabase` already checked and
+ * migrated (another worker holds it): the same pragmas, no check, no migration.
+ */
+export function openConnection(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
+  const db = new Database(file, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    configure(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 function configure(db: Db) {
   db.pragma('busy_timeout = 5000');
   const mode = db.pragma('journal_mode = WAL', { simple: true });

@@ -74,6 +74,7 @@ const sql = statementsOf({
   insertEvent: `INSERT INTO run_events (run_id, at, kind, step_id, role_id, text, rating, edge_id, shift_min, item_id, value, person, corrects, recorded_at)
                 VALUES (@runId, @at, @kind, @stepId, @roleId, @text, @rating, @edgeId, @shiftMin, @itemId, @value, @person, @corrects, @recordedAt)`,
   supersede: 'UPDATE run_events SET superseded_by = ? WHERE seq = ?',
+  eventExtent: 'SELECT COUNT(*) AS count, MAX(at) AS last_at FROM run_events WHERE run_id = ?',
   insertAnnotation: `INSERT INTO annotations (id, run_id, at, step_id, kind, text, owner_role_id, due_date, done, created_at)
                      VALUES (@id, @runId, @at, @stepId, @kind, @text, @ownerRoleId, @dueDate, @done, @createdAt)`,
   getAnnotation: 'SELECT * FROM annotations WHERE id = ?',
@@ -197,6 +198,12 @@ export type EventFields = Omit<RunEvent, 'seq' | 'supersededBy' | 'runId'>;
 export function insertEvent(db: Db, runId: string, fields: EventFields): RunEvent {
   const result = sql(db).insertEvent.run({ runId, ...fields });
   return eventOf(sql(db).getEvent.get(runId, Number(result.lastInsertRowid)) as EventRow);
+}
+
+/** How many events a run holds and the instant of its latest one (null when it has none). */
+export function eventExtentOf(db: Db, runId: string): { count: number; lastAt: string | null } {
+  const row = sql(db).eventExtent.get(runId) as { count: number; last_at: string | null };
+  return { count: row.count, lastAt: row.last_at };
 }
 
 export function requireEvent(db: Db, runId: string, seq: number): RunEvent {

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { CliError, optionsOf, rawArgsOf } from '../cli/args';
-import { openNodeBackend, projectRoot } from '../core/nodeBackend';
-import { StorageOpenError } from '../storage/db';
+import { openNodeWorkerBackend, projectRoot } from '../core/nodeBackend';
+import { BackendOpenError } from '../core/workerBackend';
 import { startWebServer } from './server';
 
 const ArgsSchema = z.strictObject({
@@ -28,23 +28,23 @@ async function main() {
   const dataDir = path.resolve(args.data);
   let backend;
   try {
-    backend = openNodeBackend(dataDir);
+    backend = await openNodeWorkerBackend(dataDir);
   } catch (error) {
-    console.error(`drilldesk web: ${error instanceof StorageOpenError ? error.message : `cannot open ${dataDir}: ${(error as Error).message}`}`);
+    console.error(`drilldesk web: ${error instanceof BackendOpenError ? error.message : `cannot open ${dataDir}: ${(error as Error).message}`}`);
     process.exit(1);
   }
-  const web = await startWebServer({ backend, rendererDir: path.join(projectRoot, 'dist/renderer'), port: args.port }).catch((error: Error) => {
-    backend.close();
+  const web = await startWebServer({ backend, rendererDir: path.join(projectRoot, 'dist/renderer'), port: args.port }).catch(async (error: Error) => {
+    await backend.close();
     console.error(`drilldesk web: cannot listen on 127.0.0.1:${args.port}: ${error.message}`);
     process.exit(1);
   });
   console.log(`DrillDesk is running in browser mode. Data: ${dataDir}`);
   console.log(`Open ${web.url}`);
   const stop = () => {
-    void web.close().finally(() => {
-      backend.close();
-      process.exit(0);
-    });
+    void web
+      .close()
+      .then(() => backend.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -35,11 +35,13 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   'too-large': 413,
   'storage-failed': 507,
   unauthorized: 401,
+  cancelled: 409,
   internal: 500,
 };
 
 export type WebServerOptions = {
-  backend: Backend;
+  /** Whatever serves the calls: the back end in this thread, or the worker host that relays to it. */
+  backend: Pick<Backend, 'call'>;
   rendererDir: string;
   port: number;
   token?: string;

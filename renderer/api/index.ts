@@ -4,6 +4,7 @@
  */
 import { clientOf, type DrillTransport } from '../../shared/api';
 import { httpTransport, takeToken } from './http';
+import { countingTasks } from './tasks';
 
 declare global {
   interface Window {
@@ -17,4 +18,4 @@ declare global {
 
 export const isDesktop = window.drillDesk !== undefined;
 
-export const api = clientOf(window.drillDesk ?? httpTransport(takeToken(window.location, window.history, window.sessionStorage)));
+export const api = clientOf(countingTasks(window.drillDesk ?? httpTransport(takeToken(window.location, window.history, window.sessionStorage))));

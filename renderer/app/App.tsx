@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorageStatus } from '../../shared/api';
 import { api } from '../api';
+import { TaskBar } from '../components/TaskBar';
 import { Toasts } from '../components/toasts';
 import { ConductScreen } from '../conduct/ConductScreen';
 import { HomeScreen } from '../home/HomeScreen';
@@ -78,6 +79,7 @@ export function App() {
         {route.screen === 'conduct' && <ConductScreen key={route.runId} runId={route.runId} />}
         {route.screen === 'replay' && <ReplayScreen key={route.runId} runId={route.runId} />}
       </main>
+      <TaskBar />
       <Toasts />
     </div>
   );

@@ -61,6 +61,8 @@ beforeAll(async () => {
     importScenario: { text: fs.readFileSync(path.join(HOSTILE_DIR, 'base.drill.json'), 'utf8') },
     exportScenario: { id: scenario.id },
     listTemplates: {},
+    listTasks: {},
+    cancelTask: { id: 1 },
     createFromTemplate: { templateId: template.id },
     listRuns: { scenarioId: scenario.id },
     getRun: { id: run.id },

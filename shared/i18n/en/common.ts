@@ -52,6 +52,7 @@ export const common: typeof zh = {
       'too-large': 'The file or text is too large; nothing was changed.',
       'storage-failed': 'The database could not be written; this change was not saved.',
       unauthorized: 'Not authorised: open DrillDesk with the address it printed at start.',
+      cancelled: 'Cancelled; nothing was changed.',
       internal: 'An unexpected error occurred; nothing was changed.',
     },
     title: 'Something went wrong',

@@ -10,5 +10,6 @@ import { backups } from './backups';
 import { scriptImport } from './scriptImport';
 import { files } from './files';
 import { evaluation } from './evaluation';
+import { tasks } from './tasks';
 
-export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation };
+export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks };

@@ -53,6 +53,7 @@ export const common = {
       'too-large': '文件或内容太大，未作任何更改。',
       'storage-failed': '无法写入数据库，这次修改没有保存。',
       unauthorized: '没有访问权限：请使用启动时显示的地址打开。',
+      cancelled: '已取消，未作任何更改。',
       internal: '发生意外错误，未作任何更改。',
     },
     title: '操作失败',

@@ -9,6 +9,7 @@ import { backups } from './backups';
 import { scriptImport } from './scriptImport';
 import { files } from './files';
 import { evaluation } from './evaluation';
+import { tasks } from './tasks';
 
-export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation };
+export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks };
 export type Catalogue = typeof zh;

@@ -1,0 +1,117 @@
+/**
+ * Bounded inputs (issue 18 §2) through the dispatcher on real SQLite: a run
+ * holds at most MAX_RUN_EVENTS events (a CSV is refused while it is read),
+ * event times stay near their run (recordEvent, correctEvent, the CSV import:
+ * one rule, `shared/runBounds.ts`), and a position with an unknown key
+ * (`__proto__`, `constructor`, `prototype`) is refused, not dropped.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiMethod } from '../../shared/api';
+import { PositionSchema } from '../../shared/model';
+import { AFTER_LAST_MS, BEFORE_START_MS, eventTimeProblemOf, MAX_RUN_EVENTS } from '../../shared/runBounds';
+import type { Backend } from '../../electron/core/backend';
+import { DB_FILE } from '../../electron/storage/dataDir';
+import { dumpOf, openTestBackend, removeTempDirs, tempDir, TEMPLATES_DIR, valueOf } from '../support/storage';
+
+/** The service's clock: the morning of the drill (UTC). */
+const NOW = Date.parse('2026-05-20T01:30:00.000Z');
+const HOUR = 60 * 60 * 1000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+let dataDir: string;
+let backend: Backend;
+beforeEach(() => {
+  dataDir = tempDir();
+  backend = openTestBackend(dataDir, { now: () => new Date(NOW) });
+});
+afterEach(() => {
+  backend.close();
+  removeTempDirs();
+});
+
+const dump = () => dumpOf(path.join(dataDir, DB_FILE));
+async function refusal(method: ApiMethod, arg: unknown) {
+  const envelope = await backend.call(method, arg);
+  if (envelope.ok) throw new Error(`${method} unexpectedly succeeded`);
+  return envelope.error;
+}
+const someScenario = async () => (await valueOf(backend, 'listScenarios', {}))[0];
+/** A run log of `rows` observations, one a second from `startMs`. */
+function runLogOf(rows: number, startMs = NOW): string {
+  const lines = ['time,kind,text'];
+  for (let i = 0; i < rows; i++) lines.push(`${iso(startMs + i * 1000)},观察,${i + 1}`);
+  return lines.join('\n');
+}
+
+describe('the event-time rule', () => {
+  const context = { startMs: NOW, lastMs: NOW + HOUR, nowMs: NOW + 72 * HOUR };
+  it('takes times near the run and refuses times far from it', () => {
+    expect(eventTimeProblemOf(NOW - BEFORE_START_MS + 1, context)).toBeNull();
+    expect(eventTimeProblemOf(NOW + HOUR + AFTER_LAST_MS, context)).toBeNull();
+    expect(eventTimeProblemOf(NOW - BEFORE_START_MS - 1, context)?.en).toContain('more than 12 hours before the run started');
+    expect(eventTimeProblemOf(NOW + HOUR + AFTER_LAST_MS + 60_000, context)?.en).toContain('more than 24 hours after the latest event');
+    expect(eventTimeProblemOf(Date.parse('9999-12-31T00:00:00Z'), context)?.en).toContain('out of range');
+    expect(eventTimeProblemOf(Date.parse('1970-01-01T00:00:00Z'), { ...context, startMs: 0, lastMs: 0 })?.en).toContain('out of range');
+  });
+});
+
+describe('bounded runs through the service', () => {
+  it('refuses a far-future, a far-past and a long-after event in recordEvent and correctEvent, changing nothing', async () => {
+    const scenario = await someScenario();
+    const run = await valueOf(backend, 'createRun', { scenarioId: scenario.id, name: '演练' });
+    const kept = await valueOf(backend, 'recordEvent', { runId: run.id, event: { kind: 'observation', at: iso(NOW + HOUR), text: '到位' } });
+    const before = dump();
+    for (const at of ['9999-01-01T00:00:00.000Z', iso(NOW - 13 * HOUR), iso(NOW + HOUR + 25 * HOUR)]) {
+      expect((await refusal('recordEvent', { runId: run.id, event: { kind: 'observation', at } })).code, at).toBe('invalid-argument');
+      expect((await refusal('correctEvent', { runId: run.id, seq: kept.seq, at })).code, at).toBe('invalid-argument');
+    }
+    expect(dump()).toBe(before);
+    expect((await valueOf(backend, 'recordEvent', { runId: run.id, event: { kind: 'observation', at: iso(NOW - 11 * HOUR) } })).kind).toBe('observation');
+  });
+
+  it('refuses a run log with a year-9999 time or a day-long gap, naming the row (in the language of the preferences)', async () => {
+    const scenario = await someScenario();
+    const before = dump();
+    const future = await refusal('importRunCsv', { scenarioId: scenario.id, name: '补录', csv: runLogOf(3, Date.parse('9999-05-20T01:00:00Z')) });
+    expect(future.details[0]).toContain('不在合理范围内');
+    const gap = `${runLogOf(2, NOW - 48 * HOUR)}\n${iso(NOW - 18 * HOUR)},观察,次日`;
+    expect((await refusal('importRunCsv', { scenarioId: scenario.id, name: '补录', csv: gap })).details[0]).toMatch(/^第 4 行：.*晚 24 小时以上/);
+    expect(dump()).toBe(before);
+  });
+
+  it('refuses a 1,000,000-row run log while reading it, and one row over the limit', async () => {
+    const scenario = await someScenario();
+    const before = dump();
+    const huge = `time,kind,text\n${'09:00,观察,x\n'.repeat(1_000_000)}`;
+    const error = await refusal('importRunCsv', { scenarioId: scenario.id, name: '百万行', csv: huge });
+    expect(error.details.join('\n')).toContain(`一次演练最多记录 ${MAX_RUN_EVENTS} 条事件`);
+    const justOver = await refusal('importRunCsv', { scenarioId: scenario.id, name: '超一行', csv: runLogOf(MAX_RUN_EVENTS + 1) });
+    expect(justOver.details.join('\n')).toContain(`一次演练最多记录 ${MAX_RUN_EVENTS} 条事件`);
+    expect(dump()).toBe(before);
+  });
+
+  it('takes a full run log and then refuses one more event', async () => {
+    const scenario = await someScenario();
+    const full = await valueOf(backend, 'importRunCsv', { scenarioId: scenario.id, name: '满', csv: runLogOf(MAX_RUN_EVENTS) });
+    expect(full.eventCount).toBe(MAX_RUN_EVENTS);
+    const error = await refusal('recordEvent', { runId: full.id, event: { kind: 'observation', text: '再记一条' } });
+    expect(error).toMatchObject({ code: 'too-large', message: `a run holds at most ${MAX_RUN_EVENTS} events` });
+  });
+});
+
+describe('positions are strict', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a "%s" key inside a position', async (key) => {
+    expect(PositionSchema.safeParse(JSON.parse(`{"x":1,"y":2,"${key}":{"polluted":true}}`)).success).toBe(false);
+    const file = fs.readFileSync(path.join(TEMPLATES_DIR, fs.readdirSync(TEMPLATES_DIR).sort()[0]), 'utf8');
+    const text = file.replace(/"position":\s*\{/, `"position": {"${key}": {"polluted": true}, `);
+    expect(text).not.toBe(file);
+    const before = dump();
+    const error = await refusal('importScenario', { text });
+    expect(error.code).toBe('invalid-argument');
+    expect(error.details.join('\n')).toContain(key);
+    expect(dump()).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
