@@ -26,7 +26,7 @@ export function evaluationFormFlow(form: BlankForm, t: TFunction, language: stri
   const blank = '＿＿＿＿＿＿＿＿';
   const assigned = form.assignees.map((a) =>
     t('evaluation.form.assignedLine', {
-      who: `${a.who}${a.who !== a.roleName ? t('replay.report.bracketed', { text: a.roleName }) : ''}${a.lead ? t('evaluation.report.lead') : ''}`,
+      who: `${a.who}${a.who !== a.roleName ? t('bracketed', { text: a.roleName }) : ''}${a.lead ? t('evaluation.report.lead') : ''}`,
       what: [
         a.sections.length > 0 ? t('evaluation.report.sectionsScope', { list: a.sections.join(t('listSep')) }) : t('evaluation.form.allSections'),
         a.sites.length > 0 ? t('evaluation.report.sitesScope', { list: a.sites.join(t('listSep')) }) : null,

@@ -249,7 +249,7 @@ export function evaluationReportFlowOf(report: EvaluationReport, t: TFunction, l
           <span className="aar-n">{i + 1}.</span>
           {comment.who && <b>{comment.who}{t('colon')}</b>}
           <Lines text={comment.text} />
-          <span className="aar-when">{t('replay.report.bracketed', { text: clock(comment.atMs) })}</span>
+          <span className="aar-when">{t('bracketed', { text: clock(comment.atMs) })}</span>
         </p>,
       ),
     ),

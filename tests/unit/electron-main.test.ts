@@ -105,6 +105,25 @@ const fake = await vi.hoisted(async () => {
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
+/**
+ * main.ts starts the worker from `backendWorker.cjs` beside itself, which
+ * `scripts/build-electron.mjs` writes next to `main.cjs`. Run from source
+ * there is no such file, so the same entry bundled for this checkout stands
+ * in for it; the back end is otherwise the real one.
+ */
+const workerScripts: string[] = [];
+vi.mock('../../electron/core/workerBackend', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/core/workerBackend')>();
+  const { nodeWorkerScriptOf } = await import('../../electron/core/workerScript');
+  return {
+    ...real,
+    openWorkerBackend: (options: Parameters<typeof real.openWorkerBackend>[0]) => {
+      workerScripts.push(options.workerScript);
+      return real.openWorkerBackend({ ...options, workerScript: nodeWorkerScriptOf(repoRoot) });
+    },
+  };
+});
+
 const { app, ipcMain, session } = fake.electron;
 const appFrame = topFrameOf(`${APP_ORIGIN}/index.html#/`);
 
@@ -116,20 +135,27 @@ beforeAll(async () => {
   await import('../../electron/main');
   fake.events.push('loaded');
   fake.markReady();
-  await app.whenReady(); // main's own `then` was registered first, so it has run
+  await app.whenReady();
+  // main's handler was registered first; it opens the back end's workers, then the window.
+  await vi.waitFor(() => expect(fake.electron.BrowserWindow.made).toHaveLength(1), { timeout: 60_000, interval: 50 });
   await import('../../electron/preload');
-});
+}, 90_000);
 
-afterAll(() => {
-  // Quitting closes the back end: the data folder's lock is free again.
+afterAll(async () => {
+  // Quitting closes the back end: the data folder's lock is free again once the workers have closed it.
   app.emit('will-quit');
-  openDataDir(path.join(fake.home, 'userData', 'data')).close();
+  await vi.waitFor(() => openDataDir(path.join(fake.home, 'userData', 'data')).close(), { timeout: 30_000, interval: 50 });
   fs.rmSync(fake.home, { recursive: true, force: true });
 });
 
 describe('the main process (electron/main.ts)', () => {
   it('turns on the sandbox for every renderer and registers the app scheme before the app is ready', () => {
     expect(fake.events.slice(0, 3)).toEqual(['enableSandbox', expect.stringMatching(/^privileged .*"scheme":"drilldesk".*"secure":true/), 'loaded']);
+  });
+
+  it('starts the back end from the worker bundle the desktop build writes beside main.cjs', () => {
+    expect(workerScripts).toEqual([path.join(repoRoot, 'electron', 'backendWorker.cjs')]);
+    expect(fs.readFileSync(path.join(repoRoot, 'scripts/build-electron.mjs'), 'utf8')).toContain("outfile: 'dist-electron/backendWorker.cjs'");
   });
 
   it('opens one window, sandboxed with its preload, on the app page', () => {
