@@ -21,6 +21,10 @@ export const common: typeof zh = {
   colon: ': ',
   listSep: ', ',
   bracketed: ' ({{text}})',
+  /** Between clauses that already hold commas. */
+  clauseSep: '; ',
+  /** A line to fill in by hand on a printed form. */
+  blankLine: '________',
   comma: ', ',
   language: { label: 'Language', zh: '中文', en: 'English' },
   state: { loading: 'Loading…', saving: 'Saving…', saved: 'Saved', unsaved: 'Not saved', error: 'Error' },

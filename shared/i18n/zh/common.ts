@@ -20,6 +20,10 @@ export const common = {
   listSep: '、',
   /** A remark in brackets after a name: 张伟（县水务局）. */
   bracketed: '（{{text}}）',
+  /** Between clauses that already hold commas. */
+  clauseSep: '；',
+  /** A line to fill in by hand on a printed form. */
+  blankLine: '＿＿＿＿＿＿＿＿',
   comma: '，',
   language: { label: '语言', zh: '中文', en: 'English' },
   state: { loading: '正在加载…', saving: '正在保存…', saved: '已保存', unsaved: '未保存', error: '出错' },
