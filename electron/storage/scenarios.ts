@@ -85,9 +85,9 @@ const sql = statementsOf({
   stepTitle: 'SELECT id, title FROM steps WHERE scenario_id = ? AND id = ?',
   roleName: 'SELECT id, name FROM roles WHERE scenario_id = ? AND id = ?',
   stepUsingRole: `SELECT title FROM steps WHERE scenario_id = ?
-                  AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.roleIds') WHERE value = ?) LIMIT 1`,
+                  AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.roleIds') WHERE value = ?) ORDER BY ord LIMIT 1`,
   stepUsingObjective: `SELECT title FROM steps WHERE scenario_id = ?
-                  AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.objectiveIds') WHERE value = ?) LIMIT 1`,
+                  AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.objectiveIds') WHERE value = ?) ORDER BY ord LIMIT 1`,
   reportersOf: `SELECT id, data FROM roles WHERE scenario_id = ? AND json_extract(data, '$.reportsTo') = ?`,
 });
 
