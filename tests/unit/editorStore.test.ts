@@ -101,7 +101,7 @@ describe('the editor store', () => {
     expect(state().history).toBe(before.history);
     expect(toasts.useToasts.getState().toasts.slice(shown).map((toast) => [toast.kind, toast.text])).toEqual([
       ['error', '角色“总指挥”仍分配给步骤“暴雨预警”，不能删除'],
-      ['error', '角色“总指挥”不能以自己为上级'],
+      ['error', '角色“总指挥”的上级是它自己'],
     ]);
     // Only the accepted edit reached the back end.
     expect((await valueOf(backend, 'getScenario', { id: stored.id })).revision).toBe(stored.revision + 1);

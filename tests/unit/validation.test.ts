@@ -122,7 +122,7 @@ describe('rule dangling-reference', () => {
     drill.steps.push({ id: 'done', kind: 'milestone', title: '重复' });
     drill.roles[1].reportsTo = 'chief';
     const findings = findingsOfRule(drill, 'dangling-reference');
-    expect(findings.map((f) => f.message.zh)).toEqual(['步骤编号“done”已被使用', '角色“应急监测组”的上级“chief”不存在']);
+    expect(findings.map((f) => f.message.zh)).toEqual(['步骤编号“done”重复', '角色“应急监测组”的上级“chief”不存在']);
     expect(findings[1].roleId).toBe('monitoring');
   });
 });
