@@ -15,25 +15,19 @@ import { catalogues, messageOf } from '../../shared/i18n';
 import { EvalAssignmentSchema, EvalFormSchema, EvalItemSchema, RoleSchema, StepSchema, type Scenario, type ScenarioBody } from '../../shared/model';
 import { applyOps, GraphOpsSchema, type GraphOp, type GraphOpInput } from '../../shared/ops';
 import { graphProblemsOf, graphViewOf, RULE_CODES, RULES, RuleError, checkGraphOp, type RuleCode } from '../../shared/rules';
+import { rngOf } from '../../bench/generate';
 import type { Backend } from '../../electron/core/backend';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { dumpOf, openTestBackend, removeTempDirs, tempDir, valueOf } from '../support/storage';
 
-/** A small seeded generator (mulberry32): the same seed gives the same drills and edits. */
+/** Draws from the shared seeded generator (`rngOf`): the same seed gives the same drills and edits. */
 function randomOf(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = rngOf(seed);
   const int = (n: number) => Math.floor(next() * n);
   const chance = (p: number) => next() < p;
   const pick = <T,>(items: readonly T[]): T | undefined => (items.length === 0 ? undefined : items[int(items.length)]);
   const some = <T,>(items: readonly T[], max = 2): T[] => [...new Set(Array.from({ length: int(max + 1) }, () => pick(items)).filter((x): x is T => x !== undefined))];
-  return { next, int, chance, pick, some };
+  return { int, chance, pick, some };
 }
 type Random = ReturnType<typeof randomOf>;
 
