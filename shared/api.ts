@@ -335,12 +335,20 @@ export const ApiErrorCodeSchema = z.enum([
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
+/**
+ * A refusal's message in the catalogue: its key and parameters, so the
+ * renderer shows it in the user's language (e.g. `rules.stepRoleMissing`).
+ */
+export type ErrorMessageKey = { key: string; params: Record<string, string | number> };
+
 /** The one error that crosses the boundary: a code and a message a person can read. Never a stack trace. */
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
     readonly details: string[] = [],
+    /** The message's catalogue key and parameters, when it has one. */
+    readonly catalogue: ErrorMessageKey | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -351,10 +359,21 @@ export const ApiErrorBodySchema = z.object({
   code: ApiErrorCodeSchema,
   message: z.string(),
   details: z.array(z.string()).default([]),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
+/** The error of an envelope: code, message, details, and the message's catalogue key and parameters when it has one. */
+export type ErrorBody = { code: ApiErrorCode; message: string; details: string[]; key?: string; params?: Record<string, string | number> };
+
 /** The envelope each transport carries: a result or an error, so errors keep their code across IPC and HTTP. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string; details: string[] } };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+
+/** The error body of an `ApiError`, for an envelope. */
+export function errorBodyOf(error: ApiError): ErrorBody {
+  const body: ErrorBody = { code: error.code, message: error.message, details: error.details };
+  return error.catalogue ? { ...body, key: error.catalogue.key, params: error.catalogue.params } : body;
+}
 
 /** The raw transport the preload exposes: same methods, envelopes instead of thrown errors. */
 export type DrillTransport = { [M in ApiMethod]: (arg: ApiInput<M>) => Promise<Envelope<ApiOutputs[M]>> };
@@ -374,7 +393,8 @@ export function clientOf(transport: DrillTransport): DrillApi {
     client[method] = async (arg: unknown) => {
       const envelope = await (transport[method] as (arg: unknown) => Promise<Envelope<unknown>>)(arg);
       if (envelope.ok) return envelope.value;
-      throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+      const { code, message, details, key, params } = envelope.error;
+      throw new ApiError(code, message, details, key === undefined ? null : { key, params: params ?? {} });
     };
   }
   return client as unknown as DrillApi;

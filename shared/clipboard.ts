@@ -5,7 +5,8 @@
  * and edge a fresh id and matches roles by name (adding the missing ones),
  * so a piece copied from one scenario fits into any other.
  */
-import { FragmentBodySchema, graphProblemsOf, type Edge, type FragmentBody, type Position, type Role, type ScenarioBody, type Step } from './model';
+import { FragmentBodySchema, type Edge, type FragmentBody, type Position, type Role, type ScenarioBody, type Step } from './model';
+import { graphProblemsOf } from './rules';
 import type { GraphOp } from './ops';
 
 /** Marks clipboard text as DrillDesk steps, so ordinary text is never pasted as a graph. */
@@ -50,7 +51,7 @@ export function fragmentFromClipboardText(text: string): FragmentBody | null {
   if (typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== CLIPBOARD_TYPE) return null;
   const parsed = FragmentBodySchema.safeParse((data as { fragment?: unknown }).fragment);
   if (!parsed.success) return null;
-  const problems = graphProblemsOf({ ...parsed.data, objectives: [] }).filter((p) => !p.path.includes('objectiveIds'));
+  const problems = graphProblemsOf({ ...parsed.data, objectives: [] }).filter((p) => p.code !== 'step-objective-missing');
   return problems.length === 0 ? parsed.data : null;
 }
 

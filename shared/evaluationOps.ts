@@ -5,11 +5,12 @@
  * revision check, autosave, file export and the run's plan snapshot the way
  * the graph does.
  *
- * Rules an edit must keep (the back end applies the same functions):
- * ids unique across the plan; items link steps and objectives that exist;
- * assignments name roles, forms and sections (of their forms) that exist;
- * a form or section still named by an assignment is not removed (the
- * `…RemovalOpsOf` helpers unassign it first, so undo restores both).
+ * The rules an edit must keep live in the rulebook (`rules.ts`), which the
+ * back end applies too: ids unique across the plan; items link steps and
+ * objectives that exist; assignments name roles, forms and sections (of
+ * their forms) that exist; a form or section still named by an assignment is
+ * not removed (the `…RemovalOpsOf` helpers unassign it first, so undo
+ * restores both).
  */
 import { z } from 'zod';
 import {
@@ -17,16 +18,22 @@ import {
   EvalFormSchema,
   EvalItemSchema,
   EvalSectionSchema,
-  evalItemLabelOf,
   IdSchema,
   patchSchemaOf,
-  type EvalAssignment,
-  type EvalForm,
   type EvalItem,
   type EvaluationPlan,
   type ScenarioBody,
 } from './model';
-import { GraphOpError } from './opError';
+import {
+  graphViewOf,
+  refuse,
+  requireAssignmentLinks,
+  requireFreshEvalIds,
+  requireItemLinks,
+  requireUnassigned,
+  type EvalLinkTargets,
+  type RuleCode,
+} from './rules';
 
 const IndexSchema = z.number().int().min(0).max(100_000);
 
@@ -76,8 +83,15 @@ function itemAt(plan: EvaluationPlan, id: string): Where | null {
   return null;
 }
 
-function existing<T>(found: T | null | undefined, what: string, id: string): T {
-  if (found === null || found === undefined || (typeof found === 'number' && found < 0)) throw new GraphOpError(`${what} "${id}" does not exist`);
+const MISSING = {
+  'evaluation form': 'eval-form-missing',
+  'evaluation section': 'eval-section-missing',
+  'evaluation item': 'eval-item-missing',
+  'evaluation assignment': 'eval-assignment-missing',
+} as const satisfies Record<string, RuleCode>;
+
+function existing<T>(found: T | null | undefined, what: keyof typeof MISSING, id: string): T {
+  if (found === null || found === undefined || (typeof found === 'number' && found < 0)) refuse(MISSING[what], { id });
   return found;
 }
 
@@ -96,67 +110,9 @@ function withSection(plan: EvaluationPlan, at: Where, change: (items: EvalItem[]
   };
 }
 
-/** What an evaluation edit may link to: the scenario's steps, objectives and roles. The back end answers from SQLite. */
-export type EvalLinkTargets = { hasStep: (id: string) => boolean; hasObjective: (id: string) => boolean; hasRole: (id: string) => boolean };
-
-/** The link targets of a scenario body in memory. */
-export function linkTargetsOf(body: Pick<ScenarioBody, 'steps' | 'objectives' | 'roles'>): EvalLinkTargets {
-  return {
-    hasStep: (id) => body.steps.some((step) => step.id === id),
-    hasObjective: (id) => body.objectives.some((objective) => objective.id === id),
-    hasRole: (id) => body.roles.some((role) => role.id === id),
-  };
-}
-
-/** Refuses an item whose links point at nothing. */
-function requireItemLinks(known: EvalLinkTargets, item: Pick<EvalItem, 'content' | 'stepIds' | 'objectiveIds'>) {
-  for (const stepId of item.stepIds)
-    if (!known.hasStep(stepId)) throw new GraphOpError(`evaluation item "${evalItemLabelOf(item)}" links missing step "${stepId}"`);
-  for (const objectiveId of item.objectiveIds)
-    if (!known.hasObjective(objectiveId)) throw new GraphOpError(`evaluation item "${evalItemLabelOf(item)}" links missing objective "${objectiveId}"`);
-}
-
-function requireAssignmentLinks(known: EvalLinkTargets, plan: EvaluationPlan, assignment: EvalAssignment) {
-  if (!known.hasRole(assignment.roleId)) throw new GraphOpError(`evaluation assignment names missing role "${assignment.roleId}"`);
-  const forms = assignment.formIds.map((id) => existing(plan.forms.find((form) => form.id === id), 'evaluation form', id));
-  for (const sectionId of assignment.sectionIds)
-    if (!forms.some((form) => form.sections.some((section) => section.id === sectionId)))
-      throw new GraphOpError(`evaluation assignment names section "${sectionId}", which is not in its forms`);
-}
-
-/** Refuses ids the plan already has (or that repeat within what is added). */
-function requireFreshIds(plan: EvaluationPlan, added: { forms?: EvalForm[]; sections?: EvalForm['sections']; items?: EvalItem[] }) {
-  const taken = {
-    form: new Set(plan.forms.map((form) => form.id)),
-    section: new Set(plan.forms.flatMap((form) => form.sections.map((section) => section.id))),
-    item: new Set(plan.forms.flatMap((form) => form.sections.flatMap((section) => section.items.map((item) => item.id)))),
-  };
-  const claim = (kind: keyof typeof taken, id: string) => {
-    if (taken[kind].has(id)) throw new GraphOpError(`evaluation ${kind} "${id}" already exists`);
-    taken[kind].add(id);
-  };
-  for (const form of added.forms ?? []) {
-    claim('form', form.id);
-    for (const section of form.sections) {
-      claim('section', section.id);
-      for (const item of section.items) claim('item', item.id);
-    }
-  }
-  for (const section of added.sections ?? []) {
-    claim('section', section.id);
-    for (const item of section.items) claim('item', item.id);
-  }
-  for (const item of added.items ?? []) claim('item', item.id);
-}
-
-function requireUnassigned(plan: EvaluationPlan, key: 'formIds' | 'sectionIds', id: string, what: string) {
-  const user = plan.assignments.find((assignment) => assignment[key].includes(id));
-  if (user) throw new GraphOpError(`${what} "${id}" is still assigned (assignment "${user.id}")`);
-}
-
-/** Applies one evaluation operation to a scenario body; the input is not changed. Throws `GraphOpError` when it does not fit. */
+/** Applies one evaluation operation to a scenario body; the input is not changed. Throws `RuleError` when it does not fit. */
 export function applyEvalOp<B extends ScenarioBody>(body: B, op: EvalOp): B {
-  return { ...body, evaluation: applyEvalOpToPlan(body.evaluation, op, linkTargetsOf(body)) };
+  return { ...body, evaluation: applyEvalOpToPlan(body.evaluation, op, graphViewOf(body)) };
 }
 
 /** Applies one evaluation operation to a plan, checking its links against `known`. */
@@ -164,7 +120,7 @@ export function applyEvalOpToPlan(plan: EvaluationPlan, op: EvalOp, known: EvalL
   const next = (evaluation: EvaluationPlan) => evaluation;
   switch (op.op) {
     case 'addEvalForm':
-      requireFreshIds(plan, { forms: [op.form] });
+      requireFreshEvalIds(plan, { forms: [op.form] });
       for (const section of op.form.sections) for (const item of section.items) requireItemLinks(known, item);
       return next({ ...plan, forms: insertAt(plan.forms, op.form, op.index) });
     case 'updateEvalForm': {
@@ -173,12 +129,12 @@ export function applyEvalOpToPlan(plan: EvaluationPlan, op: EvalOp, known: EvalL
     }
     case 'removeEvalForm': {
       const f = existing(plan.forms.findIndex((form) => form.id === op.id), 'evaluation form', op.id);
-      requireUnassigned(plan, 'formIds', op.id, 'evaluation form');
+      requireUnassigned(plan, 'form', op.id);
       return next({ ...plan, forms: removeAt(plan.forms, f) });
     }
     case 'addEvalSection': {
       const f = existing(plan.forms.findIndex((form) => form.id === op.formId), 'evaluation form', op.formId);
-      requireFreshIds(plan, { sections: [op.section] });
+      requireFreshEvalIds(plan, { sections: [op.section] });
       for (const item of op.section.items) requireItemLinks(known, item);
       const form = plan.forms[f];
       return next({ ...plan, forms: replaceAt(plan.forms, f, { ...form, sections: insertAt(form.sections, op.section, op.index) }) });
@@ -190,13 +146,13 @@ export function applyEvalOpToPlan(plan: EvaluationPlan, op: EvalOp, known: EvalL
     }
     case 'removeEvalSection': {
       const at = existing(sectionAt(plan, op.id), 'evaluation section', op.id);
-      requireUnassigned(plan, 'sectionIds', op.id, 'evaluation section');
+      requireUnassigned(plan, 'section', op.id);
       const form = plan.forms[at.f];
       return next({ ...plan, forms: replaceAt(plan.forms, at.f, { ...form, sections: removeAt(form.sections, at.s) }) });
     }
     case 'addEvalItem': {
       const at = existing(sectionAt(plan, op.sectionId), 'evaluation section', op.sectionId);
-      requireFreshIds(plan, { items: [op.item] });
+      requireFreshEvalIds(plan, { items: [op.item] });
       requireItemLinks(known, op.item);
       return next(withSection(plan, at, (items) => insertAt(items, op.item, op.index)));
     }
@@ -218,7 +174,7 @@ export function applyEvalOpToPlan(plan: EvaluationPlan, op: EvalOp, known: EvalL
       return next(withSection(removed, sectionAt(removed, op.sectionId)!, (items) => insertAt(items, item, op.index)));
     }
     case 'addEvalAssignment':
-      if (plan.assignments.some((a) => a.id === op.assignment.id)) throw new GraphOpError(`evaluation assignment "${op.assignment.id}" already exists`);
+      if (plan.assignments.some((a) => a.id === op.assignment.id)) refuse('eval-assignment-id-taken', { id: op.assignment.id });
       requireAssignmentLinks(known, plan, op.assignment);
       return next({ ...plan, assignments: insertAt(plan.assignments, op.assignment, op.index) });
     case 'updateEvalAssignment': {
@@ -294,18 +250,6 @@ export function inverseOfEvalOp(body: ScenarioBody, op: EvalOp): EvalOp[] {
 
 // ---------------------------------------------------------------------------
 // What the rest of the scenario may not remove while the plan uses it
-
-/** The first item linking a step, for the refusal of removing that step. */
-export function evalItemLinkingStep(plan: EvaluationPlan, stepId: string): EvalItem | null {
-  for (const form of plan.forms) for (const section of form.sections) for (const item of section.items) if (item.stepIds.includes(stepId)) return item;
-  return null;
-}
-
-/** The first item linking an objective. */
-export function evalItemLinkingObjective(plan: EvaluationPlan, objectiveId: string): EvalItem | null {
-  for (const form of plan.forms) for (const section of form.sections) for (const item of section.items) if (item.objectiveIds.includes(objectiveId)) return item;
-  return null;
-}
 
 /** Operations that unlink these steps from every item linking them (before the steps are removed). */
 export function evalStepUnlinkOpsOf(plan: EvaluationPlan, stepIds: ReadonlySet<string>): EvalOp[] {

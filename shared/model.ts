@@ -275,7 +275,7 @@ export const MAX_STEPS = 20_000;
 export const MAX_EDGES = 60_000;
 export const MAX_ROLES = 500;
 
-/** The graph part of a scenario. Referential checks live in `graphProblemsOf`. */
+/** The graph part of a scenario. Referential checks are rules: `graphProblemsOf` in `rules.ts`. */
 export const ScenarioBodySchema = z.strictObject({
   ...ScenarioMetaSchema.shape,
   roles: z.array(RoleSchema).max(MAX_ROLES).default([]),
@@ -301,119 +301,8 @@ export type ScenarioSummary = Pick<
   'id' | 'title' | 'titleEn' | 'drillDate' | 'timeZone' | 'location' | 'revision' | 'updatedAt' | 'createdAt' | 'sourceId'
 > & { stepCount: number; roleCount: number; runCount: number };
 
-/** A problem with the structure of a graph: a reference that points nowhere, or a duplicate id. */
-export type GraphProblem = { path: string; message: string };
-
-/**
- * Referential integrity of a scenario body: unique ids, edges and roles that
- * point at things that exist. Returns an empty list when all is well.
- * (Drafting problems such as cycles or unowned steps are validation findings,
- * not errors, and live in `validation.ts`.)
- */
-export function graphProblemsOf(
-  body: Pick<ScenarioBody, 'roles' | 'steps' | 'edges' | 'objectives'> & { evaluation?: EvaluationPlan },
-): GraphProblem[] {
-  const problems: GraphProblem[] = [];
-  const duplicates = (items: { id: string }[], where: string) => {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-      if (seen.has(item.id)) problems.push({ path: `${where}[${i}].id`, message: `duplicate id "${item.id}"` });
-      seen.add(item.id);
-    });
-    return seen;
-  };
-  const roleIds = duplicates(body.roles, 'roles');
-  const stepIds = duplicates(body.steps, 'steps');
-  const objectiveIds = duplicates(body.objectives, 'objectives');
-  duplicates(body.edges, 'edges');
-  body.roles.forEach((role, i) => {
-    if (role.reportsTo !== null && !roleIds.has(role.reportsTo))
-      problems.push({ path: `roles[${i}].reportsTo`, message: `role "${role.name}" reports to missing role "${role.reportsTo}"` });
-    if (role.reportsTo === role.id)
-      problems.push({ path: `roles[${i}].reportsTo`, message: `role "${role.name}" reports to itself` });
-  });
-  body.steps.forEach((step, i) => {
-    step.roleIds.forEach((roleId, j) => {
-      if (!roleIds.has(roleId))
-        problems.push({ path: `steps[${i}].roleIds[${j}]`, message: `step "${step.title}" names missing role "${roleId}"` });
-    });
-    step.objectiveIds.forEach((objectiveId, j) => {
-      if (!objectiveIds.has(objectiveId))
-        problems.push({
-          path: `steps[${i}].objectiveIds[${j}]`,
-          message: `step "${step.title}" names missing objective "${objectiveId}"`,
-        });
-    });
-  });
-  body.edges.forEach((edge, i) => {
-    if (!stepIds.has(edge.source))
-      problems.push({ path: `edges[${i}].source`, message: `edge "${edge.id}" starts at missing step "${edge.source}"` });
-    if (!stepIds.has(edge.target))
-      problems.push({ path: `edges[${i}].target`, message: `edge "${edge.id}" ends at missing step "${edge.target}"` });
-  });
-  if (body.evaluation) problems.push(...evaluationProblemsOf(body.evaluation, { stepIds, objectiveIds, roleIds }));
-  return problems;
-}
-
 /** An evaluation item as messages name it: its content, shortened. */
 export const evalItemLabelOf = (item: Pick<EvalItem, 'content'>) => (item.content.length > 40 ? `${item.content.slice(0, 39)}…` : item.content);
-
-/**
- * Referential integrity of an evaluation plan against the scenario it
- * belongs to: ids unique (sections and items across the whole plan, since
- * edits name them by id alone), items linking steps and objectives that
- * exist, assignments naming roles, forms and sections (of those forms) that
- * exist. Example: an item linking step "s99" of a drill without it gives
- * `evaluation.forms[0].sections[1].items[2].stepIds[0]: evaluation item "…" links missing step "s99"`.
- */
-export function evaluationProblemsOf(
-  plan: EvaluationPlan,
-  known: { stepIds: ReadonlySet<string>; objectiveIds: ReadonlySet<string>; roleIds: ReadonlySet<string> },
-): GraphProblem[] {
-  const problems: GraphProblem[] = [];
-  const seen = { form: new Set<string>(), section: new Set<string>(), item: new Set<string>(), assignment: new Set<string>() };
-  const unique = (kind: keyof typeof seen, id: string, path: string) => {
-    if (seen[kind].has(id)) problems.push({ path: `${path}.id`, message: `duplicate ${kind === 'item' ? 'evaluation item' : `evaluation ${kind}`} id "${id}"` });
-    seen[kind].add(id);
-  };
-  const sectionsOfForm = new Map<string, Set<string>>();
-  plan.forms.forEach((form, f) => {
-    const formPath = `evaluation.forms[${f}]`;
-    unique('form', form.id, formPath);
-    const sections = new Set<string>();
-    sectionsOfForm.set(form.id, sections);
-    form.sections.forEach((section, s) => {
-      const sectionPath = `${formPath}.sections[${s}]`;
-      unique('section', section.id, sectionPath);
-      sections.add(section.id);
-      section.items.forEach((item, i) => {
-        const itemPath = `${sectionPath}.items[${i}]`;
-        unique('item', item.id, itemPath);
-        item.stepIds.forEach((stepId, j) => {
-          if (!known.stepIds.has(stepId))
-            problems.push({ path: `${itemPath}.stepIds[${j}]`, message: `evaluation item "${evalItemLabelOf(item)}" links missing step "${stepId}"` });
-        });
-        item.objectiveIds.forEach((objectiveId, j) => {
-          if (!known.objectiveIds.has(objectiveId))
-            problems.push({ path: `${itemPath}.objectiveIds[${j}]`, message: `evaluation item "${evalItemLabelOf(item)}" links missing objective "${objectiveId}"` });
-        });
-      });
-    });
-  });
-  plan.assignments.forEach((assignment, a) => {
-    const path = `evaluation.assignments[${a}]`;
-    unique('assignment', assignment.id, path);
-    if (!known.roleIds.has(assignment.roleId)) problems.push({ path: `${path}.roleId`, message: `evaluation assignment names missing role "${assignment.roleId}"` });
-    assignment.formIds.forEach((formId, j) => {
-      if (!sectionsOfForm.has(formId)) problems.push({ path: `${path}.formIds[${j}]`, message: `evaluation assignment names missing form "${formId}"` });
-    });
-    assignment.sectionIds.forEach((sectionId, j) => {
-      if (!assignment.formIds.some((formId) => sectionsOfForm.get(formId)?.has(sectionId)))
-        problems.push({ path: `${path}.sectionIds[${j}]`, message: `evaluation assignment names section "${sectionId}", which is not in its forms` });
-    });
-  });
-  return problems;
-}
 
 // ---------------------------------------------------------------------------
 // Runs

@@ -4,12 +4,13 @@
  * Every edit of a scenario is a list of operations. The renderer applies
  * them to its copy at once (optimistically) and sends the same list to the
  * back end, which commits it to SQLite in one transaction. Undo keeps the
- * inverse list, computed from the state before the edit.
+ * inverse list, computed from the state before the edit. Whether an
+ * operation may apply is decided by the rulebook (`rules.ts`), here and in
+ * the back end alike.
  */
 import { z } from 'zod';
 import {
   EdgeSchema,
-  evalItemLabelOf,
   IdSchema,
   patchSchemaOf,
   PositionSchema,
@@ -21,19 +22,9 @@ import {
   type ScenarioBody,
   type Step,
 } from './model';
-import {
-  applyEvalOp,
-  EVAL_OP_SCHEMAS,
-  evalItemLinkingObjective,
-  evalItemLinkingStep,
-  evalRoleRemovalOpsOf,
-  evalStepUnlinkOpsOf,
-  inverseOfEvalOp,
-  isEvalOp,
-} from './evaluationOps';
-import { GraphOpError } from './opError';
+import { applyEvalOp, EVAL_OP_SCHEMAS, evalRoleRemovalOpsOf, evalStepUnlinkOpsOf, inverseOfEvalOp, isEvalOp } from './evaluationOps';
+import { checkGraphOp, graphViewOf, refuse } from './rules';
 
-export { GraphOpError };
 
 /** Step fields a patch may change: all but identity and kind. A patch changes only the fields it names. */
 const StepPatchSchema = patchSchemaOf(
@@ -84,14 +75,11 @@ export const GraphOpsSchema = z.array(GraphOpSchema).min(1).max(50_000);
 
 const byId = <T extends { id: string }>(items: readonly T[], id: string) => items.findIndex((item) => item.id === id);
 
-function requireIndex<T extends { id: string }>(items: readonly T[], id: string, what: string): number {
+/** The index of an item the rules have already found to exist. */
+function requireIndex<T extends { id: string }>(items: readonly T[], id: string, code: 'step-missing' | 'edge-missing' | 'role-missing'): number {
   const index = byId(items, id);
-  if (index < 0) throw new GraphOpError(`${what} "${id}" does not exist`);
+  if (index < 0) refuse(code, { id });
   return index;
-}
-
-function requireAbsent<T extends { id: string }>(items: readonly T[], id: string, what: string) {
-  if (byId(items, id) >= 0) throw new GraphOpError(`${what} "${id}" already exists`);
 }
 
 function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
@@ -110,33 +98,28 @@ export function patchStep(step: Step, patch: StepPatch): Step {
 
 /**
  * Applies one operation to a scenario body and returns the new body; the
- * input is not changed. Throws `GraphOpError` when the operation does not fit
- * the graph (a missing id, a duplicate id, an edge to a missing step, a role
- * still in use).
+ * input is not changed. Throws `RuleError` when the rulebook refuses it
+ * (a missing id, a duplicate id, an edge to a missing step, a role still in
+ * use, …).
  */
 export function applyOp<B extends ScenarioBody>(body: B, op: GraphOp): B {
   if (isEvalOp(op)) return applyEvalOp(body, op);
+  checkGraphOp(graphViewOf(body), op);
   switch (op.op) {
     case 'addStep':
-      requireAbsent(body.steps, op.step.id, 'step');
       return { ...body, steps: [...body.steps, op.step] };
     case 'updateStep': {
-      const index = requireIndex(body.steps, op.id, 'step');
+      const index = byId(body.steps, op.id);
       return { ...body, steps: replaceAt(body.steps, index, patchStep(body.steps[index], op.patch)) };
     }
-    case 'removeStep': {
-      requireIndex(body.steps, op.id, 'step');
-      const linking = evalItemLinkingStep(body.evaluation, op.id);
-      if (linking) throw new GraphOpError(`step "${op.id}" is linked by evaluation item "${evalItemLabelOf(linking)}"`);
+    case 'removeStep':
       return {
         ...body,
         steps: body.steps.filter((step) => step.id !== op.id),
         edges: body.edges.filter((edge) => edge.source !== op.id && edge.target !== op.id),
       };
-    }
     case 'moveSteps': {
       const moves = new Map(op.moves.map((move) => [move.id, move.position]));
-      for (const id of moves.keys()) requireIndex(body.steps, id, 'step');
       return {
         ...body,
         steps: body.steps.map((step) => {
@@ -145,47 +128,28 @@ export function applyOp<B extends ScenarioBody>(body: B, op: GraphOp): B {
         }),
       };
     }
-    case 'addEdge': {
-      requireAbsent(body.edges, op.edge.id, 'edge');
-      requireIndex(body.steps, op.edge.source, 'step');
-      requireIndex(body.steps, op.edge.target, 'step');
+    case 'addEdge':
       return { ...body, edges: [...body.edges, op.edge] };
-    }
     case 'updateEdge': {
-      const index = requireIndex(body.edges, op.id, 'edge');
+      const index = byId(body.edges, op.id);
       return { ...body, edges: replaceAt(body.edges, index, { ...body.edges[index], ...op.patch }) };
     }
     case 'removeEdge':
-      requireIndex(body.edges, op.id, 'edge');
       return { ...body, edges: body.edges.filter((edge) => edge.id !== op.id) };
     case 'addRole':
-      requireAbsent(body.roles, op.role.id, 'role');
       return { ...body, roles: [...body.roles, op.role] };
     case 'updateRole': {
-      const index = requireIndex(body.roles, op.id, 'role');
+      const index = byId(body.roles, op.id);
       return { ...body, roles: replaceAt(body.roles, index, { ...body.roles[index], ...op.patch }) };
     }
-    case 'removeRole': {
-      requireIndex(body.roles, op.id, 'role');
-      const user = body.steps.find((step) => step.roleIds.includes(op.id));
-      if (user) throw new GraphOpError(`role "${op.id}" is still assigned to step "${user.title}"`);
-      if (body.evaluation.assignments.some((assignment) => assignment.roleId === op.id))
-        throw new GraphOpError(`role "${op.id}" still has evaluation assignments`);
+    case 'removeRole':
       return {
         ...body,
         roles: body.roles
           .filter((role) => role.id !== op.id)
           .map((role) => (role.reportsTo === op.id ? { ...role, reportsTo: null } : role)),
       };
-    }
     case 'setMeta':
-      if (op.patch.objectives) {
-        const kept = new Set(op.patch.objectives.map((objective) => objective.id));
-        for (const objective of body.objectives) {
-          const linking = kept.has(objective.id) ? null : evalItemLinkingObjective(body.evaluation, objective.id);
-          if (linking) throw new GraphOpError(`objective "${objective.text}" is still linked by evaluation item "${evalItemLabelOf(linking)}"`);
-        }
-      }
       return { ...body, ...op.patch };
   }
 }
@@ -212,11 +176,11 @@ export function inverseOf(body: ScenarioBody, op: GraphOp): GraphOp[] {
     case 'addStep':
       return [{ op: 'removeStep', id: op.step.id }];
     case 'updateStep': {
-      const step = body.steps[requireIndex(body.steps, op.id, 'step')];
+      const step = body.steps[requireIndex(body.steps, op.id, 'step-missing')];
       return [{ op: 'updateStep', id: op.id, patch: pick(step as StepPatch, Object.keys(op.patch)) }];
     }
     case 'removeStep': {
-      const step = body.steps[requireIndex(body.steps, op.id, 'step')];
+      const step = body.steps[requireIndex(body.steps, op.id, 'step-missing')];
       const edges = body.edges.filter((edge) => edge.source === op.id || edge.target === op.id);
       return [{ op: 'addStep', step }, ...edges.map((edge): GraphOp => ({ op: 'addEdge', edge }))];
     }
@@ -232,19 +196,19 @@ export function inverseOf(body: ScenarioBody, op: GraphOp): GraphOp[] {
     case 'addEdge':
       return [{ op: 'removeEdge', id: op.edge.id }];
     case 'updateEdge': {
-      const edge = body.edges[requireIndex(body.edges, op.id, 'edge')];
+      const edge = body.edges[requireIndex(body.edges, op.id, 'edge-missing')];
       return [{ op: 'updateEdge', id: op.id, patch: pick(edge, Object.keys(op.patch)) }];
     }
     case 'removeEdge':
-      return [{ op: 'addEdge', edge: body.edges[requireIndex(body.edges, op.id, 'edge')] }];
+      return [{ op: 'addEdge', edge: body.edges[requireIndex(body.edges, op.id, 'edge-missing')] }];
     case 'addRole':
       return [{ op: 'removeRole', id: op.role.id }];
     case 'updateRole': {
-      const role = body.roles[requireIndex(body.roles, op.id, 'role')];
+      const role = body.roles[requireIndex(body.roles, op.id, 'role-missing')];
       return [{ op: 'updateRole', id: op.id, patch: pick(role, Object.keys(op.patch)) }];
     }
     case 'removeRole': {
-      const role = body.roles[requireIndex(body.roles, op.id, 'role')];
+      const role = body.roles[requireIndex(body.roles, op.id, 'role-missing')];
       const reporters = body.roles.filter((other) => other.reportsTo === op.id);
       return [
         { op: 'addRole', role },
@@ -264,8 +228,9 @@ export function inverseOfOps(body: ScenarioBody, ops: readonly GraphOp[]): Graph
   const inverses: GraphOp[][] = [];
   let state = body;
   for (const op of ops) {
+    const next = applyOp(state, op); // the rules first: a refused operation is refused with its rule's code
     inverses.push(inverseOf(state, op));
-    state = applyOp(state, op);
+    state = next;
   }
   return inverses.reverse().flat();
 }

@@ -13,7 +13,8 @@
  */
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES, issuesOf } from './api';
-import { graphProblemsOf, ScenarioBodySchema, type ScenarioBody } from './model';
+import { ScenarioBodySchema, type ScenarioBody } from './model';
+import { graphProblemsOf } from './rules';
 import { cyclesOf } from './schedule';
 import { DEFAULT_TIME_ZONE } from './time';
 

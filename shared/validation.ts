@@ -11,7 +11,8 @@
  * schedule computed lazily and at most once) and shared by all rules, so a
  * 2,000-step scenario is checked in a few milliseconds.
  */
-import { graphProblemsOf, type Edge, type GraphProblem, type ParticipantCategory, type Role, type ScenarioBody, type Step, type StepKind } from './model';
+import { type Edge, type ParticipantCategory, type Role, type ScenarioBody, type Step, type StepKind } from './model';
+import { graphProblemsOf, ruleMessageOf, type GraphProblem } from './rules';
 import { cyclesOf, scheduleOf, type Schedule, type StepSchedule } from './schedule';
 import { tPlusOf } from './time';
 
@@ -108,53 +109,18 @@ function rule(
   };
 }
 
-const COLLECTION_ZH: Record<string, string> = { roles: '角色', steps: '步骤', edges: '连线', objectives: '演练目标' };
-
-/** A `GraphProblem` as a finding: the object it is about, and the message in both languages. */
+/** A broken rule of the rulebook as a finding: the object it is about, and the rule's message in both languages. */
 function referenceFindingOf(
   body: ScenarioBody,
   problem: GraphProblem,
   finding: (message: Message, about?: Omit<Finding, 'ruleId' | 'severity' | 'message'>) => Finding,
 ): Finding {
-  const match = /^(roles|steps|edges|objectives)\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$/.exec(problem.path);
-  const en = problem.message;
-  if (!match) return finding({ zh: `引用错误：${en}`, en });
-  const [, collection, indexText, field, subIndexText] = match;
-  const index = Number(indexText);
-  const subIndex = Number(subIndexText);
-  if (field === 'id') {
-    const id = body[collection as 'roles' | 'steps' | 'edges' | 'objectives'][index].id;
-    const zh = `${COLLECTION_ZH[collection]}编号${zhQuote(id)}重复`;
-    if (collection === 'roles') return finding({ zh, en }, { roleId: id });
-    if (collection === 'steps') return finding({ zh, en }, { stepId: id });
-    if (collection === 'edges') return finding({ zh, en }, { edgeId: id });
-    return finding({ zh, en }, { objectiveId: id });
-  }
-  if (collection === 'roles') {
-    const role = body.roles[index];
-    const zh =
-      role.reportsTo === role.id
-        ? `角色${zhQuote(role.name)}的上级是它自己`
-        : `角色${zhQuote(role.name)}的上级${zhQuote(role.reportsTo ?? '')}不存在`;
-    return finding({ zh, en }, { roleId: role.id });
-  }
-  if (collection === 'steps') {
-    const step = body.steps[index];
-    const zh =
-      field === 'roleIds'
-        ? `步骤${zhQuote(step.title)}引用的角色${zhQuote(step.roleIds[subIndex])}不存在`
-        : `步骤${zhQuote(step.title)}引用的演练目标${zhQuote(step.objectiveIds[subIndex])}不存在`;
-    return finding({ zh, en }, { stepId: step.id });
-  }
-  if (collection === 'edges') {
-    const edge = body.edges[index];
-    const zh =
-      field === 'source'
-        ? `连线${zhQuote(edge.id)}的起点步骤${zhQuote(edge.source)}不存在`
-        : `连线${zhQuote(edge.id)}的终点步骤${zhQuote(edge.target)}不存在`;
-    return finding({ zh, en }, { edgeId: edge.id });
-  }
-  return finding({ zh: `引用错误：${en}`, en });
+  const message = { zh: ruleMessageOf(problem, 'zh'), en: ruleMessageOf(problem, 'en') };
+  const match = /^(roles|steps|edges|objectives)\[(\d+)\]/.exec(problem.path);
+  if (!match) return finding(message);
+  const id = body[match[1] as 'roles' | 'steps' | 'edges' | 'objectives'][Number(match[2])].id;
+  const about = { roles: { roleId: id }, steps: { stepId: id }, edges: { edgeId: id }, objectives: { objectiveId: id } }[match[1] as 'roles'];
+  return finding(message, about);
 }
 
 const danglingReference = rule(

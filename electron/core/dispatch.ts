@@ -4,7 +4,7 @@
  * an error envelope with a code and a plain message. Transports call this
  * and nothing else; nothing here knows about IPC or HTTP.
  */
-import { API_METHODS, ApiError, apiInputs, issuesOf, type ApiHandler, type ApiMethod, type Envelope } from '../../shared/api';
+import { API_METHODS, ApiError, apiInputs, errorBodyOf, issuesOf, type ApiHandler, type ApiMethod, type Envelope } from '../../shared/api';
 
 const known = new Set<string>(API_METHODS);
 
@@ -29,7 +29,7 @@ function storageMessageOf(code: string): string | null {
 
 /** The error envelope for anything thrown while serving a call. Never carries a stack trace. */
 export function errorEnvelopeOf(error: unknown): Envelope<never> {
-  if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+  if (error instanceof ApiError) return { ok: false, error: errorBodyOf(error) };
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string') {
     const message = storageMessageOf(code);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
 import { isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
-import { EVALUATION_EVENT_KINDS, graphProblemsOf, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
+import { EVALUATION_EVENT_KINDS, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
 import { runCsvFileNameOf, runCsvTextOf } from '../../shared/runExport';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
 import { backupDatabase, listBackups, pinBackup } from '../storage/backups';
@@ -25,6 +25,7 @@ import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { catalogues } from '../../shared/i18n';
 import { interpolate } from '../../shared/scriptImport/issues';
 import { eventTimeProblemOf, runSizeProblemOf } from '../../shared/runBounds';
+import { graphProblemsOf } from '../../shared/rules';
 
 export type ServiceDeps = {
   db: Db;
@@ -295,7 +296,7 @@ export function createService(deps: ServiceDeps): DrillService {
 
     listFragments: () => runs.listFragments(db),
     saveFragment: ({ name, body }) => {
-      const problems = graphProblemsOf({ ...body, objectives: [] }).filter((p) => !p.path.includes('objectiveIds'));
+      const problems = graphProblemsOf({ ...body, objectives: [] }).filter((p) => p.code !== 'step-objective-missing');
       if (problems.length > 0)
         throw new ApiError('invalid-argument', 'the fragment has broken references', problems.map((p) => `${p.path}: ${p.message}`));
       return tx(() => runs.insertFragment(db, { id: newId(), name, body, createdAt: iso() }));

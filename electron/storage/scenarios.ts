@@ -5,7 +5,6 @@
 import { ApiError } from '../../shared/api';
 import {
   EdgeSchema,
-  evalItemLabelOf,
   EvaluationPlanSchema,
   RoleSchema,
   ScenarioMetaSchema,
@@ -19,15 +18,9 @@ import {
   type ScenarioSummary,
   type Step,
 } from '../../shared/model';
-import {
-  applyEvalOpToPlan,
-  evalItemLinkingObjective,
-  evalItemLinkingStep,
-  isEvalOp,
-  type EvalLinkTargets,
-} from '../../shared/evaluationOps';
-import { GraphOpError } from '../../shared/opError';
+import { applyEvalOpToPlan, isEvalOp } from '../../shared/evaluationOps';
 import { patchStep, type GraphOp } from '../../shared/ops';
+import { checkGraphOp, RULES, RuleError, type GraphView } from '../../shared/rules';
 import type { Db } from './db';
 import { statementsOf } from './statements';
 
@@ -89,12 +82,13 @@ const sql = statementsOf({
   getRole: 'SELECT id, data FROM roles WHERE scenario_id = ? AND id = ?',
   updateRole: 'UPDATE roles SET name = @name, data = @data WHERE scenario_id = @scenarioId AND id = @id',
   deleteRole: 'DELETE FROM roles WHERE scenario_id = ? AND id = ?',
+  stepTitle: 'SELECT id, title FROM steps WHERE scenario_id = ? AND id = ?',
+  roleName: 'SELECT id, name FROM roles WHERE scenario_id = ? AND id = ?',
   stepUsingRole: `SELECT title FROM steps WHERE scenario_id = ?
-                  AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.roleIds') WHERE value = ?) LIMIT 1`,
+                  AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.roleIds') WHERE value = ?) ORDER BY ord LIMIT 1`,
   stepUsingObjective: `SELECT title FROM steps WHERE scenario_id = ?
-                  AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.objectiveIds') WHERE value = ?) LIMIT 1`,
+                  AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.objectiveIds') WHERE value = ?) ORDER BY ord LIMIT 1`,
   reportersOf: `SELECT id, data FROM roles WHERE scenario_id = ? AND json_extract(data, '$.reportsTo') = ?`,
-  roleExists: 'SELECT 1 FROM roles WHERE scenario_id = ? AND id = ?',
 });
 
 const stepOf = (row: StepRow): Step => ({ ...(JSON.parse(row.data) as Step), id: row.id, position: { x: row.x, y: row.y } });
@@ -284,37 +278,14 @@ export function updateMeta(db: Db, id: string, patch: Partial<ScenarioMeta>, now
   return touch(db, id, now);
 }
 
-/** Writes metadata fields, refusing to drop an objective that a step still serves. */
+/** Writes metadata fields; the rulebook first (an objective a step still serves is not dropped). */
 function writeMeta(db: Db, id: string, patch: Partial<ScenarioMeta>) {
   const statements = sql(db);
   const row = statements.get.get(id) as ScenarioRow | undefined;
   if (!row) throw new ApiError('not-found', `no scenario with id "${id}"`);
-  const before = metaOf(row);
-  const meta = ScenarioMetaSchema.parse({ ...before, ...patch });
-  const kept = new Set(meta.objectives.map((objective) => objective.id));
-  for (const objective of before.objectives) {
-    if (kept.has(objective.id)) continue;
-    const user = statements.stepUsingObjective.get(id, objective.id) as { title: string } | undefined;
-    if (user) throw new ApiError('conflict', `objective "${objective.text}" is still served by step "${user.title}"`);
-    const linking = evalItemLinkingObjective(JSON.parse(row.evaluation) as EvaluationPlan, objective.id);
-    if (linking) throw new ApiError('conflict', `objective "${objective.text}" is still linked by evaluation item "${evalItemLabelOf(linking)}"`);
-  }
+  checked(() => checkGraphOp(graphViewIn(db, id), { op: 'setMeta', patch }));
+  const meta = ScenarioMetaSchema.parse({ ...metaOf(row), ...patch });
   statements.updateMeta.run({ id, title: meta.title, meta: JSON.stringify(meta) });
-}
-
-function requireRoles(db: Db, scenarioId: string, roleIds: readonly string[], stepTitle: string) {
-  for (const roleId of roleIds)
-    if (!sql(db).roleExists.get(scenarioId, roleId))
-      throw new ApiError('conflict', `step "${stepTitle}" names role "${roleId}", which does not exist`);
-}
-
-function requireObjectives(db: Db, scenarioId: string, objectiveIds: readonly string[], stepTitle: string) {
-  if (objectiveIds.length === 0) return;
-  const row = sql(db).get.get(scenarioId) as ScenarioRow;
-  const known = new Set(metaOf(row).objectives.map((objective) => objective.id));
-  for (const objectiveId of objectiveIds)
-    if (!known.has(objectiveId))
-      throw new ApiError('conflict', `step "${stepTitle}" names objective "${objectiveId}", which does not exist`);
 }
 
 /** The stored evaluation plan of a scenario. */
@@ -323,34 +294,47 @@ function evaluationOf(db: Db, scenarioId: string): EvaluationPlan {
   return row ? (JSON.parse(row.evaluation) as EvaluationPlan) : { forms: [], assignments: [] };
 }
 
-/** What an evaluation edit may link to, answered from the stored scenario. */
-function linkTargetsIn(db: Db, scenarioId: string): EvalLinkTargets {
+/** What the rulebook asks about a stored scenario, answered from its rows (the scenario is not loaded whole). */
+function graphViewIn(db: Db, scenarioId: string): GraphView {
   const statements = sql(db);
+  const step = (id: string) => (statements.stepTitle.get(scenarioId, id) as { id: string; title: string } | undefined) ?? null;
+  const role = (id: string) => (statements.roleName.get(scenarioId, id) as { id: string; name: string } | undefined) ?? null;
+  const objectives = () => metaOf(statements.get.get(scenarioId) as ScenarioRow).objectives;
   return {
-    hasStep: (id) => statements.getStep.get(scenarioId, id) !== undefined,
-    hasObjective: (id) => metaOf(statements.get.get(scenarioId) as ScenarioRow).objectives.some((objective) => objective.id === id),
-    hasRole: (id) => statements.roleExists.get(scenarioId, id) !== undefined,
+    step,
+    role,
+    hasStep: (id) => step(id) !== null,
+    hasRole: (id) => role(id) !== null,
+    hasObjective: (id) => objectives().some((objective) => objective.id === id),
+    hasEdge: (id) => statements.getEdge.get(scenarioId, id) !== undefined,
+    objectives,
+    stepUsingRole: (roleId) => (statements.stepUsingRole.get(scenarioId, roleId) as { title: string } | undefined) ?? null,
+    stepServingObjective: (objectiveId) => (statements.stepUsingObjective.get(scenarioId, objectiveId) as { title: string } | undefined) ?? null,
+    evaluation: () => evaluationOf(db, scenarioId),
   };
+}
+
+/** Runs `work`, turning the rulebook's refusal into the contract's error with the rule's status, catalogue key and parameters. */
+function checked<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof RuleError) throw new ApiError(RULES[error.code].status, error.message, [], { key: error.key, params: { ...error.params } });
+    throw error;
+  }
 }
 
 function applyOneOp(db: Db, scenarioId: string, op: GraphOp) {
   const statements = sql(db);
   if (isEvalOp(op)) {
-    let plan: EvaluationPlan;
-    try {
-      plan = applyEvalOpToPlan(evaluationOf(db, scenarioId), op, linkTargetsIn(db, scenarioId));
-    } catch (error) {
-      if (error instanceof GraphOpError) throw new ApiError(/does not exist/.test(error.message) ? 'not-found' : 'conflict', error.message);
-      throw error;
-    }
+    const plan = checked(() => applyEvalOpToPlan(evaluationOf(db, scenarioId), op, graphViewIn(db, scenarioId)));
     statements.setEvaluation.run({ id: scenarioId, evaluation: JSON.stringify(plan) });
     return;
   }
+  if (op.op === 'setMeta') return writeMeta(db, scenarioId, op.patch);
+  checked(() => checkGraphOp(graphViewIn(db, scenarioId), op));
   switch (op.op) {
     case 'addStep': {
-      if (statements.getStep.get(scenarioId, op.step.id)) throw new ApiError('conflict', `step "${op.step.id}" already exists`);
-      requireRoles(db, scenarioId, op.step.roleIds, op.step.title);
-      requireObjectives(db, scenarioId, op.step.objectiveIds, op.step.title);
       const { ord } = statements.nextStepOrd.get(scenarioId) as { ord: number };
       statements.insertStep.run({
         scenarioId,
@@ -365,76 +349,46 @@ function applyOneOp(db: Db, scenarioId: string, op: GraphOp) {
       return;
     }
     case 'updateStep': {
-      const row = statements.getStep.get(scenarioId, op.id) as StepRow | undefined;
-      if (!row) throw new ApiError('not-found', `step "${op.id}" does not exist`);
-      const step = StepSchema.parse(patchStep(stepOf(row), op.patch));
-      if (op.patch.roleIds) requireRoles(db, scenarioId, step.roleIds, step.title);
-      if (op.patch.objectiveIds) requireObjectives(db, scenarioId, step.objectiveIds, step.title);
+      const step = StepSchema.parse(patchStep(stepOf(statements.getStep.get(scenarioId, op.id) as StepRow), op.patch));
       statements.updateStep.run({ scenarioId, id: op.id, title: step.title, x: step.position.x, y: step.position.y, data: stepDataOf(step) });
       return;
     }
-    case 'removeStep': {
-      const linking = evalItemLinkingStep(evaluationOf(db, scenarioId), op.id);
-      if (linking) throw new ApiError('conflict', `step "${op.id}" is linked by evaluation item "${evalItemLabelOf(linking)}"`);
+    case 'removeStep':
       statements.deleteEdgesOfStep.run(scenarioId, op.id, op.id);
-      if (statements.deleteStep.run(scenarioId, op.id).changes === 0) throw new ApiError('not-found', `step "${op.id}" does not exist`);
+      statements.deleteStep.run(scenarioId, op.id);
       return;
-    }
     case 'moveSteps':
-      for (const move of op.moves) {
-        const result = statements.moveStep.run({ scenarioId, id: move.id, x: move.position.x, y: move.position.y });
-        if (result.changes === 0) throw new ApiError('not-found', `step "${move.id}" does not exist`);
-      }
+      for (const move of op.moves) statements.moveStep.run({ scenarioId, id: move.id, x: move.position.x, y: move.position.y });
       return;
     case 'addEdge': {
-      if (statements.getEdge.get(scenarioId, op.edge.id)) throw new ApiError('conflict', `edge "${op.edge.id}" already exists`);
-      for (const end of [op.edge.source, op.edge.target])
-        if (!statements.getStep.get(scenarioId, end)) throw new ApiError('conflict', `edge "${op.edge.id}" points at missing step "${end}"`);
       const { ord } = statements.nextEdgeOrd.get(scenarioId) as { ord: number };
       statements.insertEdge.run({ scenarioId, id: op.edge.id, ord, source: op.edge.source, target: op.edge.target, data: edgeDataOf(op.edge) });
       return;
     }
     case 'updateEdge': {
-      const row = statements.getEdge.get(scenarioId, op.id) as EdgeRow | undefined;
-      if (!row) throw new ApiError('not-found', `edge "${op.id}" does not exist`);
-      const edge = EdgeSchema.parse({ ...edgeOf(row), ...op.patch });
+      const edge = EdgeSchema.parse({ ...edgeOf(statements.getEdge.get(scenarioId, op.id) as EdgeRow), ...op.patch });
       statements.updateEdge.run({ scenarioId, id: op.id, data: edgeDataOf(edge) });
       return;
     }
     case 'removeEdge':
-      if (statements.deleteEdge.run(scenarioId, op.id).changes === 0) throw new ApiError('not-found', `edge "${op.id}" does not exist`);
+      statements.deleteEdge.run(scenarioId, op.id);
       return;
     case 'addRole': {
-      if (statements.getRole.get(scenarioId, op.role.id)) throw new ApiError('conflict', `role "${op.role.id}" already exists`);
-      if (op.role.reportsTo !== null && !statements.roleExists.get(scenarioId, op.role.reportsTo))
-        throw new ApiError('conflict', `role "${op.role.name}" reports to missing role "${op.role.reportsTo}"`);
       const { ord } = statements.nextRoleOrd.get(scenarioId) as { ord: number };
       statements.insertRole.run({ scenarioId, id: op.role.id, ord, name: op.role.name, data: roleDataOf(op.role) });
       return;
     }
     case 'updateRole': {
-      const row = statements.getRole.get(scenarioId, op.id) as RoleRow | undefined;
-      if (!row) throw new ApiError('not-found', `role "${op.id}" does not exist`);
-      const role = RoleSchema.parse({ ...roleOf(row), ...op.patch });
-      if (role.reportsTo !== null && (role.reportsTo === role.id || !statements.roleExists.get(scenarioId, role.reportsTo)))
-        throw new ApiError('conflict', `role "${role.name}" cannot report to "${role.reportsTo}"`);
+      const role = RoleSchema.parse({ ...roleOf(statements.getRole.get(scenarioId, op.id) as RoleRow), ...op.patch });
       statements.updateRole.run({ scenarioId, id: op.id, name: role.name, data: roleDataOf(role) });
       return;
     }
-    case 'removeRole': {
-      const user = statements.stepUsingRole.get(scenarioId, op.id) as { title: string } | undefined;
-      if (user) throw new ApiError('conflict', `role "${op.id}" is still assigned to step "${user.title}"`);
-      if (evaluationOf(db, scenarioId).assignments.some((assignment) => assignment.roleId === op.id))
-        throw new ApiError('conflict', `role "${op.id}" still has evaluation assignments`);
+    case 'removeRole':
       for (const reporter of statements.reportersOf.all(scenarioId, op.id) as RoleRow[]) {
         const role = { ...roleOf(reporter), reportsTo: null };
         statements.updateRole.run({ scenarioId, id: role.id, name: role.name, data: roleDataOf(role) });
       }
-      if (statements.deleteRole.run(scenarioId, op.id).changes === 0) throw new ApiError('not-found', `role "${op.id}" does not exist`);
-      return;
-    }
-    case 'setMeta':
-      writeMeta(db, scenarioId, op.patch);
+      statements.deleteRole.run(scenarioId, op.id);
       return;
   }
 }
@@ -457,7 +411,7 @@ export function applyGraphOps(db: Db, args: { scenarioId: string; baseRevision: 
       applyOneOp(db, args.scenarioId, op);
     } catch (error) {
       if (error instanceof ApiError && args.ops.length > 1)
-        throw new ApiError(error.code, `operation ${i + 1} (${op.op}): ${error.message}`, error.details);
+        throw new ApiError(error.code, `operation ${i + 1} (${op.op}): ${error.message}`, error.details, error.catalogue);
       throw error;
     }
   });

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import { ApiError } from '../../shared/api';
+import { RuleError } from '../../shared/rules';
 import { i18n } from '../i18n';
 
 export type Toast = { id: number; kind: 'info' | 'error'; text: string; details: string[] };
@@ -28,6 +29,9 @@ export const notify = (text: string) => useToasts.getState().push({ kind: 'info'
  * error code and the back end's words follow as details.
  */
 export function describeError(error: unknown): { text: string; details: string[] } {
+  // A refusal with a catalogue message (a rule of the rulebook, here or in the back end) is shown in the user's language.
+  if (error instanceof RuleError) return { text: i18n.t(error.key, error.params), details: [] };
+  if (error instanceof ApiError && error.catalogue) return { text: i18n.t(error.catalogue.key, error.catalogue.params), details: error.details };
   if (!(error instanceof ApiError)) return { text: error instanceof Error ? error.message : String(error), details: [] };
   const details = error.details.filter((detail) => !error.message.includes(detail));
   if (i18n.language === 'en') return { text: error.message, details };

@@ -10,6 +10,7 @@
  */
 import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api';
 import { hashOf, navigate, type Route } from '../app/router';
 import { RunsView } from '../conduct/RunsView';
 import { PrintScreen } from '../print/PrintScreen';
@@ -39,7 +40,7 @@ export function ScenarioScreen(props: { scenarioId: string; view: string }) {
   const title = useEditor((state) => state.body.title);
   const loadError = useEditor((state) => state.loadError);
   useEffect(() => {
-    void openScenario(props.scenarioId);
+    void openScenario(props.scenarioId, api);
     return () => closeScenario();
   }, [props.scenarioId]);
 

@@ -5,6 +5,10 @@
  * so typing never piles up requests. Text edits may ask for a short delay
  * (`debounce`) so a burst of keystrokes becomes one request; anything else
  * is sent at once. No DOM here: the sender is passed in.
+ *
+ * Each push may carry a number (the editor's edit counter); when a request
+ * commits, `onSaved` gets the highest number it carried, so the editor knows
+ * which of its edits the back end has acknowledged.
  */
 import { compactOps } from '../../shared/history';
 import type { GraphOp } from '../../shared/ops';
@@ -18,11 +22,13 @@ export type SaveQueueOptions = {
   onStatus: (status: SaveStatus) => void;
   /** Called once when a request fails; the queue drops what it held and stops until `reset`. */
   onFailure: (error: unknown) => void;
+  /** Called after each committed request with the highest `seq` of the edits it carried (when any carried one). */
+  onSaved?: (seq: number) => void;
   debounceMs?: number;
 };
 
 export type SaveQueue = {
-  push: (ops: readonly GraphOp[], options?: { debounce?: boolean }) => void;
+  push: (ops: readonly GraphOp[], options?: { debounce?: boolean; seq?: number }) => void;
   /** Sends whatever waits now; resolves when the queue is empty (or failed). */
   flush: () => Promise<void>;
   /** After a reload: forget everything, continue from this revision. */
@@ -37,6 +43,8 @@ export function createSaveQueue(options: SaveQueueOptions): SaveQueue {
   const debounceMs = options.debounceMs ?? 400;
   let revision = options.revision;
   let pending: GraphOp[] = [];
+  /** The highest `seq` among the pending edits, or null. */
+  let pendingSeq: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
   let failed = false;
@@ -56,18 +64,22 @@ export function createSaveQueue(options: SaveQueueOptions): SaveQueue {
   const run = async () => {
     while (pending.length > 0 && !failed) {
       const batch = compactOps(pending);
+      const batchSeq = pendingSeq;
       pending = [];
+      pendingSeq = null;
       setStatus('saving');
       try {
         revision = (await options.send(revision, batch)).revision;
       } catch (error) {
         failed = true;
         pending = [];
+        pendingSeq = null;
         clearTimer();
         setStatus('error');
         options.onFailure(error);
         return;
       }
+      if (batchSeq !== null && !disposed) options.onSaved?.(batchSeq);
     }
     if (!failed) setStatus(timer !== null ? 'pending' : 'saved');
   };
@@ -89,6 +101,7 @@ export function createSaveQueue(options: SaveQueueOptions): SaveQueue {
     push: (ops, pushOptions = {}) => {
       if (failed || disposed || ops.length === 0) return;
       pending.push(...ops);
+      if (pushOptions.seq !== undefined) pendingSeq = Math.max(pendingSeq ?? pushOptions.seq, pushOptions.seq);
       if (pushOptions.debounce) {
         clearTimer();
         if (!running) setStatus('pending');
@@ -102,6 +115,7 @@ export function createSaveQueue(options: SaveQueueOptions): SaveQueue {
     reset: (next) => {
       clearTimer();
       pending = [];
+      pendingSeq = null;
       failed = false;
       revision = next;
       setStatus('saved');

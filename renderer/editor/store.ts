@@ -6,22 +6,27 @@
  *
  * Every edit goes through `commit`: the operations are applied here at once
  * (optimistically), their inverse recorded in the history, and the same
- * operations queued for the back end. When a save fails the store reloads
- * the scenario from the back end, so the screen never shows what is not stored.
+ * operations queued for the back end. An edit the rulebook (`shared/rules.ts`)
+ * refuses is neither applied nor sent: the user is told why. When a save
+ * fails all the same (another window changed the drill, the disk failed) the
+ * store reloads the scenario from the back end, so the screen never shows
+ * what is not stored, and keeps the history up to the last edit the back end
+ * acknowledged.
  *
  * Components subscribe narrowly (`useEditor(selector)`); nodes read their own
  * step by id.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { create } from 'zustand';
-import { ApiError } from '../../shared/api';
+import type { DrillApi } from '../../shared/api';
 import { stepMatchesOf } from '../../shared/find';
 import { EMPTY_HISTORY, historyClosed, historyWithEdit, redoOf, undoOf, type History } from '../../shared/history';
 import type { Edge, Role, Scenario, ScenarioBody, Step } from '../../shared/model';
 import { applyOps, inverseOfOps, type GraphOp } from '../../shared/ops';
 import { DEFAULT_TIME_ZONE } from '../../shared/time';
+import { RuleError } from '../../shared/rules';
 import { findingsOf, type Finding, type Severity } from '../../shared/validation';
-import { api } from '../api';
+import { describeError, notifyError } from '../components/toasts';
 import { edgesOf, nodesOf, viewportToFit, withSelection, type LinkFlowEdge, type StepFlowNode } from './flow';
 import { createSaveQueue, type SaveQueue, type SaveStatus } from './saveQueue';
 
@@ -108,7 +113,17 @@ const set = useEditor.setState;
 /** Delay between the last edit and recomputing the findings. */
 export const FINDINGS_DELAY_MS = 300;
 
+/** What the editor asks of the back end (the renderer passes its `api`; tests a client of a real back end). */
+export type EditorClient = Pick<DrillApi, 'getScenario' | 'applyGraphOps'>;
+
+let client: EditorClient | null = null;
 let queue: SaveQueue | null = null;
+/** Counts edits (commits, undos, redos) sent to the save queue. */
+let editSeq = 0;
+/** The history right after each edit not yet acknowledged, by its number. */
+const historyAfterEdit = new Map<number, History>();
+/** The history right after the last edit the back end acknowledged: what a failed save falls back to. */
+let acknowledgedHistory: History = EMPTY_HISTORY;
 let findingsTimer: ReturnType<typeof setTimeout> | null = null;
 let flow: ReactFlowInstance<StepFlowNode, LinkFlowEdge> | null = null;
 let focusCounter = 0;
@@ -177,11 +192,6 @@ function selectionState(state: Pick<EditorState, 'nodes' | 'edges'>, selection: 
   };
 }
 
-function messageOf(error: unknown): { text: string; details: string[] } {
-  if (error instanceof ApiError) return { text: error.message, details: error.details };
-  return { text: error instanceof Error ? error.message : String(error), details: [] };
-}
-
 function loaded(scenario: Scenario, keep: Partial<EditorState> = {}, previous?: Pick<EditorState, 'nodes' | 'edges'>): Partial<EditorState> {
   const { id, revision: _revision, createdAt: _c, updatedAt: _u, sourceId: _s, ...body } = scenario;
   const nodes = nodesOf(body.steps, previous?.nodes);
@@ -203,16 +213,42 @@ function loaded(scenario: Scenario, keep: Partial<EditorState> = {}, previous?: 
   };
 }
 
+/** Records the history after an edit the save queue carries as `seq`. */
+function sentEdit(history: History): number {
+  const seq = ++editSeq;
+  historyAfterEdit.set(seq, history);
+  return seq;
+}
+
+/** The back end acknowledged every edit up to `seq`: the history after it is the one to keep if a later save fails. */
+function acknowledged(seq: number) {
+  const history = historyAfterEdit.get(seq);
+  if (history) acknowledgedHistory = history;
+  for (const key of historyAfterEdit.keys()) if (key <= seq) historyAfterEdit.delete(key);
+}
+
+function resetEditLog() {
+  historyAfterEdit.clear();
+  acknowledgedHistory = EMPTY_HISTORY;
+}
+
+/**
+ * A save failed: the scenario is reloaded as stored, and the history goes
+ * back to what it was after the last acknowledged edit (the edits after it
+ * are not stored, so their entries go; the ones before still undo).
+ */
 async function reloadAfterFailure(error: unknown) {
-  const { text, details } = messageOf(error);
+  const { text, details } = describeError(error);
   const id = get().scenarioId;
   set({ save: { status: 'error', error: text, details, reloading: true } });
-  if (id === null) return;
+  if (id === null || client === null) return;
+  const history = historyClosed(acknowledgedHistory);
+  historyAfterEdit.clear();
   try {
-    const scenario = await api.getScenario({ id });
+    const scenario = await client.getScenario({ id });
     if (get().scenarioId !== id) return;
     const selection = get().selection;
-    set(loaded(scenario, { panel: get().panel, find: get().find}, get()));
+    set(loaded(scenario, { panel: get().panel, find: get().find, history }, get()));
     const known = get();
     set(
       selectionState(known, {
@@ -224,23 +260,25 @@ async function reloadAfterFailure(error: unknown) {
     set({ save: { status: 'error', error: text, details, reloading: false } });
     computeFindings();
   } catch (reloadError) {
-    const again = messageOf(reloadError);
+    const again = describeError(reloadError);
     set({ save: { status: 'error', error: `${text} / ${again.text}`, details, reloading: false }, phase: 'failed', loadError: again.text });
   }
 }
 
-/** Opens a scenario: loads it, starts a fresh history and save queue. */
-export async function openScenario(id: string) {
+/** Opens a scenario through `backEnd`: loads it, starts a fresh history and save queue. */
+export async function openScenario(id: string, backEnd: EditorClient) {
   if (get().scenarioId === id && get().phase !== 'failed') return;
   closeScenario();
   const token = ++loadToken;
+  client = backEnd;
   set({ ...initialState, scenarioId: id, phase: 'loading' });
   try {
-    const scenario = await api.getScenario({ id });
+    const scenario = await backEnd.getScenario({ id });
     if (token !== loadToken) return;
     set(loaded(scenario));
+    resetEditLog();
     queue = createSaveQueue({
-      send: (baseRevision, ops) => api.applyGraphOps({ scenarioId: id, baseRevision, ops }),
+      send: (baseRevision, ops) => backEnd.applyGraphOps({ scenarioId: id, baseRevision, ops }),
       revision: scenario.revision,
       onStatus: (status) => {
         if (status === 'error') return;
@@ -248,12 +286,13 @@ export async function openScenario(id: string) {
         set({ save: { status, error: null, details: [], reloading: false } });
       },
       onFailure: (error) => void reloadAfterFailure(error),
+      onSaved: acknowledged,
     });
     // After the first paint: the canvas comes first, the findings a moment later.
     scheduleFindings();
   } catch (error) {
     if (token !== loadToken) return;
-    set({ phase: 'failed', loadError: messageOf(error).text });
+    set({ phase: 'failed', loadError: describeError(error).text });
   }
 }
 
@@ -263,6 +302,7 @@ export function closeScenario() {
   const closing = queue;
   queue = null;
   if (closing) void closing.flush().finally(() => closing.dispose());
+  resetEditLog();
   if (findingsTimer !== null) clearTimeout(findingsTimer);
   findingsTimer = null;
   set({ ...initialState });
@@ -300,7 +340,8 @@ export function editBlockedReason(state: EditorState = get()): 'not-ready' | 'dr
 /**
  * Makes one edit: applies `ops` to the body, records their inverse for undo,
  * queues them for saving, and schedules the findings. Returns false (and
- * changes nothing) when the ops do not fit the graph or editing is paused.
+ * changes and sends nothing) when editing is paused, or when the rulebook
+ * refuses the ops: then the user is told why.
  */
 export function commit(ops: GraphOp[], options: CommitOptions = {}): boolean {
   const state = get();
@@ -311,23 +352,27 @@ export function commit(ops: GraphOp[], options: CommitOptions = {}): boolean {
     inverse = inverseOfOps(state.body, ops);
     body = applyOps(state.body, ops);
   } catch (error) {
-    console.warn('DrillDesk: edit refused', error);
+    refused(error);
     return false;
   }
-  const next: Partial<EditorState> = {
-    ...withBody(state, body, ops),
-    history: historyWithEdit(state.history, { ops, inverse, mergeKey: options.mergeKey ?? null, at: Date.now() }),
-  };
+  const history = historyWithEdit(state.history, { ops, inverse, mergeKey: options.mergeKey ?? null, at: Date.now() });
+  const next: Partial<EditorState> = { ...withBody(state, body, ops), history };
   if (options.focus) next.focus = { ...options.focus, n: ++focusCounter };
   set(next);
   if (options.select) set(selectionState(get(), options.select));
-  queue!.push(ops, { debounce: options.debounce });
+  queue!.push(ops, { debounce: options.debounce, seq: sentEdit(history) });
   scheduleFindings();
   if (options.reveal) {
     const id = options.reveal;
     requestAnimationFrame(() => keepInView(id));
   }
   return true;
+}
+
+/** Tells the user why an edit was refused here (a rule of the rulebook), without sending it. */
+function refused(error: unknown) {
+  if (error instanceof RuleError) notifyError(error);
+  else console.warn('DrillDesk: edit refused', error);
 }
 
 /** Ends a burst of merged edits, so the next edit is its own undo entry (a field lost focus). */
@@ -344,8 +389,10 @@ function replay(direction: 'undo' | 'redo'): boolean {
   try {
     body = applyOps(state.body, step.ops);
   } catch (error) {
-    console.warn(`DrillDesk: ${direction} refused`, error);
-    set({ history: EMPTY_HISTORY });
+    // The drill changed under this entry (reloaded after another window's edit): the entry goes, the rest of the history stays.
+    refused(error);
+    const history = direction === 'undo' ? { ...step.history, redo: step.history.redo.slice(0, -1) } : { ...step.history, undo: step.history.undo.slice(0, -1) };
+    set({ history });
     return false;
   }
   set({ ...withBody(state, body, step.ops), history: step.history });
@@ -359,7 +406,7 @@ function replay(direction: 'undo' | 'redo'): boolean {
   const after = get();
   const stepIds = [...touched].filter((id) => after.stepById.has(id));
   if (stepIds.length > 0) set(selectionState(after, { stepIds, edgeIds: [] }));
-  queue!.push(step.ops);
+  queue!.push(step.ops, { seq: sentEdit(step.history) });
   scheduleFindings();
   return true;
 }

@@ -29,7 +29,6 @@ import {
   MAX_NAME,
   MAX_TEXT,
   ScenarioBodySchema,
-  graphProblemsOf,
   type Edge,
   type Objective,
   type ParticipantCategory,
@@ -39,6 +38,7 @@ import {
   type StepKind,
 } from '../model';
 import type { TableRow } from '../runCsv';
+import { graphProblemsOf, ruleMessageOf } from '../rules';
 import { cyclesOf } from '../schedule';
 import { clockTextOf, dateTextOf, pad2, tPlusOf } from '../time';
 import { CONTENT_FIELDS, HEADER_SEARCH_ROWS, SCRIPT_VOCABULARY, headerOf, headerSignatureOf, scriptColumnsOf, type ScriptField } from './header';
@@ -571,7 +571,7 @@ export function scriptImportOf(table: SourceTable, options: BuildOptions): Scrip
       issues.push(issueOf('problem', 'invalid', { row }, { detail: `${issue.path.map(String).join('.')}: ${issue.message}` }));
     }
   } else {
-    for (const problem of graphProblemsOf(parsed.data)) issues.push(issueOf('problem', 'invalid', {}, { detail: `${problem.path}: ${problem.message}` }));
+    for (const problem of graphProblemsOf(parsed.data)) issues.push(issueOf('problem', 'invalid', {}, { detail: `${problem.path}: ${ruleMessageOf(problem, options.language)}` }));
     const titles = new Map(steps.map((s) => [s.id, s.title]));
     for (const cycle of cyclesOf(parsed.data).slice(0, 5))
       issues.push(issueOf('problem', 'cycle', {}, { detail: [...cycle, cycle[0]].map((id) => `“${titles.get(id) ?? id}”`).join(' → ') }));

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { catalogues, type Language } from '../i18n';
 import { InjectStepSchema, MAX_MINUTES, MAX_NAME, MAX_TEXT, ScenarioBodySchema, type Edge, type Role, type ScenarioBody, type Step } from '../model';
+import { graphProblemsOf, ruleMessageOf } from '../rules';
 import { cyclesOf } from '../schedule';
 import { pad2 } from '../time';
 import { categoryOfName, MAX_IMPORT_STEPS, stepTitleOf, type ImportCounts, type PreviewRole } from './build';
@@ -137,6 +138,8 @@ export function openAevImportOf(value: unknown, language: Language): OpenAevImpo
     for (const issue of result.error.issues.slice(0, 20)) issues.push(issueOf('problem', 'invalid', {}, { detail: `${issue.path.map(String).join('.')}: ${issue.message}` }));
     return { body: null, roles: previewRoles, counts, issues };
   }
+  for (const problem of graphProblemsOf(result.data).slice(0, 20))
+    issues.push(issueOf('problem', 'invalid', {}, { detail: `${problem.path}: ${ruleMessageOf(problem, language)}` }));
   const titles = new Map(steps.map((s) => [s.id, s.title]));
   for (const cycle of cyclesOf(result.data).slice(0, 5))
     issues.push(issueOf('problem', 'cycle', {}, { detail: [...cycle, cycle[0]].map((id) => `“${titles.get(id) ?? id}”`).join(' → ') }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipboardTextOf, fragmentFromClipboardText, fragmentOf, insertionOpsOf } from '../../shared/clipboard';
-import { graphProblemsOf } from '../../shared/model';
+import { graphProblemsOf } from '../../shared/rules';
 import { applyOps, inverseOfOps } from '../../shared/ops';
 import { idCounter, sewage, sortedBody, waterworks } from '../fixtures/editor/bodies';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindChangeOpsOf, objectiveRemovalOpsOf } from '../../renderer/editor/edits';
-import { EvalFormSchema, graphProblemsOf } from '../../shared/model';
+import { EvalFormSchema } from '../../shared/model';
+import { graphProblemsOf } from '../../shared/rules';
 import { applyOps, inverseOfOps } from '../../shared/ops';
 import { sortedBody, waterworks } from '../fixtures/editor/bodies';
 
@@ -56,7 +57,10 @@ describe('edits that touch what evaluation items link', () => {
   it('dropping an objective unlinks it from the items too, which the plain metadata edit alone may not do', () => {
     const ops = objectiveRemovalOpsOf(withItem, new Set());
     expect(ops).toContainEqual({ op: 'updateEvalItem', id: 'i1', patch: { objectiveIds: [] } });
-    expect(() => applyOps(withItem, [{ op: 'setMeta', patch: { objectives: [] } }])).toThrow(/still linked by evaluation item "采样及时规范"/);
+    // The step serving it is unassigned first, then the item unlinked: the rulebook refuses the plain edit for either.
+    expect(() => applyOps(withItem, [{ op: 'setMeta', patch: { objectives: [] } }])).toThrow(/still served by step/);
+    const unserved = applyOps(withItem, ops.filter((op) => op.op === 'updateStep'));
+    expect(() => applyOps(unserved, [{ op: 'setMeta', patch: { objectives: [] } }])).toThrow(/still linked by evaluation item "采样及时规范"/);
     const after = applyOps(withItem, [...objectiveRemovalOpsOf(withItem, new Set()), { op: 'setMeta', patch: { objectives: [] } }]);
     expect(graphProblemsOf(after)).toEqual([]);
   });

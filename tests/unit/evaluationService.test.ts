@@ -123,9 +123,11 @@ describe('the evaluation plan of a scenario', () => {
     const scenario = await sample(COMPOSITE);
     const body = bodyOf(scenario);
     const refused = await refusal('applyGraphOps', { scenarioId: scenario.id, baseRevision: scenario.revision, ops: [{ op: 'removeStep', id: 's18' }] });
-    expect(refused.message).toMatch(/step "s18" is linked by evaluation item "污水处理厂停运后截流和封堵溢流口"/);
+    expect(refused.message).toMatch(/step ".+" is linked by evaluation item "污水处理厂停运后截流和封堵溢流口"/);
+    expect(refused).toMatchObject({ code: 'conflict', key: 'rules.stepLinked', params: { item: '污水处理厂停运后截流和封堵溢流口' } });
     const role = await refusal('applyGraphOps', { scenarioId: scenario.id, baseRevision: scenario.revision, ops: roleRemovalOpsOf(body, 'role-eval').filter((op) => op.op !== 'removeEvalAssignment') });
-    expect(role.message).toMatch(/role "role-eval" still has evaluation assignments/);
+    expect(role.message).toMatch(/role ".+" still has evaluation assignments/);
+    expect(role).toMatchObject({ key: 'rules.roleEvaluates' });
     const objective = await refusal('updateScenarioMeta', { id: scenario.id, patch: { objectives: body.objectives.filter((o) => o.id !== 'obj-4') } });
     expect(objective.message).toMatch(/is still (served by step|linked by evaluation item)/);
 

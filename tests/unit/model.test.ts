@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StepSchema, graphProblemsOf, ScenarioBodySchema } from '../../shared/model';
+import { StepSchema, ScenarioBodySchema } from '../../shared/model';
+import { graphProblemsOf } from '../../shared/rules';
 
 describe('StepSchema', () => {
   it('fills defaults for a minimal action', () => {
@@ -21,7 +22,9 @@ describe('graphProblemsOf', () => {
       steps: [{ id: 'a', kind: 'inject', title: 'A' }],
       edges: [{ id: 'e1', source: 'a', target: 'b' }],
     });
-    expect(graphProblemsOf(body)).toEqual([{ path: 'edges[0].target', message: 'edge "e1" ends at missing step "b"' }]);
+    expect(graphProblemsOf(body)).toEqual([
+      { path: 'edges[0].target', code: 'edge-end-missing', params: { id: 'e1', step: 'b' }, message: 'edge "e1" ends at missing step "b"' },
+    ]);
   });
 });
 

@@ -82,4 +82,25 @@ describe('the save queue', () => {
     queue.push([meta('d')]);
     expect(server.requests[1]).toMatchObject({ baseRevision: 12, ops: [meta('d')] });
   });
+
+  it('tells which edits each committed request carried, by the highest number, and never a failed one', async () => {
+    const server = backend();
+    const saved: number[] = [];
+    const failures: unknown[] = [];
+    const queue = createSaveQueue({ send: server.send, revision: 7, onStatus: () => {}, onFailure: (e) => failures.push(e), onSaved: (seq) => saved.push(seq) });
+    queue.push([meta('a')], { seq: 1 });
+    queue.push([meta('b')], { seq: 2 });
+    queue.push([meta('c')], { seq: 3 });
+    server.requests[0].resolve();
+    await vi.runAllTimersAsync();
+    expect(saved).toEqual([1]);
+    server.requests[1].resolve();
+    await vi.runAllTimersAsync();
+    expect(saved).toEqual([1, 3]);
+    queue.push([meta('d')], { seq: 4 });
+    server.requests[2].reject(new Error('refused'));
+    await vi.runAllTimersAsync();
+    expect(saved).toEqual([1, 3]);
+    expect(failures).toHaveLength(1);
+  });
 });

@@ -10,6 +10,7 @@ import { scriptImport } from './scriptImport';
 import { files } from './files';
 import { evaluation } from './evaluation';
 import { tasks } from './tasks';
+import { rules } from './rules';
 
-export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks };
+export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks, rules };
 export type Catalogue = typeof zh;
