@@ -48,7 +48,8 @@ test('a long import shows its progress and a cancel button, and cancelling stops
 
   await page.getByTestId('import-file-input').setInputFiles({ name: '超大演练.drill.json', mimeType: 'application/json', buffer: bigDrillFile() });
   const task = page.getByTestId('task');
-  await expect(task).toBeVisible();
+  // The page reads and sends a 4,000-step file first: on a loaded machine that alone takes seconds.
+  await expect(task).toBeVisible({ timeout: 60_000 });
   await expect(task).toContainText('导入演练文件');
   await expect(task.locator('progress')).toHaveAttribute('max', '30000');
   await expect(task).toContainText('最长 30 秒');
