@@ -1,8 +1,7 @@
 /** Short notices in the corner ("已保存", errors); one store, one view. */
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import { ApiError } from '../../shared/api';
-import { i18n } from '../i18n';
+import { errorTextOf } from '../i18n';
 
 export type Toast = { id: number; kind: 'info' | 'error'; text: string; details: string[] };
 
@@ -22,21 +21,9 @@ export const useToasts = create<ToastState>((set) => ({
 
 export const notify = (text: string) => useToasts.getState().push({ kind: 'info', text, details: [] });
 
-/**
- * What to tell the user about a failed call. The back end's messages are
- * precise but English; in Chinese the headline comes from the catalogue by
- * error code and the back end's words follow as details.
- */
-export function describeError(error: unknown): { text: string; details: string[] } {
-  if (!(error instanceof ApiError)) return { text: error instanceof Error ? error.message : String(error), details: [] };
-  const details = error.details.filter((detail) => !error.message.includes(detail));
-  if (i18n.language === 'en') return { text: error.message, details };
-  return { text: i18n.t(`error.code.${error.code}`), details: [error.message, ...details] };
-}
-
 /** Shows an error from any call, in the user's language, with the back end's details. */
 export function notifyError(error: unknown, prefix = '') {
-  const { text, details } = describeError(error);
+  const { text, details } = errorTextOf(error);
   // A Chinese prefix ends in a full-width colon, which needs no space after it.
   const joined = !prefix ? text : /[：，。]$/.test(prefix) ? prefix + text : `${prefix} ${text}`;
   useToasts.getState().push({ kind: 'error', text: joined, details });

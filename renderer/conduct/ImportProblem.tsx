@@ -1,11 +1,13 @@
 /** Why an import was refused: the message and every bad row, readable and scrollable. */
-import { ApiError } from '../../shared/api';
+import { errorTextOf } from '../i18n';
 
 export type ImportProblemText = { message: string; details: string[] };
 
 /** The text of an import failure. */
-export const importProblemOf = (error: unknown): ImportProblemText =>
-  error instanceof ApiError ? { message: error.message, details: error.details } : { message: error instanceof Error ? error.message : String(error), details: [] };
+export const importProblemOf = (error: unknown): ImportProblemText => {
+  const { text, details } = errorTextOf(error);
+  return { message: text, details };
+};
 
 export function ImportProblem(props: { problem: ImportProblemText; testId: string }) {
   return (

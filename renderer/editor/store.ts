@@ -14,7 +14,7 @@
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { create } from 'zustand';
-import { ApiError } from '../../shared/api';
+import { errorTextOf } from '../i18n';
 import { stepMatchesOf } from '../../shared/find';
 import { EMPTY_HISTORY, historyClosed, historyWithEdit, redoOf, undoOf, type History } from '../../shared/history';
 import type { Edge, Role, Scenario, ScenarioBody, Step } from '../../shared/model';
@@ -177,10 +177,7 @@ function selectionState(state: Pick<EditorState, 'nodes' | 'edges'>, selection: 
   };
 }
 
-function messageOf(error: unknown): { text: string; details: string[] } {
-  if (error instanceof ApiError) return { text: error.message, details: error.details };
-  return { text: error instanceof Error ? error.message : String(error), details: [] };
-}
+const messageOf = errorTextOf;
 
 function loaded(scenario: Scenario, keep: Partial<EditorState> = {}, previous?: Pick<EditorState, 'nodes' | 'edges'>): Partial<EditorState> {
   const { id, revision: _revision, createdAt: _c, updatedAt: _u, sourceId: _s, ...body } = scenario;

@@ -16,6 +16,7 @@ import { memoryPrefsStore } from '../../electron/core/prefs';
 import { backupDirOf, listBackups } from '../../electron/storage/backups';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { dumpOf, integrityOf, openTestBackend, removeTempDirs, repoRoot, tempDir, TEMPLATES_DIR, valueOf } from '../support/storage';
+import { wordedErrorOf } from '../support/storage';
 
 afterEach(removeTempDirs);
 
@@ -178,7 +179,7 @@ describe('restoring a backup', () => {
       const live = dumpOf(path.join(dataDir, DB_FILE));
       const envelope = await backend.call('restoreBackup', { name: backup.name });
       expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-      expect(!envelope.ok && envelope.error.message).toMatch(/cannot be restored: database is damaged/);
+      expect(!envelope.ok && wordedErrorOf(envelope.error).message).toMatch(/cannot be restored: database is damaged/);
       expect(dumpOf(path.join(dataDir, DB_FILE))).toBe(live);
       expect(fs.readdirSync(dataDir).filter((name) => name.includes('restoring'))).toEqual([]);
       await valueOf(backend, 'listScenarios', {});
@@ -197,7 +198,7 @@ describe('restoring a backup', () => {
       db.close();
       const live = dumpOf(path.join(dataDir, DB_FILE));
       const envelope = await backend.call('restoreBackup', { name: backup.name });
-      expect(!envelope.ok && envelope.error.message).toMatch(/newer DrillDesk/);
+      expect(!envelope.ok && wordedErrorOf(envelope.error).message).toMatch(/newer DrillDesk/);
       expect(dumpOf(path.join(dataDir, DB_FILE))).toBe(live);
     } finally {
       backend.close();

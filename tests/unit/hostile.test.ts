@@ -18,6 +18,7 @@ import type { Backend } from '../../electron/core/backend';
 import { zipOf } from '../support/officeFiles';
 import { forgedZipsOf, honestlyHugeXlsxOf, zipBombOf } from '../fixtures/zip/forgedZips';
 import { dumpOf, HOSTILE_DIR, removeTempDirs, repoRoot, servedTestBackend, tempDir, valueOf, type ServedBackend } from '../support/storage';
+import { wordedErrorOf } from '../support/storage';
 
 type Expectation = RegExp | 'kept as text';
 
@@ -173,7 +174,7 @@ describe('the hostile corpus', () => {
       expect(direct.ok).toBe(false);
       if (direct.ok) return;
       expect(direct.error.code).toBe('invalid-argument');
-      expect([direct.error.message, ...direct.error.details].join('\n')).toMatch(expected as RegExp);
+      expect([wordedErrorOf(direct.error).message, ...wordedErrorOf(direct.error).details].join('\n')).toMatch(expected as RegExp);
       expect(http).toEqual(direct);
       noStackTrace(direct);
       expect(dumpOf(dbFile)).toBe(before);
@@ -220,7 +221,7 @@ describe('the hostile corpus', () => {
     const csv = '时间,步骤,事件类型,角色,内容\n09:00,自来水厂停电,注入,总指挥,电话\ud800通知\n';
     for (const envelope of [await backend.call('importRunCsv', { scenarioId: planId, name: 'x', csv }), await overHttp('importRunCsv', { scenarioId: planId, name: 'x', csv })]) {
       expect(envelope.ok).toBe(false);
-      expect(!envelope.ok && envelope.error.details.join(' ')).toMatch(/row 2: .*broken Unicode/);
+      expect(!envelope.ok && wordedErrorOf(envelope.error).details.join(' ')).toMatch(/row 2: .*broken Unicode/);
     }
     expect(dumpOf(dbFile)).toBe(before);
   });
@@ -237,8 +238,8 @@ describe('hostile drill scripts', () => {
       expect(direct.ok).toBe(false);
       if (direct.ok) return;
       expect(direct.error.code).toBe('invalid-argument');
-      expect(direct.error.message).toContain(`file "${name}"`);
-      expect([direct.error.message, ...direct.error.details].join('\n')).toMatch(expected as RegExp);
+      expect(wordedErrorOf(direct.error).message).toContain(`file "${name}"`);
+      expect([wordedErrorOf(direct.error).message, ...wordedErrorOf(direct.error).details].join('\n')).toMatch(expected as RegExp);
       expect(await overHttp('importPlanTable', planArg(name))).toEqual(direct);
       noStackTrace(direct);
       expect(dumpOf(dbFile)).toBe(before);
@@ -284,8 +285,8 @@ describe('forged Office files (tests/fixtures/zip/forgedZips.ts)', () => {
       expect(direct.ok).toBe(false);
       if (direct.ok) return;
       expect(direct.error.code).toBe('invalid-argument');
-      expect(direct.error.message).toMatch(/^file "演练脚本\.xlsx": /);
-      expect(direct.error.message).toMatch(expected);
+      expect(wordedErrorOf(direct.error).message).toMatch(/^file "演练脚本\.xlsx": /);
+      expect(wordedErrorOf(direct.error).message).toMatch(expected);
       expect(await overHttp('importPlanTable', arg)).toEqual(direct);
       noStackTrace(direct);
       expect(dumpOf(dbFile)).toBe(before);
@@ -307,7 +308,7 @@ describe('the size limit', () => {
       // How long the refusal takes is measured by `npm run bench` (bench/limits.ts), not asserted here.
       const direct = await backend.call(method, arg);
       expect(direct).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-      expect(!direct.ok && direct.error.message).toMatch(/file is larger than 20 MB/);
+      expect(!direct.ok && wordedErrorOf(direct.error).message).toMatch(/file is larger than 20 MB/);
       expect(await overHttp(method, arg)).toEqual(direct);
     }
     expect(dumpOf(dbFile)).toBe(before);
@@ -356,7 +357,7 @@ describe('hostile drill scripts, large and on the command line', () => {
     for (const [name, data] of [['same-time.csv', sameTime], ['many-rows.csv', manyRows], ['many-rows.xlsx', workbook]] as const) {
       const envelope = await backend.call('importPlanTable', planArg(name, data));
       expect(envelope.ok, name).toBe(false);
-      expect(!envelope.ok && envelope.error.message, name).toContain('The table has too many rows (more than 5000)');
+      expect(!envelope.ok && wordedErrorOf(envelope.error).message, name).toContain('The table has too many rows (more than 5000)');
     }
     expect(dumpOf(dbFile)).toBe(before);
   });

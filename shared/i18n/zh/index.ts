@@ -10,6 +10,7 @@ import { scriptImport } from './scriptImport';
 import { files } from './files';
 import { evaluation } from './evaluation';
 import { tasks } from './tasks';
+import { errors } from './errors';
 
-export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks };
+export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks, errors };
 export type Catalogue = typeof zh;
