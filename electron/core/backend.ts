@@ -9,7 +9,7 @@ import path from 'node:path';
 import { messageTextOf, msg, technicalOf, type Message } from '../../shared/i18n';
 import { ApiError, type DrillService, type Envelope } from '../../shared/api';
 import { backupDatabase, backupDatabaseSync, backupDirOf, backupsSettled, listBackups } from '../storage/backups';
-import { openDatabase } from '../storage/db';
+import { openDatabase, StorageOpenError } from '../storage/db';
 import { openDataDir, type OpenedDataDir } from '../storage/dataDir';
 import { dispatch, errorEnvelopeOf } from './dispatch';
 import { runCsvParserOf } from './planImport';
@@ -70,7 +70,8 @@ export function openBackend(options: BackendOptions): Backend {
       openDatabase(incoming, { nativeBinding: options.nativeBinding }).close();
     } catch (error) {
       removeIncoming();
-      throw new ApiError('invalid-argument', msg('errors.backup.cannotRestore', { name }), [technicalOf((error as Error).message)]);
+      const reason = error instanceof StorageOpenError ? msg(`errors.storage.open.${error.kind}`) : msg('errors.storage.open.unavailable');
+      throw new ApiError('invalid-argument', msg('errors.backup.cannotRestore', { name, reason }), [technicalOf((error as Error).message)]);
     }
     backupDatabaseSync(db, opened.dataDir, { reason: 'before-restore', keep: keep() + 1, now: now() });
     db.close();

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
-import { isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
+import { allowedValuesMessageOf, isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
 import { EVALUATION_EVENT_KINDS, graphProblemsOf, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
 import { runCsvFileNameOf, runCsvTextOf } from '../../shared/runExport';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
@@ -57,7 +57,7 @@ function checkedRatingOf(placed: PlacedItem, raw: string): string {
   if (isRatingProblem(rating))
     throw new ApiError(
       'invalid-argument',
-      msg('errors.run.ratingDoesNotFit', { value: rating.value, form: placed.form.title, number: placed.number, allowed: rating.allowed }),
+      msg('errors.run.ratingDoesNotFit', { value: rating.value, form: placed.form.title, number: placed.number, allowed: allowedValuesMessageOf(placed.form.scheme, placed.item) }),
     );
   return rating.value;
 }
@@ -124,7 +124,7 @@ export function createService(deps: ServiceDeps): DrillService {
     let { stepId, value } = event;
     if (event.kind === 'evaluation-scored') {
       const placed = placedItemOf(run.plan.evaluation, event.itemId!);
-      if (!placed) throw new ApiError('invalid-argument', msg('errors.run.itemNotInPlan', { item: event.itemId ?? '' }));
+      if (!placed) throw new ApiError('invalid-argument', msg('errors.run.itemNotInPlan', { item: event.itemId ?? '', plan: run.plan.title }));
       value = checkedRatingOf(placed, event.value!);
       if (stepId === null) stepId = placed.item.stepIds[0] ?? null;
     }
@@ -220,7 +220,7 @@ export function createService(deps: ServiceDeps): DrillService {
       if (value !== undefined) {
         if (original.kind !== 'evaluation-scored' || original.itemId === null) throw new ApiError('invalid-argument', msg('errors.run.notAScore', { seq }));
         const placed = placedItemOf(run.plan.evaluation, original.itemId);
-        if (!placed) throw new ApiError('invalid-argument', msg('errors.run.itemNotInPlan', { item: original.itemId }));
+        if (!placed) throw new ApiError('invalid-argument', msg('errors.run.itemNotInPlan', { item: original.itemId, plan: run.plan.title }));
         corrected = checkedRatingOf(placed, value);
       }
       return tx(() => {

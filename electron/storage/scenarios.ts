@@ -30,6 +30,7 @@ import { GraphOpError } from '../../shared/opError';
 import { patchStep, type GraphOp } from '../../shared/ops';
 import type { Db } from './db';
 import { statementsOf } from './statements';
+import { msg } from '../../shared/i18n';
 
 type ScenarioRow = {
   id: string;
@@ -225,7 +226,7 @@ function edgesOf(columns: EdgeColumns): Edge[] {
 
 export function requireScenario(db: Db, id: string): Scenario {
   const scenario = getScenario(db, id);
-  if (!scenario) throw new ApiError('not-found', `no scenario with id "${id}"`);
+  if (!scenario) throw new ApiError('not-found', msg('errors.scenario.notFound', { id }));
   return scenario;
 }
 
@@ -268,7 +269,7 @@ export function insertScenario(db: Db, args: { id: string; body: ScenarioBody; s
 
 export function deleteScenario(db: Db, id: string) {
   const result = sql(db).deleteScenario.run(id);
-  if (result.changes === 0) throw new ApiError('not-found', `no scenario with id "${id}"`);
+  if (result.changes === 0) throw new ApiError('not-found', msg('errors.scenario.notFound', { id }));
 }
 
 /** Bumps the revision after an edit; returns the new revision and time. */
@@ -288,7 +289,7 @@ export function updateMeta(db: Db, id: string, patch: Partial<ScenarioMeta>, now
 function writeMeta(db: Db, id: string, patch: Partial<ScenarioMeta>) {
   const statements = sql(db);
   const row = statements.get.get(id) as ScenarioRow | undefined;
-  if (!row) throw new ApiError('not-found', `no scenario with id "${id}"`);
+  if (!row) throw new ApiError('not-found', msg('errors.scenario.notFound', { id }));
   const before = metaOf(row);
   const meta = ScenarioMetaSchema.parse({ ...before, ...patch });
   const kept = new Set(meta.objectives.map((objective) => objective.id));
@@ -446,18 +447,15 @@ function applyOneOp(db: Db, scenarioId: string, op: GraphOp) {
  */
 export function applyGraphOps(db: Db, args: { scenarioId: string; baseRevision: number; ops: readonly GraphOp[]; now: string }) {
   const row = sql(db).get.get(args.scenarioId) as ScenarioRow | undefined;
-  if (!row) throw new ApiError('not-found', `no scenario with id "${args.scenarioId}"`);
+  if (!row) throw new ApiError('not-found', msg('errors.scenario.notFound', { id: args.scenarioId }));
   if (row.revision !== args.baseRevision)
-    throw new ApiError(
-      'conflict',
-      `the scenario was changed elsewhere (revision ${row.revision}, this edit was made on ${args.baseRevision}); reload it`,
-    );
+    throw new ApiError('conflict', msg('errors.scenario.staleRevision', { revision: row.revision, base: args.baseRevision }));
   args.ops.forEach((op, i) => {
     try {
       applyOneOp(db, args.scenarioId, op);
     } catch (error) {
       if (error instanceof ApiError && args.ops.length > 1)
-        throw new ApiError(error.code, `operation ${i + 1} (${op.op}): ${error.message}`, error.details);
+        throw new ApiError(error.code, msg('errors.scenario.inOperation', { n: i + 1, op: op.op, problem: { key: error.key, params: error.params } }), error.details);
       throw error;
     }
   });

@@ -151,7 +151,7 @@ describe('scenarios', () => {
       ],
     });
     expect(error.code).toBe('conflict');
-    expect(error.details.join('\n')).toContain('operation 2');
+    expect(error.message).toContain('operation 2 (addEdge)');
     expect(dump()).toBe(before);
   });
 

@@ -99,7 +99,7 @@ describe('Excel export of the drill script', () => {
     expect(sheet.pageSetup.printTitlesRow).toBe('3:3');
     expect(sheet.pageSetup.orientation).toBe('landscape');
     expect(sheet.pageSetup.paperSize).toBe(9);
-    expect(sheet.headerFooter.oddFooter).toContain('第 &P 页，共 &N 页');
+    expect(sheet.headerFooter.oddFooter).toContain('第 &P 页 / 共 &N 页');
   });
 
   it('speaks English when asked', async () => {

@@ -53,6 +53,14 @@ export const errors: typeof zh = {
     refused: 'the database refused the change ({{code}}); it was not saved',
     constraint: 'the change conflicts with existing data and was not saved',
     storedInvalid: 'stored data failed validation',
+    open: {
+      damaged: 'the database is damaged',
+      'too-new': 'it was written by a newer DrillDesk; update DrillDesk to open it',
+      'migration-changed': 'its schema history differs from this DrillDesk\'s',
+      'migration-failed': 'upgrading its schema failed',
+      locked: 'the data folder is in use by another DrillDesk',
+      unavailable: 'the database file cannot be read or written',
+    },
   },
   unexpected: 'an unexpected error occurred; nothing was changed',
   file: {
@@ -66,6 +74,8 @@ export const errors: typeof zh = {
     invalidFile: 'the file is not a valid scenario: {{reason}}',
     brokenReferences: 'the scenario has {{count}} broken reference(s)',
     fragmentBroken: 'the fragment has broken references',
+    staleRevision: 'the scenario was changed elsewhere (revision {{revision}}, this edit was made on {{base}}); reload it',
+    inOperation: 'operation {{n}} ({{op}}): {{problem}}',
     formNotFound: 'no evaluation form "{{id}}"',
     noForm: 'the scenario has no evaluation form',
     sameTitle: 'a drill titled "{{title}}" already exists',
@@ -84,7 +94,7 @@ export const errors: typeof zh = {
     notFound: 'no run with id "{{id}}"',
     eventNotFound: 'the run has no event {{seq}}',
     ended: 'the run has ended; only observations, evaluation entries and corrections can be added',
-    itemNotInPlan: 'evaluation item "{{item}}" is not part of this run\'s plan',
+    itemNotInPlan: 'evaluation item "{{item}}" is not part of this run\'s plan ("{{plan}}")',
     stepNotInPlan: 'step "{{step}}" is not part of this run\'s plan',
     roleNotInPlan: 'role "{{role}}" is not part of this run\'s plan',
     notABranch: 'edge "{{edge}}" is not a branch out of step "{{step}}"',
@@ -106,7 +116,7 @@ export const errors: typeof zh = {
   backup: {
     notFound: 'no backup named "{{name}}"',
     restoreUnavailable: 'restoring backups is not available here',
-    cannotRestore: 'backup {{name}} cannot be restored',
+    cannotRestore: 'backup {{name}} cannot be restored: {{reason}}',
     busy: 'an import or export is running; wait for it to finish or cancel it, then restore',
   },
   worker: {

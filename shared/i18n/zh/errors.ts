@@ -59,6 +59,15 @@ export const errors = {
     refused: '数据库拒绝了这次修改（{{code}}），没有保存。',
     constraint: '这次修改与现有数据冲突，没有保存。',
     storedInvalid: '数据库中保存的内容没有通过检查。',
+    /** Why a database file cannot be opened (a backup to restore, the data folder at start). */
+    open: {
+      damaged: '数据库文件已损坏。',
+      'too-new': '它由更新版本的 DrillDesk 写入，请先升级 DrillDesk。',
+      'migration-changed': '它的结构升级记录与本程序不一致。',
+      'migration-failed': '升级数据库结构时出错。',
+      locked: '数据文件夹正被另一个 DrillDesk 使用。',
+      unavailable: '无法读取或写入数据库文件。',
+    },
   },
   unexpected: '发生意外错误，未作任何更改。',
   file: {
@@ -72,6 +81,8 @@ export const errors = {
     invalidFile: '文件不是有效的演练文件：{{reason}}',
     brokenReferences: '演练中有 {{count}} 处引用错误。',
     fragmentBroken: '片段中有引用错误。',
+    staleRevision: '演练已在别处被修改（当前修订 {{revision}}，这次修改基于修订 {{base}}），请重新载入。',
+    inOperation: '第 {{n}} 项操作（{{op}}）：{{problem}}',
     formNotFound: '找不到评估表“{{id}}”。',
     noForm: '这个演练没有评估表。',
     sameTitle: '已有名为“{{title}}”的演练。',
@@ -90,7 +101,7 @@ export const errors = {
     notFound: '找不到这次演练记录（编号 {{id}}）。',
     eventNotFound: '这次演练记录中没有第 {{seq}} 条事件。',
     ended: '演练已结束，只能补充观察记录、评估记录和更正。',
-    itemNotInPlan: '评估项“{{item}}”不在这次演练的计划中。',
+    itemNotInPlan: '评估项“{{item}}”不在这次演练（“{{plan}}”）的计划中。',
     stepNotInPlan: '步骤“{{step}}”不在这次演练的计划中。',
     roleNotInPlan: '角色“{{role}}”不在这次演练的计划中。',
     notABranch: '连线“{{edge}}”不是从步骤“{{step}}”出发的分支。',
@@ -112,7 +123,7 @@ export const errors = {
   backup: {
     notFound: '找不到名为“{{name}}”的备份。',
     restoreUnavailable: '这里不能恢复备份。',
-    cannotRestore: '备份“{{name}}”无法恢复。',
+    cannotRestore: '备份“{{name}}”无法恢复：{{reason}}',
     busy: '正在导入或导出；请等它完成或取消后再恢复备份。',
   },
   /** A worker that ended before it answered. */
