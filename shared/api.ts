@@ -404,16 +404,22 @@ export const refusedOf = (code: ApiErrorCode, message: Message, details: Message
 });
 
 /**
- * An error worded in a language: the headline and its details, e.g.
- * `{ text: '文件不是有效的演练文件：不是有效的 JSON。', details: ['Unexpected end of JSON input'] }`.
- * Anything that is not an `ApiError` (or its envelope body) is shown by the code's headline for `internal`, its own words a detail.
+ * An error worded in a language: the headline, its details, and the
+ * technical details (a library's or the system's own words, `errors.technical`,
+ * shown folded away), e.g. `{ text: '文件不是有效的演练文件：不是有效的 JSON 文本',
+ * details: [], technical: ['Unexpected end of JSON input'] }`. Anything that is not
+ * an `ApiError` (or its envelope body) gets the headline of `internal`, its own words as a technical detail.
  */
-export function errorTextOf(error: unknown, language: Language): { text: string; details: string[] } {
+export function errorTextOf(error: unknown, language: Language): { text: string; details: string[]; technical: string[] } {
   const body = error instanceof ApiError ? error.body : ApiErrorBodySchema.safeParse(error).data;
-  if (!body) return { text: messageOf(language, codeKeyOf('internal')), details: error instanceof Error ? [error.message] : [String(error)] };
+  if (!body) return { text: messageOf(language, codeKeyOf('internal')), details: [], technical: [error instanceof Error ? error.message : String(error)] };
   const text = messageOf(language, body.key, body.params);
-  return { text, details: body.details.map((detail) => messageTextOf(language, detail)).filter((detail) => !text.includes(detail)) };
+  const worded = (details: Message[]) => details.map((detail) => messageTextOf(language, detail)).filter((detail) => !text.includes(detail));
+  const isTechnical = (detail: Message) => detail.key === TECHNICAL_KEY;
+  return { text, details: worded(body.details.filter((d) => !isTechnical(d))), technical: worded(body.details.filter(isTechnical)) };
 }
+
+const TECHNICAL_KEY = technicalOf('').key;
 
 /** The raw transport the preload exposes: same methods, envelopes instead of thrown errors. */
 export type DrillTransport = { [M in ApiMethod]: (arg: ApiInput<M>) => Promise<Envelope<ApiOutputs[M]>> };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import { errorTextOf } from '../i18n';
 
-export type Toast = { id: number; kind: 'info' | 'error'; text: string; details: string[] };
+export type Toast = { id: number; kind: 'info' | 'error'; text: string; details: string[]; technical?: string[] };
 
 type ToastState = { toasts: Toast[]; push: (toast: Omit<Toast, 'id'>) => void; dismiss: (id: number) => void };
 
@@ -23,10 +23,23 @@ export const notify = (text: string) => useToasts.getState().push({ kind: 'info'
 
 /** Shows an error from any call, in the user's language, with the back end's details. */
 export function notifyError(error: unknown, prefix = '') {
-  const { text, details } = errorTextOf(error);
+  const { text, details, technical } = errorTextOf(error);
   // A Chinese prefix ends in a full-width colon, which needs no space after it.
   const joined = !prefix ? text : /[：，。]$/.test(prefix) ? prefix + text : `${prefix} ${text}`;
-  useToasts.getState().push({ kind: 'error', text: joined, details });
+  useToasts.getState().push({ kind: 'error', text: joined, details, technical });
+}
+
+/** A library's or the system's own words about a failure: folded away under a line in the UI language. */
+export function TechnicalDetails(props: { lines: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <details className="error-technical" data-testid="error-technical">
+      <summary>{t('error.technical')}</summary>
+      {props.lines.map((line, i) => (
+        <div key={i}>{line}</div>
+      ))}
+    </details>
+  );
 }
 
 export function Toasts() {
@@ -45,6 +58,7 @@ export function Toasts() {
               ))}
             </ul>
           )}
+          {toast.technical && toast.technical.length > 0 && <TechnicalDetails lines={toast.technical} />}
           <button className="toast-close" aria-label={t('action.close')} onClick={() => dismiss(toast.id)}>
             ×
           </button>

@@ -1,12 +1,13 @@
 /** Why an import was refused: the message and every bad row, readable and scrollable. */
+import { TechnicalDetails } from '../components/toasts';
 import { errorTextOf } from '../i18n';
 
-export type ImportProblemText = { message: string; details: string[] };
+export type ImportProblemText = { message: string; details: string[]; technical?: string[] };
 
 /** The text of an import failure. */
 export const importProblemOf = (error: unknown): ImportProblemText => {
-  const { text, details } = errorTextOf(error);
-  return { message: text, details };
+  const { text, details, technical } = errorTextOf(error);
+  return { message: text, details, technical };
 };
 
 export function ImportProblem(props: { problem: ImportProblemText; testId: string }) {
@@ -20,6 +21,7 @@ export function ImportProblem(props: { problem: ImportProblemText; testId: strin
           ))}
         </ul>
       )}
+      {props.problem.technical && props.problem.technical.length > 0 && <TechnicalDetails lines={props.problem.technical} />}
     </div>
   );
 }

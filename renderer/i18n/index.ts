@@ -32,4 +32,4 @@ export const textOf = (message: Message): string => messageTextOf(uiLanguage(), 
  * Any failure of a call in the UI language: the headline from the catalogue
  * by the error's key, and its details (technical ones last in the back end's list).
  */
-export const errorTextOf = (error: unknown): { text: string; details: string[] } => sharedErrorTextOf(error, uiLanguage());
+export const errorTextOf = (error: unknown): { text: string; details: string[]; technical: string[] } => sharedErrorTextOf(error, uiLanguage());

@@ -98,8 +98,8 @@ export async function valueOf<M extends ApiMethod>(backend: Pick<Backend, 'call'
 export type WordedError = Omit<ApiErrorBody, 'details'> & { message: string; details: string[] };
 
 export function wordedErrorOf(error: ApiErrorBody, language: Language = 'en'): WordedError {
-  const { text, details } = errorTextOf(error, language);
-  return { ...error, message: text, details };
+  const { text, details, technical } = errorTextOf(error, language);
+  return { ...error, message: text, details: [...details, ...technical] };
 }
 
 /**
