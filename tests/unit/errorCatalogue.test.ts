@@ -87,19 +87,19 @@ describe('an error on its way to the screen', () => {
     const error = new ApiError('invalid-argument', msg('errors.scenario.invalidFile', { reason: msg('errors.scenarioFile.notJson') }), [
       { key: 'errors.technical', params: { text: 'Unexpected end of JSON input' } },
     ]);
-    expect(errorTextOf(error, 'zh')).toEqual({ text: '文件不是有效的演练文件：不是有效的 JSON 文本', details: ['Unexpected end of JSON input'] });
-    expect(errorTextOf(error.body, 'en')).toEqual({ text: 'the file is not a valid scenario: not valid JSON', details: ['Unexpected end of JSON input'] });
+    expect(errorTextOf(error, 'zh')).toEqual({ text: '文件不是有效的演练文件：不是有效的 JSON 文本', details: [], technical: ['Unexpected end of JSON input'] });
+    expect(errorTextOf(error.body, 'en')).toEqual({ text: 'the file is not a valid scenario: not valid JSON', details: [], technical: ['Unexpected end of JSON input'] });
     expect(error.message).toBe('the file is not a valid scenario: not valid JSON');
   });
 
   it('keeps a rule check’s own words as a detail under the code’s headline', () => {
     const error = new ApiError('conflict', 'role "r1" is still assigned to step "停电"');
     expect(errorTextOf(error, 'zh').text).toBe(messageOf('zh', 'error.code.conflict'));
-    expect(errorTextOf(error, 'zh').details).toEqual(['role "r1" is still assigned to step "停电"']);
+    expect(errorTextOf(error, 'zh').technical).toEqual(['role "r1" is still assigned to step "停电"']);
   });
 
   it('words anything that is not an ApiError as an unexpected error, never as its own text', () => {
-    expect(errorTextOf(new TypeError('x is undefined'), 'zh')).toEqual({ text: messageOf('zh', 'error.code.internal'), details: ['x is undefined'] });
+    expect(errorTextOf(new TypeError('x is undefined'), 'zh')).toEqual({ text: messageOf('zh', 'error.code.internal'), details: [], technical: ['x is undefined'] });
   });
 
   it('words zod issues by field and problem', () => {
