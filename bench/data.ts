@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiMethod, ApiOutputs, Envelope } from '../shared/api';
+import { errorTextOf, type ApiMethod, type ApiOutputs, type Envelope } from '../shared/api';
 import type { ScenarioBody } from '../shared/model';
 import { scenarioFileTextOf } from '../shared/scenarioFile';
 import { openBackend, type Backend } from '../electron/core/backend';
@@ -62,7 +62,7 @@ export function openBenchWorkerBackend(dataDir: string): Promise<WorkerBackend> 
 /** Calls one API method through the dispatcher; throws on an error envelope. */
 export async function callOf<M extends ApiMethod>(backend: Pick<Backend, 'call'>, method: M, arg: unknown): Promise<ApiOutputs[M]> {
   const envelope = (await backend.call(method, arg)) as Envelope<ApiOutputs[M]>;
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message} ${envelope.error.details.slice(0, 3).join('; ')}`);
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${errorTextOf(envelope.error, 'en').text} ${errorTextOf(envelope.error, 'en').details.slice(0, 3).join('; ')}`);
   return envelope.value;
 }
 

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBenchBackend } from './data';
+import { errorTextOf } from '../shared/api';
 
 const [dataDir, file] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -24,6 +25,6 @@ const envelope = await backend.call('importPlanTable', { fileName: path.basename
 const ms = performance.now() - started;
 const peak = process.resourceUsage().maxRSS * 1024;
 process.stdout.write(
-  `${JSON.stringify({ ms, refused: !envelope.ok, message: envelope.ok ? '' : envelope.error.message, idleMb: mb(idle), aboveRestMb: mb(Math.max(0, peak - idle)), beyondStartPeak: peak > peakBefore })}\n`,
+  `${JSON.stringify({ ms, refused: !envelope.ok, message: envelope.ok ? '' : errorTextOf(envelope.error, 'en').text, idleMb: mb(idle), aboveRestMb: mb(Math.max(0, peak - idle)), beyondStartPeak: peak > peakBefore })}\n`,
 );
 backend.close();

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { zipBombOf } from '../tests/fixtures/zip/forgedZips';
 import { openBenchBackend } from './data';
+import { errorTextOf } from '../shared/api';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -37,7 +38,7 @@ try {
       aboveRestMb: mb(Math.max(0, peak - rest)),
       bombBytes: bomb.length,
       code: envelope.ok ? 'ok' : envelope.error.code,
-      message: envelope.ok ? '' : envelope.error.message,
+      message: envelope.ok ? '' : errorTextOf(envelope.error, 'en').text,
     })}\n`,
   );
 } finally {

@@ -115,7 +115,7 @@ export function isFromAppFrame(frame: Pick<WebFrameMain, 'url' | 'top'> | null):
 /** What a contract call from anywhere but the app's top frame gets. */
 export const UNAUTHORIZED_ENVELOPE: Envelope<never> = {
   ok: false,
-  error: { code: 'unauthorized', message: 'calls are accepted only from the DrillDesk window', details: [] },
+  error: { code: 'unauthorized', key: 'errors.call.notFromWindow', params: {}, details: [] },
 };
 
 type Handle = Pick<IpcMain, 'handle'>;

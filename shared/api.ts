@@ -32,19 +32,21 @@ import {
 import { GraphOpsSchema } from './ops';
 import type { ScriptImport } from './scriptImport/build';
 import { ScriptFieldSchema } from './scriptImport/header';
+import { messageOf, messageTextOf, msg, technicalOf, type Language, type Message, type MessageKey, type MessageParam, type MessageParams } from './i18n';
 
 /** Largest scenario or run-log file accepted for import, checked before parsing. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-const ImportTextSchema = z
-  .string()
-  .max(MAX_IMPORT_BYTES, { message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
+/** The refusal of a file over `MAX_IMPORT_BYTES`, as a catalogue message zod carries. */
+const tooLargeFile = { params: { key: 'errors.file.tooLarge', values: { mb: MAX_IMPORT_BYTES / 1024 / 1024 } }, abort: true };
+
+const ImportTextSchema = z.string().refine((text) => text.length <= MAX_IMPORT_BYTES, tooLargeFile);
 
 /** A file's bytes, base64-encoded, at most `MAX_IMPORT_BYTES` of them. */
 const ImportBytesSchema = z
   .string()
-  .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, { message: `file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` })
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64' });
+  .refine((text) => text.length <= Math.ceil(MAX_IMPORT_BYTES / 3) * 4, tooLargeFile)
+  .refine((text) => /^[A-Za-z0-9+/]*={0,2}$/.test(text), { params: { key: 'errors.file.notBase64' } });
 
 /**
  * An imported text file comes as its bytes (`dataBase64`: what the app and
@@ -87,7 +89,7 @@ export const PrefsSchema = z.strictObject({
   /** Column mappings chosen in the import dialog, by header signature. */
   importMappings: z
     .record(z.string().max(500), ScriptMappingSchema)
-    .refine((value) => Object.keys(value).length <= MAX_REMEMBERED_MAPPINGS, { message: `at most ${MAX_REMEMBERED_MAPPINGS} mappings` }),
+    .refine((value) => Object.keys(value).length <= MAX_REMEMBERED_MAPPINGS, { params: { key: 'errors.invalid.manyItems', values: { max: MAX_REMEMBERED_MAPPINGS } } }),
 });
 export type Prefs = z.infer<typeof PrefsSchema>;
 export const DEFAULT_PREFS: Prefs = {
@@ -115,7 +117,7 @@ export const apiInputs = {
   }),
   importScenario: z
     .strictObject({ text: ImportTextSchema.optional(), dataBase64: ImportBytesSchema.optional() })
-    .refine(exactlyOneOf('text'), { message: 'give the file as "text" or as "dataBase64", one of them' }),
+    .refine(exactlyOneOf('text'), { params: { key: 'errors.file.textOrBytes', values: { text: 'text' } } }),
   exportScenario: byId,
   listTemplates: empty,
   createFromTemplate: z.strictObject({ templateId: IdSchema }),
@@ -141,7 +143,7 @@ export const apiInputs = {
   deleteRun: byId,
   importRunCsv: z
     .strictObject({ scenarioId: IdSchema, name: nameText(), csv: ImportTextSchema.optional(), dataBase64: ImportBytesSchema.optional() })
-    .refine(exactlyOneOf('csv'), { message: 'give the file as "csv" or as "dataBase64", one of them' }),
+    .refine(exactlyOneOf('csv'), { params: { key: 'errors.file.textOrBytes', values: { text: 'csv' } } }),
   /** A run's log as the run-log CSV that `importRunCsv` reads back, evaluation entries included. */
   exportRunCsv: byId,
   /** What importing a drill script (.docx, .xlsx, CSV, HSEEP MSEL, OpenAEV .json) would create; writes nothing. */
@@ -254,7 +256,7 @@ export type StorageStatus = {
   /** Set when a damaged database was moved aside at start-up. */
   recoveredFrom: { movedTo: string; reason: string } | null;
   /** Set when the sample drills could not be put into a new database (it is tried again at the next start): why. */
-  seedingFailed: string | null;
+  seedingFailed: Message | null;
   schemaVersion: number;
 };
 
@@ -336,53 +338,142 @@ export const ApiErrorCodeSchema = z.enum([
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
 /**
- * A refusal's message in the catalogue: its key and parameters, so the
- * renderer shows it in the user's language (e.g. `rules.stepRoleMissing`).
+ * The one error that crosses the boundary: a stable code, a catalogue key and
+ * its parameters, and details (each a message too) — never an English
+ * sentence to show and never a stack trace. It is worded where it is shown
+ * (`errorTextOf`), in the language of that screen or command line. `message`
+ * (for logs and stack traces only) is the English wording.
+ *
+ * A plain string instead of a message is the rule checks' older form
+ * (`storage/scenarios.ts`, `shared/ops.ts`): it travels as a technical detail
+ * under the code's own headline, so it is never the main text either.
  */
-export type ErrorMessageKey = { key: string; params: Record<string, string | number> };
-
-/** The one error that crosses the boundary: a code and a message a person can read. Never a stack trace. */
 export class ApiError extends Error {
+  readonly key: string;
+  readonly params: MessageParams;
+  readonly details: Message[];
   constructor(
     readonly code: ApiErrorCode,
-    message: string,
-    readonly details: string[] = [],
-    /** The message's catalogue key and parameters, when it has one. */
-    readonly catalogue: ErrorMessageKey | null = null,
+    message: Message | string,
+    details: readonly (Message | string)[] = [],
   ) {
-    super(message);
+    const main = typeof message === 'string' ? { key: codeKeyOf(code), params: {} } : message;
+    super(typeof message === 'string' ? message : messageTextOf('en', main));
     this.name = 'ApiError';
+    this.key = main.key;
+    this.params = main.params ?? {};
+    const asMessage = (detail: Message | string) => (typeof detail === 'string' ? technicalOf(detail) : detail);
+    this.details = [...(typeof message === 'string' ? [message] : []), ...details].slice(0, MAX_ERROR_DETAILS).map(asMessage);
+  }
+
+  /** What the envelope carries. */
+  get body(): ApiErrorBody {
+    return { code: this.code, key: this.key, params: this.params, details: this.details };
+  }
+
+  /** The error an envelope describes. */
+  static of(body: ApiErrorBody): ApiError {
+    return new ApiError(body.code, { key: body.key, params: body.params }, body.details);
   }
 }
 
+/** Most details an error carries (the rest are summed up by the caller). */
+export const MAX_ERROR_DETAILS = 50;
+
+/** The catalogue's headline for an error code, e.g. `error.code.conflict`. */
+export const codeKeyOf = (code: ApiErrorCode): MessageKey => `error.code.${code}`;
+
+const MessageParamSchema: z.ZodType<MessageParam> = z.lazy(() => z.union([z.string(), z.number(), MessageSchema]));
+const MessageSchema: z.ZodType<Message> = z.object({ key: z.string().max(200), params: z.record(z.string(), MessageParamSchema).optional() });
+
 export const ApiErrorBodySchema = z.object({
   code: ApiErrorCodeSchema,
-  message: z.string(),
-  details: z.array(z.string()).default([]),
-  key: z.string().optional(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  key: z.string().max(200),
+  params: z.record(z.string(), MessageParamSchema).default({}),
+  details: z.array(MessageSchema).default([]),
+});
+export type ApiErrorBody = { code: ApiErrorCode; key: string; params: MessageParams; details: Message[] };
+
+/** The envelope each transport carries: a result or an error, so errors keep their code, key and parameters across IPC and HTTP. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** An error envelope. */
+export const refusedOf = (code: ApiErrorCode, message: Message, details: Message[] = []): Envelope<never> => ({
+  ok: false,
+  error: { code, key: message.key, params: message.params ?? {}, details },
 });
 
-/** The error of an envelope: code, message, details, and the message's catalogue key and parameters when it has one. */
-export type ErrorBody = { code: ApiErrorCode; message: string; details: string[]; key?: string; params?: Record<string, string | number> };
-
-/** The envelope each transport carries: a result or an error, so errors keep their code across IPC and HTTP. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
-
-/** The error body of an `ApiError`, for an envelope. */
-export function errorBodyOf(error: ApiError): ErrorBody {
-  const body: ErrorBody = { code: error.code, message: error.message, details: error.details };
-  return error.catalogue ? { ...body, key: error.catalogue.key, params: error.catalogue.params } : body;
+/**
+ * An error worded in a language: the headline, its details, and the
+ * technical details (a library's or the system's own words, `errors.technical`,
+ * shown folded away), e.g. `{ text: '文件不是有效的演练文件：不是有效的 JSON 文本',
+ * details: [], technical: ['Unexpected end of JSON input'] }`. Anything that is not
+ * an `ApiError` (or its envelope body) gets the headline of `internal`, its own words as a technical detail.
+ */
+export function errorTextOf(error: unknown, language: Language): { text: string; details: string[]; technical: string[] } {
+  const body = error instanceof ApiError ? error.body : ApiErrorBodySchema.safeParse(error).data;
+  if (!body) return { text: messageOf(language, codeKeyOf('internal')), details: [], technical: [error instanceof Error ? error.message : String(error)] };
+  const text = messageOf(language, body.key, body.params);
+  const worded = (details: Message[]) => details.map((detail) => messageTextOf(language, detail)).filter((detail) => !text.includes(detail));
+  const isTechnical = (detail: Message) => detail.key === TECHNICAL_KEY;
+  return { text, details: worded(body.details.filter((d) => !isTechnical(d))), technical: worded(body.details.filter(isTechnical)) };
 }
+
+const TECHNICAL_KEY = technicalOf('').key;
 
 /** The raw transport the preload exposes: same methods, envelopes instead of thrown errors. */
 export type DrillTransport = { [M in ApiMethod]: (arg: ApiInput<M>) => Promise<Envelope<ApiOutputs[M]>> };
 
-/** Formats zod issues as `path: message` lines, e.g. `meta.title: must not be empty`. */
-export function issuesOf(error: z.ZodError): string[] {
-  return error.issues.slice(0, 50).map((issue) => {
+/**
+ * A zod issue as a catalogue message, e.g. `too_small` on a string →
+ * `errors.invalid.empty`. A schema names its own message by giving a
+ * catalogue key as its message (`{ message: 'errors.invalid.date' }`) or
+ * `params: { key, values }` on a refinement.
+ */
+export function zodIssueMessageOf(issue: z.core.$ZodIssue): Message {
+  const origin = 'origin' in issue ? issue.origin : undefined;
+  if (issue.message.startsWith('errors.')) {
+    const values = (issue.code === 'custom' ? issue.params?.values : undefined) as MessageParams | undefined;
+    const bound: Record<string, number> = 'maximum' in issue ? { max: Number(issue.maximum) } : 'minimum' in issue ? { min: Number(issue.minimum) } : {};
+    return { key: issue.message, params: { ...bound, ...values } };
+  }
+  switch (issue.code) {
+    case 'too_small':
+      if (origin === 'string') return msg(Number(issue.minimum) <= 1 ? 'errors.invalid.empty' : 'errors.invalid.tooShort', { min: Number(issue.minimum) });
+      if (origin === 'array') return msg('errors.invalid.fewItems', { min: Number(issue.minimum) });
+      return msg('errors.invalid.min', { min: Number(issue.minimum) });
+    case 'too_big':
+      if (origin === 'string') return msg('errors.invalid.tooLong', { max: Number(issue.maximum) });
+      if (origin === 'array') return msg('errors.invalid.manyItems', { max: Number(issue.maximum) });
+      return msg('errors.invalid.max', { max: Number(issue.maximum) });
+    case 'invalid_type':
+      // zod reports no input by default; its own text says when the field was left out.
+      if (/received undefined$/.test(issue.message)) return msg('errors.invalid.missing');
+      return msg('errors.invalid.type', { expected: issue.expected });
+    case 'invalid_format':
+      return msg('errors.invalid.format');
+    case 'invalid_value':
+      return msg('errors.invalid.oneOf', { values: issue.values.map(String).join(', ').slice(0, 200) });
+    case 'unrecognized_keys':
+      return msg('errors.invalid.unknownKeys', { keys: issue.keys.join(', ').slice(0, 200) });
+    case 'not_multiple_of':
+      return msg('errors.invalid.wholeNumber');
+    case 'custom': {
+      const named = issue.params?.key;
+      if (typeof named === 'string') return { key: named, params: (issue.params?.values as MessageParams | undefined) ?? {} };
+      return msg('errors.invalid.value');
+    }
+    default:
+      return msg('errors.invalid.value');
+  }
+}
+
+/** Zod issues as messages naming the field and what is wrong, e.g. `meta.title：不能为空`. */
+export function issuesOf(error: z.ZodError): Message[] {
+  return error.issues.slice(0, MAX_ERROR_DETAILS).map((issue) => {
+    const problem = zodIssueMessageOf(issue);
     const path = issue.path.map(String).join('.');
-    return path ? `${path}: ${issue.message}` : issue.message;
+    return path ? msg('errors.invalid.at', { path, problem }) : problem;
   });
 }
 
@@ -393,8 +484,7 @@ export function clientOf(transport: DrillTransport): DrillApi {
     client[method] = async (arg: unknown) => {
       const envelope = await (transport[method] as (arg: unknown) => Promise<Envelope<unknown>>)(arg);
       if (envelope.ok) return envelope.value;
-      const { code, message, details, key, params } = envelope.error;
-      throw new ApiError(code, message, details, key === undefined ? null : { key, params: params ?? {} });
+      throw ApiError.of(envelope.error);
     };
   }
   return client as unknown as DrillApi;

@@ -28,6 +28,7 @@
  * finished. With no rated item the objective is 未评估 (not evaluated): step
  * completion alone never makes it achieved.
  */
+import { msg, type Message } from './i18n';
 import type { ObjectiveResult } from './analysis';
 import { plannedTimesOf, type RunStateAt, type StepStatus } from './runState';
 import {
@@ -79,16 +80,9 @@ export function allowedValuesOf(scheme: EvalScheme, item: Pick<EvalItem, 'maxPoi
   return [...SCHEME_GRADES[scheme].map((grade) => grade.value), NOT_APPLICABLE].join(', ');
 }
 
-/** Chinese names of the checklist grades and of not applicable, as forms print them. */
-export const GRADE_NAMES_ZH: Record<string, string> = { met: '达到', partly: '基本达到', 'not-met': '未达到', [NOT_APPLICABLE]: '不适用' };
-
-/** The values a scheme accepts, in both languages, for messages: `达到、基本达到、未达到、不适用`. */
-export function allowedValuesTextOf(scheme: EvalScheme, item: Pick<EvalItem, 'maxPoints'>): { zh: string; en: string } {
-  const zh =
-    scheme === 'points'
-      ? `0–${item.maxPoints}（以 0.5 分为单位）、不适用`
-      : [...SCHEME_GRADES[scheme].map((grade) => GRADE_NAMES_ZH[grade.value] ?? grade.value), GRADE_NAMES_ZH[NOT_APPLICABLE]].join('、');
-  return { zh, en: allowedValuesOf(scheme, item) };
+/** The values a scheme accepts, as a catalogue message for refusals: `达到、基本达到、未达到、不适用` / `met, partly, not-met, na`. */
+export function allowedValuesMessageOf(scheme: EvalScheme, item: Pick<EvalItem, 'maxPoints'>): Message {
+  return scheme === 'points' ? msg('errors.runLog.allowed.points', { max: item.maxPoints }) : msg(`errors.runLog.allowed.${scheme}`);
 }
 
 /**

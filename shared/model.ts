@@ -24,9 +24,9 @@ function cleanText(value: string): boolean {
 }
 
 const text = (max = MAX_TEXT) =>
-  z.string().max(max).refine(cleanText, { message: 'contains control characters or broken Unicode' });
+  z.string().max(max).refine(cleanText, { message: 'errors.invalid.characters' });
 
-export const nameText = () => text(MAX_NAME).trim().min(1, { message: 'must not be empty' });
+export const nameText = () => text(MAX_NAME).trim().min(1, { message: 'errors.invalid.empty' });
 export const freeText = () => text(MAX_TEXT);
 
 type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
@@ -45,24 +45,29 @@ export function patchSchemaOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<S
   return z.strictObject(shape) as unknown as z.ZodObject<PatchShape<Shape>, z.core.$strict>;
 }
 
+/**
+ * Messages of the schemas below name catalogue keys (`errors.invalid.*`):
+ * `zodIssueMessageOf` words them wherever a parse is refused.
+ */
+
 /** Ids are short opaque strings: letters, digits, dash and underscore. */
 export const IdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'must be letters, digits, "-" or "_"' });
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'errors.invalid.id' });
 export type Id = z.infer<typeof IdSchema>;
 
 export const MinutesSchema = z
   .number()
   .finite()
-  .min(0, { message: 'must not be negative' })
-  .max(MAX_MINUTES, { message: `must be at most ${MAX_MINUTES} minutes` });
+  .min(0, { message: 'errors.invalid.negative' })
+  .max(MAX_MINUTES, { message: 'errors.invalid.maxMinutes' });
 
 /** A drill date, `YYYY-MM-DD`. */
-export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' });
+export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'errors.invalid.date' });
 /** A clock time of day, `HH:MM` (24 h). */
-export const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM' });
+export const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'errors.invalid.clock' });
 /**
  * A drill's time zone, an IANA name (`Asia/Shanghai`): every clock time of
  * the drill is shown, printed and read in it (see `shared/time.ts`).
@@ -70,7 +75,7 @@ export const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { messa
 export const TimeZoneSchema = z
   .string()
   .max(64)
-  .refine(isTimeZone, { message: 'must be a time zone name such as Asia/Shanghai', params: { reason: 'time-zone' } });
+  .refine(isTimeZone, { message: 'errors.invalid.timeZone' });
 /** An instant, ISO 8601 with a zone (what `Date.prototype.toISOString` writes). */
 export const InstantSchema = z.iso.datetime({ offset: true });
 
@@ -83,7 +88,7 @@ export type Position = z.infer<typeof PositionSchema>;
 
 export const ObjectiveSchema = z.strictObject({
   id: IdSchema,
-  text: text(2_000).trim().min(1, { message: 'must not be empty' }),
+  text: text(2_000).trim().min(1, { message: 'errors.invalid.empty' }),
 });
 export type Objective = z.infer<typeof ObjectiveSchema>;
 
@@ -100,7 +105,7 @@ export const PersonSchema = z.strictObject({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
-export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like #1f77b4' });
+export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'errors.invalid.color' });
 
 export const RoleSchema = z.strictObject({
   id: IdSchema,
@@ -210,7 +215,7 @@ export const MAX_ITEM_POINTS = 1_000;
 export const EvalItemSchema = z.strictObject({
   id: IdSchema,
   /** 评估内容: what is looked at. */
-  content: text(2_000).trim().min(1, { message: 'must not be empty' }),
+  content: text(2_000).trim().min(1, { message: 'errors.invalid.empty' }),
   /** 评估标准: what counts as done well. */
   criterion: text(2_000).default(''),
   /** Optional guidance for the evaluator: how to observe, what evidence to collect. */
@@ -378,19 +383,19 @@ export const NewRunEventSchema = z
   })
   .superRefine((event, ctx) => {
     if (event.kind === 'evaluation-scored' && event.itemId === null)
-      ctx.addIssue({ code: 'custom', path: ['itemId'], message: 'an "evaluation-scored" event must name the item' });
+      ctx.addIssue({ code: 'custom', path: ['itemId'], message: 'errors.invalid.itemOfScore' });
     if (event.kind === 'evaluation-scored' && event.value === null)
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'an "evaluation-scored" event must give the rating' });
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'errors.invalid.ratingOfScore' });
     if (event.kind === 'hot-wash' && event.text.trim() === '')
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'a "hot-wash" comment must have its text' });
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'errors.invalid.textOfHotWash' });
     if (event.kind !== 'evaluation-scored' && (event.itemId !== null || event.value !== null))
-      ctx.addIssue({ code: 'custom', path: ['itemId'], message: 'only an "evaluation-scored" event names an item and a rating' });
+      ctx.addIssue({ code: 'custom', path: ['itemId'], message: 'errors.invalid.itemOnlyForScore' });
     if (STEP_EVENT_KINDS.includes(event.kind) && event.stepId === null)
-      ctx.addIssue({ code: 'custom', path: ['stepId'], message: `a "${event.kind}" event must name a step` });
+      ctx.addIssue({ code: 'custom', path: ['stepId'], message: 'errors.invalid.stepOfEvent', params: { values: { kind: event.kind } } });
     if (event.kind === 'branch-taken' && event.edgeId === null)
-      ctx.addIssue({ code: 'custom', path: ['edgeId'], message: 'a "branch-taken" event must name the edge taken' });
+      ctx.addIssue({ code: 'custom', path: ['edgeId'], message: 'errors.invalid.edgeOfBranch' });
     if (event.kind === 'plan-shifted' && event.shiftMin === null)
-      ctx.addIssue({ code: 'custom', path: ['shiftMin'], message: 'a "plan-shifted" event must give the minutes' });
+      ctx.addIssue({ code: 'custom', path: ['shiftMin'], message: 'errors.invalid.minutesOfShift' });
   });
 export type NewRunEvent = z.input<typeof NewRunEventSchema>;
 
@@ -435,7 +440,7 @@ export const AnnotationFieldsSchema = z.strictObject({
   at: InstantSchema,
   stepId: IdSchema.nullable().default(null),
   kind: AnnotationKindSchema.default('note'),
-  text: freeText().refine((value) => value.trim().length > 0, { message: 'must not be empty' }),
+  text: freeText().refine((value) => value.trim().length > 0, { message: 'errors.invalid.empty' }),
   ownerRoleId: IdSchema.nullable().default(null),
   dueDate: DateSchema.nullable().default(null),
   done: z.boolean().default(false),

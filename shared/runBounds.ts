@@ -10,7 +10,7 @@
  *   event so far (or the start) by more than `AFTER_LAST_MS`, and never
  *   outside `EARLIEST_MS` … now + `AFTER_NOW_MS` (no `9999-…`, no 1970).
  */
-import type { Message } from './validation';
+import { msg, type Message } from './i18n';
 
 export const MAX_RUN_EVENTS = 20_000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -20,7 +20,6 @@ export const AFTER_NOW_MS = 24 * HOUR_MS;
 /** 2000-01-01T00:00:00Z. */
 export const EARLIEST_MS = Date.UTC(2000, 0, 1);
 
-const msg = (zh: string, en: string): Message => ({ zh, en });
 const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 /** Where an event's instant must fall: the run's start, its latest event so far (the start when none) and the clock. */
@@ -32,28 +31,14 @@ export type RunTimeContext = { startMs: number; lastMs: number; nowMs: number };
  * tomorrow 09:00, refuses 20:00 the day before and the day after tomorrow.
  */
 export function eventTimeProblemOf(ms: number, context: RunTimeContext): Message | null {
-  if (!Number.isFinite(ms) || ms < EARLIEST_MS || ms > context.nowMs + AFTER_NOW_MS)
-    return msg(
-      `时间 ${Number.isFinite(ms) ? stamp(ms) : ''} 不在合理范围内（2000 年以后，且不晚于当前时间一天以上）。`,
-      `the time ${Number.isFinite(ms) ? stamp(ms) : ''} is out of range (after 2000 and not more than a day after now)`,
-    );
-  if (ms < context.startMs - BEFORE_START_MS)
-    return msg(
-      `时间 ${stamp(ms)} 比演练开始（${stamp(context.startMs)}）早 12 小时以上。`,
-      `the time ${stamp(ms)} is more than 12 hours before the run started (${stamp(context.startMs)})`,
-    );
+  if (!Number.isFinite(ms) || ms < EARLIEST_MS || ms > context.nowMs + AFTER_NOW_MS) return msg('errors.run.timeOutOfRange', { time: Number.isFinite(ms) ? stamp(ms) : '' });
+  if (ms < context.startMs - BEFORE_START_MS) return msg('errors.run.timeBeforeStart', { time: stamp(ms), start: stamp(context.startMs) });
   const last = Math.max(context.lastMs, context.startMs);
-  if (ms > last + AFTER_LAST_MS)
-    return msg(
-      `时间 ${stamp(ms)} 比上一条记录（${stamp(last)}）晚 24 小时以上。`,
-      `the time ${stamp(ms)} is more than 24 hours after the latest event (${stamp(last)})`,
-    );
+  if (ms > last + AFTER_LAST_MS) return msg('errors.run.timeAfterLast', { time: stamp(ms), last: stamp(last) });
   return null;
 }
 
 /** Why a run holding `count` events cannot take `adding` more, or null. */
 export function runSizeProblemOf(count: number, adding = 1): Message | null {
-  return count + adding > MAX_RUN_EVENTS
-    ? msg(`一次演练最多记录 ${MAX_RUN_EVENTS} 条事件。`, `a run holds at most ${MAX_RUN_EVENTS} events`)
-    : null;
+  return count + adding > MAX_RUN_EVENTS ? msg('errors.run.tooManyEvents', { max: MAX_RUN_EVENTS }) : null;
 }

@@ -8,11 +8,12 @@
  * against the plan; a file with any bad row is refused as a whole, with the
  * row numbers and reasons, so nothing half-imported ever reaches the log.
  */
-import { allowedValuesTextOf, evalValueOfText, isRatingProblem, placedItemsOf, ratingOf, type PlacedItem } from './evaluation';
+import { allowedValuesMessageOf, evalValueOfText, isRatingProblem, placedItemsOf, ratingOf, type PlacedItem } from './evaluation';
 import { NewRunEventSchema, type RunEvent, type RunEventKind, type ScenarioBody, type Step } from './model';
 import { clockAt, clockTimeOf, instantAt, isZonedInstantText, wallTimeOfText } from './time';
 import { eventTimeProblemOf, MAX_RUN_EVENTS, runSizeProblemOf } from './runBounds';
-import type { Message } from './validation';
+import { issuesOf } from './api';
+import { msg, type Message } from './i18n';
 
 // ---------------------------------------------------------------------------
 // The CSV reader
@@ -24,7 +25,6 @@ export type TableProblem = { row: number; message: Message; /** Set when a size 
 
 export type TableResult<T> = { ok: true; value: T } | { ok: false; problems: TableProblem[] };
 
-const msg = (zh: string, en: string): Message => ({ zh, en });
 
 /**
  * The delimiter of a CSV text: comma, tab or semicolon, whichever the first
@@ -62,10 +62,7 @@ export function csvRowsOf(text: string, limits: { maxRows: number; maxColumns: n
       problems: [
         {
           row: 0,
-          message: msg(
-            '文件不是 UTF-8 编码的文本（含有无法识别的字符）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。',
-            'the file is not UTF-8 text (it has unreadable characters); in Excel save it as "CSV UTF-8 (comma delimited)" and import again',
-          ),
+          message: msg('errors.runLog.notUtf8'),
         },
       ],
     };
@@ -109,10 +106,10 @@ export function csvRowsOf(text: string, limits: { maxRows: number; maxColumns: n
   }
   // The last row when the text does not end with a line break counts against the limits too.
   if (over === null && !quoted && (cell !== '' || cells.length > 0)) endRow();
-  if (over === 'rows') return { ok: false, problems: [{ row, limit: 'rows', message: msg(`行数超过 ${limits.maxRows}。`, `more than ${limits.maxRows} rows`) }] };
-  if (over === 'columns') return { ok: false, problems: [{ row, limit: 'columns', message: msg(`列数超过 ${limits.maxColumns}。`, `more than ${limits.maxColumns} columns`) }] };
+  if (over === 'rows') return { ok: false, problems: [{ row, limit: 'rows', message: msg('errors.runLog.tooManyRows', { max: limits.maxRows }) }] };
+  if (over === 'columns') return { ok: false, problems: [{ row, limit: 'columns', message: msg('errors.runLog.tooManyColumns', { max: limits.maxColumns }) }] };
   if (quoted)
-    return { ok: false, problems: [{ row: quoteRow, message: msg('引号没有闭合（从这一行开始）。', 'a quoted cell is never closed (it opens in this row)') }] };
+    return { ok: false, problems: [{ row: quoteRow, message: msg('errors.runLog.unclosedQuote') }] };
   return { ok: true, value: rows };
 }
 
@@ -158,30 +155,30 @@ export type TimeContext = { date: string | null; t0Ms: number | null; zone: stri
  */
 export function timeOfCell(cell: string, context: TimeContext): { ms: number; relative: boolean } | Message {
   const text = cell.trim();
-  if (text === '') return msg('缺少时间。', 'the time is missing');
+  if (text === '') return msg('errors.runLog.timeMissing');
   if (isZonedInstantText(text)) {
     const ms = Date.parse(text);
-    return Number.isNaN(ms) ? msg(`无法识别时间“${text}”。`, `cannot read the time "${text}"`) : { ms, relative: false };
+    return Number.isNaN(ms) ? msg('errors.runLog.timeUnreadable', { text }) : { ms, relative: false };
   }
   const wall = wallTimeOfText(text);
   if (wall && wall.date !== null) {
     const ms = instantAt(wall.date, wall.clock, context.zone);
-    return ms === null ? msg(`“${text}”不是有效的日期时间。`, `"${text}" is not a valid date and time`) : { ms, relative: false };
+    return ms === null ? msg('errors.runLog.notDateTime', { text }) : { ms, relative: false };
   }
   if (wall) {
     if (context.date === null)
-      return msg(`时间“${text}”没有日期，演练也未设定日期；请写成“2026-05-20 ${text}”。`, `the time "${text}" has no date and the drill has no date; write it as "2026-05-20 ${text}"`);
+      return msg('errors.runLog.noDate', { text });
     const ms = instantAt(context.date, wall.clock, context.zone);
-    return ms === null ? msg(`“${text}”不是有效的时间。`, `"${text}" is not a valid time`) : { ms, relative: false };
+    return ms === null ? msg('errors.runLog.notTime', { text }) : { ms, relative: false };
   }
   const match = /^T\s*([+-])\s*(\d{1,4})(?::(\d{2}))?$/i.exec(text);
   if (match) {
     if (context.t0Ms === null)
-      return msg(`“${text}”相对于演练开始时间，但演练未设定日期和开始时间。`, `"${text}" is relative to the drill start, but the drill has no date and start time`);
+      return msg('errors.runLog.relativeNoStart', { text });
     const minutes = match[3] === undefined ? +match[2] : +match[2] * 60 + +match[3];
     return { ms: context.t0Ms + (match[1] === '-' ? -minutes : minutes) * 60_000, relative: true };
   }
-  return msg(`无法识别时间“${text}”（可写 09:31、2026-05-20 09:31 或 T+15）。`, `cannot read the time "${text}" (write 09:31, 2026-05-20 09:31 or T+15)`);
+  return msg('errors.runLog.timeHint', { text });
 }
 
 /** The planned T0 of a scenario as epoch ms (its date and start time in its zone), when it has a date and a start time. */
@@ -293,9 +290,9 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
   if (header && (header.time === undefined || header.kind === undefined))
     return {
       ok: false,
-      problems: [{ row: rows[0].row, message: msg('表头缺少“时间”或“事件类型”列。', 'the header has no "time" or no "event kind" column') }],
+      problems: [{ row: rows[0].row, message: msg('errors.runLog.noHeader') }],
     };
-  if (dataRows.length === 0) return { ok: false, problems: [{ row: 0, message: msg('文件中没有记录。', 'the file has no events') }] };
+  if (dataRows.length === 0) return { ok: false, problems: [{ row: 0, message: msg('errors.runLog.noEvents') }] };
 
   const t0Ms = options.startedAt ? Date.parse(options.startedAt) : plannedStartMsOf(plan);
   const context: TimeContext = { date: options.date ?? plan.drillDate, t0Ms, zone: plan.timeZone };
@@ -324,27 +321,27 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
     const person = cellOf(cells, 'person');
     const before = problems.length;
 
-    if ('zh' in time) fail(time);
+    if ('key' in time) fail(time);
     if (kind === undefined)
       fail(
         kindText === ''
-          ? msg('缺少事件类型。', 'the event kind is missing')
-          : msg(`无法识别事件类型“${kindText}”（可写 注入、开始、完成、跳过、分支、观察、暂停、恢复、结束、顺延、评估、点评）。`, `unknown event kind "${kindText}" (use inject-delivered, started, completed, skipped, branch-taken, observation, paused, resumed, ended, plan-shifted, evaluation-scored, hot-wash)`),
+          ? msg('errors.runLog.kindMissing')
+          : msg('errors.runLog.kindUnknown', { text: kindText }),
       );
 
     let step: Step | null = null;
     if (stepKey !== '') {
       const found = findStep(stepKey);
-      if (found === 'ambiguous') fail(msg(`有多个步骤名为“${stepKey}”，请改用步骤编号。`, `several steps are titled "${stepKey}"; use the step id`));
-      else if (found === null) fail(msg(`演练中没有步骤“${stepKey}”。`, `the drill has no step "${stepKey}"`));
+      if (found === 'ambiguous') fail(msg('errors.runLog.stepAmbiguous', { text: stepKey }));
+      else if (found === null) fail(msg('errors.runLog.stepUnknown', { text: stepKey }));
       else step = found;
-    } else if (kind !== undefined && STEP_KINDS.has(kind)) fail(msg('这类事件必须写明步骤。', 'this kind of event must name a step'));
+    } else if (kind !== undefined && STEP_KINDS.has(kind)) fail(msg('errors.runLog.stepNeeded'));
 
     let roleId: string | null = null;
     if (roleKey !== '') {
       const found = findRole(roleKey);
-      if (found === 'ambiguous') fail(msg(`有多个角色名为“${roleKey}”，请改用角色编号。`, `several roles are named "${roleKey}"; use the role id`));
-      else if (found === null) fail(msg(`演练中没有角色“${roleKey}”。`, `the drill has no role "${roleKey}"`));
+      if (found === 'ambiguous') fail(msg('errors.runLog.roleAmbiguous', { text: roleKey }));
+      else if (found === null) fail(msg('errors.runLog.roleUnknown', { text: roleKey }));
       else roleId = found.id;
     }
 
@@ -356,10 +353,9 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
       if (matches.length === 1) edgeId = matches[0].id;
       else
         fail(
-          msg(
-            `请在内容列写明所选分支（条件或后续步骤），可选：${out.map((e) => e.label || targetTitle(e.target)).join('、') || '无'}。`,
-            `write the branch taken in the text column (its condition or the step it leads to); choices: ${out.map((e) => e.label || targetTitle(e.target)).join(', ') || 'none'}`,
-          ),
+          out.length === 0
+            ? msg('errors.runLog.noBranches')
+            : msg('errors.runLog.branchNeeded', { choices: out.map((e) => `“${e.label || targetTitle(e.target)}”`).join(' / ') }),
         );
     }
 
@@ -367,40 +363,38 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
     if (kind === 'plan-shifted') {
       const number = /[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(note); // "-1e12" is -1e12, not -1
       if (number) shiftMin = Number(number[0]);
-      else fail(msg('顺延事件须在内容列写明分钟数，如“顺延10分钟”。', 'a plan shift needs its minutes in the text column, e.g. "10"'));
+      else fail(msg('errors.runLog.shiftMinutes'));
     }
 
     let itemId: string | null = null;
     let value: string | null = null;
     if (kind === 'evaluation-scored') {
       const found = itemKey === '' ? null : findItem(itemKey);
-      if (itemKey === '') fail(msg('评估记录须写明评估项（编号或内容）。', 'an evaluation row must name the item (its id, number or content)'));
-      else if (found === 'ambiguous') fail(msg(`有多个评估项为“${itemKey}”，请改用评估项编号。`, `several evaluation items match "${itemKey}"; use the item id`));
-      else if (found === null) fail(msg(`演练的评估表中没有评估项“${itemKey}”。`, `the drill's evaluation forms have no item "${itemKey}"`));
+      if (itemKey === '') fail(msg('errors.runLog.itemNeeded'));
+      else if (found === 'ambiguous') fail(msg('errors.runLog.itemAmbiguous', { text: itemKey }));
+      else if (found === null) fail(msg('errors.runLog.itemUnknown', { text: itemKey }));
       else {
         itemId = found.item.id;
         const written = cellOf(cells, 'value') || ratingText;
         const rating = ratingOf(found.form.scheme, found.item, evalValueOfText(found.form.scheme, written));
-        if (written === '') fail(msg('评估记录须写明评估结果。', 'an evaluation row must give the rating'));
+        if (written === '') fail(msg('errors.runLog.ratingNeeded'));
         else if (isRatingProblem(rating))
-          fail(msg(`评估结果“${written}”不符合评估表“${found.form.title}”的评分方式（可填 ${allowedValuesTextOf(found.form.scheme, found.item).zh}）。`, `the rating "${written}" does not fit the scoring of form "${found.form.title}" (allowed: ${rating.allowed})`));
+          fail(msg('errors.runLog.ratingDoesNotFit', { value: written, form: found.form.title, allowed: allowedValuesMessageOf(found.form.scheme, found.item) }));
         else value = rating.value;
         if (step === null && found.item.stepIds.length > 0) step = plan.steps.find((candidate) => candidate.id === found.item.stepIds[0]) ?? null;
       }
-    } else if (kind === 'hot-wash' && note === '') fail(msg('现场点评须在内容列写明点评内容。', 'an on-the-spot comment needs its text in the text column'));
+    } else if (kind === 'hot-wash' && note === '') fail(msg('errors.runLog.hotWashText'));
 
     let rating: number | null = null;
     if (ratingText !== '' && kind !== 'evaluation-scored') {
       rating = Number(ratingText);
-      if (!Number.isInteger(rating) || rating < 1 || rating > 5) fail(msg(`评分“${ratingText}”须为 1 到 5 的整数。`, `the rating "${ratingText}" must be a whole number from 1 to 5`));
+      if (!Number.isInteger(rating) || rating < 1 || rating > 5) fail(msg('errors.runLog.ratingRange', { text: ratingText }));
     }
 
-    if (problems.length > before || 'zh' in time || kind === undefined) continue;
+    if (problems.length > before || 'key' in time || kind === undefined) continue;
     const checked = NewRunEventSchema.safeParse({ kind, stepId: step?.id ?? null, roleId, text: note, rating, edgeId, shiftMin, itemId, value, person });
     if (!checked.success) {
-      const issue = checked.error.issues[0];
-      const where = issue.path.map(String).join('.');
-      fail(msg(`内容不合要求：${where} ${issue.message}`, `not acceptable: ${where} ${issue.message}`));
+      fail(msg('errors.runLog.notAcceptable', { problem: issuesOf(checked.error)[0] }));
       continue;
     }
     usedRelative ||= time.relative;
@@ -411,7 +405,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
   const startMs = options.startedAt ? Date.parse(options.startedAt) : usedRelative && t0Ms !== null ? t0Ms : firstMs;
   for (const event of events)
     if (event.ms < startMs)
-      problems.push({ row: event.row, message: msg(`时间早于演练开始（${clockAt(startMs, plan.timeZone)}）。`, `the time is before the run start (${clockAt(startMs, plan.timeZone)})`) });
+      problems.push({ row: event.row, message: msg('errors.runLog.beforeStart', { time: clockAt(startMs, plan.timeZone) }) });
   const ordered = events.map((event, index) => ({ event, index })).sort((a, b) => a.event.ms - b.event.ms || a.index - b.index);
   let lastMs = startMs;
   for (const { event } of ordered) {
@@ -430,8 +424,7 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
   };
 }
 
-/** A table problem as one line in the user's language, e.g. `第 3 行：演练中没有步骤“启动预案”。`. */
-export function tableProblemTextOf(problem: TableProblem, language: 'zh' | 'en'): string {
-  if (problem.row <= 0) return language === 'zh' ? problem.message.zh : problem.message.en;
-  return language === 'zh' ? `第 ${problem.row} 行：${problem.message.zh}` : `row ${problem.row}: ${problem.message.en}`;
+/** A table problem as one message, e.g. `第 3 行：演练中没有步骤“启动预案”。` once worded. */
+export function tableProblemMessageOf(problem: TableProblem): Message {
+  return problem.row <= 0 ? problem.message : msg('errors.table.row', { row: problem.row, problem: problem.message });
 }

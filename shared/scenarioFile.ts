@@ -17,6 +17,7 @@ import { ScenarioBodySchema, type ScenarioBody } from './model';
 import { graphProblemsOf } from './rules';
 import { cyclesOf } from './schedule';
 import { DEFAULT_TIME_ZONE } from './time';
+import { msg, technicalOf, type Message } from './i18n';
 
 export const FORMAT_VERSION = 2;
 /** Deepest JSON nesting a scenario file may have; real files need about 6. */
@@ -41,7 +42,8 @@ const upgrades: Record<number, (file: Record<string, unknown>) => Record<string,
   },
 };
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+/** A parsed value, or every problem found as catalogue messages (the first one a headline's reason). */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Message[] };
 
 /**
  * The deepest nesting of arrays and objects in a JSON text, found without
@@ -71,12 +73,12 @@ export function jsonDepthOf(text: string, limit = MAX_JSON_DEPTH): number {
 
 /** Parses JSON text with the size and depth checks every import needs. */
 export function parseJsonText(text: string, maxBytes = MAX_IMPORT_BYTES): ParseResult<unknown> {
-  if (text.length > maxBytes) return { ok: false, problems: [`file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`] };
-  if (jsonDepthOf(text) > MAX_JSON_DEPTH) return { ok: false, problems: [`nested more than ${MAX_JSON_DEPTH} levels deep`] };
+  if (text.length > maxBytes) return { ok: false, problems: [msg('errors.scenarioFile.tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) })] };
+  if (jsonDepthOf(text) > MAX_JSON_DEPTH) return { ok: false, problems: [msg('errors.scenarioFile.tooDeep', { levels: MAX_JSON_DEPTH })] };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`] };
+    return { ok: false, problems: [msg('errors.scenarioFile.notJson'), technicalOf((error as Error).message)] };
   }
 }
 
@@ -91,32 +93,34 @@ export function parseScenarioFile(text: string): ParseResult<ScenarioBody> {
   if (!json.ok) return json;
   let data = json.value;
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    return { ok: false, problems: ['not a scenario file: expected an object with "formatVersion" and "scenario"'] };
+    return { ok: false, problems: [msg('errors.scenarioFile.notScenario')] };
   let version = (data as Record<string, unknown>).formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return { ok: false, problems: ['formatVersion: missing or not a positive whole number'] };
+    return { ok: false, problems: [msg('errors.scenarioFile.badVersion')] };
   if (version > FORMAT_VERSION)
     return {
       ok: false,
-      problems: [`formatVersion ${version} is newer than this DrillDesk understands (${FORMAT_VERSION}); update DrillDesk to open it`],
+      problems: [msg('errors.scenarioFile.newerVersion', { version, supported: FORMAT_VERSION })],
     };
   while (version < FORMAT_VERSION) {
     const upgrade = upgrades[version];
-    if (!upgrade) return { ok: false, problems: [`formatVersion ${version} is not supported`] };
+    if (!upgrade) return { ok: false, problems: [msg('errors.scenarioFile.unsupportedVersion', { version })] };
     data = upgrade(data as Record<string, unknown>);
     version++;
   }
   const parsed = ScenarioFileSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: issuesOf(parsed.error) };
   const problems = graphProblemsOf(parsed.data.scenario);
-  if (problems.length > 0) return { ok: false, problems: problems.map((p) => `scenario.${p.path}: ${p.message}`) };
+  // The graph rules still word their findings in English: a count heads them, each one follows as a technical detail.
+  if (problems.length > 0)
+    return { ok: false, problems: [msg('errors.scenario.brokenReferences', { count: problems.length }), ...problems.map((p) => technicalOf(`scenario.${p.path}: ${p.message}`))] };
   const cycles = cyclesOf(parsed.data.scenario);
   if (cycles.length > 0) {
     const titles = new Map(parsed.data.scenario.steps.map((step) => [step.id, step.title]));
     return {
       ok: false,
       problems: cycles.map(
-        (cycle) => `scenario.edges: the steps ${[...cycle, cycle[0]].map((id) => `"${titles.get(id) ?? id}"`).join(' → ')} form a cycle; a drill cannot loop back on itself`,
+        (cycle) => msg('errors.invalid.at', { path: 'scenario.edges', problem: msg('errors.scenarioFile.cycle', { steps: [...cycle, cycle[0]].map((id) => `“${titles.get(id) ?? id}”`).join(' → ') }) }),
       ),
     };
   }

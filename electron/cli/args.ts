@@ -3,16 +3,53 @@
  * then checked with a zod schema so a bad argument gets a message that names it.
  */
 import { z } from 'zod';
+import { issuesOf, type ApiErrorBody } from '../../shared/api';
+import { messageTextOf, msg, type Language, type Message } from '../../shared/i18n';
 
-/** A failure the user caused: printed as one line, exit status `status`. */
+/**
+ * A failure the user caused: printed as one line (and its details indented
+ * under it), exit status `status`. The line is a catalogue message worded in
+ * the `--lang` of the command line, or (for the command line's own usage
+ * lines) plain text.
+ */
 export class CliError extends Error {
   constructor(
-    message: string,
+    readonly text: string | Message,
     readonly status = 2,
+    readonly details: readonly Message[] = [],
   ) {
-    super(message);
+    super(typeof text === 'string' ? text : messageTextOf('en', text));
     this.name = 'CliError';
   }
+
+  /** A back-end refusal, optionally about one file (`file: reason`). */
+  static of(error: ApiErrorBody, file?: string): CliError {
+    const reason = { key: error.key, params: error.params };
+    return new CliError(file === undefined ? reason : msg('errors.cli.about', { subject: file, problem: reason }), 1, error.details);
+  }
+
+  /** The lines to print in a language. */
+  linesOf(language: Language): string[] {
+    const head = typeof this.text === 'string' ? this.text : messageTextOf(language, this.text);
+    return [head, ...this.details.map((detail) => `  ${messageTextOf(language, detail)}`).filter((line) => line.trim() !== head)];
+  }
+}
+
+/** The language of the command line's messages: `--lang zh|en` anywhere in the arguments (default zh), and the arguments without it. */
+export function languageOf(argv: readonly string[]): { language: Language; rest: string[] } {
+  const rest: string[] = [];
+  let language: Language = 'zh';
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = argv[i].split(/=(.*)/s, 2);
+    if (name !== '--lang') {
+      rest.push(argv[i]);
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value !== 'zh' && value !== 'en') throw new CliError(msg('errors.cli.badLanguage', { value: value ?? '' }));
+    language = value;
+  }
+  return { language, rest };
 }
 
 export type RawArgs = { positionals: string[]; options: Record<string, string | true> };
@@ -44,9 +81,9 @@ export function optionsOf<S extends z.ZodType>(raw: RawArgs, schema: S): z.outpu
   const parsed = schema.safeParse(raw.options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const name = issue.path.length > 0 ? `--${issue.path.join('.')}` : 'options';
-    const message = issue.code === 'unrecognized_keys' ? `unknown option ${(issue as { keys: string[] }).keys.map((k) => `--${k}`).join(', ')}` : `${name}: ${issue.message}`;
-    throw new CliError(message);
+    if (issue.code === 'unrecognized_keys') throw new CliError(msg('errors.cli.unknownOption', { options: issue.keys.map((k) => `--${k}`).join(', ') }));
+    const problem = issuesOf(new z.ZodError([{ ...issue, path: [] }]))[0];
+    throw new CliError(msg('errors.cli.about', { subject: issue.path.length > 0 ? `--${issue.path.join('.')}` : 'options', problem }));
   }
   return parsed.data;
 }
@@ -55,6 +92,6 @@ export type Command = {
   name: string;
   usage: string;
   summary: string;
-  /** Runs the command; resolves to the exit status. Throws `CliError` for user errors. */
-  run: (argv: readonly string[]) => Promise<number>;
+  /** Runs the command in the language of `--lang`; resolves to the exit status. Throws `CliError` for user errors. */
+  run: (argv: readonly string[], language: Language) => Promise<number>;
 };

@@ -28,9 +28,9 @@ export function readFileBytes(file: string): Buffer {
 /** The text of a scenario file, decoded as the app decodes it. */
 export function readTextFile(file: string): string {
   try {
-    return textOfBytes(readFileBytes(file), 'scenario', 'en');
+    return textOfBytes(readFileBytes(file), 'scenario');
   } catch (error) {
-    if (error instanceof ApiError) throw new CliError(`${file}: ${error.message}`, 1);
+    if (error instanceof ApiError) throw CliError.of(error.body, file);
     throw error;
   }
 }

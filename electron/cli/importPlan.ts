@@ -25,7 +25,7 @@ export const importPlanCommand: Command = {
   name: 'import-plan',
   usage: 'import-plan FILE --data DIR [--mapping M.json] [--table N] [--copy] [--json]',
   summary: 'import a drill script (.docx, .xlsx, CSV, MSEL, OpenAEV .json) as a new scenario',
-  run: async (argv) => {
+  run: async (argv, language) => {
     const raw = rawArgsOf(argv, ['json', 'copy']);
     const options = optionsOf(
       raw,
@@ -53,7 +53,6 @@ export const importPlanCommand: Command = {
     }
     const request = { fileName: file, dataBase64: bytes.toString('base64'), table: options.table === undefined ? undefined : options.table - 1 };
     return withBackend(options.data, async (backend) => {
-      const language = (await call(backend, 'getPrefs', {})).language;
       let mapping: (ScriptField | null)[] | undefined;
       const preview = await call(backend, 'previewPlanImport', request);
       if (Array.isArray(mappingFile)) mapping = mappingFile;

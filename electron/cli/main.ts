@@ -3,7 +3,8 @@
  * Each command is a module; this file only picks one and reports errors as
  * one line with a non-zero exit status, never a stack trace.
  */
-import { CliError, type Command } from './args';
+import { CliError, languageOf, type Command } from './args';
+import type { Language } from '../../shared/i18n';
 import { exportCommand, importCommand, list, validate } from './scenarioCommands';
 import { importPlanCommand } from './importPlan';
 import { scheduleCommand } from './schedule';
@@ -12,25 +13,29 @@ import { sheetsCommand } from './sheets';
 export const commands: readonly Command[] = [validate, importCommand, importPlanCommand, exportCommand, list, scheduleCommand, sheetsCommand];
 
 function usage(): string {
-  return ['usage: npm run drill -- <command>', '', ...commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`)].join('\n');
+  return ['usage: npm run drill -- <command> [--lang zh|en]   (messages in Chinese, the default, or English)', '', ...commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`)].join('\n');
 }
 
+let language: Language = 'zh';
+
 async function main(argv: readonly string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const parsed = languageOf(argv);
+  language = parsed.language;
+  const [name, ...rest] = parsed.rest;
   if (!name || name === '--help' || name === 'help') {
     console.log(usage());
     return name ? 0 : 2;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) throw new CliError(`unknown command "${name}"\n${usage()}`);
-  return command.run(rest);
+  return command.run(rest, language);
 }
 
 main(process.argv.slice(2)).then(
   (status) => process.exit(status),
   (error: unknown) => {
     if (error instanceof CliError) {
-      console.error(`drill: ${error.message}`);
+      console.error(`drill: ${error.linesOf(language).join('\n')}`);
       process.exit(error.status);
     }
     console.error(`drill: unexpected error: ${(error as Error)?.message ?? String(error)}`);

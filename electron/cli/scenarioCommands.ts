@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ApiMethod, ApiOutputs } from '../../shared/api';
+import { messageTextOf } from '../../shared/i18n';
 import { parseScenarioFile } from '../../shared/scenarioFile';
 import { findingsOf } from '../../shared/validation';
 import { openNodeWorkerBackend } from '../core/nodeBackend';
@@ -33,10 +34,7 @@ export async function withBackend<T>(dataDir: string, work: (backend: WorkerBack
 
 export async function call<M extends ApiMethod>(backend: Pick<WorkerBackend, 'call'>, method: M, arg: unknown): Promise<ApiOutputs[M]> {
   const envelope = await backend.call(method, arg);
-  if (!envelope.ok) {
-    const details = envelope.error.details.length > 1 ? `\n  ${envelope.error.details.join('\n  ')}` : '';
-    throw new CliError(`${envelope.error.message}${details}`, 1);
-  }
+  if (!envelope.ok) throw CliError.of(envelope.error);
   return envelope.value as ApiOutputs[M];
 }
 
@@ -44,7 +42,7 @@ export const validate: Command = {
   name: 'validate',
   usage: 'validate FILE...',
   summary: 'check scenario files: format, references and the editor validation rules',
-  run: async (argv) => {
+  run: async (argv, language) => {
     const raw = rawArgsOf(argv);
     optionsOf(raw, z.strictObject({}));
     if (raw.positionals.length === 0) throw new CliError('name at least one file to validate');
@@ -54,13 +52,13 @@ export const validate: Command = {
       try {
         text = readTextFile(file);
       } catch (error) {
-        console.error((error as Error).message);
+        console.error(error instanceof CliError ? error.linesOf(language).join('\n') : (error as Error).message);
         invalid++;
         continue;
       }
       const parsed = parseScenarioFile(text);
       if (!parsed.ok) {
-        for (const problem of parsed.problems) console.error(`${file}: ${problem}`);
+        for (const problem of parsed.problems) console.error(`${file}: ${messageTextOf(language, problem)}`);
         invalid++;
         continue;
       }
@@ -69,7 +67,7 @@ export const validate: Command = {
       const blocking = findings.filter((finding) => finding.severity !== 'info');
       for (const finding of findings) {
         const where = finding.stepId ? ` step "${titles.get(finding.stepId) ?? finding.stepId}" (${finding.stepId}):` : '';
-        console.error(`${file}:${where} ${finding.message.en} [${finding.ruleId}, ${finding.severity}]`);
+        console.error(`${file}:${where} ${finding.message[language]} [${finding.ruleId}, ${finding.severity}]`);
       }
       if (blocking.length > 0) invalid++;
       else console.log(`${file}: valid (${parsed.value.steps.length} steps, ${parsed.value.edges.length} edges, ${parsed.value.roles.length} roles)`);

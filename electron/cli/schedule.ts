@@ -10,6 +10,7 @@ import type { ScenarioBody } from '../../shared/model';
 import { parseScenarioFile } from '../../shared/scenarioFile';
 import { planOrderOf, scheduleOf, type OkSchedule } from '../../shared/schedule';
 import { clockOf, tPlusOf } from '../../shared/time';
+import { msg } from '../../shared/i18n';
 import { CliError, optionsOf, rawArgsOf, type Command } from './args';
 import { readTextFile } from './files';
 
@@ -135,13 +136,13 @@ export const scheduleCommand: Command = {
     if (raw.positionals.length !== 1) throw new CliError('name exactly one scenario file, e.g. npm run drill -- schedule scenarios/waterworks-outage.drill.json');
     const file = raw.positionals[0];
     const parsed = parseScenarioFile(readTextFile(file));
-    if (!parsed.ok) throw new CliError(`${file}: ${parsed.problems[0]}`, 1);
+    if (!parsed.ok) throw new CliError(msg('errors.cli.about', { subject: file, problem: parsed.problems[0] }), 1, parsed.problems.slice(1));
     const body = parsed.value;
     const schedule = scheduleOf(body);
     if (!schedule.ok) {
       const titles = new Map(body.steps.map((step) => [step.id, step.title]));
-      const cycle = [...schedule.cycle, schedule.cycle[0]].map((id) => `"${titles.get(id) ?? id}" (${id})`).join(' → ');
-      throw new CliError(`${file}: the plan has no schedule because its steps depend on each other in a cycle: ${cycle}`, 1);
+      const steps = [...schedule.cycle, schedule.cycle[0]].map((id) => `“${titles.get(id) ?? id}” (${id})`).join(' → ');
+      throw new CliError(msg('errors.cli.about', { subject: file, problem: msg('errors.cli.noSchedule', { steps }) }), 1);
     }
     if (options.json) {
       const output = {

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { z } from 'zod';
 import { ApiError } from '../../shared/api';
+import { messageOf, type Language } from '../../shared/i18n';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium';
 import { openBackend, type Backend } from '../core/backend';
 import { memoryPrefsStore } from '../core/prefs';
@@ -34,14 +35,11 @@ const rendererDir = path.join(root, 'dist/renderer');
 export const SHEET_DOCUMENTS = ['sheets', 'roster', 'script', 'evaluation'] as const;
 export type SheetDocument = (typeof SHEET_DOCUMENTS)[number];
 
-const FILE_LABELS: Record<'zh' | 'en', Record<SheetDocument, string>> = {
-  zh: { sheets: '岗位任务卡', roster: '角色分工表', script: '演练脚本', evaluation: '评估表' },
-  en: { sheets: 'role-sheets', roster: 'roster', script: 'drill-script', evaluation: 'evaluation-forms' },
-};
+/** A document's name in a PDF's file name: the print panel's own names (`print.doc.*`), e.g. 演练脚本, Drill-script. */
+const fileLabelOf = (language: Language, document: SheetDocument) => messageOf(language, `print.doc.${document}`).replace(/\s+/g, '-').toLowerCase();
 
 const SheetsOptions = z.strictObject({
   out: z.string().min(1, { message: 'must name a folder' }),
-  lang: z.enum(['zh', 'en']).default('zh'),
   roles: z.string().optional(),
 });
 
@@ -102,7 +100,7 @@ export async function printSheets(options: {
     try {
       summary = await backend.service().importScenario({ text: options.text });
     } catch (error) {
-      if (error instanceof ApiError) throw new CliError(`${error.message}${error.details.length > 1 ? `\n  ${error.details.join('\n  ')}` : ''}`, 1);
+      if (error instanceof ApiError) throw CliError.of(error.body);
       throw error;
     }
     web = await startWebServer({ backend, rendererDir, port: 0 });
@@ -126,7 +124,7 @@ export async function printSheets(options: {
       await page.goto(`http://127.0.0.1:${web.port}/?${search.toString()}#/scenario/${summary.id}/print`);
       await page.locator('[data-testid="print-pages"][data-state="ready"]').waitFor({ timeout: 60_000 });
       const pages = await page.getByTestId('print-page').count();
-      const file = path.join(options.outDir, `${safeTitle}-${FILE_LABELS[language][document]}.pdf`);
+      const file = path.join(options.outDir, `${safeTitle}-${fileLabelOf(language, document)}.pdf`);
       await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
       await page.close();
       printed.push({ document, file, pages });
@@ -145,7 +143,7 @@ export const sheetsCommand: Command = {
   name: 'sheets',
   usage: 'sheets FILE --out DIR [--lang zh|en] [--roles ID,ID]',
   summary: 'print role sheets, roster, drill script and blank evaluation forms to PDF files',
-  run: async (argv) => {
+  run: async (argv, language) => {
     const raw = rawArgsOf(argv);
     const options = optionsOf(raw, SheetsOptions);
     if (raw.positionals.length !== 1) throw new CliError(`usage: drill ${sheetsCommand.usage}`);
@@ -153,7 +151,7 @@ export const sheetsCommand: Command = {
     await printSheets({
       text,
       outDir: path.resolve(options.out),
-      language: options.lang,
+      language,
       roleIds: options.roles?.split(',').filter(Boolean),
       log: (line) => console.log(line),
     });

@@ -6,9 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { messageTextOf, msg, technicalOf, type Message } from '../../shared/i18n';
 import { ApiError, type DrillService, type Envelope } from '../../shared/api';
 import { backupDatabase, backupDatabaseSync, backupDirOf, backupsSettled, listBackups } from '../storage/backups';
-import { openDatabase } from '../storage/db';
+import { openDatabase, StorageOpenError } from '../storage/db';
 import { openDataDir, type OpenedDataDir } from '../storage/dataDir';
 import { dispatch, errorEnvelopeOf } from './dispatch';
 import { runCsvParserOf } from './planImport';
@@ -46,10 +47,10 @@ export function openBackend(options: BackendOptions): Backend {
   const opened: OpenedDataDir = openDataDir(options.dataDir, { nativeBinding: options.nativeBinding, keepBackups: keep(), now });
   for (const note of opened.notes) log(note);
   if (opened.recoveredFrom) log(`DrillDesk: the database was damaged and was moved aside to ${opened.recoveredFrom.movedTo}`);
-  const templates = loadTemplates(options.templatesDir, (file, problems) => log(`DrillDesk: template ${file} skipped: ${problems[0]}`));
+  const templates = loadTemplates(options.templatesDir, (file, problems) => log(`DrillDesk: template ${file} skipped: ${problems.map((p) => messageTextOf('en', p)).join(': ')}`));
   let db = opened.db;
   let recoveredFrom = opened.recoveredFrom;
-  let seedingFailed: string | null = null;
+  let seedingFailed: Message | null = null;
 
   /**
    * Replaces the live database with a backup. The backup is copied and
@@ -69,7 +70,8 @@ export function openBackend(options: BackendOptions): Backend {
       openDatabase(incoming, { nativeBinding: options.nativeBinding }).close();
     } catch (error) {
       removeIncoming();
-      throw new ApiError('invalid-argument', `backup ${name} cannot be restored: ${(error as Error).message}`);
+      const reason = error instanceof StorageOpenError ? msg(`errors.storage.open.${error.kind}`) : msg('errors.storage.open.unavailable');
+      throw new ApiError('invalid-argument', msg('errors.backup.cannotRestore', { name, reason }), [technicalOf((error as Error).message)]);
     }
     backupDatabaseSync(db, opened.dataDir, { reason: 'before-restore', keep: keep() + 1, now: now() });
     db.close();
@@ -90,7 +92,7 @@ export function openBackend(options: BackendOptions): Backend {
       recoveredFrom,
       seedingFailed: () => seedingFailed,
       restoreBackup: restore,
-      runCsv: runCsvParserOf(() => options.prefs.read().language),
+      runCsv: runCsvParserOf(),
     });
   let service = build();
 
@@ -104,7 +106,7 @@ export function openBackend(options: BackendOptions): Backend {
       opened.seedingDone();
     } catch (error) {
       const envelope = errorEnvelopeOf(error);
-      seedingFailed = envelope.ok ? String(error) : envelope.error.message;
+      seedingFailed = envelope.ok ? technicalOf(String(error)) : { key: envelope.error.key, params: envelope.error.params };
       log('DrillDesk: the sample drills could not be added; they will be tried again at the next start', error);
     }
   }

@@ -55,7 +55,7 @@ function openTask(): Opened {
     templates: [],
     prefs: relayedPrefs,
     now,
-    runCsv: runCsvParserOf(() => prefs.language),
+    runCsv: runCsvParserOf(),
   });
   return { call: (method, arg) => dispatch(service, method, arg, (error) => log(`DrillDesk: ${method} failed unexpectedly`, error)), close: () => db.close() };
 }

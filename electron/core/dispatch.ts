@@ -1,10 +1,11 @@
 /**
  * The boundary every call crosses: checks the method name, parses the
  * argument with its zod schema, runs the service, and turns any failure into
- * an error envelope with a code and a plain message. Transports call this
- * and nothing else; nothing here knows about IPC or HTTP.
+ * an error envelope with a code, a catalogue key and its parameters. Transports
+ * call this and nothing else; nothing here knows about IPC or HTTP.
  */
-import { API_METHODS, ApiError, apiInputs, errorBodyOf, issuesOf, type ApiHandler, type ApiMethod, type Envelope } from '../../shared/api';
+import { API_METHODS, ApiError, apiInputs, issuesOf, refusedOf, type ApiHandler, type ApiMethod, type Envelope } from '../../shared/api';
+import { msg, technicalOf, type Message } from '../../shared/i18n';
 
 const known = new Set<string>(API_METHODS);
 
@@ -12,34 +13,35 @@ export function isApiMethod(name: string): name is ApiMethod {
   return known.has(name);
 }
 
-/** SQLite failures a user can act on, in words. */
-function storageMessageOf(code: string): string | null {
-  if (code === 'SQLITE_FULL') return 'the disk is full or the database reached its size limit; the change was not saved';
-  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) return 'the data folder is read-only; the change was not saved';
-  if (code.startsWith('SQLITE_IOERR')) return 'the disk could not be written; the change was not saved';
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) return 'the database is busy; the change was not saved, try again';
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return 'the database file is damaged; the change was not saved';
+/** SQLite and file-system failures a user can act on, as catalogue messages. */
+function storageMessageOf(code: string): Message | null {
+  if (code === 'SQLITE_FULL') return msg('errors.storage.full');
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) return msg('errors.storage.readOnly');
+  if (code.startsWith('SQLITE_IOERR')) return msg('errors.storage.ioError');
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) return msg('errors.storage.busy');
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return msg('errors.storage.damaged');
   if (code.startsWith('SQLITE_CONSTRAINT')) return null;
   // File-system errors, e.g. while writing a backup.
-  if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full; the change was not saved';
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'the data folder is read-only or not accessible; the change was not saved';
-  if (code === 'EIO') return 'the disk could not be written; the change was not saved';
-  return code.startsWith('SQLITE_') ? `the database refused the change (${code}); it was not saved` : null;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return msg('errors.storage.diskFull');
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return msg('errors.storage.notAccessible');
+  if (code === 'EIO') return msg('errors.storage.ioError');
+  return code.startsWith('SQLITE_') ? msg('errors.storage.refused', { code }) : null;
 }
+
+/** The system's own words for a failure, as a secondary detail (never the headline). */
+const technicalDetailsOf = (error: unknown): Message[] => (error instanceof Error && error.message ? [technicalOf(error.message)] : []);
 
 /** The error envelope for anything thrown while serving a call. Never carries a stack trace. */
 export function errorEnvelopeOf(error: unknown): Envelope<never> {
-  if (error instanceof ApiError) return { ok: false, error: errorBodyOf(error) };
+  if (error instanceof ApiError) return { ok: false, error: error.body };
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string') {
     const message = storageMessageOf(code);
-    if (message) return { ok: false, error: { code: 'storage-failed', message, details: [] } };
-    if (code.startsWith('SQLITE_CONSTRAINT'))
-      return { ok: false, error: { code: 'conflict', message: 'the change conflicts with existing data and was not saved', details: [] } };
+    if (message) return refusedOf('storage-failed', message, technicalDetailsOf(error));
+    if (code.startsWith('SQLITE_CONSTRAINT')) return refusedOf('conflict', msg('errors.storage.constraint'), technicalDetailsOf(error));
   }
-  if (error instanceof Error && error.name === 'ZodError')
-    return { ok: false, error: { code: 'invalid-argument', message: 'stored data failed validation', details: [] } };
-  return { ok: false, error: { code: 'internal', message: 'an unexpected error occurred; nothing was changed', details: [] } };
+  if (error instanceof Error && error.name === 'ZodError') return refusedOf('invalid-argument', msg('errors.storage.storedInvalid'));
+  return refusedOf('internal', msg('errors.unexpected'));
 }
 
 /** Handlers for some of the operations: the service inside a worker, or the worker host's own. */
@@ -56,14 +58,13 @@ export async function dispatch(
   rawArg: unknown,
   onInternalError: (error: unknown) => void = () => {},
 ): Promise<Envelope<unknown>> {
-  if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `there is no operation "${String(method).slice(0, 60)}"`, details: [] } };
+  if (!isApiMethod(method)) return refusedOf('unknown-method', msg('errors.call.unknownMethod', { method: String(method).slice(0, 60) }));
   const parsed = apiInputs[method].safeParse(rawArg === undefined ? {} : rawArg);
   if (!parsed.success) {
     const details = issuesOf(parsed.error);
-    return { ok: false, error: { code: 'invalid-argument', message: `${method}: ${details[0] ?? 'invalid argument'}`, details } };
+    return refusedOf('invalid-argument', msg('errors.call.invalid', { method, problem: details[0] ?? msg('errors.invalid.value') }), details);
   }
-  if (service[method] === undefined)
-    return { ok: false, error: { code: 'unknown-method', message: `"${method}" is not served here`, details: [] } };
+  if (service[method] === undefined) return refusedOf('unknown-method', msg('errors.call.notServedHere', { method }));
   try {
     const value = await (service[method] as (arg: unknown) => unknown)(parsed.data);
     return { ok: true, value };

@@ -20,7 +20,7 @@ import { tableFileOf } from './tableFiles';
 /** The form in an uploaded file, or an `ApiError` naming the problem. */
 export async function evalFormOfFile(file: ApiInput<'importEvalForm'>, language: Language): Promise<EvalForm> {
   const fileName = baseNameOf(file.fileName) || 'file';
-  const refuse = (issues: ImportIssue[]) => importErrorOf({ fileName, issues }, language);
+  const refuse = (issues: ImportIssue[]) => importErrorOf({ fileName, issues });
   let read;
   try {
     read = await tableFileOf(Buffer.from(file.dataBase64, 'base64'));

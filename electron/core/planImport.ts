@@ -6,14 +6,13 @@
  * a worker thread. Also the run-log CSV adapter the service calls.
  */
 import { ApiError, type PlanImportPreview, type Prefs } from '../../shared/api';
-import type { Language } from '../../shared/i18n';
-import { catalogues } from '../../shared/i18n';
+import { catalogues, msg, type Language, type Message } from '../../shared/i18n';
 import type { ScenarioBody } from '../../shared/model';
-import { parseRunCsv, tableProblemTextOf, type RunLog, type TableProblem } from '../../shared/runCsv';
+import { parseRunCsv, tableProblemMessageOf, type RunLog, type TableProblem } from '../../shared/runCsv';
 import { scriptImportOf, type ScriptImport, type SourceTable } from '../../shared/scriptImport/build';
 import { headerOf, headerSignatureOf, type ScriptField } from '../../shared/scriptImport/header';
 import { CONTENT_FIELDS, SCRIPT_VOCABULARY } from '../../shared/scriptImport/header';
-import { ImportRefusal, interpolate, issueTextOf, type ImportIssue } from '../../shared/scriptImport/issues';
+import { ImportRefusal, interpolate, issueMessageOf, type ImportIssue } from '../../shared/scriptImport/issues';
 import { openAevImportOf } from '../../shared/scriptImport/openAev';
 import { tableFileOf } from './tableFiles';
 
@@ -164,46 +163,36 @@ function issueProblem(key: ImportIssue['key'], params: Record<string, string | n
   return { severity: 'problem', key, row: null, column: null, text: null, params };
 }
 
-/** The error for a refused import: the first problem in the message, every problem (with file, row and column) in the details. */
-export function importErrorOf(preview: Pick<PlanImportPreview, 'fileName' | 'issues'>, language: Language): ApiError {
+/** Details past `MAX_DETAILS` summed up in one more line. */
+function cappedDetailsOf(details: readonly Message[]): Message[] {
+  if (details.length <= MAX_DETAILS) return [...details];
+  return [...details.slice(0, MAX_DETAILS), msg('errors.table.more', { count: details.length - MAX_DETAILS })];
+}
+
+/** The error for a refused import: the file and its first problem as the headline, every problem (with file, row and column) in the details. */
+export function importErrorOf(preview: Pick<PlanImportPreview, 'fileName' | 'issues'>): ApiError {
   const problems = preview.issues.filter((i) => i.severity === 'problem');
-  const lines = problems.map((p) => issueTextOf(p, language, preview.fileName));
-  const words = catalogues[language].scriptImport.where;
-  const message = `${interpolate(words.file, { file: preview.fileName })}${words.colon}${lines.length > 0 ? issueTextOf(problems[0], language) : ''}`;
-  const details = lines.slice(0, MAX_DETAILS);
-  if (lines.length > MAX_DETAILS) details.push(language === 'zh' ? `……另有 ${lines.length - MAX_DETAILS} 处问题` : `… and ${lines.length - MAX_DETAILS} more`);
+  const first = problems.length > 0 ? issueMessageOf(problems[0]) : msg('errors.invalid.value');
+  const message = msg('scriptImport.where.located', { where: msg('scriptImport.where.file', { file: preview.fileName }), what: first });
   const tooLarge = problems.some((p) => p.key === 'tooLarge');
-  return new ApiError(tooLarge ? 'too-large' : 'invalid-argument', message, details);
+  return new ApiError(tooLarge ? 'too-large' : 'invalid-argument', message, cappedDetailsOf(problems.map((p) => issueMessageOf(p, preview.fileName))));
 }
 
 // ---------------------------------------------------------------------------
 // Run logs
 
-type PrefsLanguage = Prefs['language'];
-const RUN_LOG = { zh: '导调记录', en: 'run log' };
-
-/** The error for a run log with problems: a count in the message, each row in the details, in the user's language. */
-export function tableErrorOf(problems: readonly TableProblem[], what: { zh: string; en: string }, language: PrefsLanguage): ApiError {
+/** The error for a run log with problems: a count in the headline, each row in the details. */
+export function runLogErrorOf(problems: readonly TableProblem[]): ApiError {
   const rows = problems.filter((p) => p.row > 0).length;
-  const message =
-    language === 'zh'
-      ? rows > 0
-        ? `${what.zh}有 ${rows} 行有误，未导入任何内容。`
-        : `${what.zh}无法导入：${problems[0].message.zh}`
-      : rows > 0
-        ? `the ${what.en} has ${rows} bad row(s); nothing was imported`
-        : `the ${what.en} cannot be imported: ${problems[0].message.en}`;
-  const details = problems.slice(0, MAX_DETAILS).map((p) => tableProblemTextOf(p, language));
-  if (problems.length > MAX_DETAILS)
-    details.push(language === 'zh' ? `……另有 ${problems.length - MAX_DETAILS} 处问题` : `… and ${problems.length - MAX_DETAILS} more`);
-  return new ApiError('invalid-argument', message, details);
+  const message = rows > 0 ? msg('errors.run.logRefused', { rows }) : msg('errors.run.logUnreadable', { reason: problems[0].message });
+  return new ApiError('invalid-argument', message, cappedDetailsOf(problems.map(tableProblemMessageOf)));
 }
 
 /** The run-log parser as the service wants it: events or an `ApiError` listing every bad row. */
-export function runCsvParserOf(language: () => PrefsLanguage) {
+export function runCsvParserOf() {
   return (plan: ScenarioBody, csv: string, startedAt?: string, nowMs?: number): RunLog => {
     const result = parseRunCsv(plan, csv, { startedAt, nowMs });
-    if (!result.ok) throw tableErrorOf(result.problems, RUN_LOG, language());
+    if (!result.ok) throw runLogErrorOf(result.problems);
     return result.value;
   };
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
-import { isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
+import { allowedValuesMessageOf, isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
 import { EVALUATION_EVENT_KINDS, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
 import { runCsvFileNameOf, runCsvTextOf } from '../../shared/runExport';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
@@ -22,10 +22,12 @@ import { importedTextOf } from './textFile';
 import { evalFormOfFile } from './evalFormImport';
 import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
-import { catalogues } from '../../shared/i18n';
-import { interpolate } from '../../shared/scriptImport/issues';
+import { catalogues, msg, type Message } from '../../shared/i18n';
 import { eventTimeProblemOf, runSizeProblemOf } from '../../shared/runBounds';
-import { graphProblemsOf } from '../../shared/rules';
+import { graphProblemsOf, ruleKeyOf, type GraphProblem } from '../../shared/rules';
+
+/** A rule's finding as a catalogue message, for an error's details. */
+const ruleMessageOfProblem = (problem: GraphProblem): Message => ({ key: ruleKeyOf(problem), params: problem.params });
 
 export type ServiceDeps = {
   db: Db;
@@ -37,7 +39,7 @@ export type ServiceDeps = {
   /** Set when a damaged database was moved aside at start-up. */
   recoveredFrom?: { movedTo: string; reason: string } | null;
   /** Why the sample drills could not be seeded into a new database, when they could not. */
-  seedingFailed?: () => string | null;
+  seedingFailed?: () => Message | null;
   /** Replaces the live database with a backup and reopens it (the storage owner knows how). */
   restoreBackup?: (name: string) => void;
   /** Parses a CSV run log into events; supplied by the run-log import module. */
@@ -59,7 +61,7 @@ function checkedRatingOf(placed: PlacedItem, raw: string): string {
   if (isRatingProblem(rating))
     throw new ApiError(
       'invalid-argument',
-      `the rating "${rating.value}" does not fit form "${placed.form.title}" (${rating.scheme}); item ${placed.number} accepts ${rating.allowed}`,
+      msg('errors.run.ratingDoesNotFit', { value: rating.value, form: placed.form.title, number: placed.number, allowed: allowedValuesMessageOf(placed.form.scheme, placed.item) }),
     );
   return rating.value;
 }
@@ -67,7 +69,7 @@ function checkedRatingOf(placed: PlacedItem, raw: string): string {
 function requireIntegrity(body: ScenarioBody) {
   const problems = graphProblemsOf(body);
   if (problems.length > 0)
-    throw new ApiError('invalid-argument', `the scenario has ${problems.length} broken reference(s)`, problems.map((p) => `${p.path}: ${p.message}`));
+    throw new ApiError('invalid-argument', msg('errors.scenario.brokenReferences', { count: problems.length }), problems.map(ruleMessageOfProblem));
 }
 
 export function createService(deps: ServiceDeps): DrillService {
@@ -84,7 +86,7 @@ export function createService(deps: ServiceDeps): DrillService {
   };
   const summaryOf = (id: string) => {
     const summary = scenarios.getScenarioSummary(db, id);
-    if (!summary) throw new ApiError('not-found', `no scenario with id "${id}"`);
+    if (!summary) throw new ApiError('not-found', msg('errors.scenario.notFound', { id }));
     return summary;
   };
   const bodyOf = (id: string): ScenarioBody => {
@@ -113,31 +115,31 @@ export function createService(deps: ServiceDeps): DrillService {
   const requireRoomFor = (run: { id: string; startedAt: string }, at: string, adding: number) => {
     const extent = runs.eventExtentOf(db, run.id);
     const tooMany = runSizeProblemOf(extent.count, adding);
-    if (tooMany) throw new ApiError('too-large', tooMany.en);
+    if (tooMany) throw new ApiError('too-large', tooMany);
     const startMs = Date.parse(run.startedAt);
     const badTime = eventTimeProblemOf(Date.parse(at), { startMs, lastMs: extent.lastAt ? Date.parse(extent.lastAt) : startMs, nowMs: now().getTime() });
-    if (badTime) throw new ApiError('invalid-argument', badTime.en);
+    if (badTime) throw new ApiError('invalid-argument', badTime);
   };
 
   const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null) => {
     const run = runs.requireRun(db, runId);
     if (run.status === 'ended' && event.kind !== 'observation' && !EVALUATION_EVENT_KINDS.includes(event.kind))
-      throw new ApiError('conflict', 'the run has ended; only observations, evaluation entries and corrections can be added');
+      throw new ApiError('conflict', msg('errors.run.ended'));
     let { stepId, value } = event;
     if (event.kind === 'evaluation-scored') {
       const placed = placedItemOf(run.plan.evaluation, event.itemId!);
-      if (!placed) throw new ApiError('invalid-argument', `evaluation item "${event.itemId}" is not part of this run's plan ("${run.plan.title}")`);
+      if (!placed) throw new ApiError('invalid-argument', msg('errors.run.itemNotInPlan', { item: event.itemId ?? '', plan: run.plan.title }));
       value = checkedRatingOf(placed, event.value!);
       if (stepId === null) stepId = placed.item.stepIds[0] ?? null;
     }
     if (stepId !== null && !run.plan.steps.some((step) => step.id === stepId))
-      throw new ApiError('invalid-argument', `step "${stepId}" is not part of this run's plan`);
+      throw new ApiError('invalid-argument', msg('errors.run.stepNotInPlan', { step: stepId }));
     if (event.roleId !== null && !run.plan.roles.some((role) => role.id === event.roleId))
-      throw new ApiError('invalid-argument', `role "${event.roleId}" is not part of this run's plan`);
+      throw new ApiError('invalid-argument', msg('errors.run.roleNotInPlan', { role: event.roleId }));
     if (event.edgeId !== null) {
       const edge = run.plan.edges.find((e) => e.id === event.edgeId);
       if (!edge || edge.source !== event.stepId)
-        throw new ApiError('invalid-argument', `edge "${event.edgeId}" is not a branch out of step "${event.stepId}"`);
+        throw new ApiError('invalid-argument', msg('errors.run.notABranch', { edge: event.edgeId, step: event.stepId ?? '' }));
     }
     const at = event.at ?? iso();
     return tx(() => {
@@ -187,8 +189,8 @@ export function createService(deps: ServiceDeps): DrillService {
     applyGraphOps: ({ scenarioId, baseRevision, ops }) =>
       tx(() => scenarios.applyGraphOps(db, { scenarioId, baseRevision, ops, now: iso() })),
     importScenario: (file) => {
-      const parsed = parseScenarioFile(importedTextOf(file, 'scenario', deps.prefs.read().language));
-      if (!parsed.ok) throw new ApiError('invalid-argument', `the file is not a valid scenario: ${parsed.problems[0]}`, parsed.problems);
+      const parsed = parseScenarioFile(importedTextOf(file, 'scenario'));
+      if (!parsed.ok) throw new ApiError('invalid-argument', msg('errors.scenario.invalidFile', { reason: parsed.problems[0] }), parsed.problems);
       return summaryOf(insertBody(parsed.value, null));
     },
     exportScenario: ({ id }) => {
@@ -198,7 +200,7 @@ export function createService(deps: ServiceDeps): DrillService {
     listTemplates: () => deps.templates.map(({ body: _body, ...template }) => template),
     createFromTemplate: ({ templateId }) => {
       const template = deps.templates.find((t) => t.id === templateId);
-      if (!template) throw new ApiError('not-found', `no template "${templateId}"`);
+      if (!template) throw new ApiError('not-found', msg('errors.scenario.templateNotFound', { id: templateId }));
       return summaryOf(insertBody(template.body, null));
     },
 
@@ -215,14 +217,14 @@ export function createService(deps: ServiceDeps): DrillService {
     correctEvent: ({ runId, seq, at, text, value }) => {
       const original = runs.requireEvent(db, runId, seq);
       if (original.supersededBy !== null)
-        throw new ApiError('conflict', `event ${seq} was already corrected by event ${original.supersededBy}; correct that one`);
-      if (at === undefined && text === undefined && value === undefined) throw new ApiError('invalid-argument', 'a correction must change the time, the text or the rating');
+        throw new ApiError('conflict', msg('errors.run.alreadyCorrected', { seq, by: original.supersededBy }));
+      if (at === undefined && text === undefined && value === undefined) throw new ApiError('invalid-argument', msg('errors.run.emptyCorrection'));
       const run = runs.requireRun(db, runId);
       let corrected = original.value;
       if (value !== undefined) {
-        if (original.kind !== 'evaluation-scored' || original.itemId === null) throw new ApiError('invalid-argument', `event ${seq} is not an evaluation score; only its time and text can be corrected`);
+        if (original.kind !== 'evaluation-scored' || original.itemId === null) throw new ApiError('invalid-argument', msg('errors.run.notAScore', { seq }));
         const placed = placedItemOf(run.plan.evaluation, original.itemId);
-        if (!placed) throw new ApiError('invalid-argument', `evaluation item "${original.itemId}" is not part of this run's plan`);
+        if (!placed) throw new ApiError('invalid-argument', msg('errors.run.itemNotInPlan', { item: original.itemId, plan: run.plan.title }));
         corrected = checkedRatingOf(placed, value);
       }
       return tx(() => {
@@ -246,9 +248,9 @@ export function createService(deps: ServiceDeps): DrillService {
       return { deleted: true };
     },
     importRunCsv: ({ scenarioId, name, csv, dataBase64 }) => {
-      if (!deps.runCsv) throw new ApiError('internal', 'run-log import is not available in this build');
+      if (!deps.runCsv) throw new ApiError('internal', msg('errors.run.csvUnavailable'));
       const plan = bodyOf(scenarioId);
-      const parsed = deps.runCsv(plan, importedTextOf({ text: csv, dataBase64 }, 'csv', deps.prefs.read().language), undefined, now().getTime());
+      const parsed = deps.runCsv(plan, importedTextOf({ text: csv, dataBase64 }, 'csv'), undefined, now().getTime());
       const id = newId();
       tx(() => {
         const lastAt = parsed.events.reduce((last, event) => (event.at > last ? event.at : last), parsed.startedAt);
@@ -256,7 +258,7 @@ export function createService(deps: ServiceDeps): DrillService {
         for (const event of parsed.events) runs.insertEvent(db, id, { ...event, corrects: null, recordedAt: iso() });
       });
       const summary = runs.listRuns(db, scenarioId).find((run) => run.id === id);
-      if (!summary) throw new ApiError('internal', 'the imported run could not be read back');
+      if (!summary) throw new ApiError('internal', msg('errors.run.notReadBack'));
       return summary;
     },
     exportRunCsv: ({ id }) => {
@@ -267,11 +269,8 @@ export function createService(deps: ServiceDeps): DrillService {
     importPlanTable: async ({ ifSameTitle, ...file }) => {
       const context = importContext();
       const { preview, body } = await planImportOf(file, context);
-      if (!body) throw importErrorOf(preview, context.language);
-      if (preview.sameTitle && ifSameTitle !== 'copy') {
-        const words = catalogues[context.language].scriptImport.issue;
-        throw new ApiError('conflict', interpolate(words.sameTitle, { title: preview.sameTitle.title }));
-      }
+      if (!body) throw importErrorOf(preview);
+      if (preview.sameTitle && ifSameTitle !== 'copy') throw new ApiError('conflict', msg('scriptImport.issue.sameTitle', { title: preview.sameTitle.title }));
       const title = preview.sameTitle ? `${body.title}${catalogues[context.language].scriptImport.generated.copySuffix}`.slice(0, 200) : body.title;
       const id = insertBody({ ...body, title }, null);
       rememberMapping(preview.signature, file.mapping);
@@ -298,7 +297,7 @@ export function createService(deps: ServiceDeps): DrillService {
     saveFragment: ({ name, body }) => {
       const problems = graphProblemsOf({ ...body, objectives: [] }).filter((p) => p.code !== 'step-objective-missing');
       if (problems.length > 0)
-        throw new ApiError('invalid-argument', 'the fragment has broken references', problems.map((p) => `${p.path}: ${p.message}`));
+        throw new ApiError('invalid-argument', msg('errors.scenario.fragmentBroken'), problems.map(ruleMessageOfProblem));
       return tx(() => runs.insertFragment(db, { id: newId(), name, body, createdAt: iso() }));
     },
     deleteFragment: ({ id }) => {
@@ -319,13 +318,13 @@ export function createService(deps: ServiceDeps): DrillService {
     listBackups: () => listBackups(deps.dataDir).reverse(),
     createBackup: () => backupDatabase(db, deps.dataDir, { reason: 'manual', keep: deps.prefs.read().backupsToKeep, now: now() }),
     restoreBackup: ({ name }) => {
-      if (!deps.restoreBackup) throw new ApiError('internal', 'restoring backups is not available here');
-      if (!listBackups(deps.dataDir).some((backup) => backup.name === name)) throw new ApiError('not-found', `no backup named "${name}"`);
+      if (!deps.restoreBackup) throw new ApiError('internal', msg('errors.backup.restoreUnavailable'));
+      if (!listBackups(deps.dataDir).some((backup) => backup.name === name)) throw new ApiError('not-found', msg('errors.backup.notFound', { name }));
       deps.restoreBackup(name);
       return { restored: true };
     },
     pinBackup: ({ name, pinned }) => {
-      if (!listBackups(deps.dataDir).some((backup) => backup.name === name)) throw new ApiError('not-found', `no backup named "${name}"`);
+      if (!listBackups(deps.dataDir).some((backup) => backup.name === name)) throw new ApiError('not-found', msg('errors.backup.notFound', { name }));
       return pinBackup(deps.dataDir, name, pinned);
     },
     storageStatus: () => ({

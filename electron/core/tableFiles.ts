@@ -21,6 +21,7 @@
  * Pure functions over bytes: safe to run in a worker thread.
  */
 import { MAX_IMPORT_BYTES } from '../../shared/api';
+import { messageTextOf } from '../../shared/i18n';
 import { csvRowsOf } from '../../shared/runCsv';
 import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, type SourceTable } from '../../shared/scriptImport/build';
 import { HEADER_SEARCH_ROWS } from '../../shared/scriptImport/header';
@@ -151,6 +152,6 @@ export async function tableFileOf(data: Uint8Array, limits: TableLimits = TABLE_
 
 function jsonOf(text: string): unknown {
   const parsed = parseJsonText(text);
-  if (!parsed.ok) throw refusalOf('badJson', { detail: parsed.problems[0] });
+  if (!parsed.ok) throw refusalOf('badJson', { detail: parsed.problems.map((p) => messageTextOf('en', p)).join(': ') });
   return parsed.value;
 }

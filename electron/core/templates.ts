@@ -7,14 +7,15 @@ import path from 'node:path';
 import type { Template } from '../../shared/api';
 import type { ScenarioBody } from '../../shared/model';
 import { parseScenarioFile } from '../../shared/scenarioFile';
-import { decodedTextOf, textProblemTextOf } from './textFile';
+import type { Message } from '../../shared/i18n';
+import { decodedTextOf, textProblemMessageOf } from './textFile';
 
 export type LoadedTemplate = Template & { body: ScenarioBody };
 
 const SUFFIX = '.drill.json';
 
 /** Reads every `*.drill.json` in `dir`, in name order. A file that does not parse is reported, not loaded. */
-export function loadTemplates(dir: string, onProblem: (file: string, problems: string[]) => void = () => {}): LoadedTemplate[] {
+export function loadTemplates(dir: string, onProblem: (file: string, problems: Message[]) => void = () => {}): LoadedTemplate[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
@@ -22,7 +23,7 @@ export function loadTemplates(dir: string, onProblem: (file: string, problems: s
     .sort()
     .flatMap((name) => {
       const decoded = decodedTextOf(fs.readFileSync(path.join(dir, name)));
-      const parsed = decoded.ok ? parseScenarioFile(decoded.text) : { ok: false as const, problems: [textProblemTextOf(decoded.problem, 'scenario', 'en')] };
+      const parsed = decoded.ok ? parseScenarioFile(decoded.text) : { ok: false as const, problems: [textProblemMessageOf(decoded.problem, 'scenario')] };
       if (!parsed.ok) {
         onProblem(name, parsed.problems);
         return [];

@@ -13,7 +13,7 @@
  * (lost in an earlier conversion) is refused, saying how many and where.
  */
 import { ApiError } from '../../shared/api';
-import { messageOf, type Language } from '../../shared/i18n';
+import { msg, type Message, type MessageParam } from '../../shared/i18n';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -70,23 +70,23 @@ export function decodedTextOf(bytes: Uint8Array): DecodedText {
   return { ok: false, problem: { code: 'not-text' } };
 }
 
-const CATALOGUE_KEYS: Record<TextProblem['code'], string> = { 'not-text': 'notText', 'bad-bom': 'badBom', 'replacement-characters': 'replacementCharacters' };
+const CATALOGUE_KEYS = { 'not-text': 'notText', 'bad-bom': 'badBom', 'replacement-characters': 'replacementCharacters' } as const;
 const ENCODING_NAMES: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', gb18030: 'GB18030' };
 
 export type TextFileKind = 'scenario' | 'csv';
 
-/** The problem in the user's language (`files.encoding.*`), naming the kind of file. */
-export function textProblemTextOf(problem: TextProblem, kind: TextFileKind, language: Language): string {
-  const params: Record<string, string | number> = { kind: messageOf(language, `files.kind.${kind}`) };
+/** The problem as a catalogue message (`files.encoding.*`), naming the kind of file. */
+export function textProblemMessageOf(problem: TextProblem, kind: TextFileKind): Message {
+  const params: Record<string, MessageParam> = { kind: msg(`files.kind.${kind}`) };
   if (problem.code === 'bad-bom') params.encoding = ENCODING_NAMES[problem.encoding];
   if (problem.code === 'replacement-characters') Object.assign(params, { count: problem.count, line: problem.line });
-  return messageOf(language, `files.encoding.${CATALOGUE_KEYS[problem.code]}`, params);
+  return msg(`files.encoding.${CATALOGUE_KEYS[problem.code]}`, params);
 }
 
 /** The text of `bytes` (see `decodedTextOf`), or an `ApiError` saying why it cannot be read without losing characters. */
-export function textOfBytes(bytes: Uint8Array, kind: TextFileKind, language: Language): string {
+export function textOfBytes(bytes: Uint8Array, kind: TextFileKind): string {
   const decoded = decodedTextOf(bytes);
-  if (!decoded.ok) throw new ApiError('invalid-argument', textProblemTextOf(decoded.problem, kind, language));
+  if (!decoded.ok) throw new ApiError('invalid-argument', textProblemMessageOf(decoded.problem, kind));
   return decoded.text;
 }
 
@@ -95,10 +95,10 @@ export function textOfBytes(bytes: Uint8Array, kind: TextFileKind, language: Lan
  * send) or as text already decoded (callers in the same process: only a
  * leading byte-order mark is dropped, and replacement characters refused).
  */
-export function importedTextOf(file: { text?: string; dataBase64?: string }, kind: TextFileKind, language: Language): string {
-  if (file.dataBase64 !== undefined) return textOfBytes(Buffer.from(file.dataBase64, 'base64'), kind, language);
+export function importedTextOf(file: { text?: string; dataBase64?: string }, kind: TextFileKind): string {
+  if (file.dataBase64 !== undefined) return textOfBytes(Buffer.from(file.dataBase64, 'base64'), kind);
   const text = (file.text ?? '').replace(/^\uFEFF/, '');
   const problem = textProblemOf(text);
-  if (problem) throw new ApiError('invalid-argument', textProblemTextOf(problem, kind, language));
+  if (problem) throw new ApiError('invalid-argument', textProblemMessageOf(problem, kind));
   return text;
 }

@@ -17,7 +17,8 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { HOST_METHODS, TASK_METHODS, type Envelope, type HostService, type TaskInfo, type TaskMethod } from '../../shared/api';
+import { HOST_METHODS, refusedOf, TASK_METHODS, type Envelope, type HostService, type TaskInfo, type TaskMethod } from '../../shared/api';
+import { msg, type Message } from '../../shared/i18n';
 import { dispatch } from './dispatch';
 import type { PrefsStore } from './prefs';
 import type { FromWorker, ToWorker, WorkerRole, WorkerSetup } from './workerProtocol';
@@ -66,26 +67,25 @@ const isTaskMethod = (method: string): method is TaskMethod => (TASK_METHODS as 
 const isHostMethod = (method: string) => (HOST_METHODS as readonly string[]).includes(method);
 const IMPORT_METHODS = new Set<string>(['importScenario', 'importRunCsv', 'previewPlanImport', 'importPlanTable']);
 
-const failure = (code: 'too-large' | 'internal' | 'cancelled' | 'conflict', message: string): Envelope<never> => ({
-  ok: false,
-  error: { code, message, details: [] },
-});
+const failure = (code: 'too-large' | 'internal' | 'cancelled' | 'conflict', message: Message): Envelope<never> => refusedOf(code, message);
 
 /** Why a worker ended before answering, in the caller's words. */
 type Ending = { kind: 'budget'; ms: number } | { kind: 'memory' } | { kind: 'cancelled' } | { kind: 'crashed'; message: string };
 
-const durationText = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+const durationOf = (ms: number): Message =>
+  ms >= 1000 ? msg('errors.worker.seconds', { count: Math.round(ms / 1000) }) : msg('errors.worker.milliseconds', { count: ms });
 
-function envelopeOfEnding(ending: Ending, what: 'import' | 'export' | 'call'): Envelope<never> {
+function envelopeOfEnding(ending: Ending, kind: 'import' | 'export' | 'call'): Envelope<never> {
+  const what = msg(`errors.worker.what.${kind}`);
   switch (ending.kind) {
     case 'budget':
-      return failure('too-large', `the ${what} took longer than ${durationText(ending.ms)} and was stopped; nothing was changed`);
+      return failure('too-large', msg('errors.worker.budget', { what, duration: durationOf(ending.ms) }));
     case 'memory':
-      return failure('too-large', `the ${what} needs more memory than allowed and was stopped; nothing was changed`);
+      return failure('too-large', msg('errors.worker.memory', { what }));
     case 'cancelled':
-      return failure('cancelled', `the ${what} was cancelled; nothing was changed`);
+      return failure('cancelled', msg('errors.worker.cancelled', { what }));
     case 'crashed':
-      return failure('internal', `the back end stopped unexpectedly during the ${what}; nothing was changed`);
+      return failure('internal', msg('errors.worker.crashed', { what }));
   }
 }
 
@@ -270,7 +270,7 @@ async function startWorkers(options: WorkerBackendOptions): Promise<WorkerBacken
 
   const runTask = async (id: number, method: TaskMethod, arg: unknown): Promise<Envelope<unknown>> => {
     if (tasks.size >= budgets.maxTasks)
-      return failure('conflict', `${budgets.maxTasks} imports or exports are already running; wait for one to finish or cancel it`);
+      return failure('conflict', msg('errors.worker.tooManyTasks', { count: budgets.maxTasks }));
     const what = IMPORT_METHODS.has(method) ? 'import' : 'export';
     const budgetMs = what === 'import' ? budgets.importMs : budgets.exportMs;
     const slot = takeTaskSlot();
@@ -300,13 +300,13 @@ async function startWorkers(options: WorkerBackendOptions): Promise<WorkerBacken
 
   return {
     call: (method, arg) => {
-      if (closing) return Promise.resolve(failure('internal', 'DrillDesk is closing; nothing was changed'));
+      if (closing) return Promise.resolve(failure('internal', msg('errors.worker.closing')));
       if (isHostMethod(method)) return dispatch(hostService, method, arg);
       const id = nextId++;
       if (isTaskMethod(method)) return runTask(id, method, arg);
       // A restore replaces the database file under the task workers' connections.
       if (method === 'restoreBackup' && tasks.size > 0)
-        return Promise.resolve(failure('conflict', 'an import or export is running; wait for it to finish or cancel it, then restore'));
+        return Promise.resolve(failure('conflict', msg('errors.backup.busy')));
       return main.call(id, method, arg, 'call', budgets.callMs);
     },
     mainStarts: () => starts,

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../shared/api';
 import { blankFormsOf, type BlankForm } from '../../shared/evaluationSheets';
-import { catalogues } from '../../shared/i18n';
+import { catalogues, messageOf, msg, type MessageKey, type MessageParams } from '../../shared/i18n';
 import type { Scenario } from '../../shared/model';
 import { drillScriptOf, rosterOf, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type ScriptRow } from '../../shared/sheets';
 import { dateAt, DEFAULT_TIME_ZONE } from '../../shared/time';
@@ -16,58 +16,40 @@ import { dateAt, DEFAULT_TIME_ZONE } from '../../shared/time';
 export type XlsxDocument = 'script' | 'roster' | 'evaluation-form';
 export type XlsxLanguage = 'zh' | 'en';
 
-const LABELS = {
-  zh: {
-    script: '演练脚本',
-    roster: '角色分工表',
-    command: '指挥体系',
-    scriptColumns: ['序号', '时间', '情景内容', '参演角色', '处置动作', '报告指令（对白）', '预期结果', '备注'],
+/** The workbook's words, all from the catalogue (`print.*`, `common.category`), so the workbook says what the printed documents say. */
+function labelsOf(language: XlsxLanguage) {
+  const words = catalogues[language];
+  const say = (key: MessageKey, params: MessageParams = {}) => messageOf(language, key, params);
+  const script = words.print.script.col;
+  const roster = words.print.roster.col;
+  return {
+    script: words.print.doc.script,
+    roster: words.print.doc.roster,
+    command: words.print.roster.commandHeading,
+    scriptColumns: [script.no, script.time, script.scene, script.roles, script.action, script.dialogue, script.expected, script.notes],
     /** Hidden columns that let DrillDesk read its own export back exactly (kinds, durations, branches). */
-    roundTripColumns: ['DrillDesk 编号', '类型', '用时（分钟）', 'DrillDesk 后续'],
-    rosterColumns: ['序号', '组别', '角色/岗位', '人员类别', '姓名', '单位及职务', '联系电话', '呼号', '主要职责', '首次到位', '向谁报告'],
-    date: '演练时间',
-    location: '演练地点',
-    organiser: '组织单位',
-    inject: '【情景注入】',
-    decision: '【决策】',
-    milestone: '◆ 里程碑：',
-    delivery: '注入方式：',
-    question: '研判：',
-    branch: (label: string, index: number) => `▸ ${label || '分支'} → 转第${index}项`,
-    condition: (label: string, index: number, title: string) => `〔第${index}项「${title}」：${label || '分支'}〕`,
-    place: '地点：',
-    resources: '物资：',
-    footer: (page: string, pages: string) => `第 ${page} 页，共 ${pages} 页`,
-    revision: (revision: number, date: string) => `修订 ${revision} · ${date}`,
-    drillOnly: '联系方式仅限本次演练使用',
-    categories: { player: '参演人员', controller: '控制人员', simulator: '模拟人员', evaluator: '评估人员', observer: '观摩人员' },
-  },
-  en: {
-    script: 'Drill script',
-    roster: 'Role assignment',
-    command: 'Command structure',
-    scriptColumns: ['No.', 'Time', 'Scene', 'Roles', 'Action', 'Report / order (dialogue)', 'Expected result', 'Notes'],
-    roundTripColumns: ['DrillDesk id', 'Kind', 'Duration (min)', 'DrillDesk next'],
-    rosterColumns: ['No.', 'Group', 'Role / post', 'Category', 'Name', 'Unit and position', 'Phone', 'Call sign', 'Responsibilities', 'First in place', 'Reports to'],
-    date: 'Date',
-    location: 'Location',
-    organiser: 'Organised by',
-    inject: '[Inject] ',
-    decision: '[Decision] ',
-    milestone: '◆ Milestone: ',
-    delivery: 'Delivered by: ',
-    question: 'Question: ',
-    branch: (label: string, index: number) => `▸ ${label || 'branch'} → go to no. ${index}`,
-    condition: (label: string, index: number, title: string) => `[No. ${index} "${title}": ${label || 'branch'}] `,
-    place: 'Location: ',
-    resources: 'Resources: ',
-    footer: (page: string, pages: string) => `Page ${page} of ${pages}`,
-    revision: (revision: number, date: string) => `Revision ${revision} · ${date}`,
-    drillOnly: 'Contacts for this drill only',
-    categories: { player: 'Player', controller: 'Controller', simulator: 'Simulator', evaluator: 'Evaluator', observer: 'Observer' },
-  },
-};
-type Labels = (typeof LABELS)['zh'];
+    roundTripColumns: [words.print.xlsx.id, words.print.xlsx.kind, words.print.xlsx.duration, words.print.xlsx.next],
+    rosterColumns: [roster.no, roster.group, roster.role, roster.category, roster.name, roster.unit, roster.phone, roster.callSign, roster.duties, roster.firstInPlace, roster.reportsTo],
+    date: words.print.header.drillDate,
+    location: words.print.header.location,
+    organiser: words.print.header.organiser,
+    inject: words.print.xlsx.inject,
+    decision: words.print.xlsx.decision,
+    milestone: words.print.xlsx.milestone,
+    delivery: words.print.xlsx.delivery,
+    question: words.print.script.question,
+    branch: (label: string, index: number) => say('print.xlsx.branch', { label: label || words.print.xlsx.branchName, index }),
+    condition: (label: string, index: number, title: string) => say('print.xlsx.condition', { label: label || words.print.xlsx.branchName, index, title }),
+    place: words.print.script.place,
+    resources: words.print.script.resources,
+    footer: (page: string, pages: string) => say('print.footer.page', { page, pages }),
+    revision: (revision: number, date: string) => say('print.footer.revision', { revision, date }),
+    labelColon: words.colon,
+    drillOnly: words.print.xlsx.drillOnly,
+    categories: words.category,
+  };
+}
+type Labels = ReturnType<typeof labelsOf>;
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF333333' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -78,7 +60,7 @@ const MILESTONE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColo
 const lines = (...parts: (string | false | null | undefined)[]) => parts.filter((part): part is string => !!part && part.trim() !== '').join('\n');
 
 /** The text of each script column for one row, as the printed script shows it. */
-export function scriptCellsOf(row: ScriptRow, labels: Labels = LABELS.zh): string[] {
+export function scriptCellsOf(row: ScriptRow, labels: Labels = labelsOf('zh')): string[] {
   const conditions = row.conditions.map((c) => labels.condition(c.label, c.decisionIndex, c.decisionTitle)).join('');
   const scene = row.kind === 'inject' ? lines(`${conditions}${labels.inject}${row.title}`, row.description) : '';
   const action =
@@ -97,7 +79,7 @@ export function scriptCellsOf(row: ScriptRow, labels: Labels = LABELS.zh): strin
 function drillLineOf(drill: DrillHeader, labels: Labels): string {
   // The zone is named when it is not the usual one (China's).
   const when = [drill.drillDate, drill.startTime, drill.timeZone !== DEFAULT_TIME_ZONE && `(${drill.timeZone})`].filter(Boolean).join(' ');
-  return [when && `${labels.date}：${when}`, drill.location && `${labels.location}：${drill.location}`, drill.organiser && `${labels.organiser}：${drill.organiser}`]
+  return [when && `${labels.date}${labels.labelColon}${when}`, drill.location && `${labels.location}${labels.labelColon}${drill.location}`, drill.organiser && `${labels.organiser}${labels.labelColon}${drill.organiser}`]
     .filter(Boolean)
     .join('    ');
 }
@@ -288,14 +270,14 @@ function evaluationFormSheet(workbook: ExcelJS.Workbook, scenario: Scenario, for
 /** A file name for an export, e.g. `汛期水环境应急演练-演练脚本.xlsx`; an evaluation form is named after the form. */
 export function xlsxFileNameOf(title: string, document: XlsxDocument, language: XlsxLanguage = 'zh', formTitle = ''): string {
   const safe = (text: string, fallback: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || fallback;
-  const labels = LABELS[language];
+  const labels = labelsOf(language);
   const name = document === 'script' ? labels.script : document === 'roster' ? labels.roster : safe(formTitle, catalogues[language].evaluation.form.docTitle);
   return `${safe(title, 'drill')}-${name}.xlsx`.replace(/\s+/g, '_');
 }
 
 /** The workbook of one document as bytes; `formId` picks the evaluation form (the first when not given). */
 export async function xlsxOf(scenario: Scenario, document: XlsxDocument, language: XlsxLanguage = 'zh', formId?: string): Promise<Buffer> {
-  const labels = LABELS[language];
+  const labels = labelsOf(language);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'DrillDesk';
   workbook.title = scenario.title;
@@ -305,7 +287,7 @@ export async function xlsxOf(scenario: Scenario, document: XlsxDocument, languag
   else if (document === 'roster') rosterSheets(workbook, scenario, labels);
   else {
     const form = blankFormsOf(scenario).find((candidate) => formId === undefined || candidate.id === formId);
-    if (!form) throw new ApiError('not-found', formId ? `no evaluation form "${formId}"` : 'the scenario has no evaluation form');
+    if (!form) throw new ApiError('not-found', formId ? msg('errors.scenario.formNotFound', { id: formId }) : msg('errors.scenario.noForm'));
     evaluationFormSheet(workbook, scenario, form, labels, language);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -16,6 +16,7 @@ import type {
 } from '../../shared/model';
 import type { Db } from './db';
 import { statementsOf } from './statements';
+import { msg } from '../../shared/i18n';
 
 type RunRow = {
   id: string;
@@ -176,7 +177,7 @@ export function listRuns(db: Db, scenarioId?: string): RunSummary[] {
 
 export function requireRun(db: Db, id: string): Run {
   const row = sql(db).getRun.get(id) as RunRow | undefined;
-  if (!row) throw new ApiError('not-found', `no run with id "${id}"`);
+  if (!row) throw new ApiError('not-found', msg('errors.run.notFound', { id }));
   return runOf(row);
 }
 
@@ -190,7 +191,7 @@ export function setRunStatus(db: Db, id: string, status: RunStatus, endedAt: str
 }
 
 export function deleteRun(db: Db, id: string) {
-  if (sql(db).deleteRun.run(id).changes === 0) throw new ApiError('not-found', `no run with id "${id}"`);
+  if (sql(db).deleteRun.run(id).changes === 0) throw new ApiError('not-found', msg('errors.run.notFound', { id }));
 }
 
 export type EventFields = Omit<RunEvent, 'seq' | 'supersededBy' | 'runId'>;
@@ -208,7 +209,7 @@ export function eventExtentOf(db: Db, runId: string): { count: number; lastAt: s
 
 export function requireEvent(db: Db, runId: string, seq: number): RunEvent {
   const row = sql(db).getEvent.get(runId, seq) as EventRow | undefined;
-  if (!row) throw new ApiError('not-found', `run "${runId}" has no event ${seq}`);
+  if (!row) throw new ApiError('not-found', msg('errors.run.eventNotFound', { seq }));
   return eventOf(row);
 }
 
@@ -224,7 +225,7 @@ export function insertAnnotation(db: Db, annotation: Annotation): Annotation {
 
 export function requireAnnotation(db: Db, id: string): Annotation {
   const row = sql(db).getAnnotation.get(id) as AnnotationRow | undefined;
-  if (!row) throw new ApiError('not-found', `no annotation with id "${id}"`);
+  if (!row) throw new ApiError('not-found', msg('errors.annotation.notFound', { id }));
   return annotationOf(row);
 }
 
@@ -233,7 +234,7 @@ export function updateAnnotation(db: Db, annotation: Annotation) {
 }
 
 export function deleteAnnotation(db: Db, id: string) {
-  if (sql(db).deleteAnnotation.run(id).changes === 0) throw new ApiError('not-found', `no annotation with id "${id}"`);
+  if (sql(db).deleteAnnotation.run(id).changes === 0) throw new ApiError('not-found', msg('errors.annotation.notFound', { id }));
 }
 
 export function listAnnotations(db: Db, filter: { runId?: string; scenarioId?: string }): Annotation[] {
@@ -261,5 +262,5 @@ export function listFragments(db: Db): Fragment[] {
 }
 
 export function deleteFragment(db: Db, id: string) {
-  if (sql(db).deleteFragment.run(id).changes === 0) throw new ApiError('not-found', `no fragment with id "${id}"`);
+  if (sql(db).deleteFragment.run(id).changes === 0) throw new ApiError('not-found', msg('errors.fragment.notFound', { id }));
 }

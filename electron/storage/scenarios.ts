@@ -23,6 +23,7 @@ import { patchStep, type GraphOp } from '../../shared/ops';
 import { checkGraphOp, RULES, RuleError, type GraphView } from '../../shared/rules';
 import type { Db } from './db';
 import { statementsOf } from './statements';
+import { msg } from '../../shared/i18n';
 
 type ScenarioRow = {
   id: string;
@@ -219,7 +220,7 @@ function edgesOf(columns: EdgeColumns): Edge[] {
 
 export function requireScenario(db: Db, id: string): Scenario {
   const scenario = getScenario(db, id);
-  if (!scenario) throw new ApiError('not-found', `no scenario with id "${id}"`);
+  if (!scenario) throw new ApiError('not-found', msg('errors.scenario.notFound', { id }));
   return scenario;
 }
 
@@ -262,7 +263,7 @@ export function insertScenario(db: Db, args: { id: string; body: ScenarioBody; s
 
 export function deleteScenario(db: Db, id: string) {
   const result = sql(db).deleteScenario.run(id);
-  if (result.changes === 0) throw new ApiError('not-found', `no scenario with id "${id}"`);
+  if (result.changes === 0) throw new ApiError('not-found', msg('errors.scenario.notFound', { id }));
 }
 
 /** Bumps the revision after an edit; returns the new revision and time. */
@@ -282,7 +283,7 @@ export function updateMeta(db: Db, id: string, patch: Partial<ScenarioMeta>, now
 function writeMeta(db: Db, id: string, patch: Partial<ScenarioMeta>) {
   const statements = sql(db);
   const row = statements.get.get(id) as ScenarioRow | undefined;
-  if (!row) throw new ApiError('not-found', `no scenario with id "${id}"`);
+  if (!row) throw new ApiError('not-found', msg('errors.scenario.notFound', { id }));
   checked(() => checkGraphOp(graphViewIn(db, id), { op: 'setMeta', patch }));
   const meta = ScenarioMetaSchema.parse({ ...metaOf(row), ...patch });
   statements.updateMeta.run({ id, title: meta.title, meta: JSON.stringify(meta) });
@@ -319,7 +320,7 @@ function checked<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof RuleError) throw new ApiError(RULES[error.code].status, error.message, [], { key: error.key, params: { ...error.params } });
+    if (error instanceof RuleError) throw new ApiError(RULES[error.code].status, { key: error.key, params: { ...error.params } });
     throw error;
   }
 }
@@ -400,18 +401,16 @@ function applyOneOp(db: Db, scenarioId: string, op: GraphOp) {
  */
 export function applyGraphOps(db: Db, args: { scenarioId: string; baseRevision: number; ops: readonly GraphOp[]; now: string }) {
   const row = sql(db).get.get(args.scenarioId) as ScenarioRow | undefined;
-  if (!row) throw new ApiError('not-found', `no scenario with id "${args.scenarioId}"`);
+  if (!row) throw new ApiError('not-found', msg('errors.scenario.notFound', { id: args.scenarioId }));
   if (row.revision !== args.baseRevision)
-    throw new ApiError(
-      'conflict',
-      `the scenario was changed elsewhere (revision ${row.revision}, this edit was made on ${args.baseRevision}); reload it`,
-    );
+    throw new ApiError('conflict', msg('errors.scenario.staleRevision', { revision: row.revision, base: args.baseRevision }));
   args.ops.forEach((op, i) => {
     try {
       applyOneOp(db, args.scenarioId, op);
     } catch (error) {
       if (error instanceof ApiError && args.ops.length > 1)
-        throw new ApiError(error.code, `operation ${i + 1} (${op.op}): ${error.message}`, error.details, error.catalogue);
+        // The rule's own message stays the headline (the same the editor shows); which operation it was follows.
+        throw new ApiError(error.code, { key: error.key, params: error.params }, [msg('errors.scenario.atOperation', { n: i + 1, op: op.op }), ...error.details]);
       throw error;
     }
   });

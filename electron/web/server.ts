@@ -8,7 +8,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { MAX_IMPORT_BYTES, type ApiErrorCode, type Envelope } from '../../shared/api';
+import { MAX_IMPORT_BYTES, refusedOf, type ApiErrorCode, type Envelope } from '../../shared/api';
+import { msg, type Message } from '../../shared/i18n';
 import type { Backend } from '../core/backend';
 import { isAllowedHostHeader, SECURITY_HEADERS } from '../security';
 
@@ -67,8 +68,8 @@ function sendEnvelope(response: http.ServerResponse, envelope: Envelope<unknown>
   send(response, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
 }
 
-function refuse(response: http.ServerResponse, code: ApiErrorCode, message: string, status = STATUS_OF[code]) {
-  send(response, status, JSON.stringify({ ok: false, error: { code, message, details: [] } }), 'application/json; charset=utf-8');
+function refuse(response: http.ServerResponse, code: ApiErrorCode, message: Message, status = STATUS_OF[code]) {
+  send(response, status, JSON.stringify(refusedOf(code, message)), 'application/json; charset=utf-8');
 }
 
 /**
@@ -128,46 +129,46 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const server = http.createServer(async (request, response) => {
     try {
       if (!isAllowedHostHeader(request.headers.host, port)) {
-        refuse(response, 'unauthorized', 'this server only answers requests addressed to 127.0.0.1 or localhost', 403);
+        refuse(response, 'unauthorized', msg('errors.http.host'), 403);
         return;
       }
       const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
       if (!url.pathname.startsWith('/api/')) {
         if (request.method !== 'GET' && request.method !== 'HEAD') {
-          refuse(response, 'unknown-method', 'method not allowed', 405);
+          refuse(response, 'unknown-method', msg('errors.http.method'), 405);
           return;
         }
         serveStatic(options.rendererDir, url.pathname, response);
         return;
       }
       if (request.method !== 'POST') {
-        refuse(response, 'unknown-method', 'API calls must use POST', 405);
+        refuse(response, 'unknown-method', msg('errors.http.post'), 405);
         return;
       }
       const origin = request.headers.origin;
       if (origin !== undefined && origin !== `http://${request.headers.host}`) {
-        refuse(response, 'unauthorized', 'cross-origin requests are not accepted', 403);
+        refuse(response, 'unauthorized', msg('errors.http.crossOrigin'), 403);
         return;
       }
       if (!sameToken(request.headers[TOKEN_HEADER] as string | undefined, expected)) {
-        refuse(response, 'unauthorized', 'missing or wrong access token; open the URL DrillDesk printed at start');
+        refuse(response, 'unauthorized', msg('errors.http.token'));
         return;
       }
       const body = await readBody(request, MAX_BODY_BYTES);
       if (body === null) {
-        refuse(response, 'too-large', `request body is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`);
+        refuse(response, 'too-large', msg('errors.http.bodyTooLarge', { mb: Math.round(MAX_BODY_BYTES / 1024 / 1024) }));
         return;
       }
       let arg: unknown;
       try {
         arg = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
       } catch {
-        refuse(response, 'invalid-argument', 'request body is not valid JSON');
+        refuse(response, 'invalid-argument', msg('errors.http.notJson'));
         return;
       }
       sendEnvelope(response, await options.backend.call(url.pathname.slice('/api/'.length), arg));
     } catch {
-      if (!response.headersSent) refuse(response, 'internal', 'an unexpected error occurred; nothing was changed');
+      if (!response.headersSent) refuse(response, 'internal', msg('errors.unexpected'));
       else response.destroy();
     }
   });

@@ -2,7 +2,8 @@
  * The browser-mode transport: each contract operation is `POST /api/<method>`
  * with the per-launch token in a header. Built from the contract's method list.
  */
-import { API_METHODS, type ApiMethod, type DrillTransport, type Envelope } from '../../shared/api';
+import { API_METHODS, refusedOf, type ApiMethod, type DrillTransport, type Envelope } from '../../shared/api';
+import { msg } from '../../shared/i18n';
 
 const TOKEN_KEY = 'drilldesk.token';
 export const TOKEN_HEADER = 'x-drilldesk-token';
@@ -32,12 +33,12 @@ export function httpTransport(token: string | null): DrillTransport {
           body: JSON.stringify(arg ?? {}),
         });
       } catch {
-        return { ok: false, error: { code: 'storage-failed', message: 'DrillDesk is not reachable; is it still running?', details: [] } };
+        return refusedOf('storage-failed', msg('errors.http.unreachable'));
       }
       try {
         return (await response.json()) as Envelope<unknown>;
       } catch {
-        return { ok: false, error: { code: 'internal', message: `unexpected answer (${response.status})`, details: [] } };
+        return refusedOf('internal', msg('errors.http.badAnswer', { status: response.status }));
       }
     };
   }

@@ -5,6 +5,7 @@ import type { StorageStatus } from '../../shared/api';
 import { api } from '../api';
 import { TaskBar } from '../components/TaskBar';
 import { Toasts } from '../components/toasts';
+import { textOf } from '../i18n';
 import { ConductScreen } from '../conduct/ConductScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { ScenarioScreen } from '../editor/ScenarioScreen';
@@ -43,7 +44,7 @@ function StorageBanner() {
       )}
       {status.seedingFailed && (
         <div className="banner banner-warning" role="alert" data-testid="storage-seeding-failed">
-          {t('storage.seedingFailed', { reason: status.seedingFailed })}
+          {t('storage.seedingFailed', { reason: textOf(status.seedingFailed) })}
         </div>
       )}
     </>

@@ -1,11 +1,9 @@
 /** Short notices in the corner ("已保存", errors); one store, one view. */
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import { ApiError } from '../../shared/api';
-import { RuleError } from '../../shared/rules';
-import { i18n } from '../i18n';
+import { errorTextOf } from '../i18n';
 
-export type Toast = { id: number; kind: 'info' | 'error'; text: string; details: string[] };
+export type Toast = { id: number; kind: 'info' | 'error'; text: string; details: string[]; technical?: string[] };
 
 type ToastState = { toasts: Toast[]; push: (toast: Omit<Toast, 'id'>) => void; dismiss: (id: number) => void };
 
@@ -23,27 +21,25 @@ export const useToasts = create<ToastState>((set) => ({
 
 export const notify = (text: string) => useToasts.getState().push({ kind: 'info', text, details: [] });
 
-/**
- * What to tell the user about a failed call. The back end's messages are
- * precise but English; in Chinese the headline comes from the catalogue by
- * error code and the back end's words follow as details.
- */
-export function describeError(error: unknown): { text: string; details: string[] } {
-  // A refusal with a catalogue message (a rule of the rulebook, here or in the back end) is shown in the user's language.
-  if (error instanceof RuleError) return { text: i18n.t(error.key, error.params), details: [] };
-  if (error instanceof ApiError && error.catalogue) return { text: i18n.t(error.catalogue.key, error.catalogue.params), details: error.details };
-  if (!(error instanceof ApiError)) return { text: error instanceof Error ? error.message : String(error), details: [] };
-  const details = error.details.filter((detail) => !error.message.includes(detail));
-  if (i18n.language === 'en') return { text: error.message, details };
-  return { text: i18n.t(`error.code.${error.code}`), details: [error.message, ...details] };
-}
-
 /** Shows an error from any call, in the user's language, with the back end's details. */
 export function notifyError(error: unknown, prefix = '') {
-  const { text, details } = describeError(error);
+  const { text, details, technical } = errorTextOf(error);
   // A Chinese prefix ends in a full-width colon, which needs no space after it.
   const joined = !prefix ? text : /[：，。]$/.test(prefix) ? prefix + text : `${prefix} ${text}`;
-  useToasts.getState().push({ kind: 'error', text: joined, details });
+  useToasts.getState().push({ kind: 'error', text: joined, details, technical });
+}
+
+/** A library's or the system's own words about a failure: folded away under a line in the UI language. */
+export function TechnicalDetails(props: { lines: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <details className="error-technical" data-testid="error-technical">
+      <summary>{t('error.technical')}</summary>
+      {props.lines.map((line, i) => (
+        <div key={i}>{line}</div>
+      ))}
+    </details>
+  );
 }
 
 export function Toasts() {
@@ -62,6 +58,7 @@ export function Toasts() {
               ))}
             </ul>
           )}
+          {toast.technical && toast.technical.length > 0 && <TechnicalDetails lines={toast.technical} />}
           <button className="toast-close" aria-label={t('action.close')} onClick={() => dismiss(toast.id)}>
             ×
           </button>

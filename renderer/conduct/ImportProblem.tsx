@@ -1,11 +1,14 @@
 /** Why an import was refused: the message and every bad row, readable and scrollable. */
-import { ApiError } from '../../shared/api';
+import { TechnicalDetails } from '../components/toasts';
+import { errorTextOf } from '../i18n';
 
-export type ImportProblemText = { message: string; details: string[] };
+export type ImportProblemText = { message: string; details: string[]; technical?: string[] };
 
 /** The text of an import failure. */
-export const importProblemOf = (error: unknown): ImportProblemText =>
-  error instanceof ApiError ? { message: error.message, details: error.details } : { message: error instanceof Error ? error.message : String(error), details: [] };
+export const importProblemOf = (error: unknown): ImportProblemText => {
+  const { text, details, technical } = errorTextOf(error);
+  return { message: text, details, technical };
+};
 
 export function ImportProblem(props: { problem: ImportProblemText; testId: string }) {
   return (
@@ -18,6 +21,7 @@ export function ImportProblem(props: { problem: ImportProblemText; testId: strin
           ))}
         </ul>
       )}
+      {props.problem.technical && props.problem.technical.length > 0 && <TechnicalDetails lines={props.problem.technical} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * the server's answer when it comes, and is taken back (with the error
  * shown) when the call fails, so the screen never keeps what is not stored.
  */
+import { errorTextOf } from '../i18n';
 import { create } from 'zustand';
 import type { NewRunEvent, Run, RunEvent } from '../../shared/model';
 import { api } from '../api';
@@ -33,7 +34,7 @@ export async function openRun(runId: string) {
     const { run, events } = await api.getRun({ id: runId });
     if (get().runId === runId) set({ phase: 'ready', run, events });
   } catch (error) {
-    if (get().runId === runId) set({ phase: 'failed', error: (error as Error).message });
+    if (get().runId === runId) set({ phase: 'failed', error: errorTextOf(error).text });
   }
 }
 

@@ -8,29 +8,17 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSubmitKey } from '../components/keys';
+import { zodIssueMessageOf } from '../../shared/api';
+import { textOf } from '../i18n';
 import type { z } from 'zod';
 import { closeEditBurst, focusTaken, useEditor } from './store';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** A zod issue as a sentence in the UI language. */
+/** A zod issue as a sentence in the UI language: the boundary's own wording (`zodIssueMessageOf`); a field typed as text that must be a number says so. */
 export function issueMessageOf(issue: z.core.$ZodIssue, t: Translate): string {
-  switch (issue.code) {
-    case 'too_small':
-      if (issue.origin === 'string') return t('editor.invalid.empty');
-      return t('editor.invalid.min', { min: Number(issue.minimum) });
-    case 'too_big':
-      if (issue.origin === 'string') return t('editor.invalid.tooLong', { max: Number(issue.maximum) });
-      return t('editor.invalid.max', { max: Number(issue.maximum) });
-    case 'invalid_type':
-      return t('editor.invalid.number');
-    case 'invalid_format':
-      return t('editor.invalid.format');
-    case 'custom':
-      return issue.params?.reason === 'time-zone' ? t('editor.invalid.timeZone') : t('editor.invalid.characters');
-    default:
-      return issue.message;
-  }
+  if (issue.code === 'invalid_type') return t('errors.invalid.number');
+  return textOf(zodIssueMessageOf(issue));
 }
 
 /** The first problem of a value under a schema, as a sentence, or the parsed value. */
@@ -179,9 +167,9 @@ export function NumberField(props: NumberFieldProps) {
   const id = useId();
   const parse = (text: string): { ok: true; value: number | null } | { ok: false; message: string } => {
     const trimmed = text.trim().replace(/，|,/g, '.');
-    if (trimmed === '') return props.nullable ? { ok: true, value: null } : { ok: false, message: t('editor.invalid.required') };
+    if (trimmed === '') return props.nullable ? { ok: true, value: null } : { ok: false, message: t('errors.invalid.required') };
     const number = Number(trimmed);
-    if (!Number.isFinite(number)) return { ok: false, message: t('editor.invalid.number') };
+    if (!Number.isFinite(number)) return { ok: false, message: t('errors.invalid.number') };
     return checkValue(props.schema as z.ZodType<number | null>, number, t);
   };
   const field = useDraft<number | null>(props.value, (value) => (value === null ? '' : String(value)), parse, props.onValid);

@@ -19,6 +19,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { create } from 'zustand';
 import type { DrillApi } from '../../shared/api';
+import { errorTextOf } from '../i18n';
 import { stepMatchesOf } from '../../shared/find';
 import { EMPTY_HISTORY, historyClosed, historyWithEdit, redoOf, undoOf, type History } from '../../shared/history';
 import type { Edge, Role, Scenario, ScenarioBody, Step } from '../../shared/model';
@@ -26,7 +27,7 @@ import { applyOps, inverseOfOps, type GraphOp } from '../../shared/ops';
 import { DEFAULT_TIME_ZONE } from '../../shared/time';
 import { RuleError } from '../../shared/rules';
 import { findingsOf, type Finding, type Severity } from '../../shared/validation';
-import { describeError, notifyError } from '../components/toasts';
+import { notifyError } from '../components/toasts';
 import { edgesOf, nodesOf, viewportToFit, withSelection, type LinkFlowEdge, type StepFlowNode } from './flow';
 import { createSaveQueue, type SaveQueue, type SaveStatus } from './saveQueue';
 
@@ -238,7 +239,7 @@ function resetEditLog() {
  * are not stored, so their entries go; the ones before still undo).
  */
 async function reloadAfterFailure(error: unknown) {
-  const { text, details } = describeError(error);
+  const { text, details } = errorTextOf(error);
   const id = get().scenarioId;
   set({ save: { status: 'error', error: text, details, reloading: true } });
   if (id === null || client === null) return;
@@ -260,7 +261,7 @@ async function reloadAfterFailure(error: unknown) {
     set({ save: { status: 'error', error: text, details, reloading: false } });
     computeFindings();
   } catch (reloadError) {
-    const again = describeError(reloadError);
+    const again = errorTextOf(reloadError);
     set({ save: { status: 'error', error: `${text} / ${again.text}`, details, reloading: false }, phase: 'failed', loadError: again.text });
   }
 }
@@ -292,7 +293,7 @@ export async function openScenario(id: string, backEnd: EditorClient) {
     scheduleFindings();
   } catch (error) {
     if (token !== loadToken) return;
-    set({ phase: 'failed', loadError: describeError(error).text });
+    set({ phase: 'failed', loadError: errorTextOf(error).text });
   }
 }
 

@@ -4,6 +4,7 @@
  * `?print=sheets,roster,script&roles=a,b` in the address preselects what to
  * print (the command line opens it that way).
  */
+import { errorTextOf } from '../i18n';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../shared/model';
@@ -89,7 +90,7 @@ export function PrintScreen(props: { scenarioId: string }) {
         setScenario(loaded);
         setSelection(initialSelection(loaded, window.location.search));
       },
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorTextOf(e).text),
     );
   }, [props.scenarioId]);
 

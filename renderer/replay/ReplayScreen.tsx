@@ -4,6 +4,7 @@
  * plan-against-actual bars under it; the analysis of plan against reality;
  * and the after-action report, ready to print.
  */
+import { errorTextOf } from '../i18n';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runAnalysisOf, runEndMsOf } from '../../shared/analysis';
@@ -82,13 +83,13 @@ export function ReplayScreen(props: { runId: string }) {
   const [side, setSide] = useState<Side>('events');
 
   const reloadAnnotations = useCallback(() => {
-    api.listAnnotations({ runId: props.runId }).then(setAnnotations, (e: Error) => setError(e.message));
+    api.listAnnotations({ runId: props.runId }).then(setAnnotations, (e: unknown) => setError(errorTextOf(e).text));
   }, [props.runId]);
   useEffect(() => {
     let live = true;
     api.getRun({ id: props.runId }).then(
       (result) => live && setLoaded(result),
-      (e: Error) => live && setError(e.message),
+      (e: unknown) => live && setError(errorTextOf(e).text),
     );
     reloadAnnotations();
     return () => {

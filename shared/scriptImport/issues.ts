@@ -3,7 +3,7 @@
  * parameters (the `scriptImport.issue` namespace), so the renderer, the back
  * end and the command line word it in the user's language.
  */
-import { catalogues, type Language } from '../i18n';
+import { messageTextOf, msg, type catalogues, type Language, type Message } from '../i18n';
 
 /** A `problem` refuses the import; a `warning` is shown in the preview and the import goes on. */
 export type ImportIssue = {
@@ -46,18 +46,23 @@ export function interpolate(template: string, params: Record<string, string | nu
 }
 
 /**
- * An issue as one line in a language: where (file, row, column), what, and
- * the text quoted. Example: `第 5 行，“时间”列：无法识别时间“九点钟左右”。`
+ * An issue as a message: where (file, row, column), what, and the text
+ * quoted. Worded in Chinese: `第 5 行，“时间”列：无法识别时间“九点钟左右”。`
  */
+export function issueMessageOf(issue: ImportIssue, fileName?: string): Message {
+  const what = msg(`scriptImport.issue.${issue.key}`, { ...issue.params, text: issue.text ?? '', row: issue.row ?? '', column: issue.column ?? '' });
+  const places: Message[] = [];
+  if (fileName) places.push(msg('scriptImport.where.file', { file: fileName }));
+  if (issue.row !== null) places.push(msg('scriptImport.where.row', { row: issue.row }));
+  if (issue.column !== null) places.push(msg('scriptImport.where.column', { column: issue.column }));
+  if (places.length === 0) return what;
+  const where = places.reduce((first, second) => msg('scriptImport.where.pair', { first, second }));
+  return msg('scriptImport.where.located', { where, what });
+}
+
+/** An issue as one line in a language (see `issueMessageOf`). */
 export function issueTextOf(issue: ImportIssue, language: Language, fileName?: string): string {
-  const words = catalogues[language].scriptImport;
-  const params = { ...issue.params, text: issue.text ?? '', row: issue.row ?? '', column: issue.column ?? '' };
-  const where: string[] = [];
-  if (fileName) where.push(interpolate(words.where.file, { file: fileName }));
-  if (issue.row !== null) where.push(interpolate(words.where.row, { row: issue.row }));
-  if (issue.column !== null) where.push(interpolate(words.where.column, { column: issue.column }));
-  const message = interpolate(words.issue[issue.key], params);
-  return where.length > 0 ? `${where.join(words.where.separator)}${words.where.colon}${message}` : message;
+  return messageTextOf(language, issueMessageOf(issue, fileName));
 }
 
 /** Thrown by a reader that must stop: the file is refused for this one reason. */

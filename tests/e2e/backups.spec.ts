@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { openBackend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { expect, startApp, stopApp, test } from './fixtures';
+import { errorTextOf, type Envelope } from '../../shared/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-async function value<T>(call: (method: string, arg: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>, method: string, arg: unknown): Promise<T> {
+async function value<T>(call: (method: string, arg: unknown) => Promise<Envelope<unknown>>, method: string, arg: unknown): Promise<T> {
   const envelope = await call(method, arg);
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  if (!envelope.ok) throw new Error(`${method}: ${errorTextOf(envelope.error, 'en').text}`);
   return envelope.value as T;
 }
 

@@ -179,6 +179,12 @@ async function walkTheApp(walk: Walk, app: ReplayApp) {
   await page.goto(base);
   await expect(page.getByTestId('scenario-card').first()).toBeVisible();
   await read(walk, 'home');
+  // A broken drill file: the refusal in the screen's language, the parser's own words folded away under 技术细节 / Technical details.
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'broken.drill.json', mimeType: 'application/json', buffer: Buffer.from('{"formatVersion": 2, "scenario": ') });
+  await expect(page.getByTestId('toast-error')).toBeVisible();
+  await expect(page.getByTestId('error-technical')).toBeVisible();
+  await read(walk, 'home: a broken drill file refused');
+  await page.getByTestId('toast-error').locator('.toast-close').click();
   await readDialog(walk, 'home: new drill', () => page.getByTestId('new-scenario').click());
   await readDialog(walk, 'home: from a template', async () => {
     await page.getByTestId('new-from-template').click();

@@ -11,13 +11,14 @@
  */
 import { openBackend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
+import { errorTextOf } from '../../shared/api';
 
 const [dataDir, templatesDir] = process.argv.slice(2);
 const backend = openBackend({ dataDir, templatesDir, prefs: memoryPrefsStore(), log: () => {} });
 
 async function value<T>(method: string, arg: unknown): Promise<T> {
   const envelope = await backend.call(method, arg);
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+  if (!envelope.ok) throw new Error(`${method}: ${errorTextOf(envelope.error, 'en').text}`);
   return envelope.value as T;
 }
 

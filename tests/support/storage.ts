@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import type { ApiMethod, ApiOutputs, Envelope } from '../../shared/api';
+import { errorTextOf, type ApiErrorBody, type ApiMethod, type ApiOutputs, type Envelope } from '../../shared/api';
+import type { Language } from '../../shared/i18n';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore, type PrefsStore } from '../../electron/core/prefs';
 import { DB_FILE } from '../../electron/storage/dataDir';
@@ -89,15 +90,26 @@ export async function servedTestBackend(): Promise<ServedBackend> {
 /** Calls a method and returns its value, failing the test with the error envelope otherwise. */
 export async function valueOf<M extends ApiMethod>(backend: Pick<Backend, 'call'>, method: M, arg: unknown): Promise<ApiOutputs[M]> {
   const envelope = (await backend.call(method, arg)) as Envelope<ApiOutputs[M]>;
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code}: ${envelope.error.message}`);
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code}: ${errorTextOf(envelope.error, 'en').text}`);
   return envelope.value;
 }
 
-/** Calls a method that must be refused and returns its error (code, message, details), failing the test when it succeeds. */
-export async function refusalOf(backend: Pick<Backend, 'call'>, method: ApiMethod, arg: unknown): Promise<{ code: string; message: string; details: string[] }> {
+/** An error envelope's body with its headline (`message`) and details worded from the catalogue in a language (English by default), as a user of that language reads them. */
+export type WordedError = Omit<ApiErrorBody, 'details'> & { message: string; details: string[] };
+
+export function wordedErrorOf(error: ApiErrorBody, language: Language = 'en'): WordedError {
+  const { text, details, technical } = errorTextOf(error, language);
+  return { ...error, message: text, details: [...details, ...technical] };
+}
+
+/**
+ * Calls a method that must be refused and returns its error (code, key, params) with its
+ * headline and details worded in `language`, failing the test when it succeeds.
+ */
+export async function refusalOf(backend: Pick<Backend, 'call'>, method: ApiMethod, arg: unknown, language: Language = 'en') {
   const envelope = (await backend.call(method, arg)) as Envelope<unknown>;
   if (envelope.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return envelope.error;
+  return wordedErrorOf(envelope.error, language);
 }
 
 /**

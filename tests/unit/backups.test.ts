@@ -16,6 +16,8 @@ import { memoryPrefsStore } from '../../electron/core/prefs';
 import { backupDirOf, listBackups } from '../../electron/storage/backups';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { dumpOf, integrityOf, openTestBackend, removeTempDirs, repoRoot, tempDir, TEMPLATES_DIR, valueOf } from '../support/storage';
+import { wordedErrorOf } from '../support/storage';
+import { messageTextOf, type Message } from '../../shared/i18n';
 
 afterEach(removeTempDirs);
 
@@ -178,7 +180,7 @@ describe('restoring a backup', () => {
       const live = dumpOf(path.join(dataDir, DB_FILE));
       const envelope = await backend.call('restoreBackup', { name: backup.name });
       expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-      expect(!envelope.ok && envelope.error.message).toMatch(/cannot be restored: database is damaged/);
+      expect(!envelope.ok && wordedErrorOf(envelope.error).message).toMatch(/cannot be restored: the database is damaged/);
       expect(dumpOf(path.join(dataDir, DB_FILE))).toBe(live);
       expect(fs.readdirSync(dataDir).filter((name) => name.includes('restoring'))).toEqual([]);
       await valueOf(backend, 'listScenarios', {});
@@ -197,7 +199,7 @@ describe('restoring a backup', () => {
       db.close();
       const live = dumpOf(path.join(dataDir, DB_FILE));
       const envelope = await backend.call('restoreBackup', { name: backup.name });
-      expect(!envelope.ok && envelope.error.message).toMatch(/newer DrillDesk/);
+      expect(!envelope.ok && wordedErrorOf(envelope.error).message).toMatch(/written by a newer DrillDesk/);
       expect(dumpOf(path.join(dataDir, DB_FILE))).toBe(live);
     } finally {
       backend.close();
@@ -328,7 +330,7 @@ describe.skipIf(process.platform === 'win32')('the sample drills on a nearly ful
     const result = spawnSync('sh', ['-c', command], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
     const line = result.stdout.trim().split('\n').at(-1) ?? '';
     if (!line.startsWith('{')) throw new Error(`the back end did not start (${result.status}): ${result.stderr.slice(-400)}`);
-    return JSON.parse(line) as { scenarios: number; status: { seedingFailed: string | null } };
+    return JSON.parse(line) as { scenarios: number; status: { seedingFailed: Message | null } };
   };
 
   it('are seeded all or none, the failure is shown, and the next start with room seeds them all', () => {
@@ -337,7 +339,8 @@ describe.skipIf(process.platform === 'win32')('the sample drills on a nearly ful
     // Room for the empty database (about 90 KB) but not for the samples (about 400 KB).
     const full = openIn(dataDir, 300);
     expect(full.scenarios).toBe(0);
-    expect(full.status.seedingFailed).toMatch(/not saved/);
+    expect(messageTextOf('en', full.status.seedingFailed!)).toMatch(/not saved/);
+    expect(messageTextOf('zh', full.status.seedingFailed!)).toMatch(/没有保存/);
     const roomAgain = openIn(dataDir, null);
     expect(roomAgain).toEqual({ scenarios: samples, status: expect.objectContaining({ seedingFailed: null }) });
     expect(openIn(dataDir, null).scenarios).toBe(samples); // and only once

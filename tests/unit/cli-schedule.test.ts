@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const SAMPLE = 'scenarios/waterworks-outage.drill.json';
 
 function drill(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', '--lang', 'en', ...args], { encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -49,7 +49,7 @@ describe('drill schedule', () => {
     const result = drill('schedule', 'tests/fixtures/cli/cycle.drill.json');
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('the steps "启动响应" → "现场核查" → "启动响应" form a cycle');
+    expect(result.stderr).toContain('the steps “启动响应” → “现场核查” → “启动响应” form a cycle');
   });
 
   it('refuses bad input with one clear line and a non-zero exit, never a stack trace', () => {

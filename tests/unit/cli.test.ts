@@ -10,8 +10,10 @@ const fixtures = path.resolve('tests/fixtures/cli');
 const samples = fs.readdirSync('scenarios').filter((name) => name.endsWith('.drill.json')).map((name) => path.join('scenarios', name));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-cli-'));
 
+/** Runs the command line with its messages in English (`--lang en`), unless the arguments name a language. */
 function drill(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const language = args.includes('--lang') ? [] : ['--lang', 'en'];
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...language, ...args], { encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,7 +30,7 @@ describe('drill validate', () => {
     const cases: [string, RegExp][] = [
       ['broken-json.drill.json', /broken-json\.drill\.json: not valid JSON/],
       ['missing-role.drill.json', /missing-role\.drill\.json: scenario\.steps\[0\]\.roleIds\[0\]: step "停电通知" names missing role "role-ghost"/],
-      ['cycle.drill.json', /cycle\.drill\.json: scenario\.edges: the steps "启动响应" → "现场核查" → "启动响应" form a cycle/],
+      ['cycle.drill.json', /cycle\.drill\.json: scenario\.edges: the steps “启动响应” → “现场核查” → “启动响应” form a cycle/],
       ['newer-version.drill.json', /newer-version\.drill\.json: formatVersion 3 is newer than this DrillDesk understands/],
     ];
     for (const [file, message] of cases) {
@@ -77,5 +79,30 @@ describe('drill import, list and export', () => {
     expect(drill('frobnicate').stderr).toContain('unknown command "frobnicate"');
     expect(drill('list').stderr).toContain('--data');
     expect(drill('export', 'nope', '--data', dataDir, '--out', '/tmp/x.json').stderr).toContain('no scenario with id "nope"');
+  });
+});
+
+describe('drill --lang', () => {
+  it('words the same refusal from the catalogue in Chinese by default and with --lang zh, in English with --lang en', () => {
+    const broken = path.join(fixtures, 'broken-json.drill.json');
+    const chinese = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'validate', broken], { encoding: 'utf8', timeout: 60_000 });
+    expect(chinese.status).toBe(1);
+    expect(chinese.stderr).toContain(`${broken}: 不是有效的 JSON 文本`);
+    expect(drill('validate', broken, '--lang', 'zh').stderr).toBe(chinese.stderr);
+    expect(drill('validate', broken, '--lang', 'en').stderr).toContain(`${broken}: not valid JSON`);
+  });
+
+  it('words a back-end refusal in the language asked for', () => {
+    const zh = drill('--lang', 'zh', 'export', 'nope', '--data', dataDir, '--out', path.join(dataDir, 'x.json'));
+    expect(zh.status).toBe(1);
+    expect(zh.stderr).toBe('drill: 找不到演练（编号 nope），可能已被删除。\n');
+    const en = drill('--lang', 'en', 'export', 'nope', '--data', dataDir, '--out', path.join(dataDir, 'x.json'));
+    expect(en.stderr).toBe('drill: no scenario with id "nope"\n');
+  });
+
+  it('refuses a language it does not speak', () => {
+    const result = drill('list', '--data', dataDir, '--lang', 'fr');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--lang 只能是 zh 或 en（收到“fr”）');
   });
 });

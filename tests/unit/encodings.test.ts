@@ -13,9 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api';
 import type { Backend } from '../../electron/core/backend';
 import { planImportOf } from '../../electron/core/planImport';
-import { decodedTextOf, textProblemTextOf } from '../../electron/core/textFile';
+import { decodedTextOf, textProblemMessageOf } from '../../electron/core/textFile';
+import { messageTextOf } from '../../shared/i18n';
 import { gb18030Of } from '../support/gb18030';
 import { dumpOf, HOSTILE_DIR, removeTempDirs, repoRoot, servedTestBackend, tempDir, valueOf, type ServedBackend } from '../support/storage';
+import { wordedErrorOf } from '../support/storage';
 
 const utf8Drill = fs.readFileSync(path.join(HOSTILE_DIR, 'base.drill.json'), 'utf8');
 const titleOf = (text: string) => (JSON.parse(text) as { scenario: { title: string } }).scenario.title;
@@ -44,7 +46,7 @@ describe('the decoder', () => {
   it('refuses text that already lost characters, saying how many and where', () => {
     const damaged = Buffer.from('时间,情景\n09:00,\uFFFD\uFFFD停电\n');
     expect(decodedTextOf(damaged)).toEqual({ ok: false, problem: { code: 'replacement-characters', count: 2, line: 2 } });
-    expect(textProblemTextOf({ code: 'replacement-characters', count: 2, line: 2 }, 'csv', 'zh')).toBe(
+    expect(messageTextOf('zh', textProblemMessageOf({ code: 'replacement-characters', count: 2, line: 2 }, 'csv'))).toBe(
       'CSV 文件中有 2 个替换字符“�”（第一个在第 2 行），说明文件在之前的转换中已经丢失了文字；请找到原始文件再导入。',
     );
   });
@@ -108,7 +110,7 @@ describe('importing a drill file in another encoding', () => {
     for (const arg of [{ dataBase64: Buffer.from(lossy).toString('base64') }, { text: lossy }]) {
       const envelope = await backend.call('importScenario', arg);
       expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-      expect(!envelope.ok && envelope.error.message).toMatch(/the drill file contains 3 replacement character\(s\) "�" \(the first on line \d+\)/);
+      expect(!envelope.ok && wordedErrorOf(envelope.error).message).toMatch(/the drill file contains 3 replacement character\(s\) "�" \(the first on line \d+\)/);
     }
     expect(dumpOf(dbFile)).toBe(before);
   });
@@ -125,7 +127,7 @@ describe('importing a drill file in another encoding', () => {
     for (const arg of [{}, { text: utf8Drill, dataBase64: Buffer.from(utf8Drill).toString('base64') }]) {
       const envelope = await backend.call('importScenario', arg);
       expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-      expect(!envelope.ok && envelope.error.message).toMatch(/one of them/);
+      expect(!envelope.ok && wordedErrorOf(envelope.error).message).toMatch(/one of them/);
     }
   });
 });
@@ -144,7 +146,7 @@ describe('the command line', () => {
     expect(validated.stderr).not.toMatch(/not valid JSON|Unexpected token/);
     expect(validated.stdout).toContain(`${files.bom}: valid`);
     expect(validated.stdout).toContain(`${files.gb}: valid`);
-    expect(validated.stderr).toContain(`${files.bad}: the drill file is neither UTF-8 nor GB18030 text`);
+    expect(validated.stderr).toContain(`${files.bad}：演练文件既不是 UTF-8 编码，也不是 GB18030 编码的文本`);
   });
 
   it('imports a GB18030 file with its Chinese intact', () => {

@@ -88,18 +88,18 @@ describe('importing an evaluation form', () => {
     expect(outline(gb)).toEqual(outline(utf8));
   });
 
-  it("refuses a table with no recognisable item column, in the user's language, naming the file, writing nothing", async () => {
+  it("refuses a table with no recognisable item column, in the screen's language, naming the file, writing nothing", async () => {
     const before = dumpOf(path.join(dataDir, DB_FILE));
-    const error = await refusalOf(backend, 'importEvalForm', { fileName: '签到表.csv', dataBase64: Buffer.from(NO_ITEM_COLUMN_CSV).toString('base64') });
+    const error = await refusalOf(backend, 'importEvalForm', { fileName: '签到表.csv', dataBase64: Buffer.from(NO_ITEM_COLUMN_CSV).toString('base64') }, 'zh');
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toBe('文件“签到表.csv”：找不到评估内容列：表头（前 12 行内）须有“评估内容”“评估要点”或“检查内容”等列，以及另一列已知的列（如评估项目、评估标准）。');
     expect(dumpOf(path.join(dataDir, DB_FILE))).toBe(before);
   });
 
   it('refuses a JSON file (a form is a table), and a file whose only table has no items', async () => {
-    const json = await refusalOf(backend, 'importEvalForm', { fileName: 'form.json', dataBase64: Buffer.from('{"scenario_name":"x"}').toString('base64') });
+    const json = await refusalOf(backend, 'importEvalForm', { fileName: 'form.json', dataBase64: Buffer.from('{"scenario_name":"x"}').toString('base64') }, 'zh');
     expect(json.message).toMatch(/评估表须为 \.docx、\.xlsx 或 CSV/);
-    const empty = await refusalOf(backend, 'importEvalForm', { fileName: '空表.csv', dataBase64: Buffer.from('评估项目,评估内容,评估标准\n').toString('base64') });
+    const empty = await refusalOf(backend, 'importEvalForm', { fileName: '空表.csv', dataBase64: Buffer.from('评估项目,评估内容,评估标准\n').toString('base64') }, 'zh');
     expect(empty.message).toMatch(/表中没有评估内容/);
   });
 

@@ -17,13 +17,14 @@ import { reportOf, type AfterActionReport } from '../../shared/report';
 import { scenarioFileTextOf } from '../../shared/scenarioFile';
 import { FLOOD_MINI_START, floodMini } from '../fixtures/replay/floodMini';
 import { minutesAfterStart, recordFloodMini, type Call } from '../fixtures/replay/recordedRun';
+import { errorTextOf } from '../../shared/api';
 
 let dataDir: string;
 let backend: Backend;
 let clock = new Date(FLOOD_MINI_START);
 const call: Call = async <M extends ApiMethod>(method: M, arg: unknown) => {
   const envelope = (await backend.call(method, arg)) as Envelope<ApiOutputs[M]>;
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}`);
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${errorTextOf(envelope.error, 'en').text}`);
   return envelope.value;
 };
 

@@ -20,6 +20,7 @@ import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { dumpOf, refusalOf, valueOf } from '../support/storage';
+import type { Language } from '../../shared/i18n';
 
 const COMPOSITE = '2026年汛期水环境安全应急实战演练';
 const RIVER = '资水河石板滩断面突发水污染事件应急演练';
@@ -31,7 +32,9 @@ const minutesLater = (minutes: number) => {
   clock += minutes * 60_000;
 };
 const call = <M extends ApiMethod>(method: M, arg: unknown): Promise<ApiOutputs[M]> => valueOf(backend, method, arg);
-const refusal = (method: ApiMethod, arg: unknown) => refusalOf(backend, method, arg);
+const refusal = (method: ApiMethod, arg: unknown, language: Language = 'en') => refusalOf(backend, method, arg, language);
+/** An error's headline and details as one text: a rule check's own words travel as a detail under its code's headline. */
+const wordedOf = (error: { message: string; details: string[] }) => [error.message, ...error.details].join('\n');
 const dump = (): string => dumpOf(path.join(dataDir, DB_FILE));
 const bodyOf = ({ id: _i, revision: _r, createdAt: _c, updatedAt: _u, sourceId: _s, ...body }: Scenario): ScenarioBody => body;
 
@@ -105,15 +108,15 @@ describe('the evaluation plan of a scenario', () => {
     const untouched = dump();
     const step = await refusal('applyGraphOps', { scenarioId: scenario.id, baseRevision: scenario.revision, ops: [{ op: 'updateEvalItem', id: placed.item.id, patch: { stepIds: ['s999'] } }] });
     expect(step).toMatchObject({ code: 'conflict' });
-    expect(step.message).toMatch(/evaluation item "收到气象预警后及时转达指挥部和各工作组" links missing step "s999"/);
+    expect(wordedOf(step)).toMatch(/evaluation item "收到气象预警后及时转达指挥部和各工作组" links missing step "s999"/);
     const objective = await refusal('applyGraphOps', { scenarioId: scenario.id, baseRevision: scenario.revision, ops: [{ op: 'updateEvalItem', id: placed.item.id, patch: { objectiveIds: ['obj-9'] } }] });
-    expect(objective.message).toMatch(/links missing objective "obj-9"/);
+    expect(wordedOf(objective)).toMatch(/links missing objective "obj-9"/);
     const role = await refusal('applyGraphOps', {
       scenarioId: scenario.id,
       baseRevision: scenario.revision,
       ops: [{ op: 'addEvalAssignment', assignment: { id: 'a9', roleId: 'role-ghost', formIds: [] } }],
     });
-    expect(role.message).toMatch(/evaluation assignment names missing role "role-ghost"/);
+    expect(wordedOf(role)).toMatch(/evaluation assignment names missing role "role-ghost"/);
     // The editor's own applyOps refuses the same edits, so it never shows what the back end will not keep.
     expect(() => applyOps(bodyOf(scenario), [{ op: 'updateEvalItem', id: placed.item.id, patch: { stepIds: ['s999'] } }])).toThrow(/links missing step "s999"/);
     expect(dump()).toBe(untouched);
@@ -123,13 +126,13 @@ describe('the evaluation plan of a scenario', () => {
     const scenario = await sample(COMPOSITE);
     const body = bodyOf(scenario);
     const refused = await refusal('applyGraphOps', { scenarioId: scenario.id, baseRevision: scenario.revision, ops: [{ op: 'removeStep', id: 's18' }] });
-    expect(refused.message).toMatch(/step ".+" is linked by evaluation item "污水处理厂停运后截流和封堵溢流口"/);
+    expect(wordedOf(refused)).toMatch(/step ".+" is linked by evaluation item "污水处理厂停运后截流和封堵溢流口"/);
     expect(refused).toMatchObject({ code: 'conflict', key: 'rules.stepLinked', params: { item: '污水处理厂停运后截流和封堵溢流口' } });
     const role = await refusal('applyGraphOps', { scenarioId: scenario.id, baseRevision: scenario.revision, ops: roleRemovalOpsOf(body, 'role-eval').filter((op) => op.op !== 'removeEvalAssignment') });
-    expect(role.message).toMatch(/role ".+" still has evaluation assignments/);
+    expect(wordedOf(role)).toMatch(/role ".+" still has evaluation assignments/);
     expect(role).toMatchObject({ key: 'rules.roleEvaluates' });
     const objective = await refusal('updateScenarioMeta', { id: scenario.id, patch: { objectives: body.objectives.filter((o) => o.id !== 'obj-4') } });
-    expect(objective.message).toMatch(/is still (served by step|linked by evaluation item)/);
+    expect(wordedOf(objective)).toMatch(/is still (served by step|linked by evaluation item)/);
 
     const removal = removalOpsOf(body, ['s18']);
     const after = await edit(scenario, removal);
@@ -168,8 +171,8 @@ describe('scores during and after a run', () => {
     expect(stored).toMatchObject({ kind: 'evaluation-scored', itemId: items[0].item.id, value: 'partly', stepId: 's03', roleId: 'role-eval', person: '袁志华', at: '2026-06-18T01:12:00.000Z' });
     const hotWash = await call('recordEvent', { runId: run.id, event: { kind: 'hot-wash', roleId: 'role-eval', person: '袁志华', text: '响应迅速，信息报送偏慢' } });
     expect(hotWash.kind).toBe('hot-wash');
-    expect((await refusal('recordEvent', { runId: run.id, event: { kind: 'hot-wash', text: '  ' } })).details).toContain('event.text: a "hot-wash" comment must have its text');
-    expect((await refusal('recordEvent', { runId: run.id, event: { kind: 'observation', itemId: items[0].item.id, text: '到位' } })).details).toContain(
+    expect(wordedOf(await refusal('recordEvent', { runId: run.id, event: { kind: 'hot-wash', text: '  ' } }))).toContain('event.text: a "hot-wash" comment must have its text');
+    expect(wordedOf(await refusal('recordEvent', { runId: run.id, event: { kind: 'observation', itemId: items[0].item.id, text: '到位' } }))).toContain(
       'event.itemId: only an "evaluation-scored" event names an item and a rating',
     );
   });
@@ -179,7 +182,10 @@ describe('scores during and after a run', () => {
     const untouched = dump();
     const error = await refusal('recordEvent', { runId: run.id, event: { kind: 'evaluation-scored', itemId: items[0].item.id, value: '9' } });
     expect(error.code).toBe('invalid-argument');
-    expect(error.message).toBe('the rating "9" does not fit form "汛期水环境应急演练评估表" (checklist); item 1.1 accepts met, partly, not-met, na');
+    expect(error.message).toBe('the rating "9" does not fit form "汛期水环境应急演练评估表"; item 1.1 accepts met, partly, not-met, na');
+    expect((await refusal('recordEvent', { runId: run.id, event: { kind: 'evaluation-scored', itemId: items[0].item.id, value: '9' } }, 'zh')).message).toBe(
+      '评估结果“9”不符合评估表“汛期水环境应急演练评估表”的评分方式；第 1.1 项可填：达到、基本达到、未达到、不适用。',
+    );
     const missing = await refusal('recordEvent', { runId: run.id, event: { kind: 'evaluation-scored', itemId: items[0].item.id } });
     expect(missing.message).toMatch(/must give the rating/);
     expect(dump()).toBe(untouched);
@@ -242,7 +248,7 @@ describe('scores during and after a run', () => {
     expect(events.find((e) => e.kind === 'hot-wash')).toMatchObject({ text: '供水保障组响应迅速', roleId: 'role-eval' });
 
     const untouched = dump();
-    const bad = await refusal('importRunCsv', { scenarioId: scenario.id, name: 'x', csv: '时间,事件类型,评估项,评估结果\n09:14,评估,1.1,优秀\n09:15,评估,9.9,达到' });
+    const bad = await refusal('importRunCsv', { scenarioId: scenario.id, name: 'x', csv: '时间,事件类型,评估项,评估结果\n09:14,评估,1.1,优秀\n09:15,评估,9.9,达到' }, 'zh');
     expect(bad.details).toEqual([
       '第 2 行：评估结果“优秀”不符合评估表“汛期水环境应急演练评估表”的评分方式（可填 达到、基本达到、未达到、不适用）。',
       '第 3 行：演练的评估表中没有评估项“9.9”。',

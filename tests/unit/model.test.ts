@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { StepSchema, ScenarioBodySchema } from '../../shared/model';
 import { graphProblemsOf } from '../../shared/rules';
+import { zodIssueMessageOf } from '../../shared/api';
+import { messageTextOf } from '../../shared/i18n';
 
 describe('StepSchema', () => {
   it('fills defaults for a minimal action', () => {
@@ -33,7 +35,7 @@ describe('NewRunEventSchema', () => {
     const { NewRunEventSchema } = await import('../../shared/model');
     expect(NewRunEventSchema.safeParse({ kind: 'observation', text: '指挥部通信畅通' }).success).toBe(true);
     const noStep = NewRunEventSchema.safeParse({ kind: 'started' });
-    expect(noStep.error?.issues[0].message).toBe('a "started" event must name a step');
+    expect(messageTextOf('en', zodIssueMessageOf(noStep.error!.issues[0]))).toBe('a "started" event must name a step');
     const noEdge = NewRunEventSchema.safeParse({ kind: 'branch-taken', stepId: 'd1' });
     expect(noEdge.error?.issues[0].path).toEqual(['edgeId']);
   });
@@ -71,7 +73,7 @@ describe('the time zone of a scenario', () => {
       const result = ScenarioBodySchema.safeParse({ title: 't', timeZone: zone });
       expect(result.success, zone).toBe(false);
       expect(result.error?.issues[0].path).toEqual(['timeZone']);
-      expect(result.error?.issues[0].message).toMatch(/time zone/);
+      expect(messageTextOf('en', zodIssueMessageOf(result.error!.issues[0]))).toMatch(/time zone/);
     }
   });
 });

@@ -15,6 +15,7 @@ import { reportOf, type AfterActionReport, type ProblemItem } from '../../shared
 import { scenarioFileTextOf } from '../../shared/scenarioFile';
 import { FLOOD_MINI_START, floodMini } from '../fixtures/replay/floodMini';
 import { floodMiniCsv, minutesAfterStart, recordFloodMini, type Call } from '../fixtures/replay/recordedRun';
+import { errorTextOf } from '../../shared/api';
 
 let dataDir: string;
 let backend: Backend;
@@ -22,7 +23,7 @@ let clock = new Date(FLOOD_MINI_START);
 
 const call: Call = async <M extends ApiMethod>(method: M, arg: unknown) => {
   const envelope = (await backend.call(method, arg)) as Envelope<ApiOutputs[M]>;
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message} ${envelope.error.details.join('; ')}`);
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${errorTextOf(envelope.error, 'en').text} ${errorTextOf(envelope.error, 'en').details.join('; ')}`);
   return envelope.value;
 };
 

@@ -10,10 +10,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiMethod } from '../../shared/api';
 import { PositionSchema } from '../../shared/model';
+import { messageTextOf, type Language } from '../../shared/i18n';
 import { AFTER_LAST_MS, BEFORE_START_MS, eventTimeProblemOf, MAX_RUN_EVENTS } from '../../shared/runBounds';
 import type { Backend } from '../../electron/core/backend';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { dumpOf, openTestBackend, removeTempDirs, tempDir, TEMPLATES_DIR, valueOf } from '../support/storage';
+import { wordedErrorOf } from '../support/storage';
 
 /** The service's clock: the morning of the drill (UTC). */
 const NOW = Date.parse('2026-05-20T01:30:00.000Z');
@@ -32,10 +34,10 @@ afterEach(() => {
 });
 
 const dump = () => dumpOf(path.join(dataDir, DB_FILE));
-async function refusal(method: ApiMethod, arg: unknown) {
+async function refusal(method: ApiMethod, arg: unknown, language: Language = 'en') {
   const envelope = await backend.call(method, arg);
   if (envelope.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return envelope.error;
+  return wordedErrorOf(envelope.error, language);
 }
 const someScenario = async () => (await valueOf(backend, 'listScenarios', {}))[0];
 /** A run log of `rows` observations, one a second from `startMs`. */
@@ -50,10 +52,10 @@ describe('the event-time rule', () => {
   it('takes times near the run and refuses times far from it', () => {
     expect(eventTimeProblemOf(NOW - BEFORE_START_MS + 1, context)).toBeNull();
     expect(eventTimeProblemOf(NOW + HOUR + AFTER_LAST_MS, context)).toBeNull();
-    expect(eventTimeProblemOf(NOW - BEFORE_START_MS - 1, context)?.en).toContain('more than 12 hours before the run started');
-    expect(eventTimeProblemOf(NOW + HOUR + AFTER_LAST_MS + 60_000, context)?.en).toContain('more than 24 hours after the latest event');
-    expect(eventTimeProblemOf(Date.parse('9999-12-31T00:00:00Z'), context)?.en).toContain('out of range');
-    expect(eventTimeProblemOf(Date.parse('1970-01-01T00:00:00Z'), { ...context, startMs: 0, lastMs: 0 })?.en).toContain('out of range');
+    expect(messageTextOf('en', eventTimeProblemOf(NOW - BEFORE_START_MS - 1, context)!)).toContain('more than 12 hours before the run started');
+    expect(messageTextOf('en', eventTimeProblemOf(NOW + HOUR + AFTER_LAST_MS + 60_000, context)!)).toContain('more than 24 hours after the latest event');
+    expect(messageTextOf('en', eventTimeProblemOf(Date.parse('9999-12-31T00:00:00Z'), context)!)).toContain('out of range');
+    expect(messageTextOf('en', eventTimeProblemOf(Date.parse('1970-01-01T00:00:00Z'), { ...context, startMs: 0, lastMs: 0 })!)).toContain('out of range');
   });
 });
 
@@ -71,13 +73,13 @@ describe('bounded runs through the service', () => {
     expect((await valueOf(backend, 'recordEvent', { runId: run.id, event: { kind: 'observation', at: iso(NOW - 11 * HOUR) } })).kind).toBe('observation');
   });
 
-  it('refuses a run log with a year-9999 time or a day-long gap, naming the row (in the language of the preferences)', async () => {
+  it('refuses a run log with a year-9999 time or a day-long gap, naming the row (in the language of the screen)', async () => {
     const scenario = await someScenario();
     const before = dump();
-    const future = await refusal('importRunCsv', { scenarioId: scenario.id, name: '补录', csv: runLogOf(3, Date.parse('9999-05-20T01:00:00Z')) });
+    const future = await refusal('importRunCsv', { scenarioId: scenario.id, name: '补录', csv: runLogOf(3, Date.parse('9999-05-20T01:00:00Z')) }, 'zh');
     expect(future.details[0]).toContain('不在合理范围内');
     const gap = `${runLogOf(2, NOW - 48 * HOUR)}\n${iso(NOW - 18 * HOUR)},观察,次日`;
-    expect((await refusal('importRunCsv', { scenarioId: scenario.id, name: '补录', csv: gap })).details[0]).toMatch(/^第 4 行：.*晚 24 小时以上/);
+    expect((await refusal('importRunCsv', { scenarioId: scenario.id, name: '补录', csv: gap }, 'zh')).details[0]).toMatch(/^第 4 行：.*晚 24 小时以上/);
     expect(dump()).toBe(before);
   });
 
@@ -85,9 +87,9 @@ describe('bounded runs through the service', () => {
     const scenario = await someScenario();
     const before = dump();
     const huge = `time,kind,text\n${'09:00,观察,x\n'.repeat(1_000_000)}`;
-    const error = await refusal('importRunCsv', { scenarioId: scenario.id, name: '百万行', csv: huge });
+    const error = await refusal('importRunCsv', { scenarioId: scenario.id, name: '百万行', csv: huge }, 'zh');
     expect(error.details.join('\n')).toContain(`一次演练最多记录 ${MAX_RUN_EVENTS} 条事件`);
-    const justOver = await refusal('importRunCsv', { scenarioId: scenario.id, name: '超一行', csv: runLogOf(MAX_RUN_EVENTS + 1) });
+    const justOver = await refusal('importRunCsv', { scenarioId: scenario.id, name: '超一行', csv: runLogOf(MAX_RUN_EVENTS + 1) }, 'zh');
     expect(justOver.details.join('\n')).toContain(`一次演练最多记录 ${MAX_RUN_EVENTS} 条事件`);
     expect(dump()).toBe(before);
   });
@@ -110,7 +112,7 @@ describe('positions are strict', () => {
     const before = dump();
     const error = await refusal('importScenario', { text });
     expect(error.code).toBe('invalid-argument');
-    expect(error.details.join('\n')).toContain(key);
+    expect([error.message, ...error.details].join('\n')).toContain(key);
     expect(dump()).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

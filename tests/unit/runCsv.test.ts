@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EdgeSchema, RoleSchema, ScenarioBodySchema, StepSchema, type ScenarioBody, type StepKind } from '../../shared/model';
-import { csvRowsOf, parseRunCsv, tableProblemTextOf, type TableProblem, type TableResult } from '../../shared/runCsv';
+import { messageTextOf, type Language } from '../../shared/i18n';
+import { csvRowsOf, parseRunCsv, tableProblemMessageOf, type TableProblem, type TableResult } from '../../shared/runCsv';
+
+/** A table problem as a user of `language` reads it. */
+const tableProblemTextOf = (problem: TableProblem, language: Language) => messageTextOf(language, tableProblemMessageOf(problem));
 
 const step = (id: string, title: string, kind: StepKind = 'action', durationMin = 10) => StepSchema.parse({ id, title, kind, durationMin });
 
@@ -65,11 +69,11 @@ describe('csvRowsOf', () => {
   });
 
   it('reports a quote that is never closed with the row it opens in', () => {
-    expect(problems(csvRowsOf('a,b\n1,"open\n2,3'))).toEqual([{ row: 2, message: expect.objectContaining({ en: expect.stringContaining('never closed') }) }]);
+    expect(problems(csvRowsOf('a,b\n1,"open\n2,3'))).toEqual([{ row: 2, message: { key: 'errors.runLog.unclosedQuote', params: {} } }]);
   });
 
   it('refuses text that was not UTF-8', () => {
-    expect(problems(csvRowsOf('ʱ\uFFFD\uFFFD,w01'))[0].message.zh).toContain('CSV UTF-8');
+    expect(problems(csvRowsOf('ʱ\uFFFD\uFFFD,w01'))[0]).toMatchObject({ message: { key: 'errors.runLog.notUtf8' } });
   });
 });
 
@@ -176,7 +180,7 @@ describe('parseRunCsv', () => {
       '第 6 行：这类事件必须写明步骤。',
       '第 7 行：演练中没有角色“宣传组”。',
       '第 8 行：有多个步骤名为“现场点评”，请改用步骤编号。',
-      expect.stringContaining('发电机带载正常、发电机启动失败'),
+      expect.stringContaining('可选：“发电机带载正常” / “发电机启动失败”'),
       '第 10 行：评分“6”须为 1 到 5 的整数。',
       expect.stringContaining('顺延10分钟'),
       expect.stringContaining('不是有效的日期时间'),
@@ -186,7 +190,8 @@ describe('parseRunCsv', () => {
 
   it('refuses bare clock times when neither the log nor the drill gives a date', () => {
     const found = problems(parseRunCsv({ ...waterworks, drillDate: null }, 'time,step,kind\n09:31,w01,注入'));
-    expect(found).toEqual([{ row: 2, message: expect.objectContaining({ en: expect.stringContaining('has no date') }) }]);
+    expect(found.map((p) => p.row)).toEqual([2]);
+    expect(tableProblemTextOf(found[0], 'en')).toContain('has no date');
   });
 
   it('refuses events before the run start it was given', () => {
@@ -196,8 +201,8 @@ describe('parseRunCsv', () => {
 
   it('refuses a header without a time or kind column, and a file without events', () => {
     expect(problems(parseRunCsv(waterworks, '步骤,角色,内容\nw01,导调组,x'))[0]).toMatchObject({ row: 1 });
-    expect(problems(parseRunCsv(waterworks, '时间,步骤,事件类型\n'))[0].message.en).toBe('the file has no events');
-    expect(problems(parseRunCsv(waterworks, ''))[0].message.en).toBe('the file has no events');
+    expect(tableProblemTextOf(problems(parseRunCsv(waterworks, '时间,步骤,事件类型\n'))[0], 'en')).toBe('the file has no events');
+    expect(tableProblemTextOf(problems(parseRunCsv(waterworks, ''))[0], 'en')).toBe('the file has no events');
   });
 
   it('refuses control characters in the text like every other event', () => {

@@ -18,6 +18,7 @@ import { memoryPrefsStore, type PrefsStore } from '../../electron/core/prefs';
 import { xlsxOf } from '../../electron/core/xlsx';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { dumpOf, refusalOf, valueOf } from '../support/storage';
+import type { Language } from '../../shared/i18n';
 
 const TEMPLATES = path.resolve('scenarios');
 const WATERWORKS = '县第一自来水厂停电停产应急演练';
@@ -34,7 +35,7 @@ const minutesLater = (minutes: number) => {
 const open = () => openBackend({ dataDir, templatesDir: TEMPLATES, prefs, now: () => new Date(clock), log: () => {} });
 
 const call = <M extends ApiMethod>(method: M, arg: unknown): Promise<ApiOutputs[M]> => valueOf(backend, method, arg);
-const refusal = (method: ApiMethod, arg: unknown) => refusalOf(backend, method, arg);
+const refusal = (method: ApiMethod, arg: unknown, language: Language = 'en') => refusalOf(backend, method, arg, language);
 
 /** Every row of every table: what "nothing was written" is checked against. */
 const dump = (): string => dumpOf(path.join(dataDir, DB_FILE));
@@ -196,15 +197,14 @@ describe('importing a run log', () => {
     const scenario = await waterworks();
     const bad = `${log}\n09:51,w77,完成,,,\n九点,w03,开始,,,\n`;
     const before = dump();
-    const error = await refusal('importRunCsv', { scenarioId: scenario.id, name: '纸质记录补录', csv: bad });
+    const error = await refusal('importRunCsv', { scenarioId: scenario.id, name: '纸质记录补录', csv: bad }, 'zh');
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toBe('导调记录有 2 行有误，未导入任何内容。');
     expect(error.details).toEqual(['第 10 行：演练中没有步骤“w77”。', expect.stringMatching(/^第 11 行：无法识别时间“九点”/)]);
     expect(dump()).toBe(before);
   });
 
-  it('reports the rows in English when the user works in English', async () => {
-    prefs.write({ language: 'en' });
+  it('words the same rows in English for an English screen', async () => {
     const scenario = await waterworks();
     const error = await refusal('importRunCsv', { scenarioId: scenario.id, name: 'paper log', csv: 'time,step,kind\n09:31,w01,delivered\n09:32,w02,started-ish' });
     expect(error.message).toBe('the run log has 1 bad row(s); nothing was imported');
@@ -283,9 +283,9 @@ describe('importing a plan spreadsheet', () => {
 
   it('refuses a plan with a bad cell, or a damaged workbook, writing nothing', async () => {
     const before = dump();
-    const bad = await refusal('importPlanTable', { fileName: 'bad.csv', dataBase64: base64(`${script}\n十点,,,研判\u0007`) });
+    const bad = await refusal('importPlanTable', { fileName: 'bad.csv', dataBase64: base64(`${script}\n十点,,,研判\u0007`) }, 'zh');
     expect(bad.message).toBe('文件“bad.csv”：第 5 行，“处置动作”列：含有控制字符或损坏的 Unicode：“研判�”');
-    const damaged = await refusal('importPlanTable', { fileName: 'plan.xlsx', dataBase64: base64(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(40)])) });
+    const damaged = await refusal('importPlanTable', { fileName: 'plan.xlsx', dataBase64: base64(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(40)])) }, 'zh');
     expect(damaged.message).toContain('文件已损坏');
     const tooBig = await refusal('importPlanTable', { fileName: 'huge.csv', dataBase64: 'A'.repeat(30 * 1024 * 1024) });
     expect(tooBig.code).toBe('invalid-argument');

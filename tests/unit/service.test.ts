@@ -13,6 +13,7 @@ import { DB_FILE } from '../../electron/storage/dataDir';
 import { openDatabase, schemaVersionOf } from '../../electron/storage/db';
 import { migrations } from '../../electron/storage/migrations/index';
 import { dumpOf, valueOf } from '../support/storage';
+import { wordedErrorOf } from '../support/storage';
 
 const EMPTY_TEMPLATES = path.join(os.tmpdir(), 'drilldesk-no-templates');
 
@@ -24,7 +25,7 @@ const call = <M extends ApiMethod>(method: M, arg: unknown): Promise<ApiOutputs[
 async function refusal(method: string, arg: unknown) {
   const envelope = await backend.call(method, arg);
   if (envelope.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return envelope.error;
+  return wordedErrorOf(envelope.error);
 }
 
 /** Every row of every table: what "nothing changed" is checked against. */
@@ -150,7 +151,8 @@ describe('scenarios', () => {
       ],
     });
     expect(error.code).toBe('conflict');
-    expect(error.message).toContain('operation 2');
+    expect(error.message).toContain('edge "e2" ends at missing step "missing"');
+    expect(error.details).toContain('in operation 2 of the edit (addEdge)');
     expect(dump()).toBe(before);
   });
 
@@ -235,6 +237,19 @@ describe('scenarios', () => {
     expect((await refusal('importScenario', { text: '{"formatVersion": 9, "scenario": {}}' })).message).toContain('newer');
     expect(dump()).toBe(before);
   });
+
+  it('words a broken drill file in Chinese for the Chinese screen, the parser’s own words only as a detail', async () => {
+    const bytes = Buffer.from('{"formatVersion": 2, "scenario": ', 'utf8').toString('base64');
+    const envelope = await backend.call('importScenario', { dataBase64: bytes });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument', key: 'errors.scenario.invalidFile' } });
+    if (envelope.ok) return;
+    expect(envelope.error).not.toHaveProperty('message');
+    const zh = wordedErrorOf(envelope.error, 'zh');
+    expect(zh.message).toBe('文件不是有效的演练文件：不是有效的 JSON 文本');
+    expect(zh.message.replace('JSON', '')).not.toMatch(/[A-Za-z]/);
+    expect(zh.details).toEqual([expect.stringMatching(/JSON/)]);
+    expect(wordedErrorOf(envelope.error, 'en').message).toBe('the file is not a valid scenario: not valid JSON');
+  });
 });
 
 describe('runs and events', () => {
@@ -269,7 +284,8 @@ describe('runs and events', () => {
     const run = await call('createRun', { scenarioId: scenario.id, name: '预演' });
     const before = dump();
     expect((await refusal('recordEvent', { runId: run.id, event: { kind: 'started', stepId: 'nope' } })).code).toBe('invalid-argument');
-    expect((await refusal('recordEvent', { runId: run.id, event: { kind: 'completed' } })).details[0]).toContain('must name a step');
+    const stepless = await refusal('recordEvent', { runId: run.id, event: { kind: 'completed' } });
+    expect([stepless.message, ...stepless.details].join('\n')).toContain('event.stepId: a "completed" event must name a step');
     expect(dump()).toBe(before);
   });
 
@@ -335,16 +351,16 @@ describe('the boundary', () => {
     const before = dump();
     const cases: [string, unknown, string][] = [
       ['createScenario', { meta: { title: '' } }, 'meta.title: must not be empty'],
-      ['createScenario', { meta: { title: 'x' }, extra: 1 }, 'Unrecognized key'],
+      ['createScenario', { meta: { title: 'x' }, extra: 1 }, 'has unknown fields: extra'],
       ['getScenario', { id: '../etc/passwd' }, 'id: must be letters'],
       ['applyGraphOps', { scenarioId: 'x', baseRevision: 0, ops: [{ op: 'explode' }] }, 'ops.0.op'],
       ['recordEvent', { runId: 'x', event: { kind: 'started', stepId: 's1', rating: 9 } }, 'event.rating'],
-      ['listScenarios', 'not an object', 'expected object'],
+      ['listScenarios', 'not an object', 'has the wrong type (expected object)'],
     ];
     for (const [method, arg, fragment] of cases) {
       const error = await refusal(method, arg);
       expect(error.code, method).toBe('invalid-argument');
-      expect(error.details.join('\n'), method).toContain(fragment);
+      expect([error.message, ...error.details].join('\n'), method).toContain(fragment);
     }
     expect((await refusal('dropDatabase', {})).code).toBe('unknown-method');
     expect(dump()).toBe(before);

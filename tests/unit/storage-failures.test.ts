@@ -19,6 +19,7 @@ import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web
 import { createSaveQueue } from '../../renderer/editor/saveQueue';
 import { GraphOpSchema } from '../../shared/ops';
 import { asUnprivileged, dumpOf, openTestBackend, readableCopyOf, removeTempDirs, sha256Of, tempDir, TEMPLATES_DIR, valueOf } from '../support/storage';
+import { errorTextOf } from '../../shared/api';
 
 /** Posts one call to the browser-mode server, returning its HTTP status and envelope. */
 async function overHttp(web: WebServer, method: string, arg: unknown): Promise<{ status: number; envelope: Envelope<unknown> }> {
@@ -69,10 +70,10 @@ describe('a full disk', () => {
       const [method, arg] = callOf();
       const before = dumpOf(opened.file);
       const direct = await backend.call(method, arg);
-      expect(direct).toEqual({
-        ok: false,
-        error: { code: 'storage-failed', message: 'the disk is full or the database reached its size limit; the change was not saved', details: [] },
-      });
+      expect(direct).toMatchObject({ ok: false, error: { code: 'storage-failed', key: 'errors.storage.full' } });
+      // The headline is the catalogue's, in the screen's language; SQLite's own words follow only as a detail.
+      expect(!direct.ok && errorTextOf(direct.error, 'zh').text).toBe('磁盘已满或数据库已达大小上限，这次修改没有保存。');
+      expect(!direct.ok && errorTextOf(direct.error, 'en').text).toBe('the disk is full or the database reached its size limit; the change was not saved');
       const http = await overHttp(web, method, arg);
       expect(http.status).toBe(507);
       expect(http.envelope).toEqual(direct);
@@ -175,7 +176,8 @@ describe.skipIf(process.platform === 'win32')('a read-only data folder', () => {
         ];
         for (const [method, arg] of calls) {
           const direct = await backend.call(method, arg);
-          expect(direct).toEqual({ ok: false, error: { code: 'storage-failed', message: 'the data folder is read-only; the change was not saved', details: [] } });
+          expect(direct).toMatchObject({ ok: false, error: { code: 'storage-failed', key: 'errors.storage.readOnly' } });
+          expect(!direct.ok && errorTextOf(direct.error, 'zh').text).toBe('数据文件夹是只读的，这次修改没有保存。');
           const http = await overHttp(web, method, arg);
           expect(http.status).toBe(507);
           expect(http.envelope).toEqual(direct);

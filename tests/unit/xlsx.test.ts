@@ -12,6 +12,7 @@ import { scenarioFileTextOf } from '../../shared/scenarioFile';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { printDrill } from '../fixtures/printDrill';
+import { errorTextOf } from '../../shared/api';
 
 let dataDir: string;
 let backend: Backend;
@@ -19,7 +20,7 @@ let scenarioId: string;
 
 async function exportXlsx(arg: unknown): Promise<ApiOutputs['exportXlsx']> {
   const envelope = (await backend.call('exportXlsx', arg)) as Envelope<ApiOutputs['exportXlsx']>;
-  if (!envelope.ok) throw new Error(`exportXlsx failed: ${envelope.error.message}`);
+  if (!envelope.ok) throw new Error(`exportXlsx failed: ${errorTextOf(envelope.error, 'en').text}`);
   return envelope.value;
 }
 
@@ -44,7 +45,7 @@ beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-xlsx-'));
   backend = openBackend({ dataDir, templatesDir: path.join(dataDir, 'no-templates'), prefs: memoryPrefsStore(), log: () => {} });
   const envelope = (await backend.call('importScenario', { text: scenarioFileTextOf(printDrill()) })) as Envelope<{ id: string }>;
-  if (!envelope.ok) throw new Error(envelope.error.message);
+  if (!envelope.ok) throw new Error(errorTextOf(envelope.error, 'en').text);
   scenarioId = envelope.value.id;
 });
 
@@ -98,7 +99,7 @@ describe('Excel export of the drill script', () => {
     expect(sheet.pageSetup.printTitlesRow).toBe('3:3');
     expect(sheet.pageSetup.orientation).toBe('landscape');
     expect(sheet.pageSetup.paperSize).toBe(9);
-    expect(sheet.headerFooter.oddFooter).toContain('第 &P 页，共 &N 页');
+    expect(sheet.headerFooter.oddFooter).toContain('第 &P 页 / 共 &N 页');
   });
 
   it('speaks English when asked', async () => {

@@ -59,6 +59,7 @@ export const common: typeof zh = {
       cancelled: 'Cancelled; nothing was changed.',
       internal: 'An unexpected error occurred; nothing was changed.',
     },
+    technical: 'Technical details',
     title: 'Something went wrong',
     notFound: 'This drill was not found; it may have been deleted.',
     unreachable: 'Cannot reach the DrillDesk back end.',

@@ -203,15 +203,4 @@ export const editor: typeof zh = {
       dropPalette: 'Drag from the left',
     },
   },
-  invalid: {
-    empty: 'must not be empty',
-    required: 'enter a number',
-    number: 'must be a number',
-    min: 'must be at least {{min}}',
-    max: 'must be at most {{max}}',
-    tooLong: 'at most {{max}} characters',
-    format: 'wrong format',
-    characters: 'contains control characters',
-    timeZone: 'not a time zone name (such as Asia/Shanghai)',
-  },
 };

@@ -12,5 +12,6 @@ import { files } from './files';
 import { evaluation } from './evaluation';
 import { tasks } from './tasks';
 import { rules } from './rules';
+import { errors } from './errors';
 
-export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks, rules };
+export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks, rules, errors };

@@ -100,6 +100,10 @@ export const scriptImport: typeof zh = {
     noSuchTable: 'The file has no table number {{n}}.',
   },
   where: {
+    /** Two parts of a place, e.g. a file and a row. */
+    pair: '{{first}}, {{second}}',
+    /** A message with where it was found in front. */
+    located: '{{where}}: {{what}}',
     file: 'file "{{file}}"',
     table: '"{{table}}"',
     row: 'row {{row}}',

@@ -61,6 +61,7 @@ export const common = {
       internal: '发生意外错误，未作任何更改。',
     },
     title: '操作失败',
+    technical: '技术细节',
     notFound: '找不到该演练，可能已被删除。',
     unreachable: '无法连接到 DrillDesk 后台。',
   },

@@ -202,15 +202,4 @@ export const editor = {
       dropPalette: '从左侧拖到画布',
     },
   },
-  invalid: {
-    empty: '不能为空',
-    required: '请填写数值',
-    number: '请输入数字',
-    min: '不能小于 {{min}}',
-    max: '不能大于 {{max}}',
-    tooLong: '最多 {{max}} 个字符',
-    format: '格式不对',
-    characters: '含有不允许的控制字符',
-    timeZone: '不是时区名称（如 Asia/Shanghai）',
-  },
 };

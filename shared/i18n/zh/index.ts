@@ -11,6 +11,7 @@ import { files } from './files';
 import { evaluation } from './evaluation';
 import { tasks } from './tasks';
 import { rules } from './rules';
+import { errors } from './errors';
 
-export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks, rules };
+export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks, rules, errors };
 export type Catalogue = typeof zh;

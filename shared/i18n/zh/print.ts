@@ -124,6 +124,21 @@ export const print = {
     footer: '演练脚本',
     running: '{{title}} · 演练脚本（续）',
   },
+  /** Words only the Excel workbooks use (the rest are the printed documents' own). */
+  xlsx: {
+    id: 'DrillDesk 编号',
+    kind: '类型',
+    duration: '用时（分钟）',
+    next: 'DrillDesk 后续',
+    inject: '【情景注入】',
+    decision: '【决策】',
+    milestone: '◆ 里程碑：',
+    delivery: '注入方式：',
+    branchName: '分支',
+    branch: '▸ {{label}} → 转第{{index}}项',
+    condition: '〔第{{index}}项「{{title}}」：{{label}}〕',
+    drillOnly: '联系方式仅限本次演练使用',
+  },
   footer: {
     page: '第 {{page}} 页 / 共 {{pages}} 页',
     revision: '修订 {{revision}} · {{date}}',

@@ -101,6 +101,10 @@ export const scriptImport = {
     noSuchTable: '文件中没有第 {{n}} 个表格。',
   },
   where: {
+    /** Two parts of a place, e.g. a file and a row. */
+    pair: '{{first}}，{{second}}',
+    /** A message with where it was found in front. */
+    located: '{{where}}：{{what}}',
     file: '文件“{{file}}”',
     table: '“{{table}}”',
     row: '第 {{row}} 行',
