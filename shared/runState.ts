@@ -18,7 +18,7 @@
  * shifted: a step started before a shift keeps the plan it started under.
  * Times are epoch milliseconds.
  */
-import type { RunEvent, ScenarioBody, Step } from './model';
+import type { Run, RunEvent, RunEventKind, ScenarioBody, Step } from './model';
 import { scheduleOf } from './schedule';
 
 export type StepStatus = 'waiting' | 'ready' | 'under-way' | 'done' | 'skipped' | 'not-taken';
@@ -61,6 +61,51 @@ export type RunStateWork = {
   shiftAtStart: Float64Array;
   endedAtMs: number | null;
 };
+
+/**
+ * One run event with every field filled: `fields` gives the kind, the
+ * instant and whatever else the event says; the rest takes its empty value
+ * (no step, no text, not a correction, not superseded, recorded at `at`).
+ * The one place the record's shape is spelled out, for the console's
+ * pending clicks, the storage, the run-log import and the tests.
+ * Example: `runEventOf({ seq: 1, runId: 'r', at, kind: 'started', stepId: 's1' })`.
+ */
+export function runEventOf(fields: Partial<RunEvent> & { kind: RunEventKind; at: string }): RunEvent {
+  return {
+    seq: 0,
+    runId: '',
+    stepId: null,
+    roleId: null,
+    text: '',
+    rating: null,
+    edgeId: null,
+    shiftMin: null,
+    itemId: null,
+    value: null,
+    person: '',
+    corrects: null,
+    supersededBy: null,
+    recordedAt: fields.at,
+    ...fields,
+  };
+}
+
+/** The fields of a run that events change. */
+export type RunStatusFields = Pick<Run, 'status' | 'endedAt'>;
+
+/**
+ * A run's status after one more event: `paused` pauses it, `resumed` runs it
+ * again, `ended` ends it at the event's instant; every other event, and any
+ * event after the end, leaves it as it was. The back end stores what this
+ * returns; the console shows it before the back end answers.
+ */
+export function runStatusAfter<R extends RunStatusFields>(run: R, event: Pick<RunEvent, 'kind' | 'at'>): R {
+  if (run.status === 'ended') return run;
+  if (event.kind === 'paused' && run.status !== 'paused') return { ...run, status: 'paused' };
+  if (event.kind === 'resumed' && run.status !== 'running') return { ...run, status: 'running' };
+  if (event.kind === 'ended') return { ...run, status: 'ended', endedAt: event.at };
+  return run;
+}
 
 /** A step counts as late only when more than this past its planned time (clicks come a few seconds after the fact). */
 export const LATE_GRACE_MS = 60_000;

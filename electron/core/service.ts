@@ -25,6 +25,7 @@ import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { catalogues } from '../../shared/i18n';
 import { interpolate } from '../../shared/scriptImport/issues';
 import { eventTimeProblemOf, runSizeProblemOf } from '../../shared/runBounds';
+import { runStatusAfter } from '../../shared/runState';
 
 export type ServiceDeps = {
   db: Db;
@@ -156,9 +157,8 @@ export function createService(deps: ServiceDeps): DrillService {
         corrects,
         recordedAt: iso(),
       });
-      if (event.kind === 'paused') runs.setRunStatus(db, runId, 'paused', null);
-      if (event.kind === 'resumed') runs.setRunStatus(db, runId, 'running', null);
-      if (event.kind === 'ended') runs.setRunStatus(db, runId, 'ended', stored.at);
+      const after = runStatusAfter(run, stored);
+      if (after !== run) runs.setRunStatus(db, runId, after.status, after.endedAt);
       return stored;
     });
   };
