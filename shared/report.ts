@@ -7,8 +7,9 @@
  *
  *   一、演练基本概要  overview: purpose, time, place, units and people, scenario, objectives achieved
  *                    (达成 / 部分达成 / 未达成 from the evaluation, by the rule in `evaluation.ts`)
- *   二、发现的问题    problems: went-wrong findings, steps that lost time with their causes, objectives
- *                    not (fully) achieved with the items that fell short
+ *   二、发现的问题    problems: went-wrong findings, steps that lost time themselves with their causes
+ *                    (knock-on delays counted apart), steps never started or unfinished, objectives
+ *                    not (fully) achieved with the items that fell short; no step listed twice
  *   三、经验和教训    lessons: what went well
  *   四、改进建议      improvements: improvement actions grouped by owner role, with due dates
  *   附录              run timeline, plan against reality, observations
@@ -41,8 +42,12 @@ export type FindingItem = {
 };
 
 export type ProblemItem =
-  | { kind: 'finding'; finding: FindingItem }
-  | { kind: 'late-step'; comparison: StepComparison; cause: DelayCause; upstreamStep: Step | null; originSteps: { step: Step; minutes: number }[] }
+  /** Went-wrong notes: those on one step together (a step is listed once), or one note on no step. */
+  | { kind: 'finding'; findings: FindingItem[] }
+  /** A step that lost time itself, with the went-wrong notes on it; `wholeDelay` is its finish delay in whole minutes, as prose gives it. */
+  | { kind: 'late-step'; comparison: StepComparison; cause: DelayCause; upstreamStep: Step | null; originSteps: { step: Step; minutes: number }[]; findings: FindingItem[]; wholeDelay: number }
+  /** Steps never started (未开展) and steps still under way when the run ended (未完成), in script order. */
+  | { kind: 'not-started'; steps: Step[]; unfinished: Step[] }
   /** An objective partly or not achieved by the evaluation, or, never evaluated, with steps serving it missed. */
   | { kind: 'objective-not-met'; result: ObjectiveEvaluation; missedSteps: Step[] };
 
@@ -51,6 +56,25 @@ export type ImprovementGroup = {
   role: Role | null;
   items: FindingItem[];
 };
+
+/**
+ * How the run went against the planned length, in whole minutes as the
+ * report's prose says it: `late` (overran by `minutes`), `on-time` (within
+ * a minute), `early` (every step done, `minutes` ahead) or `incomplete`
+ * (ended with steps never started or unfinished; `minutes` is the distance
+ * to the planned length either way, the overrun's sign tells which).
+ */
+export type RunTiming = {
+  kind: 'late' | 'on-time' | 'early' | 'incomplete';
+  planned: number;
+  actual: number;
+  minutes: number;
+  notStarted: number;
+  unfinished: number;
+};
+
+/** Minutes as prose gives them: whole minutes. */
+export const wholeMinutesOf = (minutes: number): number => Math.round(minutes) + 0;
 
 export type RoleGroup = { group: string; roles: { role: Role; people: Person[] }[] };
 
@@ -101,13 +125,18 @@ export type AfterActionReport = {
     roleGroups: RoleGroup[];
     peopleCount: number;
     peopleByCategory: Record<ParticipantCategory, number>;
+    /** `late`: steps that lost time themselves (listed under the problems); knock-on delays are `knockOnLateCount`. */
     stepCounts: { total: number; done: number; skipped: number; notTaken: number; unfinished: number; notStarted: number; late: number };
+    /** The steps that lost time themselves, in script order. */
+    lostTimeSteps: Step[];
+    /** Null when the plan has no schedule or nothing was done. */
+    timing: RunTiming | null;
     objectives: ObjectiveEvaluation[];
     plannedMinutes: number | null;
     actualMinutes: number | null;
     overrun: number | null;
     pausedMinutes: number;
-    contributors: { step: Step; minutes: number; startedLate: number; overran: number; share: number }[];
+    contributors: { step: Step; minutes: number; wholeMinutes: number; startedLate: number; overran: number; share: number }[];
   };
   problems: ProblemItem[];
   /** Late steps not listed as problems: late only because the steps before them were. */
@@ -121,6 +150,14 @@ export type AfterActionReport = {
   };
   analysis: RunAnalysis;
 };
+
+/** The run's length against the plan in whole minutes; see `RunTiming`. */
+function timingOf(analysis: RunAnalysis, notStarted: number, unfinished: number): RunTiming | null {
+  if (analysis.plannedLength === null || analysis.actualLength === null || analysis.overrun === null) return null;
+  const minutes = Math.abs(wholeMinutesOf(analysis.overrun));
+  const kind = notStarted + unfinished > 0 ? 'incomplete' : analysis.overrun > LATE_GRACE_MIN ? 'late' : analysis.overrun < -LATE_GRACE_MIN ? 'early' : 'on-time';
+  return { kind, planned: wholeMinutesOf(analysis.plannedLength), actual: wholeMinutesOf(analysis.actualLength), minutes: kind === 'on-time' ? 0 : minutes, notStarted, unfinished };
+}
 
 const byDueDate = (a: FindingItem, b: FindingItem) =>
   (a.annotation.dueDate ?? '9999') < (b.annotation.dueDate ?? '9999') ? -1 : (a.annotation.dueDate ?? '9999') > (b.annotation.dueDate ?? '9999') ? 1 : a.atMin - b.atMin;
@@ -203,6 +240,20 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
   const causeByStep = new Map(analysis.lateSteps.map((cause) => [cause.stepId, cause]));
   const ownLoss = (cause: DelayCause) => cause.startedLate + Math.max(cause.overran, 0);
   const losing = analysis.lateSteps.filter((cause) => ownLoss(cause) > LATE_GRACE_MIN);
+  const losingIds = new Set(losing.map((cause) => cause.stepId));
+  // Went-wrong notes: those on a late step go with it; the others together per step, so no step is listed twice.
+  const wrong = ofKind('went-wrong');
+  const findingsOn = (stepId: string) => wrong.filter((item) => item.step?.id === stepId);
+  const findingItems: ProblemItem[] = [];
+  const findingSteps = new Set<string>();
+  for (const item of wrong) {
+    const stepId = item.step?.id ?? null;
+    if (stepId === null) findingItems.push({ kind: 'finding', findings: [item] });
+    else if (!losingIds.has(stepId) && !findingSteps.has(stepId)) {
+      findingSteps.add(stepId);
+      findingItems.push({ kind: 'finding', findings: findingsOn(stepId) });
+    }
+  }
   const lateItems: ProblemItem[] = [...losing]
     .sort((a, b) => ownLoss(b) - ownLoss(a))
     .map((cause) => ({
@@ -214,10 +265,17 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
         const step = stepOf(origin.stepId);
         return step ? [{ step, minutes: origin.minutes }] : [];
       }),
+      findings: findingsOn(cause.stepId),
+      wholeDelay: wholeMinutesOf(cause.finishDelay),
     }));
+  // Steps never started and still under way: once the run ended or anything was done (a run not yet begun has none to report).
+  const begun = run.endedAt !== null || analysis.actualLength !== null;
+  const notStartedSteps = begun ? analysis.steps.filter((c) => c.outcome === 'not-started').map((c) => c.step) : [];
+  const unfinishedSteps = begun ? analysis.steps.filter((c) => c.outcome === 'unfinished').map((c) => c.step) : [];
   const problems: ProblemItem[] = [
-    ...ofKind('went-wrong').map((finding): ProblemItem => ({ kind: 'finding', finding })),
+    ...findingItems,
     ...lateItems,
+    ...(notStartedSteps.length + unfinishedSteps.length > 0 ? [{ kind: 'not-started', steps: notStartedSteps, unfinished: unfinishedSteps } satisfies ProblemItem] : []),
     ...objectives
       .filter((result) => result.status === 'not-achieved' || result.status === 'partly' || (result.status === 'not-evaluated' && (result.steps?.missedStepIds.length ?? 0) > 0))
       .map((result): ProblemItem => ({ kind: 'objective-not-met', result, missedSteps: (result.steps?.missedStepIds ?? []).flatMap((id) => stepOf(id) ?? []) })),
@@ -293,8 +351,10 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
         notTaken: count('not-taken'),
         unfinished: count('unfinished'),
         notStarted: count('not-started'),
-        late: analysis.lateSteps.length,
+        late: losing.length,
       },
+      lostTimeSteps: analysis.lateSteps.filter((cause) => losingIds.has(cause.stepId)).flatMap((cause) => stepOf(cause.stepId) ?? []),
+      timing: timingOf(analysis, notStartedSteps.length, unfinishedSteps.length),
       objectives,
       plannedMinutes: analysis.plannedLength,
       actualMinutes: analysis.actualLength,
@@ -302,7 +362,7 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       pausedMinutes: analysis.pausedMinutes,
       contributors: analysis.contributors.flatMap((c) => {
         const step = stepOf(c.stepId);
-        return step ? [{ step, minutes: c.minutes, startedLate: c.startedLate, overran: c.overran, share: c.share }] : [];
+        return step ? [{ step, minutes: c.minutes, wholeMinutes: wholeMinutesOf(c.minutes), startedLate: c.startedLate, overran: c.overran, share: c.share }] : [];
       }),
     },
     problems,

@@ -90,6 +90,17 @@ export function runEventOf(fields: Partial<RunEvent> & { kind: RunEventKind; at:
   };
 }
 
+/**
+ * Each event's record number within its run, by stored sequence: 1 for the
+ * first record of the run, as on a paper log (the stored sequence counts
+ * over every run of the database). Pending events (negative sequence) get
+ * none. Example: events stored as 18, 20, 23 are records 1, 2, 3.
+ */
+export function recordNumbersOf(events: readonly Pick<RunEvent, 'seq'>[]): Map<number, number> {
+  const seqs = events.map((event) => event.seq).filter((seq) => seq > 0).sort((a, b) => a - b);
+  return new Map(seqs.map((seq, i) => [seq, i + 1]));
+}
+
 /** The fields of a run that events change. */
 export type RunStatusFields = Pick<Run, 'status' | 'endedAt'>;
 

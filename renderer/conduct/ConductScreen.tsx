@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectiveEventsOf, type DecisionStep, type Edge, type Run, type RunEvent, type Step } from '../../shared/model';
-import { applyEvent, cloneRunState, followActualShiftOf, initialRunState, plannedTimesOf, settleRunState, type RunStateAt } from '../../shared/runState';
+import { applyEvent, cloneRunState, followActualShiftOf, initialRunState, plannedTimesOf, recordNumbersOf, settleRunState, type RunStateAt } from '../../shared/runState';
 import { planOrderOf, scheduleOf } from '../../shared/schedule';
 import { clockAt, clockSecondsAt, elapsedOf, tPlusOf } from '../../shared/time';
 import { navigate } from '../app/router';
@@ -262,13 +262,15 @@ export function ConductScreen(props: { runId: string }) {
       {dialog?.kind === 'correct' && (
         <CorrectDialog
           event={dialog.event}
+          number={recordNumbersOf(events).get(dialog.event.seq) ?? 0}
           title={titleOfEvent(dialog.event)}
           values={correctionValuesOf(dialog.event)}
           onClose={() => setDialog(null)}
           onSave={(change) => {
             const seq = dialog.event.seq;
+            const number = recordNumbersOf(events).get(seq);
             setDialog(null);
-            void correctEvent(seq, change).then((stored) => stored && notify(t('conduct.log.saved', { seq })));
+            void correctEvent(seq, change).then((stored) => stored && notify(t('conduct.log.saved', { seq: number })));
           }}
         />
       )}

@@ -144,6 +144,8 @@ export function ShiftDialog(props: { follow: FollowActual; onShift: (minutes: nu
 export type Correction = { at?: string; text?: string; value?: string };
 
 export function CorrectDialog(props: {
+  /** The event's record number in its run (`recordNumbersOf`). */
+  number: number;
   event: RunEvent;
   title: string;
   /** For an evaluation score: the ratings its form's scheme allows. */
@@ -165,7 +167,7 @@ export function CorrectDialog(props: {
   const changedValue = props.values !== undefined && value !== (props.event.value ?? '') && value.trim() !== '';
   return (
     <Dialog
-      title={t('conduct.log.correctTitle', { seq: props.event.seq })}
+      title={t('conduct.log.correctTitle', { seq: props.number })}
       onClose={props.onClose}
       testId="correct-dialog"
       footer={

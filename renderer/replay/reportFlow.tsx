@@ -6,7 +6,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { AfterActionReport, FindingItem, ProblemItem } from '../../shared/report';
+import { wholeMinutesOf, type AfterActionReport, type FindingItem, type ProblemItem } from '../../shared/report';
 import { PARTICIPANT_CATEGORIES } from '../../shared/model';
 import { clockAt, longDateOf, tPlusOf } from '../../shared/time';
 import { InfoTable, Lines, SectionHeading, TitleBlock, whenInZone } from '../print/docParts';
@@ -45,6 +45,15 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
   const heading = (key: string, text: string) => parts.push(block(key, <SectionHeading text={text} />, true));
   const sub = (key: string, text: string) => parts.push(block(key, <h3 className="aar-sub">{text}</h3>, true));
 
+  const timing = overview.timing;
+  const overrunText =
+    timing === null || overview.overrun === null
+      ? '—'
+      : timing.minutes === 0
+        ? t('replay.report.overrunNone')
+        : overview.overrun > 0
+          ? t('replay.report.overrunLate', { minutes: timing.minutes })
+          : t('replay.report.overrunEarly', { minutes: timing.minutes });
   parts.push(block('title', <TitleBlock drillTitle={overview.title} title={t('replay.report.docTitle')} />));
   const people = PARTICIPANT_CATEGORIES.filter((c) => overview.peopleByCategory[c] > 0)
     .map((c) => `${t(`category.${c}`)} ${overview.peopleByCategory[c]}`)
@@ -65,7 +74,6 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
           },
           { label: t('replay.report.place'), value: overview.location || '—' },
           { label: t('replay.report.organiser'), value: overview.organiser || '—' },
-          { label: t('replay.report.source'), value: t(`replay.report.source_${overview.source}`) },
           { label: t('replay.report.units'), value: overview.units.join(t('listSep')) || '—', wide: true },
           { label: t('replay.report.people'), value: overview.peopleCount > 0 ? t('replay.report.peopleCount', { count: overview.peopleCount }) + t('bracketed', { text: people }) : '—', wide: true },
           {
@@ -73,7 +81,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
             value: t('replay.report.lengthValue', {
               planned: minutes(overview.plannedMinutes),
               actual: minutes(overview.actualMinutes),
-              overrun: overview.overrun === null ? '—' : deltaText(overview.overrun),
+              overrun: overrunText,
             }),
             wide: true,
           },
@@ -112,8 +120,11 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
             skipped: overview.stepCounts.skipped,
             notTaken: overview.stepCounts.notTaken,
             open: overview.stepCounts.unfinished + overview.stepCounts.notStarted,
-            late: overview.stepCounts.late,
           })}
+          {overview.lostTimeSteps.length > 0
+            ? t('replay.report.lostTimeSummary', { count: overview.lostTimeSteps.length, steps: overview.lostTimeSteps.map((step) => step.title).join(t('listSep')) })
+            : ''}
+          {report.knockOnLateCount > 0 ? t('replay.report.knockOnSummary', { count: report.knockOnLateCount }) : ''}
         </Paragraph>
       </>,
     ),
@@ -179,27 +190,45 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
 
   // 二、发现的问题
   heading('h2', t('replay.report.section2'));
-  const contributors = overview.contributors.map((c) => t('replay.report.contributor', { step: c.step.title, minutes: minutesText(c.minutes), share: Math.round(c.share * 100) })).join(t('listSep'));
+  // Prose gives whole minutes (the appendix tables keep the exact differences).
+  const contributors = overview.contributors
+    .filter((c) => c.wholeMinutes > 0)
+    .map((c) => t('replay.report.contributor', { step: c.step.title, minutes: c.wholeMinutes, share: Math.round(c.share * 100) }))
+    .join(t('listSep'));
+  const lost = wholeMinutesOf(report.analysis.lostMinutes);
+  const recovered = timing && overview.overrun !== null ? lost - wholeMinutesOf(overview.overrun) : 0;
+  const summaryOf = (): string => {
+    if (timing === null) return t('replay.report.noTiming');
+    const numbers = { planned: timing.planned, actual: timing.actual, minutes: timing.minutes, notStarted: timing.notStarted, unfinished: timing.unfinished };
+    const late = (overview.overrun ?? 0) > 0;
+    const lostText =
+      late && timing.minutes > 0
+        ? (contributors ? t('replay.report.lostIn', { list: contributors }) : '') + (recovered >= 1 ? t('replay.analysis.recovered', { lost, recovered }) : '')
+        : '';
+    switch (timing.kind) {
+      case 'late':
+        return t('replay.report.overrunSummary', { ...numbers, overrun: timing.minutes }) + lostText;
+      case 'early':
+        return t('replay.report.earlySummary', numbers);
+      case 'incomplete':
+        return t(late ? 'replay.report.incompleteLateSummary' : 'replay.report.incompleteEarlySummary', numbers) + lostText;
+      default:
+        return t('replay.report.onTimeSummary', numbers);
+    }
+  };
+  const paused = wholeMinutesOf(overview.pausedMinutes);
   parts.push(
     block(
       'overrun',
       <Paragraph>
-        {overview.overrun === null
-          ? t('replay.report.noTiming')
-          : overview.overrun > 1
-            ? t('replay.report.overrunSummary', { planned: minutesText(overview.plannedMinutes ?? 0), actual: minutesText(overview.actualMinutes ?? 0), overrun: minutesText(overview.overrun) }) +
-              (contributors ? t('replay.report.lostIn', { list: contributors }) : '') +
-              (report.analysis.lostMinutes - overview.overrun >= 1
-                ? t('replay.analysis.recovered', { lost: minutesText(report.analysis.lostMinutes), recovered: minutesText(report.analysis.lostMinutes - overview.overrun) })
-                : '')
-            : t('replay.report.onTimeSummary', { planned: minutesText(overview.plannedMinutes ?? 0), actual: minutesText(overview.actualMinutes ?? 0) })}
-        {overview.pausedMinutes >= 1 ? t('replay.report.paused', { minutes: minutesText(overview.pausedMinutes) }) : ''}
+        <span data-testid="report-timing" data-kind={timing?.kind ?? 'none'}>{summaryOf()}</span>
+        {paused >= 1 ? t('replay.report.paused', { minutes: paused }) : ''}
       </Paragraph>,
     ),
   );
   if (report.problems.length === 0) parts.push(block('no-problems', <Paragraph>{t('replay.report.noProblems')}</Paragraph>));
   report.problems.forEach((problem, i) => parts.push(block(`problem-${i}`, <ProblemView problem={problem} n={i + 1} t={t} at={at} span={span} stepTitle={stepTitle} />)));
-  if (report.knockOnLateCount > 0) parts.push(block('knock-on', <p className="doc-note aar-knock-on">{t('replay.report.knockOn', { count: report.knockOnLateCount })}</p>));
+  if (report.knockOnLateCount > 0) parts.push(block('knock-on', <p className="doc-note aar-knock-on" data-testid="report-knock-on">{t('replay.report.knockOn', { count: report.knockOnLateCount })}</p>));
 
   // 三、经验和教训
   heading('h3', t('replay.report.section3'));
@@ -383,7 +412,24 @@ function FindingLine(props: { item: FindingItem; n: number; t: TFunction; at: (m
 
 function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at: (m: number) => string; span: (a: number | null, b: number | null) => string; stepTitle: (id: string) => string }) {
   const { problem, t } = props;
-  if (problem.kind === 'finding') return <FindingLine item={problem.finding} n={props.n} t={t} at={props.at} />;
+  if (problem.kind === 'finding')
+    return problem.findings.length === 1 ? (
+      <FindingLine item={problem.findings[0]} n={props.n} t={t} at={props.at} />
+    ) : (
+      <p className="aar-item">
+        <span className="aar-n">{props.n}.</span>
+        {problem.findings[0].step && <b>{t('replay.report.stepMark', { step: problem.findings[0].step.title })}</b>}
+        {problem.findings.map((item) => `${item.annotation.text}${t('bracketed', { text: props.at(item.atMin) })}`).join(t('replay.report.clauseSep'))}
+      </p>
+    );
+  if (problem.kind === 'not-started')
+    return (
+      <p className="aar-item" data-testid="report-not-started">
+        <span className="aar-n">{props.n}.</span>
+        {problem.steps.length > 0 ? t('replay.report.notStarted', { steps: problem.steps.map((s) => s.title).join(t('listSep')) }) : ''}
+        {problem.unfinished.length > 0 ? t('replay.report.unfinished', { steps: problem.unfinished.map((s) => s.title).join(t('listSep')) }) : ''}
+      </p>
+    );
   if (problem.kind === 'objective-not-met') {
     const { result } = problem;
     return (
@@ -403,11 +449,12 @@ function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at:
       {t('replay.report.lateLine', {
         planned: props.span(c.plannedStart, c.plannedFinish),
         actual: props.span(c.actualStart, c.actualFinish),
-        minutes: minutesText(problem.cause.finishDelay),
+        minutes: problem.wholeDelay,
       })}
       {t('replay.report.because')}
-      {causeTextOf(t, problem.cause, props.stepTitle)}
+      {causeTextOf(t, problem.cause, props.stepTitle, true)}
       {t('replay.report.period')}
+      {problem.findings.map((item) => `${item.annotation.text}${t('bracketed', { text: props.at(item.atMin) })}`).join(t('replay.report.clauseSep'))}
     </p>
   );
 }

@@ -160,9 +160,9 @@ describe('event navigation', () => {
   });
 
   it('spans the run from its start to its last event', () => {
-    expect(replaySpanOf(index, at(61))).toEqual({ startMs: T0, endMs: at(61) });
+    expect(replaySpanOf(index, at(61))).toEqual({ startMs: T0, endMs: at(61), openMs: T0 });
     const empty = replayIndexOf(plan, [], T0);
-    expect(replaySpanOf(empty, null)).toEqual({ startMs: T0, endMs: T0 + 60_000 });
+    expect(replaySpanOf(empty, null)).toEqual({ startMs: T0, endMs: T0 + 60_000, openMs: T0 });
   });
 });
 
