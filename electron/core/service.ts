@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
 import { isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
-import { EVALUATION_EVENT_KINDS, graphProblemsOf, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
+import { effectiveEventsOf, EVALUATION_EVENT_KINDS, graphProblemsOf, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
 import { runCsvFileNameOf, runCsvTextOf } from '../../shared/runExport';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
 import { backupDatabase, listBackups, pinBackup } from '../storage/backups';
@@ -24,8 +24,8 @@ import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { catalogues } from '../../shared/i18n';
 import { interpolate } from '../../shared/scriptImport/issues';
-import { eventTimeProblemOf, runSizeProblemOf } from '../../shared/runBounds';
-import { runStatusAfter } from '../../shared/runState';
+import { eventTimeProblemOf, runSizeProblemOf, stepOrderConflictOf, stepOrderProblemOf } from '../../shared/runBounds';
+import { recordNumbersOf, runStatusAfter } from '../../shared/runState';
 
 export type ServiceDeps = {
   db: Db;
@@ -114,9 +114,27 @@ export function createService(deps: ServiceDeps): DrillService {
     const extent = runs.eventExtentOf(db, run.id);
     const tooMany = runSizeProblemOf(extent.count, adding);
     if (tooMany) throw new ApiError('too-large', tooMany.en);
-    const startMs = Date.parse(run.startedAt);
-    const badTime = eventTimeProblemOf(Date.parse(at), { startMs, lastMs: extent.lastAt ? Date.parse(extent.lastAt) : startMs, nowMs: now().getTime() });
+    const badTime = eventTimeProblemOf(Date.parse(at), { startMs: Date.parse(run.startedAt), nowMs: now().getTime() });
     if (badTime) throw new ApiError('invalid-argument', badTime.en);
+  };
+  /**
+   * Refuses a step event whose time contradicts the step's other records (a
+   * completion before its start, a start after its completion), naming the
+   * record by its number in the run; `replacing` is the event a correction supersedes.
+   */
+  const requireStepOrder = (run: { id: string; plan: ScenarioBody }, candidate: { kind: RunEvent['kind']; stepId: string | null; at: string }, replacing: number | null) => {
+    if (candidate.stepId === null) return;
+    const all = runs.eventsOf(db, run.id);
+    const others = effectiveEventsOf(all)
+      .filter((event) => event.seq !== replacing && event.stepId === candidate.stepId)
+      .map((event) => ({ ...event, ms: Date.parse(event.at) }));
+    const timed = { ...candidate, ms: Date.parse(candidate.at) };
+    const conflict = stepOrderConflictOf(timed, others);
+    if (!conflict) return;
+    const number = recordNumbersOf(all).get(conflict.seq);
+    const step = run.plan.steps.find((s) => s.id === candidate.stepId)?.title ?? candidate.stepId;
+    const problem = stepOrderProblemOf(timed, conflict, { step, conflict: { zh: `记录 #${number}`, en: `record #${number}` }, zone: run.plan.timeZone });
+    throw new ApiError('invalid-argument', problem[deps.prefs.read().language]);
   };
 
   const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null) => {
@@ -142,6 +160,7 @@ export function createService(deps: ServiceDeps): DrillService {
     const at = event.at ?? iso();
     return tx(() => {
       requireRoomFor(run, at, 1);
+      requireStepOrder(run, { kind: event.kind, stepId, at: new Date(at).toISOString() }, null);
       const stored = runs.insertEvent(db, runId, {
         at: new Date(at).toISOString(),
         kind: event.kind,
@@ -226,6 +245,7 @@ export function createService(deps: ServiceDeps): DrillService {
       }
       return tx(() => {
         requireRoomFor(run, at ?? original.at, 1);
+        requireStepOrder(run, { kind: original.kind, stepId: original.stepId, at: new Date(at ?? original.at).toISOString() }, seq);
         const stored = runs.insertEvent(db, runId, {
           ...original,
           at: at === undefined ? original.at : new Date(at).toISOString(),
