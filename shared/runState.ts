@@ -530,6 +530,24 @@ export function runStateAt(plan: ScenarioBody, events: readonly RunEvent[], runS
   return settleRunState(state, t);
 }
 
+/**
+ * Why a step is not ready: the predecessors it still waits for (not done,
+ * skipped or cut off), in plan order; empty when it is ready or further on.
+ * Example: 「会商研判」 waiting for 「接报」 and 「现场监测」 → both ids.
+ */
+export function waitingForOf(state: RunStateAt, stepId: string): string[] {
+  const { plan } = state.work;
+  const i = plan.indexOf.get(stepId);
+  if (i === undefined || state.steps.get(stepId)!.status !== 'waiting') return [];
+  const waiting = new Set<number>();
+  for (let e = 0; e < plan.edgeIds.length; e++) {
+    if (plan.edgeTarget[e] !== i) continue;
+    const source = plan.edgeSource[e];
+    if (!isResolved(state, source, state.steps.get(plan.ids[source])!.status)) waiting.add(source);
+  }
+  return [...waiting].sort((a, b) => a - b).map((k) => plan.ids[k]);
+}
+
 /** A step not yet started, with its planned start in the run. */
 export type DueStep = { stepId: string; step: Step; status: StepStatus; plannedStart: number; late: boolean };
 

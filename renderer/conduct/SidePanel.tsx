@@ -47,9 +47,12 @@ export function ObservationForm(props: { plan: ScenarioBody; onAdd: (observation
     setBusy(true);
     const ok = await props.onAdd({ text: text.trim(), rating, stepId: stepId || null, roleId: roleId || null });
     setBusy(false);
+    // Cleared after saving: the next observation starts without the last one's step and role.
     if (ok) {
       setText('');
       setRating(null);
+      setStepId('');
+      setRoleId('');
     }
   };
   return (

@@ -36,7 +36,8 @@ export function BranchDialog(props: { step: DecisionStep; plan: ScenarioBody; on
   const { t } = useTranslation();
   const branches = props.plan.edges.filter((edge) => edge.source === props.step.id && edge.kind === 'conditional');
   const titleOf = (id: string) => props.plan.steps.find((step) => step.id === id)?.title ?? id;
-  const [choice, setChoice] = useState<string | null>(branches[0]?.id ?? null);
+  // No branch preselected: the control team chooses the one really taken.
+  const [choice, setChoice] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const chosen = branches.find((edge) => edge.id === choice) ?? null;
   return (

@@ -46,7 +46,11 @@ function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: r
           dueDate: kind === 'improvement' && dueDate ? dueDate : null,
         },
       });
+      // Cleared after saving: the next note starts without the last one's step, owner and due date.
       setText('');
+      setStepId('');
+      setOwnerRoleId('');
+      setDueDate('');
       props.onSaved();
     } catch (error) {
       notifyError(error, t('replay.annotation.saveFailed'));

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnnotationFieldsSchema, EdgeSchema, ScenarioBodySchema, StepSchema, type Annotation, type Run, type RunEvent, type RunEventKind, type StepKind } from '../../shared/model';
 import { runAnalysisOf } from '../../shared/analysis';
-import { recordNumbersOf, runEventOf } from '../../shared/runState';
+import { recordNumbersOf, runEventOf, runStateAt, waitingForOf } from '../../shared/runState';
 import { replayIndexOf, replaySpanOf } from '../../shared/replay';
 import { reportOf } from '../../shared/report';
 import { offsetOf } from '../../renderer/replay/format';
@@ -130,5 +130,15 @@ describe('6. counting delays', () => {
     expect(new Set(stepIds).size).toBe(stepIds.length);
     const a = report.problems.find((p) => p.kind === 'late-step' && p.comparison.step.id === 'a');
     expect(a?.kind === 'late-step' && a.findings.map((f) => f.annotation.text)).toEqual(['指挥部会议召集慢', '通讯录未更新']);
+  });
+});
+
+describe('a step not ready', () => {
+  it('says which predecessors it still waits for, and nothing once it is ready', () => {
+    const plan = planOf([step('a', 5), step('b', 5), step('c', 5)], [edge('a', 'c'), edge('b', 'c')]);
+    const early = runStateAt(plan, [on(1, 'completed', 'a')], T0, T0 + 60_000);
+    expect(waitingForOf(early, 'c')).toEqual(['b']);
+    expect(waitingForOf(runStateAt(plan, [on(1, 'completed', 'a'), on(2, 'skipped', 'b')], T0, T0 + 120_000), 'c')).toEqual([]);
+    expect(waitingForOf(early, 'a')).toEqual([]);
   });
 });
