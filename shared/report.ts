@@ -15,7 +15,7 @@
  *   附录              run timeline, plan against reality, observations
  */
 import { LATE_GRACE_MIN, runAnalysisOf, runEndMsOf, type DelayCause, type RunAnalysis, type StepComparison } from './analysis';
-import { itemResultsOf, objectiveEvaluationsOf, type ObjectiveEvaluation } from './evaluation';
+import { itemResultsOf, objectiveEvaluationsOf, type ItemResult, type ObjectiveEvaluation } from './evaluation';
 import {
   effectiveEventsOf,
   PARTICIPANT_CATEGORIES,
@@ -76,6 +76,12 @@ export type RunTiming = {
 /** Minutes as prose gives them: whole minutes. */
 export const wholeMinutesOf = (minutes: number): number => Math.round(minutes) + 0;
 
+/** One improvement action as the report numbers it, with the unit responsible (the owner role's unit) and its due date. */
+export type ImprovementLine = { n: number; item: FindingItem; unit: string };
+
+/** An inject delivered, as the report tells the scenario that really played out. */
+export type SceneLine = { step: Step; atMs: number };
+
 export type RoleGroup = { group: string; roles: { role: Role; people: Person[] }[] };
 
 export type TimelineRow = {
@@ -120,10 +126,17 @@ export type AfterActionReport = {
     endedAtMs: number | null;
     location: string;
     organiser: string;
-    /** Distinct units people come from (without the position written after them), in order of first appearance. */
+    /**
+     * Distinct units of the people taking part (players, controllers, evaluators, simulators), in order of first
+     * appearance: the position after a space and any bracketed note (「（模拟县气象台）」「（计时记录）」) left out,
+     * never a role or group name; observers' units are not participating units.
+     */
     units: string[];
     roleGroups: RoleGroup[];
+    /** People taking part: players, controllers and evaluators; simulators and observers are counted apart (`peopleByCategory`). */
     peopleCount: number;
+    /** The injects delivered, in time order: the scenario as it played out. */
+    scenes: SceneLine[];
     peopleByCategory: Record<ParticipantCategory, number>;
     /** `late`: steps that lost time themselves (listed under the problems); knock-on delays are `knockOnLateCount`. */
     stepCounts: { total: number; done: number; skipped: number; notTaken: number; unfinished: number; notStarted: number; late: number };
@@ -141,8 +154,13 @@ export type AfterActionReport = {
   problems: ProblemItem[];
   /** Late steps not listed as problems: late only because the steps before them were. */
   knockOnLateCount: number;
+  /** What went well (went-well notes). */
   lessons: FindingItem[];
+  /** 经验和教训 from both sides: what went well (notes, items the evaluation found achieved) and what went wrong (notes, items it found short). */
+  learned: { wentWell: FindingItem[]; achieved: ItemResult[]; wentWrong: FindingItem[]; shortfalls: ItemResult[] };
   improvements: ImprovementGroup[];
+  /** The improvement actions numbered 1, 2, … in the order of `improvements`, each with its 责任单位. */
+  improvementLines: ImprovementLine[];
   appendix: {
     timeline: TimelineRow[];
     planVsActual: { comparison: StepComparison; cause: DelayCause | null; roles: Role[] }[];
@@ -150,6 +168,15 @@ export type AfterActionReport = {
   };
   analysis: RunAnalysis;
 };
+
+/**
+ * A person's unit as a report names it: the position written after a space
+ * and any bracketed note left out. Example: 「县生态环境局（模拟县气象台）」 →
+ * 「县生态环境局」, 「县水务局 副局长」 → 「县水务局」.
+ */
+export function unitNameOf(text: string): string {
+  return (text.replace(/[（(][^）)]*[）)]/g, ' ').trim().split(/\s+/)[0] ?? '').trim();
+}
 
 /** The run's length against the plan in whole minutes; see `RunTiming`. */
 function timingOf(analysis: RunAnalysis, notStarted: number, unfinished: number): RunTiming | null {
@@ -218,22 +245,28 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
   const peopleByCategory = Object.fromEntries(PARTICIPANT_CATEGORIES.map((c) => [c, 0])) as Record<ParticipantCategory, number>;
   const groups = new Map<string, RoleGroup>();
   let peopleCount = 0;
+  const roleNames = new Set(plan.roles.flatMap((role) => [role.name.trim(), role.group.trim()]));
   for (const role of plan.roles) {
     const name = role.group.trim() || role.name;
     const group = groups.get(name) ?? { group: name, roles: [] };
     group.roles.push({ role, people: role.people });
     groups.set(name, group);
-    peopleCount += role.people.length;
+    if (role.category !== 'observer' && role.category !== 'simulator') peopleCount += role.people.length;
     peopleByCategory[role.category] += role.people.length;
+    if (role.category === 'observer') continue;
     for (const person of role.people) {
-      // A person's unit is often written with the position after a space (「县生态环境局 副局长」): the unit is the first part.
-      const unit = person.unit.trim().split(/\s+/)[0] ?? '';
-      if (unit && !units.includes(unit)) units.push(unit);
+      const unit = unitNameOf(person.unit);
+      if (unit && !roleNames.has(unit) && !units.includes(unit)) units.push(unit);
     }
   }
 
+  const scenes: SceneLine[] = analysis.steps
+    .filter((c) => c.step.kind === 'inject' && c.actualStart !== null)
+    .map((c) => ({ step: c.step, atMs: startMs + c.actualStart! * MINUTE_MS }))
+    .sort((a, b) => a.atMs - b.atMs);
   const count = (outcome: StepComparison['outcome']) => analysis.steps.filter((c) => c.outcome === outcome).length;
-  const objectives = objectiveEvaluationsOf(plan.objectives, itemResultsOf(plan.evaluation ?? { forms: [], assignments: [] }, events, run.endedAt), analysis.objectives);
+  const itemResults = itemResultsOf(plan.evaluation ?? { forms: [], assignments: [] }, events, run.endedAt);
+  const objectives = objectiveEvaluationsOf(plan.objectives, itemResults, analysis.objectives);
 
   // Problems: findings first (what people saw), then the late steps that lost time themselves, most lost
   // first, then objectives not met. Steps late only because their predecessors were are counted, not listed.
@@ -290,6 +323,9 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
   }
   const unowned = actions.filter((item) => item.ownerRole === null).sort(byDueDate);
   if (unowned.length > 0) improvements.push({ role: null, items: unowned });
+  // 责任单位: the unit of the owner role's first person with one, else the role's name.
+  const unitOfRole = (role: Role | null) => (role ? (role.people.map((person) => unitNameOf(person.unit)).find(Boolean) ?? role.name) : '');
+  const improvementLines: ImprovementLine[] = improvements.flatMap((group) => group.items).map((item, i) => ({ n: i + 1, item, unit: unitOfRole(item.ownerRole) }));
 
   const edgeById = new Map(plan.edges.map((edge) => [edge.id, edge]));
   const timeline: TimelineRow[] = effective.map((event) => {
@@ -343,6 +379,7 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       units,
       roleGroups: [...groups.values()],
       peopleCount,
+      scenes,
       peopleByCategory,
       stepCounts: {
         total: analysis.steps.length,
@@ -368,7 +405,14 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
     problems,
     knockOnLateCount: analysis.lateSteps.length - losing.length,
     lessons: ofKind('went-well'),
+    learned: {
+      wentWell: ofKind('went-well'),
+      achieved: itemResults.filter((result) => result.rating?.outcome === 'achieved'),
+      wentWrong: ofKind('went-wrong'),
+      shortfalls: itemResults.filter((result) => result.rating?.outcome === 'not-achieved' || result.rating?.outcome === 'partly'),
+    },
     improvements,
+    improvementLines,
     appendix: {
       timeline,
       planVsActual: analysis.steps.map((comparison) => ({

@@ -55,15 +55,30 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
           ? t('replay.report.overrunLate', { minutes: timing.minutes })
           : t('replay.report.overrunEarly', { minutes: timing.minutes });
   parts.push(block('title', <TitleBlock drillTitle={overview.title} title={t('replay.report.docTitle')} />));
-  const people = PARTICIPANT_CATEGORIES.filter((c) => overview.peopleByCategory[c] > 0)
+  const inCount = (c: (typeof PARTICIPANT_CATEGORIES)[number]) => c !== 'observer' && c !== 'simulator';
+  const people = PARTICIPANT_CATEGORIES.filter((c) => inCount(c) && overview.peopleByCategory[c] > 0)
     .map((c) => `${t(`category.${c}`)} ${overview.peopleByCategory[c]}`)
+    .join(t('listSep'));
+  // Simulators and observers are counted apart from the people taking part.
+  const apart = PARTICIPANT_CATEGORIES.filter((c) => !inCount(c) && overview.peopleByCategory[c] > 0)
+    .map((c) => t('replay.report.apartCount', { category: t(`category.${c}`), count: overview.peopleByCategory[c] }))
     .join(t('listSep'));
   parts.push(
     block(
       'facts',
       <InfoTable
         rows={[
-          { label: t('replay.report.runName'), value: overview.runName, wide: true },
+          {
+            label: t('replay.report.runName'),
+            value: (
+              <>
+                {overview.title}
+                <br />
+                <span className="aar-run-name">{overview.runName}</span>
+              </>
+            ),
+            wide: true,
+          },
           {
             label: t('replay.report.time'),
             value: whenInZone(
@@ -75,7 +90,14 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
           { label: t('replay.report.place'), value: overview.location || '—' },
           { label: t('replay.report.organiser'), value: overview.organiser || '—' },
           { label: t('replay.report.units'), value: overview.units.join(t('listSep')) || '—', wide: true },
-          { label: t('replay.report.people'), value: overview.peopleCount > 0 ? t('replay.report.peopleCount', { count: overview.peopleCount }) + t('bracketed', { text: people }) : '—', wide: true },
+          {
+            label: t('replay.report.people'),
+            value:
+              overview.peopleCount > 0 || apart
+                ? t('replay.report.peopleCount', { count: overview.peopleCount }) + (people ? t('bracketed', { text: people }) : '') + (apart ? t('replay.report.clauseSep') + apart : '')
+                : '—',
+            wide: true,
+          },
           {
             label: t('replay.report.length'),
             value: t('replay.report.lengthValue', {
@@ -112,7 +134,12 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
     block(
       'scenario-body',
       <>
-        {overview.description.trim() ? <Lines text={overview.description} className="aar-paragraph" /> : <Paragraph>—</Paragraph>}
+        {/* What played out (the injects delivered, with their times), not the planning text of the script. */}
+        <Paragraph>
+          {overview.scenes.length > 0
+            ? t('replay.report.scenes', { list: overview.scenes.map((scene) => t('replay.report.scene', { time: clock(scene.atMs), step: scene.step.title })).join(t('replay.report.clauseSep')) })
+            : t('replay.report.noScenes')}
+        </Paragraph>
         <Paragraph>
           {t('replay.report.stepSummary', {
             total: overview.stepCounts.total,
@@ -232,47 +259,59 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
 
   // 三、经验和教训
   heading('h3', t('replay.report.section3'));
-  if (report.lessons.length === 0) parts.push(block('no-lessons', <Paragraph>{t('replay.report.noLessons')}</Paragraph>));
-  report.lessons.forEach((item, i) => parts.push(block(`lesson-${i}`, <FindingLine item={item} n={i + 1} t={t} at={at} />)));
+  // 经验: what went well (notes, items achieved); 教训: what went wrong (notes, items short of their criterion).
+  const { learned } = report;
+  const itemLine = (result: (typeof learned.achieved)[number], n: number, mark: string) => (
+    <p className="aar-item">
+      <span className="aar-n">{n}.</span>
+      {`${result.number} ${result.item.content}`}
+      {result.entries.at(-1)?.event.text ? t('colon') + result.entries.at(-1)!.event.text : ''}
+      {mark ? t('bracketed', { text: mark }) : ''}
+    </p>
+  );
+  const listOf = (key: string, notes: FindingItem[], items: typeof learned.achieved, marked: boolean) => {
+    notes.forEach((item, i) => parts.push(block(`${key}-note-${i}`, <FindingLine item={item} n={i + 1} t={t} at={at} />)));
+    items.forEach((result, i) =>
+      parts.push(block(`${key}-item-${i}`, itemLine(result, notes.length + i + 1, marked && result.rating ? t(`evaluation.outcome.${result.rating.outcome}`) : ''))),
+    );
+    if (notes.length + items.length === 0) parts.push(block(`${key}-none`, <Paragraph>{t('replay.report.noLessons')}</Paragraph>));
+  };
+  sub('experience', t('replay.report.experience'));
+  listOf('good', learned.wentWell, learned.achieved, false);
+  sub('lessons', t('replay.report.lessonsLearned'));
+  listOf('bad', learned.wentWrong, learned.shortfalls, true);
 
   // 四、改进建议
   heading('h4', t('replay.report.section4'));
-  if (report.improvements.length === 0) parts.push(block('no-improvements', <Paragraph>{t('replay.report.noImprovements')}</Paragraph>));
+  if (report.improvementLines.length === 0) parts.push(block('no-improvements', <Paragraph>{t('replay.report.noImprovements')}</Paragraph>));
   else
     parts.push({
       kind: 'table',
       key: 'improvements',
       className: 'aar-table',
-      columns: columns(24, 9, 66, 30, 26, 14),
+      columns: columns(9, 70, 34, 26, 14),
       head: (
         <tr>
-          <th>{t('replay.report.col.owner')}</th>
           <th>{t('replay.report.col.n')}</th>
           <th>{t('replay.report.col.action')}</th>
-          <th>{t('replay.report.col.step')}</th>
+          <th>{t('replay.report.col.unit')}</th>
           <th>{t('replay.report.col.due')}</th>
           <th>{t('replay.report.col.state')}</th>
         </tr>
       ),
-      units: report.improvements.map((group) => ({
-        key: group.role?.id ?? 'unowned',
+      units: report.improvementLines.map(({ n, item, unit }) => ({
+        key: item.annotation.id,
         node: (
-          <>
-            {group.items.map((item, i) => (
-              <tr key={item.annotation.id}>
-                {i === 0 ? (
-                  <td rowSpan={group.items.length} className="aar-owner">
-                    {group.role?.name ?? t('replay.report.unowned')}
-                  </td>
-                ) : null}
-                <td className="doc-center">{i + 1}</td>
-                <td>{item.annotation.text}</td>
-                <td>{item.step?.title ?? '—'}</td>
-                <td className="doc-center">{item.annotation.dueDate ? longDateOf(item.annotation.dueDate, language) : t('replay.report.noDue')}</td>
-                <td className="doc-center">{item.annotation.done ? t('replay.report.done') : t('replay.report.open')}</td>
-              </tr>
-            ))}
-          </>
+          <tr data-testid="report-improvement">
+            <td className="doc-center">{n}</td>
+            <td>
+              {item.annotation.text}
+              {item.step ? <span className="muted">{t('bracketed', { text: item.step.title })}</span> : null}
+            </td>
+            <td>{unit || t('replay.report.unowned')}</td>
+            <td className="doc-center">{item.annotation.dueDate ? longDateOf(item.annotation.dueDate, language) : t('replay.report.noDue')}</td>
+            <td className="doc-center">{item.annotation.done ? t('replay.report.done') : t('replay.report.open')}</td>
+          </tr>
         ),
       })),
     });

@@ -142,3 +142,57 @@ describe('a step not ready', () => {
     expect(waitingForOf(early, 'a')).toEqual([]);
   });
 });
+
+describe('the report a bureau sends', () => {
+  const roles = [
+    { id: 'r-cmd', name: '总指挥', group: '演练领导小组', category: 'player', people: [{ name: '周建国', unit: '县人民政府 副县长' }] },
+    { id: 'r-ctl', name: '导调组', group: '策划导调组', category: 'controller', people: [{ name: '马俊', unit: '县生态环境局（计时记录）' }] },
+    { id: 'r-water', name: '供水保障组', group: '供水保障组', category: 'player', people: [{ name: '赵永刚', unit: '县水务局 副局长' }, { name: '孙丽', unit: '供水保障组' }] },
+    { id: 'r-sim', name: '模拟人员', group: '导调组（模拟人员）', category: 'simulator', people: [{ name: '蒋浩', unit: '县生态环境局（模拟县气象台、县供电公司）' }] },
+    { id: 'r-obs', name: '观摩人员', group: '观摩组', category: 'observer', people: [{ name: '段明', unit: '县人民政府办公室（观摩引导员）' }] },
+  ];
+  const plan = ScenarioBodySchema.parse({
+    title: '城区内涝应急演练',
+    roles,
+    steps: [{ ...step('alarm', 5, 'inject'), roleIds: ['r-ctl'] }, { ...step('water', 10), roleIds: ['r-water'] }],
+    edges: [edge('alarm', 'water')],
+  });
+  const events = [on(1, 'inject-delivered', 'alarm'), ...ran('water', 5, 15), on(15, 'ended')];
+  const improvement = (minutes: number, owner: string | null, text: string): Annotation => ({
+    ...AnnotationFieldsSchema.parse({ at: iso(minutes), kind: 'improvement', text, ownerRoleId: owner, dueDate: '2026-07-31' }),
+    id: `i-${minutes}`,
+    runId: 'run',
+    createdAt: iso(minutes),
+  });
+  const report = reportOf(runOf(plan, 15), events, [
+    note(3, 'went-well', 'alarm', '信息报送及时'),
+    note(8, 'went-wrong', 'water', '送水车调度慢'),
+    improvement(20, 'r-water', '修订送水车调度方案'),
+    improvement(21, null, '补充通讯录'),
+  ]);
+
+  it('names the participating units cleaned of positions, notes and group names, without observers', () => {
+    expect(report.overview.units).toEqual(['县人民政府', '县生态环境局', '县水务局']);
+  });
+
+  it('counts the people taking part, with simulators and observers apart', () => {
+    expect(report.overview.peopleCount).toBe(4);
+    expect(report.overview.peopleByCategory).toMatchObject({ simulator: 1, observer: 1 });
+  });
+
+  it('tells the scenario as it played out: the injects delivered, with their times', () => {
+    expect(report.overview.scenes.map((scene) => [scene.step.id, scene.atMs])).toEqual([['alarm', T0 + 60_000]]);
+  });
+
+  it('draws its lessons from what went well and what went wrong', () => {
+    expect(report.learned.wentWell.map((f) => f.annotation.text)).toEqual(['信息报送及时']);
+    expect(report.learned.wentWrong.map((f) => f.annotation.text)).toEqual(['送水车调度慢']);
+  });
+
+  it('numbers the improvement actions, each with its responsible unit and due date', () => {
+    expect(report.improvementLines.map((line) => [line.n, line.item.annotation.text, line.unit, line.item.annotation.dueDate])).toEqual([
+      [1, '修订送水车调度方案', '县水务局', '2026-07-31'],
+      [2, '补充通讯录', '', '2026-07-31'],
+    ]);
+  });
+});
