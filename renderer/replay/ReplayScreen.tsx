@@ -40,7 +40,8 @@ const TABS: Tab[] = ['replay', 'analysis', 'report', 'evaluation'];
 function useRememberedTab(runId: string): [Tab, (tab: Tab) => void] {
   const key = `drilldesk.replay.tab.${runId}`;
   const [tab, setTab] = useState<Tab>(() => {
-    const saved = sessionStorage.getItem(key);
+    // `?tab=report` in the address opens a tab directly (the command line's `drill report` prints through it).
+    const saved = new URLSearchParams(window.location.search).get('tab') ?? sessionStorage.getItem(key);
     return TABS.includes(saved as Tab) ? (saved as Tab) : 'replay';
   });
   return [
