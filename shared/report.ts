@@ -133,8 +133,13 @@ export type AfterActionReport = {
      */
     units: string[];
     roleGroups: RoleGroup[];
-    /** People taking part: players, controllers and evaluators; simulators and observers are counted apart (`peopleByCategory`). */
+    /**
+     * People taking part: as entered for the run (`run.participants`), else the roster's players, controllers and
+     * evaluators; simulators and observers are counted apart (`peopleByCategory`).
+     */
     peopleCount: number;
+    /** The count was entered for the run rather than counted from the roster. */
+    peopleEntered: boolean;
     /** The injects delivered, in time order: the scenario as it played out. */
     scenes: SceneLine[];
     peopleByCategory: Record<ParticipantCategory, number>;
@@ -325,7 +330,9 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
   if (unowned.length > 0) improvements.push({ role: null, items: unowned });
   // 责任单位: the unit of the owner role's first person with one, else the role's name.
   const unitOfRole = (role: Role | null) => (role ? (role.people.map((person) => unitNameOf(person.unit)).find(Boolean) ?? role.name) : '');
-  const improvementLines: ImprovementLine[] = improvements.flatMap((group) => group.items).map((item, i) => ({ n: i + 1, item, unit: unitOfRole(item.ownerRole) }));
+  const improvementLines: ImprovementLine[] = improvements
+    .flatMap((group) => group.items)
+    .map((item, i) => ({ n: i + 1, item, unit: item.annotation.unit?.trim() || unitOfRole(item.ownerRole) }));
 
   const edgeById = new Map(plan.edges.map((edge) => [edge.id, edge]));
   const timeline: TimelineRow[] = effective.map((event) => {
@@ -378,7 +385,8 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       organiser: plan.organiser,
       units,
       roleGroups: [...groups.values()],
-      peopleCount,
+      peopleCount: run.participants ?? peopleCount,
+      peopleEntered: run.participants !== null && run.participants !== undefined,
       scenes,
       peopleByCategory,
       stepCounts: {

@@ -299,6 +299,10 @@ export function createService(deps: ServiceDeps): DrillService {
     importEvalForm: async (file) => ({ form: await evalFormOfFile(file, deps.prefs.read().language) }),
 
     listAnnotations: (filter) => runs.listAnnotations(db, filter),
+    setRunParticipants: ({ runId, participants }) => {
+      tx(() => runs.setRunParticipants(db, runId, participants));
+      return runs.requireRun(db, runId);
+    },
     addAnnotation: ({ runId, fields }) => {
       runs.requireRun(db, runId);
       return tx(() => runs.insertAnnotation(db, { ...fields, id: newId(), runId, createdAt: iso() }));

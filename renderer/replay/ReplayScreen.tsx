@@ -16,6 +16,7 @@ import { replayIndexOf, replaySpanOf, stateAtTime } from '../../shared/replay';
 import { reportOf } from '../../shared/report';
 import { dateTimeAt } from '../../shared/time';
 import { api } from '../api';
+import { notifyError } from '../components/toasts';
 import { navigate } from '../app/router';
 import { DrillZone } from '../components/DrillZone';
 import { AnalysisView } from './AnalysisView';
@@ -217,7 +218,17 @@ export function ReplayScreen(props: { runId: string }) {
         </>
       )}
       {tab === 'analysis' && <AnalysisView analysis={analysis} objectives={prepared.objectives} plan={run.plan} runStartMs={prepared.startMs} onShowStep={showStep} />}
-      {tab === 'report' && report && <ReportView report={report} />}
+      {tab === 'report' && report && (
+        <ReportView
+          report={report}
+          onParticipants={(participants) =>
+            void api.setRunParticipants({ runId: prepared.run.id, participants }).then(
+              (run) => setLoaded((current) => (current ? { ...current, run } : current)),
+              (error) => notifyError(error),
+            )
+          }
+        />
+      )}
       {tab === 'evaluation' && evaluationReport && <EvaluationReportView report={evaluationReport} />}
     </div>
     </DrillZone>

@@ -94,7 +94,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
             label: t('replay.report.people'),
             value:
               overview.peopleCount > 0 || apart
-                ? t('replay.report.peopleCount', { count: overview.peopleCount }) + (people ? t('bracketed', { text: people }) : '') + (apart ? t('replay.report.clauseSep') + apart : '')
+                ? t('replay.report.peopleCount', { count: overview.peopleCount }) + (people && !overview.peopleEntered ? t('bracketed', { text: people }) : '') + (apart ? t('replay.report.clauseSep') + apart : '')
                 : '—',
             wide: true,
           },

@@ -196,3 +196,14 @@ describe('the report a bureau sends', () => {
     ]);
   });
 });
+
+describe('what a run enters for its report', () => {
+  it('takes the number of people entered for the run and a responsible unit entered on an action over the roster', () => {
+    const plan = planOf([step('a', 5)], []);
+    const entered = reportOf({ ...runOf(plan, 5), participants: 35 }, [...ran('a', 0, 5)], [
+      { ...AnnotationFieldsSchema.parse({ at: iso(5), kind: 'improvement', text: '完善预案', unit: '县应急管理局' }), id: 'i1', runId: 'run', createdAt: iso(5) },
+    ]);
+    expect(entered.overview).toMatchObject({ peopleCount: 35, peopleEntered: true });
+    expect(entered.improvementLines[0].unit).toBe('县应急管理局');
+  });
+});
