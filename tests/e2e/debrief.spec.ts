@@ -97,3 +97,23 @@ test('the replay of a run started from the console opens at T+0', async ({ app, 
   await expect(page.getByTestId('replay-clock')).toBeVisible();
   await expect(page.locator('.replay-clock-offset')).toHaveText('T+0');
 });
+
+test('the number of people taking part is entered for the run in its report, and kept', async ({ app, page }) => {
+  const runId = await startRun(page, app.url, '正式演练');
+  await stepCard(page, 'w01').getByTestId('step-delivered').click();
+  await expect(page.getByTestId('log-item')).toHaveCount(1);
+  await page.goto(`${app.url.replace(/#.*$/, '')}#/replay/${runId}`);
+  await page.getByTestId('replay-tab-report').click();
+  const preview = page.locator('[data-testid="report-view"] [data-testid="print-pages"][data-state="ready"]');
+  await expect(preview).toBeVisible();
+  // The run's name on its own line under the drill's title; no internal metadata in the body.
+  await expect(preview).toContainText('县第一自来水厂停电停产应急演练正式演练');
+  await expect(preview).not.toContainText('记录方式');
+  await page.getByTestId('report-participants').fill('35');
+  await page.getByTestId('report-participants').press('Enter');
+  await expect(preview).toContainText('共 35 人');
+  await page.reload();
+  await page.getByTestId('replay-tab-report').click();
+  await expect(page.locator('[data-testid="report-view"] [data-testid="print-pages"][data-state="ready"]')).toContainText('共 35 人');
+  await expect(page.getByTestId('report-participants')).toHaveValue('35');
+});
