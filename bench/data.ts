@@ -16,6 +16,7 @@ import { memoryPrefsStore } from '../electron/core/prefs';
 import { DB_FILE } from '../electron/storage/dataDir';
 import { openDatabase } from '../electron/storage/db';
 import * as runs from '../electron/storage/runs';
+import { runEventOf } from '../shared/runState';
 import { runEventsOf, scenarioOf } from './generate';
 
 export type BenchSizes = {
@@ -110,22 +111,10 @@ export async function createBenchData(sizes: BenchSizes, log: (line: string) => 
   try {
     const recordedAt = new Date().toISOString();
     db.transaction(() => {
-      for (const event of events)
-        runs.insertEvent(db, runId, {
-          at: event.at,
-          kind: event.kind,
-          stepId: event.stepId ?? null,
-          roleId: event.roleId ?? null,
-          text: event.text ?? '',
-          rating: event.rating ?? null,
-          edgeId: event.edgeId ?? null,
-          shiftMin: event.shiftMin ?? null,
-          itemId: event.itemId ?? null,
-          value: event.value ?? null,
-          person: event.person ?? '',
-          corrects: null,
-          recordedAt,
-        });
+      for (const event of events) {
+        const { seq: _seq, runId: _runId, supersededBy: _supersededBy, ...fields } = runEventOf(event);
+        runs.insertEvent(db, runId, { ...fields, recordedAt });
+      }
       runs.setRunStatus(db, runId, 'ended', events[events.length - 1].at);
     })();
   } finally {

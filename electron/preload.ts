@@ -37,6 +37,7 @@ const transport = {
   importPlanTable: call('importPlanTable'),
   importEvalForm: call('importEvalForm'),
   listAnnotations: call('listAnnotations'),
+  setRunParticipants: call('setRunParticipants'),
   addAnnotation: call('addAnnotation'),
   updateAnnotation: call('updateAnnotation'),
   deleteAnnotation: call('deleteAnnotation'),

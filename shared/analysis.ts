@@ -9,7 +9,8 @@
  * the script people held in their hands. Actual times come from the run-state
  * fold at the end of the run; an inject, done when it is delivered, counts as
  * lasting its planned minutes from delivery (the scene it sets plays out),
- * unless it was recorded as completed later.
+ * unless it was recorded as completed later, but never past the end of the
+ * run (its last recorded event): a scene does not lengthen the run.
  *
  * Delay attribution. A step's finish delay (actual finish − planned finish)
  * splits exactly into three parts:
@@ -260,8 +261,10 @@ export function runAnalysisOf(plan: ScenarioBody, events: readonly RunEvent[], r
     const actualStart = minutesOf(actual.startedAt);
     const executed = outcome === 'done' || outcome === 'unfinished';
     const recordedFinish = !executed ? null : outcome === 'done' ? minutesOf(actual.finishedAt) : Math.max(endMin, actualStart ?? endMin);
-    // An inject is done when delivered, but the scene it sets plays for its planned minutes.
-    const sceneEnd = steps[i].kind === 'inject' && actualStart !== null && scheduled ? actualStart + (indexed.earliestFinish[i] - indexed.earliestStart[i]) : null;
+    // An inject is done when delivered, but the scene it sets plays for its planned minutes;
+    // never past the end of the run, so a scene cannot make the run longer than what was recorded.
+    const sceneEnd =
+      steps[i].kind === 'inject' && actualStart !== null && scheduled ? Math.min(actualStart + (indexed.earliestFinish[i] - indexed.earliestStart[i]), Math.max(endMin, actualStart)) : null;
     const actualFinish = recordedFinish !== null && sceneEnd !== null ? Math.max(recordedFinish, sceneEnd) : recordedFinish;
     const actualDuration = executed && actualStart !== null && actualFinish !== null ? actualFinish - actualStart : null;
     const plannedDuration = plannedStart !== null && plannedFinish !== null ? plannedFinish - plannedStart : null;

@@ -160,6 +160,7 @@ export const apiInputs = {
 
   // Debrief annotations
   listAnnotations: z.strictObject({ runId: IdSchema.optional(), scenarioId: IdSchema.optional() }),
+  setRunParticipants: z.strictObject({ runId: IdSchema, participants: z.number().int().min(0).max(100_000).nullable() }),
   addAnnotation: z.strictObject({ runId: IdSchema, fields: AnnotationFieldsSchema }),
   updateAnnotation: z.strictObject({ id: IdSchema, patch: patchSchemaOf(AnnotationFieldsSchema) }),
   deleteAnnotation: byId,
@@ -287,6 +288,7 @@ export interface ApiOutputs {
   importEvalForm: { form: EvalForm };
 
   listAnnotations: Annotation[];
+  setRunParticipants: Run;
   addAnnotation: Annotation;
   updateAnnotation: Annotation;
   deleteAnnotation: { deleted: true };

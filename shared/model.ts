@@ -329,6 +329,8 @@ export type Run = {
   /** The scenario as it was when the run began: the plan the run is compared against. */
   plan: ScenarioBody;
   createdAt: string;
+  /** People who took part, as entered for the report; null (or absent): counted from the roster. */
+  participants?: number | null;
 };
 
 /** A run as lists show it: its plan left out but for its title and its zone (the run's times are shown in it). */
@@ -444,6 +446,8 @@ export const AnnotationFieldsSchema = z.strictObject({
   ownerRoleId: IdSchema.nullable().default(null),
   dueDate: DateSchema.nullable().default(null),
   done: z.boolean().default(false),
+  /** For an improvement action: the responsible unit (责任单位) as entered; null: the owner role's unit. */
+  unit: text(MAX_NAME).nullable().default(null),
 });
 
 export type Annotation = z.infer<typeof AnnotationFieldsSchema> & {

@@ -316,13 +316,14 @@ export function previousEventTimeOf(index: ReplayIndex, t: number): number | nul
 /**
  * The moments a replay runs between, epoch ms: from the run start (or its
  * first event, if earlier) to the run's end or its last event, whichever is
- * later; never less than one minute.
+ * later; never less than one minute. It opens at `openMs`, the run start
+ * (T+0), even when a note was recorded a little before it.
  */
-export function replaySpanOf(index: ReplayIndex, endedAtMs: number | null): { startMs: number; endMs: number } {
+export function replaySpanOf(index: ReplayIndex, endedAtMs: number | null): { startMs: number; endMs: number; openMs: number } {
   const count = index.times.length;
   let first = index.runStartMs;
   for (let i = 0; i < count; i++) if (index.times[i] < first) first = index.times[i];
   const last = count > 0 && Number.isFinite(index.reach[count - 1]) ? index.reach[count - 1] : index.runStartMs;
   const end = Math.max(last, endedAtMs ?? -Infinity);
-  return { startMs: first, endMs: end > first ? end : first + 60_000 };
+  return { startMs: first, endMs: end > first ? end : first + 60_000, openMs: index.runStartMs };
 }

@@ -7,14 +7,15 @@
  *
  *   一、演练基本概要  overview: purpose, time, place, units and people, scenario, objectives achieved
  *                    (达成 / 部分达成 / 未达成 from the evaluation, by the rule in `evaluation.ts`)
- *   二、发现的问题    problems: went-wrong findings, steps that lost time with their causes, objectives
- *                    not (fully) achieved with the items that fell short
+ *   二、发现的问题    problems: went-wrong findings, steps that lost time themselves with their causes
+ *                    (knock-on delays counted apart), steps never started or unfinished, objectives
+ *                    not (fully) achieved with the items that fell short; no step listed twice
  *   三、经验和教训    lessons: what went well
  *   四、改进建议      improvements: improvement actions grouped by owner role, with due dates
  *   附录              run timeline, plan against reality, observations
  */
 import { LATE_GRACE_MIN, runAnalysisOf, runEndMsOf, type DelayCause, type RunAnalysis, type StepComparison } from './analysis';
-import { itemResultsOf, objectiveEvaluationsOf, type ObjectiveEvaluation } from './evaluation';
+import { itemResultsOf, objectiveEvaluationsOf, type ItemResult, type ObjectiveEvaluation } from './evaluation';
 import {
   effectiveEventsOf,
   PARTICIPANT_CATEGORIES,
@@ -41,8 +42,12 @@ export type FindingItem = {
 };
 
 export type ProblemItem =
-  | { kind: 'finding'; finding: FindingItem }
-  | { kind: 'late-step'; comparison: StepComparison; cause: DelayCause; upstreamStep: Step | null; originSteps: { step: Step; minutes: number }[] }
+  /** Went-wrong notes: those on one step together (a step is listed once), or one note on no step. */
+  | { kind: 'finding'; findings: FindingItem[] }
+  /** A step that lost time itself, with the went-wrong notes on it; `wholeDelay` is its finish delay in whole minutes, as prose gives it. */
+  | { kind: 'late-step'; comparison: StepComparison; cause: DelayCause; upstreamStep: Step | null; originSteps: { step: Step; minutes: number }[]; findings: FindingItem[]; wholeDelay: number }
+  /** Steps never started (未开展) and steps still under way when the run ended (未完成), in script order. */
+  | { kind: 'not-started'; steps: Step[]; unfinished: Step[] }
   /** An objective partly or not achieved by the evaluation, or, never evaluated, with steps serving it missed. */
   | { kind: 'objective-not-met'; result: ObjectiveEvaluation; missedSteps: Step[] };
 
@@ -51,6 +56,31 @@ export type ImprovementGroup = {
   role: Role | null;
   items: FindingItem[];
 };
+
+/**
+ * How the run went against the planned length, in whole minutes as the
+ * report's prose says it: `late` (overran by `minutes`), `on-time` (within
+ * a minute), `early` (every step done, `minutes` ahead) or `incomplete`
+ * (ended with steps never started or unfinished; `minutes` is the distance
+ * to the planned length either way, the overrun's sign tells which).
+ */
+export type RunTiming = {
+  kind: 'late' | 'on-time' | 'early' | 'incomplete';
+  planned: number;
+  actual: number;
+  minutes: number;
+  notStarted: number;
+  unfinished: number;
+};
+
+/** Minutes as prose gives them: whole minutes. */
+export const wholeMinutesOf = (minutes: number): number => Math.round(minutes) + 0;
+
+/** One improvement action as the report numbers it, with the unit responsible (the owner role's unit) and its due date. */
+export type ImprovementLine = { n: number; item: FindingItem; unit: string };
+
+/** An inject delivered, as the report tells the scenario that really played out. */
+export type SceneLine = { step: Step; atMs: number };
 
 export type RoleGroup = { group: string; roles: { role: Role; people: Person[] }[] };
 
@@ -96,24 +126,46 @@ export type AfterActionReport = {
     endedAtMs: number | null;
     location: string;
     organiser: string;
-    /** Distinct units people come from (without the position written after them), in order of first appearance. */
+    /**
+     * Distinct units of the people taking part (players, controllers, evaluators, simulators), in order of first
+     * appearance: the position after a space and any bracketed note (「（模拟县气象台）」「（计时记录）」) left out,
+     * never a role or group name; observers' units are not participating units.
+     */
     units: string[];
     roleGroups: RoleGroup[];
+    /**
+     * People taking part: as entered for the run (`run.participants`), else the roster's players, controllers and
+     * evaluators; simulators and observers are counted apart (`peopleByCategory`).
+     */
     peopleCount: number;
+    /** The count was entered for the run rather than counted from the roster. */
+    peopleEntered: boolean;
+    /** The injects delivered, in time order: the scenario as it played out. */
+    scenes: SceneLine[];
     peopleByCategory: Record<ParticipantCategory, number>;
+    /** `late`: steps that lost time themselves (listed under the problems); knock-on delays are `knockOnLateCount`. */
     stepCounts: { total: number; done: number; skipped: number; notTaken: number; unfinished: number; notStarted: number; late: number };
+    /** The steps that lost time themselves, in script order. */
+    lostTimeSteps: Step[];
+    /** Null when the plan has no schedule or nothing was done. */
+    timing: RunTiming | null;
     objectives: ObjectiveEvaluation[];
     plannedMinutes: number | null;
     actualMinutes: number | null;
     overrun: number | null;
     pausedMinutes: number;
-    contributors: { step: Step; minutes: number; startedLate: number; overran: number; share: number }[];
+    contributors: { step: Step; minutes: number; wholeMinutes: number; startedLate: number; overran: number; share: number }[];
   };
   problems: ProblemItem[];
   /** Late steps not listed as problems: late only because the steps before them were. */
   knockOnLateCount: number;
+  /** What went well (went-well notes). */
   lessons: FindingItem[];
+  /** 经验和教训 from both sides: what went well (notes, items the evaluation found achieved) and what went wrong (notes, items it found short). */
+  learned: { wentWell: FindingItem[]; achieved: ItemResult[]; wentWrong: FindingItem[]; shortfalls: ItemResult[] };
   improvements: ImprovementGroup[];
+  /** The improvement actions numbered 1, 2, … in the order of `improvements`, each with its 责任单位. */
+  improvementLines: ImprovementLine[];
   appendix: {
     timeline: TimelineRow[];
     planVsActual: { comparison: StepComparison; cause: DelayCause | null; roles: Role[] }[];
@@ -121,6 +173,23 @@ export type AfterActionReport = {
   };
   analysis: RunAnalysis;
 };
+
+/**
+ * A person's unit as a report names it: the position written after a space
+ * and any bracketed note left out. Example: 「县生态环境局（模拟县气象台）」 →
+ * 「县生态环境局」, 「县水务局 副局长」 → 「县水务局」.
+ */
+export function unitNameOf(text: string): string {
+  return (text.replace(/[（(][^）)]*[）)]/g, ' ').trim().split(/\s+/)[0] ?? '').trim();
+}
+
+/** The run's length against the plan in whole minutes; see `RunTiming`. */
+function timingOf(analysis: RunAnalysis, notStarted: number, unfinished: number): RunTiming | null {
+  if (analysis.plannedLength === null || analysis.actualLength === null || analysis.overrun === null) return null;
+  const minutes = Math.abs(wholeMinutesOf(analysis.overrun));
+  const kind = notStarted + unfinished > 0 ? 'incomplete' : analysis.overrun > LATE_GRACE_MIN ? 'late' : analysis.overrun < -LATE_GRACE_MIN ? 'early' : 'on-time';
+  return { kind, planned: wholeMinutesOf(analysis.plannedLength), actual: wholeMinutesOf(analysis.actualLength), minutes: kind === 'on-time' ? 0 : minutes, notStarted, unfinished };
+}
 
 const byDueDate = (a: FindingItem, b: FindingItem) =>
   (a.annotation.dueDate ?? '9999') < (b.annotation.dueDate ?? '9999') ? -1 : (a.annotation.dueDate ?? '9999') > (b.annotation.dueDate ?? '9999') ? 1 : a.atMin - b.atMin;
@@ -181,28 +250,48 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
   const peopleByCategory = Object.fromEntries(PARTICIPANT_CATEGORIES.map((c) => [c, 0])) as Record<ParticipantCategory, number>;
   const groups = new Map<string, RoleGroup>();
   let peopleCount = 0;
+  const roleNames = new Set(plan.roles.flatMap((role) => [role.name.trim(), role.group.trim()]));
   for (const role of plan.roles) {
     const name = role.group.trim() || role.name;
     const group = groups.get(name) ?? { group: name, roles: [] };
     group.roles.push({ role, people: role.people });
     groups.set(name, group);
-    peopleCount += role.people.length;
+    if (role.category !== 'observer' && role.category !== 'simulator') peopleCount += role.people.length;
     peopleByCategory[role.category] += role.people.length;
+    if (role.category === 'observer') continue;
     for (const person of role.people) {
-      // A person's unit is often written with the position after a space (「县生态环境局 副局长」): the unit is the first part.
-      const unit = person.unit.trim().split(/\s+/)[0] ?? '';
-      if (unit && !units.includes(unit)) units.push(unit);
+      const unit = unitNameOf(person.unit);
+      if (unit && !roleNames.has(unit) && !units.includes(unit)) units.push(unit);
     }
   }
 
+  const scenes: SceneLine[] = analysis.steps
+    .filter((c) => c.step.kind === 'inject' && c.actualStart !== null)
+    .map((c) => ({ step: c.step, atMs: startMs + c.actualStart! * MINUTE_MS }))
+    .sort((a, b) => a.atMs - b.atMs);
   const count = (outcome: StepComparison['outcome']) => analysis.steps.filter((c) => c.outcome === outcome).length;
-  const objectives = objectiveEvaluationsOf(plan.objectives, itemResultsOf(plan.evaluation ?? { forms: [], assignments: [] }, events, run.endedAt), analysis.objectives);
+  const itemResults = itemResultsOf(plan.evaluation ?? { forms: [], assignments: [] }, events, run.endedAt);
+  const objectives = objectiveEvaluationsOf(plan.objectives, itemResults, analysis.objectives);
 
   // Problems: findings first (what people saw), then the late steps that lost time themselves, most lost
   // first, then objectives not met. Steps late only because their predecessors were are counted, not listed.
   const causeByStep = new Map(analysis.lateSteps.map((cause) => [cause.stepId, cause]));
   const ownLoss = (cause: DelayCause) => cause.startedLate + Math.max(cause.overran, 0);
   const losing = analysis.lateSteps.filter((cause) => ownLoss(cause) > LATE_GRACE_MIN);
+  const losingIds = new Set(losing.map((cause) => cause.stepId));
+  // Went-wrong notes: those on a late step go with it; the others together per step, so no step is listed twice.
+  const wrong = ofKind('went-wrong');
+  const findingsOn = (stepId: string) => wrong.filter((item) => item.step?.id === stepId);
+  const findingItems: ProblemItem[] = [];
+  const findingSteps = new Set<string>();
+  for (const item of wrong) {
+    const stepId = item.step?.id ?? null;
+    if (stepId === null) findingItems.push({ kind: 'finding', findings: [item] });
+    else if (!losingIds.has(stepId) && !findingSteps.has(stepId)) {
+      findingSteps.add(stepId);
+      findingItems.push({ kind: 'finding', findings: findingsOn(stepId) });
+    }
+  }
   const lateItems: ProblemItem[] = [...losing]
     .sort((a, b) => ownLoss(b) - ownLoss(a))
     .map((cause) => ({
@@ -214,10 +303,17 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
         const step = stepOf(origin.stepId);
         return step ? [{ step, minutes: origin.minutes }] : [];
       }),
+      findings: findingsOn(cause.stepId),
+      wholeDelay: wholeMinutesOf(cause.finishDelay),
     }));
+  // Steps never started and still under way: once the run ended or anything was done (a run not yet begun has none to report).
+  const begun = run.endedAt !== null || analysis.actualLength !== null;
+  const notStartedSteps = begun ? analysis.steps.filter((c) => c.outcome === 'not-started').map((c) => c.step) : [];
+  const unfinishedSteps = begun ? analysis.steps.filter((c) => c.outcome === 'unfinished').map((c) => c.step) : [];
   const problems: ProblemItem[] = [
-    ...ofKind('went-wrong').map((finding): ProblemItem => ({ kind: 'finding', finding })),
+    ...findingItems,
     ...lateItems,
+    ...(notStartedSteps.length + unfinishedSteps.length > 0 ? [{ kind: 'not-started', steps: notStartedSteps, unfinished: unfinishedSteps } satisfies ProblemItem] : []),
     ...objectives
       .filter((result) => result.status === 'not-achieved' || result.status === 'partly' || (result.status === 'not-evaluated' && (result.steps?.missedStepIds.length ?? 0) > 0))
       .map((result): ProblemItem => ({ kind: 'objective-not-met', result, missedSteps: (result.steps?.missedStepIds ?? []).flatMap((id) => stepOf(id) ?? []) })),
@@ -232,6 +328,11 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
   }
   const unowned = actions.filter((item) => item.ownerRole === null).sort(byDueDate);
   if (unowned.length > 0) improvements.push({ role: null, items: unowned });
+  // 责任单位: the unit of the owner role's first person with one, else the role's name.
+  const unitOfRole = (role: Role | null) => (role ? (role.people.map((person) => unitNameOf(person.unit)).find(Boolean) ?? role.name) : '');
+  const improvementLines: ImprovementLine[] = improvements
+    .flatMap((group) => group.items)
+    .map((item, i) => ({ n: i + 1, item, unit: item.annotation.unit?.trim() || unitOfRole(item.ownerRole) }));
 
   const edgeById = new Map(plan.edges.map((edge) => [edge.id, edge]));
   const timeline: TimelineRow[] = effective.map((event) => {
@@ -284,7 +385,9 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       organiser: plan.organiser,
       units,
       roleGroups: [...groups.values()],
-      peopleCount,
+      peopleCount: run.participants ?? peopleCount,
+      peopleEntered: run.participants !== null && run.participants !== undefined,
+      scenes,
       peopleByCategory,
       stepCounts: {
         total: analysis.steps.length,
@@ -293,8 +396,10 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
         notTaken: count('not-taken'),
         unfinished: count('unfinished'),
         notStarted: count('not-started'),
-        late: analysis.lateSteps.length,
+        late: losing.length,
       },
+      lostTimeSteps: analysis.lateSteps.filter((cause) => losingIds.has(cause.stepId)).flatMap((cause) => stepOf(cause.stepId) ?? []),
+      timing: timingOf(analysis, notStartedSteps.length, unfinishedSteps.length),
       objectives,
       plannedMinutes: analysis.plannedLength,
       actualMinutes: analysis.actualLength,
@@ -302,13 +407,20 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       pausedMinutes: analysis.pausedMinutes,
       contributors: analysis.contributors.flatMap((c) => {
         const step = stepOf(c.stepId);
-        return step ? [{ step, minutes: c.minutes, startedLate: c.startedLate, overran: c.overran, share: c.share }] : [];
+        return step ? [{ step, minutes: c.minutes, wholeMinutes: wholeMinutesOf(c.minutes), startedLate: c.startedLate, overran: c.overran, share: c.share }] : [];
       }),
     },
     problems,
     knockOnLateCount: analysis.lateSteps.length - losing.length,
     lessons: ofKind('went-well'),
+    learned: {
+      wentWell: ofKind('went-well'),
+      achieved: itemResults.filter((result) => result.rating?.outcome === 'achieved'),
+      wentWrong: ofKind('went-wrong'),
+      shortfalls: itemResults.filter((result) => result.rating?.outcome === 'not-achieved' || result.rating?.outcome === 'partly'),
+    },
     improvements,
+    improvementLines,
     appendix: {
       timeline,
       planVsActual: analysis.steps.map((comparison) => ({

@@ -11,7 +11,7 @@
 import { allowedValuesMessageOf, evalValueOfText, isRatingProblem, placedItemsOf, ratingOf, type PlacedItem } from './evaluation';
 import { NewRunEventSchema, type RunEvent, type RunEventKind, type ScenarioBody, type Step } from './model';
 import { clockAt, clockTimeOf, instantAt, isZonedInstantText, wallTimeOfText } from './time';
-import { eventTimeProblemOf, MAX_RUN_EVENTS, runSizeProblemOf } from './runBounds';
+import { eventTimeProblemOf, MAX_RUN_EVENTS, runSizeProblemOf, stepOrderConflictOf, stepOrderProblemOf } from './runBounds';
 import { issuesOf } from './api';
 import { msg, type Message } from './i18n';
 
@@ -407,11 +407,24 @@ export function parseRunCsv(plan: ScenarioBody, text: string, options: { started
     if (event.ms < startMs)
       problems.push({ row: event.row, message: msg('errors.runLog.beforeStart', { time: clockAt(startMs, plan.timeZone) }) });
   const ordered = events.map((event, index) => ({ event, index })).sort((a, b) => a.event.ms - b.event.ms || a.index - b.index);
-  let lastMs = startMs;
   for (const { event } of ordered) {
-    const problem = eventTimeProblemOf(event.ms, { startMs, lastMs, nowMs: options.nowMs ?? Infinity });
+    const problem = eventTimeProblemOf(event.ms, { startMs, nowMs: options.nowMs ?? Infinity });
     if (problem) problems.push({ row: event.row, message: problem });
-    lastMs = Math.max(lastMs, event.ms);
+  }
+  // A step's completion before its start: refused on the later row, naming the other.
+  const titleOf = new Map(plan.steps.map((step) => [step.id, step.title]));
+  const earlierOfStep = new Map<string, typeof events>();
+  for (const event of events) {
+    if (event.stepId === null) continue;
+    const earlier = earlierOfStep.get(event.stepId) ?? [];
+    const conflict = stepOrderConflictOf(event, earlier);
+    earlier.push(event);
+    earlierOfStep.set(event.stepId, earlier);
+    if (conflict)
+      problems.push({
+        row: event.row,
+        message: stepOrderProblemOf(event, conflict, { step: titleOf.get(event.stepId!) ?? event.stepId!, conflict: msg('errors.run.row', { row: conflict.row }), zone: plan.timeZone }),
+      });
   }
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
 

@@ -18,7 +18,7 @@
  * shifted: a step started before a shift keeps the plan it started under.
  * Times are epoch milliseconds.
  */
-import type { RunEvent, ScenarioBody, Step } from './model';
+import type { Run, RunEvent, RunEventKind, ScenarioBody, Step } from './model';
 import { scheduleOf } from './schedule';
 
 export type StepStatus = 'waiting' | 'ready' | 'under-way' | 'done' | 'skipped' | 'not-taken';
@@ -61,6 +61,62 @@ export type RunStateWork = {
   shiftAtStart: Float64Array;
   endedAtMs: number | null;
 };
+
+/**
+ * One run event with every field filled: `fields` gives the kind, the
+ * instant and whatever else the event says; the rest takes its empty value
+ * (no step, no text, not a correction, not superseded, recorded at `at`).
+ * The one place the record's shape is spelled out, for the console's
+ * pending clicks, the storage, the run-log import and the tests.
+ * Example: `runEventOf({ seq: 1, runId: 'r', at, kind: 'started', stepId: 's1' })`.
+ */
+export function runEventOf(fields: Partial<RunEvent> & { kind: RunEventKind; at: string }): RunEvent {
+  return {
+    seq: 0,
+    runId: '',
+    stepId: null,
+    roleId: null,
+    text: '',
+    rating: null,
+    edgeId: null,
+    shiftMin: null,
+    itemId: null,
+    value: null,
+    person: '',
+    corrects: null,
+    supersededBy: null,
+    recordedAt: fields.at,
+    ...fields,
+  };
+}
+
+/**
+ * Each event's record number within its run, by stored sequence: 1 for the
+ * first record of the run, as on a paper log (the stored sequence counts
+ * over every run of the database). Pending events (negative sequence) get
+ * none. Example: events stored as 18, 20, 23 are records 1, 2, 3.
+ */
+export function recordNumbersOf(events: readonly Pick<RunEvent, 'seq'>[]): Map<number, number> {
+  const seqs = events.map((event) => event.seq).filter((seq) => seq > 0).sort((a, b) => a - b);
+  return new Map(seqs.map((seq, i) => [seq, i + 1]));
+}
+
+/** The fields of a run that events change. */
+export type RunStatusFields = Pick<Run, 'status' | 'endedAt'>;
+
+/**
+ * A run's status after one more event: `paused` pauses it, `resumed` runs it
+ * again, `ended` ends it at the event's instant; every other event, and any
+ * event after the end, leaves it as it was. The back end stores what this
+ * returns; the console shows it before the back end answers.
+ */
+export function runStatusAfter<R extends RunStatusFields>(run: R, event: Pick<RunEvent, 'kind' | 'at'>): R {
+  if (run.status === 'ended') return run;
+  if (event.kind === 'paused' && run.status !== 'paused') return { ...run, status: 'paused' };
+  if (event.kind === 'resumed' && run.status !== 'running') return { ...run, status: 'running' };
+  if (event.kind === 'ended') return { ...run, status: 'ended', endedAt: event.at };
+  return run;
+}
 
 /** A step counts as late only when more than this past its planned time (clicks come a few seconds after the fact). */
 export const LATE_GRACE_MS = 60_000;
@@ -472,6 +528,24 @@ export function runStateAt(plan: ScenarioBody, events: readonly RunEvent[], runS
     applyEvent(state, event, at);
   }
   return settleRunState(state, t);
+}
+
+/**
+ * Why a step is not ready: the predecessors it still waits for (not done,
+ * skipped or cut off), in plan order; empty when it is ready or further on.
+ * Example: 「会商研判」 waiting for 「接报」 and 「现场监测」 → both ids.
+ */
+export function waitingForOf(state: RunStateAt, stepId: string): string[] {
+  const { plan } = state.work;
+  const i = plan.indexOf.get(stepId);
+  if (i === undefined || state.steps.get(stepId)!.status !== 'waiting') return [];
+  const waiting = new Set<number>();
+  for (let e = 0; e < plan.edgeIds.length; e++) {
+    if (plan.edgeTarget[e] !== i) continue;
+    const source = plan.edgeSource[e];
+    if (!isResolved(state, source, state.steps.get(plan.ids[source])!.status)) waiting.add(source);
+  }
+  return [...waiting].sort((a, b) => a - b).map((k) => plan.ids[k]);
 }
 
 /** A step not yet started, with its planned start in the run. */

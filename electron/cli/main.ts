@@ -9,8 +9,9 @@ import { exportCommand, importCommand, list, validate } from './scenarioCommands
 import { importPlanCommand } from './importPlan';
 import { scheduleCommand } from './schedule';
 import { sheetsCommand } from './sheets';
+import { reportCommand, runsCommand } from './report';
 
-export const commands: readonly Command[] = [validate, importCommand, importPlanCommand, exportCommand, list, scheduleCommand, sheetsCommand];
+export const commands: readonly Command[] = [validate, importCommand, importPlanCommand, exportCommand, list, scheduleCommand, sheetsCommand, runsCommand, reportCommand];
 
 function usage(): string {
   return ['usage: npm run drill -- <command> [--lang zh|en]   (messages in Chinese, the default, or English)', '', ...commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`)].join('\n');

@@ -30,7 +30,7 @@ import { CliError, optionsOf, rawArgsOf, type Command } from './args';
 import { readTextFile } from './files';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const rendererDir = path.join(root, 'dist/renderer');
+export const rendererDir = path.join(root, 'dist/renderer');
 
 export const SHEET_DOCUMENTS = ['sheets', 'roster', 'script', 'evaluation'] as const;
 export type SheetDocument = (typeof SHEET_DOCUMENTS)[number];
@@ -55,7 +55,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds the renderer when it is missing or older than its sources. */
-async function ensureRenderer(log: (line: string) => void) {
+export async function ensureRenderer(log: (line: string) => void) {
   const built = path.join(rendererDir, 'index.html');
   const sources = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'shared')));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
 import { allowedValuesMessageOf, isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
-import { EVALUATION_EVENT_KINDS, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
+import { effectiveEventsOf, EVALUATION_EVENT_KINDS, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
 import { runCsvFileNameOf, runCsvTextOf } from '../../shared/runExport';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
 import { backupDatabase, listBackups, pinBackup } from '../storage/backups';
@@ -23,7 +23,8 @@ import { evalFormOfFile } from './evalFormImport';
 import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { catalogues, msg, type Message } from '../../shared/i18n';
-import { eventTimeProblemOf, runSizeProblemOf } from '../../shared/runBounds';
+import { eventTimeProblemOf, runSizeProblemOf, stepOrderConflictOf, stepOrderProblemOf } from '../../shared/runBounds';
+import { recordNumbersOf, runStatusAfter } from '../../shared/runState';
 import { graphProblemsOf, ruleKeyOf, type GraphProblem } from '../../shared/rules';
 
 /** A rule's finding as a catalogue message, for an error's details. */
@@ -116,9 +117,26 @@ export function createService(deps: ServiceDeps): DrillService {
     const extent = runs.eventExtentOf(db, run.id);
     const tooMany = runSizeProblemOf(extent.count, adding);
     if (tooMany) throw new ApiError('too-large', tooMany);
-    const startMs = Date.parse(run.startedAt);
-    const badTime = eventTimeProblemOf(Date.parse(at), { startMs, lastMs: extent.lastAt ? Date.parse(extent.lastAt) : startMs, nowMs: now().getTime() });
+    const badTime = eventTimeProblemOf(Date.parse(at), { startMs: Date.parse(run.startedAt), nowMs: now().getTime() });
     if (badTime) throw new ApiError('invalid-argument', badTime);
+  };
+  /**
+   * Refuses a step event whose time contradicts the step's other records (a
+   * completion before its start, a start after its completion), naming the
+   * record by its number in the run; `replacing` is the event a correction supersedes.
+   */
+  const requireStepOrder = (run: { id: string; plan: ScenarioBody }, candidate: { kind: RunEvent['kind']; stepId: string | null; at: string }, replacing: number | null) => {
+    if (candidate.stepId === null) return;
+    const all = runs.eventsOf(db, run.id);
+    const others = effectiveEventsOf(all)
+      .filter((event) => event.seq !== replacing && event.stepId === candidate.stepId)
+      .map((event) => ({ ...event, ms: Date.parse(event.at) }));
+    const timed = { ...candidate, ms: Date.parse(candidate.at) };
+    const conflict = stepOrderConflictOf(timed, others);
+    if (!conflict) return;
+    const number = recordNumbersOf(all).get(conflict.seq);
+    const step = run.plan.steps.find((s) => s.id === candidate.stepId)?.title ?? candidate.stepId;
+    throw new ApiError('invalid-argument', stepOrderProblemOf(timed, conflict, { step, conflict: msg('errors.run.record', { n: number ?? '?' }), zone: run.plan.timeZone }));
   };
 
   const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null) => {
@@ -144,6 +162,7 @@ export function createService(deps: ServiceDeps): DrillService {
     const at = event.at ?? iso();
     return tx(() => {
       requireRoomFor(run, at, 1);
+      requireStepOrder(run, { kind: event.kind, stepId, at: new Date(at).toISOString() }, null);
       const stored = runs.insertEvent(db, runId, {
         at: new Date(at).toISOString(),
         kind: event.kind,
@@ -159,9 +178,8 @@ export function createService(deps: ServiceDeps): DrillService {
         corrects,
         recordedAt: iso(),
       });
-      if (event.kind === 'paused') runs.setRunStatus(db, runId, 'paused', null);
-      if (event.kind === 'resumed') runs.setRunStatus(db, runId, 'running', null);
-      if (event.kind === 'ended') runs.setRunStatus(db, runId, 'ended', stored.at);
+      const after = runStatusAfter(run, stored);
+      if (after !== run) runs.setRunStatus(db, runId, after.status, after.endedAt);
       return stored;
     });
   };
@@ -229,6 +247,7 @@ export function createService(deps: ServiceDeps): DrillService {
       }
       return tx(() => {
         requireRoomFor(run, at ?? original.at, 1);
+        requireStepOrder(run, { kind: original.kind, stepId: original.stepId, at: new Date(at ?? original.at).toISOString() }, seq);
         const stored = runs.insertEvent(db, runId, {
           ...original,
           at: at === undefined ? original.at : new Date(at).toISOString(),
@@ -279,6 +298,10 @@ export function createService(deps: ServiceDeps): DrillService {
     importEvalForm: async (file) => ({ form: await evalFormOfFile(file, deps.prefs.read().language) }),
 
     listAnnotations: (filter) => runs.listAnnotations(db, filter),
+    setRunParticipants: ({ runId, participants }) => {
+      tx(() => runs.setRunParticipants(db, runId, participants));
+      return runs.requireRun(db, runId);
+    },
     addAnnotation: ({ runId, fields }) => {
       runs.requireRun(db, runId);
       return tx(() => runs.insertAnnotation(db, { ...fields, id: newId(), runId, createdAt: iso() }));

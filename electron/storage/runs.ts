@@ -28,6 +28,7 @@ type RunRow = {
   source: 'live' | 'imported';
   plan: string;
   created_at: string;
+  participants: number | null;
 };
 type EventRow = {
   seq: number;
@@ -58,13 +59,14 @@ type AnnotationRow = {
   due_date: string | null;
   done: number;
   created_at: string;
+  unit: string | null;
 };
 
 const sql = statementsOf({
   insertRun: `INSERT INTO runs (id, scenario_id, name, started_at, ended_at, status, source, plan, created_at)
               VALUES (@id, @scenarioId, @name, @startedAt, @endedAt, @status, @source, @plan, @now)`,
   getRun: 'SELECT * FROM runs WHERE id = ?',
-  listRuns: `SELECT r.id, r.scenario_id, r.name, r.started_at, r.ended_at, r.status, r.source, r.created_at,
+  listRuns: `SELECT r.id, r.scenario_id, r.name, r.started_at, r.ended_at, r.status, r.source, r.created_at, r.participants,
                json_extract(r.plan, '$.title') AS scenario_title, json_extract(r.plan, '$.timeZone') AS time_zone,
                (SELECT COUNT(*) FROM run_events e WHERE e.run_id = r.id) AS event_count
              FROM runs r WHERE (@scenarioId IS NULL OR r.scenario_id = @scenarioId) ORDER BY r.started_at DESC`,
@@ -76,11 +78,12 @@ const sql = statementsOf({
                 VALUES (@runId, @at, @kind, @stepId, @roleId, @text, @rating, @edgeId, @shiftMin, @itemId, @value, @person, @corrects, @recordedAt)`,
   supersede: 'UPDATE run_events SET superseded_by = ? WHERE seq = ?',
   eventExtent: 'SELECT COUNT(*) AS count, MAX(at) AS last_at FROM run_events WHERE run_id = ?',
-  insertAnnotation: `INSERT INTO annotations (id, run_id, at, step_id, kind, text, owner_role_id, due_date, done, created_at)
-                     VALUES (@id, @runId, @at, @stepId, @kind, @text, @ownerRoleId, @dueDate, @done, @createdAt)`,
+  insertAnnotation: `INSERT INTO annotations (id, run_id, at, step_id, kind, text, owner_role_id, due_date, done, created_at, unit)
+                     VALUES (@id, @runId, @at, @stepId, @kind, @text, @ownerRoleId, @dueDate, @done, @createdAt, @unit)`,
   getAnnotation: 'SELECT * FROM annotations WHERE id = ?',
   updateAnnotation: `UPDATE annotations SET at = @at, step_id = @stepId, kind = @kind, text = @text,
-                       owner_role_id = @ownerRoleId, due_date = @dueDate, done = @done WHERE id = @id`,
+                       owner_role_id = @ownerRoleId, due_date = @dueDate, done = @done, unit = @unit WHERE id = @id`,
+  setParticipants: 'UPDATE runs SET participants = @participants WHERE id = @id',
   deleteAnnotation: 'DELETE FROM annotations WHERE id = ?',
   annotationsOfRun: 'SELECT * FROM annotations WHERE run_id = ? ORDER BY at, created_at',
   annotationsOfScenario: `SELECT a.* FROM annotations a JOIN runs r ON r.id = a.run_id
@@ -101,6 +104,7 @@ const runFieldsOf = (row: Omit<RunRow, 'plan'>): Omit<Run, 'plan'> => ({
   status: row.status,
   source: row.source,
   createdAt: row.created_at,
+  participants: row.participants ?? null,
 });
 
 /** A run from its row; a plan stored before evaluation existed gets an empty evaluation plan. */
@@ -140,6 +144,7 @@ const annotationOf = (row: AnnotationRow): Annotation => ({
   dueDate: row.due_date,
   done: row.done === 1,
   createdAt: row.created_at,
+  unit: row.unit ?? null,
 });
 
 export function insertRun(
@@ -184,6 +189,11 @@ export function requireRun(db: Db, id: string): Run {
 /** Every event of a run in the order recorded, superseded ones included (marked). */
 export function eventsOf(db: Db, runId: string): RunEvent[] {
   return (sql(db).events.all(runId) as EventRow[]).map(eventOf);
+}
+
+/** The number of people who took part, as entered for the report (null: counted from the roster). */
+export function setRunParticipants(db: Db, id: string, participants: number | null) {
+  if (sql(db).setParticipants.run({ id, participants }).changes === 0) throw new ApiError('not-found', msg('errors.run.notFound', { id }));
 }
 
 export function setRunStatus(db: Db, id: string, status: RunStatus, endedAt: string | null) {

@@ -5,10 +5,10 @@
  * rest of the plan. The run state is the shared fold of the log, settled
  * at the clock each second.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectiveEventsOf, type DecisionStep, type Edge, type Run, type RunEvent, type Step } from '../../shared/model';
-import { applyEvent, cloneRunState, followActualShiftOf, initialRunState, plannedTimesOf, settleRunState, type RunStateAt } from '../../shared/runState';
+import { applyEvent, cloneRunState, followActualShiftOf, initialRunState, plannedTimesOf, recordNumbersOf, settleRunState, waitingForOf, type RunStateAt } from '../../shared/runState';
 import { planOrderOf, scheduleOf } from '../../shared/schedule';
 import { clockAt, clockSecondsAt, elapsedOf, tPlusOf } from '../../shared/time';
 import { navigate } from '../app/router';
@@ -40,6 +40,8 @@ type DialogState =
   | { kind: 'shift' }
   | { kind: 'end' }
   | { kind: 'correct'; event: RunEvent }
+  /** A click on a step that is not ready yet, waiting for confirmation. */
+  | { kind: 'not-ready'; step: Step; action: StepAction; waitingFor: string[] }
   | null;
 
 function Header(props: { run: Run; state: RunStateAt; now: number; busy: boolean; onDialog: (dialog: DialogState) => void }) {
@@ -150,11 +152,23 @@ export function ConductScreen(props: { runId: string }) {
   const state = useMemo(() => (folded ? settleRunState(cloneRunState(folded), Math.max(now, folded.t)) : null), [folded, now]);
   const busyStepIds = useMemo(() => new Set(pending.flatMap((event) => (event.stepId ? [event.stepId] : []))), [pending]);
 
-  const onAction = useCallback((step: Step, action: StepAction) => {
+  const act = useCallback((step: Step, action: StepAction) => {
     if (action === 'skip') setDialog({ kind: 'skip', step });
     else if (action === 'decide') setDialog({ kind: 'branch', step: step as DecisionStep });
     else void recordEvent({ kind: action === 'delivered' ? 'inject-delivered' : action === 'start' ? 'started' : 'completed', stepId: step.id });
   }, []);
+  // Acting on a step still waiting for others (one mis-click can complete a late step at T+0) asks first, saying what it waits for.
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const onAction = useCallback(
+    (step: Step, action: StepAction) => {
+      const current = stateRef.current;
+      const waitingFor = action !== 'skip' && current ? waitingForOf(current, step.id) : [];
+      if (waitingFor.length > 0) setDialog({ kind: 'not-ready', step, action, waitingFor });
+      else act(step, action);
+    },
+    [act],
+  );
 
   if (phase === 'failed') return <p className="error-state">{t('conduct.console.loadFailed')} {error}</p>;
   if (!run || !plan || !state) return <p className="muted loading">{t('state.loading')}</p>;
@@ -245,6 +259,24 @@ export function ConductScreen(props: { runId: string }) {
           }}
         />
       )}
+      {dialog?.kind === 'not-ready' && (
+        <ConfirmDialog
+          title={t('conduct.notReady.title')}
+          message={t('conduct.notReady.message', {
+            step: dialog.step.title,
+            steps: dialog.waitingFor.map((id) => plan.steps.find((step) => step.id === id)?.title ?? id).join(t('listSep')),
+            action: t(`conduct.notReady.action.${dialog.action}`),
+          })}
+          confirmLabel={t('conduct.notReady.confirm')}
+          cancelLabel={t('action.cancel')}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => {
+            const { step, action } = dialog;
+            setDialog(null);
+            act(step, action);
+          }}
+        />
+      )}
       {dialog?.kind === 'end' && (
         <ConfirmDialog
           title={t('conduct.console.end')}
@@ -262,13 +294,15 @@ export function ConductScreen(props: { runId: string }) {
       {dialog?.kind === 'correct' && (
         <CorrectDialog
           event={dialog.event}
+          number={recordNumbersOf(events).get(dialog.event.seq) ?? 0}
           title={titleOfEvent(dialog.event)}
           values={correctionValuesOf(dialog.event)}
           onClose={() => setDialog(null)}
           onSave={(change) => {
             const seq = dialog.event.seq;
+            const number = recordNumbersOf(events).get(seq);
             setDialog(null);
-            void correctEvent(seq, change).then((stored) => stored && notify(t('conduct.log.saved', { seq })));
+            void correctEvent(seq, change).then((stored) => stored && notify(t('conduct.log.saved', { seq: number })));
           }}
         />
       )}

@@ -20,7 +20,7 @@ import {
   type ItemResult,
 } from '../../shared/evaluation';
 import { evalItemLabelOf, type EvalScheme, type Run, type RunEvent } from '../../shared/model';
-import type { RunStateAt } from '../../shared/runState';
+import { recordNumbersOf, type RunStateAt } from '../../shared/runState';
 import { notify } from '../components/toasts';
 import { clockAt, clockSecondsAt, instantAt, wallInputAt, wallTimeOfText } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
@@ -186,6 +186,7 @@ function EvaluationLog(props: { run: Run; events: readonly RunEvent[]; onCorrect
   const { t } = useTranslation();
   const zone = useDrillZone();
   const numbers = useMemo(() => new Map(placedItemsOf(props.run.plan.evaluation).map((placed) => [placed.item.id, placed])), [props.run.plan]);
+  const records = useMemo(() => recordNumbersOf(props.events), [props.events]);
   const entries = props.events
     .filter((event) => event.kind === 'evaluation-scored' || event.kind === 'hot-wash')
     .sort((a, b) => (a.at === b.at ? Math.abs(b.seq) - Math.abs(a.seq) : a.at < b.at ? 1 : -1));
@@ -199,11 +200,11 @@ function EvaluationLog(props: { run: Run; events: readonly RunEvent[]; onCorrect
           const superseded = event.supersededBy !== null;
           const pending = event.seq < 0;
           return (
-            <li key={event.seq} className={`log-item log-${event.kind}${superseded ? ' log-superseded' : ''}`} data-testid="eval-log-item" data-seq={event.seq}>
+            <li key={event.seq} className={`log-item log-${event.kind}${superseded ? ' log-superseded' : ''}`} data-testid="eval-log-item" data-seq={event.seq} data-record={records.get(event.seq)}>
               <div className="log-head">
                 <span className="log-time">{clockSecondsAt(Date.parse(event.at), zone)}</span>
                 <span className="log-kind">{t(`conduct.eventKind.${event.kind}`)}</span>
-                {!pending && <span className="log-seq">#{event.seq}</span>}
+                {!pending && <span className="log-seq">#{records.get(event.seq)}</span>}
                 {enteredLaterOf(event, props.run.endedAt) && <span className="eval-late-mark">{t('evaluation.enteredLater')}</span>}
                 {!pending && !superseded && (
                   <button className="rc-link small" onClick={() => props.onCorrect(event)} data-testid="eval-log-correct">
@@ -222,7 +223,7 @@ function EvaluationLog(props: { run: Run; events: readonly RunEvent[]; onCorrect
                 {event.person && <span className="muted">（{event.person}）</span>}
               </div>
               {(superseded || event.corrects !== null) && (
-                <div className="log-note">{superseded ? t('conduct.log.supersededBy', { seq: event.supersededBy }) : t('conduct.log.corrects', { seq: event.corrects })}</div>
+                <div className="log-note">{superseded ? t('conduct.log.supersededBy', { seq: records.get(event.supersededBy!) }) : t('conduct.log.corrects', { seq: records.get(event.corrects!) })}</div>
               )}
             </li>
           );

@@ -1,9 +1,9 @@
 /** The console's right-hand column: the next injects due, the observation form, and the control log with corrections. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSubmitKey } from '../components/keys';
 import type { RunEvent, ScenarioBody } from '../../shared/model';
-import { dueStepsOf, type RunStateAt } from '../../shared/runState';
+import { dueStepsOf, recordNumbersOf, type RunStateAt } from '../../shared/runState';
 import { clockAt, clockSecondsAt } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
 
@@ -47,9 +47,12 @@ export function ObservationForm(props: { plan: ScenarioBody; onAdd: (observation
     setBusy(true);
     const ok = await props.onAdd({ text: text.trim(), rating, stepId: stepId || null, roleId: roleId || null });
     setBusy(false);
+    // Cleared after saving: the next observation starts without the last one's step and role.
     if (ok) {
       setText('');
       setRating(null);
+      setStepId('');
+      setRoleId('');
     }
   };
   return (
@@ -123,6 +126,7 @@ export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[
   const steps = new Map(props.plan.steps.map((step) => [step.id, step.title]));
   const roles = new Map(props.plan.roles.map((role) => [role.id, role.name]));
   const edges = new Map(props.plan.edges.map((edge) => [edge.id, edge]));
+  const numbers = useMemo(() => recordNumbersOf(props.events), [props.events]);
   const all = [...props.events, ...props.pending]
     .filter((event) => filter === 'all' || event.kind === 'observation')
     .sort((a, b) => (a.at === b.at ? Math.abs(b.seq) - Math.abs(a.seq) : a.at < b.at ? 1 : -1));
@@ -147,11 +151,11 @@ export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[
             const superseded = event.supersededBy !== null;
             const branch = event.edgeId ? edges.get(event.edgeId) : undefined;
             return (
-              <li key={event.seq} className={`log-item log-${event.kind}${superseded ? ' log-superseded' : ''}${pending ? ' log-pending' : ''}`} data-testid="log-item" data-seq={event.seq} data-kind={event.kind}>
+              <li key={event.seq} className={`log-item log-${event.kind}${superseded ? ' log-superseded' : ''}${pending ? ' log-pending' : ''}`} data-testid="log-item" data-seq={event.seq} data-record={numbers.get(event.seq)} data-kind={event.kind}>
                 <div className="log-head">
                   <span className="log-time">{clockSecondsAt(Date.parse(event.at), zone)}</span>
                   <span className="log-kind">{t(`conduct.eventKind.${event.kind}`)}</span>
-                  {!pending && <span className="log-seq">#{event.seq}</span>}
+                  {!pending && <span className="log-seq">#{numbers.get(event.seq)}</span>}
                   {!pending && !superseded && (
                     <button className="rc-link small" onClick={() => props.onCorrect(event)} data-testid="log-correct">
                       {t('conduct.log.correct')}
@@ -171,8 +175,8 @@ export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[
                     {pending
                       ? t('conduct.log.pending')
                       : superseded
-                        ? t('conduct.log.supersededBy', { seq: event.supersededBy })
-                        : t('conduct.log.corrects', { seq: event.corrects })}
+                        ? t('conduct.log.supersededBy', { seq: numbers.get(event.supersededBy!) })
+                        : t('conduct.log.corrects', { seq: numbers.get(event.corrects!) })}
                   </div>
                 )}
               </li>

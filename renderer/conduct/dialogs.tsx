@@ -36,7 +36,8 @@ export function BranchDialog(props: { step: DecisionStep; plan: ScenarioBody; on
   const { t } = useTranslation();
   const branches = props.plan.edges.filter((edge) => edge.source === props.step.id && edge.kind === 'conditional');
   const titleOf = (id: string) => props.plan.steps.find((step) => step.id === id)?.title ?? id;
-  const [choice, setChoice] = useState<string | null>(branches[0]?.id ?? null);
+  // No branch preselected: the control team chooses the one really taken.
+  const [choice, setChoice] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const chosen = branches.find((edge) => edge.id === choice) ?? null;
   return (
@@ -144,6 +145,8 @@ export function ShiftDialog(props: { follow: FollowActual; onShift: (minutes: nu
 export type Correction = { at?: string; text?: string; value?: string };
 
 export function CorrectDialog(props: {
+  /** The event's record number in its run (`recordNumbersOf`). */
+  number: number;
   event: RunEvent;
   title: string;
   /** For an evaluation score: the ratings its form's scheme allows. */
@@ -165,7 +168,7 @@ export function CorrectDialog(props: {
   const changedValue = props.values !== undefined && value !== (props.event.value ?? '') && value.trim() !== '';
   return (
     <Dialog
-      title={t('conduct.log.correctTitle', { seq: props.event.seq })}
+      title={t('conduct.log.correctTitle', { seq: props.number })}
       onClose={props.onClose}
       testId="correct-dialog"
       footer={

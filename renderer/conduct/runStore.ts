@@ -7,7 +7,8 @@
  */
 import { errorTextOf } from '../i18n';
 import { create } from 'zustand';
-import type { NewRunEvent, Run, RunEvent } from '../../shared/model';
+import { NewRunEventSchema, type NewRunEvent, type Run, type RunEvent } from '../../shared/model';
+import { runEventOf, runStatusAfter } from '../../shared/runState';
 import { api } from '../api';
 import { notifyError } from '../components/toasts';
 
@@ -50,14 +51,6 @@ export async function reloadRun() {
   }
 }
 
-const statusAfter = (run: Run, event: RunEvent): Run =>
-  event.kind === 'paused'
-    ? { ...run, status: 'paused' }
-    : event.kind === 'resumed'
-      ? { ...run, status: 'running' }
-      : event.kind === 'ended'
-        ? { ...run, status: 'ended', endedAt: event.at }
-        : run;
 
 /**
  * Records one event now. Resolves to the stored event, or null when the
@@ -67,25 +60,10 @@ export async function recordEvent(event: NewRunEvent): Promise<RunEvent | null> 
   const { run, runId } = get();
   if (!run || !runId) return null;
   const now = new Date().toISOString();
-  const temp: RunEvent = {
-    seq: nextTemp--,
-    runId,
-    at: event.at ?? now,
-    kind: event.kind,
-    stepId: event.stepId ?? null,
-    roleId: event.roleId ?? null,
-    text: event.text ?? '',
-    rating: event.rating ?? null,
-    edgeId: event.edgeId ?? null,
-    shiftMin: event.shiftMin ?? null,
-    itemId: event.itemId ?? null,
-    value: event.value ?? null,
-    person: event.person ?? '',
-    corrects: null,
-    supersededBy: null,
-    recordedAt: now,
-  };
-  set({ pending: [...get().pending, temp], run: statusAfter(run, temp) });
+  // The event as the back end will store it (defaults filled); one it will refuse still shows until its answer comes.
+  const parsed = NewRunEventSchema.safeParse(event);
+  const temp = runEventOf({ ...(parsed.success ? parsed.data : { kind: event.kind }), seq: nextTemp--, runId, at: event.at ?? now, recordedAt: now });
+  set({ pending: [...get().pending, temp], run: runStatusAfter(run, temp) });
   try {
     const stored = await api.recordEvent({ runId, event });
     if (get().runId !== runId) return stored;
@@ -93,11 +71,11 @@ export async function recordEvent(event: NewRunEvent): Promise<RunEvent | null> 
     set({
       pending: current.pending.filter((e) => e.seq !== temp.seq),
       events: [...current.events, stored],
-      run: current.run ? statusAfter(current.run, stored) : current.run,
+      run: current.run ? runStatusAfter(current.run, stored) : current.run,
     });
     return stored;
   } catch (error) {
-    if (get().runId === runId) set({ pending: get().pending.filter((e) => e.seq !== temp.seq), run: statusAfter(run, temp) === run ? get().run : run });
+    if (get().runId === runId) set({ pending: get().pending.filter((e) => e.seq !== temp.seq), run: runStatusAfter(run, temp) === run ? get().run : run });
     notifyError(error);
     return null;
   }
@@ -108,24 +86,7 @@ export async function shiftPlan(minutes: number, reason: string): Promise<RunEve
   const { run, runId } = get();
   if (!run || !runId) return null;
   const now = new Date().toISOString();
-  const temp: RunEvent = {
-    seq: nextTemp--,
-    runId,
-    at: now,
-    kind: 'plan-shifted',
-    stepId: null,
-    roleId: null,
-    text: reason,
-    rating: null,
-    edgeId: null,
-    shiftMin: minutes,
-    itemId: null,
-    value: null,
-    person: '',
-    corrects: null,
-    supersededBy: null,
-    recordedAt: now,
-  };
+  const temp = runEventOf({ seq: nextTemp--, runId, at: now, kind: 'plan-shifted', text: reason, shiftMin: minutes });
   set({ pending: [...get().pending, temp] });
   try {
     const stored = await api.shiftPlan({ runId, minutes, reason });

@@ -27,6 +27,7 @@ function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: r
   const [stepId, setStepId] = useState('');
   const [ownerRoleId, setOwnerRoleId] = useState('');
   const [dueDate, setDueDate] = useState('');
+  const [unit, setUnit] = useState('');
   const [saving, setSaving] = useState(false);
   const stepTitle = new Map(props.plan.steps.map((step) => [step.id, step.title]));
 
@@ -44,9 +45,15 @@ function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: r
           stepId: stepId || null,
           ownerRoleId: kind === 'improvement' && ownerRoleId ? ownerRoleId : null,
           dueDate: kind === 'improvement' && dueDate ? dueDate : null,
+          unit: kind === 'improvement' && unit.trim() ? unit.trim() : null,
         },
       });
+      // Cleared after saving: the next note starts without the last one's step, owner and due date.
       setText('');
+      setStepId('');
+      setOwnerRoleId('');
+      setDueDate('');
+      setUnit('');
       props.onSaved();
     } catch (error) {
       notifyError(error, t('replay.annotation.saveFailed'));
@@ -110,6 +117,10 @@ function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: r
           <label className="annotation-field">
             <span>{t('replay.annotation.due')}</span>
             <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} data-testid="annotation-due" />
+          </label>
+          <label className="annotation-field">
+            <span>{t('replay.annotation.unit')}</span>
+            <input value={unit} maxLength={200} placeholder={t('replay.annotation.unitHint')} onChange={(event) => setUnit(event.target.value)} data-testid="annotation-unit" />
           </label>
         </div>
       )}

@@ -29,7 +29,7 @@ function Clock() {
   const { t } = useTranslation();
   const zone = useDrillZone();
   const at = useReplay((state) => Math.floor(state.t / 1000) * 1000);
-  const startMs = useReplay((state) => state.startMs);
+  const startMs = useReplay((state) => state.runStartMs);
   const paused = useReplay((state) => state.paused);
   const ended = useReplay((state) => state.ended);
   return (

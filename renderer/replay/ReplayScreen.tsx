@@ -17,6 +17,7 @@ import { replayIndexOf, replaySpanOf, stateAtTime } from '../../shared/replay';
 import { reportOf } from '../../shared/report';
 import { dateTimeAt } from '../../shared/time';
 import { api } from '../api';
+import { notifyError } from '../components/toasts';
 import { navigate } from '../app/router';
 import { DrillZone } from '../components/DrillZone';
 import { AnalysisView } from './AnalysisView';
@@ -41,7 +42,8 @@ const TABS: Tab[] = ['replay', 'analysis', 'report', 'evaluation'];
 function useRememberedTab(runId: string): [Tab, (tab: Tab) => void] {
   const key = `drilldesk.replay.tab.${runId}`;
   const [tab, setTab] = useState<Tab>(() => {
-    const saved = sessionStorage.getItem(key);
+    // `?tab=report` in the address opens a tab directly (the command line's `drill report` prints through it).
+    const saved = new URLSearchParams(window.location.search).get('tab') ?? sessionStorage.getItem(key);
     return TABS.includes(saved as Tab) ? (saved as Tab) : 'replay';
   });
   return [
@@ -217,7 +219,17 @@ export function ReplayScreen(props: { runId: string }) {
         </>
       )}
       {tab === 'analysis' && <AnalysisView analysis={analysis} objectives={prepared.objectives} plan={run.plan} runStartMs={prepared.startMs} onShowStep={showStep} />}
-      {tab === 'report' && report && <ReportView report={report} />}
+      {tab === 'report' && report && (
+        <ReportView
+          report={report}
+          onParticipants={(participants) =>
+            void api.setRunParticipants({ runId: prepared.run.id, participants }).then(
+              (run) => setLoaded((current) => (current ? { ...current, run } : current)),
+              (error) => notifyError(error),
+            )
+          }
+        />
+      )}
       {tab === 'evaluation' && evaluationReport && <EvaluationReportView report={evaluationReport} />}
     </div>
     </DrillZone>

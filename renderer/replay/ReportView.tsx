@@ -4,7 +4,7 @@
  * the browser's print dialog in browser mode). The after-action report and
  * the evaluation report are both shown this way.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationReport } from '../../shared/evaluationReport';
 import type { AfterActionReport } from '../../shared/report';
@@ -23,7 +23,7 @@ function usePrintRoute() {
   }, []);
 }
 
-function PrintedReport(props: { flows: Flow[]; docTitle: string; fileName: string; footerRight: string; testId: string }) {
+function PrintedReport(props: { flows: Flow[]; docTitle: string; fileName: string; footerRight: string; testId: string; fields?: ReactNode }) {
   const { t } = useTranslation();
   usePrintRoute();
   const [pages, setPages] = useState<LaidPage[] | null>(null);
@@ -74,6 +74,7 @@ function PrintedReport(props: { flows: Flow[]; docTitle: string; fileName: strin
         <span className="muted small" data-testid="report-pages">
           {pages ? t('replay.report.pageCount', { count: pages.length }) : t('replay.report.preparing')}
         </span>
+        {props.fields}
         <div className="header-spacer" />
         {!desktop && <span className="muted small report-hint">{t('replay.report.browserHint')}</span>}
         <button type="button" className="primary" onClick={() => void print()} disabled={busy || !pages} data-testid="report-print">
@@ -97,9 +98,18 @@ function PrintedReport(props: { flows: Flow[]; docTitle: string; fileName: strin
 const fileNameOf = (...parts: string[]) => `${parts.join('-')}.pdf`.replace(/[\\/:*?"<>|\s]+/g, '_');
 
 /** The after-action report (演练总结报告). */
-export function ReportView(props: { report: AfterActionReport }) {
+export function ReportView(props: { report: AfterActionReport; onParticipants?: (count: number | null) => void }) {
   const { t, i18n } = useTranslation();
   const { report } = props;
+  const [people, setPeople] = useState(String(report.overview.peopleCount));
+  useEffect(() => setPeople(String(report.overview.peopleCount)), [report.overview.peopleCount]);
+  // 参演人数 is entered per run: the roster's count until someone types the real one; empty goes back to the roster.
+  const save = () => {
+    const text = people.trim();
+    const count = text === '' ? null : Number(text);
+    if (count !== null && (!Number.isInteger(count) || count < 0 || count > 100_000)) return setPeople(String(report.overview.peopleCount));
+    if (count !== (report.overview.peopleEntered ? report.overview.peopleCount : null)) props.onParticipants?.(count);
+  };
   const flows = useMemo(() => [reportFlowOf(report, t, i18n.language)], [report, t, i18n.language]);
   return (
     <PrintedReport
@@ -108,6 +118,22 @@ export function ReportView(props: { report: AfterActionReport }) {
       fileName={fileNameOf(report.overview.title, t('replay.report.docTitle'), report.overview.drillDate)}
       footerRight={t('replay.report.footerRight', { run: report.overview.runName })}
       testId="report-view"
+      fields={
+        props.onParticipants && (
+          <label className="report-field small">
+            {t('replay.report.peopleEntered')}
+            <input
+              type="number"
+              min={0}
+              value={people}
+              onChange={(event) => setPeople(event.target.value)}
+              onBlur={save}
+              onKeyDown={(event) => event.key === 'Enter' && !event.nativeEvent.isComposing && save()}
+              data-testid="report-participants"
+            />
+          </label>
+        )
+      }
     />
   );
 }

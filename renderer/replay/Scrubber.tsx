@@ -54,6 +54,7 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
   const { t: translate } = useTranslation();
   const zone = useDrillZone();
   const startMs = useReplay((state) => state.startMs);
+  const runStartMs = useReplay((state) => state.runStartMs);
   const endMs = useReplay((state) => state.endMs);
   const now = useReplay((state) => Math.round(state.t / 1000));
   const track = useRef<HTMLDivElement>(null);
@@ -118,7 +119,7 @@ export function Scrubber(props: { times: Float64Array; annotations: readonly Ann
         aria-valuemin={Math.round(startMs / 1000)}
         aria-valuemax={Math.round(endMs / 1000)}
         aria-valuenow={now}
-        aria-valuetext={`${clockSecondsAt(now * 1000, zone)} ${offsetOf(now * 1000, startMs)}`}
+        aria-valuetext={`${clockSecondsAt(now * 1000, zone)} ${offsetOf(now * 1000, runStartMs)}`}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}

@@ -1,13 +1,15 @@
 /** Sentences that explain a late step, shared by the analysis view and the printed report. */
 import type { TFunction } from 'i18next';
 import type { DelayCause } from '../../shared/analysis';
-import { minutesText } from './format';
+import { minutesText, minutesText as decimalMinutesText } from './format';
 
 /**
  * Why a step was late, in one sentence: e.g. 「上游“启动应急响应”晚完成，带来 4 分钟；自身起步晚 1 分钟；自身用时超出 7 分钟」.
- * Parts under half a minute are left out.
+ * Parts under half a minute are left out; `whole` gives the minutes as whole numbers (the printed report's prose).
  */
-export function causeTextOf(t: TFunction, cause: DelayCause, titleOf: (stepId: string) => string): string {
+export function causeTextOf(t: TFunction, cause: DelayCause, titleOf: (stepId: string) => string, whole = false): string {
+  // The printed report's prose gives whole minutes; the analysis tab one decimal under ten.
+  const minutesText = whole ? (minutes: number) => String(Math.round(minutes)) : decimalMinutesText;
   const parts: string[] = [];
   if (cause.upstream && cause.upstream.minutes >= 0.5)
     parts.push(t('replay.cause.upstream', { step: titleOf(cause.upstream.stepId), minutes: minutesText(cause.upstream.minutes) }));

@@ -6,7 +6,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { AfterActionReport, FindingItem, ProblemItem } from '../../shared/report';
+import { wholeMinutesOf, type AfterActionReport, type FindingItem, type ProblemItem } from '../../shared/report';
 import { PARTICIPANT_CATEGORIES } from '../../shared/model';
 import { clockAt, longDateOf, tPlusOf } from '../../shared/time';
 import { InfoTable, Lines, SectionHeading, TitleBlock, whenInZone } from '../print/docParts';
@@ -45,16 +45,40 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
   const heading = (key: string, text: string) => parts.push(block(key, <SectionHeading text={text} />, true));
   const sub = (key: string, text: string) => parts.push(block(key, <h3 className="aar-sub">{text}</h3>, true));
 
+  const timing = overview.timing;
+  const overrunText =
+    timing === null || overview.overrun === null
+      ? '—'
+      : timing.minutes === 0
+        ? t('replay.report.overrunNone')
+        : overview.overrun > 0
+          ? t('replay.report.overrunLate', { minutes: timing.minutes })
+          : t('replay.report.overrunEarly', { minutes: timing.minutes });
   parts.push(block('title', <TitleBlock drillTitle={overview.title} title={t('replay.report.docTitle')} />));
-  const people = PARTICIPANT_CATEGORIES.filter((c) => overview.peopleByCategory[c] > 0)
+  const inCount = (c: (typeof PARTICIPANT_CATEGORIES)[number]) => c !== 'observer' && c !== 'simulator';
+  const people = PARTICIPANT_CATEGORIES.filter((c) => inCount(c) && overview.peopleByCategory[c] > 0)
     .map((c) => `${t(`category.${c}`)} ${overview.peopleByCategory[c]}`)
+    .join(t('listSep'));
+  // Simulators and observers are counted apart from the people taking part.
+  const apart = PARTICIPANT_CATEGORIES.filter((c) => !inCount(c) && overview.peopleByCategory[c] > 0)
+    .map((c) => t('replay.report.apartCount', { category: t(`category.${c}`), count: overview.peopleByCategory[c] }))
     .join(t('listSep'));
   parts.push(
     block(
       'facts',
       <InfoTable
         rows={[
-          { label: t('replay.report.runName'), value: overview.runName, wide: true },
+          {
+            label: t('replay.report.runName'),
+            value: (
+              <>
+                {overview.title}
+                <br />
+                <span className="aar-run-name">{overview.runName}</span>
+              </>
+            ),
+            wide: true,
+          },
           {
             label: t('replay.report.time'),
             value: whenInZone(
@@ -65,15 +89,21 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
           },
           { label: t('replay.report.place'), value: overview.location || '—' },
           { label: t('replay.report.organiser'), value: overview.organiser || '—' },
-          { label: t('replay.report.source'), value: t(`replay.report.source_${overview.source}`) },
           { label: t('replay.report.units'), value: overview.units.join(t('listSep')) || '—', wide: true },
-          { label: t('replay.report.people'), value: overview.peopleCount > 0 ? t('replay.report.peopleCount', { count: overview.peopleCount }) + t('bracketed', { text: people }) : '—', wide: true },
+          {
+            label: t('replay.report.people'),
+            value:
+              overview.peopleCount > 0 || apart
+                ? t('replay.report.peopleCount', { count: overview.peopleCount }) + (people && !overview.peopleEntered ? t('bracketed', { text: people }) : '') + (apart ? t('replay.report.clauseSep') + apart : '')
+                : '—',
+            wide: true,
+          },
           {
             label: t('replay.report.length'),
             value: t('replay.report.lengthValue', {
               planned: minutes(overview.plannedMinutes),
               actual: minutes(overview.actualMinutes),
-              overrun: overview.overrun === null ? '—' : deltaText(overview.overrun),
+              overrun: overrunText,
             }),
             wide: true,
           },
@@ -104,7 +134,12 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
     block(
       'scenario-body',
       <>
-        {overview.description.trim() ? <Lines text={overview.description} className="aar-paragraph" /> : <Paragraph>—</Paragraph>}
+        {/* What played out (the injects delivered, with their times), not the planning text of the script. */}
+        <Paragraph>
+          {overview.scenes.length > 0
+            ? t('replay.report.scenes', { list: overview.scenes.map((scene) => t('replay.report.scene', { time: clock(scene.atMs), step: scene.step.title })).join(t('replay.report.clauseSep')) })
+            : t('replay.report.noScenes')}
+        </Paragraph>
         <Paragraph>
           {t('replay.report.stepSummary', {
             total: overview.stepCounts.total,
@@ -112,8 +147,11 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
             skipped: overview.stepCounts.skipped,
             notTaken: overview.stepCounts.notTaken,
             open: overview.stepCounts.unfinished + overview.stepCounts.notStarted,
-            late: overview.stepCounts.late,
           })}
+          {overview.lostTimeSteps.length > 0
+            ? t('replay.report.lostTimeSummary', { count: overview.lostTimeSteps.length, steps: overview.lostTimeSteps.map((step) => step.title).join(t('listSep')) })
+            : ''}
+          {report.knockOnLateCount > 0 ? t('replay.report.knockOnSummary', { count: report.knockOnLateCount }) : ''}
         </Paragraph>
       </>,
     ),
@@ -179,71 +217,101 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
 
   // 二、发现的问题
   heading('h2', t('replay.report.section2'));
-  const contributors = overview.contributors.map((c) => t('replay.report.contributor', { step: c.step.title, minutes: minutesText(c.minutes), share: Math.round(c.share * 100) })).join(t('listSep'));
+  // Prose gives whole minutes (the appendix tables keep the exact differences).
+  const contributors = overview.contributors
+    .filter((c) => c.wholeMinutes > 0)
+    .map((c) => t('replay.report.contributor', { step: c.step.title, minutes: c.wholeMinutes, share: Math.round(c.share * 100) }))
+    .join(t('listSep'));
+  const lost = wholeMinutesOf(report.analysis.lostMinutes);
+  const recovered = timing && overview.overrun !== null ? lost - wholeMinutesOf(overview.overrun) : 0;
+  const summaryOf = (): string => {
+    if (timing === null) return t('replay.report.noTiming');
+    const numbers = { planned: timing.planned, actual: timing.actual, minutes: timing.minutes, notStarted: timing.notStarted, unfinished: timing.unfinished };
+    const late = (overview.overrun ?? 0) > 0;
+    const lostText =
+      late && timing.minutes > 0
+        ? (contributors ? t('replay.report.lostIn', { list: contributors }) : '') + (recovered >= 1 ? t('replay.analysis.recovered', { lost, recovered }) : '')
+        : '';
+    switch (timing.kind) {
+      case 'late':
+        return t('replay.report.overrunSummary', { ...numbers, overrun: timing.minutes }) + lostText;
+      case 'early':
+        return t('replay.report.earlySummary', numbers);
+      case 'incomplete':
+        return t(late ? 'replay.report.incompleteLateSummary' : 'replay.report.incompleteEarlySummary', numbers) + lostText;
+      default:
+        return t('replay.report.onTimeSummary', numbers);
+    }
+  };
+  const paused = wholeMinutesOf(overview.pausedMinutes);
   parts.push(
     block(
       'overrun',
       <Paragraph>
-        {overview.overrun === null
-          ? t('replay.report.noTiming')
-          : overview.overrun > 1
-            ? t('replay.report.overrunSummary', { planned: minutesText(overview.plannedMinutes ?? 0), actual: minutesText(overview.actualMinutes ?? 0), overrun: minutesText(overview.overrun) }) +
-              (contributors ? t('replay.report.lostIn', { list: contributors }) : '') +
-              (report.analysis.lostMinutes - overview.overrun >= 1
-                ? t('replay.analysis.recovered', { lost: minutesText(report.analysis.lostMinutes), recovered: minutesText(report.analysis.lostMinutes - overview.overrun) })
-                : '')
-            : t('replay.report.onTimeSummary', { planned: minutesText(overview.plannedMinutes ?? 0), actual: minutesText(overview.actualMinutes ?? 0) })}
-        {overview.pausedMinutes >= 1 ? t('replay.report.paused', { minutes: minutesText(overview.pausedMinutes) }) : ''}
+        <span data-testid="report-timing" data-kind={timing?.kind ?? 'none'}>{summaryOf()}</span>
+        {paused >= 1 ? t('replay.report.paused', { minutes: paused }) : ''}
       </Paragraph>,
     ),
   );
   if (report.problems.length === 0) parts.push(block('no-problems', <Paragraph>{t('replay.report.noProblems')}</Paragraph>));
   report.problems.forEach((problem, i) => parts.push(block(`problem-${i}`, <ProblemView problem={problem} n={i + 1} t={t} at={at} span={span} stepTitle={stepTitle} />)));
-  if (report.knockOnLateCount > 0) parts.push(block('knock-on', <p className="doc-note aar-knock-on">{t('replay.report.knockOn', { count: report.knockOnLateCount })}</p>));
+  if (report.knockOnLateCount > 0) parts.push(block('knock-on', <p className="doc-note aar-knock-on" data-testid="report-knock-on">{t('replay.report.knockOn', { count: report.knockOnLateCount })}</p>));
 
   // 三、经验和教训
   heading('h3', t('replay.report.section3'));
-  if (report.lessons.length === 0) parts.push(block('no-lessons', <Paragraph>{t('replay.report.noLessons')}</Paragraph>));
-  report.lessons.forEach((item, i) => parts.push(block(`lesson-${i}`, <FindingLine item={item} n={i + 1} t={t} at={at} />)));
+  // 经验: what went well (notes, items achieved); 教训: what went wrong (notes, items short of their criterion).
+  const { learned } = report;
+  const itemLine = (result: (typeof learned.achieved)[number], n: number, mark: string) => (
+    <p className="aar-item">
+      <span className="aar-n">{n}.</span>
+      {`${result.number} ${result.item.content}`}
+      {result.entries.at(-1)?.event.text ? t('colon') + result.entries.at(-1)!.event.text : ''}
+      {mark ? t('bracketed', { text: mark }) : ''}
+    </p>
+  );
+  const listOf = (key: string, notes: FindingItem[], items: typeof learned.achieved, marked: boolean) => {
+    notes.forEach((item, i) => parts.push(block(`${key}-note-${i}`, <FindingLine item={item} n={i + 1} t={t} at={at} />)));
+    items.forEach((result, i) =>
+      parts.push(block(`${key}-item-${i}`, itemLine(result, notes.length + i + 1, marked && result.rating ? t(`evaluation.outcome.${result.rating.outcome}`) : ''))),
+    );
+    if (notes.length + items.length === 0) parts.push(block(`${key}-none`, <Paragraph>{t('replay.report.noLessons')}</Paragraph>));
+  };
+  sub('experience', t('replay.report.experience'));
+  listOf('good', learned.wentWell, learned.achieved, false);
+  sub('lessons', t('replay.report.lessonsLearned'));
+  listOf('bad', learned.wentWrong, learned.shortfalls, true);
 
   // 四、改进建议
   heading('h4', t('replay.report.section4'));
-  if (report.improvements.length === 0) parts.push(block('no-improvements', <Paragraph>{t('replay.report.noImprovements')}</Paragraph>));
+  if (report.improvementLines.length === 0) parts.push(block('no-improvements', <Paragraph>{t('replay.report.noImprovements')}</Paragraph>));
   else
     parts.push({
       kind: 'table',
       key: 'improvements',
       className: 'aar-table',
-      columns: columns(24, 9, 66, 30, 26, 14),
+      columns: columns(9, 70, 34, 26, 14),
       head: (
         <tr>
-          <th>{t('replay.report.col.owner')}</th>
           <th>{t('replay.report.col.n')}</th>
           <th>{t('replay.report.col.action')}</th>
-          <th>{t('replay.report.col.step')}</th>
+          <th>{t('replay.report.col.unit')}</th>
           <th>{t('replay.report.col.due')}</th>
           <th>{t('replay.report.col.state')}</th>
         </tr>
       ),
-      units: report.improvements.map((group) => ({
-        key: group.role?.id ?? 'unowned',
+      units: report.improvementLines.map(({ n, item, unit }) => ({
+        key: item.annotation.id,
         node: (
-          <>
-            {group.items.map((item, i) => (
-              <tr key={item.annotation.id}>
-                {i === 0 ? (
-                  <td rowSpan={group.items.length} className="aar-owner">
-                    {group.role?.name ?? t('replay.report.unowned')}
-                  </td>
-                ) : null}
-                <td className="doc-center">{i + 1}</td>
-                <td>{item.annotation.text}</td>
-                <td>{item.step?.title ?? '—'}</td>
-                <td className="doc-center">{item.annotation.dueDate ? longDateOf(item.annotation.dueDate, language) : t('replay.report.noDue')}</td>
-                <td className="doc-center">{item.annotation.done ? t('replay.report.done') : t('replay.report.open')}</td>
-              </tr>
-            ))}
-          </>
+          <tr data-testid="report-improvement">
+            <td className="doc-center">{n}</td>
+            <td>
+              {item.annotation.text}
+              {item.step ? <span className="muted">{t('bracketed', { text: item.step.title })}</span> : null}
+            </td>
+            <td>{unit || t('replay.report.unowned')}</td>
+            <td className="doc-center">{item.annotation.dueDate ? longDateOf(item.annotation.dueDate, language) : t('replay.report.noDue')}</td>
+            <td className="doc-center">{item.annotation.done ? t('replay.report.done') : t('replay.report.open')}</td>
+          </tr>
         ),
       })),
     });
@@ -383,7 +451,24 @@ function FindingLine(props: { item: FindingItem; n: number; t: TFunction; at: (m
 
 function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at: (m: number) => string; span: (a: number | null, b: number | null) => string; stepTitle: (id: string) => string }) {
   const { problem, t } = props;
-  if (problem.kind === 'finding') return <FindingLine item={problem.finding} n={props.n} t={t} at={props.at} />;
+  if (problem.kind === 'finding')
+    return problem.findings.length === 1 ? (
+      <FindingLine item={problem.findings[0]} n={props.n} t={t} at={props.at} />
+    ) : (
+      <p className="aar-item">
+        <span className="aar-n">{props.n}.</span>
+        {problem.findings[0].step && <b>{t('replay.report.stepMark', { step: problem.findings[0].step.title })}</b>}
+        {problem.findings.map((item) => `${item.annotation.text}${t('bracketed', { text: props.at(item.atMin) })}`).join(t('replay.report.clauseSep'))}
+      </p>
+    );
+  if (problem.kind === 'not-started')
+    return (
+      <p className="aar-item" data-testid="report-not-started">
+        <span className="aar-n">{props.n}.</span>
+        {problem.steps.length > 0 ? t('replay.report.notStarted', { steps: problem.steps.map((s) => s.title).join(t('listSep')) }) : ''}
+        {problem.unfinished.length > 0 ? t('replay.report.unfinished', { steps: problem.unfinished.map((s) => s.title).join(t('listSep')) }) : ''}
+      </p>
+    );
   if (problem.kind === 'objective-not-met') {
     const { result } = problem;
     return (
@@ -403,11 +488,12 @@ function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at:
       {t('replay.report.lateLine', {
         planned: props.span(c.plannedStart, c.plannedFinish),
         actual: props.span(c.actualStart, c.actualFinish),
-        minutes: minutesText(problem.cause.finishDelay),
+        minutes: problem.wholeDelay,
       })}
       {t('replay.report.because')}
-      {causeTextOf(t, problem.cause, props.stepTitle)}
+      {causeTextOf(t, problem.cause, props.stepTitle, true)}
       {t('replay.report.period')}
+      {problem.findings.map((item) => `${item.annotation.text}${t('bracketed', { text: props.at(item.atMin) })}`).join(t('replay.report.clauseSep'))}
     </p>
   );
 }

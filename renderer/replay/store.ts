@@ -19,8 +19,11 @@ export type EdgeView = 'taken' | 'dimmed';
 
 export type ReplayState = {
   runId: string | null;
+  /** The scrubber's span (from the earliest event, when one came before the run start). */
   startMs: number;
   endMs: number;
+  /** The run start: T+0 of every offset shown. */
+  runStartMs: number;
   t: number;
   playing: boolean;
   speed: Speed;
@@ -45,6 +48,7 @@ export const useReplay = create<ReplayState>(() => ({
   runId: null,
   startMs: 0,
   endMs: 0,
+  runStartMs: 0,
   t: 0,
   playing: false,
   speed: 60,
@@ -121,12 +125,12 @@ function edgeViewsOf(): Record<string, EdgeView> {
   return views;
 }
 
-/** Loads a run's replay index and shows the moment `t` (the start by default). */
-export function loadReplay(runId: string, replay: ReplayIndex, span: { startMs: number; endMs: number }, t = span.startMs) {
+/** Loads a run's replay index and shows the moment `t` (the run start, T+0, by default). */
+export function loadReplay(runId: string, replay: ReplayIndex, span: { startMs: number; endMs: number; openMs: number }, t = span.openMs) {
   index = replay;
   const plan = replay.work.work.plan;
   isInject = plan.steps.map((step) => step.kind === 'inject');
-  useReplay.setState({ runId, startMs: span.startMs, endMs: span.endMs, playing: false, views: {}, branchKey: '', edgeViews: {}, focusKey: '' });
+  useReplay.setState({ runId, startMs: span.startMs, endMs: span.endMs, runStartMs: span.openMs, playing: false, views: {}, branchKey: '', edgeViews: {}, focusKey: '' });
   seek(t);
 }
 

@@ -107,6 +107,7 @@ function importedRunOf(plan: ScenarioBody) {
     dueDate: null,
     done: false,
     createdAt: STORED.updatedAt,
+    unit: null,
     ...fields,
   });
   const annotations = [

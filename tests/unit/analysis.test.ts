@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EdgeSchema, ScenarioBodySchema, StepSchema, type RunEvent, type RunEventKind, type StepKind } from '../../shared/model';
 import { pausedMinutesOf, runAnalysisOf } from '../../shared/analysis';
+import { runEventOf } from '../../shared/runState';
 import { replayIndexOf, stateAtTime } from '../../shared/replay';
 import { FLOOD_MINI_START, floodMini } from '../fixtures/replay/floodMini';
 
@@ -14,25 +15,8 @@ const edge = (source: string, target: string, lagMin = 0, kind: 'sequence' | 'co
 const planOf = (steps: ReturnType<typeof step>[], edges: ReturnType<typeof edge>[]) => ScenarioBodySchema.parse({ title: 'test', steps, edges });
 
 let seq = 0;
-const on = (minutes: number, kind: RunEventKind, stepId: string | null = null, fields: Partial<RunEvent> = {}): RunEvent => ({
-  seq: ++seq,
-  runId: 'run',
-  at: iso(minutes),
-  kind,
-  stepId,
-  roleId: null,
-  text: '',
-  rating: null,
-  edgeId: null,
-  shiftMin: null,
-  itemId: null,
-  value: null,
-  person: '',
-  corrects: null,
-  supersededBy: null,
-  recordedAt: iso(minutes),
-  ...fields,
-});
+const on = (minutes: number, kind: RunEventKind, stepId: string | null = null, fields: Partial<RunEvent> = {}): RunEvent =>
+  runEventOf({ seq: ++seq, runId: 'run', at: iso(minutes), kind, stepId, ...fields });
 /** Started at `from`, completed at `to`. */
 const ran = (id: string, from: number, to: number) => [on(from, 'started', id), on(to, 'completed', id)];
 const sorted = (events: RunEvent[]) => [...events].sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at < b.at ? -1 : 1));

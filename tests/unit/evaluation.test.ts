@@ -32,7 +32,7 @@ import {
   type RunEvent,
   type RunEventKind,
 } from '../../shared/model';
-import { runStateAt } from '../../shared/runState';
+import { runEventOf, runStateAt } from '../../shared/runState';
 
 const item = (id: string, fields: Partial<EvalItem> = {}) => EvalItemSchema.parse({ id, content: `评估内容 ${id}`, ...fields });
 const formOf = (scheme: EvalScheme, items: EvalItem[], fields: Partial<EvalForm> = {}) =>
@@ -152,25 +152,7 @@ const plan: EvaluationPlan = {
 };
 
 let seq = 0;
-const entry = (at: string, kind: RunEventKind, fields: Partial<RunEvent> = {}): RunEvent => ({
-  seq: ++seq,
-  runId: 'run',
-  at,
-  kind,
-  stepId: null,
-  roleId: null,
-  text: '',
-  rating: null,
-  edgeId: null,
-  shiftMin: null,
-  itemId: null,
-  value: null,
-  person: '',
-  corrects: null,
-  supersededBy: null,
-  recordedAt: at,
-  ...fields,
-});
+const entry = (at: string, kind: RunEventKind, fields: Partial<RunEvent> = {}): RunEvent => runEventOf({ seq: ++seq, runId: 'run', at, kind, ...fields });
 
 describe("an item's rating from the run", () => {
   it('is the latest entry by time; a correction replaces the original; an entry recorded after the end is marked', () => {

@@ -71,6 +71,7 @@ beforeAll(async () => {
     correctEvent: { runId: run.id, seq: event.seq, at: run.startedAt, text: '更正' },
     shiftPlan: { runId: run.id, minutes: 10, reason: '暴雨' },
     deleteRun: { id: run.id },
+    setRunParticipants: { runId: run.id, participants: 42 },
     importRunCsv: { scenarioId: scenario.id, name: '导入', csv: `时间,步骤,事件类型\n09:00,${step.title},开始\n` },
     exportRunCsv: { id: run.id },
     previewPlanImport: { fileName: 'plan.csv', dataBase64: Buffer.from('时间,情景,处置动作\n09:00,停电,启动预案\n').toString('base64') },

@@ -59,7 +59,7 @@ function putRealisticData(db: Db) {
   service.recordEvent({ runId: run.id, event: { kind: 'observation', stepId: step, roleId: null, text: '供水保障组 5 分钟内到位', rating: 4, edgeId: null, shiftMin: null, itemId: null, value: null, person: '' } });
   service.addAnnotation({
     runId: run.id,
-    fields: { at: NOW.toISOString(), stepId: step, kind: 'improvement', text: '备用发电机启动偏慢', ownerRoleId: null, dueDate: '2026-07-01', done: false },
+    fields: { at: NOW.toISOString(), stepId: step, kind: 'improvement', text: '备用发电机启动偏慢', ownerRoleId: null, dueDate: '2026-07-01', done: false, unit: null },
   });
   service.saveFragment({
     name: '停电处置',
@@ -126,7 +126,16 @@ function putVersionOneDrill(db: Db) {
 const legacyWriters: Record<number, (db: Db) => void> = {
   [versionOf('0002-time-zone')]: putVersionOneDrill,
   [versionOf('0003-evaluation')]: putVersionOneDrill,
+  [versionOf('0004-report-fields')]: putVersionOneDrill,
 };
+
+/** Brings a database checked at an older version to the latest, as the app does on opening, so today's service can read it. */
+function toLatest(db: Db) {
+  for (const migration of shipped.slice(schemaVersionOf(db))) {
+    db.exec(migration.sql);
+    db.pragma(`user_version = ${migration.version}`);
+  }
+}
 
 /** What each migration must have done to the data it found, by version. A new migration needs an entry here. */
 const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | null) => void> = {
@@ -139,7 +148,9 @@ const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | 
     expect(rows.events).toHaveLength(1);
   },
   [versionOf('0003-evaluation')]: (db, before) => {
-    // A scenario and a run plan from before evaluation read back with an empty evaluation plan; old events have no item.
+    // A scenario and a run plan from before evaluation read back with an empty evaluation plan; old events have no item
+    // (read by today's service, once the later migrations ran).
+    toLatest(db);
     const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
     const scenario = service.getScenario({ id: 'sc1' }) as { evaluation: unknown; steps: unknown[] };
     expect(scenario.evaluation).toEqual({ forms: [], assignments: [] });
@@ -156,6 +167,17 @@ const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | 
     const copy = service.createRun({ scenarioId: 'sc1', name: '正式演练' }) as { id: string };
     const scored = service.recordEvent({ runId: copy.id, event: NewRunEventSchema.parse({ kind: 'evaluation-scored', itemId: 'i1', value: 'met', person: '袁志华' }) }) as { itemId: string; value: string; person: string };
     expect(scored).toMatchObject({ itemId: 'i1', value: 'met', person: '袁志华' });
+  },
+  [versionOf('0004-report-fields')]: (db, before) => {
+    // Runs and annotations from before keep everything and read back with nothing entered; the new fields then take a count and a unit.
+    const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
+    const kept = db.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number };
+    expect(kept.n).toBe((before?.runs ?? []).length);
+    const run = db.prepare('SELECT id FROM runs LIMIT 1').get() as { id: string };
+    expect((service.getRun({ id: run.id }) as { run: { participants: unknown } }).run.participants).toBeNull();
+    expect((service.setRunParticipants({ runId: run.id, participants: 42 }) as { participants: number }).participants).toBe(42);
+    const note = service.addAnnotation({ runId: run.id, fields: { at: NOW.toISOString(), stepId: null, kind: 'improvement', text: '补充通讯录', ownerRoleId: null, dueDate: null, done: false, unit: '县应急管理局' } }) as { id: string };
+    expect((service.listAnnotations({ runId: run.id }) as { id: string; unit: string | null }[]).find((a) => a.id === note.id)?.unit).toBe('县应急管理局');
   },
   2: (db) => {
     // Every scenario and every run's plan names its time zone.

@@ -10,7 +10,7 @@ import {
   replaySpanOf,
   stateAtTime,
 } from '../../shared/replay';
-import { applyEvent, cloneRunState, initialRunState, runStateAt, type RunStateAt } from '../../shared/runState';
+import { applyEvent, cloneRunState, initialRunState, runEventOf, runStateAt, type RunStateAt } from '../../shared/runState';
 import { FLOOD_MINI_START, floodMini } from '../fixtures/replay/floodMini';
 import { randomLog, randomOf, randomPlan } from '../fixtures/replay/randomRun';
 
@@ -21,25 +21,7 @@ const iso = (minutes: number) => new Date(at(minutes)).toISOString();
 let seq = 0;
 function recorded(minutes: number, kind: RunEventKind, stepId: string | null = null, fields: Partial<RunEvent> = {}): RunEvent {
   seq++;
-  return {
-    seq,
-    runId: 'run-mini',
-    at: iso(minutes),
-    kind,
-    stepId,
-    roleId: null,
-    text: '',
-    rating: null,
-    edgeId: null,
-    shiftMin: null,
-    itemId: null,
-    value: null,
-    person: '',
-    corrects: null,
-    supersededBy: null,
-    recordedAt: iso(minutes),
-    ...fields,
-  };
+  return runEventOf({ seq, runId: 'run-mini', at: iso(minutes), kind, stepId, ...fields });
 }
 
 /** Everything a state holds, in plain comparable form (the fold's working arrays included, so later events fold the same). */
@@ -178,9 +160,9 @@ describe('event navigation', () => {
   });
 
   it('spans the run from its start to its last event', () => {
-    expect(replaySpanOf(index, at(61))).toEqual({ startMs: T0, endMs: at(61) });
+    expect(replaySpanOf(index, at(61))).toEqual({ startMs: T0, endMs: at(61), openMs: T0 });
     const empty = replayIndexOf(plan, [], T0);
-    expect(replaySpanOf(empty, null)).toEqual({ startMs: T0, endMs: T0 + 60_000 });
+    expect(replaySpanOf(empty, null)).toEqual({ startMs: T0, endMs: T0 + 60_000, openMs: T0 });
   });
 });
 

@@ -84,7 +84,8 @@ describe('the after-action report (演练总结报告)', () => {
     expect(overview.units).toEqual(['县政府', '县生态环境局', '县环境监测站', '县自来水公司', '县污水处理厂']);
     expect(overview.peopleByCategory).toMatchObject({ player: 5, controller: 1, evaluator: 0 });
     expect(overview.roleGroups.map((g) => g.group)).toEqual(['领导小组', '策划导调组', '应急监测组', '供水保障组', '污水处置组']);
-    expect(overview.stepCounts).toEqual({ total: 9, done: 8, skipped: 0, notTaken: 1, unfinished: 0, notStarted: 0, late: 7 });
+    expect(overview.stepCounts).toEqual({ total: 9, done: 8, skipped: 0, notTaken: 1, unfinished: 0, notStarted: 0, late: 5 });
+    expect(overview.lostTimeSteps.map((step) => step.title)).toHaveLength(5);
     // The drill has no evaluation form: its objectives are not evaluated, whatever the steps did (they were all done).
     expect(overview.objectives.map((o) => [o.objective.id, o.status, o.steps?.doneCount])).toEqual([
       ['o-water', 'not-evaluated', 1],
@@ -100,14 +101,19 @@ describe('the after-action report (演练总结报告)', () => {
     ]);
   });
 
-  it('lists as problems the went-wrong findings first, then the steps that lost time themselves, most lost first, with their causes', () => {
+  it('lists as problems the steps that lost time themselves, most lost first, with their causes and the went-wrong notes on them', () => {
     const summary = report.problems.map((p: ProblemItem) =>
-      p.kind === 'finding' ? ['finding', p.finding.annotation.text] : p.kind === 'late-step' ? ['late', p.comparison.step.title, p.cause.finishDelay] : ['objective', p.result.objective.id],
+      p.kind === 'finding'
+        ? ['finding', p.findings[0].annotation.text]
+        : p.kind === 'late-step'
+          ? ['late', p.comparison.step.title, p.cause.finishDelay, ...p.findings.map((f) => f.annotation.text)]
+          : p.kind === 'not-started'
+            ? ['not-started', ...p.steps.map((step) => step.title)]
+            : ['objective', p.result.objective.id],
     );
     expect(summary).toEqual([
-      ['finding', '应急响应启动会议召集用时过长'],
       ['late', '应急监测', 12],
-      ['late', '启动应急响应', 4],
+      ['late', '启动应急响应', 4, '应急响应启动会议召集用时过长'],
       ['late', '是否启用备用水源', 7],
       ['late', '启用备用水源', 10],
       ['late', '污水应急处置', 15],

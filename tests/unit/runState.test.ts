@@ -14,6 +14,7 @@ import {
   type RunStateAt,
   type StepStatus,
 } from '../../shared/runState';
+import { runEventOf, runStatusAfter } from '../../shared/runState';
 
 /*
  * The flood-alarm fixture, times in minutes from T0 (earliest start–finish):
@@ -58,25 +59,7 @@ const iso = (minutes: number) => new Date(at(minutes)).toISOString();
 let seq = 0;
 function event(minutes: number, kind: RunEventKind, fields: Partial<RunEvent> = {}): RunEvent {
   seq++;
-  return {
-    seq,
-    runId: 'run-1',
-    at: iso(minutes),
-    kind,
-    stepId: null,
-    roleId: null,
-    text: '',
-    rating: null,
-    edgeId: null,
-    shiftMin: null,
-    itemId: null,
-    value: null,
-    person: '',
-    corrects: null,
-    supersededBy: null,
-    recordedAt: iso(minutes),
-    ...fields,
-  };
+  return runEventOf({ seq, runId: 'run-1', at: iso(minutes), kind, ...fields });
 }
 const on = (minutes: number, kind: RunEventKind, stepId: string, fields: Partial<RunEvent> = {}) => event(minutes, kind, { stepId, ...fields });
 
@@ -328,5 +311,41 @@ describe('instantMsOf', () => {
       expect(instantMsOf(iso)).toBe(Date.parse(iso));
     expect(instantMsOf('2026-05-20T09:30:00+08:00')).toBe(Date.parse('2026-05-20T01:30:00Z'));
     expect(instantMsOf('not a time')).toBeNaN();
+  });
+});
+
+describe('runEventOf and runStatusAfter', () => {
+  it('fills every field a record has that the event does not name', () => {
+    const made = runEventOf({ seq: 7, runId: 'r', at: iso(3), kind: 'started', stepId: 'assess' });
+    expect(made).toEqual({
+      seq: 7,
+      runId: 'r',
+      at: iso(3),
+      kind: 'started',
+      stepId: 'assess',
+      roleId: null,
+      text: '',
+      rating: null,
+      edgeId: null,
+      shiftMin: null,
+      itemId: null,
+      value: null,
+      person: '',
+      corrects: null,
+      supersededBy: null,
+      recordedAt: iso(3),
+    });
+  });
+
+  it('pauses, resumes and ends a run, and leaves it alone for other events and after its end', () => {
+    const running = { status: 'running' as const, endedAt: null };
+    const paused = runStatusAfter(running, { kind: 'paused', at: iso(5) });
+    expect(paused).toEqual({ status: 'paused', endedAt: null });
+    expect(runStatusAfter(paused, { kind: 'resumed', at: iso(6) })).toEqual({ status: 'running', endedAt: null });
+    expect(runStatusAfter(running, { kind: 'started', at: iso(6) })).toBe(running);
+    const ended = runStatusAfter(paused, { kind: 'ended', at: iso(9) });
+    expect(ended).toEqual({ status: 'ended', endedAt: iso(9) });
+    expect(runStatusAfter(ended, { kind: 'resumed', at: iso(10) })).toBe(ended);
+    expect(runStatusAfter(ended, { kind: 'ended', at: iso(11) })).toBe(ended);
   });
 });

@@ -98,6 +98,12 @@ export const conduct: typeof zh = {
     hideDone: 'Hide',
     noSchedule: 'The drill graph has a cycle, so there are no planned times and no late steps.',
   },
+  notReady: {
+    title: 'Step not ready yet',
+    message: '“{{step}}” is not ready: it is still waiting for {{steps}} to finish. Record “{{action}}” now anyway?',
+    confirm: 'Record anyway',
+    action: { delivered: 'Delivered', start: 'Start', complete: 'Done', decide: 'Choose branch', skip: 'Skip' },
+  },
   buttons: {
     delivered: 'Delivered',
     start: 'Start',

@@ -98,6 +98,12 @@ export const conduct = {
     hideDone: '收起',
     noSchedule: '演练流程中存在循环依赖，无法计算计划时间，也不判断延误。',
   },
+  notReady: {
+    title: '环节尚未就绪',
+    message: '“{{step}}”尚未就绪：还在等待{{steps}}完成。确定现在就记录“{{action}}”吗？',
+    confirm: '仍然记录',
+    action: { delivered: '已注入', start: '开始', complete: '完成', decide: '选择分支', skip: '跳过' },
+  },
   buttons: {
     delivered: '已注入',
     start: '开始',
