@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import {
   AnnotationFieldsSchema,
+  DocFieldsSchema,
   EvalValueSchema,
   FragmentBodySchema,
   IdSchema,
@@ -32,6 +33,12 @@ import {
 import { GraphOpsSchema } from './ops';
 import type { ScriptImport } from './scriptImport/build';
 import { ScriptFieldSchema } from './scriptImport/header';
+
+/** The documents that export to Word: a scenario's, then a run's. */
+export const DOCX_DOCUMENTS = ['role-sheets', 'roster', 'script', 'evaluation-form', 'report', 'evaluation-report'] as const;
+export type DocxDocument = (typeof DOCX_DOCUMENTS)[number];
+/** The documents made of a run (its summary and evaluation reports) rather than of a scenario. */
+export const RUN_DOCUMENTS: readonly DocxDocument[] = ['report', 'evaluation-report'];
 
 /** Largest scenario or run-log file accepted for import, checked before parsing. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -139,6 +146,8 @@ export const apiInputs = {
     reason: freeText().default(''),
   }),
   deleteRun: byId,
+  /** A run's own document fields for its summary report (报告单位, 主送, 抄送, 落款, 日期, 编制/审核/签发, 密级), replacing the old ones. */
+  updateRunDocFields: z.strictObject({ id: IdSchema, docFields: DocFieldsSchema }),
   importRunCsv: z
     .strictObject({ scenarioId: IdSchema, name: nameText(), csv: ImportTextSchema.optional(), dataBase64: ImportBytesSchema.optional() })
     .refine(exactlyOneOf('csv'), { message: 'give the file as "csv" or as "dataBase64", one of them' }),
@@ -177,6 +186,23 @@ export const apiInputs = {
     language: z.enum(['zh', 'en']).default('zh'),
   }),
 
+  /**
+   * A document as a Word file (.docx): the scenario's role sheets (all roles, or `roleIds`), roster, drill script
+   * or blank evaluation forms (all, or `formId`), or a run's summary report or evaluation report.
+   */
+  exportDocx: z
+    .strictObject({
+      document: z.enum(DOCX_DOCUMENTS),
+      scenarioId: IdSchema.optional(),
+      runId: IdSchema.optional(),
+      roleIds: z.array(IdSchema).min(1).max(1000).optional(),
+      formId: IdSchema.optional(),
+      language: z.enum(['zh', 'en']).default('zh'),
+    })
+    .refine((arg) => (RUN_DOCUMENTS.includes(arg.document) ? arg.runId !== undefined && arg.scenarioId === undefined : arg.scenarioId !== undefined && arg.runId === undefined), {
+      message: 'a run\'s report needs "runId"; every other document needs "scenarioId" (one of them, not both)',
+    }),
+
   // Preferences
   getPrefs: empty,
   setPrefs: z.strictObject({ patch: PrefsSchema.partial() }),
@@ -213,6 +239,7 @@ export const TASK_METHODS = [
   'previewPlanImport',
   'importPlanTable',
   'exportXlsx',
+  'exportDocx',
 ] as const satisfies readonly ServiceMethod[];
 export type TaskMethod = (typeof TASK_METHODS)[number];
 
@@ -278,6 +305,7 @@ export interface ApiOutputs {
   correctEvent: RunEvent;
   shiftPlan: RunEvent;
   deleteRun: { deleted: true };
+  updateRunDocFields: Run;
   importRunCsv: RunSummary;
   previewPlanImport: PlanImportPreview;
   exportRunCsv: { fileName: string; text: string };
@@ -295,6 +323,8 @@ export interface ApiOutputs {
 
   /** An Excel workbook (`.xlsx`) of the drill script or the roster, base64-encoded. */
   exportXlsx: { fileName: string; base64: string };
+  /** A Word document (`.docx`), base64-encoded. */
+  exportDocx: { fileName: string; base64: string };
 
   getPrefs: Prefs;
   setPrefs: Prefs;

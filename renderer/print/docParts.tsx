@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { DrillHeader, PlannedTime, SheetVariant } from '../../shared/sheets';
-import { DEFAULT_TIME_ZONE, longDateOf } from '../../shared/time';
+import { drillWhenOf } from '../../shared/docText';
 
 /** Text with its line breaks kept; nothing when empty. */
 export function Lines(props: { text: string; className?: string }) {
@@ -80,10 +80,7 @@ function InfoCells(props: { label: string; value: ReactNode; span: number }) {
   );
 }
 
-/** A date and time of a drill, followed by its zone when that is not the usual one (China's): `… (America/New_York time)`. */
-export function whenInZone(when: string, zone: string, t: TFunction): string {
-  return when !== '—' && zone !== DEFAULT_TIME_ZONE ? t('print.header.inZone', { when, zone }) : when;
-}
+export { whenInZone } from '../../shared/docText';
 
 /**
  * The drill facts every document opens with; `beside` shares the first row
@@ -91,13 +88,8 @@ export function whenInZone(when: string, zone: string, t: TFunction): string {
  * zone, which is named when it is not the usual one (China's).
  */
 export function drillFacts(drill: DrillHeader, t: TFunction, language: string, beside?: InfoRow): InfoRow[] {
-  const when = drill.drillDate
-    ? drill.startTime
-      ? t('print.header.dateTime', { date: longDateOf(drill.drillDate, language), time: drill.startTime })
-      : longDateOf(drill.drillDate, language)
-    : drill.startTime ?? '—';
   return [
-    { label: t('print.header.drillDate'), value: whenInZone(when, drill.timeZone, t), wide: beside === undefined },
+    { label: t('print.header.drillDate'), value: drillWhenOf(drill, t, language), wide: beside === undefined },
     ...(beside ? [beside] : []),
     { label: t('print.header.location'), value: drill.location || '—', wide: true },
     { label: t('print.header.organiser'), value: drill.organiser || '—', wide: true },

@@ -11,7 +11,8 @@ import { PARTICIPANT_CATEGORIES } from '../../shared/model';
 import { clockAt, longDateOf, tPlusOf } from '../../shared/time';
 import { InfoTable, Lines, SectionHeading, TitleBlock, whenInZone } from '../print/docParts';
 import { contentWidthOf, type Flow, type FlowPart } from '../print/Paged';
-import { causeTextOf, shortCauseTextOf } from './causes';
+import { findingTextOf, overrunTextOf, problemTextOf } from '../../shared/docText';
+import { shortCauseTextOf } from './causes';
 import { objectiveBasisOf } from '../evaluation/labels';
 import { deltaText, minutesText } from './format';
 
@@ -179,24 +180,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
 
   // 二、发现的问题
   heading('h2', t('replay.report.section2'));
-  const contributors = overview.contributors.map((c) => t('replay.report.contributor', { step: c.step.title, minutes: minutesText(c.minutes), share: Math.round(c.share * 100) })).join(t('listSep'));
-  parts.push(
-    block(
-      'overrun',
-      <Paragraph>
-        {overview.overrun === null
-          ? t('replay.report.noTiming')
-          : overview.overrun > 1
-            ? t('replay.report.overrunSummary', { planned: minutesText(overview.plannedMinutes ?? 0), actual: minutesText(overview.actualMinutes ?? 0), overrun: minutesText(overview.overrun) }) +
-              (contributors ? t('replay.report.lostIn', { list: contributors }) : '') +
-              (report.analysis.lostMinutes - overview.overrun >= 1
-                ? t('replay.analysis.recovered', { lost: minutesText(report.analysis.lostMinutes), recovered: minutesText(report.analysis.lostMinutes - overview.overrun) })
-                : '')
-            : t('replay.report.onTimeSummary', { planned: minutesText(overview.plannedMinutes ?? 0), actual: minutesText(overview.actualMinutes ?? 0) })}
-        {overview.pausedMinutes >= 1 ? t('replay.report.paused', { minutes: minutesText(overview.pausedMinutes) }) : ''}
-      </Paragraph>,
-    ),
-  );
+  parts.push(block('overrun', <Paragraph>{overrunTextOf(t, report)}</Paragraph>));
   if (report.problems.length === 0) parts.push(block('no-problems', <Paragraph>{t('replay.report.noProblems')}</Paragraph>));
   report.problems.forEach((problem, i) => parts.push(block(`problem-${i}`, <ProblemView problem={problem} n={i + 1} t={t} at={at} span={span} stepTitle={stepTitle} />)));
   if (report.knockOnLateCount > 0) parts.push(block('knock-on', <p className="doc-note aar-knock-on">{t('replay.report.knockOn', { count: report.knockOnLateCount })}</p>));
@@ -370,44 +354,22 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
 }
 
 function FindingLine(props: { item: FindingItem; n: number; t: TFunction; at: (minutes: number) => string }) {
-  const { item, t } = props;
   return (
     <p className="aar-item">
       <span className="aar-n">{props.n}.</span>
-      {item.step && <b>{t('replay.report.stepMark', { step: item.step.title })}</b>}
-      {item.annotation.text}
-      <span className="aar-when">{t('bracketed', { text: props.at(item.atMin) })}</span>
+      {findingTextOf(props.t, props.item, props.at)}
     </p>
   );
 }
 
 function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at: (m: number) => string; span: (a: number | null, b: number | null) => string; stepTitle: (id: string) => string }) {
-  const { problem, t } = props;
-  if (problem.kind === 'finding') return <FindingLine item={problem.finding} n={props.n} t={t} at={props.at} />;
-  if (problem.kind === 'objective-not-met') {
-    const { result } = problem;
-    return (
-      <p className="aar-item" data-testid="report-objective-problem">
-        <span className="aar-n">{props.n}.</span>
-        {result.status === 'not-evaluated'
-          ? t('replay.report.objectiveMissed', { objective: result.objective.text, steps: problem.missedSteps.map((s) => s.title).join(t('listSep')) })
-          : `${t('evaluation.report.objectiveProblem', { objective: result.objective.text, status: t(`evaluation.objective.${result.status}`) })}${t('colon')}${objectiveBasisOf(t, result)}${t('replay.report.period')}`}
-      </p>
-    );
-  }
-  const c = problem.comparison;
+  const { problem } = props;
+  const attributes =
+    problem.kind === 'objective-not-met' ? { 'data-testid': 'report-objective-problem' } : problem.kind === 'late-step' ? { 'data-late-step': problem.comparison.step.id } : {};
   return (
-    <p className="aar-item" data-late-step={c.step.id}>
+    <p className="aar-item" {...attributes}>
       <span className="aar-n">{props.n}.</span>
-      <b>{t('replay.report.stepMark', { step: c.step.title })}</b>
-      {t('replay.report.lateLine', {
-        planned: props.span(c.plannedStart, c.plannedFinish),
-        actual: props.span(c.actualStart, c.actualFinish),
-        minutes: minutesText(problem.cause.finishDelay),
-      })}
-      {t('replay.report.because')}
-      {causeTextOf(t, problem.cause, props.stepTitle)}
-      {t('replay.report.period')}
+      {problemTextOf(props.t, problem, { span: props.span, stepTitle: props.stepTitle, atMin: props.at })}
     </p>
   );
 }

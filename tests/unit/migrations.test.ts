@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Template } from '../../shared/api';
-import { NewRunEventSchema } from '../../shared/model';
+import { EMPTY_DOC_FIELDS, NewRunEventSchema } from '../../shared/model';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { createService } from '../../electron/core/service';
 import { loadTemplates } from '../../electron/core/templates';
@@ -126,6 +126,7 @@ function putVersionOneDrill(db: Db) {
 const legacyWriters: Record<number, (db: Db) => void> = {
   [versionOf('0002-time-zone')]: putVersionOneDrill,
   [versionOf('0003-evaluation')]: putVersionOneDrill,
+  [versionOf('0005-document-fields')]: putVersionOneDrill,
 };
 
 /** What each migration must have done to the data it found, by version. A new migration needs an entry here. */
@@ -156,6 +157,19 @@ const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | 
     const copy = service.createRun({ scenarioId: 'sc1', name: '正式演练' }) as { id: string };
     const scored = service.recordEvent({ runId: copy.id, event: NewRunEventSchema.parse({ kind: 'evaluation-scored', itemId: 'i1', value: 'met', person: '袁志华' }) }) as { itemId: string; value: string; person: string };
     expect(scored).toMatchObject({ itemId: 'i1', value: 'met', person: '袁志华' });
+  },
+  [versionOf('0005-document-fields')]: (db, before) => {
+    // Scenarios, run plans and runs stored before read back with empty document fields, and take new ones.
+    const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
+    expect(before!.runs).toHaveLength(1);
+    const runId = 'run1';
+    const { run } = service.getRun({ id: runId }) as { run: { scenarioId: string; plan: { docFields: unknown }; docFields: unknown } };
+    expect(run.plan.docFields).toEqual(EMPTY_DOC_FIELDS);
+    expect(run.docFields).toEqual(EMPTY_DOC_FIELDS);
+    expect((service.getScenario({ id: run.scenarioId }) as { docFields: unknown }).docFields).toEqual(EMPTY_DOC_FIELDS);
+    const updated = service.updateRunDocFields({ id: runId, docFields: { ...EMPTY_DOC_FIELDS, unit: '县生态环境局', recipients: '市生态环境局' } }) as { docFields: { unit: string } };
+    expect(updated.docFields.unit).toBe('县生态环境局');
+    expect((service.getRun({ id: runId }) as { run: { docFields: { recipients: string } } }).run.docFields.recipients).toBe('市生态环境局');
   },
   2: (db) => {
     // Every scenario and every run's plan names its time zone.

@@ -7,6 +7,7 @@
 import { sql as m0001 } from './0001-initial';
 import { sql as m0002 } from './0002-time-zone';
 import { sql as m0003 } from './0003-evaluation';
+import { sql as m0005 } from './0005-document-fields';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -14,4 +15,6 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: '0001-initial', sql: m0001 },
   { version: 2, name: '0002-time-zone', sql: m0002 },
   { version: 3, name: '0003-evaluation', sql: m0003 },
+  // 0005 is written for after the photos branch's 0004; here, without it, it is version 4.
+  { version: 4, name: '0005-document-fields', sql: m0005 },
 ];

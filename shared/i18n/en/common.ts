@@ -63,4 +63,26 @@ export const common: typeof zh = {
     recovered: 'The database file was damaged. It was moved aside to {{path}} and a new database was created. You can restore the latest backup under "Backups".',
     seedingFailed: 'The sample drills could not be added to the new database ({{reason}}), most often because the disk is full. DrillDesk tries again at its next start.',
   },
+  /** The head and foot fields of official documents (GB/T 9704 practice). */
+  docFields: {
+    heading: 'Document details (printed at the head and foot of each document)',
+    unit: 'Prepared by (unit)',
+    reportUnit: 'Reporting unit',
+    drafter: 'Drafted by',
+    reviewer: 'Reviewed by',
+    approver: 'Approved by',
+    version: 'Version',
+    versionShort: 'Version {{version}}',
+    date: 'Date',
+    classification: 'Classification mark',
+    classificationHint: 'e.g. "Internal, keep safe", printed at the top left of the first page',
+    recipients: 'To',
+    copyTo: 'Copy to',
+    signOff: 'Signed',
+    internal: 'Internal, keep safe',
+  },
+  docx: {
+    export: 'Export Word',
+    exported: 'Exported {{name}}',
+  },
 };

@@ -64,4 +64,26 @@ export const common = {
     recovered: '数据库文件已损坏，已移至 {{path}} 保存，并新建了数据库。可以在“备份”中恢复最近的备份。',
     seedingFailed: '示例演练没能放进新数据库（{{reason}}），常见原因是磁盘空间不足。DrillDesk 下次启动时会再试一次。',
   },
+  /** The head and foot fields of official documents (GB/T 9704 practice). */
+  docFields: {
+    heading: '文档信息（印在各文档的页眉页脚）',
+    unit: '编制单位',
+    reportUnit: '报告单位',
+    drafter: '编制',
+    reviewer: '审核',
+    approver: '签发',
+    version: '版本',
+    versionShort: '第 {{version}} 版',
+    date: '日期',
+    classification: '密级标志',
+    classificationHint: '如“内部资料 注意保存”，印在首页左上角',
+    recipients: '主送',
+    copyTo: '抄送',
+    signOff: '落款',
+    internal: '内部资料 注意保存',
+  },
+  docx: {
+    export: '导出 Word',
+    exported: '已导出 {{name}}',
+  },
 };
