@@ -126,7 +126,6 @@ function putVersionOneDrill(db: Db) {
 const legacyWriters: Record<number, (db: Db) => void> = {
   [versionOf('0002-time-zone')]: putVersionOneDrill,
   [versionOf('0003-evaluation')]: putVersionOneDrill,
-  [versionOf('0005-document-fields')]: putVersionOneDrill,
 };
 
 /** What each migration must have done to the data it found, by version. A new migration needs an entry here. */
@@ -162,7 +161,7 @@ const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | 
     // Scenarios, run plans and runs stored before read back with empty document fields, and take new ones.
     const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
     expect(before!.runs).toHaveLength(1);
-    const runId = 'run1';
+    const runId = (before!.runs[0] as { id: string }).id;
     const { run } = service.getRun({ id: runId }) as { run: { scenarioId: string; plan: { docFields: unknown }; docFields: unknown } };
     expect(run.plan.docFields).toEqual(EMPTY_DOC_FIELDS);
     expect(run.docFields).toEqual(EMPTY_DOC_FIELDS);
@@ -209,6 +208,27 @@ describe('each shipped migration', () => {
       }
     });
   }
+});
+
+describe('0005-document-fields', () => {
+  it('gives scenarios and run plans stored without document fields empty ones, and keeps fields already there', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    const before = shipped.slice(0, versionOf('0005-document-fields') - 1);
+    const atThree = openDatabase(file, { migrations: before });
+    // Written as DrillDesk wrote it before 0005: no fields; and a second scenario that has some.
+    putVersionOneDrill(atThree);
+    atThree.prepare("INSERT INTO scenarios (id, title, meta, revision, source_id, created_at, updated_at) SELECT 'sc2', title, json_set(meta, '$.docFields', json('{\"unit\":\"县水务局\"}')), revision, source_id, created_at, updated_at FROM scenarios WHERE id = 'sc1'").run();
+    atThree.close();
+    const db = openDatabase(file, { migrations: shipped });
+    try {
+      const fieldsOf = (sql: string) => (db.prepare(sql).all() as { fields: string }[]).map((row) => JSON.parse(row.fields) as unknown);
+      expect(fieldsOf("SELECT json_extract(meta, '$.docFields') AS fields FROM scenarios ORDER BY id")).toEqual([EMPTY_DOC_FIELDS, { unit: '县水务局' }]);
+      expect(fieldsOf("SELECT json_extract(plan, '$.docFields') AS fields FROM runs")).toEqual([EMPTY_DOC_FIELDS]);
+      expect(fieldsOf('SELECT doc_fields AS fields FROM runs')).toEqual([EMPTY_DOC_FIELDS]);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('0002-time-zone', () => {
