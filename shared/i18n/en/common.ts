@@ -65,6 +65,9 @@ export const common: typeof zh = {
   },
   /** The head and foot fields of official documents (GB/T 9704 practice). */
   docFields: {
+    edit: 'Document details',
+    runTitle: 'Document details of this run\'s reports',
+    runHint: 'Fields left empty keep the drill\'s settings (shown in grey); fields filled in apply to this run\'s after-action and evaluation reports only.',
     heading: 'Document details (printed at the head and foot of each document)',
     unit: 'Prepared by (unit)',
     reportUnit: 'Reporting unit',

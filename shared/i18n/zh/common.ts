@@ -66,6 +66,9 @@ export const common = {
   },
   /** The head and foot fields of official documents (GB/T 9704 practice). */
   docFields: {
+    edit: '文档信息',
+    runTitle: '本次演练报告的文档信息',
+    runHint: '留空的项沿用演练信息中的设置（以浅色显示）；填写的项只用于本次演练的总结报告和评估报告。',
     heading: '文档信息（印在各文档的页眉页脚）',
     unit: '编制单位',
     reportUnit: '报告单位',
