@@ -3,7 +3,7 @@
  * long run logs. The same seed gives the same graph on every machine, so two
  * runs of `npm run bench` measure the same work.
  */
-import type { Edge, NewRunEvent, Role, ScenarioBody, Step } from '../shared/model';
+import { EMPTY_DOC_FIELDS, type Edge, type NewRunEvent, type Role, type ScenarioBody, type Step } from '../shared/model';
 
 /** A small, fast, seeded PRNG (mulberry32): `rng()` gives floats in [0, 1). */
 export function rngOf(seed: number): () => number {
@@ -142,6 +142,7 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
   }
 
   return {
+    docFields: EMPTY_DOC_FIELDS,
     title: `基准演练 ${n} 步`,
     titleEn: `Benchmark drill, ${n} steps`,
     summaryEn: '',

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import {
   AnnotationFieldsSchema,
+  DocFieldsSchema,
   EvalValueSchema,
   FragmentBodySchema,
   IdSchema,
@@ -33,6 +34,12 @@ import { GraphOpsSchema } from './ops';
 import type { ScriptImport } from './scriptImport/build';
 import { ScriptFieldSchema } from './scriptImport/header';
 import { messageOf, messageTextOf, msg, technicalOf, type Language, type Message, type MessageKey, type MessageParam, type MessageParams } from './i18n';
+
+/** The documents that export to Word: a scenario's, then a run's. */
+export const DOCX_DOCUMENTS = ['role-sheets', 'roster', 'script', 'evaluation-form', 'report', 'evaluation-report'] as const;
+export type DocxDocument = (typeof DOCX_DOCUMENTS)[number];
+/** The documents made of a run (its summary and evaluation reports) rather than of a scenario. */
+export const RUN_DOCUMENTS: readonly DocxDocument[] = ['report', 'evaluation-report'];
 
 /** Largest scenario or run-log file accepted for import, checked before parsing. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -141,6 +148,8 @@ export const apiInputs = {
     reason: freeText().default(''),
   }),
   deleteRun: byId,
+  /** A run's own document fields for its summary report (报告单位, 主送, 抄送, 落款, 日期, 编制/审核/签发, 密级), replacing the old ones. */
+  updateRunDocFields: z.strictObject({ id: IdSchema, docFields: DocFieldsSchema }),
   importRunCsv: z
     .strictObject({ scenarioId: IdSchema, name: nameText(), csv: ImportTextSchema.optional(), dataBase64: ImportBytesSchema.optional() })
     .refine(exactlyOneOf('csv'), { params: { key: 'errors.file.textOrBytes', values: { text: 'csv' } } }),
@@ -180,6 +189,26 @@ export const apiInputs = {
     language: z.enum(['zh', 'en']).default('zh'),
   }),
 
+  /**
+   * A document as a Word file (.docx): the scenario's role sheets (all roles, or `roleIds`), roster, drill script
+   * or blank evaluation forms (all, or `formId`), or a run's summary report or evaluation report.
+   */
+  exportDocx: z
+    .strictObject({
+      document: z.enum(DOCX_DOCUMENTS),
+      scenarioId: IdSchema.optional(),
+      runId: IdSchema.optional(),
+      roleIds: z.array(IdSchema).min(1).max(1000).optional(),
+      formId: IdSchema.optional(),
+      language: z.enum(['zh', 'en']).default('zh'),
+    })
+    .superRefine((arg, context) => {
+      const ofRun = RUN_DOCUMENTS.includes(arg.document);
+      if (ofRun ? arg.runId !== undefined && arg.scenarioId === undefined : arg.scenarioId !== undefined && arg.runId === undefined) return;
+      const message = ofRun ? 'errors.scenario.runDocument' : 'errors.scenario.scenarioDocument';
+      context.addIssue({ code: 'custom', message, params: { values: { document: arg.document } } });
+    }),
+
   // Preferences
   getPrefs: empty,
   setPrefs: z.strictObject({ patch: PrefsSchema.partial() }),
@@ -216,6 +245,7 @@ export const TASK_METHODS = [
   'previewPlanImport',
   'importPlanTable',
   'exportXlsx',
+  'exportDocx',
 ] as const satisfies readonly ServiceMethod[];
 export type TaskMethod = (typeof TASK_METHODS)[number];
 
@@ -281,6 +311,7 @@ export interface ApiOutputs {
   correctEvent: RunEvent;
   shiftPlan: RunEvent;
   deleteRun: { deleted: true };
+  updateRunDocFields: Run;
   importRunCsv: RunSummary;
   previewPlanImport: PlanImportPreview;
   exportRunCsv: { fileName: string; text: string };
@@ -299,6 +330,8 @@ export interface ApiOutputs {
 
   /** An Excel workbook (`.xlsx`) of the drill script or the roster, base64-encoded. */
   exportXlsx: { fileName: string; base64: string };
+  /** A Word document (`.docx`), base64-encoded. */
+  exportDocx: { fileName: string; base64: string };
 
   getPrefs: Prefs;
   setPrefs: Prefs;

@@ -184,6 +184,31 @@ export const EdgeSchema = z.strictObject({
 });
 export type Edge = z.infer<typeof EdgeSchema>;
 
+/**
+ * The fields an official document carries at its head and foot (GB/T 9704
+ * practice): the issuing unit (编制单位, for a report 报告单位), who drafted,
+ * reviewed and signed it off (编制 / 审核 / 签发), its version and date, its
+ * classification mark (密级, e.g. 内部资料 注意保存), and, for a report sent up
+ * the line, its main and copy recipients (主送 / 抄送) and the signature
+ * (落款). One shape for a scenario's documents and a run's summary report:
+ * a run's fields override the scenario's field by field (`docFieldsOf`).
+ * Every field is optional; '' (or null for the date) means not set.
+ */
+export const DocFieldsSchema = z.strictObject({
+  unit: text(MAX_NAME).default(''),
+  drafter: text(MAX_NAME).default(''),
+  reviewer: text(MAX_NAME).default(''),
+  approver: text(MAX_NAME).default(''),
+  version: text(40).default(''),
+  date: DateSchema.nullable().default(null),
+  classification: text(MAX_NAME).default(''),
+  recipients: text(1000).default(''),
+  copyTo: text(1000).default(''),
+  signOff: text(MAX_NAME).default(''),
+});
+export type DocFields = z.infer<typeof DocFieldsSchema>;
+export const EMPTY_DOC_FIELDS: DocFields = DocFieldsSchema.parse({});
+
 /** Scenario metadata: everything but the graph. */
 export const ScenarioMetaSchema = z.strictObject({
   title: nameText(),
@@ -196,6 +221,8 @@ export const ScenarioMetaSchema = z.strictObject({
   location: text(MAX_NAME).default(''),
   organiser: text(MAX_NAME).default(''),
   objectives: z.array(ObjectiveSchema).max(200).default([]),
+  /** The document head and foot fields of the scenario's documents (optional in files). */
+  docFields: DocFieldsSchema.prefault({}),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMetaSchema>;
 
@@ -331,10 +358,12 @@ export type Run = {
   createdAt: string;
   /** People who took part, as entered for the report; null (or absent): counted from the roster. */
   participants?: number | null;
+  /** The run's own document fields for its summary report (报告单位, 主送, 抄送, 落款 …), over the plan's. */
+  docFields: DocFields;
 };
 
 /** A run as lists show it: its plan left out but for its title and its zone (the run's times are shown in it). */
-export type RunSummary = Omit<Run, 'plan'> & { eventCount: number; scenarioTitle: string; timeZone: string };
+export type RunSummary = Omit<Run, 'plan' | 'docFields'> & { eventCount: number; scenarioTitle: string; timeZone: string };
 
 export const RunEventKindSchema = z.enum([
   'inject-delivered',

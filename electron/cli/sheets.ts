@@ -1,6 +1,9 @@
 /**
- * `drill sheets FILE --out DIR [--lang zh|en] [--roles ID,ID]`: the printed
- * documents of a scenario file as PDF files, without the GUI. It serves the
+ * `drill sheets FILE --out DIR [--lang zh|en] [--roles ID,ID] [--format pdf,docx,xlsx]`:
+ * the printed documents of a scenario file as PDF files (the default), Word
+ * files (`docx`, the back end's `exportDocx`, from the same view-models) and
+ * Excel workbooks (`xlsx`: the script, the roster and each blank evaluation
+ * form), without the GUI. For PDF it It serves the
  * built renderer with a throwaway back end (a temp data folder, the browser-
  * mode server on a free port), imports the file, opens the print view in
  * headless Chromium for each document and prints it with `page.pdf`, so the
@@ -11,8 +14,10 @@
  *   DIR/<title>-演练脚本.pdf     the drill script, A4 landscape
  *   DIR/<title>-评估表.pdf       the blank evaluation forms, A4 landscape (when the drill has any)
  *
- * The renderer is built first when `dist/renderer` is missing or older than
- * its sources.
+ * and the same names with `.docx` and `.xlsx` (an Excel workbook per
+ * evaluation form: `<title>-评估表-<form>.xlsx`). The renderer is built first
+ * when PDF is asked for and `dist/renderer` is missing or older than its
+ * sources; Word and Excel need neither the renderer nor Chromium.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { z } from 'zod';
-import { ApiError } from '../../shared/api';
+import { ApiError, type DocxDocument } from '../../shared/api';
 import { messageOf, type Language } from '../../shared/i18n';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium';
 import { openBackend, type Backend } from '../core/backend';
@@ -38,10 +43,20 @@ export type SheetDocument = (typeof SHEET_DOCUMENTS)[number];
 /** A document's name in a PDF's file name: the print panel's own names (`print.doc.*`), e.g. 演练脚本, Drill-script. */
 const fileLabelOf = (language: Language, document: SheetDocument) => messageOf(language, `print.doc.${document}`).replace(/\s+/g, '-').toLowerCase();
 
+export const SHEET_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
+export type SheetFormat = (typeof SHEET_FORMATS)[number];
+
 const SheetsOptions = z.strictObject({
   out: z.string().min(1, { message: 'must name a folder' }),
   roles: z.string().optional(),
+  format: z
+    .string()
+    .default('pdf')
+    .transform((text) => [...new Set(text.split(',').map((part) => part.trim()).filter(Boolean))])
+    .pipe(z.array(z.enum(SHEET_FORMATS, { message: `each format must be one of ${SHEET_FORMATS.join(', ')}` })).min(1, { message: 'name at least one format' })),
 });
+
+const DOCX_OF: Record<SheetDocument, DocxDocument> = { sheets: 'role-sheets', roster: 'roster', script: 'script', evaluation: 'evaluation-form' };
 
 /** The newest modification time of any file under `dir`. */
 function newestMtime(dir: string): number {
@@ -64,7 +79,8 @@ export async function ensureRenderer(log: (line: string) => void) {
   await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'renderer'), logLevel: 'warn' });
 }
 
-export type PrintedDocument = { document: SheetDocument; file: string; pages: number };
+/** A file written: its document, format and path; `pages` for a PDF (Word and Excel paginate when opened). */
+export type PrintedDocument = { document: SheetDocument; format: SheetFormat; file: string; pages: number | null };
 
 /**
  * Prints the documents of a scenario file's text into `outDir` and returns
@@ -77,16 +93,20 @@ export async function printSheets(options: {
   language?: 'zh' | 'en';
   roleIds?: string[];
   documents?: readonly SheetDocument[];
+  /** Which files to write (default: PDF only). */
+  formats?: readonly SheetFormat[];
   /** Build the renderer first when it is missing or stale (default); tests that already built it pass false. */
   build?: boolean;
   log?: (line: string) => void;
 }): Promise<PrintedDocument[]> {
   const log = options.log ?? (() => {});
   const language = options.language ?? 'zh';
-  const executablePath = findChromium();
-  if (!executablePath) throw new CliError('no Chromium found: install it (Debian: apt-get install chromium) or set DRILLDESK_CHROMIUM', 1);
-  if (options.build !== false) await ensureRenderer(log);
-  else if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new CliError('the renderer is not built: run npx vite build', 1);
+  const formats = options.formats ?? ['pdf'];
+  const pdf = formats.includes('pdf');
+  const executablePath = pdf ? findChromium() : null;
+  if (pdf && !executablePath) throw new CliError('no Chromium found: install it (Debian: apt-get install chromium) or set DRILLDESK_CHROMIUM', 1);
+  if (pdf && options.build !== false) await ensureRenderer(log);
+  else if (pdf && !fs.existsSync(path.join(rendererDir, 'index.html'))) throw new CliError('the renderer is not built: run npx vite build', 1);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-sheets-'));
   let backend: Backend | null = null;
@@ -103,33 +123,66 @@ export async function printSheets(options: {
       if (error instanceof ApiError) throw CliError.of(error.body);
       throw error;
     }
-    web = await startWebServer({ backend, rendererDir, port: 0 });
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     fs.mkdirSync(options.outDir, { recursive: true });
-
+    const service = backend.service();
+    const scenario = await service.getScenario({ id: summary.id });
     const safeTitle = summary.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || 'drill';
+    const fileOf = (document: SheetDocument, extension: string, detail = '') =>
+      path.join(options.outDir, `${safeTitle}-${fileLabelOf(language, document)}${detail ? `-${detail.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60)}` : ''}.${extension}`);
     const printed: PrintedDocument[] = [];
-    for (const document of options.documents ?? SHEET_DOCUMENTS) {
+    const documents = (options.documents ?? SHEET_DOCUMENTS).filter((document) => {
       if (document === 'sheets' && summary.roleCount === 0) {
         log('No roles: role sheets skipped.');
-        continue;
+        return false;
       }
-      if (document === 'evaluation' && (await backend.service().getScenario({ id: summary.id })).evaluation.forms.length === 0) {
+      if (document === 'evaluation' && scenario.evaluation.forms.length === 0) {
         log('No evaluation form: blank evaluation forms skipped.');
-        continue;
+        return false;
       }
-      const search = new URLSearchParams({ token: web.token, print: document });
-      if (options.roleIds) search.set('roles', options.roleIds.join(','));
-      const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${web.port}/?${search.toString()}#/scenario/${summary.id}/print`);
-      await page.locator('[data-testid="print-pages"][data-state="ready"]').waitFor({ timeout: 60_000 });
-      const pages = await page.getByTestId('print-page').count();
-      const file = path.join(options.outDir, `${safeTitle}-${fileLabelOf(language, document)}.pdf`);
-      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-      await page.close();
-      printed.push({ document, file, pages });
-      log(`${file}: ${pages} page${pages === 1 ? '' : 's'}`);
+      return true;
+    });
+    const wrote = (entry: PrintedDocument) => {
+      printed.push(entry);
+      log(entry.pages === null ? entry.file : `${entry.file}: ${entry.pages} page${entry.pages === 1 ? '' : 's'}`);
+    };
+
+    if (pdf) {
+      web = await startWebServer({ backend, rendererDir, port: 0 });
+      browser = await chromium.launch({ executablePath: executablePath!, args: CHROMIUM_ARGS });
+      for (const document of documents) {
+        const search = new URLSearchParams({ token: web.token, print: document });
+        if (options.roleIds) search.set('roles', options.roleIds.join(','));
+        const page = await browser.newPage();
+        await page.goto(`http://127.0.0.1:${web.port}/?${search.toString()}#/scenario/${summary.id}/print`);
+        await page.locator('[data-testid="print-pages"][data-state="ready"]').waitFor({ timeout: 60_000 });
+        const pages = await page.getByTestId('print-page').count();
+        const file = fileOf(document, 'pdf');
+        await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+        await page.close();
+        wrote({ document, format: 'pdf', file, pages });
+      }
     }
+    if (formats.includes('docx'))
+      for (const document of documents) {
+        const { base64 } = await service.exportDocx({ document: DOCX_OF[document], scenarioId: summary.id, roleIds: document === 'sheets' ? options.roleIds : undefined, language });
+        const file = fileOf(document, 'docx');
+        fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+        wrote({ document, format: 'docx', file, pages: null });
+      }
+    if (formats.includes('xlsx'))
+      for (const document of documents) {
+        if (document === 'sheets') {
+          log('Role sheets have no Excel form: use pdf or docx.');
+          continue;
+        }
+        const forms = document === 'evaluation' ? scenario.evaluation.forms : [null];
+        for (const form of forms) {
+          const { base64 } = await service.exportXlsx({ scenarioId: summary.id, document: DOCX_OF[document] as 'script' | 'roster' | 'evaluation-form', formId: form?.id, language });
+          const file = fileOf(document, 'xlsx', forms.length > 1 ? (form?.title ?? '') : '');
+          fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+          wrote({ document, format: 'xlsx', file, pages: null });
+        }
+      }
     return printed;
   } finally {
     await browser?.close();
@@ -141,8 +194,8 @@ export async function printSheets(options: {
 
 export const sheetsCommand: Command = {
   name: 'sheets',
-  usage: 'sheets FILE --out DIR [--lang zh|en] [--roles ID,ID]',
-  summary: 'print role sheets, roster, drill script and blank evaluation forms to PDF files',
+  usage: 'sheets FILE --out DIR [--lang zh|en] [--roles ID,ID] [--format pdf,docx,xlsx]',
+  summary: 'print role sheets, roster, drill script and blank evaluation forms to PDF, Word and Excel files',
   run: async (argv, language) => {
     const raw = rawArgsOf(argv);
     const options = optionsOf(raw, SheetsOptions);
@@ -153,6 +206,7 @@ export const sheetsCommand: Command = {
       outDir: path.resolve(options.out),
       language,
       roleIds: options.roles?.split(',').filter(Boolean),
+      formats: options.format,
       log: (line) => console.log(line),
     });
     return 0;

@@ -4,6 +4,7 @@
  * call it; arguments arrive already parsed by `dispatch`. Every write is one
  * SQLite transaction, committed before the call returns.
  */
+import { docxOf, type DocxSource } from './docx';
 import { randomUUID } from 'node:crypto';
 import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
@@ -262,6 +263,11 @@ export function createService(deps: ServiceDeps): DrillService {
     },
     shiftPlan: ({ runId, minutes, reason }) =>
       recordEvent(runId, NewRunEventSchema.parse({ kind: 'plan-shifted', shiftMin: minutes, text: reason })),
+    updateRunDocFields: ({ id, docFields }) => {
+      runs.requireRun(db, id);
+      tx(() => runs.setRunDocFields(db, id, docFields));
+      return runs.requireRun(db, id);
+    },
     deleteRun: ({ id }) => {
       tx(() => runs.deleteRun(db, id));
       return { deleted: true };
@@ -333,6 +339,15 @@ export function createService(deps: ServiceDeps): DrillService {
       const bytes = await xlsxOf(scenario, document, language, formId);
       const formTitle = scenario.evaluation.forms.find((form) => formId === undefined || form.id === formId)?.title ?? '';
       return { fileName: xlsxFileNameOf(scenario.title, document, language, formTitle), base64: bytes.toString('base64') };
+    },
+
+    exportDocx: async ({ document, scenarioId, runId, roleIds, formId, language }) => {
+      const source: DocxSource =
+        runId !== undefined
+          ? { kind: 'run', run: runs.requireRun(db, runId), events: runs.eventsOf(db, runId), annotations: runs.listAnnotations(db, { runId }) }
+          : { kind: 'scenario', body: scenarios.requireScenario(db, scenarioId!), roleIds, formId };
+      const { fileName, bytes } = await docxOf(document, source, language);
+      return { fileName, base64: bytes.toString('base64') };
     },
 
     getPrefs: () => deps.prefs.read(),

@@ -3,7 +3,9 @@
  * Events are append-only: a correction is a new row that supersedes the old one.
  */
 import { ApiError } from '../../shared/api';
+import { EMPTY_DOC_FIELDS } from '../../shared/model';
 import type {
+  DocFields,
   Annotation,
   Fragment,
   FragmentBody,
@@ -29,6 +31,8 @@ type RunRow = {
   plan: string;
   created_at: string;
   participants: number | null;
+  /** Absent on a schema before 0005. */
+  doc_fields?: string;
 };
 type EventRow = {
   seq: number;
@@ -94,8 +98,11 @@ const sql = statementsOf({
   deleteFragment: 'DELETE FROM fragments WHERE id = ?',
 });
 
+/** Prepared apart, on first use: the column comes with migration 0005, and older schemas are still read by the migration tests. */
+const docFieldsSql = statementsOf({ setDocFields: 'UPDATE runs SET doc_fields = @docFields WHERE id = @id' });
+
 /** A run's own fields from its row, all but the plan (which listing leaves unread). */
-const runFieldsOf = (row: Omit<RunRow, 'plan'>): Omit<Run, 'plan'> => ({
+const runFieldsOf = (row: Omit<RunRow, 'plan' | 'doc_fields'>): Omit<Run, 'plan' | 'docFields'> => ({
   id: row.id,
   scenarioId: row.scenario_id,
   name: row.name,
@@ -111,7 +118,7 @@ const runFieldsOf = (row: Omit<RunRow, 'plan'>): Omit<Run, 'plan'> => ({
 const runOf = (row: RunRow): Run => {
   const plan = JSON.parse(row.plan) as ScenarioBody;
   plan.evaluation ??= { forms: [], assignments: [] };
-  return { ...runFieldsOf(row), plan };
+  return { ...runFieldsOf(row), plan, docFields: { ...EMPTY_DOC_FIELDS, ...(JSON.parse(row.doc_fields ?? '{}') as Partial<DocFields>) } };
 };
 
 const eventOf = (row: EventRow): RunEvent => ({
@@ -149,7 +156,7 @@ const annotationOf = (row: AnnotationRow): Annotation => ({
 
 export function insertRun(
   db: Db,
-  run: Omit<Run, 'createdAt'>,
+  run: Omit<Run, 'createdAt' | 'docFields'>,
   now: string,
 ): Run {
   sql(db).insertRun.run({
@@ -163,7 +170,7 @@ export function insertRun(
     plan: JSON.stringify(run.plan),
     now,
   });
-  return { ...run, createdAt: now };
+  return { ...run, createdAt: now, docFields: EMPTY_DOC_FIELDS };
 }
 
 export function listRuns(db: Db, scenarioId?: string): RunSummary[] {
@@ -198,6 +205,11 @@ export function setRunParticipants(db: Db, id: string, participants: number | nu
 
 export function setRunStatus(db: Db, id: string, status: RunStatus, endedAt: string | null) {
   sql(db).setStatus.run({ id, status, endedAt });
+}
+
+/** Replaces a run's own document fields (its summary report's head and foot). */
+export function setRunDocFields(db: Db, id: string, docFields: DocFields) {
+  docFieldsSql(db).setDocFields.run({ id, docFields: JSON.stringify(docFields) });
 }
 
 export function deleteRun(db: Db, id: string) {

@@ -225,8 +225,8 @@ export function requireScenario(db: Db, id: string): Scenario {
 }
 
 function metaFieldsOf(body: ScenarioMeta): ScenarioMeta {
-  const { title, titleEn, summaryEn, description, drillDate, startTime, timeZone, location, organiser, objectives } = body;
-  return { title, titleEn, summaryEn, description, drillDate, startTime, timeZone, location, organiser, objectives };
+  const { title, titleEn, summaryEn, description, drillDate, startTime, timeZone, location, organiser, objectives, docFields } = body;
+  return { title, titleEn, summaryEn, description, drillDate, startTime, timeZone, location, organiser, objectives, docFields };
 }
 
 /** Inserts a whole scenario (new, imported, copied). The caller has checked its integrity and runs this in a transaction. */

@@ -1,12 +1,13 @@
 /**
  * The scenario's metadata (title, date, start time, time zone, location,
- * organiser, objectives, description) in one dialog. Saving makes one undoable edit:
+ * organiser, objectives, description, document fields) in one dialog. Saving makes one undoable edit:
  * steps are unassigned from objectives that were removed, then the metadata
  * is set.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ObjectiveSchema, ScenarioMetaSchema, type Objective, type ScenarioMeta } from '../../shared/model';
+import { ObjectiveSchema, ScenarioMetaSchema, type DocFields, type Objective, type ScenarioMeta } from '../../shared/model';
+import { DocFieldsEditor, docFieldsProblemsOf } from '../components/DocFieldsEditor';
 import { dateTimeAt, timeZoneNames } from '../../shared/time';
 import type { GraphOp } from '../../shared/ops';
 import { Dialog } from '../components/Dialog';
@@ -29,6 +30,7 @@ type Draft = {
   description: string;
   summaryEn: string;
   objectives: Objective[];
+  docFields: DocFields;
 };
 const TEXT_FIELDS = ['title', 'titleEn', 'timeZone', 'location', 'organiser', 'description', 'summaryEn'] as const;
 
@@ -62,6 +64,8 @@ export function MetaDialog() {
     else errors[`objective.${objective.id}`] = result.message;
   });
   value.objectives = objectives;
+  if (Object.keys(docFieldsProblemsOf(draft.docFields)).length > 0) errors.docFields = 'docFields';
+  else value.docFields = draft.docFields;
   const valid = Object.keys(errors).length === 0;
 
   const current = useEditor.getState().body;
@@ -182,6 +186,7 @@ export function MetaDialog() {
         </div>
         {text('description', { multiline: true, wide: true })}
         {text('summaryEn', { multiline: true, wide: true })}
+        <DocFieldsEditor value={draft.docFields} onChange={(docFields) => setDraft({ ...draft, docFields })} />
       </div>
     </Dialog>
   );

@@ -22,7 +22,7 @@ import type { DrillApi } from '../../shared/api';
 import { errorTextOf } from '../i18n';
 import { stepMatchesOf } from '../../shared/find';
 import { EMPTY_HISTORY, historyClosed, historyWithEdit, redoOf, undoOf, type History } from '../../shared/history';
-import type { Edge, Role, Scenario, ScenarioBody, Step } from '../../shared/model';
+import { EMPTY_DOC_FIELDS, type Edge, type Role, type Scenario, type ScenarioBody, type Step } from '../../shared/model';
 import { applyOps, inverseOfOps, type GraphOp } from '../../shared/ops';
 import { DEFAULT_TIME_ZONE } from '../../shared/time';
 import { RuleError } from '../../shared/rules';
@@ -66,6 +66,7 @@ export type EditorState = {
 };
 
 const EMPTY_BODY: ScenarioBody = {
+  docFields: EMPTY_DOC_FIELDS,
   title: '',
   titleEn: '',
   summaryEn: '',

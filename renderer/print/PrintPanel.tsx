@@ -1,4 +1,4 @@
-/** The print dialog's side panel: which documents, which roles (with the variant each gets), print, PDF, Excel. */
+/** The print dialog's side panel: which documents, which roles (with the variant each gets), print, PDF, Excel, Word. */
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/model';
 import { sheetVariantOf } from '../../shared/sheets';
@@ -21,6 +21,9 @@ export function PrintPanel(props: {
   onPrint: () => void;
   onSavePdf: () => void;
   onExcel: (document: 'script' | 'roster') => void;
+  /** Downloads a document as a Word file (role sheets: the roles selected). */
+  onWord: (document: DocumentKind) => void;
+  hasEvaluationForms: boolean;
   isDesktop: boolean;
   zoom: Zoom;
   onZoom: (zoom: Zoom) => void;
@@ -129,6 +132,19 @@ export function PrintPanel(props: {
           <button disabled={props.busy} onClick={() => props.onExcel('roster')} data-testid="xlsx-roster">
             {t('print.excelRoster')}
           </button>
+        </div>
+        <h2>{t('print.word')}</h2>
+        <div className="print-buttons">
+          {DOCUMENT_KINDS.filter((kind) => kind !== 'evaluation' || props.hasEvaluationForms).map((kind) => (
+            <button
+              key={kind}
+              disabled={props.busy || (kind === 'sheets' && selection.roleIds.size === 0)}
+              onClick={() => props.onWord(kind)}
+              data-testid={`docx-${kind}`}
+            >
+              {t('print.wordFile', { document: t(`print.doc.${kind}`) })}
+            </button>
+          ))}
         </div>
       </div>
     </aside>

@@ -12,10 +12,15 @@ import { blankFormsOf } from '../../shared/evaluationSheets';
 import { drillScriptOf, roleSheetsOf, rosterOf } from '../../shared/sheets';
 import { dateAt } from '../../shared/time';
 import { api, isDesktop } from '../api';
-import { downloadBase64, XLSX_TYPE } from '../conduct/files';
+import { DOCX_TYPE, downloadBase64, XLSX_TYPE } from '../conduct/files';
 import { notify, notifyError } from '../components/toasts';
 import { PAGE, Paged, type Flow, type LaidPage } from './Paged';
+import { footerRightOf, withDocFields } from './docParts';
+import type { DocxDocument } from '../../shared/api';
 import { DOCUMENT_KINDS, PrintPanel, type DocumentKind, type PrintSelection, type Zoom } from './PrintPanel';
+
+/** The Word document of each printed document. */
+const DOCX_DOCUMENT_OF: Record<DocumentKind, DocxDocument> = { sheets: 'role-sheets', roster: 'roster', script: 'script', evaluation: 'evaluation-form' };
 import { roleSheetFlow } from './roleSheetFlow';
 import { rosterFlow } from './rosterFlow';
 import { scriptFlow } from './scriptFlow';
@@ -98,11 +103,12 @@ export function PrintScreen(props: { scenarioId: string }) {
   /** Every document's flow, built once per scenario and language, so a selection change reuses their layout. */
   const built = useMemo(() => {
     if (!scenario) return null;
+    const fielded = (flow: Flow) => withDocFields(flow, scenario.docFields, t, language);
     return {
-      sheets: new Map(roleSheetsOf(scenario).map((sheet) => [sheet.role.id, roleSheetFlow(sheet, t, language)])),
-      roster: rosterFlow(rosterOf(scenario), t, language),
-      script: scriptFlow(drillScriptOf(scenario), t, language),
-      evaluation: blankFormsOf(scenario).map((form) => evaluationFormFlow(form, t, language)),
+      sheets: new Map(roleSheetsOf(scenario).map((sheet) => [sheet.role.id, fielded(roleSheetFlow(sheet, t, language))])),
+      roster: fielded(rosterFlow(rosterOf(scenario), t, language)),
+      script: fielded(scriptFlow(drillScriptOf(scenario), t, language)),
+      evaluation: blankFormsOf(scenario).map((form) => fielded(evaluationFormFlow(form, t, language))),
     };
   }, [scenario, t, language]);
   const flows = useMemo((): Flow[] => {
@@ -174,9 +180,27 @@ export function PrintScreen(props: { scenarioId: string }) {
     }
   };
 
+  const exportWord = async (document: DocumentKind) => {
+    setBusy(true);
+    try {
+      const file = await api.exportDocx({
+        document: DOCX_DOCUMENT_OF[document],
+        scenarioId: scenario.id,
+        roleIds: document === 'sheets' ? scenario.roles.filter((role) => selection.roleIds.has(role.id)).map((role) => role.id) : undefined,
+        language: language.startsWith('en') ? 'en' : 'zh',
+      });
+      downloadBase64(file.fileName, file.base64, DOCX_TYPE);
+      notify(t('docx.exported', { name: file.fileName }));
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const widestMm = flows.some((flow) => flow.orientation === 'landscape') ? PAGE.landscape.width : PAGE.portrait.width;
   const scale = zoom === 'fit' ? Math.max(0.3, Math.min(2, (previewWidth - 48) / (widestMm * PX_PER_MM))) : Number(zoom);
-  const revision = t('print.footer.revision', { revision: scenario.revision, date: dateAt(Date.parse(scenario.updatedAt), scenario.timeZone) });
+  const revision = footerRightOf(scenario.docFields, t('print.footer.revision', { revision: scenario.revision, date: dateAt(Date.parse(scenario.updatedAt), scenario.timeZone) }), t, language);
   return (
     <div className="print-screen" data-testid="print-screen">
       <div className="print-body">
@@ -190,6 +214,8 @@ export function PrintScreen(props: { scenarioId: string }) {
           onPrint={() => void print()}
           onSavePdf={() => void savePdf()}
           onExcel={(document) => void exportExcel(document)}
+          onWord={(document) => void exportWord(document)}
+          hasEvaluationForms={scenario.evaluation.forms.length > 0}
           isDesktop={isDesktop}
           zoom={zoom}
           onZoom={setZoom}

@@ -2,7 +2,10 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { DrillHeader, PlannedTime, SheetVariant } from '../../shared/sheets';
-import { DEFAULT_TIME_ZONE, longDateOf } from '../../shared/time';
+import { docFootOf, docHeadLinesOf, docSignLineOf, drillWhenOf } from '../../shared/docText';
+import type { DocFields } from '../../shared/model';
+import { longDateOf } from '../../shared/time';
+import type { Flow, FlowPart } from './Paged';
 
 /** Text with its line breaks kept; nothing when empty. */
 export function Lines(props: { text: string; className?: string }) {
@@ -80,10 +83,7 @@ function InfoCells(props: { label: string; value: ReactNode; span: number }) {
   );
 }
 
-/** A date and time of a drill, followed by its zone when that is not the usual one (China's): `… (America/New_York time)`. */
-export function whenInZone(when: string, zone: string, t: TFunction): string {
-  return when !== '—' && zone !== DEFAULT_TIME_ZONE ? t('print.header.inZone', { when, zone }) : when;
-}
+export { whenInZone } from '../../shared/docText';
 
 /**
  * The drill facts every document opens with; `beside` shares the first row
@@ -91,13 +91,8 @@ export function whenInZone(when: string, zone: string, t: TFunction): string {
  * zone, which is named when it is not the usual one (China's).
  */
 export function drillFacts(drill: DrillHeader, t: TFunction, language: string, beside?: InfoRow): InfoRow[] {
-  const when = drill.drillDate
-    ? drill.startTime
-      ? t('print.header.dateTime', { date: longDateOf(drill.drillDate, language), time: drill.startTime })
-      : longDateOf(drill.drillDate, language)
-    : drill.startTime ?? '—';
   return [
-    { label: t('print.header.drillDate'), value: whenInZone(when, drill.timeZone, t), wide: beside === undefined },
+    { label: t('print.header.drillDate'), value: drillWhenOf(drill, t, language), wide: beside === undefined },
     ...(beside ? [beside] : []),
     { label: t('print.header.location'), value: drill.location || '—', wide: true },
     { label: t('print.header.organiser'), value: drill.organiser || '—', wide: true },
@@ -112,4 +107,57 @@ export function SectionHeading(props: { text: string; note?: ReactNode }) {
       {props.note && <div className="doc-section-note">{props.note}</div>}
     </div>
   );
+}
+
+/**
+ * A document's flow with its head and foot fields (GB/T 9704 practice): the
+ * classification mark at the top left and 编制单位 · 版本 · 日期 at the right
+ * before the title; for a report sent up the line 主送 after the title and
+ * 落款, date and 抄送 at the end; the sign-off line (编制 / 审核 / 签发) last.
+ * The same fields print in the Word export (electron/core/docx).
+ */
+export function withDocFields(flow: Flow, fields: DocFields, t: TFunction, language: string, options: { report?: boolean } = {}): Flow {
+  const head = docHeadLinesOf(options.report ? { ...fields, unit: '', version: '', date: null } : fields, t, language);
+  const sign = docSignLineOf(fields, t);
+  const before: FlowPart[] = [];
+  if (fields.classification.trim() || head.length > 0)
+    before.push({
+      kind: 'block',
+      key: 'doc-fields-head',
+      keepWithNext: true,
+      node: (
+        <div className="doc-fields-head" data-testid="doc-fields-head">
+          <span className="doc-classification">{fields.classification}</span>
+          <span>{head.map((line) => `${line.label}${t('colon')}${line.value}`).join('\u3000')}</span>
+        </div>
+      ),
+    });
+  const [title, ...rest] = flow.parts;
+  const afterTitle: FlowPart[] =
+    options.report && fields.recipients.trim()
+      ? [{ kind: 'block', key: 'doc-fields-recipients', node: <p className="doc-fields-line">{`${t('docFields.recipients')}${t('colon')}${fields.recipients}`}</p> }]
+      : [];
+  const after: FlowPart[] = [];
+  const signer = fields.signOff.trim() || fields.unit.trim();
+  if (options.report && (signer || fields.date))
+    after.push({
+      kind: 'block',
+      key: 'doc-fields-signature',
+      node: (
+        <div className="doc-fields-signature" data-testid="doc-fields-signature">
+          {signer && <div>{signer}</div>}
+          {fields.date && <div>{longDateOf(fields.date, language)}</div>}
+        </div>
+      ),
+    });
+  if (options.report && fields.copyTo.trim())
+    after.push({ kind: 'block', key: 'doc-fields-copy', node: <p className="doc-fields-line doc-fields-copy">{`${t('docFields.copyTo')}${t('colon')}${fields.copyTo}`}</p> });
+  if (sign) after.push({ kind: 'block', key: 'doc-fields-sign', node: <p className="doc-fields-sign" data-testid="doc-fields-sign">{sign}</p> });
+  if (before.length + afterTitle.length + after.length === 0) return flow;
+  return { ...flow, parts: [...before, ...(title ? [title] : []), ...afterTitle, ...rest, ...after] };
+}
+
+/** The right part of each page's footer: the document fields (编制单位 · 第 2 版 · 日期), or the scenario's revision when none is set. */
+export function footerRightOf(fields: DocFields, fallback: string, t: TFunction, language: string): string {
+  return docFootOf(fields, t, language) || fallback;
 }

@@ -1,6 +1,7 @@
 /** A role sheet (岗位任务卡) as a flow of printable parts: title, role facts, people, then the task table. */
 import type { TFunction } from 'i18next';
-import type { RoleSheet, SheetStep, Trigger } from '../../shared/sheets';
+import { triggerTextOf } from '../../shared/docText';
+import type { RoleSheet, SheetStep } from '../../shared/sheets';
 import { contentWidthOf, type Flow, type FlowPart } from './Paged';
 import { drillFacts, InfoTable, Lines, SectionHeading, TimeCell, TitleBlock } from './docParts';
 
@@ -11,21 +12,6 @@ import { drillFacts, InfoTable, Lines, SectionHeading, TimeCell, TitleBlock } fr
 const TASK_COLUMNS = [9, 16, 27, 75, 47];
 const PEOPLE_COLUMNS = [26, 78, 38, 32];
 
-function triggerText(trigger: Trigger, t: TFunction): string {
-  switch (trigger.kind) {
-    case 'start':
-      return t('print.sheet.trigger.start');
-    case 'concealed-inject':
-      return trigger.deliveryMethod
-        ? t('print.sheet.trigger.concealedBy', { method: trigger.deliveryMethod })
-        : t('print.sheet.trigger.concealed');
-    case 'step':
-      if (trigger.condition !== null) return t('print.sheet.trigger.branch', { title: trigger.step.title, label: trigger.condition });
-      return trigger.lagMin > 0
-        ? t('print.sheet.trigger.afterLag', { title: trigger.step.title, count: trigger.lagMin })
-        : t('print.sheet.trigger.after', { title: trigger.step.title });
-  }
-}
 
 function TaskCell(props: { step: SheetStep; t: TFunction }) {
   const { step, t } = props;
@@ -87,7 +73,7 @@ function StepRow(props: { step: SheetStep; index: number; t: TFunction }) {
       <td>
         {step.triggers.map((trigger, i) => (
           <div key={i} className="doc-trigger">
-            {triggerText(trigger, t)}
+            {triggerTextOf(trigger, t)}
           </div>
         ))}
       </td>

@@ -12,7 +12,7 @@ import { itemResultsOf, objectiveEvaluationsOf, placedItemsOf } from '../../shar
 import { evalItemLabelOf } from '../../shared/model';
 import { ratingLabelOf } from '../evaluation/labels';
 import type { EvaluationMark } from './Scrubber';
-import { effectiveEventsOf, type Annotation, type Run, type RunEvent } from '../../shared/model';
+import { effectiveEventsOf, type Annotation, type DocFields, type Run, type RunEvent } from '../../shared/model';
 import { replayIndexOf, replaySpanOf, stateAtTime } from '../../shared/replay';
 import { reportOf } from '../../shared/report';
 import { dateTimeAt } from '../../shared/time';
@@ -98,6 +98,14 @@ export function ReplayScreen(props: { runId: string }) {
       live = false;
     };
   }, [props.runId, reloadAnnotations]);
+
+  // The run's own document fields change without reloading the run (its replay index stays).
+  const [runFields, setRunFields] = useState<DocFields | null>(null);
+  useEffect(() => setRunFields(loaded ? loaded.run.docFields : null), [loaded]);
+  const reportRun = useMemo(
+    () => (loaded && runFields ? { runId: loaded.run.id, planFields: loaded.run.plan.docFields, runFields, onRunFields: setRunFields } : null),
+    [loaded, runFields],
+  );
 
   const prepared = useMemo(() => {
     if (!loaded) return null;
@@ -219,9 +227,10 @@ export function ReplayScreen(props: { runId: string }) {
         </>
       )}
       {tab === 'analysis' && <AnalysisView analysis={analysis} objectives={prepared.objectives} plan={run.plan} runStartMs={prepared.startMs} onShowStep={showStep} />}
-      {tab === 'report' && report && (
+      {tab === 'report' && report && reportRun && (
         <ReportView
           report={report}
+          run={reportRun}
           onParticipants={(participants) =>
             void api.setRunParticipants({ runId: prepared.run.id, participants }).then(
               (run) => setLoaded((current) => (current ? { ...current, run } : current)),
@@ -230,7 +239,7 @@ export function ReplayScreen(props: { runId: string }) {
           }
         />
       )}
-      {tab === 'evaluation' && evaluationReport && <EvaluationReportView report={evaluationReport} />}
+      {tab === 'evaluation' && evaluationReport && reportRun && <EvaluationReportView report={evaluationReport} run={reportRun} />}
     </div>
     </DrillZone>
   );

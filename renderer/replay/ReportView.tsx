@@ -14,6 +14,13 @@ import { evaluationReportFlowOf } from './evaluationReportFlow';
 import { dateAt } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
 import { reportFlowOf } from './reportFlow';
+import { docFieldsOf } from '../../shared/docText';
+import type { DocFields } from '../../shared/model';
+import { api } from '../api';
+import { DOCX_TYPE, downloadBase64 } from '../conduct/files';
+import { Dialog } from '../components/Dialog';
+import { DocFieldsEditor, docFieldsProblemsOf } from '../components/DocFieldsEditor';
+import { footerRightOf, withDocFields } from '../print/docParts';
 
 /** While the report is shown, the print style sheet applies to the whole page. */
 function usePrintRoute() {
@@ -23,8 +30,11 @@ function usePrintRoute() {
   }, []);
 }
 
-function PrintedReport(props: { flows: Flow[]; docTitle: string; fileName: string; footerRight: string; testId: string; fields?: ReactNode }) {
-  const { t } = useTranslation();
+/** What a report needs to export itself to Word and to edit the run's own document fields. */
+type ReportRun = { runId: string; planFields: DocFields; runFields: DocFields; onRunFields: (fields: DocFields) => void };
+
+function PrintedReport(props: { flows: Flow[]; docTitle: string; fileName: string; footerRight: string; testId: string; document: 'report' | 'evaluation-report'; run: ReportRun; fields?: ReactNode }) {
+  const { t, i18n } = useTranslation();
   usePrintRoute();
   const [pages, setPages] = useState<LaidPage[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,6 +48,20 @@ function PrintedReport(props: { flows: Flow[]; docTitle: string; fileName: strin
       document.title = previous;
     };
   }, [props.fileName]);
+
+  const [editing, setEditing] = useState(false);
+  const exportWord = async () => {
+    setBusy(true);
+    try {
+      const file = await api.exportDocx({ document: props.document, runId: props.run.runId, language: i18n.language.startsWith('en') ? 'en' : 'zh' });
+      downloadBase64(file.fileName, file.base64, DOCX_TYPE);
+      notify(t('docx.exported', { name: file.fileName }));
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const desktop = window.drillDeskDesktop;
   const print = async () => {
@@ -85,7 +109,14 @@ function PrintedReport(props: { flows: Flow[]; docTitle: string; fileName: strin
             {t('replay.report.savePdf')}
           </button>
         )}
+        <button type="button" onClick={() => void exportWord()} disabled={busy} data-testid="report-docx">
+          {t('docx.export')}
+        </button>
+        <button type="button" onClick={() => setEditing(true)} disabled={busy} data-testid="report-doc-fields">
+          {t('docFields.edit')}
+        </button>
       </div>
+      {editing && <RunDocFieldsDialog run={props.run} onClose={() => setEditing(false)} />}
       <div className="print-body">
         <div className="print-preview" data-testid="report-preview">
           <Paged flows={props.flows} footerRight={props.footerRight} pageLabel={(page, count) => t('replay.report.pageLabel', { page, count })} onLaidOut={onLaidOut} />
@@ -95,12 +126,53 @@ function PrintedReport(props: { flows: Flow[]; docTitle: string; fileName: strin
   );
 }
 
+/** The run's own document fields for its reports, over the scenario's (shown as placeholders). */
+function RunDocFieldsDialog(props: { run: ReportRun; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<DocFields>(props.run.runFields);
+  const [saving, setSaving] = useState(false);
+  const valid = Object.keys(docFieldsProblemsOf(draft)).length === 0;
+  const save = async () => {
+    setSaving(true);
+    try {
+      const run = await api.updateRunDocFields({ id: props.run.runId, docFields: draft });
+      props.run.onRunFields(run.docFields);
+      props.onClose();
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Dialog
+      title={t('docFields.runTitle')}
+      onClose={props.onClose}
+      wide
+      testId="run-doc-fields-dialog"
+      footer={
+        <>
+          <button type="button" onClick={props.onClose}>
+            {t('action.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={!valid || saving} onClick={() => void save()} data-testid="run-doc-fields-save">
+            {t('action.save')}
+          </button>
+        </>
+      }
+    >
+      <p className="muted small">{t('docFields.runHint')}</p>
+      <DocFieldsEditor value={draft} onChange={setDraft} forRun placeholders={props.run.planFields} />
+    </Dialog>
+  );
+}
+
 const fileNameOf = (...parts: string[]) => `${parts.join('-')}.pdf`.replace(/[\\/:*?"<>|\s]+/g, '_');
 
 /** The after-action report (演练总结报告). */
-export function ReportView(props: { report: AfterActionReport; onParticipants?: (count: number | null) => void }) {
+export function ReportView(props: { report: AfterActionReport; run: ReportRun; onParticipants?: (count: number | null) => void }) {
   const { t, i18n } = useTranslation();
-  const { report } = props;
+  const { report, run } = props;
   const [people, setPeople] = useState(String(report.overview.peopleCount));
   useEffect(() => setPeople(String(report.overview.peopleCount)), [report.overview.peopleCount]);
   // 参演人数 is entered per run: the roster's count until someone types the real one; empty goes back to the roster.
@@ -110,13 +182,14 @@ export function ReportView(props: { report: AfterActionReport; onParticipants?: 
     if (count !== null && (!Number.isInteger(count) || count < 0 || count > 100_000)) return setPeople(String(report.overview.peopleCount));
     if (count !== (report.overview.peopleEntered ? report.overview.peopleCount : null)) props.onParticipants?.(count);
   };
-  const flows = useMemo(() => [reportFlowOf(report, t, i18n.language)], [report, t, i18n.language]);
+  const fields = useMemo(() => docFieldsOf(run.planFields, run.runFields), [run.planFields, run.runFields]);
+  const flows = useMemo(() => [withDocFields(reportFlowOf(report, t, i18n.language), fields, t, i18n.language, { report: true })], [report, fields, t, i18n.language]);
   return (
     <PrintedReport
       flows={flows}
       docTitle={t('replay.report.docTitle')}
       fileName={fileNameOf(report.overview.title, t('replay.report.docTitle'), report.overview.drillDate)}
-      footerRight={t('replay.report.footerRight', { run: report.overview.runName })}
+      footerRight={footerRightOf(fields, t('replay.report.footerRight', { run: report.overview.runName }), t, i18n.language)}
       testId="report-view"
       fields={
         props.onParticipants && (
@@ -134,16 +207,19 @@ export function ReportView(props: { report: AfterActionReport; onParticipants?: 
           </label>
         )
       }
+      document="report"
+      run={run}
     />
   );
 }
 
 /** The evaluation report (演练评估报告); a run whose plan has no form has none. */
-export function EvaluationReportView(props: { report: EvaluationReport }) {
+export function EvaluationReportView(props: { report: EvaluationReport; run: ReportRun }) {
   const { t, i18n } = useTranslation();
-  const { report } = props;
+  const { report, run } = props;
   const zone = useDrillZone();
-  const flows = useMemo(() => [evaluationReportFlowOf(report, t, i18n.language)], [report, t, i18n.language]);
+  const fields = useMemo(() => docFieldsOf(run.planFields, run.runFields), [run.planFields, run.runFields]);
+  const flows = useMemo(() => [withDocFields(evaluationReportFlowOf(report, t, i18n.language), fields, t, i18n.language)], [report, fields, t, i18n.language]);
   if (report.forms.length === 0)
     return (
       <p className="empty-state" data-testid="evaluation-report-none">
@@ -155,8 +231,10 @@ export function EvaluationReportView(props: { report: EvaluationReport }) {
       flows={flows}
       docTitle={t('evaluation.report.docTitle')}
       fileName={fileNameOf(report.basics.title, t('evaluation.report.docTitle'), dateAt(report.basics.startedAtMs, zone))}
-      footerRight={t('evaluation.report.footerRight', { run: report.basics.runName })}
+      footerRight={footerRightOf(fields, t('evaluation.report.footerRight', { run: report.basics.runName }), t, i18n.language)}
       testId="evaluation-report-view"
+      document="evaluation-report"
+      run={run}
     />
   );
 }

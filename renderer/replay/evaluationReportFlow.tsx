@@ -7,14 +7,13 @@
  */
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { FormResult, ItemResult } from '../../shared/evaluation';
+import type { ItemResult } from '../../shared/evaluation';
 import type { EvaluationReport, NoteItem, ShortfallItem } from '../../shared/evaluationReport';
 import { InfoTable, Lines, SectionHeading, TitleBlock } from '../print/docParts';
 import { clockAt, dateAt, longDateOf } from '../../shared/time';
 import { contentWidthOf, type Flow, type FlowPart } from '../print/Paged';
 import { objectiveBasisOf, ratingLabelOf } from '../evaluation/labels';
-import { causeTextOf } from './causes';
-import { minutesText } from './format';
+import { formTotalsTextOf, shortfallLinesOf } from '../../shared/docText';
 
 const WIDTH = contentWidthOf('portrait');
 const columns = (...weights: number[]) => {
@@ -23,21 +22,6 @@ const columns = (...weights: number[]) => {
 };
 const block = (key: string, node: ReactNode, keepWithNext = false): FlowPart => ({ kind: 'block', key, node, keepWithNext });
 
-function totalsText(t: TFunction, result: FormResult): string {
-  const { totals, form } = result;
-  const common = {
-    na: totals.notApplicable,
-    unrated: totals.unrated,
-    percent: totals.percent === null ? '—' : t('evaluation.percent', { value: totals.percent.toFixed(1) }),
-    pass: form.passPercent,
-    status: t(`evaluation.status.${totals.status}`),
-  };
-  if (form.scheme === 'points')
-    return t('evaluation.report.totals.points', { ...common, points: minutesText(totals.points ?? 0), max: minutesText(totals.maxPoints ?? 0) });
-  if (form.scheme === 'hseep')
-    return t('evaluation.report.totals.hseep', { ...common, P: totals.byValue.P ?? 0, S: totals.byValue.S ?? 0, M: totals.byValue.M ?? 0, U: totals.byValue.U ?? 0, overall: totals.overall ?? '—' });
-  return t('evaluation.report.totals.checklist', { ...common, met: totals.byValue.met ?? 0, partly: totals.byValue.partly ?? 0, notMet: totals.byValue['not-met'] ?? 0 });
-}
 
 function NoteLine(props: { note: NoteItem; n: number; t: TFunction; withOwner?: boolean; language: string }) {
   const { note, t } = props;
@@ -60,32 +44,7 @@ function Shortfall(props: { item: ShortfallItem; t: TFunction; clock: (ms: numbe
   const { item, t } = props;
   const { result } = item;
   const scheme = result.form.scheme;
-  const lines: string[] = [];
-  for (const entry of item.entries) {
-    const by = entry.event.person || '';
-    lines.push(
-      t('evaluation.report.entry', { time: props.clock(Date.parse(entry.event.at)), by, value: ratingLabelOf(t, scheme, entry.rating.value, true) }) +
-        (entry.event.text ? t('evaluation.report.entryNote', { text: entry.event.text }) : '') +
-        (entry.enteredLater ? `（${t('evaluation.enteredLater')}）` : '') +
-        (entry.event.corrects !== null ? `（${t('evaluation.corrected')}）` : ''),
-    );
-  }
-  for (const o of item.observations) lines.push(t('evaluation.report.observation', { time: props.clock(o.atMs), step: o.step?.title ?? '', text: o.text }));
-  for (const { comparison: c, cause } of item.steps) {
-    if (c.outcome !== 'done' && c.outcome !== 'unfinished') {
-      lines.push(t('evaluation.report.stepOutcome', { step: c.step.title, outcome: t(`replay.outcome.${c.outcome}`) }));
-      continue;
-    }
-    const delay = c.finishDelay === null || Math.abs(c.finishDelay) < 1 ? t('evaluation.report.onTime') : c.finishDelay > 0 ? t('evaluation.report.late', { minutes: Math.round(c.finishDelay) }) : t('evaluation.report.early', { minutes: Math.round(-c.finishDelay) });
-    lines.push(
-      t('evaluation.report.stepDelay', {
-        step: c.step.title,
-        planned: props.span(c.plannedStart, c.plannedFinish),
-        actual: props.span(c.actualStart, c.actualFinish),
-        delay,
-      }) + (cause ? `（${causeTextOf(t, cause, props.stepTitle)}）` : ''),
-    );
-  }
+  const lines = shortfallLinesOf(t, item, { clock: props.clock, span: props.span, stepTitle: props.stepTitle });
   return (
     <div className="aar-item doc-eval-shortfall" data-testid="evaluation-shortfall" data-item-id={result.item.id}>
       <div>
@@ -217,7 +176,7 @@ export function evaluationReportFlowOf(report: EvaluationReport, t: TFunction, l
       block(
         `form-${f}-totals`,
         <p className="aar-paragraph" data-testid="evaluation-form-totals" data-status={result.totals.status}>
-          {totalsText(t, result)}
+          {formTotalsTextOf(t, result)}
           {result.totals.criticalFailures > 0 && ` ${t('evaluation.report.criticalFailed', { count: result.totals.criticalFailures })}`}
         </p>,
       ),

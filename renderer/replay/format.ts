@@ -10,16 +10,4 @@ export function offsetOf(ms: number, startMs: number): string {
   return tPlusOf(Math.floor((Math.floor(ms / 1000) - Math.floor(startMs / 1000)) / 60));
 }
 
-/** Minutes rounded for people: whole minutes, or one decimal under ten. */
-export function minutesText(minutes: number): string {
-  const size = Math.abs(minutes);
-  return size < 10 && Math.round(size * 10) % 10 !== 0 ? minutes.toFixed(1) : String(Math.round(minutes));
-}
-
-/** A signed difference in minutes: `+12`, `−3`, `0`. */
-export function deltaText(minutes: number | null): string {
-  if (minutes === null) return '—';
-  const text = minutesText(Math.abs(minutes));
-  if (text === '0') return '0';
-  return minutes > 0 ? `+${text}` : `−${text}`;
-}
+export { deltaText, minutesText } from '../../shared/docText';

@@ -11,7 +11,8 @@ import { PARTICIPANT_CATEGORIES } from '../../shared/model';
 import { clockAt, longDateOf, tPlusOf } from '../../shared/time';
 import { InfoTable, Lines, SectionHeading, TitleBlock, whenInZone } from '../print/docParts';
 import { contentWidthOf, type Flow, type FlowPart } from '../print/Paged';
-import { causeTextOf, shortCauseTextOf } from './causes';
+import { findingTextOf, overrunTextOf, problemTextOf } from '../../shared/docText';
+import { shortCauseTextOf } from './causes';
 import { objectiveBasisOf } from '../evaluation/labels';
 import { deltaText, minutesText } from './format';
 
@@ -217,39 +218,13 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
 
   // 二、发现的问题
   heading('h2', t('replay.report.section2'));
-  // Prose gives whole minutes (the appendix tables keep the exact differences).
-  const contributors = overview.contributors
-    .filter((c) => c.wholeMinutes > 0)
-    .map((c) => t('replay.report.contributor', { step: c.step.title, minutes: c.wholeMinutes, share: Math.round(c.share * 100) }))
-    .join(t('listSep'));
-  const lost = wholeMinutesOf(report.analysis.lostMinutes);
-  const recovered = timing && overview.overrun !== null ? lost - wholeMinutesOf(overview.overrun) : 0;
-  const summaryOf = (): string => {
-    if (timing === null) return t('replay.report.noTiming');
-    const numbers = { planned: timing.planned, actual: timing.actual, minutes: timing.minutes, notStarted: timing.notStarted, unfinished: timing.unfinished };
-    const late = (overview.overrun ?? 0) > 0;
-    const lostText =
-      late && timing.minutes > 0
-        ? (contributors ? t('replay.report.lostIn', { list: contributors }) : '') + (recovered >= 1 ? t('replay.analysis.recovered', { lost, recovered }) : '')
-        : '';
-    switch (timing.kind) {
-      case 'late':
-        return t('replay.report.overrunSummary', { ...numbers, overrun: timing.minutes }) + lostText;
-      case 'early':
-        return t('replay.report.earlySummary', numbers);
-      case 'incomplete':
-        return t(late ? 'replay.report.incompleteLateSummary' : 'replay.report.incompleteEarlySummary', numbers) + lostText;
-      default:
-        return t('replay.report.onTimeSummary', numbers);
-    }
-  };
-  const paused = wholeMinutesOf(overview.pausedMinutes);
   parts.push(
     block(
       'overrun',
       <Paragraph>
-        <span data-testid="report-timing" data-kind={timing?.kind ?? 'none'}>{summaryOf()}</span>
-        {paused >= 1 ? t('replay.report.paused', { minutes: paused }) : ''}
+        <span data-testid="report-timing" data-kind={overview.timing?.kind ?? 'none'}>
+          {overrunTextOf(t, report)}
+        </span>
       </Paragraph>,
     ),
   );
@@ -438,62 +413,28 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
 }
 
 function FindingLine(props: { item: FindingItem; n: number; t: TFunction; at: (minutes: number) => string }) {
-  const { item, t } = props;
   return (
     <p className="aar-item">
       <span className="aar-n">{props.n}.</span>
-      {item.step && <b>{t('replay.report.stepMark', { step: item.step.title })}</b>}
-      {item.annotation.text}
-      <span className="aar-when">{t('bracketed', { text: props.at(item.atMin) })}</span>
+      {findingTextOf(props.t, props.item, props.at)}
     </p>
   );
 }
 
 function ProblemView(props: { problem: ProblemItem; n: number; t: TFunction; at: (m: number) => string; span: (a: number | null, b: number | null) => string; stepTitle: (id: string) => string }) {
-  const { problem, t } = props;
-  if (problem.kind === 'finding')
-    return problem.findings.length === 1 ? (
-      <FindingLine item={problem.findings[0]} n={props.n} t={t} at={props.at} />
-    ) : (
-      <p className="aar-item">
-        <span className="aar-n">{props.n}.</span>
-        {problem.findings[0].step && <b>{t('replay.report.stepMark', { step: problem.findings[0].step.title })}</b>}
-        {problem.findings.map((item) => `${item.annotation.text}${t('bracketed', { text: props.at(item.atMin) })}`).join(t('replay.report.clauseSep'))}
-      </p>
-    );
-  if (problem.kind === 'not-started')
-    return (
-      <p className="aar-item" data-testid="report-not-started">
-        <span className="aar-n">{props.n}.</span>
-        {problem.steps.length > 0 ? t('replay.report.notStarted', { steps: problem.steps.map((s) => s.title).join(t('listSep')) }) : ''}
-        {problem.unfinished.length > 0 ? t('replay.report.unfinished', { steps: problem.unfinished.map((s) => s.title).join(t('listSep')) }) : ''}
-      </p>
-    );
-  if (problem.kind === 'objective-not-met') {
-    const { result } = problem;
-    return (
-      <p className="aar-item" data-testid="report-objective-problem">
-        <span className="aar-n">{props.n}.</span>
-        {result.status === 'not-evaluated'
-          ? t('replay.report.objectiveMissed', { objective: result.objective.text, steps: problem.missedSteps.map((s) => s.title).join(t('listSep')) })
-          : `${t('evaluation.report.objectiveProblem', { objective: result.objective.text, status: t(`evaluation.objective.${result.status}`) })}${t('colon')}${objectiveBasisOf(t, result)}${t('replay.report.period')}`}
-      </p>
-    );
-  }
-  const c = problem.comparison;
+  const { problem } = props;
+  const attributes =
+    problem.kind === 'objective-not-met'
+      ? { 'data-testid': 'report-objective-problem' }
+      : problem.kind === 'not-started'
+        ? { 'data-testid': 'report-not-started' }
+        : problem.kind === 'late-step'
+          ? { 'data-late-step': problem.comparison.step.id }
+          : {};
   return (
-    <p className="aar-item" data-late-step={c.step.id}>
+    <p className="aar-item" {...attributes}>
       <span className="aar-n">{props.n}.</span>
-      <b>{t('replay.report.stepMark', { step: c.step.title })}</b>
-      {t('replay.report.lateLine', {
-        planned: props.span(c.plannedStart, c.plannedFinish),
-        actual: props.span(c.actualStart, c.actualFinish),
-        minutes: problem.wholeDelay,
-      })}
-      {t('replay.report.because')}
-      {causeTextOf(t, problem.cause, props.stepTitle, true)}
-      {t('replay.report.period')}
-      {problem.findings.map((item) => `${item.annotation.text}${t('bracketed', { text: props.at(item.atMin) })}`).join(t('replay.report.clauseSep'))}
+      {problemTextOf(props.t, problem, { span: props.span, stepTitle: props.stepTitle, atMin: props.at })}
     </p>
   );
 }

@@ -6,6 +6,7 @@
  * Set SHOTS=1 to write screenshots to /tmp/drilldesk-shots.
  */
 import type { Page } from '@playwright/test';
+import { messageOf } from '../../shared/i18n';
 import { expect, test } from './fixtures';
 
 const WATERWORKS = '县第一自来水厂停电停产应急演练';
@@ -195,7 +196,7 @@ test('a click the back end refuses is taken back and its error shown', async ({ 
   const ended = await app.backend.call('recordEvent', { runId, event: { kind: 'ended' } });
   expect(ended.ok).toBe(true);
   await click(page, 'w01', 'delivered');
-  await expect(page.getByTestId('toast-error')).toContainText('the run has ended');
+  await expect(page.getByTestId('toast-error')).toContainText(messageOf('zh', 'errors.run.ended'));
   await expect(stepCard(page, 'w01')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('log-item')).toHaveCount(0);
 });

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parseScenarioFile, scenarioFileTextOf } from '../../shared/scenarioFile';
+import { messageOf } from '../../shared/i18n';
 import { gb18030Of } from '../support/gb18030';
 import { chain, storeScenario, storedScenario, target } from '../fixtures/editor/scenarios';
 import { connect, drag, openScenario, saved, stepNode } from './editorPage';
@@ -42,7 +43,7 @@ test('a planner builds a five-step scenario from an empty one, and it is all the
   await title(page, '启动应急监测');
   await assignNewRole(page, '应急监测组');
   await page.getByTestId('field-duration').fill('-3');
-  await expect(page.getByTestId('field-error')).toHaveText('不能小于 0');
+  await expect(page.getByTestId('field-error')).toHaveText(messageOf('zh', 'errors.invalid.negative'));
   await page.getByTestId('field-duration').fill('15');
   await expect(page.getByTestId('field-error')).toHaveCount(0);
   await page.getByTestId('field-dialogue').fill('指挥长，我是应急监测组，已在取水口布设监测点位。');
@@ -161,7 +162,7 @@ test('importing a broken file shows what is wrong and leaves the database unchan
   await expect(page.getByTestId('scenario-card').first()).toBeVisible();
 
   await page.getByTestId('import-file-input').setInputFiles({ name: 'broken.drill.json', mimeType: 'application/json', buffer: Buffer.from('{"formatVersion": 1, "scenario": ') });
-  await expect(page.getByTestId('toast-error')).toContainText('not valid JSON');
+  await expect(page.getByTestId('toast-error')).toContainText(messageOf('zh', 'errors.scenarioFile.notJson'));
 
   const dangling = { formatVersion: 1, scenario: { ...chain, edges: [{ id: 'x', source: 'a', target: 'nowhere', kind: 'sequence', label: '', lagMin: 0 }] } };
   await page.getByTestId('import-file-input').setInputFiles({ name: 'dangling.drill.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dangling)) });
@@ -231,7 +232,7 @@ test('an invalid field is shown and not sent; a failed save says so and reloads 
   await expect(stepNode(page, '另一窗口改的标题')).toHaveCount(1);
   await expect(stepNode(page, '这次修改不会保存')).toHaveCount(0);
   await page.getByTestId('save-status').getByRole('button').click();
-  await expect(page.getByTestId('save-error')).toContainText('changed elsewhere');
+  await expect(page.getByTestId('save-error')).toContainText(messageOf('zh', 'errors.scenario.staleRevision', { revision: 1, base: 0 }));
 
   // Editing goes on from the stored state.
   await stepNode(page, '报告监测结果').locator('.step-card-head').click();

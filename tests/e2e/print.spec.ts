@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
 import { parseScenarioFile, scenarioFileTextOf } from '../../shared/scenarioFile';
 import { roleSheetsOf } from '../../shared/sheets';
@@ -158,6 +159,32 @@ test('Excel export of the roster downloads a workbook that reads back', async ({
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   expect(workbook.getWorksheet('角色分工表')!.getCell('E4').value).toBe('周建国');
+});
+
+test('Word export of the script downloads from the print view by keyboard, and the PDF and .docx carry the document fields', async ({ app, page }) => {
+  const body: ScenarioBody = {
+    ...printDrill(),
+    docFields: { unit: '县生态环境局', drafter: '张伟', reviewer: '李强', approver: '王芳', version: '2', date: '2026-06-01', classification: '内部资料 注意保存', recipients: '', copyTo: '', signOff: '' },
+  };
+  const id = importScenario(app, body);
+  await openPrintView(page, app, id, '&print=script');
+  // The PDF: the mark and the fields at the head, the sign-off line at the end, the foot line instead of the bare revision.
+  const pdf = squeezed(textOf(await printToPdf(page, 'script.pdf')));
+  for (const text of ['内部资料注意保存', '编制单位：县生态环境局', '编制：张伟', '审核：李强', '签发：王芳', '县生态环境局·第2版·2026年6月1日']) expect(pdf).toContain(text);
+  expect(pdf).not.toContain('修订');
+
+  const button = page.getByTestId('docx-script');
+  await button.focus();
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const done = await download;
+  expect(done.suggestedFilename()).toBe('汛期水环境应急演练（打印测试）-演练脚本.docx');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-docx-')), 'script.docx');
+  await done.saveAs(file);
+  const { value: text } = await mammoth.extractRawText({ path: file });
+  for (const step of body.steps) expect(text).toContain(step.title);
+  expect(text).toContain('内部资料 注意保存');
+  expect(text).toContain('编制：张伟\u3000审核：李强\u3000签发：王芳');
 });
 
 test('drill sheets writes one PDF per document', async () => {

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ScenarioBodySchema, type Annotation, type Run, type RunEvent, type Scenario, type ScenarioBody } from '../../shared/model';
+import { EMPTY_DOC_FIELDS, ScenarioBodySchema, type Annotation, type Run, type RunEvent, type Scenario, type ScenarioBody } from '../../shared/model';
 import { reportOf } from '../../shared/report';
 import { parseRunCsv } from '../../shared/runCsv';
 import { parseScenarioFile, scenarioFileTextOf } from '../../shared/scenarioFile';
@@ -95,7 +95,7 @@ function importedRunOf(plan: ScenarioBody) {
   if (!log.ok) return { refused: log.problems };
   const events: RunEvent[] = log.value.events.map((event, i) => ({ ...event, seq: i + 1, runId: 'run-1', corrects: null, supersededBy: null, recordedAt: STORED.updatedAt }));
   const endedAt = events.find((event) => event.kind === 'ended')?.at ?? null;
-  const run: Run = { id: 'run-1', scenarioId: 'scn-1', name: '纸质记录补录', startedAt: log.value.startedAt, endedAt, status: 'ended', source: 'imported', plan, createdAt: STORED.updatedAt };
+  const run: Run = { id: 'run-1', scenarioId: 'scn-1', name: '纸质记录补录', startedAt: log.value.startedAt, endedAt, status: 'ended', source: 'imported', plan, createdAt: STORED.updatedAt, docFields: EMPTY_DOC_FIELDS };
   const annotation = (id: string, minutes: number, fields: Partial<Annotation>): Annotation => ({
     id,
     runId: run.id,

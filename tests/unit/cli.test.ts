@@ -106,3 +106,40 @@ describe('drill --lang', () => {
     expect(result.stderr).toContain('--lang 只能是 zh 或 en（收到“fr”）');
   });
 });
+
+describe('drill sheets --format', () => {
+  it('writes Word and Excel files of every document without a browser, the Word files holding every step and role', async () => {
+    const composite = samples.find((file) => file.includes('composite'))!;
+    const out = path.join(dataDir, 'sheets');
+    const result = drill('sheets', composite, '--out', out, '--format', 'docx,xlsx', '--lang', 'zh');
+    expect(result.status, result.stderr).toBe(0);
+    const body = ScenarioBodySchema.parse(JSON.parse(fs.readFileSync(composite, 'utf8')).scenario);
+    const title = body.title.replace(/\s+/g, '_');
+    const written = fs.readdirSync(out).sort();
+    expect(written).toEqual(
+      [
+        `${title}-岗位任务卡.docx`,
+        `${title}-角色分工表.docx`,
+        `${title}-角色分工表.xlsx`,
+        `${title}-演练脚本.docx`,
+        `${title}-演练脚本.xlsx`,
+        `${title}-评估表.docx`,
+        ...(body.evaluation.forms.length > 1 ? body.evaluation.forms.map((form) => `${title}-评估表-${form.title.replace(/\s+/g, '_')}.xlsx`) : [`${title}-评估表.xlsx`]),
+      ].sort(),
+    );
+    expect(result.stdout).toContain('Role sheets have no Excel form');
+    const { default: mammoth } = await import('mammoth');
+    const script = (await mammoth.extractRawText({ path: path.join(out, `${title}-演练脚本.docx`) })).value;
+    for (const step of body.steps) expect(script).toContain(step.title);
+    const sheets = (await mammoth.extractRawText({ path: path.join(out, `${title}-岗位任务卡.docx`) })).value;
+    for (const role of body.roles) expect(sheets).toContain(`【${role.name}】`);
+  });
+
+  it('refuses an unknown format, naming the formats it knows, and writes nothing', () => {
+    const out = path.join(dataDir, 'sheets-refused');
+    const result = drill('sheets', samples[0], '--out', out, '--format', 'docx,odt');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/format.*pdf, docx, xlsx/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@
  * replay, the analysis tab and the printed report all use.
  */
 import { describe, expect, it } from 'vitest';
-import { AnnotationFieldsSchema, EdgeSchema, ScenarioBodySchema, StepSchema, type Annotation, type Run, type RunEvent, type RunEventKind, type StepKind } from '../../shared/model';
+import { AnnotationFieldsSchema, EMPTY_DOC_FIELDS, EdgeSchema, ScenarioBodySchema, StepSchema, type Annotation, type Run, type RunEvent, type RunEventKind, type StepKind } from '../../shared/model';
 import { runAnalysisOf } from '../../shared/analysis';
 import { recordNumbersOf, runEventOf, runStateAt, waitingForOf } from '../../shared/runState';
 import { replayIndexOf, replaySpanOf } from '../../shared/replay';
@@ -28,6 +28,7 @@ const runOf = (plan: Run['plan'], endMin: number | null): Run => ({
   startedAt: iso(0),
   endedAt: endMin === null ? null : iso(endMin),
   status: endMin === null ? 'running' : 'ended',
+  docFields: EMPTY_DOC_FIELDS,
   source: 'live',
   plan,
   createdAt: iso(0),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Template } from '../../shared/api';
-import { NewRunEventSchema } from '../../shared/model';
+import { EMPTY_DOC_FIELDS, NewRunEventSchema } from '../../shared/model';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { createService } from '../../electron/core/service';
 import { loadTemplates } from '../../electron/core/templates';
@@ -179,6 +179,19 @@ const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | 
     const note = service.addAnnotation({ runId: run.id, fields: { at: NOW.toISOString(), stepId: null, kind: 'improvement', text: '补充通讯录', ownerRoleId: null, dueDate: null, done: false, unit: '县应急管理局' } }) as { id: string };
     expect((service.listAnnotations({ runId: run.id }) as { id: string; unit: string | null }[]).find((a) => a.id === note.id)?.unit).toBe('县应急管理局');
   },
+  [versionOf('0005-document-fields')]: (db, before) => {
+    // Scenarios, run plans and runs stored before read back with empty document fields, and take new ones.
+    const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
+    expect(before!.runs).toHaveLength(1);
+    const runId = (before!.runs[0] as { id: string }).id;
+    const { run } = service.getRun({ id: runId }) as { run: { scenarioId: string; plan: { docFields: unknown }; docFields: unknown } };
+    expect(run.plan.docFields).toEqual(EMPTY_DOC_FIELDS);
+    expect(run.docFields).toEqual(EMPTY_DOC_FIELDS);
+    expect((service.getScenario({ id: run.scenarioId }) as { docFields: unknown }).docFields).toEqual(EMPTY_DOC_FIELDS);
+    const updated = service.updateRunDocFields({ id: runId, docFields: { ...EMPTY_DOC_FIELDS, unit: '县生态环境局', recipients: '市生态环境局' } }) as { docFields: { unit: string } };
+    expect(updated.docFields.unit).toBe('县生态环境局');
+    expect((service.getRun({ id: runId }) as { run: { docFields: { recipients: string } } }).run.docFields.recipients).toBe('市生态环境局');
+  },
   2: (db) => {
     // Every scenario and every run's plan names its time zone.
     const zones = db.prepare("SELECT json_extract(meta, '$.timeZone') AS zone FROM scenarios UNION ALL SELECT json_extract(plan, '$.timeZone') FROM runs").all();
@@ -217,6 +230,27 @@ describe('each shipped migration', () => {
       }
     });
   }
+});
+
+describe('0005-document-fields', () => {
+  it('gives scenarios and run plans stored without document fields empty ones, and keeps fields already there', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    const before = shipped.slice(0, versionOf('0005-document-fields') - 1);
+    const atThree = openDatabase(file, { migrations: before });
+    // Written as DrillDesk wrote it before 0005: no fields; and a second scenario that has some.
+    putVersionOneDrill(atThree);
+    atThree.prepare("INSERT INTO scenarios (id, title, meta, revision, source_id, created_at, updated_at) SELECT 'sc2', title, json_set(meta, '$.docFields', json('{\"unit\":\"县水务局\"}')), revision, source_id, created_at, updated_at FROM scenarios WHERE id = 'sc1'").run();
+    atThree.close();
+    const db = openDatabase(file, { migrations: shipped });
+    try {
+      const fieldsOf = (sql: string) => (db.prepare(sql).all() as { fields: string }[]).map((row) => JSON.parse(row.fields) as unknown);
+      expect(fieldsOf("SELECT json_extract(meta, '$.docFields') AS fields FROM scenarios ORDER BY id")).toEqual([EMPTY_DOC_FIELDS, { unit: '县水务局' }]);
+      expect(fieldsOf("SELECT json_extract(plan, '$.docFields') AS fields FROM runs")).toEqual([EMPTY_DOC_FIELDS]);
+      expect(fieldsOf('SELECT doc_fields AS fields FROM runs')).toEqual([EMPTY_DOC_FIELDS]);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('0002-time-zone', () => {

@@ -78,6 +78,9 @@ export const errors: typeof zh = {
     atOperation: 'in operation {{n}} of the edit ({{op}})',
     formNotFound: 'no evaluation form "{{id}}"',
     noForm: 'the scenario has no evaluation form',
+    noRolesNamed: 'none of the roles named is in this drill',
+    runDocument: '"{{document}}" is a run\'s report: give "runId"',
+    scenarioDocument: '"{{document}}" is a scenario\'s document: give "scenarioId"',
     sameTitle: 'a drill titled "{{title}}" already exists',
   },
   scenarioFile: {

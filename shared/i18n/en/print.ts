@@ -22,6 +22,8 @@ export const print: typeof zh = {
   excel: 'Export to Excel',
   excelScript: 'Drill script .xlsx',
   excelRoster: 'Role assignment .xlsx',
+  word: 'Export Word',
+  wordFile: '{{document}} .docx',
   browserPrintHint:
     'Browser printing: the page number and revision date are printed at the foot of each page; keep "Margins: Default" and "Scale: 100%", and tick "Background graphics". To save a PDF, choose "Save as PDF" as the destination in the print dialog.',
   pageCount: '{{count}} pages',

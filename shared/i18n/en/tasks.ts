@@ -8,6 +8,7 @@ export const tasks: typeof zh = {
     previewPlanImport: 'Reading a drill script',
     importPlanTable: 'Importing a drill script',
     exportXlsx: 'Exporting to Excel',
+    exportDocx: 'Exporting to Word',
   },
   elapsed: '{{seconds}} s of at most {{budget}} s',
   cancel: 'Cancel',

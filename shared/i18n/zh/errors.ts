@@ -85,6 +85,9 @@ export const errors = {
     atOperation: '出在这次编辑的第 {{n}} 项操作（{{op}}）',
     formNotFound: '找不到评估表“{{id}}”。',
     noForm: '这个演练没有评估表。',
+    noRolesNamed: '指定的角色都不在这个演练中。',
+    runDocument: '“{{document}}”是一次演练的报告，需要指定演练记录（runId）。',
+    scenarioDocument: '“{{document}}”是演练方案的文件，需要指定演练（scenarioId）。',
     sameTitle: '已有名为“{{title}}”的演练。',
   },
   scenarioFile: {

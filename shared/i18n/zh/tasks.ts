@@ -7,6 +7,7 @@ export const tasks = {
     previewPlanImport: '读取演练脚本',
     importPlanTable: '导入演练脚本',
     exportXlsx: '导出 Excel',
+    exportDocx: '导出 Word',
   },
   elapsed: '已用 {{seconds}} 秒，最长 {{budget}} 秒',
   cancel: '取消',
