@@ -42,7 +42,7 @@ export const scriptImport = {
     sameTitle: '已有同名演练“{{title}}”。',
     importCopy: '作为副本导入',
     imported: '已导入“{{title}}”：{{steps}} 个步骤，{{roles}} 个角色',
-    category: { player: '参演', controller: '控制', simulator: '模拟', evaluator: '评价', observer: '观摩' },
+    category: { player: '参演', controller: '控制', simulator: '模拟', evaluator: '评估', observer: '观摩' },
   },
   issue: {
     empty: '文件是空的。',
