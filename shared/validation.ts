@@ -12,6 +12,7 @@
  * 2,000-step scenario is checked in a few milliseconds.
  */
 import { graphProblemsOf, type Edge, type GraphProblem, type ParticipantCategory, type Role, type ScenarioBody, type Step, type StepKind } from './model';
+import { domainRules } from './domainChecks';
 import { cyclesOf, scheduleOf, type Schedule, type StepSchedule } from './schedule';
 import { tPlusOf } from './time';
 
@@ -497,6 +498,8 @@ export const rules: readonly Rule[] = [
   objectiveServed,
   personDoubleBooked,
   roleHasStep,
+  // What a bureau would not sign (shared/domainChecks.ts), all warnings.
+  ...domainRules,
 ];
 
 /**
