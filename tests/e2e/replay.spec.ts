@@ -175,7 +175,7 @@ test('the after-action report prints to PDF with the late steps and their causes
   expect(text).toContain(`【${title(overran)}】`);
   expect(text).toContain(`【${title(startedLate)}】`);
   expect(text).toContain('自身用时比计划多12分钟');
-  expect(text).toContain('具备条件后晚开始4分钟');
+  expect(text).toContain('具备开始条件后延迟4分钟开始');
   expect(text).toContain('提前准备会商研判模板和水文、水质基础资料');
   // The run's date and start time as the drill's clocks showed them.
   const start = app.demo.startedAtMs;
