@@ -66,8 +66,8 @@ function Shortfall(props: { item: ShortfallItem; t: TFunction; clock: (ms: numbe
     lines.push(
       t('evaluation.report.entry', { time: props.clock(Date.parse(entry.event.at)), by, value: ratingLabelOf(t, scheme, entry.rating.value, true) }) +
         (entry.event.text ? t('evaluation.report.entryNote', { text: entry.event.text }) : '') +
-        (entry.enteredLater ? `（${t('evaluation.enteredLater')}）` : '') +
-        (entry.event.corrects !== null ? `（${t('evaluation.corrected')}）` : ''),
+        (entry.enteredLater ? t('bracketed', { text: t('evaluation.enteredLater') }) : '') +
+        (entry.event.corrects !== null ? t('bracketed', { text: t('evaluation.corrected') }) : ''),
     );
   }
   for (const o of item.observations) lines.push(t('evaluation.report.observation', { time: props.clock(o.atMs), step: o.step?.title ?? '', text: o.text }));
@@ -83,7 +83,7 @@ function Shortfall(props: { item: ShortfallItem; t: TFunction; clock: (ms: numbe
         planned: props.span(c.plannedStart, c.plannedFinish),
         actual: props.span(c.actualStart, c.actualFinish),
         delay,
-      }) + (cause ? `（${causeTextOf(t, cause, props.stepTitle)}）` : ''),
+      }) + (cause ? t('bracketed', { text: causeTextOf(t, cause, props.stepTitle) }) : ''),
     );
   }
   return (
@@ -320,7 +320,7 @@ export function evaluationReportFlowOf(report: EvaluationReport, t: TFunction, l
         {item.result.number} {item.result.item.content}
         {t('colon')}
         {item.result.rating ? ratingLabelOf(t, item.result.form.scheme, item.result.rating.value, true) : ''}
-        {item.entries.at(-1)?.event.text ? `（${item.entries.at(-1)!.event.text}）` : ''}
+        {item.entries.at(-1)?.event.text ? t('bracketed', { text: item.entries.at(-1)!.event.text }) : ''}
       </p>
     )),
   ];
