@@ -12,9 +12,10 @@
  * 2,000-step scenario is checked in a few milliseconds.
  */
 import { graphProblemsOf, type Edge, type GraphProblem, type ParticipantCategory, type Role, type ScenarioBody, type Step, type StepKind } from './model';
-import { domainRules } from './domainChecks';
 import { cyclesOf, scheduleOf, type Schedule, type StepSchedule } from './schedule';
 import { tPlusOf } from './time';
+// Domain checks (what a bureau would not sign) live apart from the drafting rules.
+import { domainRules } from './domainChecks';
 
 export type Severity = 'error' | 'warning' | 'info';
 
