@@ -39,7 +39,7 @@ const COMPRESSED_TIME = /压缩时序|时间压缩|情景时间/;
 const textOf = (step: Step) => `${step.title}\n${step.description}\n${step.dialogue}\n${step.expectedResult}`;
 
 function message(key: string, params: MessageParams): Message {
-  return { zh: messageOf('zh', `domainChecks.${key}`, params), en: messageOf('en', `domainChecks.${key}`, params) };
+  return { zh: messageOf('zh', `editor.domainChecks.${key}`, params), en: messageOf('en', `editor.domainChecks.${key}`, params) };
 }
 
 function domainRule(id: string, ruleKey: string, check: (ctx: RuleContext, finding: (key: string, params: MessageParams, about?: Omit<Finding, 'ruleId' | 'severity' | 'message'>) => Finding) => Finding[]): Rule {

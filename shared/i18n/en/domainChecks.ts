@@ -1,6 +1,6 @@
-import type { Catalogue } from '../zh';
+import type { domainChecks as zh } from '../zh/domainChecks';
 
-export const domainChecks: Catalogue['domainChecks'] = {
+export const domainChecks: typeof zh = {
   rule: {
     reportRecipient: 'An information-report step names its recipient, and the reporting chain does not skip the county government',
     floodCriterion: 'An environmental response level is graded by environmental-incident criteria, not by flood-control ones',

@@ -11,6 +11,5 @@ import { scriptImport } from './scriptImport';
 import { files } from './files';
 import { evaluation } from './evaluation';
 import { tasks } from './tasks';
-import { domainChecks } from './domainChecks';
 
-export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks, domainChecks };
+export const en: Catalogue = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks };

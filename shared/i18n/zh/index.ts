@@ -30,7 +30,6 @@ import { scriptImport } from './scriptImport';
 import { files } from './files';
 import { evaluation } from './evaluation';
 import { tasks } from './tasks';
-import { domainChecks } from './domainChecks';
 
-export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks, domainChecks };
+export const zh = { ...common, home, editor, print, conduct, replay, backups, scriptImport, files, evaluation, tasks };
 export type Catalogue = typeof zh;
