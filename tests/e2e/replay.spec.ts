@@ -81,6 +81,8 @@ test('plays at 60×, pauses, and shows every step’s state at the moment scrubb
   const expected = (stepId: string, at: number) => {
     if (simulated.cutOff.has(stepId)) return simulated.cutOff.get(stepId)! <= at ? 'not-taken' : null;
     const a = simulated.actual.get(stepId)!;
+    // An inject is done once delivered (the console records only its delivery); its scene's minutes only delay what follows.
+    if (scenario.steps.find((s) => s.id === stepId)!.kind === 'inject') return a.start <= at ? 'done' : null;
     return a.finish <= at && (a.finish > a.start || a.start <= at) ? 'done' : a.start <= at ? 'under-way' : null;
   };
   await expect(node(page, overran)).toHaveAttribute('data-status', 'under-way');
