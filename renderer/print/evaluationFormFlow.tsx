@@ -23,8 +23,7 @@ export function evaluationFormFlow(form: BlankForm, t: TFunction, language: stri
   const col = (key: string) => t(`evaluation.form.col.${key}`);
   const result = form.scheme === 'checklist' ? t('evaluation.form.checklistBoxes') : form.scheme === 'hseep' ? t('evaluation.form.hseepBoxes') : t('evaluation.form.pointsBlank');
   const when = form.drill.drillDate ? `${longDateOf(form.drill.drillDate, language)}${form.drill.startTime ? ` ${form.drill.startTime}` : ''}` : (form.drill.startTime ?? '');
-  // A line to write on, not text: the same in both languages.
-  const blank = '________________';
+  const blank = '＿＿＿＿＿＿＿＿';
   const assigned = form.assignees.map((a) =>
     t('evaluation.form.assignedLine', {
       who: `${a.who}${a.who !== a.roleName ? t('bracketed', { text: a.roleName }) : ''}${a.lead ? t('evaluation.report.lead') : ''}`,
@@ -49,7 +48,7 @@ export function evaluationFormFlow(form: BlankForm, t: TFunction, language: stri
             { label: t('evaluation.form.place'), value: blank },
             { label: t('evaluation.form.evaluator'), value: blank },
             { label: t('evaluation.form.date'), value: blank },
-            ...(assigned.length > 0 ? [{ label: t('evaluation.form.assignedTo'), value: assigned.join(t('semicolon')), wide: true }] : []),
+            ...(assigned.length > 0 ? [{ label: t('evaluation.form.assignedTo'), value: assigned.join('；'), wide: true }] : []),
           ]}
         />
       ),

@@ -22,7 +22,6 @@ export const common: typeof zh = {
   listSep: ', ',
   bracketed: ' ({{text}})',
   comma: ', ',
-  semicolon: '; ',
   language: { label: 'Language', zh: '中文', en: 'English' },
   state: { loading: 'Loading…', saving: 'Saving…', saved: 'Saved', unsaved: 'Not saved', error: 'Error' },
   kind: { inject: 'Inject', action: 'Action', decision: 'Decision', milestone: 'Milestone' },

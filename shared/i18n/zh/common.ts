@@ -21,7 +21,6 @@ export const common = {
   /** A remark in brackets after a name: 张伟（县水务局）. */
   bracketed: '（{{text}}）',
   comma: '，',
-  semicolon: '；',
   language: { label: '语言', zh: '中文', en: 'English' },
   state: { loading: '正在加载…', saving: '正在保存…', saved: '已保存', unsaved: '未保存', error: '出错' },
   kind: { inject: '情景注入', action: '处置动作', decision: '决策点', milestone: '里程碑' },
