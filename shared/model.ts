@@ -92,7 +92,7 @@ export const ObjectiveSchema = z.strictObject({
 });
 export type Objective = z.infer<typeof ObjectiveSchema>;
 
-/** The five kinds of drill participant (参演 / 控制 / 模拟 / 评价 / 观摩). */
+/** The five kinds of drill participant (参演 / 控制 / 模拟 / 评估 / 观摩; AQ/T 9009 says 评估人员). */
 export const ParticipantCategorySchema = z.enum(['player', 'controller', 'simulator', 'evaluator', 'observer']);
 export type ParticipantCategory = z.infer<typeof ParticipantCategorySchema>;
 export const PARTICIPANT_CATEGORIES = ParticipantCategorySchema.options;

@@ -15,6 +15,8 @@ import { type Edge, type ParticipantCategory, type Role, type ScenarioBody, type
 import { graphProblemsOf, ruleMessageOf, type GraphProblem } from './rules';
 import { cyclesOf, scheduleOf, type Schedule, type StepSchedule } from './schedule';
 import { tPlusOf } from './time';
+// Domain checks (what a bureau would not sign) live apart from the drafting rules.
+import { domainRules } from './domainChecks';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -463,6 +465,8 @@ export const rules: readonly Rule[] = [
   objectiveServed,
   personDoubleBooked,
   roleHasStep,
+  // What a bureau would not sign (shared/domainChecks.ts), all warnings.
+  ...domainRules,
 ];
 
 /**

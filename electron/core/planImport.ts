@@ -184,7 +184,7 @@ export function importErrorOf(preview: Pick<PlanImportPreview, 'fileName' | 'iss
 /** The error for a run log with problems: a count in the headline, each row in the details. */
 export function runLogErrorOf(problems: readonly TableProblem[]): ApiError {
   const rows = problems.filter((p) => p.row > 0).length;
-  const message = rows > 0 ? msg('errors.run.logRefused', { rows }) : msg('errors.run.logUnreadable', { reason: problems[0].message });
+  const message = rows > 0 ? msg('errors.run.logRefused', { count: rows }) : msg('errors.run.logUnreadable', { reason: problems[0].message });
   return new ApiError('invalid-argument', message, cappedDetailsOf(problems.map(tableProblemMessageOf)));
 }
 

@@ -48,7 +48,7 @@ export function TaskBar() {
         <div className="task" key={task.id} data-testid="task">
           <span className="task-name">
             {t(`tasks.method.${task.method}`)}
-            {task.fileName ? `：${task.fileName}` : ''}
+            {task.fileName ? `${t('colon')}${task.fileName}` : ''}
           </span>
           <progress max={task.budgetMs} value={Math.min(task.elapsedMs, task.budgetMs)} aria-label={t(`tasks.method.${task.method}`)} />
           <span className="task-time">{t('tasks.elapsed', { seconds: Math.floor(task.elapsedMs / 1000), budget: Math.round(task.budgetMs / 1000) })}</span>

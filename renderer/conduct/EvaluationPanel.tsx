@@ -31,14 +31,14 @@ import { recordEvent } from './runStore';
 type Evaluator = { roleId: string; person: string; label: string; lead: boolean };
 
 /** Everyone who may evaluate: each assignment's evaluator, then the people of evaluator roles not assigned. */
-function evaluatorsOf(run: Run): Evaluator[] {
+function evaluatorsOf(run: Run, bracketed: (text: string) => string): Evaluator[] {
   const { plan } = run;
   const roleName = (id: string) => plan.roles.find((role) => role.id === id)?.name ?? id;
   const list: Evaluator[] = [];
   const add = (roleId: string, person: string, lead: boolean) => {
     const existing = list.find((e) => e.roleId === roleId && e.person === person);
     if (existing) existing.lead ||= lead;
-    else list.push({ roleId, person, lead, label: person ? `${person}（${roleName(roleId)}）` : roleName(roleId) });
+    else list.push({ roleId, person, lead, label: person ? `${person}${bracketed(roleName(roleId))}` : roleName(roleId) });
   };
   for (const assignment of plan.evaluation.assignments) add(assignment.roleId, assignment.person, assignment.lead);
   for (const role of plan.roles.filter((r) => r.category === 'evaluator')) {
@@ -220,7 +220,7 @@ function EvaluationLog(props: { run: Run; events: readonly RunEvent[]; onCorrect
                 )}
                 {event.value && placed && <b>{ratingLabelOf(t, placed.form.scheme, event.value)}</b>}
                 {event.text && <span className="log-text">{event.text}</span>}
-                {event.person && <span className="muted">（{event.person}）</span>}
+                {event.person && <span className="muted">{t('bracketed', { text: event.person })}</span>}
               </div>
               {(superseded || event.corrects !== null) && (
                 <div className="log-note">{superseded ? t('conduct.log.supersededBy', { seq: records.get(event.supersededBy!) }) : t('conduct.log.corrects', { seq: records.get(event.corrects!) })}</div>
@@ -237,7 +237,7 @@ export function EvaluationPanel(props: { run: Run; events: readonly RunEvent[]; 
   const { t } = useTranslation();
   const zone = useDrillZone();
   const { run } = props;
-  const evaluators = useMemo(() => evaluatorsOf(run), [run]);
+  const evaluators = useMemo(() => evaluatorsOf(run, (text) => t('bracketed', { text })), [run, t]);
   const storageKey = `drilldesk.evaluator.${run.id}`;
   const [whoKey, setWhoKey] = useState(() => sessionStorage.getItem(storageKey) ?? '');
   useEffect(() => sessionStorage.setItem(storageKey, whoKey), [storageKey, whoKey]);

@@ -168,7 +168,7 @@ export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[
                   {event.shiftMin !== null && <span>{t('conduct.log.shiftBy', { minutes: event.shiftMin })}</span>}
                   {event.text && <span className="log-text">{event.text}</span>}
                   {event.rating !== null && <span className="log-rating">{'★'.repeat(event.rating)}</span>}
-                  {event.roleId && <span className="muted">（{roles.get(event.roleId) ?? event.roleId}）</span>}
+                  {event.roleId && <span className="muted">{t('bracketed', { text: roles.get(event.roleId) ?? event.roleId })}</span>}
                 </div>
                 {(superseded || event.corrects !== null || pending) && (
                   <div className="log-note">

@@ -92,7 +92,7 @@ export function FormImportDialog(props: { onClose: () => void; onImported: (form
           <ol>
             {form.sections.map((section) => (
               <li key={section.id}>
-                {section.title}（{t('evaluation.author.itemCount', { count: section.items.length })}）
+                {section.title}{t('bracketed', { text: t('evaluation.author.itemCount', { count: section.items.length }) })}
               </li>
             ))}
           </ol>

@@ -100,7 +100,8 @@ function ScenarioCard(props: { scenario: ScenarioSummary; onDelete: () => void; 
     <li className="scenario-card" data-testid="scenario-card">
       <button className="scenario-card-main" onClick={open} data-testid="open-scenario">
         <span className="scenario-title">{scenario.title}</span>
-        {scenario.titleEn && <span className="scenario-title-en">{scenario.titleEn}</span>}
+        {/* The English title is for English readers: the Chinese screen shows Chinese only. */}
+        {i18n.language === 'en' && scenario.titleEn && <span className="scenario-title-en">{scenario.titleEn}</span>}
         <span className="scenario-facts">
           <span>{t('home.steps', { count: scenario.stepCount })}</span>
           <span>{t('home.roles', { count: scenario.roleCount })}</span>

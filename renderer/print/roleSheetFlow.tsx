@@ -222,7 +222,7 @@ function evaluationParts(sheet: RoleSheet, t: TFunction): FlowPart[] {
         <p className="doc-eval-duty" data-testid="sheet-evaluation-duty">
           <b>{duty.who}</b>
           {duty.lead ? t('print.sheet.evaluationLead') : ''}
-          {duty.sites.length > 0 ? t('print.sheet.evaluationSites', { sites: duty.sites.join('、') }) : ''}
+          {duty.sites.length > 0 ? t('print.sheet.evaluationSites', { sites: duty.sites.join(t('listSep')) }) : ''}
         </p>
       ),
     });

@@ -279,7 +279,7 @@ export function evaluationReportFlowOf(report: EvaluationReport, t: TFunction, l
         {item.result.number} {item.result.item.content}
         {t('colon')}
         {item.result.rating ? ratingLabelOf(t, item.result.form.scheme, item.result.rating.value, true) : ''}
-        {item.entries.at(-1)?.event.text ? `（${item.entries.at(-1)!.event.text}）` : ''}
+        {item.entries.at(-1)?.event.text ? t('bracketed', { text: item.entries.at(-1)!.event.text }) : ''}
       </p>
     )),
   ];

@@ -1,6 +1,6 @@
 /** 受灾群众安置点饮用水安全保障演练: site set-up, sampling and rapid testing, water distribution, disinfection, notices. */
 import { Draft } from './draft';
-import { COLOR, R } from './roles';
+import { COLOR, COMMAND_GROUP, DRILL_GROUP, R } from './roles';
 
 const SITE = '县第二中学安置点';
 
@@ -15,7 +15,7 @@ export function resettlementDrinkingWater() {
     drillDate: '2026-06-05',
     startTime: '14:30',
     location: `${SITE}（县第二中学操场、体育馆和教学楼）`,
-    organiser: '县应急管理局、县卫生健康局、县生态环境局主办；县水务局、县民政局、城东街道办事处参加',
+    organiser: '县应急管理局、县卫生健康局、县生态环境局主办；县水务局、城东街道办事处参加',
     objectives: [
       { id: 'obj-1', text: '检验安置点开设和功能分区的规范性，饮水点、如厕区和垃圾收集点布局满足卫生要求。' },
       { id: 'obj-2', text: '检验安置点可用水源排查、采样快检和水质研判能力，不合格水源及时停用。' },
@@ -25,7 +25,7 @@ export function resettlementDrinkingWater() {
   });
 
   d.role({
-    id: R.commander, name: '总指挥', group: '演练领导小组', color: COLOR.commander, reportsTo: null,
+    id: R.commander, name: '总指挥', group: COMMAND_GROUP, color: COLOR.commander, reportsTo: null,
     responsibilities: '宣布演练开始；批准安置点饮用水保障工作方案；听取点评并作总结。',
     people: [['陈立群', '县人民政府 副县长', '指挥1号']],
   });
@@ -38,7 +38,7 @@ export function resettlementDrinkingWater() {
     ],
   });
   d.role({
-    id: R.control, name: '导调组', group: '策划导调组', category: 'controller', color: COLOR.control, reportsTo: R.commander,
+    id: R.control, name: '导调组', group: DRILL_GROUP.control, category: 'controller', color: COLOR.control, reportsTo: null,
     responsibilities: '组织志愿者模拟安置群众；按脚本注入转移安置、水质异常和腹泻病例情景；计时和记录。',
     people: [
       ['郑凯', '县生态环境局 应急管理办公室主任', '导调1号'],
@@ -49,7 +49,7 @@ export function resettlementDrinkingWater() {
     id: R.relocation, name: '转移安置组', group: '转移安置组', color: COLOR.relocation, reportsTo: R.hq,
     responsibilities: '安置点开设、人员登记和分区管理；配合饮用水发放和告示张贴；维护秩序，关注老人、儿童、孕妇等特殊人群。',
     people: [
-      ['黄建平', '县民政局 副局长', '安置1号'],
+      ['唐海燕', '县应急管理局 副局长', '安置1号'],
       ['林芳', '城东街道办事处 副主任', '安置2号'],
     ],
   });
@@ -92,7 +92,7 @@ export function resettlementDrinkingWater() {
     people: [['白杨', '县融媒体中心 记者', '宣传1号']],
   });
   d.role({
-    id: R.evaluator, name: '评估组', group: '评估组', category: 'evaluator', color: COLOR.evaluator, reportsTo: R.commander,
+    id: R.evaluator, name: '评估组', group: DRILL_GROUP.evaluation, category: 'evaluator', color: COLOR.evaluator, reportsTo: R.control,
     responsibilities: '对照评估表观察安置点分区、采样快检、发放秩序和病例处置；现场点评并形成评估报告。',
     people: [
       ['曹文静', '市疾病预防控制中心 主任医师', '评估1号'],
@@ -100,7 +100,7 @@ export function resettlementDrinkingWater() {
     ],
   });
   d.role({
-    id: R.simulator, name: '模拟人员', group: '导调组（模拟人员）', category: 'simulator', color: COLOR.simulator, reportsTo: R.control,
+    id: R.simulator, name: '模拟人员', group: `${DRILL_GROUP.control}（模拟人员）`, category: 'simulator', color: COLOR.simulator, reportsTo: R.control,
     responsibilities: '由志愿者扮演城东街道干部和安置群众（含腹泻病例），按导调组指令注入情景。',
     people: [
       ['沈琳', '县生态环境局（模拟街道干部）', '模拟1号'],
@@ -119,7 +119,7 @@ export function resettlementDrinkingWater() {
   d.action('r02', '启动安置点饮用水保障工作方案', {
     roles: [R.commander, R.hq],
     desc: '现场指挥长报告安置规模和供水现状，总指挥批准启动安置点饮用水保障工作方案，明确“先检测、后使用，瓶装水兜底”的原则。',
-    say: ['现场指挥长：总指挥，安置点预计安置800人，城东片区已停水，学校水箱和周边自备井水质不明，建议启动饮用水保障工作方案。', '总指挥：同意！坚持先检测后使用，瓶装水兜底，确保群众喝上放心水。'],
+    say: ['现场指挥部：总指挥，安置点预计安置800人，城东片区已停水，学校水箱和周边自备井水质不明，建议启动饮用水保障工作方案。', '总指挥：同意！坚持先检测后使用，瓶装水兜底，确保群众喝上放心水。'],
     at: `${SITE}现场指挥部`, min: 5,
     expect: '工作原则和分工明确。',
     obj: ['obj-2', 'obj-3'],
@@ -128,7 +128,7 @@ export function resettlementDrinkingWater() {
     roles: [R.relocation, R.logistics],
     desc: '按照生活区、饮水点、医疗点、如厕区、垃圾收集点功能分区布置：饮水点设在教学楼一楼，远离如厕区和垃圾点30米以上；生活区按家庭编组，老人、孕妇安排在低楼层。',
     say: ['转移安置组：指挥长，我是转移安置组，已登记安置312人，功能分区布置完成，饮水点距如厕区40米。'],
-    at: SITE, min: 15,
+    at: SITE, min: 12,
     res: '帐篷50顶、折叠床800张、登记表、分区标识牌、移动厕所20座',
     expect: '分区合理、标识清楚，饮水点与污染源保持安全距离，人员登记完整。',
     obj: ['obj-1'],
@@ -137,7 +137,7 @@ export function resettlementDrinkingWater() {
     roles: [R.water, R.monitor],
     desc: '排查安置点可用水源：市政管网（停水）、学校屋顶二次供水水箱（存水约20吨）、校外一口居民自备井、送水车水（城北水厂出厂水）。逐一标注位置并确定采样点。',
     say: ['供水保障组：指挥长，我是供水保障组，可用水源共3处：学校水箱、校外自备井和送水车，均已标注，待检测后确定能否使用。'],
-    at: SITE, min: 15,
+    at: SITE, min: 12,
     res: '水源排查表、学校供水管线图',
     expect: '水源底数清楚，未经检测的水源一律暂停使用。',
     obj: ['obj-2'],
@@ -155,7 +155,7 @@ export function resettlementDrinkingWater() {
     roles: [R.monitor, R.medical],
     desc: '应急监测组对学校水箱、自备井和送水车水采样，现场快检浑浊度、pH、氨氮；县疾控中心检测游离氯、菌落总数和总大肠菌群（快检），同时留样送实验室。',
     say: ['应急监测组：指挥长，我是应急监测组，3个水样现场快检已完成，结果报现场指挥部。'],
-    at: `${SITE}临时检测点`, min: 15,
+    at: `${SITE}临时检测点`, min: 12,
     res: '便携式浊度仪、多参数水质分析仪、余氯比色计、微生物快检试剂、采样瓶、冷藏箱',
     expect: '采样规范、标签完整，快检结果30分钟内报出。',
     obj: ['obj-2'],
@@ -190,7 +190,7 @@ export function resettlementDrinkingWater() {
     roles: [R.logistics, R.relocation],
     desc: '按每人每天不少于3升饮用水测算，后勤保障组调运瓶装水和桶装水；转移安置组按家庭登记发放，老人、儿童、孕妇优先，行动不便者送水到铺位。',
     say: ['后勤保障组：指挥长，我是后勤保障组，瓶装水1200箱、桶装水300桶已运抵安置点。', '转移安置组：指挥长，已按家庭发放瓶装水，特殊人群46人已送水到铺位。'],
-    at: `${SITE}物资发放点`, min: 15,
+    at: `${SITE}物资发放点`, min: 12,
     res: '瓶装水1200箱、桶装水300桶、发放登记表',
     expect: '发放有序无拥挤，登记完整，人人有水喝。',
     obj: ['obj-3'],
@@ -215,7 +215,7 @@ export function resettlementDrinkingWater() {
   d.decision('r13', '病例是否与饮用水有关', '流行病学调查和快检结果是否提示腹泻病例与安置点饮用水有关？', {
     roles: [R.hq, R.medical],
     desc: '现场指挥部听取医疗卫生组调查结果，判断是否与饮用水相关，决定处置措施。',
-    say: ['医疗卫生组：指挥长，储水桶水余氯……，病例均饮用过该储水桶中的水……（按导调组给定情景报告）', '现场指挥长：……'],
+    say: ['医疗卫生组：指挥长，储水桶水余氯……，病例均饮用过该储水桶中的水……（按导调组给定情景报告）', '现场指挥部：……'],
     at: `${SITE}现场指挥部`, min: 5,
     expect: '判断有据，处置措施针对性强。',
     obj: ['obj-4'],
@@ -267,7 +267,7 @@ export function resettlementDrinkingWater() {
     roles: [R.evaluator, R.commander, R.control],
     desc: '评估组对照评估表点评安置点分区、水源排查、采样快检、发放秩序和病例处置；总指挥作总结，明确整改事项。',
     say: ['评估组：本次演练“先检测、后使用”原则落实较好，发现问题：一是饮水点设置初期距垃圾点偏近；二是快检试剂储备不足……', '总指挥：各单位对照问题清单抓好整改，将快检试剂纳入应急物资储备目录。'],
-    at: `${SITE}会议室`, min: 10,
+    at: `${SITE}会议室`, min: 8,
     res: '演练评估表、现场照片',
     expect: '形成问题清单、改进措施和责任单位。',
     obj: ['obj-1', 'obj-2', 'obj-3', 'obj-4'],

@@ -1,6 +1,6 @@
 /** 资水河石板滩断面突发水污染事件应急演练: source tracing along 鲤鱼溪, interception dams, monitoring, downstream notice. */
 import { Draft } from './draft';
-import { COLOR, R } from './roles';
+import { COLOR, COMMAND_GROUP, DRILL_GROUP, R } from './roles';
 
 const SECTION = '资水河石板滩断面（市控考核断面，Ⅲ类）';
 const CREEK = '鲤鱼溪';
@@ -27,7 +27,7 @@ export function riverPollutionIncident() {
   });
 
   d.role({
-    id: R.commander, name: '总指挥', group: '演练领导小组', color: COLOR.commander, reportsTo: null,
+    id: R.commander, name: '总指挥', group: COMMAND_GROUP, color: COLOR.commander, reportsTo: null,
     responsibilities: '宣布启动和终止应急响应；决定是否通知下游暂停取水；听取点评并作总结。',
     people: [['刘卫东', '县生态环境局 局长', '指挥1号']],
   });
@@ -40,7 +40,7 @@ export function riverPollutionIncident() {
     ],
   });
   d.role({
-    id: R.control, name: '导调组', group: '策划导调组', category: 'controller', color: COLOR.control, reportsTo: R.commander,
+    id: R.control, name: '导调组', group: DRILL_GROUP.control, category: 'controller', color: COLOR.control, reportsTo: null,
     responsibilities: '按脚本注入自动站预警、群众举报、溯源结果等情景；控制节奏、计时和记录。',
     people: [
       ['郑凯', '县生态环境局 应急管理办公室主任', '导调1号'],
@@ -82,12 +82,12 @@ export function riverPollutionIncident() {
     people: [['邓晓峰', '县融媒体中心 主任', '宣传1号']],
   });
   d.role({
-    id: R.evaluator, name: '评估组', group: '评估组', category: 'evaluator', color: COLOR.evaluator, reportsTo: R.commander,
+    id: R.evaluator, name: '评估组', group: DRILL_GROUP.evaluation, category: 'evaluator', color: COLOR.evaluator, reportsTo: R.control,
     responsibilities: '记录接报、响应、溯源、筑坝和通报用时；现场点评并提交评估报告。',
     people: [['彭丽', '市生态环境局 环境应急处', '评估1号']],
   });
   d.role({
-    id: R.simulator, name: '模拟人员', group: '导调组（模拟人员）', category: 'simulator', color: COLOR.simulator, reportsTo: R.control,
+    id: R.simulator, name: '模拟人员', group: `${DRILL_GROUP.control}（模拟人员）`, category: 'simulator', color: COLOR.simulator, reportsTo: R.control,
     responsibilities: '扮演举报群众、养殖场负责人、企业负责人和下游清水镇自来水厂，按导调组指令注入情景。',
     people: [
       ['沈琳', '县生态环境局（模拟举报群众、下游水厂）', '模拟1号'],
@@ -122,8 +122,8 @@ export function riverPollutionIncident() {
   });
   d.action('v04', '信息报告并启动应急响应', {
     roles: [R.commander, R.hq],
-    desc: '现场指挥长报告总指挥，总指挥宣布启动县突发环境事件Ⅳ级应急响应，在石板滩镇人民政府开设现场指挥部；按规定向县人民政府和市生态环境局初报。',
-    say: ['现场指挥长：局长，石板滩断面氨氮超标约2.4倍，超标来自鲤鱼溪，并出现死鱼，建议启动Ⅳ级应急响应。', '总指挥：同意！立即启动Ⅳ级应急响应，尽快查明污染源、拦截污染，确保下游取水安全！'],
+    desc: '现场指挥部报告总指挥，总指挥宣布启动县突发环境事件Ⅳ级应急响应，在石板滩镇人民政府开设现场指挥部；县生态环境局按《突发环境事件信息报告办法》在4小时内向县人民政府和市生态环境局初报。',
+    say: ['现场指挥部：局长，石板滩断面氨氮超标约2.4倍，超标来自鲤鱼溪，并出现死鱼，建议启动Ⅳ级应急响应。', '总指挥：同意！立即启动Ⅳ级应急响应，尽快查明污染源、拦截污染，确保下游取水安全！'],
     at: HQ, min: 10,
     expect: '响应启动及时，初报要素齐全。',
     obj: ['obj-1'],
@@ -139,7 +139,7 @@ export function riverPollutionIncident() {
     roles: [R.source, R.monitor],
     desc: '溯源排查组与应急监测组沿鲤鱼溪逆流每隔1公里采样快检氨氮，无人机航拍排查沿线12家畜禽养殖场和2家工业企业排口，浓度突变段重点排查。',
     say: ['溯源排查组：指挥长，我是溯源排查组，汇入口上游4公里处氨氮浓度由15毫克每升骤降至1.2毫克每升，浓度突变段内有养殖场3家、食品加工企业1家，正在逐一排查。'],
-    at: `${CREEK}沿线`, min: 20,
+    at: `${CREEK}沿线`, min: 15,
     res: '无人机2架、便携式氨氮测定仪、执法记录仪、养殖场和企业排口清单',
     expect: '2小时内将污染来源锁定在具体区段和单位。',
     obj: ['obj-2'],
@@ -148,7 +148,7 @@ export function riverPollutionIncident() {
     roles: [R.works],
     desc: '在鲤鱼溪汇入口上游200米修筑土袋围堰减缓下泄，在其下游设置沸石吸附坝和活性炭吸附坝，对死鱼及时打捞无害化处理。',
     say: ['工程处置组：指挥长，我是工程处置组，第一道土袋围堰和沸石、活性炭吸附坝已建成，死鱼已打捞约150千克。'],
-    at: `${CREEK}汇入口上游200米`, min: 40,
+    at: `${CREEK}汇入口上游200米`, min: 35,
     res: '编织袋2000个、沸石10吨、颗粒活性炭3吨、挖掘机1台、救生衣',
     expect: '拦截坝3小时内建成，坝体稳固不溃坝。',
     obj: ['obj-3'],
@@ -201,7 +201,7 @@ export function riverPollutionIncident() {
   d.decision('v13', '污染团是否影响下游取水口', '污染团到达清水镇自来水厂取水口时，氨氮是否可能超过取水和净水工艺的承受能力？', {
     roles: [R.commander, R.hq, R.expert],
     desc: '总指挥根据专家评估决定是否通知下游暂停取水。',
-    say: ['现场指挥长：报告总指挥，专家组评估……', '总指挥：……'],
+    say: ['现场指挥部：报告总指挥，专家组评估……', '总指挥：……'],
     at: HQ, min: 5,
     expect: '决策审慎、依据充分。',
     obj: ['obj-4'],
@@ -209,7 +209,7 @@ export function riverPollutionIncident() {
   d.action('v14', '通知下游水厂暂停取水、通报下游地区', {
     roles: [R.hq, R.simulator],
     desc: '可能影响取水：立即电话并书面通知清水镇自来水厂在污染团通过期间暂停取水、启用清水池储水和备用水源；通知农灌渠首关闸；向下游县生态环境局和市生态环境局通报。',
-    say: ['现场指挥长：清水镇自来水厂吗？我是县突发水污染事件现场指挥部，污染团预计约5小时后到达你厂取水口，请做好暂停取水准备，启用备用水源，具体时间我们随时通报。', '模拟人员（清水镇自来水厂）：明白，清水池可维持8小时，我们马上准备启用备用井。'],
+    say: ['现场指挥部：清水镇自来水厂吗？我是县突发水污染事件现场指挥部，污染团预计约5小时后到达你厂取水口，请做好暂停取水准备，启用备用水源，具体时间我们随时通报。', '模拟人员（清水镇自来水厂）：明白，清水池可维持8小时，我们马上准备启用备用井。'],
     at: HQ, min: 10,
     res: '下游用水单位通讯录、通报函模板',
     expect: '通知及时到达并有回执，下游取水安全。',
@@ -218,7 +218,7 @@ export function riverPollutionIncident() {
   d.action('v15', '通报下游用水户并加强取水口监测', {
     roles: [R.hq],
     desc: '不影响取水：向清水镇自来水厂和农灌用水户通报事件情况，提示加强取水口水质监测；向下游县生态环境局通报。',
-    say: ['现场指挥长：清水镇自来水厂吗？我是现场指挥部，鲤鱼溪发生氨氮污染，目前已拦截，预计对你厂取水口影响较小，请加强取水口监测，有异常及时联系。'],
+    say: ['现场指挥部：清水镇自来水厂吗？我是现场指挥部，鲤鱼溪发生氨氮污染，目前已拦截，预计对你厂取水口影响较小，请加强取水口监测，有异常及时联系。'],
     at: HQ, min: 10,
     res: '下游用水单位通讯录、通报函模板',
     expect: '通报及时，用水户知情。',
@@ -262,7 +262,7 @@ export function riverPollutionIncident() {
     roles: [R.evaluator, R.commander, R.control],
     desc: '评估组点评接报核实、溯源、筑坝、通报和信息发布各环节；总指挥作总结，要求将鲤鱼溪沿线养殖场粪污设施排查纳入整改。',
     say: ['评估组：本次演练溯源思路清晰，发现问题：一是鲤鱼溪沿线排口台账不全，溯源耗时较长；二是下游用水单位通讯录未及时更新……', '总指挥：请执法大队会同农业农村局一个月内完成鲤鱼溪沿线养殖场粪污设施排查，监测站更新下游用水单位通讯录。'],
-    at: HQ, min: 10,
+    at: HQ, min: 8,
     res: '演练评估表、计时记录',
     expect: '形成问题清单、改进措施和责任单位。',
     obj: ['obj-1', 'obj-2', 'obj-3', 'obj-4'],

@@ -2,8 +2,14 @@
  * Role ids and colours shared by the sample scenarios, so the same group
  * looks the same in every sample. Each scenario writes its own
  * responsibilities and people.
+ *
+ * Two organisations meet in a drill and the samples keep them apart: the
+ * drill's own (演练领导小组, 导调组, 评估组, 保障组, 观摩) and the simulated
+ * response command (应急指挥部 with its 现场指挥部 and 工作组).
  */
 export const R = {
+  drillLead: 'role-drill-lead',
+  drillSupport: 'role-drill-support',
   commander: 'role-commander',
   deputy: 'role-deputy',
   hq: 'role-hq',
@@ -24,6 +30,8 @@ export const R = {
 } as const;
 
 export const COLOR: Record<keyof typeof R, string> = {
+  drillLead: '#334155',
+  drillSupport: '#a16207',
   commander: '#991b1b',
   deputy: '#ea580c',
   hq: '#d97706',
@@ -42,3 +50,15 @@ export const COLOR: Record<keyof typeof R, string> = {
   simulator: '#a855f7',
   observer: '#94a3b8',
 };
+
+/** The group names of the drill's own organisation, apart from the simulated command. */
+export const DRILL_GROUP = {
+  lead: '演练领导小组',
+  control: '演练导调组',
+  evaluation: '演练评估组',
+  support: '演练保障组',
+  observers: '观摩人员',
+} as const;
+
+/** The group name of the simulated county command. */
+export const COMMAND_GROUP = '县突发环境事件应急指挥部';

@@ -1,6 +1,6 @@
 /** 城市生活污水处理厂停运及污水应急处置演练: overflow risk, mobile units, emergency dosing, downstream monitoring, reporting. */
 import { Draft } from './draft';
-import { COLOR, R } from './roles';
+import { COLOR, COMMAND_GROUP, DRILL_GROUP, R } from './roles';
 
 const PLANT = '县城市生活污水处理厂';
 
@@ -25,7 +25,7 @@ export function sewagePlantOutage() {
   });
 
   d.role({
-    id: R.commander, name: '总指挥', group: '演练领导小组', color: COLOR.commander, reportsTo: null,
+    id: R.commander, name: '总指挥', group: COMMAND_GROUP, color: COLOR.commander, reportsTo: null,
     responsibilities: '宣布启动应急响应；批准应急处理和应急排放方案；听取点评并作总结。',
     people: [['陈立群', '县人民政府 副县长', '指挥1号']],
   });
@@ -38,7 +38,7 @@ export function sewagePlantOutage() {
     ],
   });
   d.role({
-    id: R.control, name: '导调组', group: '策划导调组', category: 'controller', color: COLOR.control, reportsTo: R.commander,
+    id: R.control, name: '导调组', group: DRILL_GROUP.control, category: 'controller', color: COLOR.control, reportsTo: null,
     responsibilities: '按脚本注入停运、舆情和恢复供电情景；控制节奏、计时和记录。',
     people: [
       ['马俊', '县生态环境局 应急管理办公室', '导调1号'],
@@ -84,12 +84,12 @@ export function sewagePlantOutage() {
     people: [['谢婷', '县委宣传部 副部长', '宣传1号']],
   });
   d.role({
-    id: R.evaluator, name: '评估组', group: '评估组', category: 'evaluator', color: COLOR.evaluator, reportsTo: R.commander,
+    id: R.evaluator, name: '评估组', group: DRILL_GROUP.evaluation, category: 'evaluator', color: COLOR.evaluator, reportsTo: R.control,
     responsibilities: '记录各环节用时和处置规范性；现场点评并提交评估报告。',
     people: [['袁志华', '省环境应急与事故调查中心 高级工程师', '评估1号']],
   });
   d.role({
-    id: R.simulator, name: '模拟人员', group: '导调组（模拟人员）', category: 'simulator', color: COLOR.simulator, reportsTo: R.control,
+    id: R.simulator, name: '模拟人员', group: `${DRILL_GROUP.control}（模拟人员）`, category: 'simulator', color: COLOR.simulator, reportsTo: R.control,
     responsibilities: '扮演污水处理厂中控室值班员、县供电公司调度和网民，按导调组指令注入情景。',
     people: [
       ['蒋浩', '县生态环境局（模拟中控室值班员、供电公司调度）', '模拟1号'],
@@ -107,7 +107,7 @@ export function sewagePlantOutage() {
   });
   d.action('p02', '先期处置并报告停运情况', {
     roles: [R.sewage],
-    desc: '关闭进厂闸门，启用厂外截流井；生化池停止进水，投加少量碳源和保持静置，防止活性污泥流失；按《城镇排水与污水处理条例》规定立即向县住房和城乡建设局、县生态环境局报告停运情况。',
+    desc: '关闭进厂闸门，启用厂外截流井；生化池停止进水并保持静置，防止活性污泥流失（碳源投加留待恢复运行阶段）；按《城镇排水与污水处理条例》规定立即向县住房和城乡建设局、县生态环境局报告停运情况。',
     say: ['污水处置组：指挥长，我是污水处置组。县城市生活污水处理厂因厂区进水全厂停运，进厂闸门已关闭，进水井液位2.8米，预计40分钟后可能从溢流口外溢，请求启动应急响应！'],
     at: `${PLANT}`, min: 8,
     res: '闸门操作规程、停运报告模板',
@@ -116,8 +116,8 @@ export function sewagePlantOutage() {
   });
   d.action('p03', '启动应急响应、开设现场指挥部', {
     roles: [R.commander, R.hq],
-    desc: '总指挥宣布启动污水处理厂停运突发环境事件应急响应，现场指挥部开设；现场指挥部1小时内向县人民政府和市生态环境局初报。',
-    say: ['总指挥：我宣布，启动应急响应！各组立即就位，首要任务是确保污水不直排资水河！', '现场指挥长：明白！初报已发市生态环境局。'],
+    desc: '总指挥宣布启动污水处理厂停运突发环境事件应急响应，现场指挥部开设；县生态环境局作出初步认定后，按《突发环境事件信息报告办法》的时限（一般、较大事件4小时内）向县人民政府和市生态环境局电话初报，随后补报书面报告。',
+    say: ['总指挥：我宣布，启动应急响应！各组立即就位，首要任务是确保污水不直排资水河！', '现场指挥部：明白！县生态环境局已电话初报县人民政府和市生态环境局。'],
     at: `${PLANT}会议室（现场指挥部）`, min: 5,
     expect: '响应启动及时，初报按时限报送。',
     obj: ['obj-1'],
@@ -134,7 +134,7 @@ export function sewagePlantOutage() {
   d.decision('p05', '是否存在溢流直排风险', '按测算结果，停运期间进水井和沿河合流制溢流口是否会外溢、污水是否会直排资水河？', {
     roles: [R.hq, R.expert],
     desc: '现场指挥部根据专家研判意见确定管网调度方案。',
-    say: ['现场指挥长：请专家组给出结论。', '专家组：……（按导调组给定情景报告结论）'],
+    say: ['现场指挥部：请专家组给出结论。', '专家组：……（按导调组给定情景报告结论）'],
     at: `${PLANT}会议室（现场指挥部）`, min: 5,
     expect: '结论明确，调度方案与风险相符。',
     obj: ['obj-2'],
@@ -213,7 +213,7 @@ export function sewagePlantOutage() {
   d.action('p14', '查明超标原因、加密监测并通报下游', {
     roles: [R.monitor, R.sewage, R.hq],
     desc: '水质超标：对比对照断面判断超标来自上游来水还是排口；污水处置组复查溢流口封堵情况，加快移动式设备投运；应急监测组加密至每1小时监测；现场指挥部通报下游镇人民政府和取水单位，提示关注取水口水质。',
-    say: ['应急监测组：指挥长，对照断面达标，控制断面和考核断面超标，超标主要来自城区段，已加密至每1小时监测一次。', '污水处置组：指挥长，复查发现2号溢流口气囊封堵器漏水，已加固。', '现场指挥长：请立即通报下游清水镇人民政府和镇自来水厂，提示加强取水口水质监测。'],
+    say: ['应急监测组：指挥长，对照断面达标，控制断面和考核断面超标，超标主要来自城区段，已加密至每1小时监测一次。', '污水处置组：指挥长，复查发现2号溢流口气囊封堵器漏水，已加固。', '现场指挥部：请立即通报下游清水镇人民政府和镇自来水厂，提示加强取水口水质监测。'],
     at: '资水河城区段、现场指挥部', min: 15,
     res: '通报函模板、下游取水单位通讯录',
     expect: '超标原因查明，通报及时，超标趋势得到控制。',
@@ -222,7 +222,7 @@ export function sewagePlantOutage() {
   d.action('p15', '编报应急监测快报和事件续报', {
     roles: [R.monitor, R.hq],
     desc: '应急监测组编制应急监测快报，现场指挥部据此向县人民政府和市生态环境局续报处置进展。',
-    say: ['应急监测组：指挥长，第1期应急监测快报已编制完成，请审阅。', '现场指挥长：同意，续报市生态环境局。'],
+    say: ['应急监测组：指挥长，第1期应急监测快报已编制完成，请审阅。', '现场指挥部：同意，续报县人民政府和市生态环境局。'],
     at: `${PLANT}会议室（现场指挥部）`, min: 10,
     res: '应急监测快报模板、续报模板',
     expect: '快报数据准确，续报及时。',

@@ -1,6 +1,6 @@
 /** 自来水厂停电停产应急演练: power loss, backup generator, switch of intake, tank-truck supply. */
 import { Draft } from './draft';
-import { COLOR, R } from './roles';
+import { COLOR, COMMAND_GROUP, DRILL_GROUP, R } from './roles';
 
 const PLANT = '县第一自来水厂';
 const CONTROL_ROOM = '县第一自来水厂中控室';
@@ -26,7 +26,7 @@ export function waterworksOutage() {
   });
 
   d.role({
-    id: R.commander, name: '总指挥', group: '演练领导小组', color: COLOR.commander, reportsTo: null,
+    id: R.commander, name: '总指挥', group: COMMAND_GROUP, color: COLOR.commander, reportsTo: null,
     responsibilities: '宣布启动应急响应；批准取水口切换和恢复供水；听取点评并作总结。',
     people: [['邱建军', '县水务局 局长', '指挥1号']],
   });
@@ -39,7 +39,7 @@ export function waterworksOutage() {
     ],
   });
   d.role({
-    id: R.control, name: '导调组', group: '策划导调组', category: 'controller', color: COLOR.control, reportsTo: R.commander,
+    id: R.control, name: '导调组', group: DRILL_GROUP.control, category: 'controller', color: COLOR.control, reportsTo: null,
     responsibilities: '按脚本注入停电、原水异常和用户来电情景；控制时间节点；记录各环节用时。',
     people: [
       ['程亮', '县水务局 供水安全股股长', '导调1号'],
@@ -85,12 +85,12 @@ export function waterworksOutage() {
     ],
   });
   d.role({
-    id: R.evaluator, name: '评估组', group: '评估组', category: 'evaluator', color: COLOR.evaluator, reportsTo: R.commander,
+    id: R.evaluator, name: '评估组', group: DRILL_GROUP.evaluation, category: 'evaluator', color: COLOR.evaluator, reportsTo: R.control,
     responsibilities: '对照评估表记录各科目用时和操作规范性；演练结束后现场点评并提交评估报告。',
     people: [['姜伟', '市供排水协会 高级工程师', '评估1号']],
   });
   d.role({
-    id: R.simulator, name: '模拟人员', group: '导调组（模拟人员）', category: 'simulator', color: COLOR.simulator, reportsTo: R.control,
+    id: R.simulator, name: '模拟人员', group: `${DRILL_GROUP.control}（模拟人员）`, category: 'simulator', color: COLOR.simulator, reportsTo: R.control,
     responsibilities: '扮演县供电公司调度、上游河段巡查人员和停水市民，通过电话和现场模拟注入情景。',
     people: [
       ['蔡亮', '县自来水公司（模拟供电公司调度、上游巡查员）', '模拟1号'],
@@ -112,7 +112,7 @@ export function waterworksOutage() {
   d.action('w02', '启动水厂停电应急预案', {
     roles: [R.commander, R.hq],
     desc: '现场指挥长报告总指挥，总指挥宣布启动水厂停电停产应急预案，现场指挥部开设，各组就位；同时报告县水务局、县生态环境局和县卫生健康局。',
-    say: ['现场指挥长：总指挥，水厂全厂失电停产，建议启动停电应急预案。', '总指挥：同意，立即启动水厂停电停产应急预案，优先恢复制水，同时做好重点用户应急供水！'],
+    say: ['现场指挥部：总指挥，水厂全厂失电停产，建议启动停电应急预案。', '总指挥：同意，立即启动水厂停电停产应急预案，优先恢复制水，同时做好重点用户应急供水！'],
     at: CONTROL_ROOM, min: 5,
     expect: '预案启动指令明确，各组10分钟内就位，报告及时。',
     obj: ['obj-1'],
@@ -130,7 +130,7 @@ export function waterworksOutage() {
   d.decision('w04', '备用发电机能否带载运行', '备用发电机是否启动成功、能否带起取水泵和加氯设备等核心负荷？', {
     roles: [R.hq, R.water],
     desc: '现场指挥部根据发电机运行参数判断能否带载，决定是否调用应急发电车。',
-    say: ['供水保障组：指挥长，发电机运行参数如下……（按导调组给定的情景报告）', '现场指挥长：明白，……'],
+    say: ['供水保障组：指挥长，发电机运行参数如下……（按导调组给定的情景报告）', '现场指挥部：明白，……'],
     at: CONTROL_ROOM, min: 3,
     expect: '判断依据清楚，决策迅速。',
     obj: ['obj-1'],
@@ -194,7 +194,7 @@ export function waterworksOutage() {
   d.decision('w11', '主取水口原水是否满足取水要求', '主取水口原水经强化处理后能否保证出厂水达标，还是必须切换至备用水源？', {
     roles: [R.hq, R.water, R.monitor],
     desc: '现场指挥部结合监测数据和水厂处理能力研判是否继续从主取水口取水，报总指挥批准。',
-    say: ['现场指挥长：请制水车间结合监测数据说明处理能力。', '供水保障组：指挥长，……（按导调组给定情景报告）'],
+    say: ['现场指挥部：请制水车间结合监测数据说明处理能力。', '供水保障组：指挥长，……（按导调组给定情景报告）'],
     at: CONTROL_ROOM, min: 5,
     expect: '研判综合考虑原水指标、处理能力和备用水源条件，决策报批程序完整。',
     obj: ['obj-2'],

@@ -37,11 +37,19 @@ export const technicalOf = (text: string): Message => ({ key: 'errors.technical'
  * `params` (i18next's syntax, so the renderer reads the same entries), e.g.
  * `messageOf('en', 'files.encoding.notText', { kind: 'drill file' })`.
  * A parameter that is itself a message is worded in the same language.
- * A key that names no message gives the key itself, as i18next does.
+ * A key that names no message gives the key itself, as i18next does; a
+ * numeric `count` picks the plural form `key_one` where the language has one.
  */
 export function messageOf(language: Language, key: string, params: MessageParams = {}): string {
-  let entry: unknown = catalogues[language];
-  for (const part of key.split('.')) entry = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)[part] : undefined;
+  const entryOf = (path: string): unknown => {
+    let entry: unknown = catalogues[language];
+    for (const part of path.split('.')) entry = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)[part] : undefined;
+    return entry;
+  };
+  // Plural forms as i18next picks them: `key_one` for a count of 1 in English, else `key` itself.
+  const count = params.count;
+  const plural = typeof count === 'number' ? entryOf(`${key}_${new Intl.PluralRules(language).select(count)}`) : undefined;
+  const entry = typeof plural === 'string' ? plural : entryOf(key);
   if (typeof entry !== 'string') return key;
   return entry.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in params ? paramTextOf(language, params[name]) : whole));
 }

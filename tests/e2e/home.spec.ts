@@ -20,6 +20,18 @@ test('switching to English changes the labels and survives a reload', async ({ a
   await expect(page.getByTestId('new-scenario')).toHaveText('New drill');
 });
 
+test('a drill card shows its English title and counts in English only', async ({ app, page }) => {
+  await page.goto(app.url);
+  const card = page.getByTestId('scenario-card').filter({ hasText: '2026年汛期水环境安全应急实战演练' });
+  await expect(card).toHaveCount(1);
+  await expect(card.locator('.scenario-title-en')).toHaveCount(0);
+  await expect(card).not.toContainText('Flood-Season');
+  await page.getByTestId('language').selectOption('en');
+  await expect(card.locator('.scenario-title-en')).toHaveText(/^2026 Flood-Season Water-Environment Emergency Drill/);
+  await expect(card).toContainText('56 steps');
+  await expect(card).not.toContainText(/\b1 steps\b|\b1 runs\b|\(s\)/);
+});
+
 test('a scenario is created, and deleted only after confirmation', async ({ app, page }) => {
   await page.goto(app.url);
   await expect(page.getByTestId('scenario-card').first()).toBeVisible();

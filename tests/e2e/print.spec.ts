@@ -74,7 +74,7 @@ test('role sheets print one page per role, each with its steps in time order, in
   // The footer: page number of the sheet and the revision date.
   const firstPage = squeezed(textOf(pdf, 1));
   expect(firstPage).toContain('第1页/共1页');
-  expect(firstPage).toMatch(/修订\d+·\d{4}-\d{2}-\d{2}/);
+  expect(firstPage).toMatch(/\d{4}-\d{2}-\d{2}版·修改\d+次/);
 });
 
 test('the composite drill never puts two roles on one page and starts every sheet on a new page', async ({ app, page }) => {
@@ -144,7 +144,7 @@ test('the drill script prints in landscape with a row per step and its decisions
   const text = squeezed(textOf(pdf));
   for (const heading of ['时间', '情景内容', '参演角色', '处置动作', '报告指令（对白）', '预期结果', '备注']) expect(text).toContain(heading);
   expectInOrder(text, ['暴雨红色预警', '会商研判汛情', '水位是否超警戒', '加密水位巡测', '启动Ⅱ级应急响应', '断面采样', '污水处理厂停运', '加密监测', '演练结束']);
-  expect(text).toContain('“超警戒”→转第6项');
+  expect(text).toContain('“超警戒”→转第6步');
 });
 
 test('Excel export of the roster downloads a workbook that reads back', async ({ app, page }) => {

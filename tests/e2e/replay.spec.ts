@@ -84,6 +84,8 @@ test('plays at 60×, pauses, and shows every step’s state at the moment scrubb
   const expected = (stepId: string, at: number) => {
     if (simulated.cutOff.has(stepId)) return simulated.cutOff.get(stepId)! <= at ? 'not-taken' : null;
     const a = simulated.actual.get(stepId)!;
+    // An inject is done once delivered (the console records only its delivery); its scene's minutes only delay what follows.
+    if (scenario.steps.find((s) => s.id === stepId)!.kind === 'inject') return a.start <= at ? 'done' : null;
     return a.finish <= at && (a.finish > a.start || a.start <= at) ? 'done' : a.start <= at ? 'under-way' : null;
   };
   await expect(node(page, overran)).toHaveAttribute('data-status', 'under-way');
@@ -178,7 +180,7 @@ test('the after-action report prints to PDF with the late steps and their causes
   expect(text).toContain(`【${title(overran)}】`);
   expect(text).toContain(`【${title(startedLate)}】`);
   expect(text).toContain('自身用时比计划多12分钟');
-  expect(text).toContain('具备条件后晚开始4分钟');
+  expect(text).toContain('具备开始条件后延迟4分钟开始');
   expect(text).toContain('提前准备会商研判模板和水文、水质基础资料');
   // The run's date and start time as the drill's clocks showed them.
   const start = app.demo.startedAtMs;

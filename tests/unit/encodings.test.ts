@@ -110,7 +110,7 @@ describe('importing a drill file in another encoding', () => {
     for (const arg of [{ dataBase64: Buffer.from(lossy).toString('base64') }, { text: lossy }]) {
       const envelope = await backend.call('importScenario', arg);
       expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-      expect(!envelope.ok && wordedErrorOf(envelope.error).message).toMatch(/the drill file contains 3 replacement character\(s\) "�" \(the first on line \d+\)/);
+      expect(!envelope.ok && wordedErrorOf(envelope.error).message).toMatch(/the drill file contains 3 replacement characters "�" \(the first on line \d+\)/);
     }
     expect(dumpOf(dbFile)).toBe(before);
   });

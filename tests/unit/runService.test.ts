@@ -207,7 +207,7 @@ describe('importing a run log', () => {
   it('words the same rows in English for an English screen', async () => {
     const scenario = await waterworks();
     const error = await refusal('importRunCsv', { scenarioId: scenario.id, name: 'paper log', csv: 'time,step,kind\n09:31,w01,delivered\n09:32,w02,started-ish' });
-    expect(error.message).toBe('the run log has 1 bad row(s); nothing was imported');
+    expect(error.message).toBe('the run log has 1 bad row; nothing was imported');
     expect(error.details[0]).toMatch(/^row 3: unknown event kind "started-ish"/);
   });
 });

@@ -18,8 +18,8 @@ function floodDrill(): Input {
       { id: 'commander', name: '总指挥', people: [{ name: '王五' }] },
       { id: 'monitoring', name: '应急监测组', people: [{ name: '张三', phone: '138 0000 0001' }] },
       { id: 'water', name: '供水保障组', people: [{ name: '李四' }] },
-      { id: 'evaluators', name: '评估组', category: 'evaluator' },
-      { id: 'guests', name: '观摩人员', category: 'observer' },
+      { id: 'evaluators', name: '评估组', category: 'evaluator', people: [{ name: '赵六' }] },
+      { id: 'guests', name: '观摩人员', category: 'observer', people: [{ name: '钱七' }] },
     ],
     steps: [
       { id: 'flood', kind: 'inject', title: '暴雨致水厂停产', durationMin: 5, roleIds: ['commander'] },

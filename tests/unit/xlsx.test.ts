@@ -86,8 +86,8 @@ describe('Excel export of the drill script', () => {
     expect(roles).toBe('导调组、模拟人员、现场指挥部');
     expect(action).toBe('注入方式：电话');
     const decision = rowText(sheet, 7, 8)[4];
-    expect(decision.split('\n')).toEqual(['【决策】水位是否超警戒', '研判：资水河城区段水位是否超过警戒水位？', '▸ 超警戒 → 转第6项', '▸ 未超警戒 → 转第5项']);
-    expect(rowText(sheet, 8, 8)[4]).toBe('〔第4项「水位是否超警戒」：未超警戒〕加密水位巡测');
+    expect(decision.split('\n')).toEqual(['【决策】水位是否超警戒', '研判：资水河城区段水位是否超过警戒水位？', '▸ 超警戒 → 转第6步', '▸ 未超警戒 → 转第5步']);
+    expect(rowText(sheet, 8, 8)[4]).toBe('〔第4步“水位是否超警戒”：未超警戒〕加密水位巡测');
     const sampling = rowText(sheet, 10, 8);
     expect(sampling[5]).toBe('应急监测组：报告指挥长，采样已完成。');
     expect(sampling[7]).toBe('地点：资水河城区断面\n物资：采样船、便携式多参数仪');
@@ -115,7 +115,7 @@ describe('Excel export of the roster', () => {
     const { fileName, workbook } = await workbookOf({ scenarioId, document: 'roster' });
     expect(fileName).toBe('汛期水环境应急演练（打印测试）-角色分工表.xlsx');
     const sheet = workbook.getWorksheet('角色分工表')!;
-    expect(rowText(sheet, 3, 11)).toEqual(['序号', '组别', '角色/岗位', '人员类别', '姓名', '单位及职务', '联系电话', '呼号', '主要职责', '首次到位', '向谁报告']);
+    expect(rowText(sheet, 3, 11)).toEqual(['序号', '组别', '角色/岗位', '人员类别', '姓名', '单位及职务', '联系电话', '呼号', '主要职责', '首次到位', '上级']);
     const names = Array.from({ length: 7 }, (_, i) => rowText(sheet, 4 + i, 11)[4]);
     expect(names).toEqual(['周建国', '何志强', '王晓东', '李娜', '郑凯', '蒋浩', '袁志华']);
     const monitor = rowText(sheet, 6, 11);

@@ -50,7 +50,7 @@ export const common: typeof zh = {
   error: {
     code: {
       'invalid-argument': 'The input is not valid; nothing was changed.',
-      'unknown-method': 'The back end does not know this operation; nothing was changed.',
+      'unknown-method': 'This operation is not supported; nothing was changed.',
       'not-found': 'What you are working on was not found; it may have been deleted.',
       conflict: 'This conflicts with the stored data; nothing was changed.',
       'too-large': 'The file or text is too large; nothing was changed.',

@@ -51,7 +51,7 @@ export const common = {
   error: {
     code: {
       'invalid-argument': '输入的内容不符合要求，未作任何更改。',
-      'unknown-method': '后台不认识这个操作，未作任何更改。',
+      'unknown-method': '程序不支持此操作，未作任何更改。',
       'not-found': '找不到要操作的对象，可能已被删除。',
       conflict: '与现有数据冲突，未作任何更改。',
       'too-large': '文件或内容太大，未作任何更改。',

@@ -1,14 +1,20 @@
+import { domainChecks } from './domainChecks';
+
 export const editor = {
+  /** The domain checks of the 检查 panel (shared/domainChecks.ts). */
+  domainChecks,
   emptyTitle: '从第一个情景注入开始',
   emptyHint: '把左侧的“情景注入”拖到这里，或按 1 键。选中一个步骤后按 2 会在它后面接一个处置动作。',
   deliveryPlaceholder: '电话 / 书面通报 / 对讲机 / 视频连线 / 短信 / 现场模拟',
   loadFailed: '无法打开演练：',
-  viewMissing: '这个视图还没有做好。',
+  viewMissing: '此视图暂不可用。',
   views: '演练视图',
   exported: '已导出 {{name}}',
   exportFailed: '导出失败：',
   rolesAdded: '已添加 {{count}} 个本演练没有的角色',
+  rolesAdded_one: '已添加 {{count}} 个本演练没有的角色',
   layingOut: '正在自动布局 {{count}} 个步骤…',
+  layingOut_one: '正在自动布局 {{count}} 个步骤…',
   layoutStale: '布局期间演练有了改动，请再运行一次自动布局。',
   newStep: { inject: '新情景注入', action: '新处置动作', decision: '新决策点', milestone: '新里程碑' },
   /** Before a decision's question on its card. */
@@ -62,6 +68,7 @@ export const editor = {
     fragments: '片段',
     noFragments: '还没有片段。选中几个步骤，点“存为片段”。',
     fragmentHint: '{{count}} 个步骤：点击插入，或拖到画布上',
+    fragmentHint_one: '{{count}} 个步骤：点击插入，或拖到画布上',
     hint: {
       inject: '情景注入：导调组向参演人员发出的事件（拖到画布或按 1）',
       action: '处置动作：参演单位要做的事（拖到画布或按 2）',
@@ -133,6 +140,7 @@ export const editor = {
     addObjective: '添加目标',
     removeObjective: '删除目标',
     servedBy: '{{count}} 个步骤服务于此目标',
+    servedBy_one: '{{count}} 个步骤服务于此目标',
     removalNote: '删除的目标会同时从对应步骤中移除（可以撤销）。',
   },
   roles: {
@@ -158,15 +166,24 @@ export const editor = {
     steps: '负责的步骤（{{count}}）',
     noSteps: '还没有负责任何步骤。',
     stepCount: '{{count}} 个步骤',
+    stepCount_one: '{{count}} 个步骤',
     delete: '删除角色',
     deleteTitle: '删除角色“{{name}}”？',
     deleteMessage: '有 {{count}} 个步骤由“{{name}}”负责：{{steps}}。删除后这些步骤将不再指派此角色（可以撤销）。',
+    deleteMessage_one: '有 {{count}} 个步骤由“{{name}}”负责：{{steps}}。删除后这些步骤将不再指派此角色（可以撤销）。',
   },
   findings: {
     none: '没有发现问题。',
     draftNote: '这些是提示，草稿照样会保存。',
     more: '还有 {{count}} 条未列出',
-    count: { error: '{{count}} 个错误', warning: '{{count}} 个警告', info: '{{count}} 条提示' },
+    count: {
+      error: '{{count}} 个错误',
+      error_one: '{{count}} 个错误',
+      warning: '{{count}} 个警告',
+      warning_one: '{{count}} 个警告',
+      info: '{{count}} 条提示',
+      info_one: '{{count}} 条提示',
+    },
     severity: { error: '错误', warning: '警告', info: '提示' },
   },
   find: { placeholder: '查找标题、内容、对白、角色…', none: '无匹配', position: '{{index}} / {{count}}' },
