@@ -17,7 +17,7 @@
  * - Drill practice (2009 应急演练指南, AQ/T 9007-2019): observed drills
  *   usually last 90-120 minutes, longer scenarios compress scenario time.
  */
-import { messageOf, type MessageParams } from './i18n';
+import { inEveryLanguage, type MessageParams } from './i18n';
 import type { ScenarioBody, Step } from './model';
 import type { Finding, Message, Rule, RuleContext, Severity } from './validation';
 
@@ -39,7 +39,7 @@ const COMPRESSED_TIME = /压缩时序|时间压缩|情景时间/;
 const textOf = (step: Step) => `${step.title}\n${step.description}\n${step.dialogue}\n${step.expectedResult}`;
 
 function message(key: string, params: MessageParams): Message {
-  return { zh: messageOf('zh', `editor.domainChecks.${key}`, params), en: messageOf('en', `editor.domainChecks.${key}`, params) };
+  return inEveryLanguage(`editor.domainChecks.${key}`, params);
 }
 
 function domainRule(id: string, ruleKey: string, check: (ctx: RuleContext, finding: (key: string, params: MessageParams, about?: Omit<Finding, 'ruleId' | 'severity' | 'message'>) => Finding) => Finding[]): Rule {

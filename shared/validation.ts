@@ -11,6 +11,7 @@
  * schedule computed lazily and at most once) and shared by all rules, so a
  * 2,000-step scenario is checked in a few milliseconds.
  */
+import { inEveryLanguage, messageOf, type Language, type MessageParams } from './i18n';
 import { type Edge, type ParticipantCategory, type Role, type ScenarioBody, type Step, type StepKind } from './model';
 import { graphProblemsOf, ruleMessageOf, type GraphProblem } from './rules';
 import { cyclesOf, scheduleOf, type Schedule, type StepSchedule } from './schedule';
@@ -20,7 +21,8 @@ import { domainRules } from './domainChecks';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type Message = { zh: string; en: string };
+/** A finding's or rule's text in every language, worded from the catalogue. */
+export type Message = Record<Language, string>;
 
 export type Finding = {
   ruleId: string;
@@ -60,8 +62,8 @@ const WORKING_KINDS: readonly StepKind[] = ['inject', 'action', 'decision'];
 /** Participant categories that watch rather than act, so owning no step is normal. */
 const NON_ACTING_CATEGORIES: readonly ParticipantCategory[] = ['observer', 'evaluator'];
 
-const zhQuote = (text: string) => `“${text}”`;
-const enQuote = (text: string) => `"${text}"`;
+/** A drafting rule's statement or finding from the catalogue (`editor.validation.*`), in both languages. */
+const say = (key: string, params: MessageParams = {}): Message => inEveryLanguage(`editor.validation.${key}`, params);
 
 /** Builds the shared context of a check. */
 export function ruleContextOf(body: ScenarioBody): RuleContext {
@@ -128,29 +130,22 @@ function referenceFindingOf(
 const danglingReference = rule(
   'dangling-reference',
   'error',
-  {
-    zh: '编号唯一，连线、角色、目标的引用都指向存在的对象',
-    en: 'Ids are unique and edges, roles and objectives refer to things that exist',
-  },
+  say('rule.danglingReference'),
   (ctx, finding) => graphProblemsOf(ctx.body).map((problem) => referenceFindingOf(ctx.body, problem, finding)),
 );
 
 const noCycle = rule(
   'no-cycle',
   'error',
-  { zh: '步骤之间不能形成循环依赖', en: 'Steps must not depend on each other in a cycle' },
+  say('rule.noCycle'),
   (ctx, finding) => {
     if (ctx.schedule().ok) return [];
     const edges = ctx.body.edges.filter((edge) => edge.source !== edge.target);
     return cyclesOf({ steps: ctx.body.steps, edges }).map((cycle) => {
       const titles = [...cycle, cycle[0]].map(ctx.titleOf);
-      return finding(
-        {
-          zh: `步骤形成循环：${titles.map(zhQuote).join(' → ')}`,
-          en: `Steps form a cycle: ${titles.map(enQuote).join(' → ')}`,
-        },
-        { stepId: cycle[0] },
-      );
+      // The titles joined by arrows, each quoted as the language quotes.
+      const worded = (language: Language) => messageOf(language, 'editor.validation.cycle', { steps: titles.map((text) => messageOf(language, 'editor.validation.quoted', { text })).join(' → ') });
+      return finding({ zh: worded('zh'), en: worded('en') }, { stepId: cycle[0] });
     });
   },
 );
@@ -158,50 +153,33 @@ const noCycle = rule(
 const noSelfEdge = rule(
   'no-self-edge',
   'error',
-  { zh: '连线不能从步骤指回它自己', en: 'An edge must not lead from a step back to itself' },
+  say('rule.noSelfEdge'),
   (ctx, finding) =>
     ctx.body.edges
       .filter((edge) => edge.source === edge.target)
-      .map((edge) => {
-        const title = ctx.titleOf(edge.source);
-        return finding(
-          { zh: `连线从步骤${zhQuote(title)}指回它自己`, en: `An edge leads from step ${enQuote(title)} back to itself` },
-          { stepId: edge.source, edgeId: edge.id },
-        );
-      }),
+      .map((edge) => finding(say('selfEdge', { title: ctx.titleOf(edge.source) }), { stepId: edge.source, edgeId: edge.id })),
 );
 
 const stepHasRole = rule(
   'step-has-role',
   'warning',
-  {
-    zh: '除里程碑外，每个步骤至少有一个负责角色',
-    en: 'Every step except milestones has at least one responsible role',
-  },
+  say('rule.stepHasRole'),
   (ctx, finding) =>
     [...ctx.stepById.values()]
       .filter((step) => step.kind !== 'milestone' && step.roleIds.length === 0)
-      .map((step) =>
-        finding(
-          { zh: `步骤${zhQuote(step.title)}没有负责角色`, en: `Step ${enQuote(step.title)} has no responsible role` },
-          { stepId: step.id },
-        ),
-      ),
+      .map((step) => finding(say('noRole', { title: step.title }), { stepId: step.id })),
 );
 
 const reachableFromInject = rule(
   'reachable-from-inject',
   'warning',
-  {
-    zh: '每个步骤都能从某个情景注入沿连线到达',
-    en: 'Every step can be reached along edges from some inject',
-  },
+  say('rule.reachableFromInject'),
   (ctx, finding) => {
     const steps = [...ctx.stepById.values()];
     if (steps.length === 0) return [];
     const injects = steps.filter((step) => step.kind === 'inject');
     if (injects.length === 0)
-      return [finding({ zh: '剧本中没有情景注入步骤', en: 'The scenario has no inject step' })];
+      return [finding(say('noInject'))];
     const reached = new Set(injects.map((step) => step.id));
     const queue = injects.map((step) => step.id);
     for (let head = 0; head < queue.length; head++) {
@@ -213,52 +191,24 @@ const reachableFromInject = rule(
     }
     return steps
       .filter((step) => !reached.has(step.id))
-      .map((step) =>
-        finding(
-          {
-            zh: `步骤${zhQuote(step.title)}无法从任何情景注入到达`,
-            en: `Step ${enQuote(step.title)} cannot be reached from any inject`,
-          },
-          { stepId: step.id },
-        ),
-      );
+      .map((step) => finding(say('unreachable', { title: step.title }), { stepId: step.id }));
   },
 );
 
 const decisionBranches = rule(
   'decision-branches',
   'warning',
-  {
-    zh: '决策点至少有两条出发的连线，且都是条件连线',
-    en: 'A decision has at least two outgoing edges, all of them conditional',
-  },
+  say('rule.decisionBranches'),
   (ctx, finding) => {
     const findings: Finding[] = [];
     for (const step of ctx.stepById.values()) {
       if (step.kind !== 'decision') continue;
       const branches = (ctx.outgoing.get(step.id) ?? []).filter((edge) => edge.target !== step.id);
       if (branches.length < 2)
-        findings.push(
-          finding(
-            {
-              zh: `决策点${zhQuote(step.title)}只有 ${branches.length} 个分支，至少需要两个`,
-              en: `Decision ${enQuote(step.title)} has ${branches.length} branch${branches.length === 1 ? '' : 'es'}; it needs at least two`,
-            },
-            { stepId: step.id },
-          ),
-        );
+        findings.push(finding(say('fewBranches', { title: step.title, count: branches.length }), { stepId: step.id }));
       for (const edge of branches) {
         if (edge.kind === 'conditional') continue;
-        const target = ctx.titleOf(edge.target);
-        findings.push(
-          finding(
-            {
-              zh: `决策点${zhQuote(step.title)}到${zhQuote(target)}的连线应为条件连线`,
-              en: `The edge from decision ${enQuote(step.title)} to ${enQuote(target)} should be conditional`,
-            },
-            { stepId: step.id, edgeId: edge.id },
-          ),
-        );
+        findings.push(finding(say('unconditionalBranch', { title: step.title, target: ctx.titleOf(edge.target) }), { stepId: step.id, edgeId: edge.id }));
       }
     }
     return findings;
@@ -268,10 +218,7 @@ const decisionBranches = rule(
 const conditionalFromDecision = rule(
   'conditional-from-decision',
   'warning',
-  {
-    zh: '条件连线只能从决策点出发，并写明条件',
-    en: 'Conditional edges leave decisions only and state their condition',
-  },
+  say('rule.conditionalFromDecision'),
   (ctx, finding) => {
     const findings: Finding[] = [];
     for (const edge of ctx.body.edges) {
@@ -280,25 +227,9 @@ const conditionalFromDecision = rule(
       const from = ctx.titleOf(edge.source);
       const to = ctx.titleOf(edge.target);
       if (source && source.kind !== 'decision')
-        findings.push(
-          finding(
-            {
-              zh: `条件连线从${zhQuote(from)}到${zhQuote(to)}，但${zhQuote(from)}不是决策点`,
-              en: `The conditional edge from ${enQuote(from)} to ${enQuote(to)} does not leave a decision`,
-            },
-            { stepId: edge.source, edgeId: edge.id },
-          ),
-        );
+        findings.push(finding(say('conditionalNotFromDecision', { from, to }), { stepId: edge.source, edgeId: edge.id }));
       if (edge.label.trim() === '')
-        findings.push(
-          finding(
-            {
-              zh: `从${zhQuote(from)}到${zhQuote(to)}的条件连线没有写明条件`,
-              en: `The conditional edge from ${enQuote(from)} to ${enQuote(to)} has no condition label`,
-            },
-            { stepId: edge.source, edgeId: edge.id },
-          ),
-        );
+        findings.push(finding(say('conditionWithoutLabel', { from, to }), { stepId: edge.source, edgeId: edge.id }));
     }
     return findings;
   },
@@ -307,61 +238,34 @@ const conditionalFromDecision = rule(
 const hasDuration = rule(
   'has-duration',
   'warning',
-  {
-    zh: '情景注入、处置动作和决策点设定了预计时长',
-    en: 'Injects, actions and decisions have a planned duration',
-  },
+  say('rule.hasDuration'),
   (ctx, finding) =>
     [...ctx.stepById.values()]
       .filter((step) => WORKING_KINDS.includes(step.kind) && step.durationMin === null)
-      .map((step) =>
-        finding(
-          {
-            zh: `步骤${zhQuote(step.title)}没有设定预计时长（按 0 分钟排期）`,
-            en: `Step ${enQuote(step.title)} has no planned duration (scheduled as 0 minutes)`,
-          },
-          { stepId: step.id },
-        ),
-      ),
+      .map((step) => finding(say('noDuration', { title: step.title }), { stepId: step.id })),
 );
 
 const objectiveServed = rule(
   'objective-served',
   'warning',
-  { zh: '每个演练目标至少有一个步骤服务于它', en: 'Every objective is served by at least one step' },
+  say('rule.objectiveServed'),
   (ctx, finding) => {
     const served = new Set<string>();
     for (const step of ctx.stepById.values()) for (const id of step.objectiveIds) served.add(id);
     return ctx.body.objectives
       .filter((objective) => !served.has(objective.id))
-      .map((objective) =>
-        finding(
-          {
-            zh: `演练目标${zhQuote(objective.text)}没有对应的步骤`,
-            en: `Objective ${enQuote(objective.text)} is not served by any step`,
-          },
-          { objectiveId: objective.id },
-        ),
-      );
+      .map((objective) => finding(say('objectiveUnserved', { text: objective.text }), { objectiveId: objective.id }));
   },
 );
 
 const roleHasStep = rule(
   'role-has-step',
   'info',
-  {
-    zh: '每个角色至少负责一个步骤（评估人员和观摩人员除外）',
-    en: 'Every role is responsible for at least one step (evaluators and observers excepted)',
-  },
+  say('rule.roleHasStep'),
   (ctx, finding) =>
     [...ctx.roleById.values()]
       .filter((role) => !NON_ACTING_CATEGORIES.includes(role.category) && !ctx.stepsByRole.has(role.id))
-      .map((role) =>
-        finding(
-          { zh: `角色${zhQuote(role.name)}没有负责任何步骤`, en: `Role ${enQuote(role.name)} is not responsible for any step` },
-          { roleId: role.id },
-        ),
-      ),
+      .map((role) => finding(say('roleWithoutStep', { name: role.name }), { roleId: role.id })),
 );
 
 /** A person's name as compared across roles: trimmed, inner spaces collapsed, Latin letters lower-cased. */
@@ -409,10 +313,7 @@ const span = (s: StepSchedule) => `${tPlusOf(s.earliestStart)}–${tPlusOf(s.ear
 const personDoubleBooked = rule(
   'person-double-booked',
   'warning',
-  {
-    zh: '同一人员不能在两个角色中同时负责时间重叠的步骤',
-    en: 'One person is not in two roles whose steps overlap in planned time',
-  },
+  say('rule.personDoubleBooked'),
   (ctx, finding) => {
     const schedule = ctx.schedule();
     if (!schedule.ok) return [];
@@ -435,17 +336,8 @@ const personDoubleBooked = rule(
           }
         }
         if (!a) continue;
-        const titleA = ctx.titleOf(a.stepId);
-        const titleB = ctx.titleOf(b.stepId);
-        findings.push(
-          finding(
-            {
-              zh: `${zhQuote(name)}同时在角色${zhQuote(roleA.name)}和${zhQuote(roleB.name)}中，步骤${zhQuote(titleA)}（${span(a)}）与${zhQuote(titleB)}（${span(b)}）时间重叠`,
-              en: `${enQuote(name)} is in both roles ${enQuote(roleA.name)} and ${enQuote(roleB.name)}, whose steps ${enQuote(titleA)} (${span(a)}) and ${enQuote(titleB)} (${span(b)}) overlap`,
-            },
-            { stepId: b.stepId, roleId: roleB.id },
-          ),
-        );
+        const about = { name, roleA: roleA.name, roleB: roleB.name, titleA: ctx.titleOf(a.stepId), spanA: span(a), titleB: ctx.titleOf(b.stepId), spanB: span(b) };
+        findings.push(finding(say('doubleBooked', about), { stepId: b.stepId, roleId: roleB.id }));
       }
     }
     return findings;

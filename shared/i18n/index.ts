@@ -58,6 +58,11 @@ function paramTextOf(language: Language, param: MessageParam): string {
   return typeof param === 'object' ? messageTextOf(language, param) : String(param);
 }
 
+/** One catalogue entry worded in every language, for results that carry both (the editor's findings): `{ zh: '…', en: '…' }`. */
+export function inEveryLanguage(key: string, params: MessageParams = {}): Record<Language, string> {
+  return { zh: messageOf('zh', key, params), en: messageOf('en', key, params) };
+}
+
 /** A message worded in a language: `messageTextOf('zh', { key: 'errors.scenario.notFound', params: { id: 'x' } })`. */
 export function messageTextOf(language: Language, message: Message): string {
   return messageOf(language, message.key, message.params);

@@ -221,7 +221,7 @@ describe('rule conditional-from-decision', () => {
     drill.edges[3] = { id: 'e4', source: 'sample', target: 'done', kind: 'conditional', label: '合格' };
     const findings = findingsOfRule(drill, 'conditional-from-decision');
     expect(findings.map((f) => [f.edgeId, f.message.en])).toEqual([
-      ['e4', 'The conditional edge from "采样监测" to "供水恢复" does not leave a decision'],
+      ['e4', 'The conditional edge from "采样监测" to "供水恢复" does not leave a decision: "采样监测" is not one'],
     ]);
   });
 

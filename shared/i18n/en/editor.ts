@@ -1,8 +1,10 @@
 import type { editor as zh } from '../zh/editor';
 import { domainChecks } from './domainChecks';
+import { validation } from './validation';
 
 export const editor: typeof zh = {
   domainChecks,
+  validation,
   emptyTitle: 'Start with the first inject',
   emptyHint: 'Drag "Inject" from the left onto the canvas, or press 1. With a step selected, 2 adds an action after it.',
   deliveryPlaceholder: 'phone / written notice / radio / video link / text message / on-site simulation',

@@ -1,8 +1,11 @@
 import { domainChecks } from './domainChecks';
+import { validation } from './validation';
 
 export const editor = {
   /** The domain checks of the 检查 panel (shared/domainChecks.ts). */
   domainChecks,
+  /** The drafting rules of the 检查 panel (shared/validation.ts). */
+  validation,
   emptyTitle: '从第一个情景注入开始',
   emptyHint: '把左侧的“情景注入”拖到这里，或按 1 键。选中一个步骤后按 2 会在它后面接一个处置动作。',
   deliveryPlaceholder: '电话 / 书面通报 / 对讲机 / 视频连线 / 短信 / 现场模拟',

@@ -1,0 +1,32 @@
+/** The drafting rules of the editor's checks panel (shared/validation.ts): each rule's statement, then its findings. */
+export const validation = {
+  rule: {
+    danglingReference: 'Ids are unique and edges, roles and objectives refer to things that exist',
+    noCycle: 'Steps must not depend on each other in a cycle',
+    noSelfEdge: 'An edge must not lead from a step back to itself',
+    stepHasRole: 'Every step except milestones has at least one responsible role',
+    reachableFromInject: 'Every step can be reached along edges from some inject',
+    decisionBranches: 'A decision has at least two outgoing edges, all of them conditional',
+    conditionalFromDecision: 'Conditional edges leave decisions only and state their condition',
+    hasDuration: 'Injects, actions and decisions have a planned duration',
+    objectiveServed: 'Every objective is served by at least one step',
+    roleHasStep: 'Every role is responsible for at least one step (evaluators and observers excepted)',
+    personDoubleBooked: 'One person is not in two roles whose steps overlap in planned time',
+  },
+  /** One step title in a list of them, such as the steps of a cycle. */
+  quoted: '"{{text}}"',
+  cycle: 'Steps form a cycle: {{steps}}',
+  selfEdge: 'An edge leads from step "{{title}}" back to itself',
+  noRole: 'Step "{{title}}" has no responsible role',
+  noInject: 'The scenario has no inject step',
+  unreachable: 'Step "{{title}}" cannot be reached from any inject',
+  fewBranches_one: 'Decision "{{title}}" has {{count}} branch; it needs at least two',
+  fewBranches: 'Decision "{{title}}" has {{count}} branches; it needs at least two',
+  unconditionalBranch: 'The edge from decision "{{title}}" to "{{target}}" should be conditional',
+  conditionalNotFromDecision: 'The conditional edge from "{{from}}" to "{{to}}" does not leave a decision: "{{from}}" is not one',
+  conditionWithoutLabel: 'The conditional edge from "{{from}}" to "{{to}}" has no condition label',
+  noDuration: 'Step "{{title}}" has no planned duration (scheduled as 0 minutes)',
+  objectiveUnserved: 'Objective "{{text}}" is not served by any step',
+  roleWithoutStep: 'Role "{{name}}" is not responsible for any step',
+  doubleBooked: '"{{name}}" is in both roles "{{roleA}}" and "{{roleB}}", whose steps "{{titleA}}" ({{spanA}}) and "{{titleB}}" ({{spanB}}) overlap',
+};

@@ -1,0 +1,32 @@
+/** The drafting rules of the editor's 检查 panel (shared/validation.ts): each rule's statement, then its findings. */
+export const validation = {
+  rule: {
+    danglingReference: '编号唯一，连线、角色、目标的引用都指向存在的对象',
+    noCycle: '步骤之间不能形成循环依赖',
+    noSelfEdge: '连线不能从步骤指回它自己',
+    stepHasRole: '除里程碑外，每个步骤至少有一个负责角色',
+    reachableFromInject: '每个步骤都能从某个情景注入沿连线到达',
+    decisionBranches: '决策点至少有两条出发的连线，且都是条件连线',
+    conditionalFromDecision: '条件连线只能从决策点出发，并写明条件',
+    hasDuration: '情景注入、处置动作和决策点设定了预计时长',
+    objectiveServed: '每个演练目标至少有一个步骤服务于它',
+    roleHasStep: '每个角色至少负责一个步骤（评估人员和观摩人员除外）',
+    personDoubleBooked: '同一人员不能在两个角色中同时负责时间重叠的步骤',
+  },
+  /** One step title in a list of them, such as the steps of a cycle. */
+  quoted: '“{{text}}”',
+  cycle: '步骤形成循环：{{steps}}',
+  selfEdge: '连线从步骤“{{title}}”指回它自己',
+  noRole: '步骤“{{title}}”没有负责角色',
+  noInject: '剧本中没有情景注入步骤',
+  unreachable: '步骤“{{title}}”无法从任何情景注入到达',
+  fewBranches_one: '决策点“{{title}}”只有 {{count}} 个分支，至少需要两个',
+  fewBranches: '决策点“{{title}}”只有 {{count}} 个分支，至少需要两个',
+  unconditionalBranch: '决策点“{{title}}”到“{{target}}”的连线应为条件连线',
+  conditionalNotFromDecision: '条件连线从“{{from}}”到“{{to}}”，但“{{from}}”不是决策点',
+  conditionWithoutLabel: '从“{{from}}”到“{{to}}”的条件连线没有写明条件',
+  noDuration: '步骤“{{title}}”没有设定预计时长（按 0 分钟排期）',
+  objectiveUnserved: '演练目标“{{text}}”没有对应的步骤',
+  roleWithoutStep: '角色“{{name}}”没有负责任何步骤',
+  doubleBooked: '“{{name}}”同时在角色“{{roleA}}”和“{{roleB}}”中，步骤“{{titleA}}”（{{spanA}}）与“{{titleB}}”（{{spanB}}）时间重叠',
+};
