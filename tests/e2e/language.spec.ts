@@ -19,6 +19,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { PlanImportPreview } from '../../shared/api';
 import type { Language } from '../../shared/i18n';
+import { unitNameOf } from '../../shared/report';
 import { expect, test } from '@playwright/test';
 import { startReplayApp, type ReplayApp } from '../fixtures/replay/replayApp';
 
@@ -108,8 +109,8 @@ async function userContentOf(app: ReplayApp, more: Iterable<string> = []): Promi
   }
   stringsOf(await service.listBackups({}), texts);
   stringsOf(await service.listFragments({}), texts);
-  // Screens also show parts of Chinese texts (a person's unit without the position after it): their words count too.
-  const parts = [...texts].flatMap((text) => [text, ...text.split(/\n+/), ...(FOREIGN.en.test(text) ? text.split(/[\s,，、;；]+/) : [])]);
+  // Screens also show parts of Chinese texts (a person's unit without the position after it, as the report names units): their words count too.
+  const parts = [...texts].flatMap((text) => [text, unitNameOf(text), ...text.split(/\n+/), ...(FOREIGN.en.test(text) ? text.split(/[\s,，、;；]+/) : [])]);
   return [...new Set(parts.map((text) => text.trim()))].filter((text) => text.length >= 2 && !/^[\d\s.:-]+$/.test(text)).sort((a, b) => b.length - a.length);
 }
 
