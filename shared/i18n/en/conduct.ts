@@ -208,4 +208,8 @@ export const conduct: typeof zh = {
     hint: 'Word (.docx), Excel (.xlsx), CSV, an HSEEP MSEL or an OpenAEV .json export. You preview what each column holds and the steps, phases and roles it makes before anything is imported.',
     tooLarge: 'The file is too large (over {{mb}} MB).',
   },
+  /** Seats of a shared run. */
+  seats: {
+    kind: { 'field-controller': 'Field controller', evaluator: 'Evaluator', 'big-screen': 'Big screen', observer: 'Observer' },
+  },
 };

@@ -208,4 +208,8 @@ export const conduct = {
     hint: '支持 Word（.docx）、Excel（.xlsx）、CSV、HSEEP MSEL 和 OpenAEV 导出的 .json。先预览各列对应的内容和将创建的步骤、阶段、角色，确认后才导入。',
     tooLarge: '文件太大（超过 {{mb}} MB）。',
   },
+  /** 联网导调: seats of a shared run. */
+  seats: {
+    kind: { 'field-controller': '现场导调', evaluator: '评估员', 'big-screen': '大屏', observer: '观摩' },
+  },
 };
