@@ -18,4 +18,7 @@ declare global {
 
 export const isDesktop = window.drillDesk !== undefined;
 
-export const api = clientOf(countingTasks(window.drillDesk ?? httpTransport(takeToken(window.location, window.history, window.sessionStorage))));
+/** The per-launch token of browser mode (null in the desktop app): the console's live-event stream sends it. */
+export const hostToken = isDesktop ? null : takeToken(window.location, window.history, window.sessionStorage);
+
+export const api = clientOf(countingTasks(window.drillDesk ?? httpTransport(hostToken)));

@@ -16,7 +16,11 @@ import { ConfirmDialog } from '../components/Dialog';
 import { DrillZone, useDrillZone } from '../components/DrillZone';
 import { notify } from '../components/toasts';
 import { BranchDialog, CorrectDialog, ShiftDialog, SkipDialog, type FollowActual } from './dialogs';
-import { correctEvent, openRun, recordEvent, shiftPlan, useRun } from './runStore';
+import { correctEvent, openRun, receiveEvent, recordEvent, shiftPlan, useRun } from './runStore';
+import { hostToken, isDesktop } from '../api';
+import { TOKEN_HEADER } from '../api/http';
+import { subscribeRunEvents } from '../api/live';
+import { SeatsPanel } from './SeatsPanel';
 import { DueInjects, EventLog, ObservationForm } from './SidePanel';
 import { EvaluationPanel, ratingChoicesOf } from './EvaluationPanel';
 import { placedItemOf } from '../../shared/evaluation';
@@ -119,6 +123,10 @@ function Header(props: { run: Run; state: RunStateAt; now: number; busy: boolean
   );
 }
 
+type SideTab = 'control' | 'evaluation' | 'seats';
+/** The side column's tabs; sharing with seats (联网导调) is served by browser mode's server only. */
+const SIDE_TABS: readonly SideTab[] = isDesktop ? ['control', 'evaluation'] : ['control', 'evaluation', 'seats'];
+
 export function ConductScreen(props: { runId: string }) {
   const { t } = useTranslation();
   const phase = useRun((s) => s.phase);
@@ -128,11 +136,20 @@ export function ConductScreen(props: { runId: string }) {
   const pending = useRun((s) => s.pending);
   const now = useNow();
   const [dialog, setDialog] = useState<DialogState>(null);
-  const [side, setSide] = useState<'control' | 'evaluation'>(() => (sessionStorage.getItem(`drilldesk.console.side.${props.runId}`) === 'evaluation' ? 'evaluation' : 'control'));
+  const [side, setSide] = useState<SideTab>(() => {
+    const kept = sessionStorage.getItem(`drilldesk.console.side.${props.runId}`);
+    return SIDE_TABS.includes(kept as SideTab) ? (kept as SideTab) : 'control';
+  });
+  const seatNames = useRun((s) => s.seatNames);
   useEffect(() => sessionStorage.setItem(`drilldesk.console.side.${props.runId}`, side), [props.runId, side]);
 
   useEffect(() => {
     void openRun(props.runId);
+  }, [props.runId]);
+  // Browser mode: events committed elsewhere (seats, other windows) arrive live.
+  useEffect(() => {
+    if (isDesktop) return;
+    return subscribeRunEvents(`/events/${props.runId}`, { [TOKEN_HEADER]: hostToken ?? '' }, { onEvent: receiveEvent });
   }, [props.runId]);
 
   const plan = run?.plan ?? null;
@@ -204,9 +221,9 @@ export function ConductScreen(props: { runId: string }) {
         <StepBoard plan={plan} order={order} state={state} locked={ended} busyStepIds={busyStepIds} onAction={onAction} />
         <aside className="console-side">
           <div className="side-tabs console-side-tabs" role="tablist">
-            {(['control', 'evaluation'] as const).map((name) => (
+            {SIDE_TABS.map((name) => (
               <button key={name} type="button" role="tab" aria-selected={side === name} className={side === name ? 'is-active' : ''} onClick={() => setSide(name)} data-testid={`console-side-${name}`}>
-                {name === 'control' ? t('nav.conduct') : t('evaluation.console.tab')}
+                {name === 'control' ? t('nav.conduct') : name === 'evaluation' ? t('evaluation.console.tab') : t('conduct.seats.tab')}
               </button>
             ))}
           </div>
@@ -221,8 +238,10 @@ export function ConductScreen(props: { runId: string }) {
                   return stored !== null;
                 }}
               />
-              <EventLog plan={plan} events={events} pending={pending} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
+              <EventLog plan={plan} events={events} pending={pending} seatNames={seatNames} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
             </>
+          ) : side === 'seats' ? (
+            <SeatsPanel run={run} />
           ) : (
             <EvaluationPanel run={run} events={events} pending={pending} state={state} now={now} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
           )}

@@ -1,0 +1,92 @@
+/**
+ * 联网导调 in real Chromium against the real back end: the host shares a run
+ * from the console on 127.0.0.1 (the tests' interface), creates a seat and
+ * reads its join code and QR code; a seat joins with that code over the
+ * seats' server and records an event, which arrives in the console's log
+ * with the seat's name, live; the host sees it connected and revokes it.
+ */
+import http from 'node:http';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const COMPOSITE = '2026年汛期水环境安全应急实战演练';
+
+async function runOf(app: { backend: { service: () => { listScenarios: Function; createRun: Function } } }) {
+  const service = app.backend.service() as unknown as {
+    listScenarios: (arg: object) => { id: string; title: string }[];
+    createRun: (arg: object) => { id: string };
+  };
+  const scenario = service.listScenarios({}).find((s) => s.title === COMPOSITE)!;
+  return service.createRun({ scenarioId: scenario.id, name: '联网演练' });
+}
+
+/** A request to the seats' server as a phone would make it. */
+async function seatPost(url: string, path: string, body: unknown, token?: string) {
+  const response = await fetch(new URL(path, url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { 'x-drilldesk-seat': token } : {}) }, body: JSON.stringify(body) });
+  return (await response.json()) as { ok: boolean; value?: any; error?: { key: string } };
+}
+
+/** Holds a seat's event stream open (what makes the host show it online). */
+function holdStream(url: string, token: string): Promise<http.ClientRequest> {
+  return new Promise((resolve, reject) => {
+    const target = new URL('/seat/events', url);
+    const request = http.request({ host: target.hostname, port: target.port, path: target.pathname, headers: { 'x-drilldesk-seat': token } }, (response) => {
+      response.resume();
+      resolve(request);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+async function shareFromConsole(page: Page, appUrl: string, runId: string) {
+  await page.goto(`${appUrl}#/run/${runId}`);
+  await page.getByTestId('console-side-seats').click();
+  await expect(page.getByTestId('seats-interface')).toHaveValue('127.0.0.1');
+  await page.getByTestId('seats-start').click();
+  await expect(page.getByTestId('seats-url')).toContainText('http://127.0.0.1:');
+  const text = (await page.getByTestId('seats-url').textContent())!;
+  return /http:\/\/127\.0\.0\.1:\d+\//.exec(text)![0];
+}
+
+test('the host shares a run, a seat joins with its code, and its event shows in the log with its name', async ({ app, page }) => {
+  const run = await runOf(app);
+  const seatUrl = await shareFromConsole(page, app.url, run.id);
+
+  await page.getByTestId('seats-kind').selectOption('field-controller');
+  await page.getByTestId('seats-name').fill('污水处理厂现场导调');
+  await page.getByTestId('seats-roles').locator('[data-role-id="role-sewage"]').check();
+  await page.getByTestId('seats-create').click();
+  const code = (await page.getByTestId('seats-code-text').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await expect(page.getByTestId('qr-code')).toHaveAttribute('data-text', `${seatUrl}#/seat?code=${code.replace('-', '')}`);
+  const item = page.getByTestId('seat-item').filter({ hasText: '污水处理厂现场导调' });
+  await expect(item).toHaveAttribute('data-state', 'waiting');
+
+  const joined = await seatPost(seatUrl, '/seat/join', { code });
+  expect(joined.ok).toBe(true);
+  const token = joined.value.token as string;
+  const stream = await holdStream(seatUrl, token);
+  await expect(item).toHaveAttribute('data-state', 'connected');
+
+  // The seat records; the console's log shows it live, with the seat's name (no reload).
+  const recorded = await seatPost(seatUrl, '/seat/api/recordEvent', { runId: run.id, event: { kind: 'inject-delivered', stepId: 's17' } }, token);
+  expect(recorded.ok).toBe(true);
+  await page.getByTestId('console-side-control').click();
+  const logItem = page.locator(`[data-testid="log-item"][data-seq="${recorded.value.seq}"]`);
+  await expect(logItem.getByTestId('log-seat')).toHaveText('污水处理厂现场导调');
+  // Out of its scope (the water works' step): refused by the back end.
+  const refused = await seatPost(seatUrl, '/seat/api/recordEvent', { runId: run.id, event: { kind: 'inject-delivered', stepId: 's14' } }, token);
+  expect(refused.error?.key).toBe('errors.seat.stepOutOfScope');
+
+  // Revoked at once: its state, its stream ended, its calls refused.
+  await page.getByTestId('console-side-seats').click();
+  await item.getByTestId('seat-revoke').click();
+  await expect(item).toHaveAttribute('data-state', 'revoked');
+  const after = await seatPost(seatUrl, '/seat/api/getRun', { id: run.id }, token);
+  expect(after.error?.key).toBe('errors.seat.revoked');
+  stream.destroy();
+
+  await page.getByTestId('seats-stop').click();
+  await expect(page.getByTestId('seats-start')).toBeVisible();
+});
