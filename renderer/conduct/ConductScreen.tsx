@@ -7,9 +7,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { effectiveEventsOf, type DecisionStep, type Edge, type Run, type RunEvent, type Step } from '../../shared/model';
-import { applyEvent, cloneRunState, followActualShiftOf, initialRunState, plannedTimesOf, recordNumbersOf, settleRunState, waitingForOf, type RunStateAt } from '../../shared/runState';
-import { planOrderOf, scheduleOf } from '../../shared/schedule';
+import { type DecisionStep, type Edge, type Run, type RunEvent, type Step } from '../../shared/model';
+import { followActualShiftOf, plannedTimesOf, recordNumbersOf, waitingForOf, type RunStateAt } from '../../shared/runState';
 import { clockAt, clockSecondsAt, elapsedOf, tPlusOf } from '../../shared/time';
 import { navigate } from '../app/router';
 import { ConfirmDialog } from '../components/Dialog';
@@ -21,6 +20,7 @@ import { hostToken, isDesktop } from '../api';
 import { TOKEN_HEADER } from '../api/http';
 import { subscribeRunEvents } from '../api/live';
 import { SeatsPanel } from './SeatsPanel';
+import { useNow, useRunState } from './useRunState';
 import { DueInjects, EventLog, ObservationForm } from './SidePanel';
 import { EvaluationPanel, ratingChoicesOf } from './EvaluationPanel';
 import { placedItemOf } from '../../shared/evaluation';
@@ -28,15 +28,6 @@ import { StepBoard, type StepAction } from './StepBoard';
 import { OpenImprovements } from '../replay/OpenImprovements';
 import './conduct.css';
 
-/** The wall clock, ticking every second. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 type DialogState =
   | { kind: 'skip'; step: Step }
@@ -153,20 +144,8 @@ export function ConductScreen(props: { runId: string }) {
   }, [props.runId]);
 
   const plan = run?.plan ?? null;
-  const order = useMemo(() => {
-    if (!plan) return [];
-    const schedule = scheduleOf(plan);
-    return schedule.ok ? planOrderOf(plan, schedule) : plan.steps.map((step) => step.id);
-  }, [plan]);
-  const startMs = run ? Date.parse(run.startedAt) : 0;
   // The fold of the log, redone when the log changes; settled at the clock every second.
-  const folded = useMemo(() => {
-    if (!plan) return null;
-    const state = initialRunState(plan, startMs);
-    for (const event of effectiveEventsOf([...events, ...pending])) applyEvent(state, event);
-    return state;
-  }, [plan, startMs, events, pending]);
-  const state = useMemo(() => (folded ? settleRunState(cloneRunState(folded), Math.max(now, folded.t)) : null), [folded, now]);
+  const { order, state } = useRunState(run, events, pending, now);
   const busyStepIds = useMemo(() => new Set(pending.flatMap((event) => (event.stepId ? [event.stepId] : []))), [pending]);
 
   const act = useCallback((step: Step, action: StepAction) => {

@@ -90,3 +90,75 @@ test('the host shares a run, a seat joins with its code, and its event shows in 
   await page.getByTestId('seats-stop').click();
   await expect(page.getByTestId('seats-start')).toBeVisible();
 });
+
+/** Makes a seat from the host's panel and returns its join code (as typed, XXXX-XXXX). */
+async function makeSeat(page: Page, kind: string, name: string, roleId?: string) {
+  await page.getByTestId('seats-kind').selectOption(kind);
+  await page.getByTestId('seats-name').fill(name);
+  if (roleId) await page.getByTestId('seats-roles').locator(`[data-role-id="${roleId}"]`).check();
+  await page.getByTestId('seats-create').click();
+  await expect(page.getByTestId('seats-code')).toContainText(name);
+  return (await page.getByTestId('seats-code-text').textContent())!.trim();
+}
+
+test('a field controller on a phone, a big screen and an observer follow and record the run live', async ({ app, page, browser }) => {
+  test.slow();
+  const run = await runOf(app);
+  const seatUrl = await shareFromConsole(page, app.url, run.id);
+  const fieldCode = await makeSeat(page, 'field-controller', '污水处理厂现场导调', 'role-sewage');
+  const screenCode = await makeSeat(page, 'big-screen', '主会场大屏');
+  const observerCode = await makeSeat(page, 'observer', '观摩席');
+
+  // The field controller scans the QR code: the code comes in the address.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const field = await phone.newPage();
+  await field.goto(`${seatUrl}#/seat?code=${fieldCode.replace('-', '')}`);
+  await expect(field.getByTestId('seat-code')).toHaveValue(fieldCode.replace('-', ''));
+  await field.getByTestId('seat-join-button').click();
+  await expect(field.getByTestId('seat-name')).toHaveText('污水处理厂现场导调');
+  await expect(field.getByTestId('seat-live')).toHaveAttribute('data-state', 'live');
+  // Only its steps: the sewage plant's s17, not the water works' s14.
+  await expect(field.locator('[data-testid="run-step"][data-step-id="s17"]')).toBeVisible();
+  await expect(field.locator('[data-testid="run-step"][data-step-id="s14"]')).toHaveCount(0);
+
+  // The big screen at 1920×1080 types its code.
+  const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const screen = await wall.newPage();
+  await screen.goto(`${seatUrl}#/seat`);
+  await screen.getByTestId('seat-code').fill(screenCode.toLowerCase());
+  await screen.getByTestId('seat-join-button').click();
+  await expect(screen.getByTestId('big-screen')).toBeVisible();
+  await expect(screen.getByTestId('big-clock')).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
+  await expect(screen.getByTestId('big-cursor')).toBeAttached();
+
+  const watcher = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const observer = await watcher.newPage();
+  await observer.goto(`${seatUrl}#/seat?code=${observerCode}`);
+  await observer.getByTestId('seat-join-button').click();
+  await expect(observer.getByTestId('summary-board')).toBeVisible();
+
+  // The field controller delivers the sewage plant's inject and starts its action.
+  await field.locator('[data-testid="run-step"][data-step-id="s17"]').getByTestId('step-delivered').click();
+  await expect(field.locator('[data-testid="run-step"][data-step-id="s17"]')).toHaveAttribute('data-status', 'done');
+  await field.locator('[data-testid="run-step"][data-step-id="s18"]').getByTestId('step-start').click();
+  await expect(field.locator('[data-testid="run-step"][data-step-id="s18"]')).toHaveAttribute('data-status', 'under-way');
+
+  // Everyone sees it, live: the big screen's under-way column, the observer's count, the host's log with the seat's name.
+  await expect(screen.getByTestId('big-under-way').locator('[data-step-id="s18"]')).toBeVisible();
+  await expect(observer.getByTestId('summary-under-way')).toHaveText('1');
+  await page.getByTestId('console-side-control').click();
+  await expect(page.getByTestId('log-seat')).toHaveText(['污水处理厂现场导调', '污水处理厂现场导调']);
+  await expect(page.locator('[data-testid="run-step"][data-step-id="s18"]')).toHaveAttribute('data-status', 'under-way');
+
+  if (process.env.SHOTS) {
+    await screen.screenshot({ path: '/tmp/drilldesk-shots/seat-big-screen.png' });
+    await field.screenshot({ path: '/tmp/drilldesk-shots/seat-phone.png' });
+    await page.screenshot({ path: '/tmp/drilldesk-shots/seat-host.png' });
+  }
+  // The host revokes the phone: it is told so, and can only join again with a new code.
+  await page.getByTestId('console-side-seats').click();
+  await page.getByTestId('seat-item').filter({ hasText: '污水处理厂现场导调' }).getByTestId('seat-revoke').click();
+  await expect(field.getByTestId('seat-refused')).toContainText('收回');
+  await expect(field.getByTestId('seat-join')).toBeVisible();
+  await Promise.all([phone.close(), wall.close(), watcher.close()]);
+});
