@@ -58,9 +58,13 @@ export function subscribeRunEvents(
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
   };
+  // The browser saying the network is gone ends the stream at once (an open stream may not notice for a long time).
+  const offline = () => controller?.abort();
+  window.addEventListener('offline', offline);
   void connect();
   return () => {
     stopped = true;
+    window.removeEventListener('offline', offline);
     controller?.abort();
   };
 }

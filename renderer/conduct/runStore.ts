@@ -64,8 +64,23 @@ export function receiveEvent(event: RunEvent) {
     void reloadRun();
     return;
   }
-  set({ events: [...current.events, event], run: runStatusAfter(current.run, event) });
+  // A device's own queued entry, now stored: its pending copy goes.
+  const pending = event.clientId === null ? current.pending : current.pending.filter((e) => e.clientId !== event.clientId);
+  set({ events: [...current.events, event], pending, run: runStatusAfter(current.run, event) });
   if (event.seatId !== null && !(event.seatId in current.seatNames)) void loadSeatNames(event.runId);
+}
+
+/** Shows an entry queued on this device (a seat's offline queue) as pending. */
+export function showPending(event: RunEvent) {
+  if (get().pending.some((e) => e.clientId !== null && e.clientId === event.clientId)) return;
+  set({ pending: [...get().pending, event] });
+}
+
+/** A queued entry answered: its pending copy goes, the stored event (if any, and not already pushed live) comes in. */
+export function settlePending(clientId: string, stored: RunEvent | null) {
+  const current = get();
+  const events = stored && !current.events.some((e) => e.seq === stored.seq) ? [...current.events, stored] : current.events;
+  set({ pending: current.pending.filter((e) => e.clientId !== clientId), events, run: stored && current.run ? runStatusAfter(current.run, stored) : current.run });
 }
 
 /** Reads the run again from the back end (after a correction, or to pick up another window's clicks). */

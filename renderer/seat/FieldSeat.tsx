@@ -6,14 +6,12 @@ import { dueStepsOf, type RunStateAt } from '../../shared/runState';
 import { seatStepIdsOf, type Seat } from '../../shared/seats';
 import { clockAt } from '../../shared/time';
 import { BranchDialog, SkipDialog } from '../conduct/dialogs';
-import { recordEvent, useRun } from '../conduct/runStore';
+import { useRun } from '../conduct/runStore';
 import { StepBoard, type StepAction } from '../conduct/StepBoard';
-import { newClientId } from './clientId';
+import { recordFromSeat, useOutbox } from './outbox';
 
 type Dialog = { kind: 'skip'; step: Step } | { kind: 'branch'; step: DecisionStep } | null;
 
-/** Records one event from this seat, with a client id so a resend is applied once. */
-const record = (event: NewRunEvent) => recordEvent({ ...event, clientId: newClientId() });
 
 export function FieldSeat(props: { seat: Seat; run: Run; state: RunStateAt; order: readonly string[]; now: number }) {
   const { t } = useTranslation();
@@ -22,16 +20,23 @@ export function FieldSeat(props: { seat: Seat; run: Run; state: RunStateAt; orde
   const pending = useRun((s) => s.pending);
   const mine = useMemo(() => seatStepIdsOf(plan, props.seat), [plan, props.seat]);
   const order = useMemo(() => props.order.filter((id) => mine.has(id)), [props.order, mine]);
-  const busyStepIds = useMemo(() => new Set(pending.flatMap((event) => (event.stepId ? [event.stepId] : []))), [pending]);
+  // A queued entry does not hold its step (offline, the next click on it must still be possible); only a call in flight does.
+  const busyStepIds = useMemo(() => new Set(pending.flatMap((event) => (event.stepId && event.clientId === null ? [event.stepId] : []))), [pending]);
   const due = dueStepsOf(state, { kinds: ['inject'] }).filter((item) => mine.has(item.stepId)).slice(0, 5);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const unsent = useOutbox((s) => s.unsent);
+  /** Records one event from this seat through the device's queue (kept and resent while offline). */
+  const record = useCallback((event: NewRunEvent) => recordFromSeat(run.id, event), [run.id]);
   const onAction = useCallback((step: Step, action: StepAction) => {
     if (action === 'skip') setDialog({ kind: 'skip', step });
     else if (action === 'decide') setDialog({ kind: 'branch', step: step as DecisionStep });
     else void record({ kind: action === 'delivered' ? 'inject-delivered' : action === 'start' ? 'started' : 'completed', stepId: step.id });
-  }, []);
+  }, [record]);
   return (
     <div className="field-seat" data-testid="field-seat">
+      <p className="seat-unsent" data-testid="seat-unsent" data-count={unsent}>
+        {unsent > 0 ? t('conduct.seatPage.unsent', { count: unsent }) : t('conduct.seatPage.allSent')}
+      </p>
       <section className="seat-section" data-testid="seat-due">
         <h2>{t('conduct.seatPage.due')}</h2>
         {due.length === 0 ? (

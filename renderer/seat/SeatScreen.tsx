@@ -18,7 +18,11 @@ import { Toasts } from '../components/toasts';
 import { errorTextOf } from '../i18n';
 import { BigScreen, SummaryBoard } from './BigScreen';
 import { FieldSeat } from './FieldSeat';
+import { flushOutbox, resumeOutbox, useOutbox } from './outbox';
 import './seat.css';
+
+/** How often a seat retries its queue while connected and something is still unsent. */
+const RETRY_MS = 5000;
 
 export function SeatScreen(props: { code: string | null }) {
   const { t } = useTranslation();
@@ -104,6 +108,22 @@ function SeatRun(props: { seat: Seat; token: string; onRefused: (reason: string)
   const now = useNow();
   const { order, state } = useRunState(run, events, pending, now);
   const { seat, token, onRefused } = props;
+
+  const unsent = useOutbox((s) => s.unsent);
+  // The device's queue: what a reload left unsent is shown and sent; sent again when the network is back, and every few seconds while anything waits.
+  useEffect(() => {
+    if (!run) return;
+    void resumeOutbox(seat.runId);
+    const online = () => void flushOutbox(seat.runId);
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [seat.runId, run === null]);
+  useEffect(() => {
+    if (unsent === 0 || live !== 'live') return;
+    const timer = setInterval(() => void flushOutbox(seat.runId), RETRY_MS);
+    void flushOutbox(seat.runId);
+    return () => clearInterval(timer);
+  }, [seat.runId, unsent, live]);
 
   useEffect(() => {
     void openRun(seat.runId);

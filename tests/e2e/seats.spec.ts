@@ -162,3 +162,45 @@ test('a field controller on a phone, a big screen and an observer follow and rec
   await expect(field.getByTestId('seat-join')).toBeVisible();
   await Promise.all([phone.close(), wall.close(), watcher.close()]);
 });
+
+test('a field controller that loses the network keeps recording; its three entries arrive once when it is back', async ({ app, page, browser }) => {
+  const run = await runOf(app);
+  const seatUrl = await shareFromConsole(page, app.url, run.id);
+  const code = await makeSeat(page, 'field-controller', '污水处理厂现场导调', 'role-sewage');
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const field = await phone.newPage();
+  await field.goto(`${seatUrl}#/seat?code=${code}`);
+  await field.getByTestId('seat-join-button').click();
+  await expect(field.getByTestId('seat-live')).toHaveAttribute('data-state', 'live');
+  const card = (stepId: string) => field.locator(`[data-testid="run-step"][data-step-id="${stepId}"]`);
+
+  await phone.setOffline(true);
+  await expect(field.getByTestId('seat-live')).toHaveAttribute('data-state', 'offline');
+  await card('s17').getByTestId('step-delivered').click();
+  await expect(field.getByTestId('seat-unsent')).toHaveAttribute('data-count', '1');
+  await card('s18').getByTestId('step-start').click();
+  await expect(field.getByTestId('seat-unsent')).toHaveAttribute('data-count', '2');
+  await card('s18').getByTestId('step-complete').click();
+  await expect(field.getByTestId('seat-unsent')).toHaveAttribute('data-count', '3');
+  // Shown at once on the phone, though not yet stored.
+  await expect(card('s18')).toHaveAttribute('data-status', 'done');
+  const service = app.backend.service() as unknown as { getRun: (arg: object) => { events: { seq: number; kind: string; stepId: string | null; seatId: string | null; at: string; recordedAt: string }[] } };
+  expect(service.getRun({ id: run.id }).events).toEqual([]);
+
+  await phone.setOffline(false);
+  await expect(field.getByTestId('seat-unsent')).toHaveAttribute('data-count', '0');
+  await expect(field.getByTestId('seat-live')).toHaveAttribute('data-state', 'live');
+  const events = service.getRun({ id: run.id }).events;
+  expect(events.map((event) => [event.kind, event.stepId])).toEqual([
+    ['inject-delivered', 's17'],
+    ['started', 's18'],
+    ['completed', 's18'],
+  ]);
+  expect(events.every((event) => event.seatId !== null)).toBe(true);
+  // Their original times: recorded while offline, before they were stored.
+  for (const event of events) expect(Date.parse(event.at)).toBeLessThan(Date.parse(event.recordedAt));
+  // The host's console shows each once.
+  await page.getByTestId('console-side-control').click();
+  await expect(page.getByTestId('log-seat')).toHaveCount(3);
+  await phone.close();
+});
