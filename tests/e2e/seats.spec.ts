@@ -202,5 +202,8 @@ test('a field controller that loses the network keeps recording; its three entri
   // The host's console shows each once.
   await page.getByTestId('console-side-control').click();
   await expect(page.getByTestId('log-seat')).toHaveCount(3);
+  // And the replay lists each with its seat.
+  await page.goto(`${app.url}#/replay/${run.id}`);
+  await expect(page.getByTestId('replay-event-seat')).toHaveText(['污水处理厂现场导调', '污水处理厂现场导调', '污水处理厂现场导调']);
   await phone.close();
 });
