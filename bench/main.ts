@@ -3,7 +3,7 @@
  * `npm run bench -- --json FILE` also writes the records to FILE as a JSON array;
  * `--markdown FILE` writes the report to FILE (for the README's benchmark section);
  * `--smoke` runs tiny sizes (a check that the harness works, not a measurement);
- * `--only browser,memory` runs some groups (storage, schedule, replay-seek, memory, import-refusal, limits, browser).
+ * `--only browser,memory` runs some groups (storage, schedule, replay-seek, memory, import-refusal, limits, seats, browser).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -88,6 +88,11 @@ export const measurements = {
     unit: 'ms',
     goal: 'median <200 ms',
   }),
+  seatsFanout: (seats: number, recorders: number, perSecond: number, seconds: number): Measurement => ({
+    name: `Seats: fan-out from commit to each seat's receipt, ${seats} seats on server-sent events, ${recorders} recording ${perSecond} events/s each for ${seconds} s`,
+    unit: 'ms',
+    goal: 'p95 ≤250 ms, no event lost or duplicated',
+  }),
   scrub: (events: number): Measurement => ({
     name: `Replay: scrubbing frame time, ${n(events)}-event run`,
     unit: 'ms',
@@ -100,6 +105,9 @@ export const scheduleGoalSizeOf = (sizes: readonly number[]) => (sizes.includes(
 
 /** Rows of the run log imported while another call's latency is measured. */
 export const busyImportRowsOf = (sizes: BenchSizes) => (sizes.runEvents < 1000 ? 2000 : 19_000);
+
+/** The seats benchmark's load: seats, recording seats, events a second each, seconds (the issue's figures; tiny in smoke mode). */
+export const seatLoadOf = (sizes: BenchSizes): [number, number, number, number] => (sizes.runEvents < 1000 ? [4, 2, 5, 2] : [30, 5, 10, 60]);
 
 /** Every measurement of a full run, in table order, for the given sizes. */
 export function allMeasurementsOf(sizes: BenchSizes) {
@@ -118,6 +126,7 @@ export function allMeasurementsOf(sizes: BenchSizes) {
     memory: [measurements.memory(sizes.big.steps, sizes.runEvents)],
     importRefusal: [measurements.importRefusal('sameTime', 214_000), measurements.importRefusal('bigXlsx', 11_600_000), measurements.importRefusal('manyRows', 1_600_000)],
     limits: [measurements.validation(sizes.editor.steps), measurements.oversized(), measurements.zipBombTime(), measurements.zipBombMemory()],
+    seats: [measurements.seatsFanout(...seatLoadOf(sizes))],
     browser: [measurements.editorOpen(sizes.editor.steps), measurements.editorFrames(sizes.editor.steps, sizes.editor.edges), measurements.scrub(sizes.runEvents)],
   };
 }

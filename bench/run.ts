@@ -14,6 +14,7 @@ import { limitsBenchmarks } from './limits';
 import { memoryBenchmark } from './memory';
 import { replaySeekBenchmark } from './replaySeek';
 import { scheduleBenchmarks } from './schedule';
+import { seatsBenchmark } from './seats';
 import { storageBenchmarks } from './storage';
 
 export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[]> {
@@ -38,6 +39,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
     await group('memory', planned.memory, async () => [await memoryBenchmark(data, options)]);
     await group('import-refusal', planned.importRefusal, () => importRefusalBenchmarks(options));
     await group('limits', planned.limits, () => limitsBenchmarks(data, options));
+    await group('seats', planned.seats, async () => [await seatsBenchmark(sizes, options)]);
     await group('browser', planned.browser, () => browserBenchmarks(data, options));
   } finally {
     removeBenchData(data);

@@ -31,6 +31,7 @@ import {
   type ScenarioSummary,
 } from './model';
 import { GraphOpsSchema } from './ops';
+import { JoinCodeSchema, NewSeatSchema, type NetworkChoice, type Seat } from './seats';
 import type { ScriptImport } from './scriptImport/build';
 import { ScriptFieldSchema } from './scriptImport/header';
 import { messageOf, messageTextOf, msg, technicalOf, type Language, type Message, type MessageKey, type MessageParam, type MessageParams } from './i18n';
@@ -167,6 +168,24 @@ export const apiInputs = {
   /** An evaluation form kept as a spreadsheet or Word table (.xlsx, .docx, CSV), read and returned (not stored: the 评估 tab adds it as an edit). */
   importEvalForm: z.strictObject({ fileName: importFileShape.fileName, dataBase64: importFileShape.dataBase64 }),
 
+  // Seats (联网导调): devices joining a live run on the local network
+  /** A seat of a running run, with its join code (shown once: only its hash is kept). */
+  createSeat: z.strictObject({ runId: IdSchema, seat: NewSeatSchema }),
+  listSeats: z.strictObject({ runId: IdSchema }),
+  /** Ends a seat at once: its token and any unused join code stop working. */
+  revokeSeat: byId,
+  /** A join code exchanged for the seat's token (once; within 10 minutes of its creation). */
+  joinSeat: z.strictObject({ code: JoinCodeSchema }),
+  /** The calling seat itself (a seat's page asks who it is). */
+  getMySeat: empty,
+  /** The network interfaces a run may be shared on: private IPv4 addresses only. */
+  listNetworkInterfaces: empty,
+  /** Shares a running run with its seats on one private interface (port 0: a free one). */
+  startSharing: z.strictObject({ runId: IdSchema, address: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, { message: 'errors.invalid.ipv4' }), port: z.number().int().min(0).max(65535).default(0) }),
+  stopSharing: empty,
+  /** Whether a run is shared, where, and which seats hold a live-update stream now. */
+  sharingStatus: empty,
+
   // Debrief annotations
   listAnnotations: z.strictObject({ runId: IdSchema.optional(), scenarioId: IdSchema.optional() }),
   setRunParticipants: z.strictObject({ runId: IdSchema, participants: z.number().int().min(0).max(100_000).nullable() }),
@@ -232,8 +251,11 @@ export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
 /** Operations answered by the process that runs the workers (they are about the workers), not by the service inside one. */
 export const HOST_METHODS = ['listTasks', 'cancelTask'] as const satisfies readonly ApiMethod[];
 export type HostMethod = (typeof HOST_METHODS)[number];
+/** Operations about sharing a run on the network: answered by the browser-mode server that holds the seats' server. */
+export const SHARING_METHODS = ['listNetworkInterfaces', 'startSharing', 'stopSharing', 'sharingStatus'] as const satisfies readonly ApiMethod[];
+export type SharingMethod = (typeof SHARING_METHODS)[number];
 /** Operations the service implements. */
-export type ServiceMethod = Exclude<ApiMethod, HostMethod>;
+export type ServiceMethod = Exclude<ApiMethod, HostMethod | SharingMethod>;
 
 /**
  * Long operations: each runs in a worker of its own with a time budget and a
@@ -318,6 +340,16 @@ export interface ApiOutputs {
   importPlanTable: ScenarioSummary;
   importEvalForm: { form: EvalForm };
 
+  createSeat: { seat: Seat; code: string };
+  listSeats: Seat[];
+  revokeSeat: Seat;
+  joinSeat: { seat: Seat; token: string };
+  getMySeat: Seat;
+  listNetworkInterfaces: NetworkChoice[];
+  startSharing: SharingStatus;
+  stopSharing: SharingStatus;
+  sharingStatus: SharingStatus;
+
   listAnnotations: Annotation[];
   setRunParticipants: Run;
   addAnnotation: Annotation;
@@ -352,12 +384,21 @@ export type ApiArgs<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 /** What the renderer calls: one argument object per method, a promise of its result. Errors reject with `ApiError`. */
 export type DrillApi = { [M in ApiMethod]: (arg: ApiInput<M>) => Promise<ApiOutputs[M]> };
 
+/** Who is calling, as the dispatcher established it: the host (`seatId` null) or a seat. */
+export type CallContext = { seatId: string | null };
+export const HOST_CALL: CallContext = { seatId: null };
+
 /** What serves one operation: its argument already parsed; may be synchronous. */
-export type ApiHandler<M extends ApiMethod> = (arg: ApiArgs<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
+export type ApiHandler<M extends ApiMethod> = (arg: ApiArgs<M>, context?: CallContext) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
 /** What the back end's service implements: every operation except the host's. */
 export type DrillService = { [M in ServiceMethod]: ApiHandler<M> };
 /** What the worker host implements. */
 export type HostService = { [M in HostMethod]: ApiHandler<M> };
+/** What the sharing host implements. */
+export type SharingService = { [M in SharingMethod]: ApiHandler<M> };
+
+/** A run shared on the network: where seats reach it, and which seats are connected now (their ids). */
+export type SharingStatus = { shared: { runId: string; address: string; port: number; url: string } | null; connected: string[] };
 
 export const ApiErrorCodeSchema = z.enum([
   'invalid-argument',
@@ -368,6 +409,7 @@ export const ApiErrorCodeSchema = z.enum([
   'storage-failed',
   'unauthorized',
   'cancelled',
+  'rate-limited',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;

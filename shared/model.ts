@@ -411,6 +411,8 @@ export const NewRunEventSchema = z
     value: EvalValueSchema.nullable().default(null),
     /** Who recorded it, by name, when a person of the role did (an evaluator of a team). */
     person: text(MAX_NAME).default(''),
+    /** The recording device's own id for this entry, unique per run: a resend of the same id is applied once. */
+    clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'errors.invalid.clientId' }).nullable().default(null),
   })
   .superRefine((event, ctx) => {
     if (event.kind === 'evaluation-scored' && event.itemId === null)
@@ -452,6 +454,10 @@ export type RunEvent = {
   /** When a later correction replaced this event, the correction's seq. */
   supersededBy: number | null;
   recordedAt: string;
+  /** The seat (联网导调) that recorded it; null when the host did. */
+  seatId: Id | null;
+  /** The recording device's id for it (see `NewRunEventSchema`), or null. */
+  clientId: string | null;
 };
 
 /** Events that still count: corrections applied, superseded originals dropped, ordered by time. */

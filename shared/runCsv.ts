@@ -225,7 +225,7 @@ for (const kind of Object.keys(KIND_NAMES) as RunEventKind[]) for (const name of
 const STEP_KINDS: ReadonlySet<RunEventKind> = new Set(['inject-delivered', 'started', 'completed', 'skipped', 'branch-taken']);
 
 /** An event read from a log: what the service stores, less the bookkeeping it adds. */
-export type RunLogEvent = Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt'>;
+export type RunLogEvent = Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt' | 'seatId' | 'clientId'>;
 export type RunLog = { startedAt: string; events: RunLogEvent[] };
 
 /** Finds a thing by id first, then by exact name; several with the name is a problem of its own. Built once per log. */

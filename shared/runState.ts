@@ -86,6 +86,8 @@ export function runEventOf(fields: Partial<RunEvent> & { kind: RunEventKind; at:
     corrects: null,
     supersededBy: null,
     recordedAt: fields.at,
+    seatId: null,
+    clientId: null,
     ...fields,
   };
 }

@@ -7,11 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { messageTextOf, msg, technicalOf, type Message } from '../../shared/i18n';
-import { ApiError, type DrillService, type Envelope } from '../../shared/api';
+import { ApiError, refusedOf, type DrillService, type Envelope } from '../../shared/api';
+import { SeatTokenSchema } from '../../shared/seats';
+import { requireRun } from '../storage/runs';
+import { seatOfToken, touchSeat } from '../storage/seats';
 import { backupDatabase, backupDatabaseSync, backupDirOf, backupsSettled, listBackups } from '../storage/backups';
 import { openDatabase, StorageOpenError } from '../storage/db';
 import { openDataDir, type OpenedDataDir } from '../storage/dataDir';
-import { dispatch, errorEnvelopeOf } from './dispatch';
+import { dispatch, errorEnvelopeOf, type SeatCaller } from './dispatch';
 import { runCsvParserOf } from './planImport';
 import type { PrefsStore } from './prefs';
 import { createService } from './service';
@@ -28,7 +31,8 @@ export type BackendOptions = {
 };
 
 export type Backend = {
-  call: (method: string, arg: unknown) => Promise<Envelope<unknown>>;
+  /** Serves a call from the host, or from the seat whose token is `seatToken` (held to its scope by `dispatch`). */
+  call: (method: string, arg: unknown, seatToken?: string) => Promise<Envelope<unknown>>;
   service: () => DrillService;
   dataDir: string;
   /** True when this launch created the database (and seeded it). */
@@ -121,10 +125,29 @@ export function openBackend(options: BackendOptions): Backend {
   };
   dailyBackup();
 
+  /** The seat a token stands for, with its run's plan; or why it may call nothing (unknown, revoked, run ended). */
+  const seatCallerOf = (token: string): SeatCaller | Envelope<never> => {
+    const seat = SeatTokenSchema.safeParse(token).success ? seatOfToken(db, token) : null;
+    if (!seat) return refusedOf('unauthorized', msg('errors.seat.token'));
+    if (seat.revokedAt !== null) return refusedOf('unauthorized', msg('errors.seat.revoked'));
+    const run = requireRun(db, seat.runId);
+    if (run.status === 'ended') return refusedOf('unauthorized', msg('errors.seat.runEnded'));
+    touchSeat(db, seat, now());
+    return { seat, plan: run.plan };
+  };
+
   return {
-    call: (method, arg) => {
+    call: async (method, arg, seatToken) => {
       dailyBackup();
-      return dispatch(service, method, arg, (error) => log(`DrillDesk: ${method} failed unexpectedly`, error));
+      const onError = (error: unknown) => log(`DrillDesk: ${method} failed unexpectedly`, error);
+      if (seatToken === undefined) return dispatch(service, method, arg, onError);
+      let caller: SeatCaller | Envelope<never>;
+      try {
+        caller = seatCallerOf(seatToken);
+      } catch (error) {
+        return errorEnvelopeOf(error);
+      }
+      return 'ok' in caller ? caller : dispatch(service, method, arg, onError, caller);
     },
     service: () => service,
     dataDir: opened.dataDir,

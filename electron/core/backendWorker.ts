@@ -39,7 +39,7 @@ const log = (message: string, error?: unknown) =>
 const now = setup.fixedNow ? () => new Date(setup.fixedNow!) : () => new Date();
 const databaseFile = path.join(path.resolve(setup.dataDir), DB_FILE);
 
-type Opened = { call: (method: string, arg: unknown) => Promise<Envelope<unknown>>; close: () => void };
+type Opened = { call: (method: string, arg: unknown, seatToken?: string) => Promise<Envelope<unknown>>; close: () => void };
 
 function openMain(): Opened {
   const backend = openBackend({ dataDir: setup.dataDir, templatesDir: setup.templatesDir, prefs: relayedPrefs, nativeBinding: setup.nativeBinding, now, log });
@@ -84,5 +84,5 @@ port.on('message', async (message: ToWorker) => {
     post({ type: 'result', id: message.id, envelope: errorEnvelopeOf(error) });
     return;
   }
-  post({ type: 'result', id: message.id, envelope: await opened.call(message.method, message.arg) });
+  post({ type: 'result', id: message.id, envelope: await opened.call(message.method, message.arg, message.seatToken) });
 });

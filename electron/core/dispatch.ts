@@ -4,8 +4,16 @@
  * an error envelope with a code, a catalogue key and its parameters. Transports
  * call this and nothing else; nothing here knows about IPC or HTTP.
  */
-import { API_METHODS, ApiError, apiInputs, issuesOf, refusedOf, type ApiHandler, type ApiMethod, type Envelope } from '../../shared/api';
+import { API_METHODS, ApiError, apiInputs, issuesOf, refusedOf, type ApiHandler, type ApiMethod, type CallContext, type Envelope } from '../../shared/api';
 import { msg, technicalOf, type Message } from '../../shared/i18n';
+import type { ScenarioBody } from '../../shared/model';
+import { SEAT_METHODS, seatRefusalOf, type Seat } from '../../shared/seats';
+
+/**
+ * A call from a seat (联网导调), its token already resolved by the back end:
+ * the seat, and the plan of the run it shares. The host's calls have none.
+ */
+export type SeatCaller = { seat: Seat; plan: ScenarioBody };
 
 const known = new Set<string>(API_METHODS);
 
@@ -51,22 +59,36 @@ export type Handlers = { [M in ApiMethod]?: ApiHandler<M> };
  * Serves one call with the handler `service` has for it (a well-formed call of
  * an operation it has no handler for is refused as unknown here). `onInternalError` sees unexpected errors
  * (for the log), the caller only the envelope.
+ *
+ * A seat's call (`seat`) is held to its scope here, whatever its page shows:
+ * a method outside its kind's list is refused before its argument is even
+ * read, and an allowed one touching another run, or a step or item outside
+ * the seat's assignment, is refused once parsed (`unauthorized`). The handler
+ * learns which seat called, so what it records names the seat.
  */
 export async function dispatch(
   service: Handlers,
   method: string,
   rawArg: unknown,
   onInternalError: (error: unknown) => void = () => {},
+  seat: SeatCaller | null = null,
 ): Promise<Envelope<unknown>> {
   if (!isApiMethod(method)) return refusedOf('unknown-method', msg('errors.call.unknownMethod', { method: String(method).slice(0, 60) }));
+  if (seat && !SEAT_METHODS[seat.seat.kind].includes(method))
+    return refusedOf('unauthorized', msg('errors.seat.methodNotAllowed', { method, kind: msg(`conduct.seats.kind.${seat.seat.kind}`) }));
   const parsed = apiInputs[method].safeParse(rawArg === undefined ? {} : rawArg);
   if (!parsed.success) {
     const details = issuesOf(parsed.error);
     return refusedOf('invalid-argument', msg('errors.call.invalid', { method, problem: details[0] ?? msg('errors.invalid.value') }), details);
   }
+  if (seat) {
+    const refusal = seatRefusalOf(seat.seat, seat.plan, { method, arg: parsed.data });
+    if (refusal) return refusedOf('unauthorized', refusal);
+  }
   if (service[method] === undefined) return refusedOf('unknown-method', msg('errors.call.notServedHere', { method }));
   try {
-    const value = await (service[method] as (arg: unknown) => unknown)(parsed.data);
+    const context: CallContext = { seatId: seat?.seat.id ?? null };
+    const value = await (service[method] as (arg: unknown, context: CallContext) => unknown)(parsed.data, context);
     return { ok: true, value };
   } catch (error) {
     const envelope = errorEnvelopeOf(error);

@@ -16,6 +16,7 @@ import { backupDatabase, listBackups, pinBackup } from '../storage/backups';
 import type { Db } from '../storage/db';
 import * as runs from '../storage/runs';
 import * as scenarios from '../storage/scenarios';
+import * as seats from '../storage/seats';
 import type { PrefsStore } from './prefs';
 import { importErrorOf, planImportOf, type PlanFile, type PlanImportContext } from './planImport';
 import { MAX_REMEMBERED_MAPPINGS } from '../../shared/api';
@@ -45,7 +46,7 @@ export type ServiceDeps = {
   /** Replaces the live database with a backup and reopens it (the storage owner knows how). */
   restoreBackup?: (name: string) => void;
   /** Parses a CSV run log into events; supplied by the run-log import module. */
-  runCsv?: (plan: ScenarioBody, csv: string, startedAt?: string, nowMs?: number) => { startedAt: string; events: Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt'>[] };
+  runCsv?: (plan: ScenarioBody, csv: string, startedAt?: string, nowMs?: number) => { startedAt: string; events: Omit<RunEvent, 'seq' | 'runId' | 'supersededBy' | 'corrects' | 'recordedAt' | 'seatId' | 'clientId'>[] };
 };
 
 export const newId = () => randomUUID();
@@ -140,7 +141,12 @@ export function createService(deps: ServiceDeps): DrillService {
     throw new ApiError('invalid-argument', stepOrderProblemOf(timed, conflict, { step, conflict: msg('errors.run.record', { n: number ?? '?' }), zone: run.plan.timeZone }));
   };
 
-  const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null) => {
+  const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, seatId: string | null = null) => {
+    // A resend of an entry already applied (same device id in this run) answers what the first send stored.
+    if (event.clientId !== null) {
+      const earlier = runs.eventOfClient(db, runId, event.clientId);
+      if (earlier) return earlier;
+    }
     const run = runs.requireRun(db, runId);
     if (run.status === 'ended' && event.kind !== 'observation' && !EVALUATION_EVENT_KINDS.includes(event.kind))
       throw new ApiError('conflict', msg('errors.run.ended'));
@@ -176,8 +182,10 @@ export function createService(deps: ServiceDeps): DrillService {
         itemId: event.itemId,
         value,
         person: event.person,
-        corrects,
+        corrects: null,
         recordedAt: iso(),
+        seatId,
+        clientId: event.clientId,
       });
       const after = runStatusAfter(run, stored);
       if (after !== run) runs.setRunStatus(db, runId, after.status, after.endedAt);
@@ -232,7 +240,7 @@ export function createService(deps: ServiceDeps): DrillService {
         runs.insertRun(db, { id: newId(), scenarioId, name, startedAt, endedAt: null, status: 'running', source: 'live', plan }, startedAt),
       );
     },
-    recordEvent: ({ runId, event }) => recordEvent(runId, event),
+    recordEvent: ({ runId, event }, context) => recordEvent(runId, event, context?.seatId ?? null),
     correctEvent: ({ runId, seq, at, text, value }) => {
       const original = runs.requireEvent(db, runId, seq);
       if (original.supersededBy !== null)
@@ -256,6 +264,8 @@ export function createService(deps: ServiceDeps): DrillService {
           value: corrected,
           corrects: seq,
           recordedAt: iso(),
+          seatId: null,
+          clientId: null,
         });
         runs.supersedeEvent(db, seq, stored.seq);
         return { ...stored };
@@ -263,6 +273,25 @@ export function createService(deps: ServiceDeps): DrillService {
     },
     shiftPlan: ({ runId, minutes, reason }) =>
       recordEvent(runId, NewRunEventSchema.parse({ kind: 'plan-shifted', shiftMin: minutes, text: reason })),
+    createSeat: ({ runId, seat }) => {
+      const run = runs.requireRun(db, runId);
+      if (run.status === 'ended') throw new ApiError('conflict', msg('errors.seat.runNotRunning'));
+      return tx(() => seats.insertSeat(db, { id: newId(), runId, ...seat }, now()));
+    },
+    listSeats: ({ runId }) => {
+      runs.requireRun(db, runId);
+      return seats.seatsOfRun(db, runId);
+    },
+    revokeSeat: ({ id }) => tx(() => seats.revokeSeat(db, id, now())),
+    joinSeat: ({ code }) => {
+      const joined = tx(() => seats.joinSeat(db, code, now()));
+      if (runs.requireRun(db, joined.seat.runId).status === 'ended') throw new ApiError('unauthorized', msg('errors.seat.runEnded'));
+      return joined;
+    },
+    getMySeat: (_arg, context) => {
+      if (!context?.seatId) throw new ApiError('not-found', msg('errors.seat.notASeat'));
+      return seats.requireSeat(db, context.seatId);
+    },
     updateRunDocFields: ({ id, docFields }) => {
       runs.requireRun(db, id);
       tx(() => runs.setRunDocFields(db, id, docFields));

@@ -54,7 +54,8 @@ export type WorkerBackendOptions = {
 };
 
 export type WorkerBackend = {
-  call: (method: string, arg: unknown) => Promise<Envelope<unknown>>;
+  /** Serves a call from the host, or from a seat by its token (always in the main worker, which holds seats to their scope). */
+  call: (method: string, arg: unknown, seatToken?: string) => Promise<Envelope<unknown>>;
   /** How many times a main worker was started (1 until one had to be replaced). */
   mainStarts: () => number;
   /** Ends the main worker as a crash would (the reliability tests and the bench); resolves once it has exited. */
@@ -158,7 +159,7 @@ class WorkerSlot {
   }
 
   /** Sends one call; ends the worker when it runs past `budgetMs`. */
-  async call(id: number, method: string, arg: unknown, what: Pending['what'], budgetMs: number): Promise<Envelope<unknown>> {
+  async call(id: number, method: string, arg: unknown, what: Pending['what'], budgetMs: number, seatToken?: string): Promise<Envelope<unknown>> {
     try {
       await this.ready;
     } catch {
@@ -174,7 +175,7 @@ class WorkerSlot {
           resolve(envelope);
         },
       });
-      this.worker.postMessage({ type: 'call', id, method, arg, prefs: this.host.prefs.read() } satisfies ToWorker);
+      this.worker.postMessage({ type: 'call', id, method, arg, prefs: this.host.prefs.read(), ...(seatToken === undefined ? {} : { seatToken }) } satisfies ToWorker);
     });
   }
 
@@ -299,8 +300,10 @@ async function startWorkers(options: WorkerBackendOptions): Promise<WorkerBacken
   };
 
   return {
-    call: (method, arg) => {
+    call: (method, arg, seatToken) => {
       if (closing) return Promise.resolve(failure('internal', msg('errors.worker.closing')));
+      // A seat's every call goes to the main worker, whose dispatcher holds it to the seat's scope (and refuses the host's own methods).
+      if (seatToken !== undefined) return main.call(nextId++, method, arg, 'call', budgets.callMs, seatToken);
       if (isHostMethod(method)) return dispatch(hostService, method, arg);
       const id = nextId++;
       if (isTaskMethod(method)) return runTask(id, method, arg);

@@ -20,7 +20,7 @@ export type WorkerSetup = {
 };
 
 /** Host to worker. Each call carries the current preferences: the host owns them. */
-export type ToWorker = { type: 'call'; id: number; method: string; arg: unknown; prefs: Prefs } | { type: 'close' };
+export type ToWorker = { type: 'call'; id: number; method: string; arg: unknown; prefs: Prefs; /** A seat's token: the call is held to that seat's scope. */ seatToken?: string } | { type: 'close' };
 
 /** Worker to host. */
 export type FromWorker =

@@ -51,6 +51,9 @@ type EventRow = {
   corrects: number | null;
   superseded_by: number | null;
   recorded_at: string;
+  /** Absent on a schema before 0006. */
+  seat_id?: string | null;
+  client_id?: string | null;
 };
 type AnnotationRow = {
   id: string;
@@ -78,8 +81,6 @@ const sql = statementsOf({
   deleteRun: 'DELETE FROM runs WHERE id = ?',
   events: 'SELECT * FROM run_events WHERE run_id = ? ORDER BY seq',
   getEvent: 'SELECT * FROM run_events WHERE run_id = ? AND seq = ?',
-  insertEvent: `INSERT INTO run_events (run_id, at, kind, step_id, role_id, text, rating, edge_id, shift_min, item_id, value, person, corrects, recorded_at)
-                VALUES (@runId, @at, @kind, @stepId, @roleId, @text, @rating, @edgeId, @shiftMin, @itemId, @value, @person, @corrects, @recordedAt)`,
   supersede: 'UPDATE run_events SET superseded_by = ? WHERE seq = ?',
   eventExtent: 'SELECT COUNT(*) AS count, MAX(at) AS last_at FROM run_events WHERE run_id = ?',
   insertAnnotation: `INSERT INTO annotations (id, run_id, at, step_id, kind, text, owner_role_id, due_date, done, created_at, unit)
@@ -100,6 +101,20 @@ const sql = statementsOf({
 
 /** Prepared apart, on first use: the column comes with migration 0005, and older schemas are still read by the migration tests. */
 const docFieldsSql = statementsOf({ setDocFields: 'UPDATE runs SET doc_fields = @docFields WHERE id = @id' });
+
+/**
+ * Prepared apart, on first use: the seat and client columns come with migration 0006, and the migration tests
+ * still write events on older schemas (an event with neither is written without naming them; their default is null).
+ */
+const eventSql = statementsOf({
+  insertEvent: `INSERT INTO run_events (run_id, at, kind, step_id, role_id, text, rating, edge_id, shift_min, item_id, value, person, corrects, recorded_at)
+                VALUES (@runId, @at, @kind, @stepId, @roleId, @text, @rating, @edgeId, @shiftMin, @itemId, @value, @person, @corrects, @recordedAt)`,
+});
+const seatEventSql = statementsOf({
+  insertEvent: `INSERT INTO run_events (run_id, at, kind, step_id, role_id, text, rating, edge_id, shift_min, item_id, value, person, corrects, recorded_at, seat_id, client_id)
+                VALUES (@runId, @at, @kind, @stepId, @roleId, @text, @rating, @edgeId, @shiftMin, @itemId, @value, @person, @corrects, @recordedAt, @seatId, @clientId)`,
+  eventByClient: 'SELECT * FROM run_events WHERE run_id = ? AND client_id = ?',
+});
 
 /** A run's own fields from its row, all but the plan (which listing leaves unread). */
 const runFieldsOf = (row: Omit<RunRow, 'plan' | 'doc_fields'>): Omit<Run, 'plan' | 'docFields'> => ({
@@ -138,6 +153,8 @@ const eventOf = (row: EventRow): RunEvent => ({
   corrects: row.corrects,
   supersededBy: row.superseded_by,
   recordedAt: row.recorded_at,
+  seatId: row.seat_id ?? null,
+  clientId: row.client_id ?? null,
 });
 
 const annotationOf = (row: AnnotationRow): Annotation => ({
@@ -216,11 +233,21 @@ export function deleteRun(db: Db, id: string) {
   if (sql(db).deleteRun.run(id).changes === 0) throw new ApiError('not-found', msg('errors.run.notFound', { id }));
 }
 
-export type EventFields = Omit<RunEvent, 'seq' | 'supersededBy' | 'runId'>;
+export type EventFields = Omit<RunEvent, 'seq' | 'supersededBy' | 'runId' | 'seatId' | 'clientId'> & Partial<Pick<RunEvent, 'seatId' | 'clientId'>>;
 
 export function insertEvent(db: Db, runId: string, fields: EventFields): RunEvent {
-  const result = sql(db).insertEvent.run({ runId, ...fields });
+  const seatId = fields.seatId ?? null;
+  const clientId = fields.clientId ?? null;
+  const { seatId: _seat, clientId: _client, ...plain } = fields;
+  const result =
+    seatId === null && clientId === null ? eventSql(db).insertEvent.run({ runId, ...plain }) : seatEventSql(db).insertEvent.run({ runId, ...plain, seatId, clientId });
   return eventOf(sql(db).getEvent.get(runId, Number(result.lastInsertRowid)) as EventRow);
+}
+
+/** The event a device recorded under `clientId` in this run, if it was recorded already. */
+export function eventOfClient(db: Db, runId: string, clientId: string): RunEvent | null {
+  const row = seatEventSql(db).eventByClient.get(runId, clientId) as EventRow | undefined;
+  return row ? eventOf(row) : null;
 }
 
 /** How many events a run holds and the instant of its latest one (null when it has none). */

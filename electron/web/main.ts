@@ -8,7 +8,10 @@ import { z } from 'zod';
 import { CliError, optionsOf, rawArgsOf } from '../cli/args';
 import { openNodeWorkerBackend, projectRoot } from '../core/nodeBackend';
 import { BackendOpenError } from '../core/workerBackend';
+import { privateInterfacesOf } from '../../shared/seats';
+import { eventHubOf, liveBackendOf } from './events';
 import { startWebServer } from './server';
+import { sharingHostOf } from './sharing';
 
 const ArgsSchema = z.strictObject({
   data: z.string().min(1).default(path.join(os.homedir(), '.drilldesk')),
@@ -33,7 +36,11 @@ async function main() {
     console.error(`drilldesk web: ${error instanceof BackendOpenError ? error.message : `cannot open ${dataDir}: ${(error as Error).message}`}`);
     process.exit(1);
   }
-  const web = await startWebServer({ backend, rendererDir: path.join(projectRoot, 'dist/renderer'), port: args.port }).catch(async (error: Error) => {
+  const rendererDir = path.join(projectRoot, 'dist/renderer');
+  // Live events for the console and the seats; sharing a run on a private interface (联网导调), off until the host starts it.
+  const hub = eventHubOf();
+  const sharing = sharingHostOf({ backend: liveBackendOf(backend, hub), hub, rendererDir, interfaces: () => privateInterfacesOf(os.networkInterfaces()) });
+  const web = await startWebServer({ backend: sharing, hub, rendererDir, port: args.port }).catch(async (error: Error) => {
     await backend.close();
     console.error(`drilldesk web: cannot listen on 127.0.0.1:${args.port}: ${error.message}`);
     process.exit(1);
@@ -43,6 +50,7 @@ async function main() {
   const stop = () => {
     void web
       .close()
+      .then(() => sharing.close())
       .then(() => backend.close())
       .finally(() => process.exit(0));
   };

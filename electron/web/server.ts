@@ -12,6 +12,7 @@ import { MAX_IMPORT_BYTES, refusedOf, type ApiErrorCode, type Envelope } from '.
 import { msg, type Message } from '../../shared/i18n';
 import type { Backend } from '../core/backend';
 import { isAllowedHostHeader, SECURITY_HEADERS } from '../security';
+import { serveEventStream, type EventHub } from './events';
 
 /** Largest request body: the largest import plus room for JSON escaping. */
 export const MAX_BODY_BYTES = MAX_IMPORT_BYTES * 2 + 64 * 1024;
@@ -28,7 +29,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const STATUS_OF: Record<ApiErrorCode, number> = {
+/** The HTTP status of each error code. */
+export const STATUS_OF: Record<ApiErrorCode, number> = {
   'invalid-argument': 400,
   'unknown-method': 404,
   'not-found': 404,
@@ -37,12 +39,15 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   'storage-failed': 507,
   unauthorized: 401,
   cancelled: 409,
+  'rate-limited': 429,
   internal: 500,
 };
 
 export type WebServerOptions = {
   /** Whatever serves the calls: the back end in this thread, or the worker host that relays to it. */
   backend: Pick<Backend, 'call'>;
+  /** Live run events for the console (`GET /events/<runId>`, server-sent events); absent: no such route. */
+  hub?: EventHub;
   rendererDir: string;
   port: number;
   token?: string;
@@ -52,23 +57,23 @@ export type WebServer = { server: http.Server; url: string; token: string; port:
 
 export const newToken = () => randomBytes(24).toString('base64url');
 
-function sameToken(given: string | undefined, expected: Buffer): boolean {
+export function sameToken(given: string | undefined, expected: Buffer): boolean {
   if (!given) return false;
   const buffer = Buffer.from(given);
   return buffer.length === expected.length && timingSafeEqual(buffer, expected);
 }
 
-function send(response: http.ServerResponse, status: number, body: string | Buffer, contentType: string) {
+export function send(response: http.ServerResponse, status: number, body: string | Buffer, contentType: string) {
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
   response.end(body);
 }
 
-function sendEnvelope(response: http.ServerResponse, envelope: Envelope<unknown>) {
+export function sendEnvelope(response: http.ServerResponse, envelope: Envelope<unknown>) {
   const status = envelope.ok ? 200 : STATUS_OF[envelope.error.code];
   send(response, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
 }
 
-function refuse(response: http.ServerResponse, code: ApiErrorCode, message: Message, status = STATUS_OF[code]) {
+export function refuse(response: http.ServerResponse, code: ApiErrorCode, message: Message, status = STATUS_OF[code]) {
   send(response, status, JSON.stringify(refusedOf(code, message)), 'application/json; charset=utf-8');
 }
 
@@ -77,7 +82,7 @@ function refuse(response: http.ServerResponse, code: ApiErrorCode, message: Mess
  * larger (declared or streamed). The rest is read and dropped rather than the
  * connection cut, so the client gets its 413 instead of a reset.
  */
-function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+export function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limit) {
@@ -104,7 +109,7 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer 
   });
 }
 
-function serveStatic(rendererDir: string, urlPath: string, response: http.ServerResponse) {
+export function serveStatic(rendererDir: string, urlPath: string, response: http.ServerResponse) {
   let relative: string;
   try {
     relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
@@ -133,6 +138,14 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         return;
       }
       const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+      const eventsOf = /^\/events\/([A-Za-z0-9_-]{1,100})$/.exec(url.pathname);
+      if (eventsOf && options.hub && request.method === 'GET') {
+        const origin = request.headers.origin;
+        if (origin !== undefined && origin !== `http://${request.headers.host}`) return refuse(response, 'unauthorized', msg('errors.http.crossOrigin'), 403);
+        if (!sameToken(request.headers[TOKEN_HEADER] as string | undefined, expected)) return refuse(response, 'unauthorized', msg('errors.http.token'));
+        await serveEventStream(request, response, { backend: options.backend, hub: options.hub, runId: eventsOf[1], seatToken: undefined });
+        return;
+      }
       if (!url.pathname.startsWith('/api/')) {
         if (request.method !== 'GET' && request.method !== 'HEAD') {
           refuse(response, 'unknown-method', msg('errors.http.method'), 405);

@@ -4,6 +4,7 @@
  */
 import { clientOf, type DrillTransport } from '../../shared/api';
 import { httpTransport, takeToken } from './http';
+import { seatTransport } from './seat';
 import { countingTasks } from './tasks';
 
 declare global {
@@ -18,4 +19,10 @@ declare global {
 
 export const isDesktop = window.drillDesk !== undefined;
 
-export const api = clientOf(countingTasks(window.drillDesk ?? httpTransport(takeToken(window.location, window.history, window.sessionStorage))));
+/** A seat's page (联网导调): served by the seats' server, every call made with the seat's token. */
+export const isSeat = !isDesktop && window.location.hash.startsWith('#/seat');
+
+/** The per-launch token of browser mode (null in the desktop app and on a seat): the console's live-event stream sends it. */
+export const hostToken = isDesktop || isSeat ? null : takeToken(window.location, window.history, window.sessionStorage);
+
+export const api = clientOf(countingTasks(window.drillDesk ?? (isSeat ? seatTransport(window.sessionStorage) : httpTransport(hostToken))));

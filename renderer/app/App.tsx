@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorageStatus } from '../../shared/api';
-import { api } from '../api';
+import { api, isSeat } from '../api';
 import { TaskBar } from '../components/TaskBar';
 import { Toasts } from '../components/toasts';
 import { textOf } from '../i18n';
@@ -10,6 +10,7 @@ import { ConductScreen } from '../conduct/ConductScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { ScenarioScreen } from '../editor/ScenarioScreen';
 import { ReplayScreen } from '../replay/ReplayScreen';
+import { SeatScreen } from '../seat/SeatScreen';
 import { usePrefs } from './prefs';
 import { navigate, useRoute } from './router';
 
@@ -57,8 +58,10 @@ export function App() {
   const load = usePrefs((state) => state.load);
   const loaded = usePrefs((state) => state.loaded);
   useEffect(() => {
-    void load();
+    // A seat loads the preferences once it has joined (its calls need its token).
+    if (!isSeat) void load();
   }, [load]);
+  if (route.screen === 'seat') return <SeatScreen code={route.code} />;
   if (!loaded) return <div className="loading">{t('state.loading')}</div>;
   return (
     <div className="app">

@@ -9,7 +9,9 @@ export type Route =
   | { screen: 'home' }
   | { screen: 'scenario'; scenarioId: string; view: 'editor' | 'timeline' | 'evaluation' | 'print' | 'runs' }
   | { screen: 'conduct'; runId: string }
-  | { screen: 'replay'; runId: string };
+  | { screen: 'replay'; runId: string }
+  /** A seat's page (联网导调), on a phone or the big screen; `code` from the QR code. */
+  | { screen: 'seat'; code: string | null };
 
 const ID = '([A-Za-z0-9_-]+)';
 
@@ -22,6 +24,8 @@ export function routeOf(hash: string): Route {
   if (match) return { screen: 'conduct', runId: match[1] };
   match = new RegExp(`^/replay/${ID}$`).exec(path);
   if (match) return { screen: 'replay', runId: match[1] };
+  match = /^\/seat(?:\?code=([A-Za-z0-9-]{1,40}))?$/.exec(path);
+  if (match) return { screen: 'seat', code: match[1] ?? null };
   return { screen: 'home' };
 }
 
@@ -36,6 +40,8 @@ export function hashOf(route: Route): string {
       return `#/run/${route.runId}`;
     case 'replay':
       return `#/replay/${route.runId}`;
+    case 'seat':
+      return route.code ? `#/seat?code=${route.code}` : '#/seat';
   }
 }
 

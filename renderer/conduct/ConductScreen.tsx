@@ -7,16 +7,20 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { effectiveEventsOf, type DecisionStep, type Edge, type Run, type RunEvent, type Step } from '../../shared/model';
-import { applyEvent, cloneRunState, followActualShiftOf, initialRunState, plannedTimesOf, recordNumbersOf, settleRunState, waitingForOf, type RunStateAt } from '../../shared/runState';
-import { planOrderOf, scheduleOf } from '../../shared/schedule';
+import { type DecisionStep, type Edge, type Run, type RunEvent, type Step } from '../../shared/model';
+import { followActualShiftOf, plannedTimesOf, recordNumbersOf, waitingForOf, type RunStateAt } from '../../shared/runState';
 import { clockAt, clockSecondsAt, elapsedOf, tPlusOf } from '../../shared/time';
 import { navigate } from '../app/router';
 import { ConfirmDialog } from '../components/Dialog';
 import { DrillZone, useDrillZone } from '../components/DrillZone';
 import { notify } from '../components/toasts';
 import { BranchDialog, CorrectDialog, ShiftDialog, SkipDialog, type FollowActual } from './dialogs';
-import { correctEvent, openRun, recordEvent, shiftPlan, useRun } from './runStore';
+import { correctEvent, openRun, receiveEvent, recordEvent, shiftPlan, useRun } from './runStore';
+import { hostToken, isDesktop } from '../api';
+import { TOKEN_HEADER } from '../api/http';
+import { subscribeRunEvents } from '../api/live';
+import { SeatsPanel } from './SeatsPanel';
+import { useNow, useRunState } from './useRunState';
 import { DueInjects, EventLog, ObservationForm } from './SidePanel';
 import { EvaluationPanel, ratingChoicesOf } from './EvaluationPanel';
 import { placedItemOf } from '../../shared/evaluation';
@@ -24,15 +28,6 @@ import { StepBoard, type StepAction } from './StepBoard';
 import { OpenImprovements } from '../replay/OpenImprovements';
 import './conduct.css';
 
-/** The wall clock, ticking every second. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 type DialogState =
   | { kind: 'skip'; step: Step }
@@ -119,6 +114,10 @@ function Header(props: { run: Run; state: RunStateAt; now: number; busy: boolean
   );
 }
 
+type SideTab = 'control' | 'evaluation' | 'seats';
+/** The side column's tabs; sharing with seats (联网导调) is served by browser mode's server only. */
+const SIDE_TABS: readonly SideTab[] = isDesktop ? ['control', 'evaluation'] : ['control', 'evaluation', 'seats'];
+
 export function ConductScreen(props: { runId: string }) {
   const { t } = useTranslation();
   const phase = useRun((s) => s.phase);
@@ -128,28 +127,25 @@ export function ConductScreen(props: { runId: string }) {
   const pending = useRun((s) => s.pending);
   const now = useNow();
   const [dialog, setDialog] = useState<DialogState>(null);
-  const [side, setSide] = useState<'control' | 'evaluation'>(() => (sessionStorage.getItem(`drilldesk.console.side.${props.runId}`) === 'evaluation' ? 'evaluation' : 'control'));
+  const [side, setSide] = useState<SideTab>(() => {
+    const kept = sessionStorage.getItem(`drilldesk.console.side.${props.runId}`);
+    return SIDE_TABS.includes(kept as SideTab) ? (kept as SideTab) : 'control';
+  });
+  const seatNames = useRun((s) => s.seatNames);
   useEffect(() => sessionStorage.setItem(`drilldesk.console.side.${props.runId}`, side), [props.runId, side]);
 
   useEffect(() => {
     void openRun(props.runId);
   }, [props.runId]);
+  // Browser mode: events committed elsewhere (seats, other windows) arrive live.
+  useEffect(() => {
+    if (isDesktop) return;
+    return subscribeRunEvents(`/events/${props.runId}`, { [TOKEN_HEADER]: hostToken ?? '' }, { onEvent: receiveEvent });
+  }, [props.runId]);
 
   const plan = run?.plan ?? null;
-  const order = useMemo(() => {
-    if (!plan) return [];
-    const schedule = scheduleOf(plan);
-    return schedule.ok ? planOrderOf(plan, schedule) : plan.steps.map((step) => step.id);
-  }, [plan]);
-  const startMs = run ? Date.parse(run.startedAt) : 0;
   // The fold of the log, redone when the log changes; settled at the clock every second.
-  const folded = useMemo(() => {
-    if (!plan) return null;
-    const state = initialRunState(plan, startMs);
-    for (const event of effectiveEventsOf([...events, ...pending])) applyEvent(state, event);
-    return state;
-  }, [plan, startMs, events, pending]);
-  const state = useMemo(() => (folded ? settleRunState(cloneRunState(folded), Math.max(now, folded.t)) : null), [folded, now]);
+  const { order, state } = useRunState(run, events, pending, now);
   const busyStepIds = useMemo(() => new Set(pending.flatMap((event) => (event.stepId ? [event.stepId] : []))), [pending]);
 
   const act = useCallback((step: Step, action: StepAction) => {
@@ -204,9 +200,9 @@ export function ConductScreen(props: { runId: string }) {
         <StepBoard plan={plan} order={order} state={state} locked={ended} busyStepIds={busyStepIds} onAction={onAction} />
         <aside className="console-side">
           <div className="side-tabs console-side-tabs" role="tablist">
-            {(['control', 'evaluation'] as const).map((name) => (
+            {SIDE_TABS.map((name) => (
               <button key={name} type="button" role="tab" aria-selected={side === name} className={side === name ? 'is-active' : ''} onClick={() => setSide(name)} data-testid={`console-side-${name}`}>
-                {name === 'control' ? t('nav.conduct') : t('evaluation.console.tab')}
+                {name === 'control' ? t('nav.conduct') : name === 'evaluation' ? t('evaluation.console.tab') : t('conduct.seats.tab')}
               </button>
             ))}
           </div>
@@ -221,8 +217,10 @@ export function ConductScreen(props: { runId: string }) {
                   return stored !== null;
                 }}
               />
-              <EventLog plan={plan} events={events} pending={pending} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
+              <EventLog plan={plan} events={events} pending={pending} seatNames={seatNames} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
             </>
+          ) : side === 'seats' ? (
+            <SeatsPanel run={run} />
           ) : (
             <EvaluationPanel run={run} events={events} pending={pending} state={state} now={now} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
           )}

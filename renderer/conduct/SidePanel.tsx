@@ -119,7 +119,7 @@ export function ObservationForm(props: { plan: ScenarioBody; onAdd: (observation
   );
 }
 
-export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[]; pending: readonly RunEvent[]; onCorrect: (event: RunEvent) => void }) {
+export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[]; pending: readonly RunEvent[]; seatNames?: Readonly<Record<string, string>>; onCorrect: (event: RunEvent) => void }) {
   const { t } = useTranslation();
   const zone = useDrillZone();
   const [filter, setFilter] = useState<'all' | 'observations'>('all');
@@ -156,6 +156,11 @@ export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[
                   <span className="log-time">{clockSecondsAt(Date.parse(event.at), zone)}</span>
                   <span className="log-kind">{t(`conduct.eventKind.${event.kind}`)}</span>
                   {!pending && <span className="log-seq">#{numbers.get(event.seq)}</span>}
+                  {event.seatId !== null && (
+                    <span className="log-seat" data-testid="log-seat">
+                      {props.seatNames?.[event.seatId] ?? t('conduct.seats.unknownSeat')}
+                    </span>
+                  )}
                   {!pending && !superseded && (
                     <button className="rc-link small" onClick={() => props.onCorrect(event)} data-testid="log-correct">
                       {t('conduct.log.correct')}

@@ -20,9 +20,11 @@ type RunStore = {
   events: RunEvent[];
   /** Clicks sent but not yet answered, shown with negative seq numbers. */
   pending: RunEvent[];
+  /** The names of the run's seats (联网导调), by id: the log says which seat recorded an event. */
+  seatNames: Record<string, string>;
 };
 
-export const useRun = create<RunStore>(() => ({ runId: null, phase: 'loading', error: null, run: null, events: [], pending: [] }));
+export const useRun = create<RunStore>(() => ({ runId: null, phase: 'loading', error: null, run: null, events: [], pending: [], seatNames: {} }));
 const set = useRun.setState;
 const get = useRun.getState;
 
@@ -30,13 +32,55 @@ let nextTemp = -1;
 
 /** Loads a run and its events; a later call for another run wins. */
 export async function openRun(runId: string) {
-  set({ runId, phase: 'loading', error: null, run: null, events: [], pending: [] });
+  set({ runId, phase: 'loading', error: null, run: null, events: [], pending: [], seatNames: {} });
   try {
     const { run, events } = await api.getRun({ id: runId });
     if (get().runId === runId) set({ phase: 'ready', run, events });
+    void loadSeatNames(runId);
   } catch (error) {
     if (get().runId === runId) set({ phase: 'failed', error: errorTextOf(error).text });
   }
+}
+
+/** The names of the run's seats; none when seats are not served here. */
+export async function loadSeatNames(runId: string) {
+  try {
+    const seats = await api.listSeats({ runId });
+    if (get().runId === runId) set({ seatNames: Object.fromEntries(seats.map((seat) => [seat.id, seat.name])) });
+  } catch {
+    // Seats are optional: the log then names no seat.
+  }
+}
+
+/**
+ * An event committed elsewhere (a seat, another window), pushed live: added
+ * once (it may be this window's own click, already answered); a correction
+ * reads the log again so its original shows as replaced.
+ */
+export function receiveEvent(event: RunEvent) {
+  const current = get();
+  if (current.runId !== event.runId || !current.run || current.events.some((e) => e.seq === event.seq)) return;
+  if (event.corrects !== null) {
+    void reloadRun();
+    return;
+  }
+  // A device's own queued entry, now stored: its pending copy goes.
+  const pending = event.clientId === null ? current.pending : current.pending.filter((e) => e.clientId !== event.clientId);
+  set({ events: [...current.events, event], pending, run: runStatusAfter(current.run, event) });
+  if (event.seatId !== null && !(event.seatId in current.seatNames)) void loadSeatNames(event.runId);
+}
+
+/** Shows an entry queued on this device (a seat's offline queue) as pending. */
+export function showPending(event: RunEvent) {
+  if (get().pending.some((e) => e.clientId !== null && e.clientId === event.clientId)) return;
+  set({ pending: [...get().pending, event] });
+}
+
+/** A queued entry answered: its pending copy goes, the stored event (if any, and not already pushed live) comes in. */
+export function settlePending(clientId: string, stored: RunEvent | null) {
+  const current = get();
+  const events = stored && !current.events.some((e) => e.seq === stored.seq) ? [...current.events, stored] : current.events;
+  set({ pending: current.pending.filter((e) => e.clientId !== clientId), events, run: stored && current.run ? runStatusAfter(current.run, stored) : current.run });
 }
 
 /** Reads the run again from the back end (after a correction, or to pick up another window's clicks). */
@@ -70,7 +114,8 @@ export async function recordEvent(event: NewRunEvent): Promise<RunEvent | null> 
     const current = get();
     set({
       pending: current.pending.filter((e) => e.seq !== temp.seq),
-      events: [...current.events, stored],
+      // The live stream may have brought it already.
+      events: current.events.some((e) => e.seq === stored.seq) ? current.events : [...current.events, stored],
       run: current.run ? runStatusAfter(current.run, stored) : current.run,
     });
     return stored;
@@ -90,7 +135,8 @@ export async function shiftPlan(minutes: number, reason: string): Promise<RunEve
   set({ pending: [...get().pending, temp] });
   try {
     const stored = await api.shiftPlan({ runId, minutes, reason });
-    if (get().runId === runId) set({ pending: get().pending.filter((e) => e.seq !== temp.seq), events: [...get().events, stored] });
+    if (get().runId === runId)
+      set({ pending: get().pending.filter((e) => e.seq !== temp.seq), events: get().events.some((e) => e.seq === stored.seq) ? get().events : [...get().events, stored] });
     return stored;
   } catch (error) {
     if (get().runId === runId) set({ pending: get().pending.filter((e) => e.seq !== temp.seq) });

@@ -17,7 +17,7 @@ import { pause, seek, useReplay } from './store';
 const ROW_PX = 50;
 const OVERSCAN = 6;
 
-export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBody; startMs: number }) {
+export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBody; startMs: number; seatNames?: Readonly<Record<string, string>> }) {
   const { t } = useTranslation();
   const zone = useDrillZone();
   const { events, plan } = props;
@@ -101,6 +101,11 @@ export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBo
             <span className={`event-kind ek-${event.kind}`}>{t(`replay.eventKind.${event.kind}`)}</span>
             {event.stepId && <span className="event-step">{steps.get(event.stepId) ?? event.stepId}</span>}
             {event.corrects !== null && <span className="event-corrected">{t('replay.events.corrected')}</span>}
+            {event.seatId !== null && (
+              <span className="event-seat" data-testid="replay-event-seat">
+                {props.seatNames?.[event.seatId] ?? t('conduct.seats.unknownSeat')}
+              </span>
+            )}
           </span>
           {detail && <span className="event-detail">{detail}</span>}
         </span>

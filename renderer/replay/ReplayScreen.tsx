@@ -83,6 +83,8 @@ export function ReplayScreen(props: { runId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useRememberedTab(props.runId);
   const [side, setSide] = useState<Side>('events');
+  /** The names of the run's seats (联网导调): the log says which seat recorded an event. */
+  const [seatNames, setSeatNames] = useState<Record<string, string>>({});
 
   const reloadAnnotations = useCallback(() => {
     api.listAnnotations({ runId: props.runId }).then(setAnnotations, (e: unknown) => setError(errorTextOf(e).text));
@@ -94,6 +96,11 @@ export function ReplayScreen(props: { runId: string }) {
       (e: unknown) => live && setError(errorTextOf(e).text),
     );
     reloadAnnotations();
+    // Seats are optional (a run never shared has none; the desktop app serves them too): a refusal leaves the names out.
+    api.listSeats({ runId: props.runId }).then(
+      (seats) => live && setSeatNames(Object.fromEntries(seats.map((seat) => [seat.id, seat.name]))),
+      () => {},
+    );
     return () => {
       live = false;
     };
@@ -218,7 +225,7 @@ export function ReplayScreen(props: { runId: string }) {
                 </button>
               </div>
               {side === 'events' ? (
-                <EventList events={prepared.effective} plan={run.plan} startMs={prepared.startMs} />
+                <EventList events={prepared.effective} plan={run.plan} startMs={prepared.startMs} seatNames={seatNames} />
               ) : (
                 <AnnotationsPanel runId={run.id} plan={run.plan} stepOrder={analysis.steps.map((c) => c.step.id)} annotations={annotations} onChanged={reloadAnnotations} />
               )}

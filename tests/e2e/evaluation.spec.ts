@@ -161,7 +161,7 @@ test('two evaluators score in the console, one corrects an entry, the lead comme
   test.slow();
   const scenario = await scenarioTitled(app, COMPOSITE);
   const run = await app.backend.service().createRun({ scenarioId: scenario.id, name: '正式演练' });
-  await app.backend.service().recordEvent({ runId: run.id, event: { kind: 'inject-delivered', stepId: 's01', roleId: null, text: '', rating: null, edgeId: null, shiftMin: null, itemId: null, value: null, person: '' } });
+  await app.backend.service().recordEvent({ runId: run.id, event: { kind: 'inject-delivered', stepId: 's01', roleId: null, text: '', rating: null, edgeId: null, shiftMin: null, itemId: null, value: null, person: '', clientId: null } });
   await page.goto(`${app.url}#/run/${run.id}`);
   await page.getByTestId('console-side-evaluation').click();
   const panel = page.getByTestId('eval-panel');

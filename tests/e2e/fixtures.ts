@@ -11,19 +11,26 @@ import { test as base, expect } from '@playwright/test';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import { eventHubOf, liveBackendOf } from '../../electron/web/events';
+import { sharingHostOf, type SharingHost } from '../../electron/web/sharing';
 
-export type TestApp = { url: string; dataDir: string; backend: Backend; web: WebServer };
+/** `sharing` is the browser-mode composition; runs are shared on 127.0.0.1 in the tests (the private-range filter is unit-tested). */
+export type TestApp = { url: string; dataDir: string; backend: Backend; web: WebServer; sharing: SharingHost };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function startApp(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-e2e-'))): Promise<TestApp> {
   const backend = openBackend({ dataDir, templatesDir: path.join(root, 'scenarios'), prefs: memoryPrefsStore(), log: () => {} });
-  const web = await startWebServer({ backend, rendererDir: path.join(root, 'dist/renderer'), port: 0 });
-  return { url: web.url, dataDir, backend, web };
+  const rendererDir = path.join(root, 'dist/renderer');
+  const hub = eventHubOf();
+  const sharing = sharingHostOf({ backend: liveBackendOf(backend, hub), hub, rendererDir, interfaces: () => [{ name: 'lo', address: '127.0.0.1' }] });
+  const web = await startWebServer({ backend: sharing, hub, rendererDir, port: 0 });
+  return { url: web.url, dataDir, backend, web, sharing };
 }
 
 export async function stopApp(app: TestApp) {
   await app.web.close();
+  await app.sharing.close();
   app.backend.close();
   fs.rmSync(app.dataDir, { recursive: true, force: true });
 }

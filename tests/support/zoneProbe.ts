@@ -93,7 +93,7 @@ function paperLogOf(): string {
 function importedRunOf(plan: ScenarioBody) {
   const log = parseRunCsv(plan, paperLogOf());
   if (!log.ok) return { refused: log.problems };
-  const events: RunEvent[] = log.value.events.map((event, i) => ({ ...event, seq: i + 1, runId: 'run-1', corrects: null, supersededBy: null, recordedAt: STORED.updatedAt }));
+  const events: RunEvent[] = log.value.events.map((event, i) => ({ ...event, seq: i + 1, runId: 'run-1', corrects: null, supersededBy: null, recordedAt: STORED.updatedAt, seatId: null, clientId: null }));
   const endedAt = events.find((event) => event.kind === 'ended')?.at ?? null;
   const run: Run = { id: 'run-1', scenarioId: 'scn-1', name: '纸质记录补录', startedAt: log.value.startedAt, endedAt, status: 'ended', source: 'imported', plan, createdAt: STORED.updatedAt, docFields: EMPTY_DOC_FIELDS };
   const annotation = (id: string, minutes: number, fields: Partial<Annotation>): Annotation => ({

@@ -15,9 +15,13 @@ import { API_METHODS, ApiErrorCodeSchema, apiInputs, type ApiMethod, type Envelo
 import type { Backend } from '../../electron/core/backend';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
+import { eventHubOf, liveBackendOf } from '../../electron/web/events';
+import { sharingHostOf, type SharingHost } from '../../electron/web/sharing';
 import { dumpOf, HOSTILE_DIR, openTestBackend, removeTempDirs, tempDir, valueOf } from '../support/storage';
 
 let backend: Backend;
+/** What the browser-mode server serves: the back end with the sharing operations in front (no interface offered, so nothing is shared). */
+let front: SharingHost;
 let web: WebServer;
 let dbFile: string;
 let watcher: Database.Database;
@@ -27,7 +31,9 @@ beforeAll(async () => {
   const dataDir = tempDir();
   backend = openTestBackend(dataDir);
   dbFile = path.join(dataDir, DB_FILE);
-  web = await startWebServer({ backend, rendererDir: tempDir(), port: 0 });
+  const hub = eventHubOf();
+  front = sharingHostOf({ backend: liveBackendOf(backend, hub), hub, rendererDir: tempDir(), interfaces: () => [] });
+  web = await startWebServer({ backend: front, hub, rendererDir: tempDir(), port: 0 });
 
   // Real data for the arguments to point at.
   const [template] = await valueOf(backend, 'listTemplates', {});
@@ -39,6 +45,7 @@ beforeAll(async () => {
   const annotation = await valueOf(backend, 'addAnnotation', { runId: run.id, fields: { at: run.startedAt, text: '通信不畅' } });
   const fragment = await valueOf(backend, 'saveFragment', { name: '片段', body: { roles: [], steps: [{ id: 'f1', kind: 'action', title: '处置' }], edges: [] } });
   const backup = await valueOf(backend, 'createBackup', {});
+  const { seat } = await valueOf(backend, 'createSeat', { runId: run.id, seat: { kind: 'field-controller', name: '现场导调一', scope: { roleIds: [step.roleIds[0] ?? 'r'] } } });
   const newStep = { id: 'fz-1', kind: 'action', title: '新步骤', description: '说明', roleIds: [], durationMin: 10, position: { x: 10, y: 20 } };
 
   Object.assign(valid, {
@@ -94,6 +101,15 @@ beforeAll(async () => {
     restoreBackup: { name: backup.name },
     pinBackup: { name: backup.name, pinned: true },
     storageStatus: {},
+    createSeat: { runId: run.id, seat: { kind: 'evaluator', name: '评估员', scope: { roleIds: [], sites: ['县城'], formIds: [] } } },
+    listSeats: { runId: run.id },
+    revokeSeat: { id: seat.id },
+    joinSeat: { code: 'ABCD-EFGH' },
+    getMySeat: {},
+    listNetworkInterfaces: {},
+    startSharing: { runId: run.id, address: '192.168.1.20', port: 0 },
+    stopSharing: {},
+    sharingStatus: {},
   });
   watcher = new Database(dbFile, { readonly: true });
 });
@@ -271,7 +287,7 @@ describe('fuzzed calls to every contract operation', () => {
         const overJson = JSON.parse(c.body) as unknown;
         const sameOverHttp = dangling || !apiInputs[method].safeParse(overJson).success;
         const version = dataVersion();
-        const direct = await backend.call(method, c.arg);
+        const direct = await front.call(method, c.arg);
         const http = sameOverHttp ? await overHttp(method, c.body) : null;
         if (!sameOverHttp) jsonMadeValid++;
         if (dangling && direct.ok) {
@@ -310,7 +326,7 @@ describe('fuzzed calls to every contract operation', () => {
 
   it('refuses an unknown operation the same way through both', async () => {
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'listScenarios ', 'LISTSCENARIOS', '../listScenarios', 'x'.repeat(1000)]) {
-      const direct = await backend.call(name, {});
+      const direct = await front.call(name, {});
       expect(direct).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
       if (!/[/ ]/.test(name)) expect(await overHttp(name, '{}')).toEqual(direct);
     }

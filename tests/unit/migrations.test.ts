@@ -55,8 +55,8 @@ function putRealisticData(db: Db) {
   const scenario = service.getScenario({ id: summary.id }) as { steps: { id: string }[]; roles: { id: string }[] };
   const run = service.createRun({ scenarioId: summary.id, name: '汛期演练（正式）' }) as { id: string };
   const step = scenario.steps[0].id;
-  service.recordEvent({ runId: run.id, event: { kind: 'inject-delivered', stepId: step, roleId: null, text: '电话通知', rating: null, edgeId: null, shiftMin: null, itemId: null, value: null, person: '' } });
-  service.recordEvent({ runId: run.id, event: { kind: 'observation', stepId: step, roleId: null, text: '供水保障组 5 分钟内到位', rating: 4, edgeId: null, shiftMin: null, itemId: null, value: null, person: '' } });
+  service.recordEvent({ runId: run.id, event: { kind: 'inject-delivered', stepId: step, roleId: null, text: '电话通知', rating: null, edgeId: null, shiftMin: null, itemId: null, value: null, person: '', clientId: null } });
+  service.recordEvent({ runId: run.id, event: { kind: 'observation', stepId: step, roleId: null, text: '供水保障组 5 分钟内到位', rating: 4, edgeId: null, shiftMin: null, itemId: null, value: null, person: '', clientId: null } });
   service.addAnnotation({
     runId: run.id,
     fields: { at: NOW.toISOString(), stepId: step, kind: 'improvement', text: '备用发电机启动偏慢', ownerRoleId: null, dueDate: '2026-07-01', done: false, unit: null },
@@ -191,6 +191,20 @@ const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | 
     const updated = service.updateRunDocFields({ id: runId, docFields: { ...EMPTY_DOC_FIELDS, unit: '县生态环境局', recipients: '市生态环境局' } }) as { docFields: { unit: string } };
     expect(updated.docFields.unit).toBe('县生态环境局');
     expect((service.getRun({ id: runId }) as { run: { docFields: { recipients: string } } }).run.docFields.recipients).toBe('市生态环境局');
+  },
+  [versionOf('0006-seats')]: (db, before) => {
+    // Events stored before name no seat and no client id; the run then takes a seat, whose events name it, and a resend applies once.
+    const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
+    const runId = (before!.runs[0] as { id: string }).id;
+    const { events } = service.getRun({ id: runId }) as { events: { seatId: unknown; clientId: unknown }[] };
+    expect(events.length).toBe(before!.events.length);
+    expect(events.every((event) => event.seatId === null && event.clientId === null)).toBe(true);
+    db.prepare("UPDATE runs SET status = 'running', ended_at = NULL WHERE id = ?").run(runId);
+    const { seat } = service.createSeat({ runId, seat: { kind: 'observer', name: '观摩席', scope: { roleIds: [], sites: [], formIds: [] } } }) as { seat: { id: string } };
+    const event = NewRunEventSchema.parse({ kind: 'observation', text: '迁移后', clientId: 'migrated-0001' });
+    const first = service.recordEvent({ runId, event }, { seatId: seat.id }) as { seq: number; seatId: string };
+    expect(first.seatId).toBe(seat.id);
+    expect((service.recordEvent({ runId, event }, { seatId: seat.id }) as { seq: number }).seq).toBe(first.seq);
   },
   2: (db) => {
     // Every scenario and every run's plan names its time zone.

@@ -334,6 +334,8 @@ describe('runEventOf and runStatusAfter', () => {
       corrects: null,
       supersededBy: null,
       recordedAt: iso(3),
+      seatId: null,
+      clientId: null,
     });
   });
 

@@ -57,6 +57,7 @@ export const common: typeof zh = {
       'storage-failed': 'The database could not be written; this change was not saved.',
       unauthorized: 'Not authorised: open DrillDesk with the address it printed at start.',
       cancelled: 'Cancelled; nothing was changed.',
+      'rate-limited': 'Too many requests; try again in a moment. Nothing was changed.',
       internal: 'An unexpected error occurred; nothing was changed.',
     },
     technical: 'Technical details',

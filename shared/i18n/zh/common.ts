@@ -58,6 +58,7 @@ export const common = {
       'storage-failed': '无法写入数据库，这次修改没有保存。',
       unauthorized: '没有访问权限：请使用启动时显示的地址打开。',
       cancelled: '已取消，未作任何更改。',
+      'rate-limited': '请求太频繁，请稍后再试；未作任何更改。',
       internal: '发生意外错误，未作任何更改。',
     },
     title: '操作失败',

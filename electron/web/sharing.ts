@@ -1,0 +1,207 @@
+/**
+ * Sharing a live run with its seats on the local network (联网导调). The
+ * host's browser-mode server stays on 127.0.0.1; sharing starts a second,
+ * small server bound to one private interface, which serves the renderer,
+ * `POST /seat/join` (a join code for a seat token), `POST /seat/api/<method>`
+ * (a seat's calls, with its token, held to its scope by the dispatcher) and
+ * `GET /seat/events` (its live events). The browser-mode rules stay: exact
+ * Host header, same-origin only, body limits, no CORS; plus a rate limit per
+ * seat and per joining address.
+ */
+import http from 'node:http';
+import { ApiError, SHARING_METHODS, type Envelope, type SharingService, type SharingStatus } from '../../shared/api';
+import { msg } from '../../shared/i18n';
+import type { NetworkChoice, Seat } from '../../shared/seats';
+import { dispatch } from '../core/dispatch';
+import { serveEventStream, type Caller, type EventHub } from './events';
+import { readBody, refuse, send, sendEnvelope, serveStatic } from './server';
+
+export const SEAT_TOKEN_HEADER = 'x-drilldesk-seat';
+/** A seat's request body: events and their text, never files of the host's size. */
+export const MAX_SEAT_BODY_BYTES = 256 * 1024;
+
+export type RateLimits = {
+  /** Calls per second a seat may make on average, and how many at once. */
+  seatPerSecond: number;
+  seatBurst: number;
+  /** Join attempts per minute from one address. */
+  joinPerMinute: number;
+};
+export const DEFAULT_RATE_LIMITS: RateLimits = { seatPerSecond: 20, seatBurst: 60, joinPerMinute: 10 };
+
+/**
+ * A token bucket per key: `burst` calls at once, refilled at `perSecond`.
+ * `take` answers whether one more call may go now. The clock is injectable.
+ */
+export function rateLimiterOf(perSecond: number, burst: number, now: () => number = Date.now) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(key: string): boolean {
+      const t = now();
+      if (buckets.size > 10_000) buckets.clear();
+      const bucket = buckets.get(key) ?? { tokens: burst, at: t };
+      bucket.tokens = Math.min(burst, bucket.tokens + ((t - bucket.at) / 1000) * perSecond);
+      bucket.at = t;
+      buckets.set(key, bucket);
+      if (bucket.tokens < 1) return false;
+      bucket.tokens -= 1;
+      return true;
+    },
+  };
+}
+
+export type SeatServer = { port: number; close: () => Promise<void> };
+
+type SeatServerOptions = {
+  backend: Caller;
+  hub: EventHub;
+  rendererDir: string;
+  address: string;
+  port: number;
+  limits?: Partial<RateLimits>;
+  now?: () => number;
+};
+
+/** Starts the seats' server on `address` (one interface only); resolves once it listens. */
+export function startSeatServer(options: SeatServerOptions): Promise<SeatServer> {
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
+  const perSeat = rateLimiterOf(limits.seatPerSecond, limits.seatBurst, options.now);
+  const perJoiner = rateLimiterOf(limits.joinPerMinute / 60, limits.joinPerMinute, options.now);
+  let port = options.port;
+
+  const server = http.createServer(async (request, response) => {
+    try {
+      if (request.headers.host !== `${options.address}:${port}`) return refuse(response, 'unauthorized', msg('errors.http.host'), 403);
+      const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+      if (!url.pathname.startsWith('/seat/')) {
+        if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 'unknown-method', msg('errors.http.method'), 405);
+        return serveStatic(options.rendererDir, url.pathname, response);
+      }
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== `http://${request.headers.host}`) return refuse(response, 'unauthorized', msg('errors.http.crossOrigin'), 403);
+
+      if (url.pathname === '/seat/join') {
+        if (request.method !== 'POST') return refuse(response, 'unknown-method', msg('errors.http.post'), 405);
+        if (!perJoiner.take(request.socket.remoteAddress ?? '')) return refuse(response, 'rate-limited', msg('errors.seat.joinRateLimited'));
+        const arg = await jsonBodyOf(request, response);
+        if (arg === undefined) return;
+        return sendEnvelope(response, await options.backend.call('joinSeat', arg));
+      }
+
+      const wanted = url.pathname === '/seat/events' ? 'GET' : 'POST';
+      if (request.method !== wanted) return refuse(response, 'unknown-method', msg(wanted === 'GET' ? 'errors.http.method' : 'errors.http.post'), 405);
+      const token = request.headers[SEAT_TOKEN_HEADER];
+      if (typeof token !== 'string' || token === '') return refuse(response, 'unauthorized', msg('errors.seat.token'));
+      if (!perSeat.take(token)) return refuse(response, 'rate-limited', msg('errors.seat.rateLimited'));
+
+      if (url.pathname === '/seat/events') {
+        const me = await options.backend.call('getMySeat', {}, token);
+        if (!me.ok) return sendEnvelope(response, me);
+        const seat = me.value as Seat;
+        await serveEventStream(request, response, { backend: options.backend, hub: options.hub, runId: seat.runId, seatToken: token, seatId: seat.id });
+        return;
+      }
+      if (url.pathname.startsWith('/seat/api/')) {
+        const arg = await jsonBodyOf(request, response);
+        if (arg === undefined) return;
+        return sendEnvelope(response, await options.backend.call(url.pathname.slice('/seat/api/'.length), arg, token));
+      }
+      send(response, 404, 'Not found', 'text/plain; charset=utf-8');
+    } catch {
+      if (!response.headersSent) refuse(response, 'internal', msg('errors.unexpected'));
+      else response.destroy();
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.address, () => {
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : options.port;
+      resolve({
+        port,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+/** The JSON body of a seat's request, or undefined once it has been refused (too large, not JSON). */
+async function jsonBodyOf(request: http.IncomingMessage, response: http.ServerResponse): Promise<unknown> {
+  const body = await readBody(request, MAX_SEAT_BODY_BYTES);
+  if (body === null) {
+    refuse(response, 'too-large', msg('errors.http.bodyTooLarge', { mb: MAX_SEAT_BODY_BYTES / 1024 / 1024 }));
+    return undefined;
+  }
+  try {
+    return body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
+  } catch {
+    refuse(response, 'invalid-argument', msg('errors.http.notJson'));
+    return undefined;
+  }
+}
+
+export type SharingHostOptions = {
+  /** The live back end (events published to `hub`). */
+  backend: Caller;
+  hub: EventHub;
+  rendererDir: string;
+  /** The interfaces offered: `privateInterfacesOf(os.networkInterfaces())`; tests pass 127.0.0.1. */
+  interfaces: () => NetworkChoice[];
+  limits?: Partial<RateLimits>;
+};
+
+export type SharingHost = {
+  /** The host's calls: the sharing operations here, everything else to the back end. */
+  call: (method: string, arg: unknown) => Promise<Envelope<unknown>>;
+  close: () => Promise<void>;
+};
+
+/** The host side of sharing: one shared run at a time, on one chosen interface. */
+export function sharingHostOf(options: SharingHostOptions): SharingHost {
+  let current: { runId: string; address: string; server: SeatServer } | null = null;
+  const status = (): SharingStatus => ({
+    shared: current && { runId: current.runId, address: current.address, port: current.server.port, url: `http://${current.address}:${current.server.port}/` },
+    connected: current ? options.hub.connectedSeatIds(current.runId) : [],
+  });
+  const stop = async () => {
+    const stopping = current;
+    current = null;
+    options.hub.closeSeats();
+    await stopping?.server.close();
+  };
+  const handlers: SharingService = {
+    listNetworkInterfaces: () => options.interfaces(),
+    startSharing: async ({ runId, address, port }) => {
+      if (!options.interfaces().some((choice) => choice.address === address)) throw new ApiError('invalid-argument', msg('errors.seat.notPrivate', { address }));
+      if (current && current.runId !== runId) throw new ApiError('conflict', msg('errors.seat.alreadyShared'));
+      if (current) return status();
+      const got = await options.backend.call('getRun', { id: runId });
+      if (!got.ok) throw ApiError.of(got.error);
+      if ((got.value as { run: { status: string } }).run.status === 'ended') throw new ApiError('conflict', msg('errors.seat.runNotRunning'));
+      let server: SeatServer;
+      try {
+        server = await startSeatServer({ backend: options.backend, hub: options.hub, rendererDir: options.rendererDir, address, port, limits: options.limits });
+      } catch (error) {
+        throw new ApiError('conflict', msg('errors.seat.cannotListen', { address, port, reason: (error as { code?: string }).code ?? String(error) }));
+      }
+      current = { runId, address, server };
+      return status();
+    },
+    stopSharing: async () => {
+      await stop();
+      return status();
+    },
+    sharingStatus: () => status(),
+  };
+  const sharing = new Set<string>(SHARING_METHODS);
+  return {
+    call: (method, arg) => (sharing.has(method) ? dispatch(handlers, method, arg) : options.backend.call(method, arg)),
+    close: stop,
+  };
+}
+

@@ -1,0 +1,209 @@
+/**
+ * 联网导调 in real Chromium against the real back end: the host shares a run
+ * from the console on 127.0.0.1 (the tests' interface), creates a seat and
+ * reads its join code and QR code; a seat joins with that code over the
+ * seats' server and records an event, which arrives in the console's log
+ * with the seat's name, live; the host sees it connected and revokes it.
+ */
+import http from 'node:http';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const COMPOSITE = '2026年汛期水环境安全应急实战演练';
+
+async function runOf(app: { backend: { service: () => { listScenarios: Function; createRun: Function } } }) {
+  const service = app.backend.service() as unknown as {
+    listScenarios: (arg: object) => { id: string; title: string }[];
+    createRun: (arg: object) => { id: string };
+  };
+  const scenario = service.listScenarios({}).find((s) => s.title === COMPOSITE)!;
+  return service.createRun({ scenarioId: scenario.id, name: '联网演练' });
+}
+
+/** A request to the seats' server as a phone would make it. */
+async function seatPost(url: string, path: string, body: unknown, token?: string) {
+  const response = await fetch(new URL(path, url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { 'x-drilldesk-seat': token } : {}) }, body: JSON.stringify(body) });
+  return (await response.json()) as { ok: boolean; value?: any; error?: { key: string } };
+}
+
+/** Holds a seat's event stream open (what makes the host show it online). */
+function holdStream(url: string, token: string): Promise<http.ClientRequest> {
+  return new Promise((resolve, reject) => {
+    const target = new URL('/seat/events', url);
+    const request = http.request({ host: target.hostname, port: target.port, path: target.pathname, headers: { 'x-drilldesk-seat': token } }, (response) => {
+      response.resume();
+      resolve(request);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+async function shareFromConsole(page: Page, appUrl: string, runId: string) {
+  await page.goto(`${appUrl}#/run/${runId}`);
+  await page.getByTestId('console-side-seats').click();
+  await expect(page.getByTestId('seats-interface')).toHaveValue('127.0.0.1');
+  await page.getByTestId('seats-start').click();
+  await expect(page.getByTestId('seats-url')).toContainText('http://127.0.0.1:');
+  const text = (await page.getByTestId('seats-url').textContent())!;
+  return /http:\/\/127\.0\.0\.1:\d+\//.exec(text)![0];
+}
+
+test('the host shares a run, a seat joins with its code, and its event shows in the log with its name', async ({ app, page }) => {
+  const run = await runOf(app);
+  const seatUrl = await shareFromConsole(page, app.url, run.id);
+
+  await page.getByTestId('seats-kind').selectOption('field-controller');
+  await page.getByTestId('seats-name').fill('污水处理厂现场导调');
+  await page.getByTestId('seats-roles').locator('[data-role-id="role-sewage"]').check();
+  await page.getByTestId('seats-create').click();
+  const code = (await page.getByTestId('seats-code-text').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await expect(page.getByTestId('qr-code')).toHaveAttribute('data-text', `${seatUrl}#/seat?code=${code.replace('-', '')}`);
+  const item = page.getByTestId('seat-item').filter({ hasText: '污水处理厂现场导调' });
+  await expect(item).toHaveAttribute('data-state', 'waiting');
+
+  const joined = await seatPost(seatUrl, '/seat/join', { code });
+  expect(joined.ok).toBe(true);
+  const token = joined.value.token as string;
+  const stream = await holdStream(seatUrl, token);
+  await expect(item).toHaveAttribute('data-state', 'connected');
+
+  // The seat records; the console's log shows it live, with the seat's name (no reload).
+  const recorded = await seatPost(seatUrl, '/seat/api/recordEvent', { runId: run.id, event: { kind: 'inject-delivered', stepId: 's17' } }, token);
+  expect(recorded.ok).toBe(true);
+  await page.getByTestId('console-side-control').click();
+  const logItem = page.locator(`[data-testid="log-item"][data-seq="${recorded.value.seq}"]`);
+  await expect(logItem.getByTestId('log-seat')).toHaveText('污水处理厂现场导调');
+  // Out of its scope (the water works' step): refused by the back end.
+  const refused = await seatPost(seatUrl, '/seat/api/recordEvent', { runId: run.id, event: { kind: 'inject-delivered', stepId: 's14' } }, token);
+  expect(refused.error?.key).toBe('errors.seat.stepOutOfScope');
+
+  // Revoked at once: its state, its stream ended, its calls refused.
+  await page.getByTestId('console-side-seats').click();
+  await item.getByTestId('seat-revoke').click();
+  await expect(item).toHaveAttribute('data-state', 'revoked');
+  const after = await seatPost(seatUrl, '/seat/api/getRun', { id: run.id }, token);
+  expect(after.error?.key).toBe('errors.seat.revoked');
+  stream.destroy();
+
+  await page.getByTestId('seats-stop').click();
+  await expect(page.getByTestId('seats-start')).toBeVisible();
+});
+
+/** Makes a seat from the host's panel and returns its join code (as typed, XXXX-XXXX). */
+async function makeSeat(page: Page, kind: string, name: string, roleId?: string) {
+  await page.getByTestId('seats-kind').selectOption(kind);
+  await page.getByTestId('seats-name').fill(name);
+  if (roleId) await page.getByTestId('seats-roles').locator(`[data-role-id="${roleId}"]`).check();
+  await page.getByTestId('seats-create').click();
+  await expect(page.getByTestId('seats-code')).toContainText(name);
+  return (await page.getByTestId('seats-code-text').textContent())!.trim();
+}
+
+test('a field controller on a phone, a big screen and an observer follow and record the run live', async ({ app, page, browser }) => {
+  test.slow();
+  const run = await runOf(app);
+  const seatUrl = await shareFromConsole(page, app.url, run.id);
+  const fieldCode = await makeSeat(page, 'field-controller', '污水处理厂现场导调', 'role-sewage');
+  const screenCode = await makeSeat(page, 'big-screen', '主会场大屏');
+  const observerCode = await makeSeat(page, 'observer', '观摩席');
+
+  // The field controller scans the QR code: the code comes in the address.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const field = await phone.newPage();
+  await field.goto(`${seatUrl}#/seat?code=${fieldCode.replace('-', '')}`);
+  await expect(field.getByTestId('seat-code')).toHaveValue(fieldCode.replace('-', ''));
+  await field.getByTestId('seat-join-button').click();
+  await expect(field.getByTestId('seat-name')).toHaveText('污水处理厂现场导调');
+  await expect(field.getByTestId('seat-live')).toHaveAttribute('data-state', 'live');
+  // Only its steps: the sewage plant's s17, not the water works' s14.
+  await expect(field.locator('[data-testid="run-step"][data-step-id="s17"]')).toBeVisible();
+  await expect(field.locator('[data-testid="run-step"][data-step-id="s14"]')).toHaveCount(0);
+
+  // The big screen at 1920×1080 types its code.
+  const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const screen = await wall.newPage();
+  await screen.goto(`${seatUrl}#/seat`);
+  await screen.getByTestId('seat-code').fill(screenCode.toLowerCase());
+  await screen.getByTestId('seat-join-button').click();
+  await expect(screen.getByTestId('big-screen')).toBeVisible();
+  await expect(screen.getByTestId('big-clock')).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
+  await expect(screen.getByTestId('big-cursor')).toBeAttached();
+
+  const watcher = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const observer = await watcher.newPage();
+  await observer.goto(`${seatUrl}#/seat?code=${observerCode}`);
+  await observer.getByTestId('seat-join-button').click();
+  await expect(observer.getByTestId('summary-board')).toBeVisible();
+
+  // The field controller delivers the sewage plant's inject and starts its action.
+  await field.locator('[data-testid="run-step"][data-step-id="s17"]').getByTestId('step-delivered').click();
+  await expect(field.locator('[data-testid="run-step"][data-step-id="s17"]')).toHaveAttribute('data-status', 'done');
+  await field.locator('[data-testid="run-step"][data-step-id="s18"]').getByTestId('step-start').click();
+  await expect(field.locator('[data-testid="run-step"][data-step-id="s18"]')).toHaveAttribute('data-status', 'under-way');
+
+  // Everyone sees it, live: the big screen's under-way column, the observer's count, the host's log with the seat's name.
+  await expect(screen.getByTestId('big-under-way').locator('[data-step-id="s18"]')).toBeVisible();
+  await expect(observer.getByTestId('summary-under-way')).toHaveText('1');
+  await page.getByTestId('console-side-control').click();
+  await expect(page.getByTestId('log-seat')).toHaveText(['污水处理厂现场导调', '污水处理厂现场导调']);
+  await expect(page.locator('[data-testid="run-step"][data-step-id="s18"]')).toHaveAttribute('data-status', 'under-way');
+
+  if (process.env.SHOTS) {
+    await screen.screenshot({ path: '/tmp/drilldesk-shots/seat-big-screen.png' });
+    await field.screenshot({ path: '/tmp/drilldesk-shots/seat-phone.png' });
+    await page.screenshot({ path: '/tmp/drilldesk-shots/seat-host.png' });
+  }
+  // The host revokes the phone: it is told so, and can only join again with a new code.
+  await page.getByTestId('console-side-seats').click();
+  await page.getByTestId('seat-item').filter({ hasText: '污水处理厂现场导调' }).getByTestId('seat-revoke').click();
+  await expect(field.getByTestId('seat-refused')).toContainText('收回');
+  await expect(field.getByTestId('seat-join')).toBeVisible();
+  await Promise.all([phone.close(), wall.close(), watcher.close()]);
+});
+
+test('a field controller that loses the network keeps recording; its three entries arrive once when it is back', async ({ app, page, browser }) => {
+  const run = await runOf(app);
+  const seatUrl = await shareFromConsole(page, app.url, run.id);
+  const code = await makeSeat(page, 'field-controller', '污水处理厂现场导调', 'role-sewage');
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const field = await phone.newPage();
+  await field.goto(`${seatUrl}#/seat?code=${code}`);
+  await field.getByTestId('seat-join-button').click();
+  await expect(field.getByTestId('seat-live')).toHaveAttribute('data-state', 'live');
+  const card = (stepId: string) => field.locator(`[data-testid="run-step"][data-step-id="${stepId}"]`);
+
+  await phone.setOffline(true);
+  await expect(field.getByTestId('seat-live')).toHaveAttribute('data-state', 'offline');
+  await card('s17').getByTestId('step-delivered').click();
+  await expect(field.getByTestId('seat-unsent')).toHaveAttribute('data-count', '1');
+  await card('s18').getByTestId('step-start').click();
+  await expect(field.getByTestId('seat-unsent')).toHaveAttribute('data-count', '2');
+  await card('s18').getByTestId('step-complete').click();
+  await expect(field.getByTestId('seat-unsent')).toHaveAttribute('data-count', '3');
+  // Shown at once on the phone, though not yet stored.
+  await expect(card('s18')).toHaveAttribute('data-status', 'done');
+  const service = app.backend.service() as unknown as { getRun: (arg: object) => { events: { seq: number; kind: string; stepId: string | null; seatId: string | null; at: string; recordedAt: string }[] } };
+  expect(service.getRun({ id: run.id }).events).toEqual([]);
+
+  await phone.setOffline(false);
+  await expect(field.getByTestId('seat-unsent')).toHaveAttribute('data-count', '0');
+  await expect(field.getByTestId('seat-live')).toHaveAttribute('data-state', 'live');
+  const events = service.getRun({ id: run.id }).events;
+  expect(events.map((event) => [event.kind, event.stepId])).toEqual([
+    ['inject-delivered', 's17'],
+    ['started', 's18'],
+    ['completed', 's18'],
+  ]);
+  expect(events.every((event) => event.seatId !== null)).toBe(true);
+  // Their original times: recorded while offline, before they were stored.
+  for (const event of events) expect(Date.parse(event.at)).toBeLessThan(Date.parse(event.recordedAt));
+  // The host's console shows each once.
+  await page.getByTestId('console-side-control').click();
+  await expect(page.getByTestId('log-seat')).toHaveCount(3);
+  // And the replay lists each with its seat.
+  await page.goto(`${app.url}#/replay/${run.id}`);
+  await expect(page.getByTestId('replay-event-seat')).toHaveText(['污水处理厂现场导调', '污水处理厂现场导调', '污水处理厂现场导调']);
+  await phone.close();
+});
