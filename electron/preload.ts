@@ -42,6 +42,7 @@ const transport = {
   addAnnotation: call('addAnnotation'),
   updateAnnotation: call('updateAnnotation'),
   deleteAnnotation: call('deleteAnnotation'),
+  listAttachments: call('listAttachments'),
   listFragments: call('listFragments'),
   saveFragment: call('saveFragment'),
   deleteFragment: call('deleteFragment'),

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import {
   AnnotationFieldsSchema,
+  AttachmentsInputSchema,
   DocFieldsSchema,
   EvalValueSchema,
   FragmentBodySchema,
@@ -22,6 +23,7 @@ import {
   nameText,
   freeText,
   type Annotation,
+  type Attachment,
   type EvalForm,
   type Fragment,
   type Run,
@@ -133,7 +135,8 @@ export const apiInputs = {
   listRuns: z.strictObject({ scenarioId: IdSchema.optional() }),
   getRun: byId,
   createRun: z.strictObject({ scenarioId: IdSchema, name: nameText() }),
-  recordEvent: z.strictObject({ runId: IdSchema, event: NewRunEventSchema }),
+  /** One event; an observation or evaluation entry may carry photos, written with it (JPEG/PNG, see `shared/images.ts`). */
+  recordEvent: z.strictObject({ runId: IdSchema, event: NewRunEventSchema, attachments: AttachmentsInputSchema.optional() }),
   correctEvent: z.strictObject({
     runId: IdSchema,
     seq: z.number().int().min(1),
@@ -170,7 +173,9 @@ export const apiInputs = {
   // Debrief annotations
   listAnnotations: z.strictObject({ runId: IdSchema.optional(), scenarioId: IdSchema.optional() }),
   setRunParticipants: z.strictObject({ runId: IdSchema, participants: z.number().int().min(0).max(100_000).nullable() }),
-  addAnnotation: z.strictObject({ runId: IdSchema, fields: AnnotationFieldsSchema }),
+  addAnnotation: z.strictObject({ runId: IdSchema, fields: AnnotationFieldsSchema, attachments: AttachmentsInputSchema.optional() }),
+  /** A run's photos, with their bytes, in the order they were added. */
+  listAttachments: z.strictObject({ runId: IdSchema }),
   updateAnnotation: z.strictObject({ id: IdSchema, patch: patchSchemaOf(AnnotationFieldsSchema) }),
   deleteAnnotation: byId,
 
@@ -323,6 +328,7 @@ export interface ApiOutputs {
   addAnnotation: Annotation;
   updateAnnotation: Annotation;
   deleteAnnotation: { deleted: true };
+  listAttachments: Attachment[];
 
   listFragments: Fragment[];
   saveFragment: Fragment;

@@ -9,12 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
 import { allowedValuesMessageOf, isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
-import { effectiveEventsOf, EVALUATION_EVENT_KINDS, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
+import { AttachmentsInputSchema, effectiveEventsOf, EVALUATION_EVENT_KINDS, NewRunEventSchema, PHOTO_EVENT_KINDS, type RunEvent, type ScenarioBody } from '../../shared/model';
 import { runCsvFileNameOf, runCsvTextOf } from '../../shared/runExport';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
 import { backupDatabase, listBackups, pinBackup } from '../storage/backups';
 import type { Db } from '../storage/db';
 import * as runs from '../storage/runs';
+import * as attachments from '../storage/attachments';
+import { imageInfoOf, imageProblemOf, MAX_RUN_IMAGE_BYTES } from '../../shared/images';
 import * as scenarios from '../storage/scenarios';
 import type { PrefsStore } from './prefs';
 import { importErrorOf, planImportOf, type PlanFile, type PlanImportContext } from './planImport';
@@ -49,6 +51,20 @@ export type ServiceDeps = {
 };
 
 export const newId = () => randomUUID();
+
+/** Photos as sent, checked by content: decoded bytes with their type and size; refuses the first that is not a JPEG or PNG within the limits. */
+function checkedPhotosOf(inputs: ReturnType<typeof AttachmentsInputSchema.parse> = []) {
+  return inputs.map((input, i) => {
+    const data = Buffer.from(input.dataBase64, 'base64');
+    const problem = imageProblemOf(data);
+    if (problem?.key === 'tooLarge') throw new ApiError('too-large', msg('errors.attachment.tooLarge', { mb: problem.mb }));
+    if (problem?.key === 'tooManyPixels') throw new ApiError('invalid-argument', msg('errors.attachment.tooManyPixels', { n: i + 1, max: problem.max }));
+    const info = imageInfoOf(data);
+    if (problem || !info) throw new ApiError('invalid-argument', msg('errors.attachment.notImage', { n: i + 1 }));
+    return { ...info, data, caption: input.caption.trim() };
+  });
+}
+type CheckedPhoto = ReturnType<typeof checkedPhotosOf>[number];
 
 /** A body ready to store: laid out left to right when it has no usable positions. */
 export function withLayout(body: ScenarioBody): ScenarioBody {
@@ -140,8 +156,36 @@ export function createService(deps: ServiceDeps): DrillService {
     throw new ApiError('invalid-argument', stepOrderProblemOf(timed, conflict, { step, conflict: msg('errors.run.record', { n: number ?? '?' }), zone: run.plan.timeZone }));
   };
 
-  const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null) => {
+  /** Writes a record's photos; call inside the record's transaction. Refuses them when the run would hold more than its cap. */
+  const insertPhotos = (runId: string, owner: { eventSeq: number } | { annotationId: string }, photos: readonly CheckedPhoto[]) => {
+    if (photos.length === 0) return;
+    const adding = photos.reduce((sum, photo) => sum + photo.data.length, 0);
+    if (attachments.attachmentBytesOf(db, runId) + adding > MAX_RUN_IMAGE_BYTES)
+      throw new ApiError('too-large', msg('errors.attachment.runFull', { mb: MAX_RUN_IMAGE_BYTES / 1024 / 1024 }));
+    const createdAt = iso();
+    photos.forEach((photo, ord) =>
+      attachments.insertAttachment(db, {
+        id: newId(),
+        runId,
+        eventSeq: 'eventSeq' in owner ? owner.eventSeq : null,
+        annotationId: 'annotationId' in owner ? owner.annotationId : null,
+        ord,
+        mime: photo.mime,
+        width: photo.width,
+        height: photo.height,
+        size: photo.data.length,
+        caption: photo.caption,
+        data: photo.data,
+        createdAt,
+      }),
+    );
+  };
+
+  const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, corrects: number | null = null, photoInputs: ReturnType<typeof AttachmentsInputSchema.parse> = []) => {
     const run = runs.requireRun(db, runId);
+    if (photoInputs.length > 0 && !PHOTO_EVENT_KINDS.includes(event.kind))
+      throw new ApiError('invalid-argument', msg('errors.attachment.notOnKind', { kind: msg(`conduct.eventKind.${event.kind}`) }));
+    const photos = checkedPhotosOf(photoInputs);
     if (run.status === 'ended' && event.kind !== 'observation' && !EVALUATION_EVENT_KINDS.includes(event.kind))
       throw new ApiError('conflict', msg('errors.run.ended'));
     let { stepId, value } = event;
@@ -181,6 +225,7 @@ export function createService(deps: ServiceDeps): DrillService {
       });
       const after = runStatusAfter(run, stored);
       if (after !== run) runs.setRunStatus(db, runId, after.status, after.endedAt);
+      insertPhotos(runId, { eventSeq: stored.seq }, photos);
       return stored;
     });
   };
@@ -232,7 +277,7 @@ export function createService(deps: ServiceDeps): DrillService {
         runs.insertRun(db, { id: newId(), scenarioId, name, startedAt, endedAt: null, status: 'running', source: 'live', plan }, startedAt),
       );
     },
-    recordEvent: ({ runId, event }) => recordEvent(runId, event),
+    recordEvent: ({ runId, event, attachments: photoInputs }) => recordEvent(runId, event, null, photoInputs ?? []),
     correctEvent: ({ runId, seq, at, text, value }) => {
       const original = runs.requireEvent(db, runId, seq);
       if (original.supersededBy !== null)
@@ -308,9 +353,18 @@ export function createService(deps: ServiceDeps): DrillService {
       tx(() => runs.setRunParticipants(db, runId, participants));
       return runs.requireRun(db, runId);
     },
-    addAnnotation: ({ runId, fields }) => {
+    addAnnotation: ({ runId, fields, attachments: photoInputs }) => {
       runs.requireRun(db, runId);
-      return tx(() => runs.insertAnnotation(db, { ...fields, id: newId(), runId, createdAt: iso() }));
+      const photos = checkedPhotosOf(photoInputs);
+      return tx(() => {
+        const annotation = runs.insertAnnotation(db, { ...fields, id: newId(), runId, createdAt: iso() });
+        insertPhotos(runId, { annotationId: annotation.id }, photos);
+        return annotation;
+      });
+    },
+    listAttachments: ({ runId }) => {
+      runs.requireRun(db, runId);
+      return attachments.attachmentsOf(db, runId);
     },
     updateAnnotation: ({ id, patch }) => {
       const annotation = { ...runs.requireAnnotation(db, id), ...patch };
