@@ -114,3 +114,12 @@ export function imageProblemOf(bytes: Uint8Array): { key: 'notImage' } | { key: 
   if (info.width > MAX_IMAGE_SIDE || info.height > MAX_IMAGE_SIDE) return { key: 'tooManyPixels', max: MAX_IMAGE_SIDE };
   return null;
 }
+
+/** Largest box a photo is printed in, in mm (the report's 附件, on paper and in Word). */
+export const PHOTO_MAX_MM = { width: 120, height: 80 } as const;
+
+/** A photo's printed size in mm: its own proportions, within `PHOTO_MAX_MM`. Example: 320×240 px → 106.7×80 mm. */
+export function photoBoxOf(width: number, height: number): { width: number; height: number } {
+  const scale = Math.min(PHOTO_MAX_MM.width / width, PHOTO_MAX_MM.height / height);
+  return { width: Math.round(width * scale * 10) / 10, height: Math.round(height * scale * 10) / 10 };
+}
