@@ -270,5 +270,7 @@ export function attachmentTitleOf(t: Translate, row: AttachmentRow): string {
 export function attachmentContextOf(t: Translate, row: AttachmentRow, clock: string): string {
   const source = t(`replay.report.attachmentSource.${row.source}`) + (row.step ? t('bracketed', { text: row.step.title }) : '');
   const text = row.recordText.trim() ? `${t('colon')}${row.recordText.trim()}` : '';
-  return `${clock}${t('bracketed', { text: tPlusOf(Math.floor(row.atMin)) })}${t('replay.report.clauseSep')}${source}${text}`;
+  // Whole minutes after rounding to the second: a note pinned at the start's second is T+0, not T-1.
+  const minute = Math.floor(Math.round(row.atMin * 60) / 60);
+  return `${clock}${t('bracketed', { text: tPlusOf(minute) })}${t('replay.report.clauseSep')}${source}${text}`;
 }
