@@ -35,6 +35,7 @@ const transport = {
   importRunCsv: call('importRunCsv'),
   previewPlanImport: call('previewPlanImport'),
   exportRunCsv: call('exportRunCsv'),
+  exportRunArchive: call('exportRunArchive'),
   importPlanTable: call('importPlanTable'),
   importEvalForm: call('importEvalForm'),
   listAnnotations: call('listAnnotations'),

@@ -158,6 +158,8 @@ export const apiInputs = {
     .refine(exactlyOneOf('csv'), { params: { key: 'errors.file.textOrBytes', values: { text: 'csv' } } }),
   /** A run's log as the run-log CSV that `importRunCsv` reads back, evaluation entries included. */
   exportRunCsv: byId,
+  /** A run whole, as a zip: its run-log CSV, its photos as image files, and their index (`photos.csv`). */
+  exportRunArchive: byId,
   /** What importing a drill script (.docx, .xlsx, CSV, HSEEP MSEL, OpenAEV .json) would create; writes nothing. */
   previewPlanImport: z.strictObject(importFileShape),
   /** A drill script imported as a new scenario, with the mapping the user confirmed (remembered for its header). */
@@ -251,6 +253,7 @@ export const TASK_METHODS = [
   'importPlanTable',
   'exportXlsx',
   'exportDocx',
+  'exportRunArchive',
 ] as const satisfies readonly ServiceMethod[];
 export type TaskMethod = (typeof TASK_METHODS)[number];
 
@@ -320,6 +323,8 @@ export interface ApiOutputs {
   importRunCsv: RunSummary;
   previewPlanImport: PlanImportPreview;
   exportRunCsv: { fileName: string; text: string };
+  /** A zip, base64-encoded. */
+  exportRunArchive: { fileName: string; base64: string };
   importPlanTable: ScenarioSummary;
   importEvalForm: { form: EvalForm };
 

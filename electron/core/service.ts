@@ -25,6 +25,7 @@ import { importedTextOf } from './textFile';
 import { evalFormOfFile } from './evalFormImport';
 import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
+import { runArchiveOf } from './runArchive';
 import { catalogues, msg, type Message } from '../../shared/i18n';
 import { eventTimeProblemOf, runSizeProblemOf, stepOrderConflictOf, stepOrderProblemOf } from '../../shared/runBounds';
 import { recordNumbersOf, runStatusAfter } from '../../shared/runState';
@@ -334,6 +335,11 @@ export function createService(deps: ServiceDeps): DrillService {
     exportRunCsv: ({ id }) => {
       const run = runs.requireRun(db, id);
       return { fileName: runCsvFileNameOf(run), text: runCsvTextOf(run, runs.eventsOf(db, id)) };
+    },
+    exportRunArchive: ({ id }) => {
+      const run = runs.requireRun(db, id);
+      const { fileName, bytes } = runArchiveOf(run, runs.eventsOf(db, id), runs.listAnnotations(db, { runId: id }), attachments.attachmentsOf(db, id));
+      return { fileName, base64: bytes.toString('base64') };
     },
     previewPlanImport: async (file) => (await planImportOf(file, importContext())).preview,
     importPlanTable: async ({ ifSameTitle, ...file }) => {

@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { imageInfoOf, MAX_IMAGE_BYTES, MAX_IMAGES_PER_RECORD } from '../../shared/images';
 import type { AttachmentInput } from '../../shared/model';
+import { base64OfBytes } from '../conduct/files';
 import { useToasts } from './toasts';
 
 const refuse = (text: string) => useToasts.getState().push({ kind: 'error', text, details: [] });
@@ -20,12 +21,6 @@ let nextKey = 1;
 
 /** The photos as the API takes them. */
 export const attachmentInputsOf = (photos: readonly PickedPhoto[]): AttachmentInput[] => photos.map(({ dataBase64, caption }) => ({ dataBase64, caption: caption.trim() }));
-
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function PhotoPicker(props: { photos: readonly PickedPhoto[]; onChange: (photos: PickedPhoto[]) => void; testId: string }) {
   const { t } = useTranslation();
@@ -52,7 +47,7 @@ export function PhotoPicker(props: { photos: readonly PickedPhoto[]; onChange: (
         refuse(t('photos.notImage', { name: file.name }));
         continue;
       }
-      picked.push({ key: nextKey++, name: file.name, dataBase64: base64Of(bytes), caption: '', previewUrl: URL.createObjectURL(new Blob([bytes], { type: info.mime })) });
+      picked.push({ key: nextKey++, name: file.name, dataBase64: base64OfBytes(bytes), caption: '', previewUrl: URL.createObjectURL(new Blob([bytes], { type: info.mime })) });
     }
     if (input.current) input.current.value = '';
     if (picked.length > 0) props.onChange([...props.photos, ...picked]);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend';
 import { DB_FILE } from '../../electron/storage/dataDir';
+import { readZipEntries } from '../../electron/core/zip';
 import { imageInfoOf, MAX_IMAGE_BYTES } from '../../shared/images';
 import { dumpOf, openTestBackend, refusalOf, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
 
@@ -106,6 +107,28 @@ describe('photos stored with their records', () => {
     const tooLarge = await refusalOf(backend, 'recordEvent', { runId, event: { kind: 'observation', text: 'x' }, attachments: [{ dataBase64: huge }] });
     expect(tooLarge.message).toContain('image is larger than 10 MB');
     expect(dump()).toBe(before);
+  });
+
+  it('goes into the run export (a zip with the log, the photos and their index) and into the Word report', async () => {
+    await call('recordEvent', { runId, event: { kind: 'observation', text: '送水车到达' }, attachments: [{ dataBase64: base64Of('site-water.jpg'), caption: '1号安置点送水' }] });
+    await call('addAnnotation', { runId, fields: { at: new Date(Date.now() + 60_000).toISOString(), kind: 'went-wrong', text: '泵房照明不足' }, attachments: [{ dataBase64: base64Of('pump.png'), caption: '泵房' }] });
+    const archive = await call('exportRunArchive', { id: runId });
+    expect(archive.fileName).toMatch(/\.zip$/);
+    const entries = await readZipEntries(Buffer.from(archive.base64, 'base64'));
+    expect([...entries.keys()].sort()).toEqual([archive.fileName.replace(/\.zip$/, '.csv'), 'photos.csv', 'photos/01.jpg', 'photos/02.png'].sort());
+    expect(entries.get('photos/01.jpg')!.equals(photo('site-water.jpg'))).toBe(true);
+    expect(entries.get('photos/02.png')!.equals(photo('pump.png'))).toBe(true);
+    const index = entries.get('photos.csv')!.toString('utf8').split('\r\n');
+    expect(index[1]).toMatch(/^1,photos\/01\.jpg,.*,观察,,1号安置点送水,送水车到达$/);
+    expect(index[2]).toMatch(/^2,photos\/02\.png,.*,批注,,泵房,泵房照明不足$/);
+    expect(entries.get(archive.fileName.replace(/\.zip$/, '.csv'))!.toString('utf8')).toContain('送水车到达');
+
+    const docx = await call('exportDocx', { document: 'report', runId });
+    const parts = await readZipEntries(Buffer.from(docx.base64, 'base64'));
+    const media = [...parts.entries()].filter(([name]) => name.startsWith('word/media/')).map(([, bytes]) => bytes);
+    expect(media.some((bytes) => bytes.equals(photo('site-water.jpg')))).toBe(true);
+    expect(media.some((bytes) => bytes.equals(photo('pump.png')))).toBe(true);
+    expect(parts.get('word/document.xml')!.toString('utf8')).toContain('附件1 1号安置点送水');
   });
 
   it('goes with its run when the run is deleted', async () => {
