@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import {
   AnnotationFieldsSchema,
+  AttachmentsInputSchema,
   DocFieldsSchema,
   EvalValueSchema,
   FragmentBodySchema,
@@ -22,6 +23,7 @@ import {
   nameText,
   freeText,
   type Annotation,
+  type Attachment,
   type EvalForm,
   type Fragment,
   type Run,
@@ -134,7 +136,8 @@ export const apiInputs = {
   listRuns: z.strictObject({ scenarioId: IdSchema.optional() }),
   getRun: byId,
   createRun: z.strictObject({ scenarioId: IdSchema, name: nameText() }),
-  recordEvent: z.strictObject({ runId: IdSchema, event: NewRunEventSchema }),
+  /** One event; an observation or evaluation entry may carry photos, written with it (JPEG/PNG, see `shared/images.ts`). */
+  recordEvent: z.strictObject({ runId: IdSchema, event: NewRunEventSchema, attachments: AttachmentsInputSchema.optional() }),
   correctEvent: z.strictObject({
     runId: IdSchema,
     seq: z.number().int().min(1),
@@ -156,6 +159,8 @@ export const apiInputs = {
     .refine(exactlyOneOf('csv'), { params: { key: 'errors.file.textOrBytes', values: { text: 'csv' } } }),
   /** A run's log as the run-log CSV that `importRunCsv` reads back, evaluation entries included. */
   exportRunCsv: byId,
+  /** A run whole, as a zip: its run-log CSV, its photos as image files, and their index (`photos.csv`). */
+  exportRunArchive: byId,
   /** What importing a drill script (.docx, .xlsx, CSV, HSEEP MSEL, OpenAEV .json) would create; writes nothing. */
   previewPlanImport: z.strictObject(importFileShape),
   /** A drill script imported as a new scenario, with the mapping the user confirmed (remembered for its header). */
@@ -189,7 +194,9 @@ export const apiInputs = {
   // Debrief annotations
   listAnnotations: z.strictObject({ runId: IdSchema.optional(), scenarioId: IdSchema.optional() }),
   setRunParticipants: z.strictObject({ runId: IdSchema, participants: z.number().int().min(0).max(100_000).nullable() }),
-  addAnnotation: z.strictObject({ runId: IdSchema, fields: AnnotationFieldsSchema }),
+  addAnnotation: z.strictObject({ runId: IdSchema, fields: AnnotationFieldsSchema, attachments: AttachmentsInputSchema.optional() }),
+  /** A run's photos, with their bytes, in the order they were added. */
+  listAttachments: z.strictObject({ runId: IdSchema }),
   updateAnnotation: z.strictObject({ id: IdSchema, patch: patchSchemaOf(AnnotationFieldsSchema) }),
   deleteAnnotation: byId,
 
@@ -268,6 +275,7 @@ export const TASK_METHODS = [
   'importPlanTable',
   'exportXlsx',
   'exportDocx',
+  'exportRunArchive',
 ] as const satisfies readonly ServiceMethod[];
 export type TaskMethod = (typeof TASK_METHODS)[number];
 
@@ -337,6 +345,8 @@ export interface ApiOutputs {
   importRunCsv: RunSummary;
   previewPlanImport: PlanImportPreview;
   exportRunCsv: { fileName: string; text: string };
+  /** A zip, base64-encoded. */
+  exportRunArchive: { fileName: string; base64: string };
   importPlanTable: ScenarioSummary;
   importEvalForm: { form: EvalForm };
 
@@ -355,6 +365,7 @@ export interface ApiOutputs {
   addAnnotation: Annotation;
   updateAnnotation: Annotation;
   deleteAnnotation: { deleted: true };
+  listAttachments: Attachment[];
 
   listFragments: Fragment[];
   saveFragment: Fragment;

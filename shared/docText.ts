@@ -7,10 +7,10 @@
 import type { DelayCause } from './analysis';
 import { NOT_APPLICABLE, type FormResult, type ObjectiveEvaluation } from './evaluation';
 import type { ShortfallItem } from './evaluationReport';
-import { wholeMinutesOf, type AfterActionReport, type FindingItem, type ProblemItem } from './report';
+import { wholeMinutesOf, type AfterActionReport, type AttachmentRow, type FindingItem, type ProblemItem } from './report';
 import type { DocFields, EvalScheme } from './model';
 import type { DrillHeader, Trigger } from './sheets';
-import { DEFAULT_TIME_ZONE, longDateOf } from './time';
+import { DEFAULT_TIME_ZONE, longDateOf, tPlusOf } from './time';
 
 /** A catalogue lookup: a dotted key and its `{{name}}` values (i18next's `t`, or `messageOf` bound to a language). */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -258,4 +258,19 @@ export function overrunTextOf(t: Translate, report: AfterActionReport): string {
           ? t(late ? 'replay.report.incompleteLateSummary' : 'replay.report.incompleteEarlySummary', numbers) + lostText
           : t('replay.report.onTimeSummary', numbers);
   return main + pausedText;
+}
+
+/** A photo's title line in the report's 附件: 「附件1 1号安置点送水」. */
+export function attachmentTitleOf(t: Translate, row: AttachmentRow): string {
+  const number = t('replay.report.attachmentNumber', { n: row.n });
+  return row.attachment.caption ? `${number} ${row.attachment.caption}` : number;
+}
+
+/** What a photo belongs to and when: 「14:32（T+12）；观察记录（启动应急响应）：送水车到达」; `clock` is the record's clock time in the drill's zone. */
+export function attachmentContextOf(t: Translate, row: AttachmentRow, clock: string): string {
+  const source = t(`replay.report.attachmentSource.${row.source}`) + (row.step ? t('bracketed', { text: row.step.title }) : '');
+  const text = row.recordText.trim() ? `${t('colon')}${row.recordText.trim()}` : '';
+  // Whole minutes after rounding to the second: a note pinned at the start's second is T+0, not T-1.
+  const minute = Math.floor(Math.round(row.atMin * 60) / 60);
+  return `${clock}${t('bracketed', { text: tPlusOf(minute) })}${t('replay.report.clauseSep')}${source}${text}`;
 }

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './time';
+import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_RECORD, MAX_RECORD_IMAGE_BYTES, type ImageMime } from './images';
 
 /** Longest free text we accept in any one field (a long dialogue paragraph fits easily). */
 export const MAX_TEXT = 20_000;
@@ -489,6 +490,51 @@ export type Annotation = z.infer<typeof AnnotationFieldsSchema> & {
   id: Id;
   runId: Id;
   createdAt: string;
+};
+
+// ---------------------------------------------------------------------------
+// Photos attached to records (observations, debrief notes, evaluation entries)
+
+/** Event kinds that may carry photos: observations and evaluation entries. */
+export const PHOTO_EVENT_KINDS: readonly RunEventKind[] = ['observation', 'evaluation-scored', 'hot-wash'];
+
+/** One photo as a client sends it with its record: the image's bytes (base64, at most `MAX_IMAGE_BYTES`) and a caption. */
+export const AttachmentInputSchema = z.strictObject({
+  dataBase64: z
+    .string()
+    .refine((value) => value.length <= Math.ceil(MAX_IMAGE_BYTES / 3) * 4, {
+      params: { key: 'errors.attachment.tooLarge', values: { mb: MAX_IMAGE_BYTES / 1024 / 1024 } },
+      abort: true,
+    })
+    .refine((value) => /^[A-Za-z0-9+/]*={0,2}$/.test(value), { params: { key: 'errors.file.notBase64' } }),
+  caption: text(MAX_NAME).default(''),
+});
+export type AttachmentInput = z.input<typeof AttachmentInputSchema>;
+const base64Bytes = (length: number) => Math.floor((length * 3) / 4);
+/** The photos sent with one record: at most `MAX_IMAGES_PER_RECORD`, at most `MAX_RECORD_IMAGE_BYTES` together. */
+export const AttachmentsInputSchema = z
+  .array(AttachmentInputSchema)
+  .max(MAX_IMAGES_PER_RECORD)
+  .refine((photos) => photos.reduce((sum, photo) => sum + base64Bytes(photo.dataBase64.length), 0) <= MAX_RECORD_IMAGE_BYTES, {
+    params: { key: 'errors.attachment.recordTooLarge', values: { mb: MAX_RECORD_IMAGE_BYTES / 1024 / 1024 } },
+  });
+
+/** A stored photo: which run and record it belongs to (an event by seq, or an annotation by id), its checked type and size, its bytes. */
+export type Attachment = {
+  id: Id;
+  runId: Id;
+  eventSeq: number | null;
+  annotationId: Id | null;
+  /** Its place among its record's photos, from 0. */
+  ord: number;
+  mime: ImageMime;
+  width: number;
+  height: number;
+  /** Bytes of the image. */
+  size: number;
+  caption: string;
+  createdAt: string;
+  dataBase64: string;
 };
 
 // ---------------------------------------------------------------------------

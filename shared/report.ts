@@ -13,6 +13,8 @@
  *   三、经验和教训    lessons: what went well
  *   四、改进建议      improvements: improvement actions grouped by owner role, with due dates
  *   附录              run timeline, plan against reality, observations
+ *   附件              the photos attached to observations, debrief notes and evaluation entries,
+ *                    numbered, with their captions, times and the record they belong to
  */
 import { LATE_GRACE_MIN, runAnalysisOf, runEndMsOf, type DelayCause, type RunAnalysis, type StepComparison } from './analysis';
 import { itemResultsOf, objectiveEvaluationsOf, type ItemResult, type ObjectiveEvaluation } from './evaluation';
@@ -20,6 +22,7 @@ import {
   effectiveEventsOf,
   PARTICIPANT_CATEGORIES,
   type Annotation,
+  type Attachment,
   type ParticipantCategory,
   type Person,
   type Role,
@@ -110,6 +113,20 @@ export type ObservationRow = {
   rating: number | null;
 };
 
+/** A photo as the report's 附件 section shows it: numbered, with its caption, the record's time and what the record was. */
+export type AttachmentRow = {
+  /** 附件 1, 2, … in the order of the records' times. */
+  n: number;
+  attachment: Attachment;
+  /** The record's time (for an event, as corrected). */
+  atMs: number;
+  atMin: number;
+  source: 'observation' | 'evaluation' | 'annotation';
+  step: Step | null;
+  /** The record's own text (the observation, the note, the comment). */
+  recordText: string;
+};
+
 export type AfterActionReport = {
   overview: {
     title: string;
@@ -171,6 +188,8 @@ export type AfterActionReport = {
     planVsActual: { comparison: StepComparison; cause: DelayCause | null; roles: Role[] }[];
     observations: ObservationRow[];
   };
+  /** 附件: the run's photos, in time order. */
+  attachments: AttachmentRow[];
   analysis: RunAnalysis;
 };
 
@@ -223,15 +242,52 @@ export function runContextOf(run: Run, events: readonly RunEvent[], analyzed?: R
 }
 
 /**
+ * The run's photos as the 附件 section lists them: each with the time and
+ * text of the record it belongs to (an event as corrected, a note), in the
+ * order of those times; photos of records no longer in the log are left out.
+ */
+export function attachmentRowsOf(events: readonly RunEvent[], annotations: readonly Annotation[], attachments: readonly Attachment[], context: Pick<RunContext, 'startMs' | 'stepOf'>): AttachmentRow[] {
+  const eventBySeq = new Map(events.map((event) => [event.seq, event]));
+  /** An event as it stands after its corrections (a correction is a new event that supersedes the old one). */
+  const currentOf = (seq: number): RunEvent | null => {
+    let event = eventBySeq.get(seq) ?? null;
+    for (let hops = 0; event && event.supersededBy !== null && hops < events.length; hops++) event = eventBySeq.get(event.supersededBy) ?? null;
+    return event;
+  };
+  const annotationById = new Map(annotations.map((annotation) => [annotation.id, annotation]));
+  const rows = attachments.flatMap((attachment): Omit<AttachmentRow, 'n'>[] => {
+    if (attachment.eventSeq !== null) {
+      const event = currentOf(attachment.eventSeq);
+      if (!event) return [];
+      const atMs = Date.parse(event.at);
+      return [{ attachment, atMs, atMin: (atMs - context.startMs) / MINUTE_MS, source: event.kind === 'observation' ? 'observation' : 'evaluation', step: context.stepOf(event.stepId), recordText: event.text }];
+    }
+    const annotation = attachment.annotationId === null ? undefined : annotationById.get(attachment.annotationId);
+    if (!annotation) return [];
+    const atMs = Date.parse(annotation.at);
+    return [{ attachment, atMs, atMin: (atMs - context.startMs) / MINUTE_MS, source: 'annotation', step: context.stepOf(annotation.stepId), recordText: annotation.text }];
+  });
+  return rows
+    .sort((a, b) => a.atMs - b.atMs || (a.attachment.createdAt < b.attachment.createdAt ? -1 : a.attachment.createdAt > b.attachment.createdAt ? 1 : a.attachment.ord - b.attachment.ord))
+    .map((row, i) => ({ ...row, n: i + 1 }));
+}
+
+/**
  * The after-action report of a run from everything recorded about it: the
  * run (with its plan), all its events (corrections are resolved here) and
  * its debrief annotations. Example: a run whose monitoring step finished 12
  * minutes late because the response started late lists that step under
  * 发现的问题 with "12 min late, 10 of them from 启动应急响应". Pass `analyzed`
  * (`runAnalysisOf` of the same run, at its end) to reuse an analysis
- * already made.
+ * already made; `attachments` (the run's photos) fill the 附件 section.
  */
-export function reportOf(run: Run, events: readonly RunEvent[], annotations: readonly Annotation[], analyzed?: RunAnalysis): AfterActionReport {
+export function reportOf(
+  run: Run,
+  events: readonly RunEvent[],
+  annotations: readonly Annotation[],
+  analyzed?: RunAnalysis,
+  attachments: readonly Attachment[] = [],
+): AfterActionReport {
   const { plan, startMs, effective, analysis, stepOf, roleOf } = runContextOf(run, events, analyzed);
   const minutesOf = (ms: number) => (ms - startMs) / MINUTE_MS;
 
@@ -430,6 +486,7 @@ export function reportOf(run: Run, events: readonly RunEvent[], annotations: rea
       })),
       observations,
     },
+    attachments: attachmentRowsOf(events, annotations, attachments, { startMs, stepOf }),
     analysis,
   };
 }

@@ -31,7 +31,7 @@ const HEADER = ['时间', '步骤', '事件类型', '角色', '内容', '评分'
  * A cell that starts like a spreadsheet formula (= + - @) gets a leading tab,
  * so Excel shows it as text; the import trims it off again.
  */
-function cellOf(value: string): string {
+export function csvCellOf(value: string): string {
   const safe = /^[=+\-@]/.test(value) ? `\t${value}` : value;
   return /[",\n\r\t]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -61,7 +61,7 @@ export function runCsvTextOf(run: Run, events: readonly RunEvent[]): string {
       event.value ?? '',
       event.person,
     ]
-      .map(cellOf)
+      .map(csvCellOf)
       .join(','),
   );
   return `\uFEFF${[HEADER.join(','), ...rows].join('\r\n')}\r\n`;

@@ -9,12 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
 import { allowedValuesMessageOf, isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
-import { effectiveEventsOf, EVALUATION_EVENT_KINDS, NewRunEventSchema, type RunEvent, type ScenarioBody } from '../../shared/model';
+import { AttachmentsInputSchema, effectiveEventsOf, EVALUATION_EVENT_KINDS, NewRunEventSchema, PHOTO_EVENT_KINDS, type RunEvent, type ScenarioBody } from '../../shared/model';
 import { runCsvFileNameOf, runCsvTextOf } from '../../shared/runExport';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
 import { backupDatabase, listBackups, pinBackup } from '../storage/backups';
 import type { Db } from '../storage/db';
 import * as runs from '../storage/runs';
+import * as attachments from '../storage/attachments';
+import { imageInfoOf, imageProblemOf, MAX_RUN_IMAGE_BYTES } from '../../shared/images';
 import * as scenarios from '../storage/scenarios';
 import * as seats from '../storage/seats';
 import type { PrefsStore } from './prefs';
@@ -24,6 +26,7 @@ import { importedTextOf } from './textFile';
 import { evalFormOfFile } from './evalFormImport';
 import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
+import { runArchiveOf } from './runArchive';
 import { catalogues, msg, type Message } from '../../shared/i18n';
 import { eventTimeProblemOf, runSizeProblemOf, stepOrderConflictOf, stepOrderProblemOf } from '../../shared/runBounds';
 import { recordNumbersOf, runStatusAfter } from '../../shared/runState';
@@ -50,6 +53,20 @@ export type ServiceDeps = {
 };
 
 export const newId = () => randomUUID();
+
+/** Photos as sent, checked by content: decoded bytes with their type and size; refuses the first that is not a JPEG or PNG within the limits. */
+function checkedPhotosOf(inputs: ReturnType<typeof AttachmentsInputSchema.parse> = []) {
+  return inputs.map((input, i) => {
+    const data = Buffer.from(input.dataBase64, 'base64');
+    const problem = imageProblemOf(data);
+    if (problem?.key === 'tooLarge') throw new ApiError('too-large', msg('errors.attachment.tooLarge', { mb: problem.mb }));
+    if (problem?.key === 'tooManyPixels') throw new ApiError('invalid-argument', msg('errors.attachment.tooManyPixels', { n: i + 1, max: problem.max }));
+    const info = imageInfoOf(data);
+    if (problem || !info) throw new ApiError('invalid-argument', msg('errors.attachment.notImage', { n: i + 1 }));
+    return { ...info, data, caption: input.caption.trim() };
+  });
+}
+type CheckedPhoto = ReturnType<typeof checkedPhotosOf>[number];
 
 /** A body ready to store: laid out left to right when it has no usable positions. */
 export function withLayout(body: ScenarioBody): ScenarioBody {
@@ -141,13 +158,41 @@ export function createService(deps: ServiceDeps): DrillService {
     throw new ApiError('invalid-argument', stepOrderProblemOf(timed, conflict, { step, conflict: msg('errors.run.record', { n: number ?? '?' }), zone: run.plan.timeZone }));
   };
 
-  const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, seatId: string | null = null) => {
+  /** Writes a record's photos; call inside the record's transaction. Refuses them when the run would hold more than its cap. */
+  const insertPhotos = (runId: string, owner: { eventSeq: number } | { annotationId: string }, photos: readonly CheckedPhoto[]) => {
+    if (photos.length === 0) return;
+    const adding = photos.reduce((sum, photo) => sum + photo.data.length, 0);
+    if (attachments.attachmentBytesOf(db, runId) + adding > MAX_RUN_IMAGE_BYTES)
+      throw new ApiError('too-large', msg('errors.attachment.runFull', { mb: MAX_RUN_IMAGE_BYTES / 1024 / 1024 }));
+    const createdAt = iso();
+    photos.forEach((photo, ord) =>
+      attachments.insertAttachment(db, {
+        id: newId(),
+        runId,
+        eventSeq: 'eventSeq' in owner ? owner.eventSeq : null,
+        annotationId: 'annotationId' in owner ? owner.annotationId : null,
+        ord,
+        mime: photo.mime,
+        width: photo.width,
+        height: photo.height,
+        size: photo.data.length,
+        caption: photo.caption,
+        data: photo.data,
+        createdAt,
+      }),
+    );
+  };
+
+  const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, seatId: string | null = null, photoInputs: ReturnType<typeof AttachmentsInputSchema.parse> = []) => {
     // A resend of an entry already applied (same device id in this run) answers what the first send stored.
     if (event.clientId !== null) {
       const earlier = runs.eventOfClient(db, runId, event.clientId);
       if (earlier) return earlier;
     }
     const run = runs.requireRun(db, runId);
+    if (photoInputs.length > 0 && !PHOTO_EVENT_KINDS.includes(event.kind))
+      throw new ApiError('invalid-argument', msg('errors.attachment.notOnKind', { kind: msg(`conduct.eventKind.${event.kind}`) }));
+    const photos = checkedPhotosOf(photoInputs);
     if (run.status === 'ended' && event.kind !== 'observation' && !EVALUATION_EVENT_KINDS.includes(event.kind))
       throw new ApiError('conflict', msg('errors.run.ended'));
     let { stepId, value } = event;
@@ -189,6 +234,7 @@ export function createService(deps: ServiceDeps): DrillService {
       });
       const after = runStatusAfter(run, stored);
       if (after !== run) runs.setRunStatus(db, runId, after.status, after.endedAt);
+      insertPhotos(runId, { eventSeq: stored.seq }, photos);
       return stored;
     });
   };
@@ -240,7 +286,7 @@ export function createService(deps: ServiceDeps): DrillService {
         runs.insertRun(db, { id: newId(), scenarioId, name, startedAt, endedAt: null, status: 'running', source: 'live', plan }, startedAt),
       );
     },
-    recordEvent: ({ runId, event }, context) => recordEvent(runId, event, context?.seatId ?? null),
+    recordEvent: ({ runId, event, attachments: photoInputs }, context) => recordEvent(runId, event, context?.seatId ?? null, photoInputs ?? []),
     correctEvent: ({ runId, seq, at, text, value }) => {
       const original = runs.requireEvent(db, runId, seq);
       if (original.supersededBy !== null)
@@ -319,6 +365,11 @@ export function createService(deps: ServiceDeps): DrillService {
       const run = runs.requireRun(db, id);
       return { fileName: runCsvFileNameOf(run), text: runCsvTextOf(run, runs.eventsOf(db, id)) };
     },
+    exportRunArchive: ({ id }) => {
+      const run = runs.requireRun(db, id);
+      const { fileName, bytes } = runArchiveOf(run, runs.eventsOf(db, id), runs.listAnnotations(db, { runId: id }), attachments.attachmentsOf(db, id));
+      return { fileName, base64: bytes.toString('base64') };
+    },
     previewPlanImport: async (file) => (await planImportOf(file, importContext())).preview,
     importPlanTable: async ({ ifSameTitle, ...file }) => {
       const context = importContext();
@@ -337,9 +388,18 @@ export function createService(deps: ServiceDeps): DrillService {
       tx(() => runs.setRunParticipants(db, runId, participants));
       return runs.requireRun(db, runId);
     },
-    addAnnotation: ({ runId, fields }) => {
+    addAnnotation: ({ runId, fields, attachments: photoInputs }) => {
       runs.requireRun(db, runId);
-      return tx(() => runs.insertAnnotation(db, { ...fields, id: newId(), runId, createdAt: iso() }));
+      const photos = checkedPhotosOf(photoInputs);
+      return tx(() => {
+        const annotation = runs.insertAnnotation(db, { ...fields, id: newId(), runId, createdAt: iso() });
+        insertPhotos(runId, { annotationId: annotation.id }, photos);
+        return annotation;
+      });
+    },
+    listAttachments: ({ runId }) => {
+      runs.requireRun(db, runId);
+      return attachments.attachmentsOf(db, runId);
     },
     updateAnnotation: ({ id, patch }) => {
       const annotation = { ...runs.requireAnnotation(db, id), ...patch };
@@ -373,7 +433,7 @@ export function createService(deps: ServiceDeps): DrillService {
     exportDocx: async ({ document, scenarioId, runId, roleIds, formId, language }) => {
       const source: DocxSource =
         runId !== undefined
-          ? { kind: 'run', run: runs.requireRun(db, runId), events: runs.eventsOf(db, runId), annotations: runs.listAnnotations(db, { runId }) }
+          ? { kind: 'run', run: runs.requireRun(db, runId), events: runs.eventsOf(db, runId), annotations: runs.listAnnotations(db, { runId }), attachments: attachments.attachmentsOf(db, runId) }
           : { kind: 'scenario', body: scenarios.requireScenario(db, scenarioId!), roleIds, formId };
       const { fileName, bytes } = await docxOf(document, source, language);
       return { fileName, base64: bytes.toString('base64') };

@@ -211,8 +211,8 @@ export function ConductScreen(props: { runId: string }) {
               {!ended && <DueInjects state={state} now={now} />}
               <ObservationForm
                 plan={plan}
-                onAdd={async (observation) => {
-                  const stored = await recordEvent({ kind: 'observation', ...observation });
+                onAdd={async (observation, photos) => {
+                  const stored = await recordEvent({ kind: 'observation', ...observation }, photos);
                   if (stored) notify(t('conduct.observation.added'));
                   return stored !== null;
                 }}

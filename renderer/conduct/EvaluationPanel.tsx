@@ -25,6 +25,7 @@ import { notify } from '../components/toasts';
 import { clockAt, clockSecondsAt, instantAt, wallInputAt, wallTimeOfText } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
 import { ratingLabelOf } from '../evaluation/labels';
+import { attachmentInputsOf, PhotoPicker, type PickedPhoto } from '../components/PhotoPicker';
 import { recordEvent } from './runStore';
 
 /** An evaluator as the panel knows them: a role, and one of its people or '' for the whole role. */
@@ -61,6 +62,7 @@ function ItemCard(props: { due: DueItem; result: ItemResult | undefined; run: Ru
   const { item, form } = placed;
   const [comment, setComment] = useState('');
   const [points, setPoints] = useState('');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [busy, setBusy] = useState(false);
   const latest = props.result?.entries.at(-1);
   const rate = async (value: string) => {
@@ -75,11 +77,13 @@ function ItemCard(props: { due: DueItem; result: ItemResult | undefined; run: Ru
       roleId: props.who?.roleId ?? null,
       person: props.who?.person ?? '',
       at: props.at(),
-    });
+    }, attachmentInputsOf(photos));
     setBusy(false);
     if (stored) {
       setComment('');
       setPoints('');
+      photos.forEach((photo) => URL.revokeObjectURL(photo.previewUrl));
+      setPhotos([]);
       notify(t('evaluation.console.saved', { n: placed.number, value: ratingLabelOf(t, form.scheme, stored.value ?? value) }));
     }
   };
@@ -151,6 +155,7 @@ function ItemCard(props: { due: DueItem; result: ItemResult | undefined; run: Ru
         onChange={(event) => setComment(event.target.value)}
         data-testid="eval-comment"
       />
+      <PhotoPicker photos={photos} onChange={setPhotos} testId="eval-photos" />
     </li>
   );
 }
@@ -158,14 +163,17 @@ function ItemCard(props: { due: DueItem; result: ItemResult | undefined; run: Ru
 function HotWash(props: { who: Evaluator | null; at: () => string | undefined }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [busy, setBusy] = useState(false);
   const add = async () => {
     if (text.trim() === '' || busy) return;
     setBusy(true);
-    const stored = await recordEvent({ kind: 'hot-wash', text: text.trim(), roleId: props.who?.roleId ?? null, person: props.who?.person ?? '', at: props.at() });
+    const stored = await recordEvent({ kind: 'hot-wash', text: text.trim(), roleId: props.who?.roleId ?? null, person: props.who?.person ?? '', at: props.at() }, attachmentInputsOf(photos));
     setBusy(false);
     if (stored) {
       setText('');
+      photos.forEach((photo) => URL.revokeObjectURL(photo.previewUrl));
+      setPhotos([]);
       notify(t('evaluation.console.hotWashSaved'));
     }
   };
@@ -174,6 +182,7 @@ function HotWash(props: { who: Evaluator | null; at: () => string | undefined })
       <h3>{t('evaluation.console.hotWash')}</h3>
       <p className="small muted">{t('evaluation.console.hotWashHint')}</p>
       <textarea rows={3} value={text} maxLength={20000} placeholder={t('evaluation.console.hotWashPlaceholder')} onChange={(event) => setText(event.target.value)} data-testid="hot-wash-text" />
+      <PhotoPicker photos={photos} onChange={setPhotos} testId="hot-wash-photos" />
       <button className="primary" disabled={text.trim() === '' || busy} onClick={() => void add()} data-testid="hot-wash-add">
         {t('evaluation.console.addHotWash')}
       </button>

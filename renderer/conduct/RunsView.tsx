@@ -13,7 +13,7 @@ import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { isSubmitKey } from '../components/keys';
 import { useEditor } from '../editor/store';
 import { notify, notifyError } from '../components/toasts';
-import { downloadBlob, readBase64, tooLargeToImport, MAX_IMPORT_MB } from './files';
+import { downloadBase64, downloadBlob, readBase64, tooLargeToImport, MAX_IMPORT_MB, ZIP_TYPE } from './files';
 import { ImportProblem, importProblemOf, type ImportProblemText } from './ImportProblem';
 import './conduct.css';
 
@@ -234,6 +234,21 @@ export function RunsView(props: { scenarioId: string }) {
                       data-testid="export-run"
                     >
                       {t('conduct.runs.export')}
+                    </button>
+                    <button
+                      onClick={() =>
+                        api.exportRunArchive({ id: run.id }).then(
+                          (file) => {
+                            downloadBase64(file.fileName, file.base64, ZIP_TYPE);
+                            notify(t('conduct.runs.exportedArchive', { name: file.fileName }));
+                          },
+                          notifyError,
+                        )
+                      }
+                      title={t('conduct.runs.exportArchiveHint')}
+                      data-testid="export-run-archive"
+                    >
+                      {t('conduct.runs.exportArchive')}
                     </button>
                     <button className="danger-quiet" onClick={() => setDeleting(run)} data-testid="delete-run">
                       {t('conduct.runs.delete')}

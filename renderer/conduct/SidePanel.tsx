@@ -1,8 +1,9 @@
 /** The console's right-hand column: the next injects due, the observation form, and the control log with corrections. */
+import { attachmentInputsOf, PhotoPicker, type PickedPhoto } from '../components/PhotoPicker';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSubmitKey } from '../components/keys';
-import type { RunEvent, ScenarioBody } from '../../shared/model';
+import type { AttachmentInput, RunEvent, ScenarioBody } from '../../shared/model';
 import { dueStepsOf, recordNumbersOf, type RunStateAt } from '../../shared/runState';
 import { clockAt, clockSecondsAt } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
@@ -35,24 +36,30 @@ export function DueInjects(props: { state: RunStateAt; now: number }) {
   );
 }
 
-export function ObservationForm(props: { plan: ScenarioBody; onAdd: (observation: { text: string; rating: number | null; stepId: string | null; roleId: string | null }) => Promise<boolean> }) {
+export function ObservationForm(props: {
+  plan: ScenarioBody;
+  onAdd: (observation: { text: string; rating: number | null; stepId: string | null; roleId: string | null }, photos: AttachmentInput[]) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [rating, setRating] = useState<number | null>(null);
   const [stepId, setStepId] = useState('');
   const [roleId, setRoleId] = useState('');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     if (text.trim() === '' || busy) return;
     setBusy(true);
-    const ok = await props.onAdd({ text: text.trim(), rating, stepId: stepId || null, roleId: roleId || null });
+    const ok = await props.onAdd({ text: text.trim(), rating, stepId: stepId || null, roleId: roleId || null }, attachmentInputsOf(photos));
     setBusy(false);
-    // Cleared after saving: the next observation starts without the last one's step and role.
+    // Cleared after saving: the next observation starts without the last one's step, role and photos.
     if (ok) {
       setText('');
       setRating(null);
       setStepId('');
       setRoleId('');
+      photos.forEach((photo) => URL.revokeObjectURL(photo.previewUrl));
+      setPhotos([]);
     }
   };
   return (
@@ -70,6 +77,7 @@ export function ObservationForm(props: { plan: ScenarioBody; onAdd: (observation
         }}
         data-testid="observation-text"
       />
+      <PhotoPicker photos={photos} onChange={setPhotos} testId="observation-photos" />
       <div className="rating" role="radiogroup" aria-label={t('conduct.observation.rating')}>
         <span className="small muted">{t('conduct.observation.rating')}</span>
         {[1, 2, 3, 4, 5].map((value) => (

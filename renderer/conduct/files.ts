@@ -8,7 +8,11 @@ import { MAX_IMPORT_BYTES } from '../../shared/api';
 
 /** The file's bytes as base64, in chunks so large files do not overflow the call stack. */
 export async function readBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  return base64OfBytes(new Uint8Array(await file.arrayBuffer()));
+}
+
+/** Bytes as base64, in chunks (see `readBase64`). */
+export function base64OfBytes(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
@@ -36,4 +40,5 @@ export function downloadBase64(fileName: string, base64: string, type: string) {
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const ZIP_TYPE = 'application/zip';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

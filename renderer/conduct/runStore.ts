@@ -7,7 +7,7 @@
  */
 import { errorTextOf } from '../i18n';
 import { create } from 'zustand';
-import { NewRunEventSchema, type NewRunEvent, type Run, type RunEvent } from '../../shared/model';
+import { NewRunEventSchema, type AttachmentInput, type NewRunEvent, type Run, type RunEvent } from '../../shared/model';
 import { runEventOf, runStatusAfter } from '../../shared/runState';
 import { api } from '../api';
 import { notifyError } from '../components/toasts';
@@ -97,10 +97,10 @@ export async function reloadRun() {
 
 
 /**
- * Records one event now. Resolves to the stored event, or null when the
+ * Records one event now (an observation or evaluation entry with its photos, written with it). Resolves to the stored event, or null when the
  * back end refused it (the pending event is removed and the error shown).
  */
-export async function recordEvent(event: NewRunEvent): Promise<RunEvent | null> {
+export async function recordEvent(event: NewRunEvent, attachments: AttachmentInput[] = []): Promise<RunEvent | null> {
   const { run, runId } = get();
   if (!run || !runId) return null;
   const now = new Date().toISOString();
@@ -109,7 +109,7 @@ export async function recordEvent(event: NewRunEvent): Promise<RunEvent | null> 
   const temp = runEventOf({ ...(parsed.success ? parsed.data : { kind: event.kind }), seq: nextTemp--, runId, at: event.at ?? now, recordedAt: now });
   set({ pending: [...get().pending, temp], run: runStatusAfter(run, temp) });
   try {
-    const stored = await api.recordEvent({ runId, event });
+    const stored = await api.recordEvent({ runId, event, ...(attachments.length > 0 ? { attachments } : {}) });
     if (get().runId !== runId) return stored;
     const current = get();
     set({

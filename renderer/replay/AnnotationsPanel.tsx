@@ -10,6 +10,7 @@ import { AnnotationKindSchema, type Annotation, type AnnotationKind, type Scenar
 import { clockSecondsAt } from '../../shared/time';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/Dialog';
+import { attachmentInputsOf, PhotoPicker, type PickedPhoto } from '../components/PhotoPicker';
 import { useDrillZone } from '../components/DrillZone';
 import { notifyError } from '../components/toasts';
 import { offsetOf } from './format';
@@ -28,6 +29,7 @@ function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: r
   const [ownerRoleId, setOwnerRoleId] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [unit, setUnit] = useState('');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [saving, setSaving] = useState(false);
   const stepTitle = new Map(props.plan.steps.map((step) => [step.id, step.title]));
 
@@ -47,8 +49,11 @@ function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: r
           dueDate: kind === 'improvement' && dueDate ? dueDate : null,
           unit: kind === 'improvement' && unit.trim() ? unit.trim() : null,
         },
+        ...(photos.length > 0 ? { attachments: attachmentInputsOf(photos) } : {}),
       });
-      // Cleared after saving: the next note starts without the last one's step, owner and due date.
+      // Cleared after saving: the next note starts without the last one's step, owner, due date and photos.
+      photos.forEach((photo) => URL.revokeObjectURL(photo.previewUrl));
+      setPhotos([]);
       setText('');
       setStepId('');
       setOwnerRoleId('');
@@ -90,6 +95,7 @@ function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: r
         aria-label={t('replay.annotation.text')}
         data-testid="annotation-text"
       />
+      <PhotoPicker photos={photos} onChange={setPhotos} testId="annotation-photos" />
       <label className="annotation-field">
         <span>{t('replay.annotation.step')}</span>
         <select value={stepId} onChange={(event) => setStepId(event.target.value)} data-testid="annotation-step">

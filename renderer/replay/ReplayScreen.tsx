@@ -12,7 +12,7 @@ import { itemResultsOf, objectiveEvaluationsOf, placedItemsOf } from '../../shar
 import { evalItemLabelOf } from '../../shared/model';
 import { ratingLabelOf } from '../evaluation/labels';
 import type { EvaluationMark } from './Scrubber';
-import { effectiveEventsOf, type Annotation, type DocFields, type Run, type RunEvent } from '../../shared/model';
+import { effectiveEventsOf, type Annotation, type Attachment, type DocFields, type Run, type RunEvent } from '../../shared/model';
 import { replayIndexOf, replaySpanOf, stateAtTime } from '../../shared/replay';
 import { reportOf } from '../../shared/report';
 import { dateTimeAt } from '../../shared/time';
@@ -80,14 +80,17 @@ export function ReplayScreen(props: { runId: string }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<{ run: Run; events: RunEvent[] } | null>(null);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useRememberedTab(props.runId);
   const [side, setSide] = useState<Side>('events');
   /** The names of the run's seats (联网导调): the log says which seat recorded an event. */
   const [seatNames, setSeatNames] = useState<Record<string, string>>({});
 
+  // A note may come with photos: the run's photos are read again with its notes.
   const reloadAnnotations = useCallback(() => {
     api.listAnnotations({ runId: props.runId }).then(setAnnotations, (e: unknown) => setError(errorTextOf(e).text));
+    api.listAttachments({ runId: props.runId }).then(setAttachments, (e: unknown) => setError(errorTextOf(e).text));
   }, [props.runId]);
   useEffect(() => {
     let live = true;
@@ -141,8 +144,8 @@ export function ReplayScreen(props: { runId: string }) {
 
   // The report is made only when its tab is open (a 100,000-event run's timeline takes a moment).
   const report = useMemo(
-    () => (tab === 'report' && prepared && loaded ? reportOf(prepared.run, loaded.events, annotations, prepared.analysis) : null),
-    [tab, prepared, loaded, annotations],
+    () => (tab === 'report' && prepared && loaded ? reportOf(prepared.run, loaded.events, annotations, prepared.analysis, attachments) : null),
+    [tab, prepared, loaded, annotations, attachments],
   );
 
   const evaluationMarks = useMemo((): EvaluationMark[] => {

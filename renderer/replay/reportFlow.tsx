@@ -11,7 +11,8 @@ import { PARTICIPANT_CATEGORIES } from '../../shared/model';
 import { clockAt, longDateOf, tPlusOf } from '../../shared/time';
 import { InfoTable, Lines, SectionHeading, TitleBlock, whenInZone } from '../print/docParts';
 import { contentWidthOf, type Flow, type FlowPart } from '../print/Paged';
-import { findingTextOf, overrunTextOf, problemTextOf } from '../../shared/docText';
+import { attachmentContextOf, attachmentTitleOf, findingTextOf, overrunTextOf, problemTextOf } from '../../shared/docText';
+import { photoBoxOf } from '../../shared/images';
 import { shortCauseTextOf } from './causes';
 import { objectiveBasisOf } from '../evaluation/labels';
 import { deltaText, minutesText } from './format';
@@ -402,6 +403,27 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
             ),
           })),
   });
+
+  // 附件: the photos, each a block of known height (its box is sized from the image's own dimensions, so the page
+  // breaks are right before the image has loaded).
+  if (report.attachments.length > 0) {
+    heading('attachments', t('replay.report.attachments'));
+    for (const row of report.attachments) {
+      const { width, height } = photoBoxOf(row.attachment.width, row.attachment.height);
+      parts.push(
+        block(
+          `attachment-${row.attachment.id}`,
+          <figure className="aar-photo" data-testid="report-attachment">
+            <img src={`data:${row.attachment.mime};base64,${row.attachment.dataBase64}`} alt={row.attachment.caption || t('replay.report.attachmentNumber', { n: row.n })} style={{ width: `${width}mm`, height: `${height}mm` }} />
+            <figcaption>
+              <strong>{attachmentTitleOf(t, row)}</strong> <span className="muted">{attachmentContextOf(t, row, clock(row.atMs))}</span>
+            </figcaption>
+          </figure>,
+        ),
+      );
+    }
+    parts.push(block('attachments-note', <p className="doc-note">{t('replay.report.attachmentsNote')}</p>));
+  }
 
   return {
     key: 'after-action-report',

@@ -17,7 +17,7 @@ import { backupDirOf, isHealthyDatabase, listBackups } from '../../electron/stor
 import { DB_FILE, openDataDir } from '../../electron/storage/dataDir';
 import { openDatabase, schemaVersionOf, StorageOpenError, type Db } from '../../electron/storage/db';
 import { migrations as shipped, type Migration } from '../../electron/storage/migrations/index';
-import { dumpOf, removeTempDirs, sha256Of, tempDir, TEMPLATES_DIR } from '../support/storage';
+import { dumpOf, removeTempDirs, repoRoot, sha256Of, tempDir, TEMPLATES_DIR } from '../support/storage';
 
 afterEach(removeTempDirs);
 
@@ -205,6 +205,17 @@ const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | 
     const first = service.recordEvent({ runId, event }, { seatId: seat.id }) as { seq: number; seatId: string };
     expect(first.seatId).toBe(seat.id);
     expect((service.recordEvent({ runId, event }, { seatId: seat.id }) as { seq: number }).seq).toBe(first.seq);
+  },
+  [versionOf('0007-attachments')]: (db, before) => {
+    // Runs stored before have no photos; an observation then takes one, which goes when its run is deleted.
+    const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
+    const runId = (before!.runs[0] as { id: string }).id;
+    expect(service.listAttachments({ runId })).toEqual([]);
+    const png = fs.readFileSync(path.join(repoRoot, 'tests/fixtures/photos/pump.png')).toString('base64');
+    service.recordEvent({ runId, event: NewRunEventSchema.parse({ kind: 'observation', text: '泵房', at: NOW.toISOString() }), attachments: [{ dataBase64: png, caption: '泵房' }] });
+    expect((service.listAttachments({ runId }) as { caption: string; width: number }[]).map((a) => [a.caption, a.width])).toEqual([['泵房', 200]]);
+    service.deleteRun({ id: runId });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM attachments').get()).toEqual({ n: 0 });
   },
   2: (db) => {
     // Every scenario and every run's plan names its time zone.

@@ -9,6 +9,8 @@
  */
 import { Paragraph } from 'docx';
 import {
+  attachmentContextOf,
+  attachmentTitleOf,
   drillWhenOf,
   findingTextOf,
   formTotalsTextOf,
@@ -29,6 +31,7 @@ import type { EvaluationReport } from '../../../shared/evaluationReport';
 import type { BlankForm } from '../../../shared/evaluationSheets';
 import { PARTICIPANT_CATEGORIES, type DocFields } from '../../../shared/model';
 import type { AfterActionReport } from '../../../shared/report';
+import { photoBoxOf } from '../../../shared/images';
 import { scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type DrillScript, type PlannedTime, type RoleSheet, type Roster, type SheetStep } from '../../../shared/sheets';
 import { clockAt, dateAt, longDateOf, tPlusOf } from '../../../shared/time';
 import {
@@ -39,6 +42,7 @@ import {
   heading1,
   heading2,
   para,
+  photoParagraphOf,
   REPORT_SCALE,
   runsOf,
   SHEET_SCALE,
@@ -521,6 +525,20 @@ export function reportSection(report: AfterActionReport, ctx: DocContext): Secti
       SIZE.wuhao,
     ),
   );
+  // 附件: each photo at the size the print view gives it, its title and what it belongs to below.
+  if (report.attachments.length > 0) {
+    children.push(heading1(t('replay.report.attachments'), scale));
+    for (const row of report.attachments) {
+      const box = photoBoxOf(row.attachment.width, row.attachment.height);
+      const title = attachmentTitleOf(t, row);
+      children.push(
+        photoParagraphOf({ data: Buffer.from(row.attachment.dataBase64, 'base64'), mime: row.attachment.mime, widthMm: box.width, heightMm: box.height, name: title }),
+        para(title, scale, { align: 'center', size: SIZE.wuhao, bold: true }),
+        para(attachmentContextOf(t, row, clock(row.atMs)), scale, { align: 'center', size: SIZE.xiaowu }),
+      );
+    }
+    children.push(para(t('replay.report.attachmentsNote'), scale, { size: SIZE.wuhao }));
+  }
   return { orientation: 'portrait', children, runningHead: t('replay.report.runningHead', { title: overview.title }) };
 }
 

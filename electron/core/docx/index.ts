@@ -8,7 +8,7 @@ import { docFieldsOf, type Translate } from '../../../shared/docText';
 import { evaluationReportOf } from '../../../shared/evaluationReport';
 import { blankFormsOf } from '../../../shared/evaluationSheets';
 import { messageOf, msg, type Language } from '../../../shared/i18n';
-import type { Annotation, Run, RunEvent, ScenarioBody } from '../../../shared/model';
+import type { Annotation, Attachment, Run, RunEvent, ScenarioBody } from '../../../shared/model';
 import { reportOf } from '../../../shared/report';
 import { drillScriptOf, roleSheetsOf, rosterOf } from '../../../shared/sheets';
 import {
@@ -22,10 +22,10 @@ import {
 } from './documents';
 import { docxBytesOf, type SectionSpec } from './layout';
 
-/** What a document is made of: a scenario (with the roles or form chosen), or a run with its log and debrief notes. */
+/** What a document is made of: a scenario (with the roles or form chosen), or a run with its log, debrief notes and photos. */
 export type DocxSource =
   | { kind: 'scenario'; body: ScenarioBody; roleIds?: readonly string[]; formId?: string }
-  | { kind: 'run'; run: Run; events: readonly RunEvent[]; annotations: readonly Annotation[] };
+  | { kind: 'run'; run: Run; events: readonly RunEvent[]; annotations: readonly Annotation[]; attachments?: readonly Attachment[] };
 
 const DOC_TITLE_KEYS: Record<DocxDocument, string> = {
   'role-sheets': 'print.sheet.title',
@@ -71,7 +71,7 @@ function sectionsOf(document: DocxDocument, source: DocxSource, ctx: DocContext)
     }
   }
   const { run, events, annotations } = source;
-  if (document === 'report') return [reportSection(reportOf(run, events, annotations), ctx)];
+  if (document === 'report') return [reportSection(reportOf(run, events, annotations, undefined, source.attachments ?? []), ctx)];
   if (document === 'evaluation-report') return [evaluationReportSection(evaluationReportOf(run, events, annotations), ctx)];
   throw new ApiError('invalid-argument', msg('errors.scenario.scenarioDocument', { document }));
 }

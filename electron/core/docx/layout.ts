@@ -17,6 +17,7 @@ import {
   Document,
   Footer,
   Header,
+  ImageRun,
   LineRuleType,
   PageNumber,
   PageOrientation,
@@ -92,6 +93,27 @@ export function para(text: string, scale: Scale, options: { indent?: boolean; al
     alignment: options.align === 'center' ? AlignmentType.CENTER : options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
     indent: options.indent === false ? undefined : { firstLine: size * 20 },
     spacing: { line: Math.round(size * 10 * 1.45), lineRule: LineRuleType.EXACT },
+  });
+}
+
+/**
+ * A photo on a paragraph of its own, centred, `widthMm`×`heightMm` (its line
+ * height follows the image: a paragraph with exact spacing would clip it).
+ */
+export function photoParagraphOf(photo: { data: Buffer; mime: 'image/jpeg' | 'image/png'; widthMm: number; heightMm: number; name: string }): Paragraph {
+  const px = (value: number) => Math.round((value / 25.4) * 96);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    spacing: { before: 120 },
+    children: [
+      new ImageRun({
+        type: photo.mime === 'image/png' ? 'png' : 'jpg',
+        data: photo.data,
+        transformation: { width: px(photo.widthMm), height: px(photo.heightMm) },
+        altText: { name: photo.name, description: photo.name, title: photo.name },
+      }),
+    ],
   });
 }
 

@@ -10,6 +10,7 @@ import { sql as m0003 } from './0003-evaluation';
 import { sql as m0004 } from './0004-report-fields';
 import { sql as m0005 } from './0005-document-fields';
 import { sql as m0006 } from './0006-seats';
+import { sql as m0007 } from './0007-attachments';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '0004-report-fields', sql: m0004 },
   { version: 5, name: '0005-document-fields', sql: m0005 },
   { version: 6, name: '0006-seats', sql: m0006 },
+  { version: 7, name: '0007-attachments', sql: m0007 },
 ];

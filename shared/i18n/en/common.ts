@@ -90,6 +90,14 @@ export const common: typeof zh = {
     signOff: 'Signed',
     internal: 'Internal, keep safe',
   },
+  photos: {
+    add: 'Add photo',
+    caption: 'Caption',
+    remove: 'Remove photo {{name}}',
+    tooMany: 'A record can carry at most {{max}} photos.',
+    tooLarge: '{{name}} is larger than {{mb}} MB; not added.',
+    notImage: '{{name}} is not a JPEG or PNG image (judged by its content); not added.',
+  },
   docx: {
     export: 'Export Word',
     exported: 'Exported {{name}}',

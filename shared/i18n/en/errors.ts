@@ -122,6 +122,14 @@ export const errors: typeof zh = {
     logRefused: 'the run log has {{count}} bad rows; nothing was imported',
     logUnreadable: 'the run log cannot be imported: {{reason}}',
   },
+  attachment: {
+    notImage: 'attachment {{n}} is not a JPEG or PNG image (judged by its content, not its name)',
+    tooLarge: 'the image is larger than {{mb}} MB',
+    recordTooLarge: 'the images of one record are larger than {{mb}} MB together',
+    tooManyPixels: 'image {{n}} has a side longer than {{max}} pixels',
+    runFull: 'this run holds the most photos it may ({{mb}} MB in all); no more can be added',
+    notOnKind: 'a "{{kind}}" record cannot carry photos; only observations, evaluation entries and debrief notes can',
+  },
   annotation: { notFound: 'no annotation with id "{{id}}"' },
   fragment: { notFound: 'no fragment with id "{{id}}"' },
   backup: {

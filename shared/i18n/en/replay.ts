@@ -206,6 +206,10 @@ export const replay: typeof zh = {
     correctedMark: '(corrected)',
     timelineCut: 'Only the first {{shown}} of {{total}} entries are printed; the replay shows them all.',
     noObservations: 'No observations.',
+    attachments: 'Attachments',
+    attachmentNumber: 'Attachment {{n}}',
+    attachmentSource: { observation: 'Observation', evaluation: 'Evaluation entry', annotation: 'Debrief note' },
+    attachmentsNote: 'Attachments are in the order of their records’ times; the original photos are kept with the run in the DrillDesk database.',
     col: {
       group: 'Group',
       role: 'Role',

@@ -91,6 +91,14 @@ export const common = {
     signOff: '落款',
     internal: '内部资料 注意保存',
   },
+  photos: {
+    add: '添加照片',
+    caption: '照片说明',
+    remove: '移除照片 {{name}}',
+    tooMany: '一条记录最多附 {{max}} 张照片。',
+    tooLarge: '{{name}} 超过 {{mb}} MB，未添加。',
+    notImage: '{{name}} 不是 JPEG 或 PNG 图片（按文件内容判断），未添加。',
+  },
   docx: {
     export: '导出 Word',
     exported: '已导出 {{name}}',

@@ -129,6 +129,14 @@ export const errors = {
     logRefused: '导调记录有 {{count}} 行有误，未导入任何内容。',
     logUnreadable: '导调记录无法导入：{{reason}}',
   },
+  attachment: {
+    notImage: '第 {{n}} 张附件不是 JPEG 或 PNG 图片（按文件内容判断，与文件名无关）。',
+    tooLarge: '图片超过 {{mb}} MB。',
+    recordTooLarge: '一条记录附带的图片合计超过 {{mb}} MB。',
+    tooManyPixels: '第 {{n}} 张图片的边长超过 {{max}} 像素。',
+    runFull: '本次演练的附件已达上限（合计 {{mb}} MB），不能再添加图片。',
+    notOnKind: '“{{kind}}”记录不能附带图片；只有观察记录、评估记录和复盘批注可以。',
+  },
   annotation: { notFound: '找不到这条复盘批注（编号 {{id}}）。' },
   fragment: { notFound: '找不到这个片段（编号 {{id}}）。' },
   backup: {

@@ -205,6 +205,10 @@ export const replay = {
     correctedMark: '（已更正）',
     timelineCut: '记录较多，仅列出前 {{shown}} 条（共 {{total}} 条）。完整记录可在复盘回放中查看。',
     noObservations: '无观察记录。',
+    attachments: '附件',
+    attachmentNumber: '附件{{n}}',
+    attachmentSource: { observation: '观察记录', evaluation: '评估记录', annotation: '复盘批注' },
+    attachmentsNote: '附件按所属记录的时间排列；照片原件随演练记录保存在 DrillDesk 数据库中。',
     col: {
       group: '小组',
       role: '角色',
