@@ -9,6 +9,7 @@ import { sql as m0002 } from './0002-time-zone';
 import { sql as m0003 } from './0003-evaluation';
 import { sql as m0004 } from './0004-report-fields';
 import { sql as m0005 } from './0005-document-fields';
+import { sql as m0008 } from './0008-roster-arrangements';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '0003-evaluation', sql: m0003 },
   { version: 4, name: '0004-report-fields', sql: m0004 },
   { version: 5, name: '0005-document-fields', sql: m0005 },
+  { version: 6, name: '0008-roster-arrangements', sql: m0008 },
 ];
