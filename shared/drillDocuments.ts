@@ -524,15 +524,16 @@ export function handbookBlocksOf(body: ScenarioBody, roleId: string, t: Translat
   const book = observerHandbookOf(body, roleId);
   if (!book) return null;
   const name = t('print.docs.handbook.title');
+  const mark = t('print.sheet.roleMark', { role: book.roleName });
   return {
     key: `handbook-${roleId}`,
     orientation: 'portrait',
     scale: 'report',
     title: name,
     drillTitle: body.title,
-    subtitle: t('print.sheet.roleMark', { role: book.roleName }),
-    running: t('print.docs.running', { title: body.title, document: name }),
-    footer: `${body.title} · ${name}`,
+    subtitle: mark,
+    running: t('print.docs.running', { title: body.title, document: `${name}${mark}` }),
+    footer: `${body.title} · ${name} · ${book.roleName}`,
     blocks: handbookBlocks(book, t, language),
   };
 }
