@@ -282,7 +282,7 @@ export type DocumentBlocks = {
 };
 
 /** 「一、…」 in Chinese, 「1. …」 in English (`print.docs.section`, numbered by `print.docs.numerals`). */
-const sectionOf = (t: Translate, n: number, text: string) => t('print.docs.section', { n: t('print.docs.numerals').split(',')[n - 1] ?? String(n), text });
+const sectionOf = (t: Translate, n: number, text: string) => t('print.docs.section', { n: t('print.docs.numerals').split(/[,、]/)[n - 1] ?? String(n), text });
 const textOr = (t: Translate, text: string) => (text.trim() ? text : t('print.docs.notWritten'));
 const paras = (t: Translate, text: string): DocBlock[] => textOr(t, text).split(/\n+/).filter((line) => line.trim()).map((line) => ({ kind: 'para', text: line.trim() }));
 

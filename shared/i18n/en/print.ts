@@ -192,10 +192,12 @@ export const print: typeof zh = {
       safety: 'Safety arrangements',
       support: 'Materials, communications and logistics',
       equipment: 'The drill needs {{count}} items of equipment ({{items}}, …); see the equipment list.',
+      equipment_one: 'The drill needs {{count}} item of equipment ({{items}}); see the equipment list.',
       evaluation: 'Evaluation',
       noEvaluation: 'No evaluation forms or assignments yet.',
       forms: 'The evaluation uses these forms: {{list}}. The evaluators are assigned as follows:',
       form: '"{{title}}" ({{count}} items)',
+      form_one: '"{{title}}" ({{count}} item)',
       preparation: 'Preparation timetable',
     },
     handbook: {

@@ -112,7 +112,7 @@ export const print = {
   },
   docs: {
     section: '{{n}}、{{text}}',
-    numerals: '一,二,三,四,五,六,七,八,九,十,十一,十二,十三,十四,十五',
+    numerals: '一、二、三、四、五、六、七、八、九、十、十一、十二、十三、十四、十五',
     running: '{{title}} · {{document}}（续）',
     notWritten: '（未填写）',
     noPeople: '（无人员）',
@@ -190,10 +190,12 @@ export const print = {
       safety: '安全保障',
       support: '物资、通讯和后勤保障',
       equipment: '演练所需物资装备 {{count}} 项（{{items}}等），详见物资装备清单。',
+      equipment_one: '演练所需物资装备 {{count}} 项（{{items}}），详见物资装备清单。',
       evaluation: '演练评估',
       noEvaluation: '尚未制定评估表和评估分工。',
       forms: '评估采用以下评估表：{{list}}。评估人员分工如下：',
       form: '《{{title}}》（{{count}} 项）',
+      form_one: '《{{title}}》（{{count}} 项）',
       preparation: '筹备工作安排',
     },
     handbook: {
