@@ -175,6 +175,23 @@ describe('the documents in Word', () => {
     for (const item of items) expect(equipment).toContain(item.item);
   });
 
+  it('writes the roster with its new columns, the headcount and the two command trees', async () => {
+    const monitor = scenario.roles.find((role) => role.id === 'role-monitor')!;
+    const holder = monitor.people[0].name;
+    await call('applyGraphOps', {
+      scenarioId: scenario.id,
+      baseRevision: scenario.revision,
+      ops: [{ op: 'updateRole', id: monitor.id, patch: { mark: '蓝色袖标', assemblyPlace: '监测站门口', assemblyTime: '07:30', backup: '赵磊' } }],
+    });
+    const { text } = await wordText('roster');
+    for (const heading of ['标识', '集合地点/时间', '首次到位', 'A/B 角', '蓝色袖标', '监测站门口', `A：${holder}`, 'B：赵磊', '（一）演练组织机构', '（二）应急指挥体系（模拟）'])
+      expect(text).toContain(heading);
+    expect(text).toMatch(/参加人员共 \d+ 人/);
+    // The rulebook refuses a B 角 who is the A 角, with its catalogue message.
+    const refused = (await backend.call('applyGraphOps', { scenarioId: scenario.id, baseRevision: scenario.revision + 1, ops: [{ op: 'updateRole', id: monitor.id, patch: { backup: holder } }] })) as Envelope<unknown>;
+    expect(refused).toMatchObject({ ok: false, error: { key: 'rules.roleBackupIsHolder' } });
+  });
+
   it("makes an observer's role sheet its handbook", async () => {
     const { text } = await wordText('role-sheets', { roleIds: ['role-observer'] });
     expect(text).toContain('观摩手册');
