@@ -193,6 +193,8 @@ test('Word export of the script downloads from the print view by keyboard, and t
 });
 
 test('drill sheets writes one PDF per document', async () => {
+  // Eight documents, each laid out in its own page of headless Chromium on a shared two-core machine.
+  test.setTimeout(240_000);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-cli-'));
   const printed = await printSheets({ text: scenarioFileTextOf(printDrill()), outDir, build: false });
   expect(printed.map((p) => [p.document, path.basename(p.file), pageCountOf(p.file)])).toEqual([
