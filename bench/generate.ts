@@ -3,7 +3,7 @@
  * long run logs. The same seed gives the same graph on every machine, so two
  * runs of `npm run bench` measure the same work.
  */
-import { EMPTY_DOC_FIELDS, type Edge, type NewRunEvent, type Role, type ScenarioBody, type Step } from '../shared/model';
+import { EMPTY_ARRANGEMENTS, EMPTY_DOC_FIELDS, EMPTY_ROSTER_FIELDS, type Edge, type NewRunEvent, type Role, type ScenarioBody, type Step } from '../shared/model';
 
 /** A small, fast, seeded PRNG (mulberry32): `rng()` gives floats in [0, 1). */
 export function rngOf(seed: number): () => number {
@@ -72,6 +72,7 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
   const window = spec.window ?? 24;
   const n = spec.steps;
   const roles: Role[] = GROUPS.map((group, i) => ({
+    ...EMPTY_ROSTER_FIELDS,
     id: `r${i}`,
     name: group,
     group,
@@ -143,6 +144,7 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
 
   return {
     docFields: EMPTY_DOC_FIELDS,
+    arrangements: EMPTY_ARRANGEMENTS,
     title: `基准演练 ${n} 步`,
     titleEn: `Benchmark drill, ${n} steps`,
     summaryEn: '',

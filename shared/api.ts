@@ -39,7 +39,7 @@ import { ScriptFieldSchema } from './scriptImport/header';
 import { messageOf, messageTextOf, msg, technicalOf, type Language, type Message, type MessageKey, type MessageParam, type MessageParams } from './i18n';
 
 /** The documents that export to Word: a scenario's, then a run's. */
-export const DOCX_DOCUMENTS = ['role-sheets', 'roster', 'script', 'evaluation-form', 'report', 'evaluation-report'] as const;
+export const DOCX_DOCUMENTS = ['role-sheets', 'roster', 'script', 'evaluation-form', 'plan', 'notice', 'sign-in', 'equipment', 'contacts', 'report', 'evaluation-report'] as const;
 export type DocxDocument = (typeof DOCX_DOCUMENTS)[number];
 /** The documents made of a run (its summary and evaluation reports) rather than of a scenario. */
 export const RUN_DOCUMENTS: readonly DocxDocument[] = ['report', 'evaluation-report'];
@@ -216,8 +216,9 @@ export const apiInputs = {
   }),
 
   /**
-   * A document as a Word file (.docx): the scenario's role sheets (all roles, or `roleIds`), roster, drill script
-   * or blank evaluation forms (all, or `formId`), or a run's summary report or evaluation report.
+   * A document as a Word file (.docx): the scenario's role sheets (all roles, or `roleIds`; an observer's is its
+   * 观摩手册), roster, drill script, blank evaluation forms (all, or `formId`), drill plan, notice, sign-in sheet,
+   * equipment list or drill contacts, or a run's summary report or evaluation report.
    */
   exportDocx: z
     .strictObject({

@@ -8,8 +8,8 @@ import type { DelayCause } from './analysis';
 import { NOT_APPLICABLE, type FormResult, type ObjectiveEvaluation } from './evaluation';
 import type { ShortfallItem } from './evaluationReport';
 import { wholeMinutesOf, type AfterActionReport, type AttachmentRow, type FindingItem, type ProblemItem } from './report';
-import type { DocFields, EvalScheme } from './model';
-import type { DrillHeader, Trigger } from './sheets';
+import { PARTICIPANT_CATEGORIES, type DocFields, type EvalScheme } from './model';
+import type { DrillHeader, Headcount, RosterRole, Trigger } from './sheets';
 import { DEFAULT_TIME_ZONE, longDateOf, tPlusOf } from './time';
 
 /** A catalogue lookup: a dotted key and its `{{name}}` values (i18next's `t`, or `messageOf` bound to a language). */
@@ -260,6 +260,25 @@ export function overrunTextOf(t: Translate, report: AfterActionReport): string {
   return main + pausedText;
 }
 
+// --- 角色分工表 (roster) cells, shared by the print view, Word and Excel ---
+
+/** 「参加人员共 41 人：演练组织 11 人，应急指挥与处置 30 人（参演人员 30 人、…）」, categories with nobody left out. */
+export function headcountTextOf(t: Translate, headcount: Headcount): string {
+  const byCategory = PARTICIPANT_CATEGORIES.filter((category) => headcount.byCategory[category] > 0)
+    .map((category) => t('print.roster.headcountPart', { category: t(`category.${category}`), count: headcount.byCategory[category] }))
+    .join(t('listSep'));
+  return t('print.roster.headcount', { total: headcount.total, drill: headcount.bySide.drill, response: headcount.bySide.response, byCategory });
+}
+
+/** 集合地点/时间 as one cell: place, then time. */
+export const assemblyTextOf = (role: Pick<RosterRole, 'assembly'>) => [role.assembly.place, role.assembly.time].filter((part) => part.trim()).join('\n');
+
+/** 首次到位 as one cell: time (marked when it is the drill start), then place. */
+export const inPlaceTextOf = (t: Translate, role: Pick<RosterRole, 'inPlace'>) =>
+  [role.inPlace.time && `${role.inPlace.time}${role.inPlace.source === 'start' ? t('print.roster.inPlaceStart') : ''}`, role.inPlace.location].filter(Boolean).join('\n');
+
+/** A/B 角 as one cell: 「A：张三 / B：李四」 when a backup is set, else ''. */
+export const abTextOf = (t: Translate, role: Pick<RosterRole, 'holder' | 'backup'>) => (role.backup.trim() ? t('print.roster.ab', { a: role.holder || '—', b: role.backup }) : '');
 /** A photo's title line in the report's 附件: 「附件1 1号安置点送水」. */
 export function attachmentTitleOf(t: Translate, row: AttachmentRow): string {
   const number = t('replay.report.attachmentNumber', { n: row.n });

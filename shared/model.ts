@@ -117,8 +117,23 @@ export const RoleSchema = z.strictObject({
   responsibilities: freeText().default(''),
   reportsTo: IdSchema.nullable().default(null),
   people: z.array(PersonSchema).max(500).default([]),
+  /** 标识: how the role's people are recognised on site, e.g. 红色袖标, 橙色反光背心; '' when none. */
+  mark: text(MAX_NAME).default(''),
+  /** 集合地点 and 集合时间: where and when the role's people gather before the drill (free text: 07:30, 演练前30分钟). */
+  assemblyPlace: text(MAX_NAME).default(''),
+  assemblyTime: text(40).default(''),
+  /** 首次到位 as entered (time as free text, place); '' means the default: the first task, or the drill start for controllers and evaluators. */
+  inPlaceTime: text(40).default(''),
+  inPlaceLocation: text(MAX_NAME).default(''),
+  /** A/B 角: the backup holder (B 角) who stands in for the role's first person (A 角); '' when none. */
+  backup: text(MAX_NAME).default(''),
 });
 export type Role = z.infer<typeof RoleSchema>;
+
+/** The role fields the roster prints beyond the people, all free text with '' for none. */
+export const ROLE_ROSTER_FIELDS = ['mark', 'assemblyPlace', 'assemblyTime', 'inPlaceTime', 'inPlaceLocation', 'backup'] as const;
+/** Those fields empty, for code that builds roles. */
+export const EMPTY_ROSTER_FIELDS: Pick<Role, (typeof ROLE_ROSTER_FIELDS)[number]> = { mark: '', assemblyPlace: '', assemblyTime: '', inPlaceTime: '', inPlaceLocation: '', backup: '' };
 
 export const StepKindSchema = z.enum(['inject', 'action', 'decision', 'milestone']);
 export type StepKind = z.infer<typeof StepKindSchema>;
@@ -210,6 +225,25 @@ export const DocFieldsSchema = z.strictObject({
 export type DocFields = z.infer<typeof DocFieldsSchema>;
 export const EMPTY_DOC_FIELDS: DocFields = DocFieldsSchema.parse({});
 
+/**
+ * What the drill office writes for the documents around the script (演练工作方案,
+ * 演练通知, 观摩手册): the basis (standards and plans), the safety (安全保障) and
+ * support (物资、通讯、后勤) arrangements, the preparation timetable, the
+ * reporting point (报到地点) and contact (联系人及电话) of the notice, and the
+ * viewing positions and notes for observers. Free text, '' when not written.
+ */
+export const DrillArrangementsSchema = z.strictObject({
+  basis: freeText().default(''),
+  safety: freeText().default(''),
+  support: freeText().default(''),
+  preparation: freeText().default(''),
+  reportingPoint: text(1000).default(''),
+  contact: text(1000).default(''),
+  viewing: freeText().default(''),
+});
+export type DrillArrangements = z.infer<typeof DrillArrangementsSchema>;
+export const EMPTY_ARRANGEMENTS: DrillArrangements = DrillArrangementsSchema.parse({});
+
 /** Scenario metadata: everything but the graph. */
 export const ScenarioMetaSchema = z.strictObject({
   title: nameText(),
@@ -224,6 +258,8 @@ export const ScenarioMetaSchema = z.strictObject({
   objectives: z.array(ObjectiveSchema).max(200).default([]),
   /** The document head and foot fields of the scenario's documents (optional in files). */
   docFields: DocFieldsSchema.prefault({}),
+  /** The texts of the drill plan, notice and observer handbook (optional in files). */
+  arrangements: DrillArrangementsSchema.prefault({}),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMetaSchema>;
 

@@ -51,6 +51,7 @@ export const RULES = {
   'role-reports-to-self': rule('rules.roleReportsToSelf'),
   'role-in-use': rule('rules.roleInUse'),
   'role-evaluates': rule('rules.roleEvaluates'),
+  'role-backup-is-holder': rule('rules.roleBackupIsHolder'),
   'objective-id-taken': rule('rules.objectiveIdTaken'),
   'objective-served': rule('rules.objectiveServed'),
   'objective-linked': rule('rules.objectiveLinked'),
@@ -114,7 +115,7 @@ export type EvalLinkTargets = { hasStep: (id: string) => boolean; hasObjective: 
 export type GraphView = EvalLinkTargets & {
   step: (id: string) => Pick<Step, 'id' | 'title'> | null;
   hasEdge: (id: string) => boolean;
-  role: (id: string) => Pick<Role, 'id' | 'name'> | null;
+  role: (id: string) => Pick<Role, 'id' | 'name' | 'people' | 'backup'> | null;
   objectives: () => readonly Objective[];
   /** A step that names the role, or null. */
   stepUsingRole: (roleId: string) => Pick<Step, 'title'> | null;
@@ -153,8 +154,8 @@ export type CheckedGraphOp =
   | { op: 'addEdge'; edge: { id: string; source: string; target: string } }
   | { op: 'updateEdge'; id: string }
   | { op: 'removeEdge'; id: string }
-  | { op: 'addRole'; role: Pick<Role, 'id' | 'name' | 'reportsTo'> }
-  | { op: 'updateRole'; id: string; patch: { name?: string; reportsTo?: string | null } }
+  | { op: 'addRole'; role: Pick<Role, 'id' | 'name' | 'reportsTo'> & Partial<Pick<Role, 'people' | 'backup'>> }
+  | { op: 'updateRole'; id: string; patch: { name?: string; reportsTo?: string | null; people?: Role['people']; backup?: string } }
   | { op: 'removeRole'; id: string }
   | { op: 'setMeta'; patch: { objectives?: Objective[] } };
 
@@ -171,6 +172,18 @@ function requireBoss(view: GraphView, role: Pick<Role, 'id' | 'name' | 'reportsT
   if (role.reportsTo === null) return;
   if (role.reportsTo === role.id) refuse('role-reports-to-self', { name: role.name });
   if (!view.hasRole(role.reportsTo)) refuse('role-reports-to-missing', { name: role.name, boss: role.reportsTo });
+}
+
+/** The A/B 角 rule: the backup holder (B 角) is someone else than the role's first person (A 角). */
+function backupProblemOf(role: { name: string; people?: readonly { name: string }[]; backup?: string }): RuleViolation | null {
+  const backup = role.backup?.trim() ?? '';
+  const holder = role.people?.[0]?.name.trim() ?? '';
+  return backup !== '' && backup === holder ? { code: 'role-backup-is-holder', params: { name: role.name, backup } } : null;
+}
+
+function requireBackup(role: { name: string; people?: readonly { name: string }[]; backup?: string }) {
+  const problem = backupProblemOf(role);
+  if (problem) refuse(problem.code, problem.params);
 }
 
 /** Refuses objective lists with a repeated id. */
@@ -219,10 +232,13 @@ export function checkGraphOp(view: GraphView, op: CheckedGraphOp): void {
     case 'addRole':
       if (view.hasRole(op.role.id)) refuse('role-id-taken', { id: op.role.id });
       requireBoss(view, op.role);
+      requireBackup(op.role);
       return;
     case 'updateRole': {
       const role = view.role(op.id) ?? refuse('role-missing', { id: op.id });
       if (op.patch.reportsTo !== undefined) requireBoss(view, { id: role.id, name: op.patch.name ?? role.name, reportsTo: op.patch.reportsTo });
+      if (op.patch.people !== undefined || op.patch.backup !== undefined)
+        requireBackup({ name: op.patch.name ?? role.name, people: op.patch.people ?? role.people, backup: op.patch.backup ?? role.backup });
       return;
     }
     case 'removeRole': {
@@ -342,6 +358,8 @@ export function graphProblemsOf(
   const objectiveIds = unique(body.objectives, 'objectives', 'objective-id-taken');
   unique(body.edges, 'edges', 'edge-id-taken');
   body.roles.forEach((role, i) => {
+    const backup = backupProblemOf(role);
+    if (backup) problem(`roles[${i}].backup`, backup.code, backup.params);
     if (role.reportsTo === role.id) problem(`roles[${i}].reportsTo`, 'role-reports-to-self', { name: role.name });
     else if (role.reportsTo !== null && !roleIds.has(role.reportsTo))
       problem(`roles[${i}].reportsTo`, 'role-reports-to-missing', { name: role.name, boss: role.reportsTo });

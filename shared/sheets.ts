@@ -118,25 +118,63 @@ export type RoleSheet = {
   evaluation: EvaluatorDuty[];
 };
 
+/**
+ * The two organisations of a drill: the drill's own (演练领导小组, 导调组,
+ * 评估组, 保障组, 模拟人员, 观摩 — every category but players) and the
+ * simulated response command (应急指挥部 and its 工作组: the players).
+ */
+export type RosterSide = 'drill' | 'response';
+export const rosterSideOf = (category: ParticipantCategory): RosterSide => (category === 'player' ? 'response' : 'drill');
+
+/**
+ * Where and when a role must first be in place (首次到位): as entered on the
+ * role, else its first task; controllers and evaluators are due from the
+ * drill start. `time` is a clock or T+ time as the other times, or the text entered.
+ */
+export type InPlace = { time: string; location: string; source: 'entered' | 'first-task' | 'start' | 'none' };
+
 export type RosterRole = {
   id: string;
   name: string;
   group: string;
   category: ParticipantCategory;
+  side: RosterSide;
   variant: SheetVariant;
   responsibilities: string;
   people: Person[];
   reportsTo: RoleRef | null;
   reporters: RoleRef[];
-  /** Where and when the role must first be in place: its earliest step. */
+  /** The role's earliest step. */
   firstStep: { title: string; location: string; time: PlannedTime | null } | null;
+  inPlace: InPlace;
+  /** 标识 (armband or vest). */
+  mark: string;
+  /** 集合地点 and 集合时间. */
+  assembly: { place: string; time: string };
+  /** A/B 角: the first person (A) and the backup holder (B), '' when not set. */
+  holder: string;
+  backup: string;
   stepCount: number;
 };
+
+/** The roster's columns (`print.roster.col.*`), in the order the print view, Word and Excel show them. */
+export const ROSTER_COLUMNS = ['no', 'group', 'role', 'category', 'mark', 'name', 'unit', 'phone', 'callSign', 'duties', 'assembly', 'firstInPlace', 'ab', 'reportsTo'] as const;
 
 /** One role in the command structure, with the roles that report to it. */
 export type CommandNode = { role: RoleRef; people: string[]; children: CommandNode[] };
 
-export type Roster = { drill: DrillHeader; roles: RosterRole[]; command: CommandNode[] };
+/** People counted: all, and by organisation and category (a role without people counts none). */
+export type Headcount = { total: number; bySide: Record<RosterSide, number>; byCategory: Record<ParticipantCategory, number> };
+
+export type Roster = {
+  drill: DrillHeader;
+  roles: RosterRole[];
+  /** The drill's own organisation as a tree (演练领导小组 at the top when there is one). */
+  drillCommand: CommandNode[];
+  /** The simulated response command as a tree (应急指挥部 at the top). */
+  responseCommand: CommandNode[];
+  headcount: Headcount;
+};
 
 /** One row of the drill script, numbered from 1 in time order. */
 export type ScriptRow = {
@@ -366,43 +404,89 @@ export function roleSheetsOf(body: ScenarioBody, roleIds?: readonly string[]): R
   return roles.map((role) => roleSheetIn(ctx, role));
 }
 
+/** Where and when a role is first needed: as entered, else the drill start (controllers, evaluators) or its first task. */
+function inPlaceOf(ctx: Context, role: Role, first: Step | undefined): InPlace {
+  const start = ctx.body.startTime ? clockOf(ctx.body.startTime, 0) : tPlusOf(0);
+  const dueAtStart = role.category === 'controller' || role.category === 'evaluator';
+  const firstTime = first ? timeOf(ctx, first.id)?.start ?? '' : '';
+  const time = role.inPlaceTime.trim() || (dueAtStart ? start : firstTime);
+  const location = role.inPlaceLocation.trim() || first?.location || (dueAtStart ? ctx.body.location : '');
+  const source = role.inPlaceTime.trim() || role.inPlaceLocation.trim() ? 'entered' : dueAtStart ? 'start' : first ? 'first-task' : 'none';
+  return { time, location, source };
+}
+
 /**
- * The roster: every role with its people, whom it reports to, and where and
- * when it is first needed; plus the command structure as a tree from the
- * roles that report to nobody (a role caught in a reporting loop is shown
- * once, under the first role of the loop that is reached).
+ * A role's boss in the command tree: only within its own organisation; an
+ * observer only under the head of the drill's organisation (a role that
+ * reports to nobody at all, as 演练领导小组 does), never under 导调组 or 评估组.
+ */
+function treeBossOf(ctx: Context, role: Role): Role | null {
+  const ref = reportsToOf(ctx, role);
+  const boss = ref ? ctx.roles.get(ref.id)! : null;
+  if (!boss || rosterSideOf(boss.category) !== rosterSideOf(role.category)) return null;
+  if (role.category === 'observer' && (boss.category === 'observer' || reportsToOf(ctx, boss) !== null)) return null;
+  return boss;
+}
+
+/** Trees of the roles of one side from those with no boss there (a role caught in a reporting loop is shown once, under the first role of the loop reached). */
+function commandTreeOf(ctx: Context, side: RosterSide): CommandNode[] {
+  const roles = ctx.body.roles.filter((role) => rosterSideOf(role.category) === side);
+  const bosses = new Map(roles.map((role) => [role.id, treeBossOf(ctx, role)?.id ?? null]));
+  const visited = new Set<string>();
+  const nodeOf = (role: Role): CommandNode => {
+    visited.add(role.id);
+    const children: CommandNode[] = [];
+    for (const child of roles) if (bosses.get(child.id) === role.id && !visited.has(child.id)) children.push(nodeOf(child));
+    return { role: roleRefOf(role), people: role.people.map((person) => person.name), children };
+  };
+  const trees: CommandNode[] = [];
+  for (const role of roles) if (bosses.get(role.id) === null && !visited.has(role.id)) trees.push(nodeOf(role));
+  for (const role of roles) if (!visited.has(role.id)) trees.push(nodeOf(role));
+  return trees;
+}
+
+/**
+ * The roster: every role with its people, whom it reports to, its mark,
+ * assembly, A/B holders and where and when it is first in place; the
+ * headcount; and the two command structures as trees, the drill's own
+ * organisation apart from the simulated response command. Example: 导调组
+ * reporting to the in-play 总指挥 shows at the top of the drill's
+ * organisation, not under 总指挥.
  */
 export function rosterOf(body: ScenarioBody): Roster {
   const ctx = contextOf(body);
+  const headcount: Headcount = {
+    total: 0,
+    bySide: { drill: 0, response: 0 },
+    byCategory: { player: 0, controller: 0, simulator: 0, evaluator: 0, observer: 0 },
+  };
   const roles = body.roles.map((role): RosterRole => {
     const first = ctx.order.find((id) => ctx.steps.get(id)!.roleIds.includes(role.id));
     const firstStep = first === undefined ? undefined : ctx.steps.get(first)!;
+    headcount.total += role.people.length;
+    headcount.bySide[rosterSideOf(role.category)] += role.people.length;
+    headcount.byCategory[role.category] += role.people.length;
     return {
       id: role.id,
       name: role.name,
       group: role.group,
       category: role.category,
+      side: rosterSideOf(role.category),
       variant: sheetVariantOf(role.category),
       responsibilities: role.responsibilities,
       people: role.people,
       reportsTo: reportsToOf(ctx, role),
       reporters: reportersOf(ctx, role.id),
       firstStep: firstStep ? { title: firstStep.title, location: firstStep.location, time: timeOf(ctx, firstStep.id) } : null,
+      inPlace: inPlaceOf(ctx, role, firstStep),
+      mark: role.mark,
+      assembly: { place: role.assemblyPlace, time: role.assemblyTime },
+      holder: role.backup.trim() ? (role.people[0]?.name ?? '') : '',
+      backup: role.backup,
       stepCount: body.steps.filter((step) => step.roleIds.includes(role.id)).length,
     };
   });
-
-  const visited = new Set<string>();
-  const nodeOf = (role: Role): CommandNode => {
-    visited.add(role.id);
-    const children: CommandNode[] = [];
-    for (const child of body.roles) if (child.reportsTo === role.id && !visited.has(child.id)) children.push(nodeOf(child));
-    return { role: roleRefOf(role), people: role.people.map((person) => person.name), children };
-  };
-  const command: CommandNode[] = [];
-  for (const role of body.roles) if (reportsToOf(ctx, role) === null && !visited.has(role.id)) command.push(nodeOf(role));
-  for (const role of body.roles) if (!visited.has(role.id)) command.push(nodeOf(role));
-  return { drill: drillHeaderOf(body), roles, command };
+  return { drill: drillHeaderOf(body), roles, drillCommand: commandTreeOf(ctx, 'drill'), responseCommand: commandTreeOf(ctx, 'response'), headcount };
 }
 
 /**

@@ -13,6 +13,8 @@
  *   DIR/<title>-角色分工表.pdf   the roster and the command structure
  *   DIR/<title>-演练脚本.pdf     the drill script, A4 landscape
  *   DIR/<title>-评估表.pdf       the blank evaluation forms, A4 landscape (when the drill has any)
+ *   DIR/<title>-演练工作方案.pdf, -演练通知.pdf, -签到表.pdf, -物资装备清单.pdf, -演练通讯录.pdf
+ *                               the drill office's documents (`shared/drillDocuments.ts`), A4 portrait
  *
  * and the same names with `.docx` and `.xlsx` (an Excel workbook per
  * evaluation form: `<title>-评估表-<form>.xlsx`). The renderer is built first
@@ -26,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { z } from 'zod';
 import { ApiError, type DocxDocument } from '../../shared/api';
+import { DRILL_DOCUMENTS } from '../../shared/drillDocuments';
 import { messageOf, type Language } from '../../shared/i18n';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium';
 import { openBackend, type Backend } from '../core/backend';
@@ -37,7 +40,7 @@ import { readTextFile } from './files';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const rendererDir = path.join(root, 'dist/renderer');
 
-export const SHEET_DOCUMENTS = ['sheets', 'roster', 'script', 'evaluation'] as const;
+export const SHEET_DOCUMENTS = ['sheets', 'roster', 'script', 'evaluation', ...DRILL_DOCUMENTS] as const;
 export type SheetDocument = (typeof SHEET_DOCUMENTS)[number];
 
 /** A document's name in a PDF's file name: the print panel's own names (`print.doc.*`), e.g. 演练脚本, Drill-script. */
@@ -56,7 +59,17 @@ const SheetsOptions = z.strictObject({
     .pipe(z.array(z.enum(SHEET_FORMATS, { message: `each format must be one of ${SHEET_FORMATS.join(', ')}` })).min(1, { message: 'name at least one format' })),
 });
 
-const DOCX_OF: Record<SheetDocument, DocxDocument> = { sheets: 'role-sheets', roster: 'roster', script: 'script', evaluation: 'evaluation-form' };
+const DOCX_OF: Record<SheetDocument, DocxDocument> = {
+  sheets: 'role-sheets',
+  roster: 'roster',
+  script: 'script',
+  evaluation: 'evaluation-form',
+  plan: 'plan',
+  notice: 'notice',
+  'sign-in': 'sign-in',
+  equipment: 'equipment',
+  contacts: 'contacts',
+};
 
 /** The newest modification time of any file under `dir`. */
 function newestMtime(dir: string): number {
@@ -175,6 +188,7 @@ export async function printSheets(options: {
           log('Role sheets have no Excel form: use pdf or docx.');
           continue;
         }
+        if ((DRILL_DOCUMENTS as readonly string[]).includes(document)) continue;
         const forms = document === 'evaluation' ? scenario.evaluation.forms : [null];
         for (const form of forms) {
           const { base64 } = await service.exportXlsx({ scenarioId: summary.id, document: DOCX_OF[document] as 'script' | 'roster' | 'evaluation-form', formId: form?.id, language });
@@ -195,7 +209,7 @@ export async function printSheets(options: {
 export const sheetsCommand: Command = {
   name: 'sheets',
   usage: 'sheets FILE --out DIR [--lang zh|en] [--roles ID,ID] [--format pdf,docx,xlsx]',
-  summary: 'print role sheets, roster, drill script and blank evaluation forms to PDF, Word and Excel files',
+  summary: 'print role sheets, roster, drill script, blank evaluation forms, drill plan, notice, sign-in sheet, equipment list and contacts to PDF, Word and Excel files',
   run: async (argv, language) => {
     const raw = rawArgsOf(argv);
     const options = optionsOf(raw, SheetsOptions);

@@ -10,7 +10,8 @@ import { ApiError } from '../../shared/api';
 import { blankFormsOf, type BlankForm } from '../../shared/evaluationSheets';
 import { catalogues, messageOf, msg, type MessageKey, type MessageParams } from '../../shared/i18n';
 import type { Scenario } from '../../shared/model';
-import { drillScriptOf, rosterOf, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type ScriptRow } from '../../shared/sheets';
+import { abTextOf, assemblyTextOf, headcountTextOf, inPlaceTextOf, type Translate } from '../../shared/docText';
+import { drillScriptOf, ROSTER_COLUMNS, rosterOf, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type ScriptRow } from '../../shared/sheets';
 import { dateAt, DEFAULT_TIME_ZONE } from '../../shared/time';
 
 export type XlsxDocument = 'script' | 'roster' | 'evaluation-form';
@@ -26,10 +27,14 @@ function labelsOf(language: XlsxLanguage) {
     script: words.print.doc.script,
     roster: words.print.doc.roster,
     command: words.print.roster.commandHeading,
+    drillCommand: words.print.roster.drillCommand,
+    responseCommand: words.print.roster.responseCommand,
+    /** The catalogue lookup the shared document sentences (`shared/docText.ts`) take. */
+    t: ((key: string, params?: Record<string, string | number>) => messageOf(language, key, params)) as Translate,
     scriptColumns: [script.no, script.time, script.scene, script.roles, script.action, script.dialogue, script.expected, script.notes],
     /** Hidden columns that let DrillDesk read its own export back exactly (kinds, durations, branches). */
     roundTripColumns: [words.print.xlsx.id, words.print.xlsx.kind, words.print.xlsx.duration, words.print.xlsx.next],
-    rosterColumns: [roster.no, roster.group, roster.role, roster.category, roster.name, roster.unit, roster.phone, roster.callSign, roster.duties, roster.firstInPlace, roster.reportsTo],
+    rosterColumns: ROSTER_COLUMNS.map((key) => roster[key]),
     date: words.print.header.drillDate,
     location: words.print.header.location,
     organiser: words.print.header.organiser,
@@ -174,31 +179,35 @@ function scriptSheet(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Lab
 function rosterSheets(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Labels) {
   const roster = rosterOf(scenario);
   const sheet = newSheet(workbook, labels.roster, scenario, labels, true);
-  sheet.columns = [6, 14, 14, 10, 10, 28, 15, 10, 40, 22, 12].map((width) => ({ width }));
+  sheet.columns = [6, 14, 14, 10, 10, 10, 28, 15, 10, 40, 18, 18, 14, 12].map((width) => ({ width }));
   writeHeading(sheet, `${roster.drill.title} ${labels.roster}`, roster.drill, labels.rosterColumns, labels);
   roster.roles.forEach((role, i) => {
     const people = role.people.length > 0 ? role.people : [null];
     const first = sheet.rowCount + 1;
-    const firstInPlace = role.firstStep ? lines(timeRangeOf(role.firstStep.time), role.firstStep.location) : '';
     people.forEach((person) => {
       const added = sheet.addRow([
         i + 1,
         role.group,
         role.name,
         labels.categories[role.category],
+        role.mark,
         person?.name ?? '',
         person?.unit ?? '',
         person?.phone ?? '',
         person?.callSign ?? '',
         role.responsibilities,
-        firstInPlace,
+        assemblyTextOf(role),
+        inPlaceTextOf(labels.t, role),
+        abTextOf(labels.t, role),
         role.reportsTo?.name ?? '',
       ]);
       styleBody(added, labels.rosterColumns.length);
     });
     const last = sheet.rowCount;
-    if (last > first) for (const column of [1, 2, 3, 4, 9, 10, 11]) sheet.mergeCells(first, column, last, column);
+    if (last > first) for (const column of [1, 2, 3, 4, 5, 10, 11, 12, 13, 14]) sheet.mergeCells(first, column, last, column);
   });
+  const total = sheet.addRow([headcountTextOf(labels.t, roster.headcount)]);
+  total.getCell(1).font = { name: FONT, size: 9 };
   const note = sheet.addRow([labels.drillOnly]);
   note.getCell(1).font = { name: FONT, size: 9, italic: true };
 
@@ -214,7 +223,11 @@ function rosterSheets(workbook: ExcelJS.Workbook, scenario: Scenario, labels: La
       walk(node.children, depth + 1);
     }
   };
-  walk(roster.command, 0);
+  for (const [heading, nodes] of [[labels.drillCommand, roster.drillCommand], [labels.responseCommand, roster.responseCommand]] as const) {
+    const added = tree.addRow([heading]);
+    added.getCell(1).font = { name: FONT, size: 10, bold: true };
+    walk(nodes, 0);
+  }
 }
 
 /**

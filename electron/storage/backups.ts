@@ -73,7 +73,8 @@ export function listBackups(dataDir: string): BackupInfo[] {
   return fs
     .readdirSync(dir)
     .filter((name) => /^drilldesk-.*\.sqlite$/.test(name))
-    .sort()
+    // Numbers compared as numbers, so a backup before migration 10 comes after the one before 9 of the same second.
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
     .map((name) => {
       const stat = fs.statSync(path.join(dir, name));
       return { name, createdAt: createdAtOf(name) ?? stat.mtime.toISOString(), bytes: stat.size, kept: keptOf(dir, name) };

@@ -84,7 +84,6 @@ const sql = statementsOf({
   updateRole: 'UPDATE roles SET name = @name, data = @data WHERE scenario_id = @scenarioId AND id = @id',
   deleteRole: 'DELETE FROM roles WHERE scenario_id = ? AND id = ?',
   stepTitle: 'SELECT id, title FROM steps WHERE scenario_id = ? AND id = ?',
-  roleName: 'SELECT id, name FROM roles WHERE scenario_id = ? AND id = ?',
   stepUsingRole: `SELECT title FROM steps WHERE scenario_id = ?
                   AND EXISTS (SELECT 1 FROM json_each(steps.data, '$.roleIds') WHERE value = ?) ORDER BY ord LIMIT 1`,
   stepUsingObjective: `SELECT title FROM steps WHERE scenario_id = ?
@@ -225,8 +224,8 @@ export function requireScenario(db: Db, id: string): Scenario {
 }
 
 function metaFieldsOf(body: ScenarioMeta): ScenarioMeta {
-  const { title, titleEn, summaryEn, description, drillDate, startTime, timeZone, location, organiser, objectives, docFields } = body;
-  return { title, titleEn, summaryEn, description, drillDate, startTime, timeZone, location, organiser, objectives, docFields };
+  const { title, titleEn, summaryEn, description, drillDate, startTime, timeZone, location, organiser, objectives, docFields, arrangements } = body;
+  return { title, titleEn, summaryEn, description, drillDate, startTime, timeZone, location, organiser, objectives, docFields, arrangements };
 }
 
 /** Inserts a whole scenario (new, imported, copied). The caller has checked its integrity and runs this in a transaction. */
@@ -299,7 +298,10 @@ function evaluationOf(db: Db, scenarioId: string): EvaluationPlan {
 function graphViewIn(db: Db, scenarioId: string): GraphView {
   const statements = sql(db);
   const step = (id: string) => (statements.stepTitle.get(scenarioId, id) as { id: string; title: string } | undefined) ?? null;
-  const role = (id: string) => (statements.roleName.get(scenarioId, id) as { id: string; name: string } | undefined) ?? null;
+  const role = (id: string) => {
+    const row = statements.getRole.get(scenarioId, id) as RoleRow | undefined;
+    return row ? roleOf(row) : null;
+  };
   const objectives = () => metaOf(statements.get.get(scenarioId) as ScenarioRow).objectives;
   return {
     step,

@@ -1,12 +1,14 @@
 /**
  * The scenario's metadata (title, date, start time, time zone, location,
- * organiser, objectives, description, document fields) in one dialog. Saving makes one undoable edit:
+ * organiser, objectives, description, document fields, and the texts of the
+ * drill plan, notice and observer handbook) in one dialog. Saving makes one undoable edit:
  * steps are unassigned from objectives that were removed, then the metadata
  * is set.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ObjectiveSchema, ScenarioMetaSchema, type DocFields, type Objective, type ScenarioMeta } from '../../shared/model';
+import { ArrangementsEditor, arrangementsProblemsOf } from './ArrangementsEditor';
+import { ObjectiveSchema, ScenarioMetaSchema, type DocFields, type DrillArrangements, type Objective, type ScenarioMeta } from '../../shared/model';
 import { DocFieldsEditor, docFieldsProblemsOf } from '../components/DocFieldsEditor';
 import { dateTimeAt, timeZoneNames } from '../../shared/time';
 import type { GraphOp } from '../../shared/ops';
@@ -31,6 +33,7 @@ type Draft = {
   summaryEn: string;
   objectives: Objective[];
   docFields: DocFields;
+  arrangements: DrillArrangements;
 };
 const TEXT_FIELDS = ['title', 'titleEn', 'timeZone', 'location', 'organiser', 'description', 'summaryEn'] as const;
 
@@ -66,6 +69,8 @@ export function MetaDialog() {
   value.objectives = objectives;
   if (Object.keys(docFieldsProblemsOf(draft.docFields)).length > 0) errors.docFields = 'docFields';
   else value.docFields = draft.docFields;
+  if (Object.keys(arrangementsProblemsOf(draft.arrangements)).length > 0) errors.arrangements = 'arrangements';
+  else value.arrangements = draft.arrangements;
   const valid = Object.keys(errors).length === 0;
 
   const current = useEditor.getState().body;
@@ -187,6 +192,7 @@ export function MetaDialog() {
         {text('description', { multiline: true, wide: true })}
         {text('summaryEn', { multiline: true, wide: true })}
         <DocFieldsEditor value={draft.docFields} onChange={(docFields) => setDraft({ ...draft, docFields })} />
+        <ArrangementsEditor value={draft.arrangements} onChange={(arrangements) => setDraft({ ...draft, arrangements })} />
       </div>
     </Dialog>
   );

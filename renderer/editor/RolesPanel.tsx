@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { PARTICIPANT_CATEGORIES, PersonSchema, RoleSchema, type ParticipantCategory, type Person, type Role } from '../../shared/model';
+import { PARTICIPANT_CATEGORIES, PersonSchema, ROLE_ROSTER_FIELDS, RoleSchema, type ParticipantCategory, type Person, type Role } from '../../shared/model';
 import { roleRemovalOpsOf } from '../../shared/ops';
 import { ConfirmDialog } from '../components/Dialog';
 import { checkValue, FieldFrame, SelectField, TextField } from './fields';
@@ -120,7 +120,7 @@ function RoleEditor(props: { role: Role; onDelete: () => void }) {
   const { role } = props;
   const others = useEditor(useShallow((state) => state.body.roles.filter((other) => other.id !== role.id).map((other) => `${other.id}\n${other.name}`)));
   const steps = useEditor(useShallow((state) => state.body.steps.filter((step) => step.roleIds.includes(role.id)).map((step) => `${step.id}\n${step.title}`)));
-  const update = (field: 'name' | 'group' | 'responsibilities') => (value: string, burst: string) =>
+  const update = (field: 'name' | 'group' | 'responsibilities' | (typeof ROLE_ROSTER_FIELDS)[number]) => (value: string, burst: string) =>
     commit([{ op: 'updateRole', id: role.id, patch: { [field]: value } }], { mergeKey: `${role.id}:${field}:${burst}`, debounce: true });
   return (
     <div className="role-editor" data-testid="role-editor">
@@ -165,6 +165,18 @@ function RoleEditor(props: { role: Role; onDelete: () => void }) {
       />
       <TextField label={t('editor.roles.responsibilities')} value={role.responsibilities} schema={R.responsibilities} onValid={update('responsibilities')} multiline rows={3} testId="role-responsibilities" />
       <PeopleEditor role={role} />
+      <div className="ed-row">
+        <TextField label={t('editor.roles.mark')} value={role.mark} schema={R.mark} onValid={update('mark')} placeholder={t('editor.roles.markPlaceholder')} testId="role-mark" />
+        <TextField label={t('editor.roles.backup')} value={role.backup} schema={R.backup} onValid={update('backup')} hint={t('editor.roles.backupHint')} testId="role-backup" />
+      </div>
+      <div className="ed-row">
+        <TextField label={t('editor.roles.assemblyPlace')} value={role.assemblyPlace} schema={R.assemblyPlace} onValid={update('assemblyPlace')} testId="role-assemblyPlace" />
+        <TextField label={t('editor.roles.assemblyTime')} value={role.assemblyTime} schema={R.assemblyTime} onValid={update('assemblyTime')} placeholder="07:30" testId="role-assemblyTime" />
+      </div>
+      <div className="ed-row">
+        <TextField label={t('editor.roles.inPlaceTime')} value={role.inPlaceTime} schema={R.inPlaceTime} onValid={update('inPlaceTime')} hint={t('editor.roles.inPlaceHint')} testId="role-inPlaceTime" />
+        <TextField label={t('editor.roles.inPlaceLocation')} value={role.inPlaceLocation} schema={R.inPlaceLocation} onValid={update('inPlaceLocation')} testId="role-inPlaceLocation" />
+      </div>
       <div className="ed-field ed-field-wide">
         <label>{t('editor.roles.steps', { count: steps.length })}</label>
         <div className="role-steps">

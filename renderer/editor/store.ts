@@ -22,7 +22,7 @@ import type { DrillApi } from '../../shared/api';
 import { errorTextOf } from '../i18n';
 import { stepMatchesOf } from '../../shared/find';
 import { EMPTY_HISTORY, historyClosed, historyWithEdit, redoOf, undoOf, type History } from '../../shared/history';
-import { EMPTY_DOC_FIELDS, type Edge, type Role, type Scenario, type ScenarioBody, type Step } from '../../shared/model';
+import { EMPTY_ARRANGEMENTS, EMPTY_DOC_FIELDS, type Edge, type Role, type Scenario, type ScenarioBody, type Step } from '../../shared/model';
 import { applyOps, inverseOfOps, type GraphOp } from '../../shared/ops';
 import { DEFAULT_TIME_ZONE } from '../../shared/time';
 import { RuleError } from '../../shared/rules';
@@ -67,6 +67,7 @@ export type EditorState = {
 
 const EMPTY_BODY: ScenarioBody = {
   docFields: EMPTY_DOC_FIELDS,
+  arrangements: EMPTY_ARRANGEMENTS,
   title: '',
   titleEn: '',
   summaryEn: '',

@@ -2,9 +2,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/model';
 import { sheetVariantOf } from '../../shared/sheets';
+import { DRILL_DOCUMENTS, type DrillDocument } from '../../shared/drillDocuments';
 
-export type DocumentKind = 'sheets' | 'roster' | 'script' | 'evaluation';
-export const DOCUMENT_KINDS: DocumentKind[] = ['sheets', 'roster', 'script', 'evaluation'];
+export type DocumentKind = 'sheets' | 'roster' | 'script' | 'evaluation' | DrillDocument;
+export const DOCUMENT_KINDS: DocumentKind[] = ['sheets', 'roster', 'script', 'evaluation', ...DRILL_DOCUMENTS];
+/** What the print view opens with when nothing is asked for: the documents of every drill day (the office's others on demand). */
+export const DEFAULT_DOCUMENTS: DocumentKind[] = ['sheets', 'roster', 'script', 'evaluation'];
 
 export type PrintSelection = { documents: ReadonlySet<DocumentKind>; roleIds: ReadonlySet<string> };
 

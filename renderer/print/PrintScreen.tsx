@@ -17,11 +17,23 @@ import { notify, notifyError } from '../components/toasts';
 import { PAGE, Paged, type Flow, type LaidPage } from './Paged';
 import { footerRightOf, withDocFields } from './docParts';
 import type { DocxDocument } from '../../shared/api';
-import { DOCUMENT_KINDS, PrintPanel, type DocumentKind, type PrintSelection, type Zoom } from './PrintPanel';
+import { DEFAULT_DOCUMENTS, DOCUMENT_KINDS, PrintPanel, type DocumentKind, type PrintSelection, type Zoom } from './PrintPanel';
 
 /** The Word document of each printed document. */
-const DOCX_DOCUMENT_OF: Record<DocumentKind, DocxDocument> = { sheets: 'role-sheets', roster: 'roster', script: 'script', evaluation: 'evaluation-form' };
+const DOCX_DOCUMENT_OF: Record<DocumentKind, DocxDocument> = {
+  sheets: 'role-sheets',
+  roster: 'roster',
+  script: 'script',
+  evaluation: 'evaluation-form',
+  plan: 'plan',
+  notice: 'notice',
+  'sign-in': 'sign-in',
+  equipment: 'equipment',
+  contacts: 'contacts',
+};
 import { roleSheetFlow } from './roleSheetFlow';
+import { drillDocumentFlow } from './drillDocumentFlow';
+import { documentBlocksOf, DRILL_DOCUMENTS, handbookBlocksOf } from '../../shared/drillDocuments';
 import { rosterFlow } from './rosterFlow';
 import { scriptFlow } from './scriptFlow';
 import { evaluationFormFlow } from './evaluationFormFlow';
@@ -41,7 +53,7 @@ function initialSelection(scenario: Scenario, search: string): PrintSelection {
   const docs = asked?.filter((kind): kind is DocumentKind => DOCUMENT_KINDS.includes(kind as DocumentKind));
   const roles = params.get('roles')?.split(',');
   return {
-    documents: new Set(docs && docs.length > 0 ? docs : DOCUMENT_KINDS),
+    documents: new Set(docs && docs.length > 0 ? docs : DEFAULT_DOCUMENTS),
     roleIds: new Set(roles ? scenario.roles.filter((role) => roles.includes(role.id)).map((role) => role.id) : scenario.roles.map((role) => role.id)),
   };
 }
@@ -105,7 +117,14 @@ export function PrintScreen(props: { scenarioId: string }) {
     if (!scenario) return null;
     const fielded = (flow: Flow) => withDocFields(flow, scenario.docFields, t, language);
     return {
-      sheets: new Map(roleSheetsOf(scenario).map((sheet) => [sheet.role.id, fielded(roleSheetFlow(sheet, t, language))])),
+      // Observers get their 观摩手册 instead of a task sheet with nothing to do.
+      sheets: new Map(
+        roleSheetsOf(scenario).map((sheet) => [
+          sheet.role.id,
+          fielded(sheet.role.category === 'observer' ? drillDocumentFlow(handbookBlocksOf(scenario, sheet.role.id, t, language)!) : roleSheetFlow(sheet, t, language)),
+        ]),
+      ),
+      drill: new Map(DRILL_DOCUMENTS.map((document) => [document, fielded(drillDocumentFlow(documentBlocksOf(document, scenario, t, language)))])),
       roster: fielded(rosterFlow(rosterOf(scenario), t, language)),
       script: fielded(scriptFlow(drillScriptOf(scenario), t, language)),
       evaluation: blankFormsOf(scenario).map((form) => fielded(evaluationFormFlow(form, t, language))),
@@ -119,6 +138,7 @@ export function PrintScreen(props: { scenarioId: string }) {
     if (selection.documents.has('roster')) result.push(built.roster);
     if (selection.documents.has('script')) result.push(built.script);
     if (selection.documents.has('evaluation')) result.push(...built.evaluation);
+    for (const document of DRILL_DOCUMENTS) if (selection.documents.has(document)) result.push(built.drill.get(document)!);
     return result;
   }, [scenario, selection, built]);
 

@@ -1,11 +1,12 @@
 /** The roster (角色分工表) as a flow: every role with its people and contacts, then the command structure. */
 import type { TFunction } from 'i18next';
-import { timeRangeOf, type CommandNode, type Roster, type RosterRole } from '../../shared/sheets';
+import { abTextOf, assemblyTextOf, headcountTextOf, inPlaceTextOf } from '../../shared/docText';
+import { ROSTER_COLUMNS, type CommandNode, type Roster, type RosterRole } from '../../shared/sheets';
 import type { Flow, FlowPart } from './Paged';
 import { drillFacts, InfoTable, Lines, SectionHeading, TitleBlock } from './docParts';
 
-/** 序号 | 组别 | 角色/岗位 | 人员类别 | 姓名 | 单位及职务 | 联系电话 | 呼号 | 主要职责 | 首次到位 | 向谁报告 (mm, landscape text width 267). */
-const COLUMNS = [9, 22, 23, 17, 16, 40, 25, 17, 53, 27, 18];
+/** 序号 | 组别 | 角色/岗位 | 人员类别 | 标识 | 姓名 | 单位及职务 | 联系电话 | 呼号 | 主要职责 | 集合地点/时间 | 首次到位 | A/B 角 | 上级 (mm, landscape text width 267). */
+const COLUMNS = [8, 18, 20, 13, 14, 14, 30, 22, 12, 38, 22, 22, 17, 17];
 
 function RoleRows(props: { role: RosterRole; index: number; t: TFunction }) {
   const { role, index, t } = props;
@@ -27,6 +28,7 @@ function RoleRows(props: { role: RosterRole; index: number; t: TFunction }) {
               <td rowSpan={span}>
                 {t(`category.${role.category}`)}
               </td>
+              <td rowSpan={span}>{role.mark}</td>
             </>
           )}
           <td>{person?.name ?? '—'}</td>
@@ -39,12 +41,13 @@ function RoleRows(props: { role: RosterRole; index: number; t: TFunction }) {
                 <Lines text={role.responsibilities} />
               </td>
               <td rowSpan={span}>
-                {role.firstStep && (
-                  <>
-                    <div className="doc-time">{timeRangeOf(role.firstStep.time)}</div>
-                    <div className="doc-small">{role.firstStep.location}</div>
-                  </>
-                )}
+                <Lines text={assemblyTextOf(role)} />
+              </td>
+              <td rowSpan={span} data-testid="roster-in-place">
+                <Lines text={inPlaceTextOf(t, role)} />
+              </td>
+              <td rowSpan={span}>
+                <Lines text={abTextOf(t, role)} />
               </td>
               <td rowSpan={span}>{role.reportsTo?.name ?? ''}</td>
             </>
@@ -56,7 +59,7 @@ function RoleRows(props: { role: RosterRole; index: number; t: TFunction }) {
 }
 
 /** The command tree as one line per role; the connector lines are drawn by CSS from the guides. */
-function commandLines(nodes: CommandNode[], t: TFunction): FlowPart[] {
+function commandLines(nodes: CommandNode[], t: TFunction, side: string): FlowPart[] {
   const parts: FlowPart[] = [];
   /** `guides[d]`: whether the ancestor at depth d + 1 has a later sibling, so its line runs on past this row. */
   const walk = (list: CommandNode[], guides: boolean[], depth: number) => {
@@ -64,7 +67,7 @@ function commandLines(nodes: CommandNode[], t: TFunction): FlowPart[] {
       const last = i === list.length - 1;
       parts.push({
         kind: 'block',
-        key: `cmd-${node.role.id}`,
+        key: `cmd-${side}-${node.role.id}`,
         node: (
           <div className={depth === 0 ? 'doc-tree-line doc-tree-root' : 'doc-tree-line'} data-testid="command-line">
             {guides.map((open, d) => (
@@ -81,7 +84,7 @@ function commandLines(nodes: CommandNode[], t: TFunction): FlowPart[] {
     });
   };
   walk(nodes, [], 0);
-  return parts.length > 0 ? parts : [{ kind: 'block', key: 'cmd-none', node: <p className="doc-note">{t('print.sheet.none')}</p> }];
+  return parts.length > 0 ? parts : [{ kind: 'block', key: `cmd-${side}-none`, node: <p className="doc-note">{t('print.sheet.none')}</p> }];
 }
 
 export function rosterFlow(roster: Roster, t: TFunction, language: string): Flow {
@@ -101,16 +104,20 @@ export function rosterFlow(roster: Roster, t: TFunction, language: string): Flow
         columns: COLUMNS,
         head: (
           <tr>
-            {['no', 'group', 'role', 'category', 'name', 'unit', 'phone', 'callSign', 'duties', 'firstInPlace', 'reportsTo'].map((key) => (
+            {ROSTER_COLUMNS.map((key) => (
               <th key={key}>{col(key)}</th>
             ))}
           </tr>
         ),
         units: roster.roles.map((role, i) => ({ key: role.id, node: <RoleRows role={role} index={i + 1} t={t} /> })),
       },
+      { kind: 'block', key: 'headcount', node: <p className="doc-note" data-testid="roster-headcount">{headcountTextOf(t, roster.headcount)}</p> },
       { kind: 'block', key: 'drill-only', node: <p className="doc-note">{t('print.roster.drillOnly')}</p> },
       { kind: 'block', key: 'command-heading', keepWithNext: true, breakBefore: true, node: <SectionHeading text={t('print.roster.commandHeading')} /> },
-      ...commandLines(roster.command, t),
+      { kind: 'block', key: 'drill-command', keepWithNext: true, node: <p className="doc-subheading">{t('print.roster.drillCommand')}</p> },
+      ...commandLines(roster.drillCommand, t, 'drill'),
+      { kind: 'block', key: 'response-command', keepWithNext: true, node: <p className="doc-subheading">{t('print.roster.responseCommand')}</p> },
+      ...commandLines(roster.responseCommand, t, 'response'),
     ],
   };
 }

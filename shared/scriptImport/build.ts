@@ -28,6 +28,7 @@ import {
   MAX_MINUTES,
   MAX_NAME,
   MAX_TEXT,
+  EMPTY_ROSTER_FIELDS,
   ScenarioBodySchema,
   type Edge,
   type Objective,
@@ -623,6 +624,7 @@ function buildGraph(entries: Entry[], ctx: GraphContext) {
       const guessed = categoryOfName(name);
       const category = guessed === 'player' ? fallback : guessed;
       roles.push({
+        ...EMPTY_ROSTER_FIELDS,
         id,
         name,
         group: isNarrator(name) ? labels.generated.controlGroup : name,

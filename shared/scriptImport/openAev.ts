@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { catalogues, type Language } from '../i18n';
-import { InjectStepSchema, MAX_MINUTES, MAX_NAME, MAX_TEXT, ScenarioBodySchema, type Edge, type Role, type ScenarioBody, type Step } from '../model';
+import { EMPTY_ROSTER_FIELDS, InjectStepSchema, MAX_MINUTES, MAX_NAME, MAX_TEXT, ScenarioBodySchema, type Edge, type Role, type ScenarioBody, type Step } from '../model';
 import { graphProblemsOf, ruleMessageOf } from '../rules';
 import { cyclesOf } from '../schedule';
 import { pad2 } from '../time';
@@ -65,6 +65,7 @@ export function openAevImportOf(value: unknown, language: Language): OpenAevImpo
   const roles: Role[] = (data.scenario_teams ?? []).map((team, i) => {
     const category = categoryOfName(team.team_name);
     return {
+      ...EMPTY_ROSTER_FIELDS,
       id: `role-${pad2(i + 1)}`,
       name: team.team_name.trim().slice(0, MAX_NAME) || `Team ${i + 1}`,
       group: '',

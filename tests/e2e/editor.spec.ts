@@ -316,6 +316,35 @@ test('deleting a role in use asks first, names the steps, and can be undone', as
   expect(stored.steps.find((s) => s.id === 'b')!.roleIds).toEqual(['r-monitor']);
 });
 
+test('the role editor keeps the roster fields, refuses a B 角 who is the A 角, and 演练信息 keeps the plan texts', async ({ app, page }) => {
+  const id = await storeScenario(app, chain);
+  await openScenario(page, app, id);
+  await page.getByTestId('panel-tab-roles').click();
+  await page.getByTestId('role-item').filter({ hasText: '应急监测组' }).getByRole('button').first().click();
+  await page.getByTestId('role-mark').fill('蓝色袖标');
+  await page.getByTestId('role-assemblyPlace').fill('监测站门口');
+  await page.getByTestId('role-inPlaceTime').fill('08:40');
+  await page.getByTestId('role-backup').fill('王晓东');
+  await page.getByTestId('role-backup').blur();
+  await saved(page);
+  expect((await storedScenario(app, id)).roles.find((r) => r.id === 'r-monitor')).toMatchObject({ mark: '蓝色袖标', assemblyPlace: '监测站门口', inPlaceTime: '08:40', backup: '王晓东' });
+  // 李娜 is the A 角 (first person): the rulebook refuses her as B 角, and nothing is stored.
+  await page.getByTestId('role-backup').fill('李娜');
+  await page.getByTestId('role-backup').blur();
+  await expect(page.getByText('已是其 A 角').first()).toBeVisible();
+  await saved(page);
+  expect((await storedScenario(app, id)).roles.find((r) => r.id === 'r-monitor')!.backup).toBe('王晓东');
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+Enter');
+  const dialog = page.getByTestId('meta-dialog');
+  await dialog.getByTestId('arrangement-basis').fill('《县突发环境事件应急预案》');
+  await dialog.getByTestId('arrangement-reportingPoint').fill('县应急指挥中心一楼大厅，08:00 前报到');
+  await dialog.getByTestId('meta-save').click();
+  await saved(page);
+  expect((await storedScenario(app, id)).arrangements).toMatchObject({ basis: '《县突发环境事件应急预案》', reportingPoint: '县应急指挥中心一楼大厅，08:00 前报到', safety: '' });
+});
+
 test('auto-layout is one undoable move, and the metadata dialog edits title, date and objectives', async ({ app, page }) => {
   const id = await storeScenario(app, { ...chain, steps: chain.steps.map((s, i) => ({ ...s, position: { x: i * 40, y: i * 300 } })) });
   await openScenario(page, app, id);

@@ -101,6 +101,11 @@ test('the composite drill never puts two roles on one page and starts every shee
     const first = headers.indexOf(sheet.role.name) + 1;
     const last = headers.lastIndexOf(sheet.role.name) + 1;
     const text = squeezed(Array.from({ length: last - first + 1 }, (_, i) => textOf(pdf, first + i)).join(''));
+    // An observer's sheet is its 观摩手册 (schedule by phase, no task list).
+    if (sheet.role.category === 'observer') {
+      expect(squeezed(textOf(pdf, first))).toContain('观摩手册');
+      continue;
+    }
     expect(squeezed(textOf(pdf, first))).toContain('岗位任务卡');
     expectInOrder(text, sheet.steps.map((step) => step.title.slice(0, 8)));
   }
@@ -158,7 +163,7 @@ test('Excel export of the roster downloads a workbook that reads back', async ({
   await done.saveAs(file);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  expect(workbook.getWorksheet('角色分工表')!.getCell('E4').value).toBe('周建国');
+  expect(workbook.getWorksheet('角色分工表')!.getCell('F4').value).toBe('周建国');
 });
 
 test('Word export of the script downloads from the print view by keyboard, and the PDF and .docx carry the document fields', async ({ app, page }) => {
@@ -188,13 +193,46 @@ test('Word export of the script downloads from the print view by keyboard, and t
 });
 
 test('drill sheets writes one PDF per document', async () => {
+  // Eight documents, each laid out in its own page of headless Chromium on a shared two-core machine.
+  test.setTimeout(240_000);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-cli-'));
   const printed = await printSheets({ text: scenarioFileTextOf(printDrill()), outDir, build: false });
   expect(printed.map((p) => [p.document, path.basename(p.file), pageCountOf(p.file)])).toEqual([
     ['sheets', '汛期水环境应急演练（打印测试）-岗位任务卡.pdf', 6],
     ['roster', '汛期水环境应急演练（打印测试）-角色分工表.pdf', printed[1].pages],
     ['script', '汛期水环境应急演练（打印测试）-演练脚本.pdf', printed[2].pages],
+    ['plan', '汛期水环境应急演练（打印测试）-演练工作方案.pdf', printed[3].pages],
+    ['notice', '汛期水环境应急演练（打印测试）-演练通知.pdf', printed[4].pages],
+    ['sign-in', '汛期水环境应急演练（打印测试）-签到表.pdf', printed[5].pages],
+    ['equipment', '汛期水环境应急演练（打印测试）-物资装备清单.pdf', printed[6].pages],
+    ['contacts', '汛期水环境应急演练（打印测试）-演练通讯录.pdf', printed[7].pages],
   ]);
   expect(squeezed(textOf(printed[1].file))).toContain('指挥体系');
+  expect(squeezed(textOf(printed[4].file))).toContain('关于开展汛期水环境应急演练（打印测试）的通知');
   fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+test('the drill plan, the sign-in sheet and an observer handbook print from the print view, and the roster carries its new columns', async ({ app, page }) => {
+  const body = printDrill();
+  const id = importScenario(app, {
+    ...body,
+    arrangements: { ...body.arrangements, basis: '《县突发环境事件应急预案》', safety: '演练区域设警戒线', viewing: '观摩台设在资水河大桥东侧' },
+    roles: [
+      ...body.roles.map((role) => (role.id === 'mon' ? { ...role, mark: '蓝色袖标', assemblyPlace: '监测站门口', assemblyTime: '08:00', backup: '赵磊' } : role)),
+      { ...body.roles[0], id: 'obs', name: '观摩嘉宾', group: '观摩人员', category: 'observer' as const, reportsTo: null, people: [{ name: '市局来宾', unit: '市生态环境局', phone: '', callSign: '' }] },
+    ],
+  });
+  await openPrintView(page, app, id, '&print=plan,sign-in');
+  const plan = squeezed(textOf(await printToPdf(page, 'plan.pdf')));
+  for (const heading of ['演练工作方案', '一、演练目的', '二、编制依据', '《县突发环境事件应急预案》', '（一）演练组织机构', '（二）应急指挥体系（模拟）', '六、演练阶段及时间安排', '八、安全保障', '演练区域设警戒线', '签到表', '签名'])
+    expect(plan).toContain(squeezed(heading));
+  for (const person of ['周建国', '王晓东', '李娜', '袁志华', '市局来宾']) expect(plan).toContain(person);
+
+  await openPrintView(page, app, id, '&print=sheets&roles=obs');
+  const handbook = squeezed(textOf(await printToPdf(page, 'handbook.pdf')));
+  for (const text of ['观摩手册', '【观摩嘉宾】', '二、演练日程', '三、观摩位置', '观摩台设在资水河大桥东侧', '四、注意事项', '五、联系方式', '郑凯']) expect(handbook).toContain(squeezed(text));
+
+  await openPrintView(page, app, id, '&print=roster');
+  const roster = squeezed(textOf(await printToPdf(page, 'roster.pdf')));
+  for (const text of ['标识', '集合地点/时间', 'A/B角', '蓝色袖标', '监测站门口', 'B：赵磊', '参加人员共8人', '（一）演练组织机构', '（二）应急指挥体系（模拟）']) expect(roster).toContain(squeezed(text));
 });

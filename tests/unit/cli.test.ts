@@ -124,6 +124,11 @@ describe('drill sheets --format', () => {
         `${title}-演练脚本.docx`,
         `${title}-演练脚本.xlsx`,
         `${title}-评估表.docx`,
+        `${title}-演练工作方案.docx`,
+        `${title}-演练通知.docx`,
+        `${title}-签到表.docx`,
+        `${title}-物资装备清单.docx`,
+        `${title}-演练通讯录.docx`,
         ...(body.evaluation.forms.length > 1 ? body.evaluation.forms.map((form) => `${title}-评估表-${form.title.replace(/\s+/g, '_')}.xlsx`) : [`${title}-评估表.xlsx`]),
       ].sort(),
     );
@@ -133,6 +138,12 @@ describe('drill sheets --format', () => {
     for (const step of body.steps) expect(script).toContain(step.title);
     const sheets = (await mammoth.extractRawText({ path: path.join(out, `${title}-岗位任务卡.docx`) })).value;
     for (const role of body.roles) expect(sheets).toContain(`【${role.name}】`);
+    // The observers' section is their handbook, not an empty task card.
+    expect(sheets).toContain('观摩手册');
+    const plan = (await mammoth.extractRawText({ path: path.join(out, `${title}-演练工作方案.docx`) })).value;
+    for (const heading of ['一、演练目的', '二、编制依据', '四、组织机构及职责', '六、演练阶段及时间安排', '十一、筹备工作安排']) expect(plan).toContain(heading);
+    const signIn = (await mammoth.extractRawText({ path: path.join(out, `${title}-签到表.docx`) })).value;
+    for (const person of body.roles.flatMap((role) => role.people)) expect(signIn).toContain(person.name);
   });
 
   it('refuses an unknown format, naming the formats it knows, and writes nothing', () => {

@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiMethod, ApiOutputs } from '../../shared/api';
 import { itemResultsOf, placedItemsOf } from '../../shared/evaluation';
 import { FORM_TEMPLATES, formFromTemplate } from '../../shared/evaluationTemplates';
-import { EvalAssignmentSchema, type Scenario, type ScenarioBody } from '../../shared/model';
+import { EMPTY_ROSTER_FIELDS, EvalAssignmentSchema, type Scenario, type ScenarioBody } from '../../shared/model';
 import { applyOps, inverseOfOps, removalOpsOf, roleRemovalOpsOf, type GraphOp } from '../../shared/ops';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
@@ -77,7 +77,7 @@ describe('the evaluation plan of a scenario', () => {
     const created = await call('createScenario', { meta: { title: '防汛演练' } });
     let scenario = await edit(created, [
       { op: 'setMeta', patch: { objectives: [{ id: 'o1', text: '检验应急供水' }] } },
-      { op: 'addRole', role: { id: 'r-eval', name: '评估组', group: '评估组', category: 'evaluator', color: '#475569', responsibilities: '', reportsTo: null, people: [{ name: '袁志华', unit: '', phone: '', callSign: '' }, { name: '彭丽', unit: '', phone: '', callSign: '' }] } },
+      { op: 'addRole', role: { ...EMPTY_ROSTER_FIELDS, id: 'r-eval', name: '评估组', group: '评估组', category: 'evaluator', color: '#475569', responsibilities: '', reportsTo: null, people: [{ name: '袁志华', unit: '', phone: '', callSign: '' }, { name: '彭丽', unit: '', phone: '', callSign: '' }] } },
       { op: 'addStep', step: { id: 's1', kind: 'action', title: '启动应急供水', description: '', roleIds: [], dialogue: '', location: '', durationMin: 10, resources: '', expectedResult: '', objectiveIds: ['o1'], notes: '', phase: '', position: { x: 0, y: 0 } } },
     ]);
     let n = 0;

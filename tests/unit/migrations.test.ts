@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Template } from '../../shared/api';
-import { EMPTY_DOC_FIELDS, NewRunEventSchema } from '../../shared/model';
+import { EMPTY_ARRANGEMENTS, EMPTY_DOC_FIELDS, NewRunEventSchema, ROLE_ROSTER_FIELDS } from '../../shared/model';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { createService } from '../../electron/core/service';
 import { loadTemplates } from '../../electron/core/templates';
@@ -216,6 +216,14 @@ const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | 
     expect((service.listAttachments({ runId }) as { caption: string; width: number }[]).map((a) => [a.caption, a.width])).toEqual([['泵房', 200]]);
     service.deleteRun({ id: runId });
     expect(db.prepare('SELECT COUNT(*) AS n FROM attachments').get()).toEqual({ n: 0 });
+  },
+  [versionOf('0008-roster-arrangements')]: (db) => {
+    // Roles, scenarios and run plans read back with the roster fields and arrangements, empty or as entered.
+    const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
+    const run = db.prepare('SELECT id, scenario_id FROM runs LIMIT 1').get() as { id: string; scenario_id: string };
+    const scenario = service.getScenario({ id: run.scenario_id }) as { roles: Record<string, unknown>[]; arrangements: unknown };
+    expect(scenario.arrangements).toEqual(EMPTY_ARRANGEMENTS);
+    for (const role of scenario.roles) for (const field of ROLE_ROSTER_FIELDS) expect(typeof role[field]).toBe('string');
   },
   2: (db) => {
     // Every scenario and every run's plan names its time zone.
@@ -448,5 +456,39 @@ describe('refusals', () => {
     expect(listBackups(dataDir).map((b) => b.name.replace(/^drilldesk-[^Z]+Z-/, ''))).toEqual(
       later.map((m) => `before-migration-${m.version}.sqlite`),
     );
+  });
+});
+
+describe('0008-roster-arrangements', () => {
+  it('gives roles, scenarios and run plans stored without the roster fields and arrangements empty ones, and keeps values already there', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    const version = versionOf('0008-roster-arrangements');
+    const atPrevious = openDatabase(file, { migrations: shipped.slice(0, version - 1) });
+    const { scenarioId, runId } = putRealisticData(atPrevious);
+    // As DrillDesk wrote them before 0008: no such fields; one role already has a mark (a file imported by a newer build).
+    const strip = `'$.mark', '$.assemblyPlace', '$.assemblyTime', '$.inPlaceTime', '$.inPlaceLocation', '$.backup'`;
+    atPrevious.exec(`UPDATE roles SET data = json_remove(data, ${strip});
+      UPDATE scenarios SET meta = json_remove(meta, '$.arrangements');
+      UPDATE runs SET plan = json_remove(plan, '$.arrangements');
+      UPDATE runs SET plan = json_set(plan, '$.roles', (SELECT json_group_array(json_remove(value, ${strip})) FROM json_each(runs.plan, '$.roles')));`);
+    const first = atPrevious.prepare('SELECT id FROM roles WHERE scenario_id = ? ORDER BY ord LIMIT 1').get(scenarioId) as { id: string };
+    atPrevious.prepare(`UPDATE roles SET data = json_set(data, '$.mark', '红色袖标') WHERE id = ?`).run(first.id);
+    expect(atPrevious.prepare(`SELECT COUNT(*) AS n FROM roles WHERE json_type(data, '$.backup') IS NULL`).get()).toEqual({ n: expect.any(Number) });
+    atPrevious.close();
+
+    const db = openDatabase(file, { migrations: shipped });
+    try {
+      const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
+      const scenario = service.getScenario({ id: scenarioId }) as { roles: Record<string, unknown>[]; arrangements: unknown };
+      expect(scenario.arrangements).toEqual(EMPTY_ARRANGEMENTS);
+      expect(scenario.roles.length).toBeGreaterThan(3);
+      for (const role of scenario.roles) for (const field of ROLE_ROSTER_FIELDS) expect(typeof role[field]).toBe('string');
+      expect(scenario.roles.find((role) => role.id === first.id)).toMatchObject({ mark: '红色袖标', backup: '' });
+      const { run } = service.getRun({ id: runId }) as { run: { plan: { roles: Record<string, unknown>[]; arrangements: unknown } } };
+      expect(run.plan.arrangements).toEqual(EMPTY_ARRANGEMENTS);
+      expect(run.plan.roles.map((role) => role.backup)).toEqual(run.plan.roles.map(() => ''));
+    } finally {
+      db.close();
+    }
   });
 });

@@ -100,7 +100,7 @@ function opOf(random: Random, body: ScenarioBody): GraphOpInput {
     }
     case 8: {
       const id = roleId();
-      return { op: 'updateRole', id, patch: random.pick([{ name: '改名组' }, { reportsTo: id }, { reportsTo: GHOST.role }, { reportsTo: random.pick(roleIds) ?? null }, { reportsTo: null }])! };
+      return { op: 'updateRole', id, patch: random.pick([{ name: '改名组' }, { people: [{ name: '甲' }], backup: random.pick(['甲', '乙'])! }, { backup: '甲' }, { reportsTo: id }, { reportsTo: GHOST.role }, { reportsTo: random.pick(roleIds) ?? null }, { reportsTo: null }])! };
     }
     case 9:
       return { op: 'removeRole', id: roleId() };
@@ -241,6 +241,10 @@ describe('the rulebook', () => {
     };
     expect(() => checkGraphOp(graphViewOf(body), { op: 'updateRole', id: 'chief', patch: { reportsTo: 'chief' } })).toThrow(/reports to itself/);
     expect(() => checkGraphOp(graphViewOf(body), { op: 'removeRole', id: 'chief' })).toThrow(/still assigned to step "暴雨预警"/);
+    const person = { name: '周建国', unit: '', phone: '', callSign: '' };
+    expect(() => checkGraphOp(graphViewOf(body), { op: 'updateRole', id: 'chief', patch: { people: [person], backup: '周建国' } })).toThrow(/already its first holder/);
+    expect(() => checkGraphOp(graphViewOf(body), { op: 'updateRole', id: 'chief', patch: { people: [person], backup: '何志强' } })).not.toThrow();
+    expect(graphProblemsOf({ ...body, roles: [RoleSchema.parse({ id: 'chief', name: '总指挥', people: [person], backup: '周建国' })] }).map((p) => p.path)).toEqual(['roles[0].backup']);
     expect(() => checkGraphOp(graphViewOf(body), { op: 'addStep', step: { id: 's2', title: '处置', roleIds: ['nobody'], objectiveIds: [] } })).toThrow(RuleError);
   });
 });

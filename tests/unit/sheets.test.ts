@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioFile } from '../../shared/scenarioFile';
-import { drillScriptOf, roleSheetOf, roleSheetsOf, rosterOf, sheetVariantOf, type RoleSheet } from '../../shared/sheets';
+import { EMPTY_ROSTER_FIELDS } from '../../shared/model';
+import { drillScriptOf, roleSheetOf, roleSheetsOf, rosterOf, sheetVariantOf, type CommandNode, type RoleSheet } from '../../shared/sheets';
 import { INJECT_SECRETS, printDrill } from '../fixtures/printDrill';
 
 const sheet = (roleId: string, body = printDrill()): RoleSheet => {
@@ -135,20 +136,62 @@ describe('roster', () => {
     expect(monitor.variant).toBe('player-safe');
   });
 
-  it('draws the command structure as a tree from the roles that report to nobody', () => {
-    const { command } = rosterOf(printDrill());
-    const outline = (nodes: typeof command, depth = 0): string[] =>
+  it('keeps the drill organisation apart from the simulated response command, even when the control team reports to the in-play commander', () => {
+    // In the fixture 导调组 and 评估组 report to 总指挥 (a player), the old mistake; an observer reports to 导调组.
+    const body = printDrill();
+    const observed = printDrill({
+      roles: [...body.roles, { ...EMPTY_ROSTER_FIELDS, id: 'obs', name: '观摩人员', group: '观摩人员', category: 'observer', color: '#94a3b8', responsibilities: '', reportsTo: 'ctl', people: [{ name: '市局来宾', unit: '', phone: '', callSign: '' }] }],
+    });
+    const roster = rosterOf(observed);
+    const outline = (nodes: CommandNode[], depth = 0): string[] =>
       nodes.flatMap((node) => [`${'  '.repeat(depth)}${node.role.name}`, ...outline(node.children, depth + 1)]);
-    expect(outline(command)).toEqual(['总指挥', '  现场指挥部', '    应急监测组', '  导调组', '    模拟人员', '  评估组']);
+    expect(outline(roster.responseCommand)).toEqual(['总指挥', '  现场指挥部', '    应急监测组']);
+    expect(outline(roster.drillCommand)).toEqual(['导调组', '  模拟人员', '评估组', '观摩人员']);
+    expect(roster.roles.find((role) => role.id === 'ctl')!.side).toBe('drill');
+  });
+
+  it('puts observers under the top of the drill organisation, and only there', () => {
+    const body = printDrill();
+    const led = printDrill({
+      roles: [
+        { ...EMPTY_ROSTER_FIELDS, id: 'lead', name: '演练领导小组', group: '演练领导小组', category: 'controller', color: '#334155', responsibilities: '', reportsTo: null, people: [] },
+        ...body.roles.map((role) => (role.category === 'player' ? role : { ...role, reportsTo: role.id === 'sim' ? 'ctl' : 'lead' })),
+        { ...EMPTY_ROSTER_FIELDS, id: 'obs', name: '观摩人员', group: '观摩人员', category: 'observer', color: '#94a3b8', responsibilities: '', reportsTo: 'lead', people: [] },
+      ],
+    });
+    const names = (nodes: CommandNode[]): string[] => nodes.flatMap((node) => [node.role.name, ...names(node.children).map((name) => `${node.role.name}>${name}`)]);
+    expect(names(rosterOf(led).drillCommand)).toEqual(['演练领导小组', '演练领导小组>导调组', '演练领导小组>导调组>模拟人员', '演练领导小组>评估组', '演练领导小组>观摩人员']);
   });
 
   it('shows every role of a reporting loop once', () => {
     const body = printDrill();
-    const looped = printDrill({ roles: body.roles.map((role) => (role.id === 'cmd' ? { ...role, reportsTo: 'eva' } : role)) });
+    const looped = printDrill({ roles: body.roles.map((role) => (role.id === 'cmd' ? { ...role, reportsTo: 'mon' } : role)) });
     const names: string[] = [];
-    const walk = (nodes: ReturnType<typeof rosterOf>['command']) => nodes.forEach((node) => (names.push(node.role.name), walk(node.children)));
-    walk(rosterOf(looped).command);
+    const walk = (nodes: CommandNode[]) => nodes.forEach((node) => (names.push(node.role.name), walk(node.children)));
+    const roster = rosterOf(looped);
+    walk(roster.responseCommand);
+    walk(roster.drillCommand);
     expect(names.sort()).toEqual(['总指挥', '现场指挥部', '应急监测组', '导调组', '模拟人员', '评估组'].sort());
+  });
+
+  it('takes 首次到位 as entered, else the first task, and the drill start for controllers and evaluators', () => {
+    const body = printDrill();
+    const roster = rosterOf(printDrill({ roles: body.roles.map((role) => (role.id === 'hq' ? { ...role, inPlaceTime: '08:30', inPlaceLocation: '县应急指挥中心' } : role)) }));
+    const of = (id: string) => roster.roles.find((role) => role.id === id)!.inPlace;
+    expect(of('mon')).toEqual({ time: '09:22', location: '资水河城区断面', source: 'first-task' });
+    expect(of('hq')).toEqual({ time: '08:30', location: '县应急指挥中心', source: 'entered' });
+    expect(of('ctl')).toMatchObject({ time: '09:00', source: 'start' });
+    expect(of('eva')).toMatchObject({ time: '09:00', source: 'start' });
+  });
+
+  it('counts the people, by organisation and category, and carries mark, assembly and the A/B holders', () => {
+    const body = printDrill();
+    const roster = rosterOf(
+      printDrill({ roles: body.roles.map((role) => (role.id === 'mon' ? { ...role, mark: '蓝色袖标', assemblyPlace: '监测站门口', assemblyTime: '08:00', backup: '赵磊' } : role)) }),
+    );
+    expect(roster.headcount).toEqual({ total: 7, bySide: { drill: 3, response: 4 }, byCategory: { player: 4, controller: 1, simulator: 1, evaluator: 1, observer: 0 } });
+    expect(roster.roles.find((role) => role.id === 'mon')).toMatchObject({ mark: '蓝色袖标', assembly: { place: '监测站门口', time: '08:00' }, holder: '王晓东', backup: '赵磊' });
+    expect(roster.roles.find((role) => role.id === 'hq')).toMatchObject({ holder: '', backup: '' });
   });
 });
 

@@ -115,27 +115,31 @@ describe('Excel export of the roster', () => {
     const { fileName, workbook } = await workbookOf({ scenarioId, document: 'roster' });
     expect(fileName).toBe('汛期水环境应急演练（打印测试）-角色分工表.xlsx');
     const sheet = workbook.getWorksheet('角色分工表')!;
-    expect(rowText(sheet, 3, 11)).toEqual(['序号', '组别', '角色/岗位', '人员类别', '姓名', '单位及职务', '联系电话', '呼号', '主要职责', '首次到位', '上级']);
-    const names = Array.from({ length: 7 }, (_, i) => rowText(sheet, 4 + i, 11)[4]);
+    expect(rowText(sheet, 3, 14)).toEqual(['序号', '组别', '角色/岗位', '人员类别', '标识', '姓名', '单位及职务', '联系电话', '呼号', '主要职责', '集合地点/时间', '首次到位', 'A/B 角', '上级']);
+    const names = Array.from({ length: 7 }, (_, i) => rowText(sheet, 4 + i, 14)[5]);
     expect(names).toEqual(['周建国', '何志强', '王晓东', '李娜', '郑凯', '蒋浩', '袁志华']);
-    const monitor = rowText(sheet, 6, 11);
-    expect(monitor).toEqual(['3', '应急监测组', '应急监测组', '参演人员', '王晓东', '县生态环境监测站 站长', '138-0000-0003', '监测1号', '采样监测，编报监测快报。', '09:22–09:32\n资水河城区断面', '现场指挥部']);
+    const monitor = rowText(sheet, 6, 14);
+    expect(monitor).toEqual(['3', '应急监测组', '应急监测组', '参演人员', '', '王晓东', '县生态环境监测站 站长', '138-0000-0003', '监测1号', '采样监测，编报监测快报。', '', '09:22\n资水河城区断面', '', '现场指挥部']);
+    expect(rowText(sheet, 8, 14)[11]).toBe('09:00（演练开始）\n值班室');
     expect(sheet.getCell(7, 3).isMerged).toBe(true);
     expect(sheet.getCell(7, 3).master.address).toBe('C6');
-    expect(rowText(sheet, 7, 11)[6]).toBe('138-0000-0004');
+    expect(rowText(sheet, 7, 14)[7]).toBe('138-0000-0004');
+    expect(String(sheet.getCell(11, 1).value)).toBe('参加人员共 7 人：演练组织 3 人，应急指挥与处置 4 人（参演人员 4 人、控制人员 1 人、模拟人员 1 人、评估人员 1 人）。');
   });
 
-  it('adds the command structure as an indented tree', async () => {
+  it('adds the two command structures as indented trees, the drill organisation apart from the response command', async () => {
     const { workbook } = await workbookOf({ scenarioId, document: 'roster' });
     const tree = workbook.getWorksheet('指挥体系')!;
-    const rows = Array.from({ length: 6 }, (_, i) => tree.getRow(4 + i));
+    const rows = Array.from({ length: 8 }, (_, i) => tree.getRow(4 + i));
     expect(rows.map((row) => [String(row.getCell(1).value), row.getCell(1).alignment?.indent ?? 0])).toEqual([
+      ['（一）演练组织机构', 0],
+      ['导调组', 0],
+      ['模拟人员', 2],
+      ['评估组', 0],
+      ['（二）应急指挥体系（模拟）', 0],
       ['总指挥', 0],
       ['现场指挥部', 2],
       ['应急监测组', 4],
-      ['导调组', 2],
-      ['模拟人员', 4],
-      ['评估组', 2],
     ]);
   });
 

@@ -9,8 +9,12 @@
  */
 import { Paragraph } from 'docx';
 import {
+  abTextOf,
+  assemblyTextOf,
   attachmentContextOf,
   attachmentTitleOf,
+  headcountTextOf,
+  inPlaceTextOf,
   drillWhenOf,
   findingTextOf,
   formTotalsTextOf,
@@ -32,7 +36,7 @@ import type { BlankForm } from '../../../shared/evaluationSheets';
 import { PARTICIPANT_CATEGORIES, type DocFields } from '../../../shared/model';
 import type { AfterActionReport } from '../../../shared/report';
 import { photoBoxOf } from '../../../shared/images';
-import { scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type DrillScript, type PlannedTime, type RoleSheet, type Roster, type SheetStep } from '../../../shared/sheets';
+import { ROSTER_COLUMNS, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type DrillScript, type PlannedTime, type RoleSheet, type Roster, type SheetStep } from '../../../shared/sheets';
 import { clockAt, dateAt, longDateOf, tPlusOf } from '../../../shared/time';
 import {
   factsOf,
@@ -199,12 +203,15 @@ export function rosterSection(roster: Roster, ctx: DocContext): SectionSpec {
     role.group,
     role.name,
     t(`category.${role.category}`),
+    role.mark,
     role.people.map((p) => p.name).join('\n'),
     role.people.map((p) => p.unit).join('\n'),
     role.people.map((p) => p.phone).join('\n'),
     role.people.map((p) => p.callSign).join('\n'),
     role.responsibilities,
-    role.firstStep ? lines(timeRangeOf(role.firstStep.time), role.firstStep.location, role.firstStep.title) : '',
+    assemblyTextOf(role),
+    inPlaceTextOf(t, role),
+    abTextOf(t, role),
     role.reportsTo?.name ?? '',
   ]);
   const children: Block[] = [
@@ -213,15 +220,19 @@ export function rosterSection(roster: Roster, ctx: DocContext): SectionSpec {
     factsOf(drillFactsOf(roster.drill, ctx), LANDSCAPE, scale.table),
     gap(),
     tableOf(
-      ['no', 'group', 'role', 'category', 'name', 'unit', 'phone', 'callSign', 'duties', 'firstInPlace', 'reportsTo'].map(col),
+      ROSTER_COLUMNS.map(col),
       rows,
-      [8, 18, 22, 14, 16, 30, 22, 14, 50, 30, 18],
+      [8, 18, 20, 12, 14, 14, 30, 22, 12, 40, 22, 22, 16, 17],
       LANDSCAPE,
-      scale.table,
+      SIZE.xiaowu,
     ),
+    para(headcountTextOf(t, roster.headcount), scale, { size: SIZE.wuhao }),
     para(t('print.roster.drillOnly'), scale, { size: SIZE.wuhao }),
     heading1(t('print.roster.commandHeading'), scale),
-    ...commandParagraphs(roster.command, t, scale),
+    heading2(t('print.roster.drillCommand'), scale),
+    ...commandParagraphs(roster.drillCommand, t, scale),
+    heading2(t('print.roster.responseCommand'), scale),
+    ...commandParagraphs(roster.responseCommand, t, scale),
     ...fieldsSignOf(ctx.fields, t, scale),
   ];
   return { orientation: 'landscape', children, runningHead: t('print.roster.running', { title: roster.drill.title }) };

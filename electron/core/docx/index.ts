@@ -20,7 +20,9 @@ import {
   scriptSection,
   type DocContext,
 } from './documents';
+import { blocksSection } from './drillDocuments';
 import { docxBytesOf, type SectionSpec } from './layout';
+import { documentBlocksOf, handbookBlocksOf } from '../../../shared/drillDocuments';
 
 /** What a document is made of: a scenario (with the roles or form chosen), or a run with its log, debrief notes and photos. */
 export type DocxSource =
@@ -32,6 +34,11 @@ const DOC_TITLE_KEYS: Record<DocxDocument, string> = {
   roster: 'print.roster.title',
   script: 'print.script.title',
   'evaluation-form': 'evaluation.form.docTitle',
+  plan: 'print.doc.plan',
+  notice: 'print.doc.notice',
+  'sign-in': 'print.doc.sign-in',
+  equipment: 'print.doc.equipment',
+  contacts: 'print.doc.contacts',
   report: 'replay.report.docTitle',
   'evaluation-report': 'evaluation.report.docTitle',
 };
@@ -51,7 +58,10 @@ function sectionsOf(document: DocxDocument, source: DocxSource, ctx: DocContext)
       case 'role-sheets': {
         const sheets = roleSheetsOf(body, source.roleIds);
         if (sheets.length === 0) throw new ApiError('invalid-argument', msg('errors.scenario.noRolesNamed'));
-        return sheets.map((sheet) => roleSheetSection(sheet, ctx));
+        // Observers get their 观摩手册 instead of a task sheet with nothing to do.
+        return sheets.map((sheet) =>
+          sheet.role.category === 'observer' ? blocksSection(handbookBlocksOf(body, sheet.role.id, ctx.t, ctx.language)!, ctx) : roleSheetSection(sheet, ctx),
+        );
       }
       case 'roster':
         return [rosterSection(rosterOf(body), ctx)];
@@ -66,6 +76,12 @@ function sectionsOf(document: DocxDocument, source: DocxSource, ctx: DocContext)
           );
         return forms.map((form) => evaluationFormSection(form, ctx));
       }
+      case 'plan':
+      case 'notice':
+      case 'sign-in':
+      case 'equipment':
+      case 'contacts':
+        return [blocksSection(documentBlocksOf(document, body, ctx.t, ctx.language), ctx)];
       default:
         throw new ApiError('invalid-argument', msg('errors.scenario.runDocument', { document }));
     }

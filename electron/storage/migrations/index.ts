@@ -11,6 +11,7 @@ import { sql as m0004 } from './0004-report-fields';
 import { sql as m0005 } from './0005-document-fields';
 import { sql as m0006 } from './0006-seats';
 import { sql as m0007 } from './0007-attachments';
+import { sql as m0008 } from './0008-roster-arrangements';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005-document-fields', sql: m0005 },
   { version: 6, name: '0006-seats', sql: m0006 },
   { version: 7, name: '0007-attachments', sql: m0007 },
+  { version: 8, name: '0008-roster-arrangements', sql: m0008 },
 ];

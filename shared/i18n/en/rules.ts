@@ -14,6 +14,7 @@ export const rules: typeof zh = {
   roleMissing: 'role "{{id}}" does not exist',
   roleReportsToMissing: 'role "{{name}}" reports to missing role "{{boss}}"',
   roleReportsToSelf: 'role "{{name}}" reports to itself',
+  roleBackupIsHolder: 'the backup (B) of role "{{name}}", {{backup}}, is already its first holder (A); choose someone else',
   roleInUse: 'role "{{name}}" is still assigned to step "{{title}}" and cannot be removed',
   roleEvaluates: 'role "{{name}}" still has evaluation assignments and cannot be removed',
   objectiveIdTaken: 'duplicate objective id "{{id}}"',

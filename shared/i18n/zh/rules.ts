@@ -13,6 +13,7 @@ export const rules = {
   roleMissing: '角色“{{id}}”不存在',
   roleReportsToMissing: '角色“{{name}}”的上级“{{boss}}”不存在',
   roleReportsToSelf: '角色“{{name}}”的上级是它自己',
+  roleBackupIsHolder: '角色“{{name}}”的 B 角“{{backup}}”已是其 A 角（第一位人员），请另选一人',
   roleInUse: '角色“{{name}}”仍分配给步骤“{{title}}”，不能删除',
   roleEvaluates: '角色“{{name}}”仍有评估分工，不能删除',
   objectiveIdTaken: '演练目标编号“{{id}}”重复',

@@ -1,0 +1,540 @@
+/**
+ * The documents a drill office makes around the script, as plain
+ * view-models built from the scenario (so they always match the graph and
+ * the roster): 演练工作方案 (drill plan), 演练通知 (notice to the
+ * participating units), 签到表 (sign-in sheet by unit), 物资装备清单
+ * (equipment list from the steps' resources, by role and site), 演练通讯录
+ * (drill-only contacts) and the 观摩手册 (observer handbook).
+ *
+ * Each view-model is turned into the same few kinds of block (headings,
+ * paragraphs, label/value facts, tables) by `documentBlocksOf`, with the
+ * catalogue's words; the print view (`renderer/print/drillDocumentFlow.tsx`)
+ * and the Word writer (`electron/core/docx/drillDocuments.ts`) both render
+ * those blocks, so the PDF and the .docx say the same thing.
+ */
+import { drillWhenOf, type Translate } from './docText';
+import { blankFormsOf } from './evaluationSheets';
+import { PARTICIPANT_CATEGORIES, type DrillArrangements, type ParticipantCategory, type ScenarioBody } from './model';
+import { drillScriptOf, rosterOf, scriptGroupsOf, type CommandNode, type DrillHeader, type Headcount, type PlannedTime, type RosterRole } from './sheets';
+
+/** The documents of this module, by the key the print view, the contract and the command line use. */
+export const DRILL_DOCUMENTS = ['plan', 'notice', 'sign-in', 'equipment', 'contacts'] as const;
+export type DrillDocument = (typeof DRILL_DOCUMENTS)[number];
+
+// ---------------------------------------------------------------------------
+// View-models
+
+/** One phase (阶段/科目) of the drill with its planned span and what happens in it. */
+export type PhaseSpan = { phase: string; start: string; end: string; stepCount: number; highlights: string[] };
+
+/** One person as the contact list, the sign-in sheet and the notice show them. */
+export type PersonEntry = { name: string; unit: string; phone: string; callSign: string; roleName: string; group: string; category: ParticipantCategory };
+
+export type ContactList = { drill: DrillHeader; groups: { group: string; people: PersonEntry[] }[]; contact: string };
+
+export type SignInSheet = { drill: DrillHeader; units: { unit: string; people: PersonEntry[] }[]; total: number };
+
+/** One item of equipment a role uses at a site, with the steps that need it. */
+export type EquipmentRow = { item: string; site: string; steps: { title: string; time: string }[] };
+export type EquipmentList = {
+  drill: DrillHeader;
+  /** Every item once: the roles and sites using it. */
+  summary: { item: string; roles: string[]; sites: string[]; uses: number }[];
+  /** By role, then site, each item with its steps. */
+  byRole: { role: string; holder: string; rows: EquipmentRow[] }[];
+};
+
+export type DrillNotice = {
+  drill: DrillHeader;
+  units: string[];
+  description: string;
+  arrangements: DrillArrangements;
+  /** Per unit: its roles and how many people it sends. */
+  participants: { unit: string; roles: string[]; people: number }[];
+  /** Per role that set one: where and when it assembles. */
+  assembly: { role: string; place: string; time: string }[];
+  headcount: Headcount;
+};
+
+export type DrillPlan = {
+  drill: DrillHeader;
+  description: string;
+  arrangements: DrillArrangements;
+  drillCommand: CommandNode[];
+  responseCommand: CommandNode[];
+  roles: RosterRole[];
+  phases: PhaseSpan[];
+  lengthMin: number | null;
+  headcount: Headcount;
+  byCategory: { category: ParticipantCategory; roles: string[]; people: number }[];
+  evaluation: { forms: { title: string; items: number }[]; evaluators: { who: string; lead: boolean; forms: string[]; sites: string[] }[] };
+  equipment: EquipmentList['summary'];
+};
+
+export type ObserverHandbook = {
+  drill: DrillHeader;
+  roleName: string;
+  description: string;
+  arrangements: DrillArrangements;
+  phases: PhaseSpan[];
+  /** Where the observers gather and watch: the arrangements' text, the observer roles' assembly and in-place entries. */
+  positions: { role: string; assembly: string; inPlace: string }[];
+  /** Whom to ask: the control team's and the drill leaders' people. */
+  contacts: PersonEntry[];
+};
+
+function headerOf(body: ScenarioBody): DrillHeader {
+  return drillScriptOf(body).drill;
+}
+
+function peopleOf(roles: readonly RosterRole[]): PersonEntry[] {
+  return roles.flatMap((role) =>
+    role.people.map((person) => ({ ...person, roleName: role.name, group: role.group || role.name, category: role.category })),
+  );
+}
+
+/** Groups in first-seen order. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): { key: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) (groups.get(keyOf(item)) ?? groups.set(keyOf(item), []).get(keyOf(item))!).push(item);
+  return [...groups].map(([key, list]) => ({ key, items: list }));
+}
+
+/** The phases in time order with their span; one phase named '' when the steps have none. Example: 预警与响应 09:00–09:17, 3 steps. */
+export function phaseSpansOf(body: ScenarioBody): PhaseSpan[] {
+  const script = drillScriptOf(body);
+  const spans = new Map<string, { first: PlannedTime | null; last: PlannedTime | null; rows: typeof script.rows }>();
+  for (const group of scriptGroupsOf(script.rows)) {
+    const span = spans.get(group.phase) ?? spans.set(group.phase, { first: null, last: null, rows: [] }).get(group.phase)!;
+    span.rows.push(...group.rows);
+  }
+  return [...spans].map(([phase, { rows }]) => {
+    const times = rows.flatMap((row) => (row.time ? [row.time] : []));
+    const first = times.reduce<PlannedTime | null>((a, b) => (a === null || b.startMin < a.startMin ? b : a), null);
+    const last = times.reduce<PlannedTime | null>((a, b) => (a === null || b.endMin > a.endMin ? b : a), null);
+    return {
+      phase,
+      start: first?.start ?? '',
+      end: last?.end ?? '',
+      stepCount: rows.length,
+      highlights: rows.filter((row) => row.kind === 'milestone' || row.kind === 'decision').map((row) => row.title),
+    };
+  });
+}
+
+/** 演练通讯录: everyone with a drill contact, by group. */
+export function contactListOf(body: ScenarioBody): ContactList {
+  const roster = rosterOf(body);
+  const people = peopleOf(roster.roles);
+  return { drill: roster.drill, groups: groupBy(people, (p) => p.group).map((g) => ({ group: g.key, people: g.items })), contact: body.arrangements.contact };
+}
+
+/** 签到表: everyone by unit (the person's unit, else the role's group), with blank time and signature columns. */
+export function signInSheetOf(body: ScenarioBody): SignInSheet {
+  const roster = rosterOf(body);
+  const people = peopleOf(roster.roles);
+  const unitOf = (p: PersonEntry) => p.unit.trim().split(/\s+/)[0] || p.group;
+  return { drill: roster.drill, units: groupBy(people, unitOf).map((g) => ({ unit: g.key, people: g.items })), total: people.length };
+}
+
+/** The items of a resources text: split at 、，,；;/ and line breaks, trimmed, without repeats. Example: 「采样车、便携式多参数仪；防护服」 → three items. */
+export function resourceItemsOf(text: string): string[] {
+  return [...new Set(text.split(/[、，,；;\n/]+/).map((item) => item.trim().replace(/[。.]$/, '')).filter(Boolean))];
+}
+
+/** 物资装备清单: every item of the steps' resources, by role and site, and once overall. */
+export function equipmentListOf(body: ScenarioBody): EquipmentList {
+  const script = drillScriptOf(body);
+  const roster = rosterOf(body);
+  const byRole = new Map<string, Map<string, EquipmentRow>>();
+  const summary = new Map<string, { roles: Set<string>; sites: Set<string>; uses: number }>();
+  const steps = new Map(body.steps.map((step) => [step.id, step]));
+  for (const row of script.rows) {
+    const items = resourceItemsOf(row.resources);
+    if (items.length === 0) continue;
+    const roleIds = steps.get(row.id)!.roleIds;
+    const roleNames = row.roleNames.length > 0 ? row.roleNames : [''];
+    for (const item of items) {
+      const entry = summary.get(item) ?? summary.set(item, { roles: new Set(), sites: new Set(), uses: 0 }).get(item)!;
+      entry.uses++;
+      if (row.location) entry.sites.add(row.location);
+      roleNames.forEach((name, i) => {
+        if (name) entry.roles.add(name);
+        const key = roleIds[i] ?? '';
+        const rows = byRole.get(key) ?? byRole.set(key, new Map()).get(key)!;
+        const rowKey = `${item}\n${row.location}`;
+        const found = rows.get(rowKey) ?? rows.set(rowKey, { item, site: row.location, steps: [] }).get(rowKey)!;
+        found.steps.push({ title: row.title, time: row.time ? row.time.start : '' });
+      });
+    }
+  }
+  const order = [...roster.roles.map((role) => role.id), ''];
+  return {
+    drill: script.drill,
+    summary: [...summary].map(([item, entry]) => ({ item, roles: [...entry.roles], sites: [...entry.sites], uses: entry.uses })),
+    byRole: order
+      .filter((id) => byRole.has(id))
+      .map((id) => {
+        const role = roster.roles.find((r) => r.id === id);
+        const rows = [...byRole.get(id)!.values()].sort((a, b) => a.site.localeCompare(b.site, 'zh') || 0);
+        return { role: role?.name ?? '', holder: role?.people[0]?.name ?? '', rows };
+      }),
+  };
+}
+
+/** 演练通知: to every unit taking part: when, where, where to report, who to call, and who each unit sends. */
+export function drillNoticeOf(body: ScenarioBody): DrillNotice {
+  const roster = rosterOf(body);
+  const sheet = signInSheetOf(body);
+  return {
+    drill: roster.drill,
+    units: sheet.units.map((unit) => unit.unit),
+    description: body.description,
+    arrangements: body.arrangements,
+    participants: sheet.units.map((unit) => ({ unit: unit.unit, roles: [...new Set(unit.people.map((p) => p.roleName))], people: unit.people.length })),
+    assembly: roster.roles.filter((role) => role.assembly.place || role.assembly.time).map((role) => ({ role: role.name, place: role.assembly.place, time: role.assembly.time })),
+    headcount: roster.headcount,
+  };
+}
+
+/** 演练工作方案: purpose, basis, organisation, scenario, phases and schedule, participants, safety and support, evaluation, preparation. */
+export function drillPlanOf(body: ScenarioBody): DrillPlan {
+  const roster = rosterOf(body);
+  const script = drillScriptOf(body);
+  const forms = blankFormsOf(body);
+  return {
+    drill: roster.drill,
+    description: body.description,
+    arrangements: body.arrangements,
+    drillCommand: roster.drillCommand,
+    responseCommand: roster.responseCommand,
+    roles: roster.roles,
+    phases: phaseSpansOf(body),
+    lengthMin: script.lengthMin,
+    headcount: roster.headcount,
+    byCategory: PARTICIPANT_CATEGORIES.map((category) => {
+      const roles = roster.roles.filter((role) => role.category === category);
+      return { category, roles: roles.map((role) => role.name), people: roster.headcount.byCategory[category] };
+    }).filter((entry) => entry.roles.length > 0),
+    evaluation: {
+      forms: forms.map((form) => ({ title: form.title, items: form.sections.reduce((sum, section) => sum + section.items.length, 0) })),
+      evaluators: body.evaluation.assignments.map((assignment) => {
+        const role = body.roles.find((r) => r.id === assignment.roleId);
+        return {
+          who: assignment.person || role?.name || assignment.roleId,
+          lead: assignment.lead,
+          forms: assignment.formIds.flatMap((id) => body.evaluation.forms.find((form) => form.id === id)?.title ?? []),
+          sites: assignment.sites,
+        };
+      }),
+    },
+    equipment: equipmentListOf(body).summary,
+  };
+}
+
+/** 观摩手册 of an observer role: overview, schedule by phase, viewing positions, safety notes, contacts. */
+export function observerHandbookOf(body: ScenarioBody, roleId: string): ObserverHandbook | null {
+  const roster = rosterOf(body);
+  const role = roster.roles.find((r) => r.id === roleId);
+  if (!role) return null;
+  const observers = roster.roles.filter((r) => r.category === 'observer');
+  const contactRoles = roster.roles.filter((r) => r.category === 'controller');
+  return {
+    drill: roster.drill,
+    roleName: role.name,
+    description: body.description,
+    arrangements: body.arrangements,
+    phases: phaseSpansOf(body),
+    positions: (observers.includes(role) ? observers : [role])
+      .map((r) => ({ role: r.name, assembly: [r.assembly.place, r.assembly.time].filter(Boolean).join(' '), inPlace: [r.inPlace.time, r.inPlace.location].filter(Boolean).join(' ') }))
+      .filter((p) => p.assembly || p.inPlace),
+    contacts: peopleOf(contactRoles),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Blocks: what the print view and the Word writer render
+
+export type DocCell = string | { span: number; text: string; bold?: boolean };
+export type DocBlock =
+  | { kind: 'heading1'; text: string }
+  | { kind: 'heading2'; text: string }
+  | { kind: 'para'; text: string; small?: boolean; align?: 'right' | 'left' }
+  | { kind: 'mark'; text: string }
+  | { kind: 'facts'; rows: { label: string; value: string }[] }
+  /** `widths` in millimetres of the printed page's text width (they are made relative for Word). */
+  | { kind: 'table'; key: string; headings: string[]; widths: number[]; rows: DocCell[][] };
+
+/** A whole document as blocks, with its page, title and running head. */
+export type DocumentBlocks = {
+  key: string;
+  orientation: 'portrait' | 'landscape';
+  /** Reports (the plan, the notice, the handbook) in 三号, lists in 小四. */
+  scale: 'report' | 'sheet';
+  title: string;
+  /** The drill's name above the title, or null (the notice names it in its title). */
+  drillTitle: string | null;
+  /** A line under the title (the handbook's 「【观摩人员】」), or ''. */
+  subtitle: string;
+  running: string;
+  footer: string;
+  blocks: DocBlock[];
+};
+
+/** 「一、…」 in Chinese, 「1. …」 in English (`print.docs.section`, numbered by `print.docs.numerals`). */
+const sectionOf = (t: Translate, n: number, text: string) => t('print.docs.section', { n: t('print.docs.numerals').split(/[,、]/)[n - 1] ?? String(n), text });
+const textOr = (t: Translate, text: string) => (text.trim() ? text : t('print.docs.notWritten'));
+const paras = (t: Translate, text: string): DocBlock[] => textOr(t, text).split(/\n+/).filter((line) => line.trim()).map((line) => ({ kind: 'para', text: line.trim() }));
+
+function drillFactRows(drill: DrillHeader, t: Translate, language: string) {
+  return [
+    { label: t('print.header.drillDate'), value: drillWhenOf(drill, t, language) },
+    { label: t('print.header.location'), value: drill.location || '—' },
+    { label: t('print.header.organiser'), value: drill.organiser || '—' },
+  ];
+}
+
+function phaseTable(t: Translate, phases: PhaseSpan[], key: string): DocBlock {
+  return {
+    kind: 'table',
+    key,
+    headings: [t('print.docs.col.no'), t('print.docs.col.phase'), t('print.docs.col.time'), t('print.docs.col.steps'), t('print.docs.col.highlights')],
+    widths: [10, 50, 30, 18, 66],
+    rows: phases.map((p, i) => [String(i + 1), p.phase || t('print.docs.wholeDrill'), p.start ? (p.end && p.end !== p.start ? `${p.start}–${p.end}` : p.start) : '—', String(p.stepCount), p.highlights.join(t('listSep'))]),
+  };
+}
+
+function treeLines(nodes: CommandNode[], t: Translate, depth = 0): string[] {
+  return nodes.flatMap((node) => [`${'\u3000'.repeat(depth)}${depth > 0 ? '└ ' : ''}${node.role.name}${node.people.length > 0 ? `：${node.people.join(t('listSep'))}` : ''}`, ...treeLines(node.children, t, depth + 1)]);
+}
+
+function contactsBlocks(list: ContactList, t: Translate, language: string): DocBlock[] {
+  return [
+    { kind: 'mark', text: t('print.docs.contacts.mark') },
+    { kind: 'facts', rows: drillFactRows(list.drill, t, language) },
+    {
+      kind: 'table',
+      key: 'contacts',
+      headings: ['no', 'group', 'role', 'name', 'unit', 'phone', 'callSign'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [10, 26, 26, 18, 44, 28, 22],
+      rows: list.groups.flatMap((group, g) =>
+        group.people.map((p, i): DocCell[] => [String(list.groups.slice(0, g).reduce((n, x) => n + x.people.length, 0) + i + 1), i === 0 ? group.group : '', p.roleName, p.name, p.unit, p.phone, p.callSign]),
+      ),
+    },
+    ...(list.contact.trim() ? [{ kind: 'para', text: t('print.docs.contacts.office', { contact: list.contact }) } as DocBlock] : []),
+    { kind: 'para', text: t('print.docs.contacts.note'), small: true },
+  ];
+}
+
+function signInBlocks(sheet: SignInSheet, t: Translate, language: string): DocBlock[] {
+  const blocks: DocBlock[] = [{ kind: 'facts', rows: [...drillFactRows(sheet.drill, t, language), { label: t('print.docs.signIn.expected'), value: t('print.docs.people', { count: sheet.total }) }] }];
+  sheet.units.forEach((unit, u) => {
+    blocks.push({ kind: 'heading2', text: t('print.docs.signIn.unit', { n: u + 1, unit: unit.unit, count: unit.people.length }) });
+    blocks.push({
+      kind: 'table',
+      key: `sign-in-${u}`,
+      headings: ['no', 'name', 'role', 'phone', 'signInTime', 'signature'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [10, 24, 40, 30, 24, 46],
+      rows: unit.people.map((p, i) => [String(i + 1), p.name, p.roleName, p.phone, '', '']),
+    });
+  });
+  if (sheet.units.length === 0) blocks.push({ kind: 'para', text: t('print.docs.noPeople') });
+  return blocks;
+}
+
+function equipmentBlocks(list: EquipmentList, t: Translate, language: string): DocBlock[] {
+  const blocks: DocBlock[] = [
+    { kind: 'facts', rows: drillFactRows(list.drill, t, language) },
+    { kind: 'heading1', text: sectionOf(t, 1, t('print.docs.equipment.summary')) },
+  ];
+  if (list.summary.length === 0) return [...blocks, { kind: 'para', text: t('print.docs.equipment.none') }];
+  blocks.push(
+    {
+      kind: 'table',
+      key: 'equipment-summary',
+      headings: ['no', 'item', 'roles', 'sites', 'uses', 'quantity', 'ready'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [10, 44, 44, 44, 14, 14, 14],
+      rows: list.summary.map((e, i) => [String(i + 1), e.item, e.roles.join(t('listSep')), e.sites.join(t('listSep')), String(e.uses), '', '']),
+    },
+    { kind: 'heading1', text: sectionOf(t, 2, t('print.docs.equipment.byRole')) },
+  );
+  list.byRole.forEach((group, g) => {
+    blocks.push({ kind: 'heading2', text: t('print.docs.equipment.role', { n: g + 1, role: group.role || t('print.docs.equipment.noRole'), holder: group.holder || '—' }) });
+    blocks.push({
+      kind: 'table',
+      key: `equipment-role-${g}`,
+      headings: ['no', 'item', 'site', 'usedIn'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [10, 50, 46, 78],
+      rows: group.rows.map((row, i) => [String(i + 1), row.item, row.site || '—', row.steps.map((s) => (s.time ? `${s.time} ${s.title}` : s.title)).join('\n')]),
+    });
+  });
+  blocks.push({ kind: 'para', text: t('print.docs.equipment.note'), small: true });
+  return blocks;
+}
+
+function noticeBlocks(notice: DrillNotice, t: Translate, language: string): DocBlock[] {
+  const a = notice.arrangements;
+  const blocks: DocBlock[] = [
+    { kind: 'para', text: `${notice.units.length > 0 ? notice.units.join(t('listSep')) : t('print.docs.notice.allUnits')}${t('colon')}` },
+    { kind: 'para', text: t('print.docs.notice.opening', { title: notice.drill.title, organiser: notice.drill.organiser || t('print.docs.notice.we') }) },
+    { kind: 'heading1', text: sectionOf(t, 1, t('print.docs.notice.time')) },
+    { kind: 'para', text: drillWhenOf(notice.drill, t, language) },
+    { kind: 'heading1', text: sectionOf(t, 2, t('print.docs.notice.place')) },
+    { kind: 'para', text: notice.drill.location || t('print.docs.notWritten') },
+    { kind: 'heading1', text: sectionOf(t, 3, t('print.docs.notice.reporting')) },
+    ...paras(t, a.reportingPoint),
+    ...notice.assembly.map((x): DocBlock => ({ kind: 'para', text: t('print.docs.notice.assembly', { role: x.role, place: x.place || '—', time: x.time || '—' }) })),
+    { kind: 'heading1', text: sectionOf(t, 4, t('print.docs.notice.participants')) },
+    {
+      kind: 'table',
+      key: 'notice-units',
+      headings: ['no', 'unit', 'roles', 'people'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [12, 60, 80, 22],
+      rows: notice.participants.map((p, i) => [String(i + 1), p.unit, p.roles.join(t('listSep')), String(p.people)]),
+    },
+    { kind: 'para', text: t('print.docs.notice.total', { count: notice.headcount.total }) },
+  ];
+  if (notice.description.trim()) blocks.push({ kind: 'heading1', text: sectionOf(t, 5, t('print.docs.notice.scenario')) }, ...paras(t, notice.description));
+  const next = notice.description.trim() ? 6 : 5;
+  blocks.push(
+    { kind: 'heading1', text: sectionOf(t, next, t('print.docs.notice.requirements')) },
+    { kind: 'para', text: t('print.docs.notice.requirementsText') },
+    ...(a.safety.trim() ? paras(t, a.safety) : []),
+    { kind: 'heading1', text: sectionOf(t, next + 1, t('print.docs.notice.contact')) },
+    ...paras(t, a.contact),
+  );
+  return blocks;
+}
+
+function planBlocks(plan: DrillPlan, t: Translate, language: string): DocBlock[] {
+  const a = plan.arrangements;
+  const blocks: DocBlock[] = [
+    { kind: 'heading1', text: sectionOf(t, 1, t('print.docs.plan.purpose')) },
+    ...(plan.drill.objectives.length > 0 ? plan.drill.objectives.map((o, i): DocBlock => ({ kind: 'para', text: `${i + 1}. ${o}` })) : [{ kind: 'para', text: t('print.docs.notWritten') } as DocBlock]),
+    { kind: 'heading1', text: sectionOf(t, 2, t('print.docs.plan.basis')) },
+    ...paras(t, a.basis),
+    { kind: 'heading1', text: sectionOf(t, 3, t('print.docs.plan.basics')) },
+    {
+      kind: 'facts',
+      rows: [
+        ...drillFactRows(plan.drill, t, language),
+        { label: t('print.header.length'), value: plan.lengthMin === null ? '—' : t('print.header.minutes', { count: Math.round(plan.lengthMin) }) },
+      ],
+    },
+    { kind: 'heading1', text: sectionOf(t, 4, t('print.docs.plan.organisation')) },
+    { kind: 'heading2', text: t('print.roster.drillCommand') },
+    ...treeLines(plan.drillCommand, t).map((text): DocBlock => ({ kind: 'para', text })),
+    { kind: 'heading2', text: t('print.roster.responseCommand') },
+    ...treeLines(plan.responseCommand, t).map((text): DocBlock => ({ kind: 'para', text })),
+    { kind: 'heading2', text: t('print.docs.plan.duties') },
+    {
+      kind: 'table',
+      key: 'plan-duties',
+      headings: ['group', 'role', 'duties'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [36, 36, 102],
+      rows: plan.roles.map((role) => [role.group, role.name, role.responsibilities]),
+    },
+    { kind: 'heading1', text: sectionOf(t, 5, t('print.docs.plan.scenario')) },
+    ...paras(t, plan.description),
+    { kind: 'heading1', text: sectionOf(t, 6, t('print.docs.plan.phases')) },
+    phaseTable(t, plan.phases, 'plan-phases'),
+    { kind: 'heading1', text: sectionOf(t, 7, t('print.docs.plan.participants')) },
+    {
+      kind: 'table',
+      key: 'plan-categories',
+      headings: ['category', 'roles', 'people'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [30, 120, 24],
+      rows: plan.byCategory.map((c) => [t(`category.${c.category}`), c.roles.join(t('listSep')), String(c.people)]),
+    },
+    { kind: 'para', text: t('print.docs.plan.headcount', { count: plan.headcount.total }) },
+    { kind: 'heading1', text: sectionOf(t, 8, t('print.docs.plan.safety')) },
+    ...paras(t, a.safety),
+    { kind: 'heading1', text: sectionOf(t, 9, t('print.docs.plan.support')) },
+    ...paras(t, a.support),
+    ...(plan.equipment.length > 0 ? [{ kind: 'para', text: t('print.docs.plan.equipment', { count: plan.equipment.length, items: plan.equipment.slice(0, 12).map((e) => e.item).join(t('listSep')) }) } as DocBlock] : []),
+    { kind: 'heading1', text: sectionOf(t, 10, t('print.docs.plan.evaluation')) },
+  ];
+  if (plan.evaluation.forms.length === 0) blocks.push({ kind: 'para', text: t('print.docs.plan.noEvaluation') });
+  else
+    blocks.push(
+      { kind: 'para', text: t('print.docs.plan.forms', { list: plan.evaluation.forms.map((f) => t('print.docs.plan.form', { title: f.title, count: f.items })).join(t('listSep')) }) },
+      ...plan.evaluation.evaluators.map(
+        (e): DocBlock => ({
+          kind: 'para',
+          text: `${e.who}${e.lead ? t('evaluation.report.lead') : ''}${t('colon')}${e.forms.join(t('listSep'))}${e.sites.length > 0 ? t('bracketed', { text: e.sites.join(t('listSep')) }) : ''}`,
+        }),
+      ),
+    );
+  blocks.push({ kind: 'heading1', text: sectionOf(t, 11, t('print.docs.plan.preparation')) }, ...paras(t, a.preparation));
+  return blocks;
+}
+
+function handbookBlocks(book: ObserverHandbook, t: Translate, language: string): DocBlock[] {
+  const a = book.arrangements;
+  return [
+    { kind: 'heading1', text: sectionOf(t, 1, t('print.docs.handbook.overview')) },
+    { kind: 'facts', rows: drillFactRows(book.drill, t, language) },
+    ...(book.drill.objectives.length > 0 ? [{ kind: 'para', text: `${t('print.header.objectives')}${t('colon')}${book.drill.objectives.join(t('listSep'))}` } as DocBlock] : []),
+    ...(book.description.trim() ? paras(t, book.description) : []),
+    { kind: 'heading1', text: sectionOf(t, 2, t('print.docs.handbook.schedule')) },
+    phaseTable(t, book.phases, 'handbook-phases'),
+    { kind: 'heading1', text: sectionOf(t, 3, t('print.docs.handbook.positions')) },
+    ...(a.viewing.trim() ? paras(t, a.viewing) : []),
+    ...book.positions.map((p): DocBlock => ({ kind: 'para', text: t('print.docs.handbook.position', { role: p.role, assembly: p.assembly || '—', inPlace: p.inPlace || '—' }) })),
+    ...(a.viewing.trim() || book.positions.length > 0 ? [] : [{ kind: 'para', text: t('print.docs.notWritten') } as DocBlock]),
+    { kind: 'heading1', text: sectionOf(t, 4, t('print.docs.handbook.safety')) },
+    { kind: 'para', text: t('print.docs.handbook.rules') },
+    ...(a.safety.trim() ? paras(t, a.safety) : []),
+    { kind: 'heading1', text: sectionOf(t, 5, t('print.docs.handbook.contacts')) },
+    ...(a.contact.trim() ? paras(t, a.contact) : []),
+    {
+      kind: 'table',
+      key: 'handbook-contacts',
+      headings: ['role', 'name', 'phone', 'callSign'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [50, 40, 50, 34],
+      rows: book.contacts.length > 0 ? book.contacts.map((p) => [p.roleName, p.name, p.phone, p.callSign]) : [[{ span: 4, text: t('print.docs.noPeople') }]],
+    },
+    { kind: 'para', text: t('print.docs.contacts.note'), small: true },
+  ];
+}
+
+/** The blocks of one document of this module. */
+export function documentBlocksOf(document: DrillDocument, body: ScenarioBody, t: Translate, language: string): DocumentBlocks {
+  const title = body.title;
+  const head = (key: string, scale: 'report' | 'sheet', orientation: 'portrait' | 'landscape' = 'portrait') => {
+    const name = t(`print.doc.${key}`);
+    return { key, orientation, scale, title: name, drillTitle: title as string | null, subtitle: '', running: t('print.docs.running', { title, document: name }), footer: `${title} · ${name}` };
+  };
+  switch (document) {
+    case 'contacts':
+      return { ...head('contacts', 'sheet'), blocks: contactsBlocks(contactListOf(body), t, language) };
+    case 'sign-in':
+      return { ...head('sign-in', 'sheet'), blocks: signInBlocks(signInSheetOf(body), t, language) };
+    case 'equipment':
+      return { ...head('equipment', 'sheet'), blocks: equipmentBlocks(equipmentListOf(body), t, language) };
+    case 'notice':
+      return { ...head('notice', 'report'), title: t('print.docs.notice.title', { title }), drillTitle: null, blocks: noticeBlocks(drillNoticeOf(body), t, language) };
+    case 'plan':
+      return { ...head('plan', 'report'), blocks: planBlocks(drillPlanOf(body), t, language) };
+  }
+}
+
+/** The 观摩手册 of an observer role as blocks, or null when there is no such role. */
+export function handbookBlocksOf(body: ScenarioBody, roleId: string, t: Translate, language: string): DocumentBlocks | null {
+  const book = observerHandbookOf(body, roleId);
+  if (!book) return null;
+  const name = t('print.docs.handbook.title');
+  const mark = t('print.sheet.roleMark', { role: book.roleName });
+  return {
+    key: `handbook-${roleId}`,
+    orientation: 'portrait',
+    scale: 'report',
+    title: name,
+    drillTitle: body.title,
+    subtitle: mark,
+    running: t('print.docs.running', { title: body.title, document: `${name}${mark}` }),
+    footer: `${body.title} · ${name} · ${book.roleName}`,
+    blocks: handbookBlocks(book, t, language),
+  };
+}
+

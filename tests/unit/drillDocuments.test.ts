@@ -1,0 +1,203 @@
+/**
+ * The drill office's documents (演练工作方案, 演练通知, 签到表, 物资装备清单,
+ * 演练通讯录) and the observers' 观摩手册: their view-models over the small
+ * print drill and the composite sample, and their Word files made through the
+ * real back end on SQLite and read back with mammoth.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiOutputs, Envelope } from '../../shared/api';
+import {
+  contactListOf,
+  documentBlocksOf,
+  drillNoticeOf,
+  drillPlanOf,
+  equipmentListOf,
+  observerHandbookOf,
+  phaseSpansOf,
+  resourceItemsOf,
+  signInSheetOf,
+} from '../../shared/drillDocuments';
+import { messageOf } from '../../shared/i18n';
+import { EMPTY_ARRANGEMENTS, ScenarioBodySchema, type DrillArrangements, type Scenario, type ScenarioBody } from '../../shared/model';
+import { openBackend, type Backend } from '../../electron/core/backend';
+import { memoryPrefsStore } from '../../electron/core/prefs';
+import { printDrill } from '../fixtures/printDrill';
+
+const SAMPLE = path.join(__dirname, '../../scenarios/flood-season-composite.drill.json');
+const composite = (): ScenarioBody => ScenarioBodySchema.parse((JSON.parse(fs.readFileSync(SAMPLE, 'utf8')) as { scenario: unknown }).scenario);
+
+const ARRANGEMENTS: DrillArrangements = {
+  ...EMPTY_ARRANGEMENTS,
+  basis: '《国家突发环境事件应急预案》\n《县突发环境事件应急预案》',
+  safety: '演练区域设警戒线，配备救生衣和急救箱。',
+  support: '应急监测车 2 辆，卫星电话 1 部，午餐由后勤保障组统一安排。',
+  preparation: '6月1日前 完成演练脚本\n6月10日 预演',
+  reportingPoint: '县应急指挥中心一楼大厅，08:00 前报到',
+  contact: '县生态环境局办公室 郑凯 138-0000-0005',
+  viewing: '观摩台设在资水河大桥东侧',
+};
+
+describe('the documents as view-models', () => {
+  it('reads the items of a resources text, however they are separated', () => {
+    expect(resourceItemsOf('采样车、便携式多参数仪；防护服\n采样车。')).toEqual(['采样车', '便携式多参数仪', '防护服']);
+    expect(resourceItemsOf('  ')).toEqual([]);
+  });
+
+  it('aggregates the equipment from the steps, once overall and by role and site', () => {
+    const body = printDrill();
+    const withResources = printDrill({
+      steps: body.steps.map((step) =>
+        step.id === 'a4' ? { ...step, resources: '采样瓶、便携式多参数仪' } : step.id === 'a5' ? { ...step, resources: '便携式多参数仪', location: '污水处理厂排口' } : { ...step, resources: '' },
+      ),
+    });
+    const list = equipmentListOf(withResources);
+    expect(list.summary).toEqual([
+      { item: '采样瓶', roles: ['应急监测组'], sites: ['资水河城区断面'], uses: 1 },
+      { item: '便携式多参数仪', roles: ['应急监测组'], sites: ['资水河城区断面', '污水处理厂排口'], uses: 2 },
+    ]);
+    expect(list.byRole).toHaveLength(1);
+    expect(list.byRole[0]).toMatchObject({ role: '应急监测组', holder: '王晓东' });
+    expect(list.byRole[0].rows.map((row) => `${row.item}@${row.site}:${row.steps.map((s) => s.time).join(',')}`).sort()).toEqual(
+      ['便携式多参数仪@污水处理厂排口:09:30', '便携式多参数仪@资水河城区断面:09:22', '采样瓶@资水河城区断面:09:22'].sort(),
+    );
+  });
+
+  it('lists everyone by unit on the sign-in sheet and by group in the contacts', () => {
+    const sheet = signInSheetOf(printDrill());
+    expect(sheet.total).toBe(7);
+    expect(sheet.units.map((unit) => `${unit.unit}:${unit.people.map((p) => p.name).join('/')}`)).toEqual([
+      '县人民政府:周建国',
+      '县生态环境局:何志强/郑凯/蒋浩',
+      '县生态环境监测站:王晓东/李娜',
+      '省环境应急与事故调查中心:袁志华',
+    ]);
+    const contacts = contactListOf(printDrill());
+    expect(contacts.groups.find((group) => group.group === '应急监测组')!.people.map((p) => p.phone)).toEqual(['138-0000-0003', '138-0000-0004']);
+  });
+
+  it('gives each phase its span from the planned schedule', () => {
+    const body = printDrill();
+    const phased = printDrill({ steps: body.steps.map((step) => ({ ...step, phase: ['i1', 'a1', 'd1'].includes(step.id) ? '预警与响应' : '应急处置' })) });
+    expect(phaseSpansOf(phased).map((p) => [p.phase, p.start, p.end, p.stepCount])).toEqual([
+      ['预警与响应', '09:00', '09:17', 3],
+      ['应急处置', '09:05', '09:45', 7],
+    ]);
+  });
+
+  it('builds the notice and the plan from the roster, the arrangements and the evaluation plan', () => {
+    const body = { ...composite(), arrangements: ARRANGEMENTS };
+    const notice = drillNoticeOf(body);
+    expect(notice.participants.reduce((sum, unit) => sum + unit.people, 0)).toBe(notice.headcount.total);
+    expect(notice.arrangements.reportingPoint).toContain('08:00');
+    const plan = drillPlanOf(body);
+    expect(plan.drillCommand.map((node) => node.role.name)).toEqual(['演练领导小组']);
+    expect(plan.responseCommand.map((node) => node.role.name)).toEqual(['总指挥']);
+    expect(plan.evaluation.forms.length).toBe(body.evaluation.forms.length);
+    expect(plan.byCategory.map((c) => c.category)).toEqual(['player', 'controller', 'simulator', 'evaluator', 'observer']);
+  });
+
+  it("gives an observer a handbook with the schedule, viewing positions and the control team's contacts", () => {
+    const body = { ...composite(), arrangements: ARRANGEMENTS };
+    const book = observerHandbookOf(body, 'role-observer')!;
+    expect(book.roleName).toBe('观摩人员');
+    expect(book.phases.length).toBeGreaterThan(0);
+    expect(book.contacts.length).toBeGreaterThan(0);
+    expect(book.contacts.every((person) => body.roles.find((role) => role.name === person.roleName)!.category === 'controller')).toBe(true);
+    const t = (key: string, params?: Record<string, string | number>) => messageOf('zh', key, params);
+    const blocks = documentBlocksOf('contacts', body, t, 'zh').blocks;
+    expect(blocks[0]).toEqual({ kind: 'mark', text: '仅限本次演练使用' });
+  });
+});
+
+let dataDir: string;
+let backend: Backend;
+let scenario: Scenario;
+
+async function call<M extends keyof ApiOutputs>(method: M, arg: unknown): Promise<ApiOutputs[M]> {
+  const envelope = (await backend.call(method, arg)) as Envelope<ApiOutputs[M]>;
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.key}`);
+  return envelope.value;
+}
+
+async function wordText(document: string, extra: Record<string, unknown> = {}): Promise<{ fileName: string; text: string }> {
+  const { fileName, base64 } = await call('exportDocx', { document, scenarioId: scenario.id, ...extra });
+  return { fileName, text: (await mammoth.extractRawText({ buffer: Buffer.from(base64, 'base64') })).value };
+}
+
+describe('the documents in Word', () => {
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-drilldocs-'));
+    backend = openBackend({ dataDir, templatesDir: path.join(dataDir, 'no-templates'), prefs: memoryPrefsStore(), log: () => {} });
+    const summary = await call('importScenario', { text: fs.readFileSync(SAMPLE, 'utf8') });
+    scenario = await call('updateScenarioMeta', { id: summary.id, patch: { arrangements: ARRANGEMENTS } });
+  });
+  afterAll(() => {
+    backend.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('writes the drill plan with every section, the basis and arrangements as entered, and the organisation', async () => {
+    const { fileName, text } = await wordText('plan');
+    expect(fileName).toBe(`${scenario.title}-演练工作方案.docx`);
+    for (const heading of ['一、演练目的', '二、编制依据', '三、演练时间、地点和规模', '四、组织机构及职责', '五、演练情景概要', '六、演练阶段及时间安排', '七、参演人员', '八、安全保障', '九、物资、通讯和后勤保障', '十、演练评估', '十一、筹备工作安排'])
+      expect(text).toContain(heading);
+    for (const entered of ['《国家突发环境事件应急预案》', '演练区域设警戒线', '卫星电话 1 部', '6月10日 预演']) expect(text).toContain(entered);
+    for (const role of scenario.roles) expect(text).toContain(role.name);
+    for (const objective of scenario.objectives) expect(text).toContain(objective.text);
+    expect(text).toContain('（一）演练组织机构');
+    expect(text).toContain('（二）应急指挥体系（模拟）');
+  });
+
+  it('writes the notice to the participating units with time, place, reporting point and contact', async () => {
+    const { text } = await wordText('notice');
+    expect(text).toContain(`关于开展${scenario.title}的通知`);
+    expect(text).toContain('县应急指挥中心一楼大厅，08:00 前报到');
+    expect(text).toContain('县生态环境局办公室 郑凯 138-0000-0005');
+    expect(text).toContain(scenario.location);
+    for (const unit of drillNoticeOf(scenario).units) expect(text).toContain(unit);
+  });
+
+  it('writes the sign-in sheet, the equipment list and the contacts from the same data', async () => {
+    const people = scenario.roles.flatMap((role) => role.people);
+    const signIn = (await wordText('sign-in')).text;
+    for (const person of people) expect(signIn).toContain(person.name);
+    expect(signIn).toContain('签名');
+    const contacts = (await wordText('contacts')).text;
+    expect(contacts).toContain('【仅限本次演练使用】');
+    for (const person of people.filter((p) => p.phone)) expect(contacts).toContain(person.phone);
+    const equipment = (await wordText('equipment')).text;
+    const items = equipmentListOf(scenario).summary;
+    expect(items.length).toBeGreaterThan(3);
+    for (const item of items) expect(equipment).toContain(item.item);
+  });
+
+  it('writes the roster with its new columns, the headcount and the two command trees', async () => {
+    const monitor = scenario.roles.find((role) => role.id === 'role-monitor')!;
+    const holder = monitor.people[0].name;
+    await call('applyGraphOps', {
+      scenarioId: scenario.id,
+      baseRevision: scenario.revision,
+      ops: [{ op: 'updateRole', id: monitor.id, patch: { mark: '蓝色袖标', assemblyPlace: '监测站门口', assemblyTime: '07:30', backup: '赵磊' } }],
+    });
+    const { text } = await wordText('roster');
+    for (const heading of ['标识', '集合地点/时间', '首次到位', 'A/B 角', '蓝色袖标', '监测站门口', `A：${holder}`, 'B：赵磊', '（一）演练组织机构', '（二）应急指挥体系（模拟）'])
+      expect(text).toContain(heading);
+    expect(text).toMatch(/参加人员共 \d+ 人/);
+    // The rulebook refuses a B 角 who is the A 角, with its catalogue message.
+    const refused = (await backend.call('applyGraphOps', { scenarioId: scenario.id, baseRevision: scenario.revision + 1, ops: [{ op: 'updateRole', id: monitor.id, patch: { backup: holder } }] })) as Envelope<unknown>;
+    expect(refused).toMatchObject({ ok: false, error: { key: 'rules.roleBackupIsHolder' } });
+  });
+
+  it("makes an observer's role sheet its handbook", async () => {
+    const { text } = await wordText('role-sheets', { roleIds: ['role-observer'] });
+    expect(text).toContain('观摩手册');
+    expect(text).toContain('【观摩人员】');
+    for (const heading of ['一、演练概况', '二、演练日程', '三、观摩位置', '四、注意事项', '五、联系方式']) expect(text).toContain(heading);
+    expect(text).toContain('观摩台设在资水河大桥东侧');
+    expect(text).not.toContain('岗位任务卡');
+  });
+});
