@@ -9,7 +9,7 @@ import { NOT_APPLICABLE, type FormResult, type ObjectiveEvaluation } from './eva
 import type { ShortfallItem } from './evaluationReport';
 import { wholeMinutesOf, type AfterActionReport, type FindingItem, type ProblemItem } from './report';
 import type { DocFields, EvalScheme } from './model';
-import type { DrillHeader, Trigger } from './sheets';
+import type { DrillHeader, RoleSheet, Trigger } from './sheets';
 import { DEFAULT_TIME_ZONE, longDateOf } from './time';
 
 /** A catalogue lookup: a dotted key and its `{{name}}` values (i18next's `t`, or `messageOf` bound to a language). */
@@ -84,6 +84,14 @@ export function triggerTextOf(trigger: Trigger, t: Translate): string {
       if (trigger.condition !== null) return t('print.sheet.trigger.branch', { title: trigger.step.title, label: trigger.condition });
       return trigger.lagMin > 0 ? t('print.sheet.trigger.afterLag', { title: trigger.step.title, count: trigger.lagMin }) : t('print.sheet.trigger.after', { title: trigger.step.title });
   }
+}
+
+/** The notice over a role sheet's tasks: what the player-safe version leaves out, or that the full one must not reach players; null when nothing to say. */
+export function sheetNoticeOf(sheet: Pick<RoleSheet, 'variant' | 'withheldInjects' | 'withheldTexts'>, t: Translate): string | null {
+  if (sheet.variant === 'full') return t('print.sheet.full');
+  const injects = sheet.withheldInjects > 0 ? t('print.sheet.withheld', { count: sheet.withheldInjects }) : null;
+  const texts = sheet.withheldTexts > 0 ? t('print.sheet.withheldTexts', { count: sheet.withheldTexts }) : null;
+  return injects && texts ? t('twoSentences', { first: injects, second: texts }) : (injects ?? texts);
 }
 
 /** A date and time of a drill, followed by its zone when that is not the usual one (China's): `… (America/New_York time)`. */

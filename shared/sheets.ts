@@ -13,12 +13,15 @@
  * sheet never shows an inject's title, scene text or dialogue: its own inject
  * steps are left out, and a step an inject sets off says only that it starts
  * when the control team delivers a scene (and how: by phone, on site, …).
- * Controller, simulator and evaluator sheets are the full variant. An
+ * Text a step marks controller-only (仅导调可见: its description, dialogue,
+ * expected result, …) is left out of such a sheet, and a step an inject sets
+ * off shows 「接导调指令后」 instead of its time, which would tell when the
+ * inject comes. Controller, simulator and evaluator sheets are the full variant. An
  * evaluator's sheet also lists its evaluation duties: the forms, items and
  * sites each of its assignments covers.
  */
 import { evaluatorDutiesOf, type EvaluatorDuty } from './evaluationSheets';
-import type { Person, ParticipantCategory, Role, ScenarioBody, Step, StepKind } from './model';
+import type { Person, ParticipantCategory, Role, ScenarioBody, Step, StepKind, StepTextField } from './model';
 import { planOrderOf, scheduleOf, type OkSchedule } from './schedule';
 import { clockOf, tPlusOf } from './time';
 
@@ -90,7 +93,10 @@ export type SheetStep = {
   /** Decisions only. */
   question: string;
   branches: Branch[];
+  /** Null without a schedule, and on a player-safe sheet for a step an inject sets off (`afterInject`). */
   time: PlannedTime | null;
+  /** Player-safe only: the step follows a withheld inject, so its time is shown as 「接导调指令后」, not as a clock time that tells when the inject comes. */
+  afterInject: boolean;
   triggers: Trigger[];
   handOvers: HandOver[];
   /** The other roles on the same step. */
@@ -114,6 +120,8 @@ export type RoleSheet = {
   steps: SheetStep[];
   /** How many of the role's inject steps this variant leaves out. */
   withheldInjects: number;
+  /** How many controller-only texts (仅导调可见) of the shown steps this variant leaves out. */
+  withheldTexts: number;
   /** For an evaluator role: what each of its assignments evaluates (forms, items, sites). */
   evaluation: EvaluatorDuty[];
 };
@@ -279,6 +287,11 @@ function reportsToOf(ctx: Context, role: Role): RoleRef | null {
 /** Whether a sheet of this variant withholds the step: every inject, on a player-safe sheet. */
 const isWithheld = (step: Step, variant: SheetVariant) => variant === 'player-safe' && step.kind === 'inject';
 
+/** The text fields of a step a sheet of this variant leaves out: those marked controller-only, on a player-safe sheet. */
+export function withheldFieldsOf(step: Pick<Step, 'controllerOnly'>, variant: SheetVariant): ReadonlySet<StepTextField> {
+  return new Set(variant === 'player-safe' ? step.controllerOnly : []);
+}
+
 function sheetStepOf(ctx: Context, step: Step, roleId: string, variant: SheetVariant): SheetStep {
   const triggers: Trigger[] = [];
   const withheldMethods = new Set<string>();
@@ -304,25 +317,32 @@ function sheetStepOf(ctx: Context, step: Step, roleId: string, variant: SheetVar
     if (others.length > 0) handOvers.push({ step: stepRefOf(ctx, target), roleNames: others, condition: conditionOf(edge) });
   }
 
+  const withheld = withheldFieldsOf(step, variant);
+  const shown = (field: StepTextField, value: string) => (withheld.has(field) ? '' : value);
+  const afterInject = triggers.some((trigger) => trigger.kind === 'concealed-inject');
   return {
     id: step.id,
     kind: step.kind,
     title: step.title,
-    description: step.description,
-    dialogue: step.dialogue,
+    description: shown('description', step.description),
+    dialogue: shown('dialogue', step.dialogue),
     location: step.location,
-    resources: step.resources,
-    expectedResult: step.expectedResult,
-    notes: step.notes,
+    resources: shown('resources', step.resources),
+    expectedResult: shown('expectedResult', step.expectedResult),
+    notes: shown('notes', step.notes),
     deliveryMethod: step.kind === 'inject' ? step.deliveryMethod : '',
-    question: step.kind === 'decision' ? step.question : '',
+    question: step.kind === 'decision' ? shown('question', step.question) : '',
     branches,
-    time: timeOf(ctx, step.id),
+    time: afterInject ? null : timeOf(ctx, step.id),
+    afterInject,
     triggers,
     handOvers,
     coRoleNames: roleNamesOf(ctx, step, roleId),
   };
 }
+
+/** A step's text in one of its text fields ('' for a field its kind does not have). */
+export const textOfField = (step: Step, field: StepTextField): string => (field === 'question' ? (step.kind === 'decision' ? step.question : '') : step[field]);
 
 function roleSheetIn(ctx: Context, role: Role): RoleSheet {
   const variant = sheetVariantOf(role.category);
@@ -343,6 +363,7 @@ function roleSheetIn(ctx: Context, role: Role): RoleSheet {
     reporters: reportersOf(ctx, role.id),
     steps: shown.map((step) => sheetStepOf(ctx, step, role.id, variant)),
     withheldInjects: own.length - shown.length,
+    withheldTexts: shown.reduce((sum, step) => sum + [...withheldFieldsOf(step, variant)].filter((field) => textOfField(step, field).trim() !== '').length, 0),
     evaluation: evaluatorDutiesOf(ctx.body, role.id),
   };
 }

@@ -1,6 +1,6 @@
 /** A role sheet (岗位任务卡) as a flow of printable parts: title, role facts, people, then the task table. */
 import type { TFunction } from 'i18next';
-import { triggerTextOf } from '../../shared/docText';
+import { sheetNoticeOf, triggerTextOf } from '../../shared/docText';
 import type { RoleSheet, SheetStep } from '../../shared/sheets';
 import { contentWidthOf, type Flow, type FlowPart } from './Paged';
 import { drillFacts, InfoTable, Lines, SectionHeading, TimeCell, TitleBlock } from './docParts';
@@ -67,9 +67,7 @@ function StepRow(props: { step: SheetStep; index: number; t: TFunction }) {
   return (
     <tr className={`doc-row doc-row-${step.kind}`} data-testid="sheet-step">
       <td className="doc-center">{props.index}</td>
-      <td>
-        <TimeCell time={step.time} />
-      </td>
+      <td>{step.afterInject ? <span className="doc-after-inject">{t('print.sheet.afterInject')}</span> : <TimeCell time={step.time} />}</td>
       <td>
         {step.triggers.map((trigger, i) => (
           <div key={i} className="doc-trigger">
@@ -107,12 +105,7 @@ export function roleSheetFlow(sheet: RoleSheet, t: TFunction, language: string):
   const none = t('print.sheet.none');
   const col = (key: string) => t(`print.sheet.col.${key}`);
   const width = contentWidthOf('portrait');
-  const notice =
-    sheet.variant === 'player-safe'
-      ? sheet.withheldInjects > 0
-        ? t('print.sheet.withheld', { count: sheet.withheldInjects })
-        : null
-      : t('print.sheet.full');
+  const notice = sheetNoticeOf(sheet, t);
 
   return {
     key: `sheet-${role.id}`,

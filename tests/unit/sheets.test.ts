@@ -16,17 +16,19 @@ describe('role sheets', () => {
   it("lists a role's steps in planned time order with clock times", () => {
     const monitor = sheet('mon');
     expect(monitor.steps.map((step) => step.id)).toEqual(['a4', 'a5']);
-    expect(monitor.steps.map((step) => [step.time?.start, step.time?.end])).toEqual([
-      ['09:22', '09:32'],
-      ['09:30', '09:45'],
+    // a5 follows an inject: the players' sheet says 接导调指令后 instead of a time that would tell when the inject comes.
+    expect(monitor.steps.map((step) => [step.time?.start, step.time?.end, step.afterInject])).toEqual([
+      ['09:22', '09:32', false],
+      [undefined, undefined, true],
     ]);
+    expect(stepOf(sheet('cmd'), 'a2').time?.start).toBeDefined();
     const controller = sheet('ctl');
     expect(controller.steps.map((step) => step.id)).toEqual(['i1', 'i2', 'm1']);
   });
 
   it('shows T+ offsets when the drill start is not set', () => {
     const monitor = sheet('mon', printDrill({ startTime: null }));
-    expect(monitor.steps.map((step) => step.time?.start)).toEqual(['T+22', 'T+30']);
+    expect(monitor.steps.map((step) => step.time?.start)).toEqual(['T+22', undefined]);
     expect(monitor.steps[0].time?.isClock).toBe(false);
   });
 
@@ -191,9 +193,10 @@ describe('the composite sample drill', () => {
     const sheets = roleSheetsOf(body!);
     expect(sheets).toHaveLength(body!.roles.length);
     const injects = body!.steps.filter((step) => step.kind === 'inject');
+    const rank = new Map(drillScriptOf(body!).rows.map((row) => [row.id, row.index]));
     for (const s of sheets) {
-      const starts = s.steps.map((step) => step.time!.startMin);
-      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      const ranks = s.steps.map((step) => rank.get(step.id)!);
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
       if (s.variant === 'player-safe') {
         const text = JSON.stringify(s.steps);
         for (const inject of injects) expect(text).not.toContain(inject.description.slice(0, 30));

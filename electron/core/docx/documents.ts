@@ -17,6 +17,7 @@ import {
   problemTextOf,
   ratingLabelOf,
   shortCauseTextOf,
+  sheetNoticeOf,
   shortfallLinesOf,
   triggerTextOf,
   whenInZone,
@@ -104,7 +105,7 @@ export function roleSheetSection(sheet: RoleSheet, ctx: DocContext): SectionSpec
   const scale = SHEET_SCALE;
   const variant = t(`print.variant.${sheet.variant}`);
   const none = t('print.sheet.none');
-  const notice = sheet.variant === 'player-safe' ? (sheet.withheldInjects > 0 ? t('print.sheet.withheld', { count: sheet.withheldInjects }) : null) : t('print.sheet.full');
+  const notice = sheetNoticeOf(sheet, t);
   const children: Block[] = [
     ...fieldsHeadOf(ctx.fields, t, ctx.language, scale),
     para(`【${variant}】`, scale, { align: 'right', indent: false, font: 'heading' }),
@@ -144,7 +145,7 @@ export function roleSheetSection(sheet: RoleSheet, ctx: DocContext): SectionSpec
       ['no', 'time', 'trigger', 'task', 'facts'].map(col),
       sheet.steps.length === 0
         ? [[{ span: 5, text: t('print.sheet.noSteps') }]]
-        : sheet.steps.map((step, i) => [String(i + 1), timeText(step.time), step.triggers.map((trigger) => triggerTextOf(trigger, t)).join('\n'), taskCellOf(step, t), factsCellOf(step, t)]),
+        : sheet.steps.map((step, i) => [String(i + 1), step.afterInject ? t('print.sheet.afterInject') : timeText(step.time), step.triggers.map((trigger) => triggerTextOf(trigger, t)).join('\n'), taskCellOf(step, t), factsCellOf(step, t)]),
       [9, 16, 27, 75, 47],
       PORTRAIT,
       scale.table,
