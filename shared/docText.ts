@@ -73,13 +73,17 @@ export function objectiveBasisOf(t: Translate, o: ObjectiveEvaluation): string {
   return parts.join(t('comma')) + (o.loweredBySteps ? t('evaluation.report.lowered') : '');
 }
 
-/** What sets a step off, as a role sheet prints it: 「演练开始」, 「“…”完成 5 分钟后」, 「接到导调组下达的情景信息后（电话）」. */
+/** What sets a step off, as a role sheet prints it: 「演练开始」, 「“…”完成 5 分钟后」, 「“A”或“B”完成后」, 「接到导调组下达的情景信息后（电话）」. */
 export function triggerTextOf(trigger: Trigger, t: Translate): string {
   switch (trigger.kind) {
     case 'start':
       return t('print.sheet.trigger.start');
     case 'concealed-inject':
       return trigger.deliveryMethod ? t('print.sheet.trigger.concealedBy', { method: trigger.deliveryMethod }) : t('print.sheet.trigger.concealed');
+    case 'either':
+      return t('print.sheet.trigger.either', {
+        steps: trigger.options.map((option) => option.map((step) => t('print.sheet.trigger.quoted', { title: step.title })).join(t('listSep'))).join(t('print.sheet.trigger.or')),
+      });
     case 'step':
       if (trigger.condition !== null) return t('print.sheet.trigger.branch', { title: trigger.step.title, label: trigger.condition });
       return trigger.lagMin > 0 ? t('print.sheet.trigger.afterLag', { title: trigger.step.title, count: trigger.lagMin }) : t('print.sheet.trigger.after', { title: trigger.step.title });

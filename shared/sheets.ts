@@ -68,6 +68,12 @@ export type Trigger =
   | { kind: 'start' }
   /** A predecessor step finishing (after `lagMin`), on the branch `condition` when it is a decision's alternative. */
   | { kind: 'step'; step: StepRef; lagMin: number; condition: string | null }
+  /**
+   * Predecessors on alternative branches of one decision: only the branch
+   * taken runs, so the step starts when that one finishes. Each option lists
+   * the predecessors on one branch (「“A”或“B”完成后」).
+   */
+  | { kind: 'either'; options: StepRef[][] }
   /** An inject the control team delivers, withheld on a player-safe sheet: only how it comes. */
   | { kind: 'concealed-inject'; deliveryMethod: string };
 
@@ -213,7 +219,43 @@ type Context = {
   /** Step ids in planned time order (listed order when there is no schedule). */
   order: string[];
   rank: Map<string, number>;
+  /** For each step, the decision branch it lies on (see `branchTagsOf`); absent when on none. */
+  branchOf: Map<string, BranchTag>;
 };
+
+/** A branch of a decision: the decision and the conditional edge that leaves it. */
+type BranchTag = { decisionId: string; edgeId: string };
+
+/**
+ * The innermost decision branch each step lies on, in planned order: a step
+ * reached by a decision's conditional edge lies on that branch; a step whose
+ * predecessors all lie on one branch lies on it too; a step where the
+ * alternatives of one decision meet lies where that decision lies. Example:
+ * after 「水质是否达标」, 「维持监测」 and 「加密监测」 lie on its two branches, and
+ * 「编制快报」, after both, on none.
+ */
+function branchTagsOf(order: readonly string[], steps: Map<string, Step>, incoming: Map<string, ScenarioBody['edges']>): Map<string, BranchTag> {
+  const tags = new Map<string, BranchTag>();
+  for (const id of order) {
+    const edges = incoming.get(id) ?? [];
+    if (edges.length === 0) continue;
+    const inTags = edges.map((edge) => edgeBranchOf(edge, steps, tags));
+    const first = inTags[0];
+    if (!first) continue;
+    if (inTags.every((tag) => tag && tag.edgeId === first.edgeId)) tags.set(id, first);
+    else if (inTags.every((tag) => tag && tag.decisionId === first.decisionId)) {
+      const outer = tags.get(first.decisionId);
+      if (outer) tags.set(id, outer);
+    }
+  }
+  return tags;
+}
+
+/** The branch an edge lies on: its own when it is a decision's conditional edge, else its source's. */
+function edgeBranchOf(edge: ScenarioBody['edges'][number], steps: Map<string, Step>, tags: Map<string, BranchTag>): BranchTag | undefined {
+  if (edge.kind === 'conditional' && steps.get(edge.source)?.kind === 'decision') return { decisionId: edge.source, edgeId: edge.id };
+  return tags.get(edge.source);
+}
 
 function contextOf(body: ScenarioBody): Context {
   const steps = new Map(body.steps.map((step) => [step.id, step]));
@@ -230,7 +272,8 @@ function contextOf(body: ScenarioBody): Context {
   const rank = new Map(order.map((id, i) => [id, i]));
   // Triggers are listed in time order; successors and branches as the author drew them.
   for (const edges of incoming.values()) edges.sort((a, b) => rank.get(a.source)! - rank.get(b.source)!);
-  return { body, roles: new Map(body.roles.map((role) => [role.id, role])), steps, incoming, outgoing, schedule, order, rank };
+  const branchOf = branchTagsOf(order, steps, incoming);
+  return { body, roles: new Map(body.roles.map((role) => [role.id, role])), steps, incoming, outgoing, schedule, order, rank, branchOf };
 }
 
 function drillHeaderOf(body: ScenarioBody): DrillHeader {
@@ -292,18 +335,48 @@ export function withheldFieldsOf(step: Pick<Step, 'controllerOnly'>, variant: Sh
   return new Set(variant === 'player-safe' ? step.controllerOnly : []);
 }
 
-function sheetStepOf(ctx: Context, step: Step, roleId: string, variant: SheetVariant): SheetStep {
+/**
+ * What sets a step off, in time order: the drill start, each predecessor, a
+ * withheld inject (once per way of delivery); predecessors on alternative
+ * branches of one decision come as one `either` trigger where the first of
+ * them stood.
+ */
+function triggersOf(ctx: Context, step: Step, variant: SheetVariant): Trigger[] {
+  const edges = ctx.incoming.get(step.id) ?? [];
+  // Edges by the decision whose alternatives they come along, where two or more of its branches meet here.
+  const byDecision = new Map<string, Map<string, ScenarioBody['edges']>>();
+  for (const edge of edges) {
+    if (isWithheld(ctx.steps.get(edge.source)!, variant)) continue;
+    const tag = edgeBranchOf(edge, ctx.steps, ctx.branchOf);
+    if (!tag) continue;
+    const branches = byDecision.get(tag.decisionId) ?? byDecision.set(tag.decisionId, new Map()).get(tag.decisionId)!;
+    (branches.get(tag.edgeId) ?? branches.set(tag.edgeId, []).get(tag.edgeId)!).push(edge);
+  }
+  const grouped = new Map<string, Map<string, ScenarioBody['edges']>>();
+  for (const branches of byDecision.values()) if (branches.size >= 2) for (const list of branches.values()) for (const edge of list) grouped.set(edge.id, branches);
+
   const triggers: Trigger[] = [];
   const withheldMethods = new Set<string>();
-  for (const edge of ctx.incoming.get(step.id) ?? []) {
+  const placed = new Set<Map<string, ScenarioBody['edges']>>();
+  for (const edge of edges) {
     const source = ctx.steps.get(edge.source)!;
-    if (isWithheld(source, variant)) {
+    const group = grouped.get(edge.id);
+    if (group) {
+      if (placed.has(group)) continue;
+      placed.add(group);
+      triggers.push({ kind: 'either', options: [...group.values()].map((list) => list.map((e) => stepRefOf(ctx, ctx.steps.get(e.source)!))) });
+    } else if (isWithheld(source, variant)) {
       const method = source.kind === 'inject' ? source.deliveryMethod : '';
       if (!withheldMethods.has(method)) triggers.push({ kind: 'concealed-inject', deliveryMethod: method });
       withheldMethods.add(method);
     } else triggers.push({ kind: 'step', step: stepRefOf(ctx, source), lagMin: edge.lagMin, condition: conditionOf(edge) });
   }
   if (triggers.length === 0) triggers.push({ kind: 'start' });
+  return triggers;
+}
+
+function sheetStepOf(ctx: Context, step: Step, roleId: string, variant: SheetVariant): SheetStep {
+  const triggers = triggersOf(ctx, step, variant);
 
   const handOvers: HandOver[] = [];
   const branches: Branch[] = [];

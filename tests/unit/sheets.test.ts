@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioFile } from '../../shared/scenarioFile';
 import { drillScriptOf, roleSheetOf, roleSheetsOf, rosterOf, sheetVariantOf, type RoleSheet } from '../../shared/sheets';
 import { INJECT_SECRETS, printDrill } from '../fixtures/printDrill';
+import { triggerTextOf } from '../../shared/docText';
+import { messageOf } from '../../shared/i18n';
 
 const sheet = (roleId: string, body = printDrill()): RoleSheet => {
   const found = roleSheetOf(body, roleId);
@@ -38,8 +40,10 @@ describe('role sheets', () => {
     expect(stepOf(controller, 'i2').triggers).toMatchObject([{ kind: 'step', step: { id: 'a1', title: '会商研判汛情' }, lagMin: 10, condition: null }]);
     const commander = sheet('cmd');
     expect(stepOf(commander, 'a2').triggers).toMatchObject([{ kind: 'step', step: { id: 'd1' }, condition: '超警戒' }]);
-    // Both branches lead on to the sampling; at the same start they are listed by title (加… before 启…).
-    expect(stepOf(sheet('mon'), 'a4').triggers.map((t) => (t.kind === 'step' ? t.step.id : t.kind))).toEqual(['a3', 'a2']);
+    // Both branches lead on to the sampling: one of them runs, so it starts after either (listed in time order, 加… before 启…).
+    const sampling = stepOf(sheet('mon'), 'a4').triggers;
+    expect(sampling).toHaveLength(1);
+    expect(sampling[0].kind === 'either' && sampling[0].options.map((option) => option.map((step) => step.id))).toEqual([['a3'], ['a2']]);
   });
 
   it('names the inject that triggers a step on a full sheet', () => {
@@ -203,6 +207,21 @@ describe('the composite sample drill', () => {
       }
     }
     expect(drillScriptOf(body!).rows).toHaveLength(body!.steps.length);
+  });
+
+  it.runIf(body !== null)('says a step where alternative branches meet starts after either, and a step after a merge and another step after both', () => {
+    const report = roleSheetOf(body!, 'role-monitor')!.steps.find((step) => step.id === 's36')!;
+    // 编制快报 follows the upgrade (s54) and, on 水质是否达到Ⅲ类's two branches, 维持监测 (s34) or 加密监测 (s35).
+    expect(report.triggers.map((t) => (t.kind === 'either' ? t.options.map((o) => o.map((s) => s.id)) : t.kind === 'step' ? t.step.id : t.kind))).toEqual([
+      's54',
+      [['s35'], ['s34']],
+    ]);
+    const t = (key: string, params?: Record<string, string | number>) => messageOf('zh', key, params);
+    expect(triggerTextOf(report.triggers[1], t)).toBe('“加密监测并沿河溯源排查”或“维持监测频次并按时报送”完成后');
+    expect(triggerTextOf(report.triggers[1], (key, params) => messageOf('en', key, params))).toBe('After "加密监测并沿河溯源排查" or "维持监测频次并按时报送"');
+    // The end of the drill: after 维持监测 (未满足终止条件) or the final report that follows 终止 (满足): a branch reaches through later steps.
+    const end = roleSheetOf(body!, 'role-control')!.steps.find((step) => step.id === 's50')!;
+    expect(end.triggers).toMatchObject([{ kind: 'either', options: [[{ id: 's49' }], [{ id: 's56' }]] }]);
   });
 
   it.runIf(body !== null)("lists the evaluators' forms, items and sites on their sheet, and nothing of the kind on other sheets", () => {
