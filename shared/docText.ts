@@ -9,7 +9,7 @@ import { NOT_APPLICABLE, type FormResult, type ObjectiveEvaluation } from './eva
 import type { ShortfallItem } from './evaluationReport';
 import { wholeMinutesOf, type AfterActionReport, type FindingItem, type ProblemItem } from './report';
 import type { DocFields, EvalScheme } from './model';
-import type { DrillHeader, RoleSheet, Trigger } from './sheets';
+import type { DrillHeader, RoleSheet, Trigger, WatchedStep } from './sheets';
 import { DEFAULT_TIME_ZONE, longDateOf } from './time';
 
 /** A catalogue lookup: a dotted key and its `{{name}}` values (i18next's `t`, or `messageOf` bound to a language). */
@@ -91,11 +91,16 @@ export function triggerTextOf(trigger: Trigger, t: Translate): string {
 }
 
 /** The notice over a role sheet's tasks: what the player-safe version leaves out, or that the full one must not reach players; null when nothing to say. */
-export function sheetNoticeOf(sheet: Pick<RoleSheet, 'variant' | 'withheldInjects' | 'withheldTexts'>, t: Translate): string | null {
-  if (sheet.variant === 'full') return t('print.sheet.full');
+export function sheetNoticeOf(sheet: Pick<RoleSheet, 'variant' | 'withheldInjects' | 'withheldTexts' | 'evaluation'>, t: Translate): string | null {
+  if (sheet.variant === 'full') return sheet.evaluation.length > 0 ? t('print.sheet.evaluatorNotice') : t('print.sheet.full');
   const injects = sheet.withheldInjects > 0 ? t('print.sheet.withheld', { count: sheet.withheldInjects }) : null;
   const texts = sheet.withheldTexts > 0 ? t('print.sheet.withheldTexts', { count: sheet.withheldTexts }) : null;
   return injects && texts ? t('twoSentences', { first: injects, second: texts }) : (injects ?? texts);
+}
+
+/** The steps an evaluation item looks at, one line each with its planned start: 「09:43 安置点饮用水采样快检」. */
+export function watchLinesOf(watch: readonly WatchedStep[], t: Translate): string {
+  return watch.map((step) => t('print.sheet.watchLine', { time: step.time ? step.time.start : '—', title: step.title })).join('\n');
 }
 
 /** A date and time of a drill, followed by its zone when that is not the usual one (China's): `… (America/New_York time)`. */

@@ -128,8 +128,16 @@ export type RoleSheet = {
   withheldInjects: number;
   /** How many controller-only texts (仅导调可见) of the shown steps this variant leaves out. */
   withheldTexts: number;
-  /** For an evaluator role: what each of its assignments evaluates (forms, items, sites). */
-  evaluation: EvaluatorDuty[];
+  /** For an evaluator role: what each of its assignments evaluates (forms, items, sites), each item with the steps to watch. */
+  evaluation: SheetDuty[];
+};
+
+/** A step an evaluation item looks at, with its planned time: when the evaluator must be watching. */
+export type WatchedStep = { id: string; title: string; time: PlannedTime | null };
+
+/** An evaluator's duty as the role sheet prints it: each item with the steps it evaluates. */
+export type SheetDuty = Omit<EvaluatorDuty, 'forms'> & {
+  forms: (Omit<EvaluatorDuty['forms'][number], 'items'> & { items: (EvaluatorDuty['forms'][number]['items'][number] & { watch: WatchedStep[] })[] })[];
 };
 
 export type RosterRole = {
@@ -437,7 +445,21 @@ function roleSheetIn(ctx: Context, role: Role): RoleSheet {
     steps: shown.map((step) => sheetStepOf(ctx, step, role.id, variant)),
     withheldInjects: own.length - shown.length,
     withheldTexts: shown.reduce((sum, step) => sum + [...withheldFieldsOf(step, variant)].filter((field) => textOfField(step, field).trim() !== '').length, 0),
-    evaluation: evaluatorDutiesOf(ctx.body, role.id),
+    evaluation: evaluatorDutiesOf(ctx.body, role.id).map((duty) => ({
+      ...duty,
+      forms: duty.forms.map((form) => ({
+        ...form,
+        items: form.items.map((item) => ({
+          ...item,
+          watch: item.stepIds
+            .flatMap((id) => {
+              const step = ctx.steps.get(id);
+              return step ? [{ id, title: step.title, time: timeOf(ctx, id) }] : [];
+            })
+            .sort((a, b) => (ctx.rank.get(a.id) ?? 0) - (ctx.rank.get(b.id) ?? 0)),
+        })),
+      })),
+    })),
   };
 }
 

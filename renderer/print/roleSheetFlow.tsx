@@ -1,6 +1,6 @@
 /** A role sheet (岗位任务卡) as a flow of printable parts: title, role facts, people, then the task table. */
 import type { TFunction } from 'i18next';
-import { sheetNoticeOf, triggerTextOf } from '../../shared/docText';
+import { sheetNoticeOf, triggerTextOf, watchLinesOf } from '../../shared/docText';
 import type { RoleSheet, SheetStep } from '../../shared/sheets';
 import { contentWidthOf, type Flow, type FlowPart } from './Paged';
 import { drillFacts, InfoTable, Lines, SectionHeading, TimeCell, TitleBlock } from './docParts';
@@ -199,8 +199,8 @@ export function roleSheetFlow(sheet: RoleSheet, t: TFunction, language: string):
   };
 }
 
-/** 序号 | 评估内容 | 评估标准 | 地点 (mm, portrait text width 174). */
-const EVALUATION_COLUMNS = [13, 66, 66, 29];
+/** 序号 | 评估内容 | 评估标准 | 观察环节（计划时间） | 地点 (mm, portrait text width 174). */
+const EVALUATION_COLUMNS = [12, 50, 50, 40, 22];
 
 /** An evaluator's duties: for each assignment, who, the sites, and per form the items to evaluate. */
 function evaluationParts(sheet: RoleSheet, t: TFunction): FlowPart[] {
@@ -228,12 +228,13 @@ function evaluationParts(sheet: RoleSheet, t: TFunction): FlowPart[] {
         head: (
           <>
             <tr>
-              <th colSpan={4}>{t('print.sheet.evaluationForm', { title: form.title, scheme: t(`evaluation.schemeShort.${form.scheme}`) })}</th>
+              <th colSpan={5}>{t('print.sheet.evaluationForm', { title: form.title, scheme: t(`evaluation.schemeShort.${form.scheme}`) })}</th>
             </tr>
             <tr>
               <th>{t('evaluation.form.col.n')}</th>
               <th>{t('evaluation.form.col.content')}</th>
               <th>{t('evaluation.form.col.criterion')}</th>
+              <th>{t('print.sheet.evaluationWatch')}</th>
               <th>{t('evaluation.form.place')}</th>
             </tr>
           </>
@@ -248,6 +249,7 @@ function evaluationParts(sheet: RoleSheet, t: TFunction): FlowPart[] {
               </td>
               <td>{item.content}</td>
               <td>{item.criterion}</td>
+              <td className="doc-lines doc-small">{watchLinesOf(item.watch, t)}</td>
               <td>{item.site}</td>
             </tr>
           ),

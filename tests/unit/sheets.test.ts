@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioFile } from '../../shared/scenarioFile';
 import { drillScriptOf, roleSheetOf, roleSheetsOf, rosterOf, sheetVariantOf, type RoleSheet } from '../../shared/sheets';
 import { INJECT_SECRETS, printDrill } from '../fixtures/printDrill';
-import { triggerTextOf } from '../../shared/docText';
+import { sheetNoticeOf, triggerTextOf, watchLinesOf } from '../../shared/docText';
 import { messageOf } from '../../shared/i18n';
 
 const sheet = (roleId: string, body = printDrill()): RoleSheet => {
@@ -234,5 +234,14 @@ describe('the composite sample drill', () => {
     expect(second.forms[0].items.map((i) => i.number)).toEqual(['4.1', '4.2', '4.3', '5.1', '5.2', '5.3', '6.1', '6.2', '6.3']);
     expect(second.forms[0].items[3]).toMatchObject({ content: '水厂停运后启动应急供水', site: '县第一自来水厂', critical: true });
     expect(roleSheetOf(body!, 'role-water')!.evaluation).toEqual([]);
+    // Each item names the steps to watch with their planned times, in time order; the notice says what the card holds.
+    const supply = second.forms[0].items[3];
+    expect(supply.watch.length).toBeGreaterThan(0);
+    const starts = supply.watch.map((step) => step.time!.startMin);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const t = (key: string, params?: Record<string, string | number>) => messageOf('zh', key, params);
+    expect(watchLinesOf(supply.watch, t).split('\n')[0]).toBe(`${supply.watch[0].time!.start} ${supply.watch[0].title}`);
+    expect(sheetNoticeOf(evaluators, t)).toBe(messageOf('zh', 'print.sheet.evaluatorNotice'));
+    expect(sheetNoticeOf(roleSheetOf(body!, 'role-control')!, t)).toBe(messageOf('zh', 'print.sheet.full'));
   });
 });

@@ -18,6 +18,7 @@ import {
   ratingLabelOf,
   shortCauseTextOf,
   sheetNoticeOf,
+  watchLinesOf,
   shortfallLinesOf,
   triggerTextOf,
   whenInZone,
@@ -161,9 +162,9 @@ export function roleSheetSection(sheet: RoleSheet, ctx: DocContext): SectionSpec
         children.push(
           heading2(t('print.sheet.evaluationForm', { title: form.title, scheme: t(`evaluation.schemeShort.${form.scheme}`) }), scale),
           tableOf(
-            [t('evaluation.form.col.n'), t('evaluation.form.col.content'), t('evaluation.form.col.criterion'), t('print.sheet.place')],
-            form.items.map((item) => [`${item.number}${item.critical ? t('evaluation.form.criticalMark') : ''}`, item.content, item.criterion, item.site]),
-            [13, 66, 66, 29],
+            [t('evaluation.form.col.n'), t('evaluation.form.col.content'), t('evaluation.form.col.criterion'), t('print.sheet.evaluationWatch'), t('print.sheet.place')],
+            form.items.map((item) => [`${item.number}${item.critical ? t('evaluation.form.criticalMark') : ''}`, item.content, item.criterion, watchLinesOf(item.watch, t), item.site]),
+            [12, 50, 50, 40, 22],
             PORTRAIT,
             scale.table,
           ),

@@ -48,6 +48,9 @@ export const print: typeof zh = {
     minutes: 'about {{count}} min',
   },
   sheet: {
+    evaluatorNotice: "Evaluator's sheet: this post's tasks and its evaluation duties (forms, items, sites, and the steps to watch with their planned times); every scene is in the drill script. Do not show it to players.",
+    evaluationWatch: 'Steps to watch (planned)',
+    watchLine: '{{time}} {{title}}',
     evaluationHeading: '3. Evaluation duties',
     evaluationLead: ' (lead evaluator: gives the on-the-spot comments)',
     evaluationSites: '; sites: {{sites}}',
