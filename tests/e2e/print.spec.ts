@@ -12,7 +12,9 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
 import { parseScenarioFile, scenarioFileTextOf } from '../../shared/scenarioFile';
-import { roleSheetsOf } from '../../shared/sheets';
+import { drillScriptOf, roleSheetsOf } from '../../shared/sheets';
+
+const drillScriptRowsOf = (body: ScenarioBody) => drillScriptOf(body).rows;
 import type { ScenarioBody } from '../../shared/model';
 import { printSheets } from '../../electron/cli/sheets';
 import { INJECT_SECRETS, printDrill } from '../fixtures/printDrill';
@@ -21,6 +23,8 @@ import { expect, test, type TestApp } from './fixtures';
 const pageCountOf = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 const textOf = (pdf: string, page?: number) =>
   execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), pdf, '-'], { encoding: 'utf8' });
+/** The text in reading order down the page (`-layout`): table rows stay in order when cells span columns. */
+const layoutTextOf = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 /** Page text without any white space, so titles wrapped in a table cell still read as one string. */
 const squeezed = (text: string) => text.replace(/\s+/g, '');
 /** The role each page's header names: 【总指挥】 on the first page of a sheet, 【总指挥】…（续） on the others. */
@@ -143,7 +147,7 @@ test('the drill script prints in landscape with a row per step and its decisions
   expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts|Page size:\s+841\.\d+ x 594\.\d+ pts/);
   const text = squeezed(textOf(pdf));
   for (const heading of ['时间', '情景内容', '参演角色', '处置动作', '报告指令（对白）', '预期结果', '备注']) expect(text).toContain(heading);
-  expectInOrder(text, ['暴雨红色预警', '会商研判汛情', '水位是否超警戒', '加密水位巡测', '启动Ⅱ级应急响应', '断面采样', '污水处理厂停运', '加密监测', '演练结束']);
+  expectInOrder(squeezed(layoutTextOf(pdf)), ['暴雨红色预警', '会商研判汛情', '水位是否超警戒', '加密水位巡测', '启动Ⅱ级应急响应', '断面采样', '污水处理厂停运', '加密监测', '演练结束']);
   expect(text).toContain('“超警戒”→转第6步');
 });
 
@@ -197,4 +201,29 @@ test('drill sheets writes one PDF per document', async () => {
   ]);
   expect(squeezed(textOf(printed[1].file))).toContain('指挥体系');
   fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+test('the composite drill script fits eleven landscape pages: long rows split with the header repeated and （续） marked', async ({ app, page }) => {
+  const file = fileURLToPath(new URL('../../scenarios/flood-season-composite.drill.json', import.meta.url));
+  const parsed = parseScenarioFile(fs.readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const id = importScenario(app, parsed.value);
+  await openPrintView(page, app, id, '&print=script');
+  const pdf = await printToPdf(page, 'composite-script.pdf');
+  const pages = pageCountOf(pdf);
+  expect(pages).toBe(await page.getByTestId('print-page').count());
+  // Was 16 pages with rows that never split; the issue's target of 7 is not reached at this type size (about 11,400 characters of text).
+  expect(pages).toBeLessThanOrEqual(11);
+  // The header row on every page; a row carried over is marked 续 on the next page.
+  for (let p = 1; p <= pages; p++) {
+    const text = squeezed(textOf(pdf, p));
+    for (const heading of ['序号', '情景内容', '处置动作', '预期结果']) expect(text, `page ${p}`).toContain(heading);
+  }
+  const continued = await page.getByTestId('script-row-continued').count();
+  expect(continued).toBeGreaterThan(0);
+  expect(squeezed(textOf(pdf))).toContain('（续）');
+  // Every step still there, in order, and no text lost at a split: each row's dialogue reads whole across the break.
+  const script = squeezed(layoutTextOf(pdf));
+  expectInOrder(script, drillScriptRowsOf(parsed.value).map((row) => row.title.slice(0, 8)));
+  for (const row of drillScriptRowsOf(parsed.value)) for (const line of row.dialogue.split('\n').filter((l) => l.length > 0)) expect(script, row.title).toContain(squeezed(line).slice(-12));
 });

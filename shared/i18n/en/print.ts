@@ -127,8 +127,10 @@ export const print: typeof zh = {
     running: '{{title}} · Role assignment (continued)',
   },
   script: {
+    expectedLabel: 'Expected result: ',
+    continued: '(cont.)',
     title: 'Drill Script',
-    col: { no: 'No.', time: 'Time', scene: 'Scene', roles: 'Roles', action: 'Action', dialogue: 'Report / order (dialogue)', expected: 'Expected result', notes: 'Notes' },
+    col: { no: 'No.', time: 'Time', scene: 'Scene', roles: 'Roles', sceneAction: 'Scene / action', expectedNotes: 'Expected result · notes', action: 'Action', dialogue: 'Report / order (dialogue)', expected: 'Expected result', notes: 'Notes' },
     delivery: 'Delivered by: {{method}}',
     question: 'Question: ',
     branchTo: '"{{label}}" → go to step {{index}}',

@@ -125,8 +125,10 @@ export const print = {
     running: '{{title}} · 角色分工表（续）',
   },
   script: {
+    expectedLabel: '预期结果：',
+    continued: '（续）',
     title: '演练脚本',
-    col: { no: '序号', time: '时间', scene: '情景内容', roles: '参演角色', action: '处置动作', dialogue: '报告指令（对白）', expected: '预期结果', notes: '备注' },
+    col: { no: '序号', time: '时间', scene: '情景内容', roles: '参演角色', sceneAction: '情景内容 / 处置动作', expectedNotes: '预期结果 · 备注', action: '处置动作', dialogue: '报告指令（对白）', expected: '预期结果', notes: '备注' },
     delivery: '注入方式：{{method}}',
     question: '研判：',
     branchTo: '“{{label}}” → 转第 {{index}} 步',
