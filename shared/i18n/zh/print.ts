@@ -46,8 +46,8 @@ export const print = {
     minutes: '约 {{count}} 分钟',
   },
   sheet: {
-    evaluatorNotice: '本卡为评估人员版：列出本岗位的任务和评估任务（评估表、评估项、负责地点和要观察的环节及其计划时间）；全部情景内容见演练脚本，不得向参演人员出示。',
-    evaluationWatch: '观察环节（计划时间）',
+    evaluatorNotice: '本卡为评估人员版：列出本岗位的任务和评估任务（评估表、评估项、负责地点和要观察的步骤及其计划时间）；全部情景内容见演练脚本，不得向参演人员出示。',
+    evaluationWatch: '观察步骤（计划时间）',
     watchLine: '{{time}} {{title}}',
     evaluationHeading: '三、评估任务',
     evaluationLead: '（评估组长，负责现场点评）',
