@@ -8,7 +8,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { paginate, type MeasuredPart, type PageLayout, type PagePiece } from './paginate';
 
-export type Orientation = 'portrait' | 'landscape';
+/** A page format: A4 upright or across, or A5 upright (the one-page task card). */
+export type Orientation = 'portrait' | 'landscape' | 'a5';
 
 export type FlowPart =
   | { kind: 'block'; key: string; node: ReactNode; keepWithNext?: boolean; breakBefore?: boolean }
@@ -54,6 +55,7 @@ export type Flow = {
 export const PAGE = {
   portrait: { width: 210, height: 297, top: 15, right: 18, bottom: 17, left: 18 },
   landscape: { width: 297, height: 210, top: 13, right: 15, bottom: 15, left: 15 },
+  a5: { width: 148, height: 210, top: 10, right: 10, bottom: 13, left: 10 },
 } as const;
 
 /** Width of the text area in millimetres. */

@@ -22,6 +22,7 @@ import { DOCUMENT_KINDS, PrintPanel, type DocumentKind, type PrintSelection, typ
 /** The Word document of each printed document. */
 const DOCX_DOCUMENT_OF: Record<DocumentKind, DocxDocument> = { sheets: 'role-sheets', roster: 'roster', script: 'script', evaluation: 'evaluation-form' };
 import { roleSheetFlow } from './roleSheetFlow';
+import { fitsA5Card, roleCardFlow } from './roleCardFlow';
 import { rosterFlow } from './rosterFlow';
 import { scriptFlow } from './scriptFlow';
 import { evaluationFormFlow } from './evaluationFormFlow';
@@ -43,6 +44,7 @@ function initialSelection(scenario: Scenario, search: string): PrintSelection {
   return {
     documents: new Set(docs && docs.length > 0 ? docs : DOCUMENT_KINDS),
     roleIds: new Set(roles ? scenario.roles.filter((role) => roles.includes(role.id)).map((role) => role.id) : scenario.roles.map((role) => role.id)),
+    a5: params.get('a5') === '1',
   };
 }
 
@@ -104,8 +106,10 @@ export function PrintScreen(props: { scenarioId: string }) {
   const built = useMemo(() => {
     if (!scenario) return null;
     const fielded = (flow: Flow) => withDocFields(flow, scenario.docFields, t, language);
+    const sheets = roleSheetsOf(scenario);
     return {
-      sheets: new Map(roleSheetsOf(scenario).map((sheet) => [sheet.role.id, fielded(roleSheetFlow(sheet, t, language))])),
+      sheets: new Map(sheets.map((sheet) => [sheet.role.id, fielded(roleSheetFlow(sheet, t, language))])),
+      cards: new Map(sheets.filter(fitsA5Card).map((sheet) => [sheet.role.id, fielded(roleCardFlow(sheet, t, language))])),
       roster: fielded(rosterFlow(rosterOf(scenario), t, language)),
       script: fielded(scriptFlow(drillScriptOf(scenario), t, language)),
       evaluation: blankFormsOf(scenario).map((form) => fielded(evaluationFormFlow(form, t, language))),
@@ -115,7 +119,8 @@ export function PrintScreen(props: { scenarioId: string }) {
     if (!scenario || !selection || !built) return [];
     const result: Flow[] = [];
     if (selection.documents.has('sheets'))
-      for (const role of scenario.roles) if (selection.roleIds.has(role.id)) result.push(built.sheets.get(role.id)!);
+      for (const role of scenario.roles)
+        if (selection.roleIds.has(role.id)) result.push((selection.a5 ? built.cards.get(role.id) : undefined) ?? built.sheets.get(role.id)!);
     if (selection.documents.has('roster')) result.push(built.roster);
     if (selection.documents.has('script')) result.push(built.script);
     if (selection.documents.has('evaluation')) result.push(...built.evaluation);

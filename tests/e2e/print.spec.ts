@@ -227,3 +227,35 @@ test('the composite drill script fits eleven landscape pages: long rows split wi
   expectInOrder(script, drillScriptRowsOf(parsed.value).map((row) => row.title.slice(0, 8)));
   for (const row of drillScriptRowsOf(parsed.value)) for (const line of row.dialogue.split('\n').filter((l) => l.length > 0)) expect(script, row.title).toContain(squeezed(line).slice(-12));
 });
+
+test('the A5 option prints a one-page A5 card for each player with few tasks and keeps A4 sheets for the others', async ({ app, page }) => {
+  const file = fileURLToPath(new URL('../../scenarios/flood-season-composite.drill.json', import.meta.url));
+  const parsed = parseScenarioFile(fs.readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const id = importScenario(app, parsed.value);
+  await openPrintView(page, app, id, '&print=sheets');
+  await page.getByTestId('print-a5').check();
+  await expect(page.locator('[data-testid="print-pages"][data-state="ready"]')).toBeVisible();
+  const pdf = await printToPdf(page, 'composite-a5.pdf');
+  const pages = pageCountOf(pdf);
+  const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), pdf], { encoding: 'utf8' }).matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[2])), Math.round(Number(m[3]))]);
+  expect(sizes).toHaveLength(pages);
+  const sheets = roleSheetsOf(parsed.value);
+  const small = sheets.filter((sheet) => sheet.variant === 'player-safe' && sheet.steps.length <= 5);
+  expect(small.length).toBeGreaterThan(0);
+  // Which role each page is for, and its size: every small player's card is exactly one A5 page (420 × 595 pt).
+  const flows = await page.getByTestId('print-page').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-flow')));
+  expect(flows).toHaveLength(pages);
+  for (const sheet of small) {
+    const at = flows.flatMap((flow, i) => (flow === `card-${sheet.role.id}` ? [i] : []));
+    expect(at, sheet.role.name).toHaveLength(1);
+    expect(sizes[at[0]], sheet.role.name).toEqual([420, 595]);
+    const text = squeezed(textOf(pdf, at[0] + 1));
+    expect(text).toContain(`【${sheet.role.name}】`);
+    for (const step of sheet.steps) expect(text).toContain(squeezed(step.title));
+  }
+  // The others keep the A4 sheet.
+  const big = sheets.find((sheet) => !small.includes(sheet))!;
+  const bigAt = flows.indexOf(`sheet-${big.role.id}`);
+  expect(sizes[bigAt]).toEqual([595, 842]);
+});

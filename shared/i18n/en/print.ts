@@ -2,6 +2,8 @@ import type { print as zh } from '../zh/print';
 
 export const print: typeof zh = {
   documents: 'Documents',
+  a5Option: 'One-page A5 cards',
+  a5Hint: 'Players with up to {{count}} tasks get a single A5 card instead: time, trigger, task, place and expected result; other roles keep the A4 sheet.',
   doc: { sheets: 'Role sheets', roster: 'Role assignment', script: 'Drill script', evaluation: 'Evaluation forms' },
   docHint: {
     sheets: 'One per role, A4 portrait, each starting on a new page',

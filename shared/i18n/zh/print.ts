@@ -1,6 +1,8 @@
 /** The print view: its panel, and every label printed on the role sheets, the roster and the drill script. */
 export const print = {
   documents: '选择文档',
+  a5Option: 'A5 单页任务卡',
+  a5Hint: '任务不超过 {{count}} 项的参演人员改印一页 A5 卡：时间、触发条件、任务、地点和预期结果；其他角色仍印 A4 岗位任务卡。',
   doc: { sheets: '岗位任务卡', roster: '角色分工表', script: '演练脚本', evaluation: '评估表' },
   docHint: {
     sheets: '每个角色一份，A4 纵向，每份从新的一页开始',
