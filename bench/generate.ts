@@ -135,6 +135,7 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
       objectiveIds: [],
       notes: '',
       phase: '',
+      controllerOnly: [],
       position: { x: depth[i] * COLUMN_WIDTH, y: row * ROW_HEIGHT },
     };
     if (kind === 'inject') steps.push({ ...common, kind, deliveryMethod: '电话' });

@@ -9,7 +9,7 @@ import { NOT_APPLICABLE, type FormResult, type ObjectiveEvaluation } from './eva
 import type { ShortfallItem } from './evaluationReport';
 import { wholeMinutesOf, type AfterActionReport, type AttachmentRow, type FindingItem, type ProblemItem } from './report';
 import { PARTICIPANT_CATEGORIES, type DocFields, type EvalScheme } from './model';
-import type { DrillHeader, Headcount, RosterRole, Trigger } from './sheets';
+import type { DrillHeader, Headcount, RoleSheet, RosterRole, Trigger, WatchedStep } from './sheets';
 import { DEFAULT_TIME_ZONE, longDateOf, tPlusOf } from './time';
 
 /** A catalogue lookup: a dotted key and its `{{name}}` values (i18next's `t`, or `messageOf` bound to a language). */
@@ -73,17 +73,34 @@ export function objectiveBasisOf(t: Translate, o: ObjectiveEvaluation): string {
   return parts.join(t('comma')) + (o.loweredBySteps ? t('evaluation.report.lowered') : '');
 }
 
-/** What sets a step off, as a role sheet prints it: 「演练开始」, 「“…”完成 5 分钟后」, 「接到导调组下达的情景信息后（电话）」. */
+/** What sets a step off, as a role sheet prints it: 「演练开始」, 「“…”完成 5 分钟后」, 「“A”或“B”完成后」, 「接到导调组下达的情景信息后（电话）」. */
 export function triggerTextOf(trigger: Trigger, t: Translate): string {
   switch (trigger.kind) {
     case 'start':
       return t('print.sheet.trigger.start');
     case 'concealed-inject':
       return trigger.deliveryMethod ? t('print.sheet.trigger.concealedBy', { method: trigger.deliveryMethod }) : t('print.sheet.trigger.concealed');
+    case 'either':
+      return t('print.sheet.trigger.either', {
+        steps: trigger.options.map((option) => option.map((step) => t('print.sheet.trigger.quoted', { title: step.title })).join(t('listSep'))).join(t('print.sheet.trigger.or')),
+      });
     case 'step':
       if (trigger.condition !== null) return t('print.sheet.trigger.branch', { title: trigger.step.title, label: trigger.condition });
       return trigger.lagMin > 0 ? t('print.sheet.trigger.afterLag', { title: trigger.step.title, count: trigger.lagMin }) : t('print.sheet.trigger.after', { title: trigger.step.title });
   }
+}
+
+/** The notice over a role sheet's tasks: what the player-safe version leaves out, or that the full one must not reach players; null when nothing to say. */
+export function sheetNoticeOf(sheet: Pick<RoleSheet, 'variant' | 'withheldInjects' | 'withheldTexts' | 'evaluation'>, t: Translate): string | null {
+  if (sheet.variant === 'full') return sheet.evaluation.length > 0 ? t('print.sheet.evaluatorNotice') : t('print.sheet.full');
+  const injects = sheet.withheldInjects > 0 ? t('print.sheet.withheld', { count: sheet.withheldInjects }) : null;
+  const texts = sheet.withheldTexts > 0 ? t('print.sheet.withheldTexts', { count: sheet.withheldTexts }) : null;
+  return injects && texts ? t('twoSentences', { first: injects, second: texts }) : (injects ?? texts);
+}
+
+/** The steps an evaluation item looks at, one line each with its planned start: 「09:43 安置点饮用水采样快检」. */
+export function watchLinesOf(watch: readonly WatchedStep[], t: Translate): string {
+  return watch.map((step) => t('print.sheet.watchLine', { time: step.time ? step.time.start : '—', title: step.title })).join('\n');
 }
 
 /** A date and time of a drill, followed by its zone when that is not the usual one (China's): `… (America/New_York time)`. */

@@ -9,7 +9,7 @@
 import { itemsOfAssignment, type PlacedItem } from './evaluation';
 import type { EvalAssignment, EvalForm, EvalScheme, Role, ScenarioBody } from './model';
 
-export type BlankFormItem = { number: string; content: string; criterion: string; guidance: string; site: string; maxPoints: number; weight: number; critical: boolean };
+export type BlankFormItem = { number: string; content: string; criterion: string; guidance: string; site: string; maxPoints: number; weight: number; critical: boolean; stepIds: string[] };
 export type BlankFormSection = { number: number; title: string; items: BlankFormItem[] };
 
 /** Who is assigned to a form: the evaluator (person or role) and the sections (numbers) and sites covered; empty lists mean all. */
@@ -35,6 +35,7 @@ const itemOf = (placed: Pick<PlacedItem, 'item' | 'number'>): BlankFormItem => (
   maxPoints: placed.item.maxPoints,
   weight: placed.item.weight,
   critical: placed.item.critical,
+  stepIds: placed.item.stepIds,
 });
 
 /** The evaluator an assignment names: the person, or the role when it is the whole role. */

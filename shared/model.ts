@@ -139,6 +139,17 @@ export const StepKindSchema = z.enum(['inject', 'action', 'decision', 'milestone
 export type StepKind = z.infer<typeof StepKindSchema>;
 export const STEP_KINDS = StepKindSchema.options;
 
+/**
+ * The text fields of a step that may be marked controller-only (仅导调可见):
+ * the players' version of the role sheets leaves a marked text out, so a
+ * card does not give the scenario away (what the barrel water is, where the
+ * pollution comes from).
+ */
+export const StepTextFieldSchema = z.enum(['description', 'dialogue', 'expectedResult', 'resources', 'notes', 'question']);
+export type StepTextField = z.infer<typeof StepTextFieldSchema>;
+export const STEP_TEXT_FIELDS = StepTextFieldSchema.options;
+const STEP_TEXT_FIELDS_MAX = STEP_TEXT_FIELDS.length;
+
 /** Fields every step has, whatever its kind. */
 const stepCommon = {
   id: IdSchema,
@@ -154,6 +165,8 @@ const stepCommon = {
   notes: freeText().default(''),
   /** The phase (阶段/科目) the step belongs to, e.g. 第一阶段 预警与响应; '' when none. Steps of one phase share it by name. */
   phase: text(MAX_NAME).default(''),
+  /** The text fields only the control side sees (仅导调可见); absent in older files: none. */
+  controllerOnly: z.array(StepTextFieldSchema).max(STEP_TEXT_FIELDS_MAX).default([]),
   position: PositionSchema.default({ x: 0, y: 0 }),
 };
 

@@ -13,12 +13,15 @@
  * sheet never shows an inject's title, scene text or dialogue: its own inject
  * steps are left out, and a step an inject sets off says only that it starts
  * when the control team delivers a scene (and how: by phone, on site, …).
- * Controller, simulator and evaluator sheets are the full variant. An
+ * Text a step marks controller-only (仅导调可见: its description, dialogue,
+ * expected result, …) is left out of such a sheet, and a step an inject sets
+ * off shows 「接导调指令后」 instead of its time, which would tell when the
+ * inject comes. Controller, simulator and evaluator sheets are the full variant. An
  * evaluator's sheet also lists its evaluation duties: the forms, items and
  * sites each of its assignments covers.
  */
 import { evaluatorDutiesOf, type EvaluatorDuty } from './evaluationSheets';
-import type { Person, ParticipantCategory, Role, ScenarioBody, Step, StepKind } from './model';
+import type { Person, ParticipantCategory, Role, ScenarioBody, Step, StepKind, StepTextField } from './model';
 import { planOrderOf, scheduleOf, type OkSchedule } from './schedule';
 import { clockOf, tPlusOf } from './time';
 
@@ -65,6 +68,12 @@ export type Trigger =
   | { kind: 'start' }
   /** A predecessor step finishing (after `lagMin`), on the branch `condition` when it is a decision's alternative. */
   | { kind: 'step'; step: StepRef; lagMin: number; condition: string | null }
+  /**
+   * Predecessors on alternative branches of one decision: only the branch
+   * taken runs, so the step starts when that one finishes. Each option lists
+   * the predecessors on one branch (「“A”或“B”完成后」).
+   */
+  | { kind: 'either'; options: StepRef[][] }
   /** An inject the control team delivers, withheld on a player-safe sheet: only how it comes. */
   | { kind: 'concealed-inject'; deliveryMethod: string };
 
@@ -90,7 +99,10 @@ export type SheetStep = {
   /** Decisions only. */
   question: string;
   branches: Branch[];
+  /** Null without a schedule, and on a player-safe sheet for a step an inject sets off (`afterInject`). */
   time: PlannedTime | null;
+  /** Player-safe only: the step follows a withheld inject, so its time is shown as 「接导调指令后」, not as a clock time that tells when the inject comes. */
+  afterInject: boolean;
   triggers: Trigger[];
   handOvers: HandOver[];
   /** The other roles on the same step. */
@@ -114,8 +126,18 @@ export type RoleSheet = {
   steps: SheetStep[];
   /** How many of the role's inject steps this variant leaves out. */
   withheldInjects: number;
-  /** For an evaluator role: what each of its assignments evaluates (forms, items, sites). */
-  evaluation: EvaluatorDuty[];
+  /** How many controller-only texts (仅导调可见) of the shown steps this variant leaves out. */
+  withheldTexts: number;
+  /** For an evaluator role: what each of its assignments evaluates (forms, items, sites), each item with the steps to watch. */
+  evaluation: SheetDuty[];
+};
+
+/** A step an evaluation item looks at, with its planned time: when the evaluator must be watching. */
+export type WatchedStep = { id: string; title: string; time: PlannedTime | null };
+
+/** An evaluator's duty as the role sheet prints it: each item with the steps it evaluates. */
+export type SheetDuty = Omit<EvaluatorDuty, 'forms'> & {
+  forms: (Omit<EvaluatorDuty['forms'][number], 'items'> & { items: (EvaluatorDuty['forms'][number]['items'][number] & { watch: WatchedStep[] })[] })[];
 };
 
 /**
@@ -243,7 +265,43 @@ type Context = {
   /** Step ids in planned time order (listed order when there is no schedule). */
   order: string[];
   rank: Map<string, number>;
+  /** For each step, the decision branch it lies on (see `branchTagsOf`); absent when on none. */
+  branchOf: Map<string, BranchTag>;
 };
+
+/** A branch of a decision: the decision and the conditional edge that leaves it. */
+type BranchTag = { decisionId: string; edgeId: string };
+
+/**
+ * The innermost decision branch each step lies on, in planned order: a step
+ * reached by a decision's conditional edge lies on that branch; a step whose
+ * predecessors all lie on one branch lies on it too; a step where the
+ * alternatives of one decision meet lies where that decision lies. Example:
+ * after 「水质是否达标」, 「维持监测」 and 「加密监测」 lie on its two branches, and
+ * 「编制快报」, after both, on none.
+ */
+function branchTagsOf(order: readonly string[], steps: Map<string, Step>, incoming: Map<string, ScenarioBody['edges']>): Map<string, BranchTag> {
+  const tags = new Map<string, BranchTag>();
+  for (const id of order) {
+    const edges = incoming.get(id) ?? [];
+    if (edges.length === 0) continue;
+    const inTags = edges.map((edge) => edgeBranchOf(edge, steps, tags));
+    const first = inTags[0];
+    if (!first) continue;
+    if (inTags.every((tag) => tag && tag.edgeId === first.edgeId)) tags.set(id, first);
+    else if (inTags.every((tag) => tag && tag.decisionId === first.decisionId)) {
+      const outer = tags.get(first.decisionId);
+      if (outer) tags.set(id, outer);
+    }
+  }
+  return tags;
+}
+
+/** The branch an edge lies on: its own when it is a decision's conditional edge, else its source's. */
+function edgeBranchOf(edge: ScenarioBody['edges'][number], steps: Map<string, Step>, tags: Map<string, BranchTag>): BranchTag | undefined {
+  if (edge.kind === 'conditional' && steps.get(edge.source)?.kind === 'decision') return { decisionId: edge.source, edgeId: edge.id };
+  return tags.get(edge.source);
+}
 
 function contextOf(body: ScenarioBody): Context {
   const steps = new Map(body.steps.map((step) => [step.id, step]));
@@ -260,7 +318,8 @@ function contextOf(body: ScenarioBody): Context {
   const rank = new Map(order.map((id, i) => [id, i]));
   // Triggers are listed in time order; successors and branches as the author drew them.
   for (const edges of incoming.values()) edges.sort((a, b) => rank.get(a.source)! - rank.get(b.source)!);
-  return { body, roles: new Map(body.roles.map((role) => [role.id, role])), steps, incoming, outgoing, schedule, order, rank };
+  const branchOf = branchTagsOf(order, steps, incoming);
+  return { body, roles: new Map(body.roles.map((role) => [role.id, role])), steps, incoming, outgoing, schedule, order, rank, branchOf };
 }
 
 function drillHeaderOf(body: ScenarioBody): DrillHeader {
@@ -317,18 +376,53 @@ function reportsToOf(ctx: Context, role: Role): RoleRef | null {
 /** Whether a sheet of this variant withholds the step: every inject, on a player-safe sheet. */
 const isWithheld = (step: Step, variant: SheetVariant) => variant === 'player-safe' && step.kind === 'inject';
 
-function sheetStepOf(ctx: Context, step: Step, roleId: string, variant: SheetVariant): SheetStep {
+/** The text fields of a step a sheet of this variant leaves out: those marked controller-only, on a player-safe sheet. */
+export function withheldFieldsOf(step: Pick<Step, 'controllerOnly'>, variant: SheetVariant): ReadonlySet<StepTextField> {
+  return new Set(variant === 'player-safe' ? step.controllerOnly : []);
+}
+
+/**
+ * What sets a step off, in time order: the drill start, each predecessor, a
+ * withheld inject (once per way of delivery); predecessors on alternative
+ * branches of one decision come as one `either` trigger where the first of
+ * them stood.
+ */
+function triggersOf(ctx: Context, step: Step, variant: SheetVariant): Trigger[] {
+  const edges = ctx.incoming.get(step.id) ?? [];
+  // Edges by the decision whose alternatives they come along, where two or more of its branches meet here.
+  const byDecision = new Map<string, Map<string, ScenarioBody['edges']>>();
+  for (const edge of edges) {
+    if (isWithheld(ctx.steps.get(edge.source)!, variant)) continue;
+    const tag = edgeBranchOf(edge, ctx.steps, ctx.branchOf);
+    if (!tag) continue;
+    const branches = byDecision.get(tag.decisionId) ?? byDecision.set(tag.decisionId, new Map()).get(tag.decisionId)!;
+    (branches.get(tag.edgeId) ?? branches.set(tag.edgeId, []).get(tag.edgeId)!).push(edge);
+  }
+  const grouped = new Map<string, Map<string, ScenarioBody['edges']>>();
+  for (const branches of byDecision.values()) if (branches.size >= 2) for (const list of branches.values()) for (const edge of list) grouped.set(edge.id, branches);
+
   const triggers: Trigger[] = [];
   const withheldMethods = new Set<string>();
-  for (const edge of ctx.incoming.get(step.id) ?? []) {
+  const placed = new Set<Map<string, ScenarioBody['edges']>>();
+  for (const edge of edges) {
     const source = ctx.steps.get(edge.source)!;
-    if (isWithheld(source, variant)) {
+    const group = grouped.get(edge.id);
+    if (group) {
+      if (placed.has(group)) continue;
+      placed.add(group);
+      triggers.push({ kind: 'either', options: [...group.values()].map((list) => list.map((e) => stepRefOf(ctx, ctx.steps.get(e.source)!))) });
+    } else if (isWithheld(source, variant)) {
       const method = source.kind === 'inject' ? source.deliveryMethod : '';
       if (!withheldMethods.has(method)) triggers.push({ kind: 'concealed-inject', deliveryMethod: method });
       withheldMethods.add(method);
     } else triggers.push({ kind: 'step', step: stepRefOf(ctx, source), lagMin: edge.lagMin, condition: conditionOf(edge) });
   }
   if (triggers.length === 0) triggers.push({ kind: 'start' });
+  return triggers;
+}
+
+function sheetStepOf(ctx: Context, step: Step, roleId: string, variant: SheetVariant): SheetStep {
+  const triggers = triggersOf(ctx, step, variant);
 
   const handOvers: HandOver[] = [];
   const branches: Branch[] = [];
@@ -342,25 +436,32 @@ function sheetStepOf(ctx: Context, step: Step, roleId: string, variant: SheetVar
     if (others.length > 0) handOvers.push({ step: stepRefOf(ctx, target), roleNames: others, condition: conditionOf(edge) });
   }
 
+  const withheld = withheldFieldsOf(step, variant);
+  const shown = (field: StepTextField, value: string) => (withheld.has(field) ? '' : value);
+  const afterInject = triggers.some((trigger) => trigger.kind === 'concealed-inject');
   return {
     id: step.id,
     kind: step.kind,
     title: step.title,
-    description: step.description,
-    dialogue: step.dialogue,
+    description: shown('description', step.description),
+    dialogue: shown('dialogue', step.dialogue),
     location: step.location,
-    resources: step.resources,
-    expectedResult: step.expectedResult,
-    notes: step.notes,
+    resources: shown('resources', step.resources),
+    expectedResult: shown('expectedResult', step.expectedResult),
+    notes: shown('notes', step.notes),
     deliveryMethod: step.kind === 'inject' ? step.deliveryMethod : '',
-    question: step.kind === 'decision' ? step.question : '',
+    question: step.kind === 'decision' ? shown('question', step.question) : '',
     branches,
-    time: timeOf(ctx, step.id),
+    time: afterInject ? null : timeOf(ctx, step.id),
+    afterInject,
     triggers,
     handOvers,
     coRoleNames: roleNamesOf(ctx, step, roleId),
   };
 }
+
+/** A step's text in one of its text fields ('' for a field its kind does not have). */
+export const textOfField = (step: Step, field: StepTextField): string => (field === 'question' ? (step.kind === 'decision' ? step.question : '') : step[field]);
 
 function roleSheetIn(ctx: Context, role: Role): RoleSheet {
   const variant = sheetVariantOf(role.category);
@@ -381,7 +482,22 @@ function roleSheetIn(ctx: Context, role: Role): RoleSheet {
     reporters: reportersOf(ctx, role.id),
     steps: shown.map((step) => sheetStepOf(ctx, step, role.id, variant)),
     withheldInjects: own.length - shown.length,
-    evaluation: evaluatorDutiesOf(ctx.body, role.id),
+    withheldTexts: shown.reduce((sum, step) => sum + [...withheldFieldsOf(step, variant)].filter((field) => textOfField(step, field).trim() !== '').length, 0),
+    evaluation: evaluatorDutiesOf(ctx.body, role.id).map((duty) => ({
+      ...duty,
+      forms: duty.forms.map((form) => ({
+        ...form,
+        items: form.items.map((item) => ({
+          ...item,
+          watch: item.stepIds
+            .flatMap((id) => {
+              const step = ctx.steps.get(id);
+              return step ? [{ id, title: step.title, time: timeOf(ctx, id) }] : [];
+            })
+            .sort((a, b) => (ctx.rank.get(a.id) ?? 0) - (ctx.rank.get(b.id) ?? 0)),
+        })),
+      })),
+    })),
   };
 }
 

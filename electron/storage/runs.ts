@@ -129,10 +129,11 @@ const runFieldsOf = (row: Omit<RunRow, 'plan' | 'doc_fields'>): Omit<Run, 'plan'
   participants: row.participants ?? null,
 });
 
-/** A run from its row; a plan stored before evaluation existed gets an empty evaluation plan. */
+/** A run from its row; a plan stored before evaluation (or controller-only text) existed gets an empty evaluation plan (and no marks). */
 const runOf = (row: RunRow): Run => {
   const plan = JSON.parse(row.plan) as ScenarioBody;
   plan.evaluation ??= { forms: [], assignments: [] };
+  for (const step of plan.steps) step.controllerOnly ??= [];
   return { ...runFieldsOf(row), plan, docFields: { ...EMPTY_DOC_FIELDS, ...(JSON.parse(row.doc_fields ?? '{}') as Partial<DocFields>) } };
 };
 
@@ -301,11 +302,18 @@ export function insertFragment(db: Db, fragment: Fragment): Fragment {
   return fragment;
 }
 
+/** A fragment's body from its row; steps saved before controller-only marks existed have none. */
+function fragmentBodyOf(text: string): FragmentBody {
+  const body = JSON.parse(text) as FragmentBody;
+  for (const step of body.steps) step.controllerOnly ??= [];
+  return body;
+}
+
 export function listFragments(db: Db): Fragment[] {
   return (sql(db).listFragments.all() as { id: string; name: string; body: string; created_at: string }[]).map((row) => ({
     id: row.id,
     name: row.name,
-    body: JSON.parse(row.body) as FragmentBody,
+    body: fragmentBodyOf(row.body),
     createdAt: row.created_at,
   }));
 }

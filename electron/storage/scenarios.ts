@@ -91,7 +91,11 @@ const sql = statementsOf({
   reportersOf: `SELECT id, data FROM roles WHERE scenario_id = ? AND json_extract(data, '$.reportsTo') = ?`,
 });
 
-const stepOf = (row: StepRow): Step => ({ ...(JSON.parse(row.data) as Step), id: row.id, position: { x: row.x, y: row.y } });
+/** A step from its row; one stored before controller-only marks existed has none. */
+const stepOf = (row: StepRow): Step => {
+  const stored = JSON.parse(row.data) as Step;
+  return { ...stored, controllerOnly: stored.controllerOnly ?? [], id: row.id, position: { x: row.x, y: row.y } };
+};
 const edgeOf = (row: EdgeRow): Edge => ({ ...(JSON.parse(row.data) as Omit<Edge, 'id' | 'source' | 'target'>), id: row.id, source: row.source, target: row.target });
 const roleOf = (row: RoleRow): Role => ({ ...(JSON.parse(row.data) as Role), id: row.id });
 

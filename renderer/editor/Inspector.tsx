@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { ActionStepSchema, DecisionStepSchema, EdgeSchema, InjectStepSchema, STEP_KINDS, type EdgeKind, type StepKind } from '../../shared/model';
+import { ActionStepSchema, DecisionStepSchema, EdgeSchema, InjectStepSchema, STEP_KINDS, type EdgeKind, type StepKind, type StepTextField } from '../../shared/model';
 import type { StepPatch } from '../../shared/ops';
 import { commandNamed, shortcutLabel } from './commands';
 import { kindChangeOpsOf } from './edits';
@@ -55,6 +55,20 @@ function PhaseField(props: { id: string; value: string; onValid: (value: string,
   );
 }
 
+/** The 仅导调可见 mark of one text field: ticked, the players' role sheets leave the text out. */
+function ControllerOnlyToggle(props: { id: string; field: StepTextField; marked: readonly StepTextField[] }) {
+  const { t } = useTranslation();
+  const { id, field, marked } = props;
+  const on = marked.includes(field);
+  const toggle = () => commit([{ op: 'updateStep', id, patch: { controllerOnly: on ? marked.filter((other) => other !== field) : [...marked, field] } }]);
+  return (
+    <label className="ed-controller-only" title={t('editor.inspector.controllerOnlyHint')}>
+      <input type="checkbox" checked={on} onChange={toggle} data-testid={`controller-only-${field}`} />
+      {t('editor.inspector.controllerOnly')}
+    </label>
+  );
+}
+
 function StepInspector(props: { id: string }) {
   const { t } = useTranslation();
   const step = useEditor((state) => state.stepById.get(props.id));
@@ -64,6 +78,7 @@ function StepInspector(props: { id: string }) {
     <K extends keyof StepPatch>(field: K) =>
     (value: StepPatch[K], burst: string) =>
       commit([{ op: 'updateStep', id, patch: { [field]: value } as StepPatch }], { mergeKey: `${id}:${field}:${burst}`, debounce: true });
+  const mark = (field: StepTextField) => <ControllerOnlyToggle id={id} field={field} marked={step.controllerOnly} />;
   const changeKind = (kind: StepKind) => commit(kindChangeOpsOf(useEditor.getState().body, id, kind), { select: { stepIds: [id], edgeIds: [] } });
 
   return (
@@ -118,7 +133,9 @@ function StepInspector(props: { id: string }) {
           placeholder={t('editor.inspector.questionPlaceholder')}
         />
       )}
+      {step.kind === 'decision' && mark('question')}
       <TextField label={t(`editor.field.description.${step.kind}`)} value={step.description} schema={S.description} onValid={update('description')} multiline rows={3} testId="field-description" />
+      {mark('description')}
       <TextField
         label={t('editor.field.dialogue')}
         value={step.dialogue}
@@ -129,10 +146,14 @@ function StepInspector(props: { id: string }) {
         testId="field-dialogue"
         placeholder={t('editor.inspector.dialoguePlaceholder')}
       />
+      {mark('dialogue')}
       <TextField label={t('editor.field.expectedResult')} value={step.expectedResult} schema={S.expectedResult} onValid={update('expectedResult')} multiline rows={2} testId="field-expected" />
+      {mark('expectedResult')}
       <TextField label={t('editor.field.resources')} value={step.resources} schema={S.resources} onValid={update('resources')} multiline rows={2} testId="field-resources" />
+      {mark('resources')}
       <ObjectivePicker stepId={id} />
       <TextField label={t('editor.field.notes')} value={step.notes} schema={S.notes} onValid={update('notes')} multiline rows={2} testId="field-notes" />
+      {mark('notes')}
       <ActionButtons names={['duplicate', 'save-fragment', 'delete']} />
     </div>
   );

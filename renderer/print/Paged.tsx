@@ -8,7 +8,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { paginate, type MeasuredPart, type PageLayout, type PagePiece } from './paginate';
 
-export type Orientation = 'portrait' | 'landscape';
+/** A page format: A4 upright or across, or A5 upright (the one-page task card). */
+export type Orientation = 'portrait' | 'landscape' | 'a5';
 
 export type FlowPart =
   | { kind: 'block'; key: string; node: ReactNode; keepWithNext?: boolean; breakBefore?: boolean }
@@ -20,9 +21,25 @@ export type FlowPart =
       columns: number[];
       /** The header rows (`<tr>`), repeated on every page the table spans. */
       head: ReactNode;
-      /** Row groups (`<tr>`s) that never break across pages. */
-      units: { key: string; node: ReactNode }[];
+      /**
+       * Row groups (`<tr>`s) that never break across pages; or, for a long
+       * group that may, its `rows`: the first (`node`) and then rows a page
+       * may break before, each with the form it takes when it opens a page
+       * (`continued`, marked 「（续）」).
+       */
+      units: TableUnit[];
     };
+
+export type TableUnit = { key: string; node: ReactNode; rows?: { node: ReactNode; continued: ReactNode }[] };
+
+/** A table's units as the rows `paginate` breaks between: each unit's first row group, then its splittable rows. */
+type TableRow = { key: string; node: ReactNode; continued: ReactNode | null };
+function tableRowsOf(units: readonly TableUnit[]): TableRow[] {
+  return units.flatMap((unit) => [
+    { key: unit.key, node: unit.node, continued: null },
+    ...(unit.rows ?? []).map((row, i) => ({ key: `${unit.key}-${i + 1}`, node: row.node, continued: row.continued })),
+  ]);
+}
 
 export type Flow = {
   key: string;
@@ -38,6 +55,7 @@ export type Flow = {
 export const PAGE = {
   portrait: { width: 210, height: 297, top: 15, right: 18, bottom: 17, left: 18 },
   landscape: { width: 297, height: 210, top: 13, right: 15, bottom: 15, left: 15 },
+  a5: { width: 148, height: 210, top: 10, right: 10, bottom: 13, left: 10 },
 } as const;
 
 /** Width of the text area in millimetres. */
@@ -58,7 +76,8 @@ export type LaidPage = { flow: number; number: number; count: number; pieces: Pa
 function PartView(props: { part: FlowPart; from?: number; to?: number }) {
   const { part } = props;
   if (part.kind === 'block') return <div className="doc-part">{part.node}</div>;
-  const units = part.units.slice(props.from ?? 0, props.to ?? part.units.length);
+  const from = props.from ?? 0;
+  const rows = tableRowsOf(part.units).slice(from, props.to);
   return (
     <div className="doc-part doc-part-table">
       <table className={`doc-table ${part.className ?? ''}`}>
@@ -68,8 +87,8 @@ function PartView(props: { part: FlowPart; from?: number; to?: number }) {
           ))}
         </colgroup>
         <thead>{part.head}</thead>
-        {units.map((unit) => (
-          <tbody key={unit.key}>{unit.node}</tbody>
+        {rows.map((row, i) => (
+          <tbody key={row.key}>{i === 0 && row.continued !== null ? row.continued : row.node}</tbody>
         ))}
       </table>
     </div>

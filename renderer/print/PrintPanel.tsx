@@ -1,5 +1,6 @@
 /** The print dialog's side panel: which documents, which roles (with the variant each gets), print, PDF, Excel, Word. */
 import { useTranslation } from 'react-i18next';
+import { A5_MAX_TASKS } from './roleCardFlow';
 import type { Role } from '../../shared/model';
 import { sheetVariantOf } from '../../shared/sheets';
 import { DRILL_DOCUMENTS, type DrillDocument } from '../../shared/drillDocuments';
@@ -9,7 +10,8 @@ export const DOCUMENT_KINDS: DocumentKind[] = ['sheets', 'roster', 'script', 'ev
 /** What the print view opens with when nothing is asked for: the documents of every drill day (the office's others on demand). */
 export const DEFAULT_DOCUMENTS: DocumentKind[] = ['sheets', 'roster', 'script', 'evaluation'];
 
-export type PrintSelection = { documents: ReadonlySet<DocumentKind>; roleIds: ReadonlySet<string> };
+/** What to print; `a5`: players with few tasks get the one-page A5 card instead of the A4 sheet. */
+export type PrintSelection = { documents: ReadonlySet<DocumentKind>; roleIds: ReadonlySet<string>; a5: boolean };
 
 /** Preview scale: fit the preview's width, or a fixed factor. */
 export type Zoom = 'fit' | '0.75' | '1' | '1.25';
@@ -91,6 +93,13 @@ export function PrintPanel(props: {
           );
         })}
       </ul>
+      <label className="print-option">
+        <input type="checkbox" disabled={!sheetsOn} checked={selection.a5} onChange={() => onChange({ ...selection, a5: !selection.a5 })} data-testid="print-a5" />
+        <span>
+          <b>{t('print.a5Option')}</b>
+          <span className="print-hint">{t('print.a5Hint', { count: A5_MAX_TASKS })}</span>
+        </span>
+      </label>
       <dl className="print-variant-legend">
         {(['player-safe', 'full'] as const).map((variant) => (
           <div key={variant}>

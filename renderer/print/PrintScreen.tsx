@@ -34,6 +34,7 @@ const DOCX_DOCUMENT_OF: Record<DocumentKind, DocxDocument> = {
 import { roleSheetFlow } from './roleSheetFlow';
 import { drillDocumentFlow } from './drillDocumentFlow';
 import { documentBlocksOf, DRILL_DOCUMENTS, handbookBlocksOf } from '../../shared/drillDocuments';
+import { fitsA5Card, roleCardFlow } from './roleCardFlow';
 import { rosterFlow } from './rosterFlow';
 import { scriptFlow } from './scriptFlow';
 import { evaluationFormFlow } from './evaluationFormFlow';
@@ -55,6 +56,7 @@ function initialSelection(scenario: Scenario, search: string): PrintSelection {
   return {
     documents: new Set(docs && docs.length > 0 ? docs : DEFAULT_DOCUMENTS),
     roleIds: new Set(roles ? scenario.roles.filter((role) => roles.includes(role.id)).map((role) => role.id) : scenario.roles.map((role) => role.id)),
+    a5: params.get('a5') === '1',
   };
 }
 
@@ -116,14 +118,16 @@ export function PrintScreen(props: { scenarioId: string }) {
   const built = useMemo(() => {
     if (!scenario) return null;
     const fielded = (flow: Flow) => withDocFields(flow, scenario.docFields, t, language);
+    const sheets = roleSheetsOf(scenario);
     return {
       // Observers get their 观摩手册 instead of a task sheet with nothing to do.
       sheets: new Map(
-        roleSheetsOf(scenario).map((sheet) => [
+        sheets.map((sheet) => [
           sheet.role.id,
           fielded(sheet.role.category === 'observer' ? drillDocumentFlow(handbookBlocksOf(scenario, sheet.role.id, t, language)!) : roleSheetFlow(sheet, t, language)),
         ]),
       ),
+      cards: new Map(sheets.filter(fitsA5Card).map((sheet) => [sheet.role.id, fielded(roleCardFlow(sheet, t, language))])),
       drill: new Map(DRILL_DOCUMENTS.map((document) => [document, fielded(drillDocumentFlow(documentBlocksOf(document, scenario, t, language)))])),
       roster: fielded(rosterFlow(rosterOf(scenario), t, language)),
       script: fielded(scriptFlow(drillScriptOf(scenario), t, language)),
@@ -134,7 +138,8 @@ export function PrintScreen(props: { scenarioId: string }) {
     if (!scenario || !selection || !built) return [];
     const result: Flow[] = [];
     if (selection.documents.has('sheets'))
-      for (const role of scenario.roles) if (selection.roleIds.has(role.id)) result.push(built.sheets.get(role.id)!);
+      for (const role of scenario.roles)
+        if (selection.roleIds.has(role.id)) result.push((selection.a5 ? built.cards.get(role.id) : undefined) ?? built.sheets.get(role.id)!);
     if (selection.documents.has('roster')) result.push(built.roster);
     if (selection.documents.has('script')) result.push(built.script);
     if (selection.documents.has('evaluation')) result.push(...built.evaluation);

@@ -1,6 +1,6 @@
 /** A role sheet (岗位任务卡) as a flow of printable parts: title, role facts, people, then the task table. */
 import type { TFunction } from 'i18next';
-import { triggerTextOf } from '../../shared/docText';
+import { sheetNoticeOf, triggerTextOf, watchLinesOf } from '../../shared/docText';
 import type { RoleSheet, SheetStep } from '../../shared/sheets';
 import { contentWidthOf, type Flow, type FlowPart } from './Paged';
 import { drillFacts, InfoTable, Lines, SectionHeading, TimeCell, TitleBlock } from './docParts';
@@ -67,9 +67,7 @@ function StepRow(props: { step: SheetStep; index: number; t: TFunction }) {
   return (
     <tr className={`doc-row doc-row-${step.kind}`} data-testid="sheet-step">
       <td className="doc-center">{props.index}</td>
-      <td>
-        <TimeCell time={step.time} />
-      </td>
+      <td>{step.afterInject ? <span className="doc-after-inject">{t('print.sheet.afterInject')}</span> : <TimeCell time={step.time} />}</td>
       <td>
         {step.triggers.map((trigger, i) => (
           <div key={i} className="doc-trigger">
@@ -107,12 +105,7 @@ export function roleSheetFlow(sheet: RoleSheet, t: TFunction, language: string):
   const none = t('print.sheet.none');
   const col = (key: string) => t(`print.sheet.col.${key}`);
   const width = contentWidthOf('portrait');
-  const notice =
-    sheet.variant === 'player-safe'
-      ? sheet.withheldInjects > 0
-        ? t('print.sheet.withheld', { count: sheet.withheldInjects })
-        : null
-      : t('print.sheet.full');
+  const notice = sheetNoticeOf(sheet, t);
 
   return {
     key: `sheet-${role.id}`,
@@ -206,8 +199,8 @@ export function roleSheetFlow(sheet: RoleSheet, t: TFunction, language: string):
   };
 }
 
-/** 序号 | 评估内容 | 评估标准 | 地点 (mm, portrait text width 174). */
-const EVALUATION_COLUMNS = [13, 66, 66, 29];
+/** 序号 | 评估内容 | 评估标准 | 观察环节（计划时间） | 地点 (mm, portrait text width 174). */
+const EVALUATION_COLUMNS = [12, 50, 50, 40, 22];
 
 /** An evaluator's duties: for each assignment, who, the sites, and per form the items to evaluate. */
 function evaluationParts(sheet: RoleSheet, t: TFunction): FlowPart[] {
@@ -235,12 +228,13 @@ function evaluationParts(sheet: RoleSheet, t: TFunction): FlowPart[] {
         head: (
           <>
             <tr>
-              <th colSpan={4}>{t('print.sheet.evaluationForm', { title: form.title, scheme: t(`evaluation.schemeShort.${form.scheme}`) })}</th>
+              <th colSpan={5}>{t('print.sheet.evaluationForm', { title: form.title, scheme: t(`evaluation.schemeShort.${form.scheme}`) })}</th>
             </tr>
             <tr>
               <th>{t('evaluation.form.col.n')}</th>
               <th>{t('evaluation.form.col.content')}</th>
               <th>{t('evaluation.form.col.criterion')}</th>
+              <th>{t('print.sheet.evaluationWatch')}</th>
               <th>{t('evaluation.form.place')}</th>
             </tr>
           </>
@@ -255,6 +249,7 @@ function evaluationParts(sheet: RoleSheet, t: TFunction): FlowPart[] {
               </td>
               <td>{item.content}</td>
               <td>{item.criterion}</td>
+              <td className="doc-lines doc-small">{watchLinesOf(item.watch, t)}</td>
               <td>{item.site}</td>
             </tr>
           ),

@@ -1,6 +1,6 @@
 /**
  * The drill script (演练脚本) as a flow, in the column layout of Chinese
- * practice: 时间 | 情景内容 | 参演角色 | 处置动作 | 报告指令(对白) | 预期结果 | 备注,
+ * practice: 时间 | 参演角色 | 情景内容 / 处置动作 | 报告指令(对白) | 预期结果 | 备注,
  * numbered, with each decision's alternatives pointing at the rows they go on to.
  */
 import type { TFunction } from 'i18next';
@@ -8,8 +8,18 @@ import { scriptGroupsOf, type DrillScript, type ScriptRow } from '../../shared/s
 import type { Flow } from './Paged';
 import { drillFacts, InfoTable, Lines, TimeCell, TitleBlock } from './docParts';
 
-/** 序号 | 时间 | 情景内容 | 参演角色 | 处置动作 | 对白 | 预期结果 | 备注 (mm, landscape text width 267). */
-const COLUMNS = [9, 17, 47, 22, 56, 57, 31, 28];
+/**
+ * 序号 | 时间 | 参演角色 | 情景内容 / 处置动作 | 预期结果 · 备注 (mm, landscape text
+ * width 267; the last column stacks the expected result, place, resources
+ * and notes, as the role sheets do), and under each step its 报告指令（对白）
+ * across the last three columns, one row per speaker's turn. A step is either a scene (an inject)
+ * or an action, so one wide column holds whichever it is, marked by its
+ * kind (two narrow columns of which one always stood empty made every row
+ * twice as tall), and the dialogue no longer sets the height of the row
+ * beside it. A page may break between turns: the turns carried over are
+ * marked 「（续）」 under the step's number.
+ */
+const COLUMNS = [8, 15, 24, 130, 90];
 
 function Conditions(props: { row: ScriptRow; t: TFunction }) {
   return (
@@ -27,6 +37,12 @@ function Notes(props: { row: ScriptRow; t: TFunction }) {
   const { row, t } = props;
   return (
     <>
+      {row.expectedResult && (
+        <div className="doc-lines">
+          <b className="doc-fact-label">{t('print.script.expectedLabel')}</b>
+          {row.expectedResult}
+        </div>
+      )}
       {row.location && (
         <div>
           {t('print.script.place')}
@@ -53,7 +69,7 @@ function ScriptRowView(props: { row: ScriptRow; t: TFunction }) {
         <td>
           <TimeCell time={row.time} />
         </td>
-        <td colSpan={6}>
+        <td colSpan={3}>
           <Conditions row={row} t={t} />
           <span className="doc-milestone">◆ {t('print.script.milestone')}{t('colon')}{row.title}</span>
           {row.roleNames.length > 0 && <span className="doc-milestone-roles">{t('bracketed', { text: row.roleNames.join(t('listSep')) })}</span>}
@@ -68,54 +84,53 @@ function ScriptRowView(props: { row: ScriptRow; t: TFunction }) {
       <td>
         <TimeCell time={row.time} />
       </td>
-      <td>
-        {inject && (
-          <>
-            <Conditions row={row} t={t} />
-            <div className="doc-task-title">
-              <span className="doc-kind doc-kind-inject">{t('kind.inject')}</span>
-              {row.title}
-            </div>
-            <Lines text={row.description} />
-          </>
-        )}
-      </td>
       <td>{row.roleNames.join(t('listSep'))}</td>
       <td>
-        {inject ? (
-          row.deliveryMethod && <div className="doc-small">{t('print.script.delivery', { method: row.deliveryMethod })}</div>
-        ) : (
-          <>
-            <Conditions row={row} t={t} />
-            <div className="doc-task-title">
-              {row.kind === 'decision' && <span className="doc-kind doc-kind-decision">{t('kind.decision')}</span>}
-              {row.title}
-            </div>
-            <Lines text={row.description} />
-            {row.question && (
-              <div className="doc-question">
-                <b>{t('print.script.question')}</b>
-                {row.question}
-              </div>
-            )}
-            {row.branches.length > 0 && (
-              <ul className="doc-branches">
-                {row.branches.map((branch, i) => (
-                  <li key={i}>{t('print.script.branchTo', { label: branch.label, index: branch.targetIndex })}</li>
-                ))}
-              </ul>
-            )}
-          </>
+        <Conditions row={row} t={t} />
+        <div className="doc-task-title">
+          {row.kind !== 'action' && <span className={`doc-kind doc-kind-${row.kind}`}>{t(`kind.${row.kind}`)}</span>}
+          {row.title}
+        </div>
+        <Lines text={row.description} />
+        {inject && row.deliveryMethod && <div className="doc-small">{t('print.script.delivery', { method: row.deliveryMethod })}</div>}
+        {row.question && (
+          <div className="doc-question">
+            <b>{t('print.script.question')}</b>
+            {row.question}
+          </div>
         )}
-      </td>
-      <td>
-        <Lines text={row.dialogue} className="doc-dialogue-text" />
-      </td>
-      <td>
-        <Lines text={row.expectedResult} />
+        {row.branches.length > 0 && (
+          <ul className="doc-branches">
+            {row.branches.map((branch, i) => (
+              <li key={i}>{t('print.script.branchTo', { label: branch.label, index: branch.targetIndex })}</li>
+            ))}
+          </ul>
+        )}
       </td>
       <td>
         <Notes row={row} t={t} />
+      </td>
+    </tr>
+  );
+}
+
+/** A step's dialogue by speaker's turn (its non-empty lines). */
+const dialogueLinesOf = (row: ScriptRow) => row.dialogue.split('\n').filter((line) => line.trim() !== '');
+
+/**
+ * One turn of a step's dialogue, under the step; opening a page it repeats
+ * the step's number, marked 「（续）」 (one line each, so the row is as tall
+ * as measured).
+ */
+function DialogueRow(props: { row: ScriptRow; line: string; first: boolean; continued?: boolean; t: TFunction }) {
+  const { row, t } = props;
+  return (
+    <tr className={`doc-row doc-row-${row.kind} doc-dialogue-row`} data-testid={props.continued ? 'script-row-continued' : undefined}>
+      <td className="doc-center">{props.continued && row.index}</td>
+      <td className="doc-continued">{props.continued && t('print.script.continued')}</td>
+      <td colSpan={3} className="doc-lines doc-dialogue-text">
+        {props.first && <span className="doc-kind doc-kind-dialogue">{t('print.script.col.dialogue')}</span>}
+        {props.line}
       </td>
     </tr>
   );
@@ -152,7 +167,7 @@ export function scriptFlow(script: DrillScript, t: TFunction, language: string):
         columns: COLUMNS,
         head: (
           <tr>
-            {['no', 'time', 'scene', 'roles', 'action', 'dialogue', 'expected', 'notes'].map((key) => (
+            {['no', 'time', 'roles', 'sceneAction', 'expectedNotes'].map((key) => (
               <th key={key}>{col(key)}</th>
             ))}
           </tr>
@@ -165,13 +180,17 @@ export function scriptFlow(script: DrillScript, t: TFunction, language: string):
               i === 0 && group.phase !== '' ? (
                 <>
                   <tr className="doc-phase-row" data-testid="script-phase">
-                    <td colSpan={8}>{group.phase}</td>
+                    <td colSpan={5}>{group.phase}</td>
                   </tr>
                   <ScriptRowView row={row} t={t} />
                 </>
               ) : (
                 <ScriptRowView row={row} t={t} />
               ),
+            rows: dialogueLinesOf(row).map((line, n) => ({
+              node: <DialogueRow row={row} line={line} first={n === 0} t={t} />,
+              continued: <DialogueRow row={row} line={line} first={n === 0} continued t={t} />,
+            })),
           })),
         ),
       },

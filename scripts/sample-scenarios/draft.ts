@@ -6,7 +6,7 @@
  * Only `scripts/build-scenarios.ts` uses it; the app reads the JSON files.
  */
 import { FORM_TEMPLATES, formFromTemplate } from '../../shared/evaluationTemplates';
-import { ScenarioBodySchema, type EvalAssignment, type EvalForm, type ParticipantCategory, type ScenarioBody } from '../../shared/model';
+import { ScenarioBodySchema, type EvalAssignment, type EvalForm, type ParticipantCategory, type ScenarioBody, type StepTextField } from '../../shared/model';
 
 /** How one template item is linked in a sample: the steps and objectives it evaluates, and its site there. */
 export type ItemLinks = { steps: string[]; obj: string[]; site?: string };
@@ -39,6 +39,8 @@ export type StepFields = {
   expect: string;
   obj: string[];
   notes?: string;
+  /** The texts only the control side sees (仅导调可见): left out of the players' role sheets. */
+  hide?: StepTextField[];
 };
 
 export type Meta = Pick<
@@ -91,6 +93,7 @@ export class Draft {
       expectedResult: f.expect,
       objectiveIds: f.obj,
       notes: f.notes ?? '',
+      controllerOnly: f.hide ?? [],
       ...extra,
     });
     return this;

@@ -434,3 +434,20 @@ test('Shift+drag box-selects steps, and undo is refused while a drag is under wa
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('step-node')).toHaveCount(3);
 });
+
+test('a text field of a step is marked 仅导调可见 in the inspector, saved with the scenario and undone', async ({ app, page }) => {
+  const id = await storeScenario(app, chain);
+  const step = chain.steps[1];
+  await openScenario(page, app, id);
+  await stepNode(page, step.title).locator('.step-card-head').click();
+  const mark = page.getByTestId('controller-only-dialogue');
+  await expect(mark).not.toBeChecked();
+  await expect(mark.locator('xpath=..')).toHaveText(messageOf('zh', 'editor.inspector.controllerOnly'));
+  await mark.check();
+  await saved(page);
+  expect((await storedScenario(app, id)).steps.find((s) => s.id === step.id)!.controllerOnly).toEqual(['dialogue']);
+  await page.keyboard.press('Control+z');
+  await expect(mark).not.toBeChecked();
+  await saved(page);
+  expect((await storedScenario(app, id)).steps.find((s) => s.id === step.id)!.controllerOnly).toEqual([]);
+});

@@ -144,6 +144,12 @@ describe('the role sheets in Word', () => {
     }
     expect(doc.text).toContain('【参演版】');
     expect(doc.text).toContain('【完整版】');
+    // The evaluators' card: its notice, and each item with the steps to watch at their planned times.
+    expect(doc.text).toContain(messageOf('zh', 'print.sheet.evaluatorNotice'));
+    expect(doc.text).toContain(messageOf('zh', 'print.sheet.evaluationWatch'));
+    const watched = sheets.flatMap((sheet) => sheet.evaluation.flatMap((duty) => duty.forms.flatMap((form) => form.items.flatMap((item) => item.watch))));
+    expect(watched.length).toBeGreaterThan(0);
+    for (const step of watched) expect(doc.text).toContain(`${step.time!.start} ${step.title}`);
     expect(doc.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
     expect(tablesWithRepeatingHeaders(doc.xml)).toBeGreaterThanOrEqual(sheets.length);
   });

@@ -63,7 +63,7 @@ function putRealisticData(db: Db) {
   });
   service.saveFragment({
     name: '停电处置',
-    body: { roles: [], steps: [{ id: 'p1', kind: 'action', title: '启用备用电源', description: '', roleIds: [], dialogue: '', location: '', durationMin: 10, resources: '', expectedResult: '', objectiveIds: [], notes: '', phase: '', position: { x: 0, y: 0 } }], edges: [] },
+    body: { roles: [], steps: [{ id: 'p1', kind: 'action', title: '启用备用电源', description: '', roleIds: [], dialogue: '', location: '', durationMin: 10, resources: '', expectedResult: '', objectiveIds: [], notes: '', phase: '', controllerOnly: [], position: { x: 0, y: 0 } }], edges: [] },
   });
   return { scenarioId: summary.id, runId: run.id, stepCount: scenario.steps.length };
 }

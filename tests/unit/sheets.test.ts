@@ -5,6 +5,8 @@ import { parseScenarioFile } from '../../shared/scenarioFile';
 import { EMPTY_ROSTER_FIELDS } from '../../shared/model';
 import { drillScriptOf, roleSheetOf, roleSheetsOf, rosterOf, sheetVariantOf, type CommandNode, type RoleSheet } from '../../shared/sheets';
 import { INJECT_SECRETS, printDrill } from '../fixtures/printDrill';
+import { sheetNoticeOf, triggerTextOf, watchLinesOf } from '../../shared/docText';
+import { messageOf } from '../../shared/i18n';
 
 const sheet = (roleId: string, body = printDrill()): RoleSheet => {
   const found = roleSheetOf(body, roleId);
@@ -17,17 +19,19 @@ describe('role sheets', () => {
   it("lists a role's steps in planned time order with clock times", () => {
     const monitor = sheet('mon');
     expect(monitor.steps.map((step) => step.id)).toEqual(['a4', 'a5']);
-    expect(monitor.steps.map((step) => [step.time?.start, step.time?.end])).toEqual([
-      ['09:22', '09:32'],
-      ['09:30', '09:45'],
+    // a5 follows an inject: the players' sheet says 接导调指令后 instead of a time that would tell when the inject comes.
+    expect(monitor.steps.map((step) => [step.time?.start, step.time?.end, step.afterInject])).toEqual([
+      ['09:22', '09:32', false],
+      [undefined, undefined, true],
     ]);
+    expect(stepOf(sheet('cmd'), 'a2').time?.start).toBeDefined();
     const controller = sheet('ctl');
     expect(controller.steps.map((step) => step.id)).toEqual(['i1', 'i2', 'm1']);
   });
 
   it('shows T+ offsets when the drill start is not set', () => {
     const monitor = sheet('mon', printDrill({ startTime: null }));
-    expect(monitor.steps.map((step) => step.time?.start)).toEqual(['T+22', 'T+30']);
+    expect(monitor.steps.map((step) => step.time?.start)).toEqual(['T+22', undefined]);
     expect(monitor.steps[0].time?.isClock).toBe(false);
   });
 
@@ -37,8 +41,10 @@ describe('role sheets', () => {
     expect(stepOf(controller, 'i2').triggers).toMatchObject([{ kind: 'step', step: { id: 'a1', title: '会商研判汛情' }, lagMin: 10, condition: null }]);
     const commander = sheet('cmd');
     expect(stepOf(commander, 'a2').triggers).toMatchObject([{ kind: 'step', step: { id: 'd1' }, condition: '超警戒' }]);
-    // Both branches lead on to the sampling; at the same start they are listed by title (加… before 启…).
-    expect(stepOf(sheet('mon'), 'a4').triggers.map((t) => (t.kind === 'step' ? t.step.id : t.kind))).toEqual(['a3', 'a2']);
+    // Both branches lead on to the sampling: one of them runs, so it starts after either (listed in time order, 加… before 启…).
+    const sampling = stepOf(sheet('mon'), 'a4').triggers;
+    expect(sampling).toHaveLength(1);
+    expect(sampling[0].kind === 'either' && sampling[0].options.map((option) => option.map((step) => step.id))).toEqual([['a3'], ['a2']]);
   });
 
   it('names the inject that triggers a step on a full sheet', () => {
@@ -234,15 +240,31 @@ describe('the composite sample drill', () => {
     const sheets = roleSheetsOf(body!);
     expect(sheets).toHaveLength(body!.roles.length);
     const injects = body!.steps.filter((step) => step.kind === 'inject');
+    const rank = new Map(drillScriptOf(body!).rows.map((row) => [row.id, row.index]));
     for (const s of sheets) {
-      const starts = s.steps.map((step) => step.time!.startMin);
-      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      const ranks = s.steps.map((step) => rank.get(step.id)!);
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
       if (s.variant === 'player-safe') {
         const text = JSON.stringify(s.steps);
         for (const inject of injects) expect(text).not.toContain(inject.description.slice(0, 30));
       }
     }
     expect(drillScriptOf(body!).rows).toHaveLength(body!.steps.length);
+  });
+
+  it.runIf(body !== null)('says a step where alternative branches meet starts after either, and a step after a merge and another step after both', () => {
+    const report = roleSheetOf(body!, 'role-monitor')!.steps.find((step) => step.id === 's36')!;
+    // 编制快报 follows the upgrade (s54) and, on 水质是否达到Ⅲ类's two branches, 维持监测 (s34) or 加密监测 (s35).
+    expect(report.triggers.map((t) => (t.kind === 'either' ? t.options.map((o) => o.map((s) => s.id)) : t.kind === 'step' ? t.step.id : t.kind))).toEqual([
+      's54',
+      [['s35'], ['s34']],
+    ]);
+    const t = (key: string, params?: Record<string, string | number>) => messageOf('zh', key, params);
+    expect(triggerTextOf(report.triggers[1], t)).toBe('“加密监测并沿河溯源排查”或“维持监测频次并按时报送”完成后');
+    expect(triggerTextOf(report.triggers[1], (key, params) => messageOf('en', key, params))).toBe('After "加密监测并沿河溯源排查" or "维持监测频次并按时报送"');
+    // The end of the drill: after 维持监测 (未满足终止条件) or the final report that follows 终止 (满足): a branch reaches through later steps.
+    const end = roleSheetOf(body!, 'role-control')!.steps.find((step) => step.id === 's50')!;
+    expect(end.triggers).toMatchObject([{ kind: 'either', options: [[{ id: 's49' }], [{ id: 's56' }]] }]);
   });
 
   it.runIf(body !== null)("lists the evaluators' forms, items and sites on their sheet, and nothing of the kind on other sheets", () => {
@@ -255,5 +277,14 @@ describe('the composite sample drill', () => {
     expect(second.forms[0].items.map((i) => i.number)).toEqual(['4.1', '4.2', '4.3', '5.1', '5.2', '5.3', '6.1', '6.2', '6.3']);
     expect(second.forms[0].items[3]).toMatchObject({ content: '水厂停运后启动应急供水', site: '县第一自来水厂', critical: true });
     expect(roleSheetOf(body!, 'role-water')!.evaluation).toEqual([]);
+    // Each item names the steps to watch with their planned times, in time order; the notice says what the card holds.
+    const supply = second.forms[0].items[3];
+    expect(supply.watch.length).toBeGreaterThan(0);
+    const starts = supply.watch.map((step) => step.time!.startMin);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const t = (key: string, params?: Record<string, string | number>) => messageOf('zh', key, params);
+    expect(watchLinesOf(supply.watch, t).split('\n')[0]).toBe(`${supply.watch[0].time!.start} ${supply.watch[0].title}`);
+    expect(sheetNoticeOf(evaluators, t)).toBe(messageOf('zh', 'print.sheet.evaluatorNotice'));
+    expect(sheetNoticeOf(roleSheetOf(body!, 'role-control')!, t)).toBe(messageOf('zh', 'print.sheet.full'));
   });
 });

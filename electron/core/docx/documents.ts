@@ -23,6 +23,8 @@ import {
   problemTextOf,
   ratingLabelOf,
   shortCauseTextOf,
+  sheetNoticeOf,
+  watchLinesOf,
   shortfallLinesOf,
   triggerTextOf,
   whenInZone,
@@ -112,7 +114,7 @@ export function roleSheetSection(sheet: RoleSheet, ctx: DocContext): SectionSpec
   const scale = SHEET_SCALE;
   const variant = t(`print.variant.${sheet.variant}`);
   const none = t('print.sheet.none');
-  const notice = sheet.variant === 'player-safe' ? (sheet.withheldInjects > 0 ? t('print.sheet.withheld', { count: sheet.withheldInjects }) : null) : t('print.sheet.full');
+  const notice = sheetNoticeOf(sheet, t);
   const children: Block[] = [
     ...fieldsHeadOf(ctx.fields, t, ctx.language, scale),
     para(`【${variant}】`, scale, { align: 'right', indent: false, font: 'heading' }),
@@ -152,7 +154,7 @@ export function roleSheetSection(sheet: RoleSheet, ctx: DocContext): SectionSpec
       ['no', 'time', 'trigger', 'task', 'facts'].map(col),
       sheet.steps.length === 0
         ? [[{ span: 5, text: t('print.sheet.noSteps') }]]
-        : sheet.steps.map((step, i) => [String(i + 1), timeText(step.time), step.triggers.map((trigger) => triggerTextOf(trigger, t)).join('\n'), taskCellOf(step, t), factsCellOf(step, t)]),
+        : sheet.steps.map((step, i) => [String(i + 1), step.afterInject ? t('print.sheet.afterInject') : timeText(step.time), step.triggers.map((trigger) => triggerTextOf(trigger, t)).join('\n'), taskCellOf(step, t), factsCellOf(step, t)]),
       [9, 16, 27, 75, 47],
       PORTRAIT,
       scale.table,
@@ -168,9 +170,9 @@ export function roleSheetSection(sheet: RoleSheet, ctx: DocContext): SectionSpec
         children.push(
           heading2(t('print.sheet.evaluationForm', { title: form.title, scheme: t(`evaluation.schemeShort.${form.scheme}`) }), scale),
           tableOf(
-            [t('evaluation.form.col.n'), t('evaluation.form.col.content'), t('evaluation.form.col.criterion'), t('print.sheet.place')],
-            form.items.map((item) => [`${item.number}${item.critical ? t('evaluation.form.criticalMark') : ''}`, item.content, item.criterion, item.site]),
-            [13, 66, 66, 29],
+            [t('evaluation.form.col.n'), t('evaluation.form.col.content'), t('evaluation.form.col.criterion'), t('print.sheet.evaluationWatch'), t('print.sheet.place')],
+            form.items.map((item) => [`${item.number}${item.critical ? t('evaluation.form.criticalMark') : ''}`, item.content, item.criterion, watchLinesOf(item.watch, t), item.site]),
+            [12, 50, 50, 40, 22],
             PORTRAIT,
             scale.table,
           ),

@@ -96,6 +96,8 @@ export const editor: typeof zh = {
     lagMin: 'Lag',
   },
   inspector: {
+    controllerOnly: 'Controller only',
+    controllerOnlyHint: "When ticked, this text prints only on the full sheets, not on the players' role sheets",
     kind: 'Step type',
     phasePlaceholder: 'e.g. Phase 1: alert and response',
     roles: 'Responsible roles',

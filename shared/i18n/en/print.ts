@@ -2,6 +2,8 @@ import type { print as zh } from '../zh/print';
 
 export const print: typeof zh = {
   documents: 'Documents',
+  a5Option: 'One-page A5 cards',
+  a5Hint: 'Players with up to {{count}} tasks get a single A5 card instead: time, trigger, task, place and expected result; other roles keep the A4 sheet.',
   doc: {
     sheets: 'Role sheets',
     roster: 'Role assignment',
@@ -63,6 +65,9 @@ export const print: typeof zh = {
     minutes: 'about {{count}} min',
   },
   sheet: {
+    evaluatorNotice: "Evaluator's sheet: this post's tasks and its evaluation duties (forms, items, sites, and the steps to watch with their planned times); every scene is in the drill script. Do not show it to players.",
+    evaluationWatch: 'Steps to watch (planned)',
+    watchLine: '{{time}} {{title}}',
     evaluationHeading: '3. Evaluation duties',
     evaluationLead: ' (lead evaluator: gives the on-the-spot comments)',
     evaluationSites: '; sites: {{sites}}',
@@ -98,6 +103,9 @@ export const print: typeof zh = {
       branch: '"{{title}}" answered "{{label}}"',
       concealed: 'When the control team delivers a scene',
       concealedBy: 'When the control team delivers a scene ({{method}})',
+      either: 'After {{steps}}',
+      or: ' or ',
+      quoted: '"{{title}}"',
     },
     coRoles: 'With: {{names}}',
     dialogue: 'Dialogue: ',
@@ -109,6 +117,9 @@ export const print: typeof zh = {
     noSteps: 'This role has no tasks in the drill.',
     withheld: 'Player-safe sheet: the {{count}} injects the control team will deliver are not listed; they are delivered during the drill.',
     withheld_one: 'Player-safe sheet: the {{count}} inject the control team will deliver is not listed; it is delivered during the drill.',
+    withheldTexts: 'It leaves out {{count}} controller-only texts.',
+    withheldTexts_one: 'It leaves out {{count}} controller-only text.',
+    afterInject: "On the control team's order",
     full: 'Full sheet with every inject, for controllers, simulators and evaluators only; do not show it to players.',
     footer: 'Role sheet · {{role}}',
   },
@@ -241,8 +252,10 @@ export const print: typeof zh = {
     running: '{{title}} · Role assignment (continued)',
   },
   script: {
+    expectedLabel: 'Expected result: ',
+    continued: '(cont.)',
     title: 'Drill Script',
-    col: { no: 'No.', time: 'Time', scene: 'Scene', roles: 'Roles', action: 'Action', dialogue: 'Report / order (dialogue)', expected: 'Expected result', notes: 'Notes' },
+    col: { no: 'No.', time: 'Time', scene: 'Scene', roles: 'Roles', sceneAction: 'Scene / action', expectedNotes: 'Expected result · notes', action: 'Action', dialogue: 'Report / order (dialogue)', expected: 'Expected result', notes: 'Notes' },
     delivery: 'Delivered by: {{method}}',
     question: 'Question: ',
     branchTo: '"{{label}}" → go to step {{index}}',

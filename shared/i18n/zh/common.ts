@@ -22,6 +22,8 @@ export const common = {
   bracketed: '（{{text}}）',
   /** Between clauses that already hold commas. */
   clauseSep: '；',
+  /** Two sentences in a row: nothing between them in Chinese (the full stop closes the first), a space in English. */
+  twoSentences: '{{first}}{{second}}',
   /** A line to fill in by hand on a printed form. */
   blankLine: '＿＿＿＿＿＿＿＿',
   comma: '，',

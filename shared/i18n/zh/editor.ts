@@ -98,6 +98,8 @@ export const editor = {
     lagMin: '间隔',
   },
   inspector: {
+    controllerOnly: '仅导调可见',
+    controllerOnlyHint: '勾选后，这段文字只印在完整版上，参演人员版岗位任务卡不印',
     kind: '步骤类型',
     phasePlaceholder: '如 第一阶段 预警与响应',
     roles: '负责角色',

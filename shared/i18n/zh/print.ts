@@ -1,6 +1,8 @@
 /** The print view: its panel, and every label printed on the role sheets, the roster and the drill script. */
 export const print = {
   documents: '选择文档',
+  a5Option: 'A5 单页任务卡',
+  a5Hint: '任务不超过 {{count}} 项的参演人员改印一页 A5 卡：时间、触发条件、任务、地点和预期结果；其他角色仍印 A4 岗位任务卡。',
   doc: {
     sheets: '岗位任务卡',
     roster: '角色分工表',
@@ -61,6 +63,9 @@ export const print = {
     minutes: '约 {{count}} 分钟',
   },
   sheet: {
+    evaluatorNotice: '本卡为评估人员版：列出本岗位的任务和评估任务（评估表、评估项、负责地点和要观察的步骤及其计划时间）；全部情景内容见演练脚本，不得向参演人员出示。',
+    evaluationWatch: '观察步骤（计划时间）',
+    watchLine: '{{time}} {{title}}',
     evaluationHeading: '三、评估任务',
     evaluationLead: '（评估组长，负责现场点评）',
     evaluationSites: '；负责地点：{{sites}}',
@@ -96,6 +101,9 @@ export const print = {
       branch: '“{{title}}”结论为“{{label}}”',
       concealed: '接到导调组下达的情景信息后',
       concealedBy: '接到导调组下达的情景信息后（{{method}}）',
+      either: '{{steps}}完成后',
+      or: '或',
+      quoted: '“{{title}}”',
     },
     coRoles: '协同：{{names}}',
     dialogue: '对白：',
@@ -107,6 +115,9 @@ export const print = {
     noSteps: '本角色在演练中没有分配任务。',
     withheld: '本卡为参演人员版：导调组注入的 {{count}} 项情景内容不列在卡上，演练中由导调组现场下达。',
     withheld_one: '本卡为参演人员版：导调组注入的 {{count}} 项情景内容不列在卡上，演练中由导调组现场下达。',
+    withheldTexts: '本卡不含 {{count}} 处仅导调可见的内容。',
+    withheldTexts_one: '本卡不含 {{count}} 处仅导调可见的内容。',
+    afterInject: '接导调指令后',
     full: '本卡为完整版，含全部情景注入内容，仅供控制、模拟和评估人员使用，不得向参演人员出示。',
     footer: '岗位任务卡 · {{role}}',
   },
@@ -239,8 +250,10 @@ export const print = {
     running: '{{title}} · 角色分工表（续）',
   },
   script: {
+    expectedLabel: '预期结果：',
+    continued: '（续）',
     title: '演练脚本',
-    col: { no: '序号', time: '时间', scene: '情景内容', roles: '参演角色', action: '处置动作', dialogue: '报告指令（对白）', expected: '预期结果', notes: '备注' },
+    col: { no: '序号', time: '时间', scene: '情景内容', roles: '参演角色', sceneAction: '情景内容 / 处置动作', expectedNotes: '预期结果 · 备注', action: '处置动作', dialogue: '报告指令（对白）', expected: '预期结果', notes: '备注' },
     delivery: '注入方式：{{method}}',
     question: '研判：',
     branchTo: '“{{label}}” → 转第 {{index}} 步',
