@@ -7,14 +7,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DecisionStep, type Edge, type Run, type RunEvent, type Step } from '../../shared/model';
+import { type DecisionStep, type Run, type RunEvent, type Step } from '../../shared/model';
 import { followActualShiftOf, plannedTimesOf, recordNumbersOf, waitingForOf, type RunStateAt } from '../../shared/runState';
 import { clockAt, clockSecondsAt, elapsedOf, tPlusOf } from '../../shared/time';
 import { navigate } from '../app/router';
 import { ConfirmDialog } from '../components/Dialog';
 import { DrillZone, useDrillZone } from '../components/DrillZone';
 import { notify } from '../components/toasts';
-import { BranchDialog, CorrectDialog, ShiftDialog, SkipDialog, type FollowActual } from './dialogs';
+import { CorrectDialog, ShiftDialog, StepChoiceDialog, type FollowActual, type StepChoice } from './dialogs';
 import { correctEvent, openRun, receiveEvent, recordEvent, shiftPlan, useRun } from './runStore';
 import { hostToken, isDesktop } from '../api';
 import { TOKEN_HEADER } from '../api/http';
@@ -30,8 +30,7 @@ import './conduct.css';
 
 
 type DialogState =
-  | { kind: 'skip'; step: Step }
-  | { kind: 'branch'; step: DecisionStep }
+  | StepChoice
   | { kind: 'shift' }
   | { kind: 'end' }
   | { kind: 'correct'; event: RunEvent }
@@ -226,27 +225,7 @@ export function ConductScreen(props: { runId: string }) {
           )}
         </aside>
       </div>
-      {dialog?.kind === 'skip' && (
-        <SkipDialog
-          step={dialog.step}
-          onClose={() => setDialog(null)}
-          onSkip={(reason) => {
-            setDialog(null);
-            void recordEvent({ kind: 'skipped', stepId: dialog.step.id, text: reason });
-          }}
-        />
-      )}
-      {dialog?.kind === 'branch' && (
-        <BranchDialog
-          step={dialog.step}
-          plan={plan}
-          onClose={() => setDialog(null)}
-          onChoose={(edge: Edge | null, note) => {
-            setDialog(null);
-            void recordEvent(edge ? { kind: 'branch-taken', stepId: dialog.step.id, edgeId: edge.id, text: note } : { kind: 'completed', stepId: dialog.step.id, text: note });
-          }}
-        />
-      )}
+      {(dialog?.kind === 'skip' || dialog?.kind === 'branch') && <StepChoiceDialog choice={dialog} plan={plan} record={(event) => void recordEvent(event)} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'shift' && (
         <ShiftDialog
           follow={followOf()}

@@ -1,7 +1,7 @@
 /** The console's questions: why a step is skipped, which branch a decision took, how far to shift the plan, how to correct an event. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionStep, Edge, RunEvent, ScenarioBody, Step } from '../../shared/model';
+import type { DecisionStep, Edge, NewRunEvent, RunEvent, ScenarioBody, Step } from '../../shared/model';
 import { instantAt, wallInputAt, wallTimeOfText } from '../../shared/time';
 import { Dialog } from '../components/Dialog';
 import { useDrillZone } from '../components/DrillZone';
@@ -214,5 +214,38 @@ export function CorrectDialog(props: {
         <textarea rows={3} value={text} maxLength={20000} onChange={(event) => setText(event.target.value)} data-testid="correct-text" />
       </label>
     </Dialog>
+  );
+}
+
+/** What a step's 跳过 or 选择分支 button opened, if anything. */
+export type StepChoice = { kind: 'skip'; step: Step } | { kind: 'branch'; step: DecisionStep };
+
+/**
+ * The skip or branch dialog a step's button opened, recording the user's
+ * answer as an event: the console and a field controller's seat alike.
+ */
+export function StepChoiceDialog(props: { choice: StepChoice; plan: ScenarioBody; record: (event: NewRunEvent) => void; onClose: () => void }) {
+  const { choice, record, onClose } = props;
+  if (choice.kind === 'skip')
+    return (
+      <SkipDialog
+        step={choice.step}
+        onClose={onClose}
+        onSkip={(reason) => {
+          onClose();
+          record({ kind: 'skipped', stepId: choice.step.id, text: reason });
+        }}
+      />
+    );
+  return (
+    <BranchDialog
+      step={choice.step}
+      plan={props.plan}
+      onClose={onClose}
+      onChoose={(edge, note) => {
+        onClose();
+        record(edge ? { kind: 'branch-taken', stepId: choice.step.id, edgeId: edge.id, text: note } : { kind: 'completed', stepId: choice.step.id, text: note });
+      }}
+    />
   );
 }

@@ -1,16 +1,16 @@
 /** The field controller's phone page: its steps only, the injects it has coming, and the console's one-click events for them. */
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionStep, Edge, NewRunEvent, Run, Step } from '../../shared/model';
+import type { DecisionStep, NewRunEvent, Run, Step } from '../../shared/model';
 import { dueStepsOf, type RunStateAt } from '../../shared/runState';
 import { seatStepIdsOf, type Seat } from '../../shared/seats';
 import { clockAt } from '../../shared/time';
-import { BranchDialog, SkipDialog } from '../conduct/dialogs';
+import { StepChoiceDialog, type StepChoice } from '../conduct/dialogs';
 import { useRun } from '../conduct/runStore';
 import { StepBoard, type StepAction } from '../conduct/StepBoard';
 import { recordFromSeat, useOutbox } from './outbox';
 
-type Dialog = { kind: 'skip'; step: Step } | { kind: 'branch'; step: DecisionStep } | null;
+type Dialog = StepChoice | null;
 
 
 export function FieldSeat(props: { seat: Seat; run: Run; state: RunStateAt; order: readonly string[]; now: number }) {
@@ -59,27 +59,7 @@ export function FieldSeat(props: { seat: Seat; run: Run; state: RunStateAt; orde
           <StepBoard plan={plan} order={order} state={state} locked={run.status === 'ended'} busyStepIds={busyStepIds} onAction={onAction} />
         )}
       </section>
-      {dialog?.kind === 'skip' && (
-        <SkipDialog
-          step={dialog.step}
-          onClose={() => setDialog(null)}
-          onSkip={(reason) => {
-            setDialog(null);
-            void record({ kind: 'skipped', stepId: dialog.step.id, text: reason });
-          }}
-        />
-      )}
-      {dialog?.kind === 'branch' && (
-        <BranchDialog
-          step={dialog.step}
-          plan={plan}
-          onClose={() => setDialog(null)}
-          onChoose={(edge: Edge | null, note) => {
-            setDialog(null);
-            void record(edge ? { kind: 'branch-taken', stepId: dialog.step.id, edgeId: edge.id, text: note } : { kind: 'completed', stepId: dialog.step.id, text: note });
-          }}
-        />
-      )}
+      {(dialog?.kind === 'skip' || dialog?.kind === 'branch') && <StepChoiceDialog choice={dialog} plan={plan} record={(event) => void record(event)} onClose={() => setDialog(null)} />}
     </div>
   );
 }
