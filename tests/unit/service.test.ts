@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_METHODS, HOST_METHODS, type ApiMethod, type ApiOutputs } from '../../shared/api';
+import { API_METHODS, HOST_METHODS, SHARING_METHODS, type ApiMethod, type ApiOutputs } from '../../shared/api';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { DB_FILE } from '../../electron/storage/dataDir';
@@ -366,8 +366,9 @@ describe('the boundary', () => {
     expect(dump()).toBe(before);
   });
 
-  it("lists every contract method in the service, except the worker host's own", () => {
+  it("lists every contract method in the service, except the worker host's own and the web server's sharing", () => {
     const service = backend.service();
-    expect(Object.keys(service).sort()).toEqual(API_METHODS.filter((method) => !(HOST_METHODS as readonly string[]).includes(method)).sort());
+    const elsewhere: readonly string[] = [...HOST_METHODS, ...SHARING_METHODS];
+    expect(Object.keys(service).sort()).toEqual(API_METHODS.filter((method) => !elsewhere.includes(method)).sort());
   });
 });

@@ -33,10 +33,11 @@ async function open(dataDir = tempDir(), budgets: Partial<Budgets> = {}) {
 }
 
 /** A run log of `rows` observations, one a second from 09:00 (+08:00). */
-function runLogOf(rows: number): string {
+/** A run log of `rows` observations, each with `padding` more characters of text. */
+function runLogOf(rows: number, padding = 0): string {
   const lines = ['time,kind,text'];
   const start = Date.parse('2026-05-20T09:00:00+08:00');
-  for (let i = 0; i < rows; i++) lines.push(`${new Date(start + i * 1000).toISOString()},观察,第 ${i + 1} 条记录`);
+  for (let i = 0; i < rows; i++) lines.push(`${new Date(start + i * 1000).toISOString()},观察,第 ${i + 1} 条记录${'。'.repeat(padding)}`);
   return lines.join('\n');
 }
 
@@ -101,7 +102,7 @@ describe('the back end in workers', () => {
     const { backend, file } = await open(tempDir(), { importMs: 20 });
     const scenario = await firstScenario(backend);
     const before = dumpOf(file);
-    const result = await backend.call('importRunCsv', { scenarioId: scenario.id, name: '补录', csv: runLogOf(19_000) });
+    const result = await backend.call('importRunCsv', { scenarioId: scenario.id, name: '补录', csv: runLogOf(19_000, 200) });
     expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
     expect(wordedOf(result)).toBe('the import took longer than 20 ms and was stopped; nothing was changed');
     expect(dumpOf(file)).toBe(before);
@@ -110,11 +111,11 @@ describe('the back end in workers', () => {
   });
 
   it('ends an import that needs more memory than allowed; nothing is changed', async () => {
-    const { backend, file } = await open(tempDir(), { taskHeapMb: 24 });
+    const { backend, file } = await open(tempDir(), { taskHeapMb: 48 });
     const scenario = await firstScenario(backend);
     expect((await backend.call('importRunCsv', { scenarioId: scenario.id, name: '小', csv: runLogOf(20) })).ok).toBe(true);
     const before = dumpOf(file);
-    const result = await backend.call('importRunCsv', { scenarioId: scenario.id, name: '补录', csv: runLogOf(19_000) });
+    const result = await backend.call('importRunCsv', { scenarioId: scenario.id, name: '补录', csv: runLogOf(19_000, 200) });
     expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
     expect(wordedOf(result)).toBe('the import needs more memory than allowed and was stopped; nothing was changed');
     expect(dumpOf(file)).toBe(before);
