@@ -21,7 +21,8 @@ const KINDS = AnnotationKindSchema.options;
 function AnnotationForm(props: { runId: string; plan: ScenarioBody; stepOrder: readonly string[]; onSaved: () => void }) {
   const { t } = useTranslation();
   const zone = useDrillZone();
-  const at = useReplay((state) => Math.floor(state.t / 1000) * 1000);
+  // Whole seconds, never before the start: a note pinned at T+0 of a run started at 21:07:45.678 stays at T+0.
+  const at = useReplay((state) => Math.max(state.startMs, Math.floor(state.t / 1000) * 1000));
   const startMs = useReplay((state) => state.startMs);
   const [kind, setKind] = useState<AnnotationKind>('went-wrong');
   const [text, setText] = useState('');

@@ -28,7 +28,7 @@ const ALLOWED: { pattern: RegExp; why: string }[] = [
   { pattern: /DrillDesk/g, why: 'the product name' },
   { pattern: /React Flow/g, why: 'the graph library’s credit, kept as its authors ask' },
   { pattern: /\bT(?:0|[+−-])/g, why: 'the drill start T0 and minutes from it (T+15), as drill scripts write them' },
-  { pattern: /\b(?:Excel|CSV|PDF|JSON|A4|UTF-8|GB18030)\b|\.(?:docx?|xlsx?|csv|tsv|json|drill\.json)\b/g, why: 'file formats, text encodings and the paper size: names of their own' },
+  { pattern: /\b(?:Excel|CSV|PDF|JSON|A4|A5|UTF-8|GB18030|zip)\b|\.(?:docx?|xlsx?|csv|tsv|json|drill\.json)\b/g, why: 'file formats, text encodings and the paper sizes: names of their own' },
   { pattern: /\b(?:Word|WPS|HSEEP MSEL|OpenAEV)\b/g, why: 'programs and exercise-software formats a script comes from, named as they name themselves' },
   { pattern: /\d\s?(?:[KMG]?B)\b/g, why: 'file sizes (500.0 KB)' },
   {
