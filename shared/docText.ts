@@ -7,7 +7,7 @@
 import type { DelayCause } from './analysis';
 import { NOT_APPLICABLE, type FormResult, type ObjectiveEvaluation } from './evaluation';
 import type { ShortfallItem } from './evaluationReport';
-import { wholeMinutesOf, type AfterActionReport, type AttachmentRow, type FindingItem, type ProblemItem } from './report';
+import { wholeMinutesOf, type AfterActionReport, type AttachmentRow, type FindingItem, type ProblemItem, type TimelineRow } from './report';
 import { PARTICIPANT_CATEGORIES, type DocFields, type EvalScheme } from './model';
 import type { DrillHeader, Headcount, RoleSheet, RosterRole, Trigger, WatchedStep } from './sheets';
 import { DEFAULT_TIME_ZONE, longDateOf, tPlusOf } from './time';
@@ -309,4 +309,17 @@ export function attachmentContextOf(t: Translate, row: AttachmentRow, clock: str
   // Whole minutes after rounding to the second: a note pinned at the start's second is T+0, not T-1.
   const minute = Math.floor(Math.round(row.atMin * 60) / 60);
   return `${clock}${t('bracketed', { text: tPlusOf(minute) })}${t('replay.report.clauseSep')}${source}${text}`;
+}
+
+/** The note cell of a record in the report's 附录一: the branch taken, the shift, its text, a correction mark, and the seat that recorded it. */
+export function timelineNoteOf(t: Translate, row: TimelineRow): string {
+  return [
+    row.branch ? `→ ${row.branch}` : null,
+    row.shiftMin !== null ? t('replay.events.shift', { minutes: row.shiftMin }) : null,
+    row.text && row.text !== row.branch ? row.text : null,
+    row.corrected ? t('replay.report.correctedMark') : null,
+    row.seat ? t('replay.report.bySeat', { seat: row.seat.name ?? t('conduct.seats.unknownSeat') }) : null,
+  ]
+    .filter(Boolean)
+    .join(t('replay.report.clauseSep'));
 }

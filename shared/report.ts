@@ -101,6 +101,8 @@ export type TimelineRow = {
   shiftMin: number | null;
   /** This entry replaced an earlier one (a correction). */
   corrected: boolean;
+  /** The seat that recorded it (联网导调), with its name when known; null when the host's console did. */
+  seat: { id: string; name: string | null } | null;
 };
 
 export type ObservationRow = {
@@ -287,6 +289,8 @@ export function reportOf(
   annotations: readonly Annotation[],
   analyzed?: RunAnalysis,
   attachments: readonly Attachment[] = [],
+  /** The names of the run's seats by id, for the records they made. */
+  seatNames: Readonly<Record<string, string>> = {},
 ): AfterActionReport {
   const { plan, startMs, effective, analysis, stepOf, roleOf } = runContextOf(run, events, analyzed);
   const minutesOf = (ms: number) => (ms - startMs) / MINUTE_MS;
@@ -406,6 +410,7 @@ export function reportOf(
       branch: edge ? edge.label || (stepOf(edge.target)?.title ?? edge.target) : null,
       shiftMin: event.shiftMin,
       corrected: event.corrects !== null,
+      seat: event.seatId ? { id: event.seatId, name: seatNames[event.seatId] ?? null } : null,
     };
   });
 

@@ -433,7 +433,7 @@ export function createService(deps: ServiceDeps): DrillService {
     exportDocx: async ({ document, scenarioId, runId, roleIds, formId, language }) => {
       const source: DocxSource =
         runId !== undefined
-          ? { kind: 'run', run: runs.requireRun(db, runId), events: runs.eventsOf(db, runId), annotations: runs.listAnnotations(db, { runId }), attachments: attachments.attachmentsOf(db, runId) }
+          ? { kind: 'run', run: runs.requireRun(db, runId), events: runs.eventsOf(db, runId), annotations: runs.listAnnotations(db, { runId }), attachments: attachments.attachmentsOf(db, runId), seatNames: Object.fromEntries(seats.seatsOfRun(db, runId).map((seat) => [seat.id, seat.name])) }
           : { kind: 'scenario', body: scenarios.requireScenario(db, scenarioId!), roleIds, formId };
       const { fileName, bytes } = await docxOf(document, source, language);
       return { fileName, base64: bytes.toString('base64') };

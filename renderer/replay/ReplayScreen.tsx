@@ -144,8 +144,8 @@ export function ReplayScreen(props: { runId: string }) {
 
   // The report is made only when its tab is open (a 100,000-event run's timeline takes a moment).
   const report = useMemo(
-    () => (tab === 'report' && prepared && loaded ? reportOf(prepared.run, loaded.events, annotations, prepared.analysis, attachments) : null),
-    [tab, prepared, loaded, annotations, attachments],
+    () => (tab === 'report' && prepared && loaded ? reportOf(prepared.run, loaded.events, annotations, prepared.analysis, attachments, seatNames) : null),
+    [tab, prepared, loaded, annotations, attachments, seatNames],
   );
 
   const evaluationMarks = useMemo((): EvaluationMark[] => {

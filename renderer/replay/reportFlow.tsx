@@ -11,7 +11,7 @@ import { PARTICIPANT_CATEGORIES } from '../../shared/model';
 import { clockAt, longDateOf, tPlusOf } from '../../shared/time';
 import { InfoTable, Lines, SectionHeading, TitleBlock, whenInZone } from '../print/docParts';
 import { contentWidthOf, type Flow, type FlowPart } from '../print/Paged';
-import { attachmentContextOf, attachmentTitleOf, findingTextOf, overrunTextOf, problemTextOf } from '../../shared/docText';
+import { attachmentContextOf, attachmentTitleOf, findingTextOf, overrunTextOf, problemTextOf, timelineNoteOf } from '../../shared/docText';
 import { photoBoxOf } from '../../shared/images';
 import { shortCauseTextOf } from './causes';
 import { objectiveBasisOf } from '../evaluation/labels';
@@ -321,16 +321,7 @@ export function reportFlowOf(report: AfterActionReport, t: TFunction, language: 
           <td className="doc-center">{t(`replay.eventKind.${row.kind}`)}</td>
           <td>{row.step?.title ?? '—'}</td>
           <td>{row.role?.name ?? ''}</td>
-          <td>
-            {[
-              row.branch ? `→ ${row.branch}` : null,
-              row.shiftMin !== null ? t('replay.events.shift', { minutes: row.shiftMin }) : null,
-              row.text && row.text !== row.branch ? row.text : null,
-              row.corrected ? t('replay.report.correctedMark') : null,
-            ]
-              .filter(Boolean)
-              .join(t('replay.report.clauseSep'))}
-          </td>
+          <td>{timelineNoteOf(t, row)}</td>
         </tr>
       ),
     })),

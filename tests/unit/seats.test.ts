@@ -7,6 +7,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_METHODS, type ApiMethod, type ApiOutputs, type Envelope } from '../../shared/api';
 import type { Scenario } from '../../shared/model';
+import mammoth from 'mammoth';
+import { timelineNoteOf } from '../../shared/docText';
+import { messageOf, type MessageParams } from '../../shared/i18n';
+import { reportOf } from '../../shared/report';
 import { isPrivateIPv4, privateInterfacesOf, SEAT_KINDS, type SeatKind } from '../../shared/seats';
 import type { Backend } from '../../electron/core/backend';
 import { DB_FILE } from '../../electron/storage/dataDir';
@@ -129,6 +133,24 @@ describe('events recorded by seats', () => {
       ['s18', seatIds['field-controller']],
       ['s14', null],
     ]);
+  });
+
+  it("names the seat in the summary report's record of the run (附录一), in the app's view-model and in Word", async () => {
+    const { run, tokens, seatIds } = await sharedRun();
+    await asSeat(tokens['field-controller'], 'recordEvent', { runId: run.id, event: { kind: 'started', stepId: 's18' } });
+    await call('recordEvent', { runId: run.id, event: { kind: 'started', stepId: 's14' } });
+    const { run: stored, events } = await call('getRun', { id: run.id });
+    const seats = await call('listSeats', { runId: run.id });
+    const report = reportOf(stored, events, [], undefined, [], Object.fromEntries(seats.map((seat) => [seat.id, seat.name])));
+    expect(report.appendix.timeline.map((row) => [row.step?.id, row.seat])).toEqual([
+      ['s18', { id: seatIds['field-controller'], name: 'field-controller 席位' }],
+      ['s14', null],
+    ]);
+    const t = (key: string, params?: MessageParams) => messageOf('zh', key, params);
+    expect(report.appendix.timeline.map((row) => timelineNoteOf(t, row))).toEqual(['由“field-controller 席位”席位记录', '']);
+    const docx = await call('exportDocx', { document: 'report', runId: run.id });
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(docx.base64, 'base64') });
+    expect(text).toContain('由“field-controller 席位”席位记录');
   });
 
   it('applies a resend with the same client id once and answers it with the first result', async () => {

@@ -26,6 +26,7 @@ import {
   sheetNoticeOf,
   watchLinesOf,
   shortfallLinesOf,
+  timelineNoteOf,
   triggerTextOf,
   whenInZone,
   deltaText,
@@ -498,14 +499,7 @@ export function reportSection(report: AfterActionReport, ctx: DocContext): Secti
         t(`replay.eventKind.${row.kind}`),
         row.step?.title ?? '—',
         row.role?.name ?? '',
-        [
-          row.branch ? `→ ${row.branch}` : null,
-          row.shiftMin !== null ? t('replay.events.shift', { minutes: row.shiftMin }) : null,
-          row.text && row.text !== row.branch ? row.text : null,
-          row.corrected ? t('replay.report.correctedMark') : null,
-        ]
-          .filter(Boolean)
-          .join(t('replay.report.clauseSep')),
+        timelineNoteOf(t, row),
       ]),
       [14, 13, 17, 40, 22, 50],
       PORTRAIT,

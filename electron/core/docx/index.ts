@@ -27,7 +27,7 @@ import { documentBlocksOf, handbookBlocksOf } from '../../../shared/drillDocumen
 /** What a document is made of: a scenario (with the roles or form chosen), or a run with its log, debrief notes and photos. */
 export type DocxSource =
   | { kind: 'scenario'; body: ScenarioBody; roleIds?: readonly string[]; formId?: string }
-  | { kind: 'run'; run: Run; events: readonly RunEvent[]; annotations: readonly Annotation[]; attachments?: readonly Attachment[] };
+  | { kind: 'run'; run: Run; events: readonly RunEvent[]; annotations: readonly Annotation[]; attachments?: readonly Attachment[]; seatNames?: Readonly<Record<string, string>> };
 
 const DOC_TITLE_KEYS: Record<DocxDocument, string> = {
   'role-sheets': 'print.sheet.title',
@@ -87,7 +87,7 @@ function sectionsOf(document: DocxDocument, source: DocxSource, ctx: DocContext)
     }
   }
   const { run, events, annotations } = source;
-  if (document === 'report') return [reportSection(reportOf(run, events, annotations, undefined, source.attachments ?? []), ctx)];
+  if (document === 'report') return [reportSection(reportOf(run, events, annotations, undefined, source.attachments ?? [], source.seatNames ?? {}), ctx)];
   if (document === 'evaluation-report') return [evaluationReportSection(evaluationReportOf(run, events, annotations), ctx)];
   throw new ApiError('invalid-argument', msg('errors.scenario.scenarioDocument', { document }));
 }

@@ -203,6 +203,7 @@ export const replay: typeof zh = {
     appendixPlan: 'B. Plan against reality',
     appendixObservations: 'C. Observations',
     planNote: 'Planned times count from the drill start (T0) as scripted, without the shifts made during the run; differences in minutes; ◆ marks the steps on the actual critical path.',
+    bySeat: 'recorded at seat "{{seat}}"',
     correctedMark: '(corrected)',
     timelineCut: 'Only the first {{shown}} of {{total}} entries are printed; the replay shows them all.',
     noObservations: 'No observations.',

@@ -202,6 +202,7 @@ export const replay = {
     appendixPlan: '附录二  计划与实际对照',
     appendixObservations: '附录三  观察记录',
     planNote: '计划时间以演练开始时刻为 T0 按脚本计算（不含演练中的计划顺延）；偏差单位为分钟；◆ 表示实际关键路径上的步骤。',
+    bySeat: '由“{{seat}}”席位记录',
     correctedMark: '（已更正）',
     timelineCut: '记录较多，仅列出前 {{shown}} 条（共 {{total}} 条）。完整记录可在复盘回放中查看。',
     noObservations: '无观察记录。',
