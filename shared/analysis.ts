@@ -27,8 +27,8 @@
 import type { Objective, RunEvent, ScenarioBody, Step } from './model';
 import { LATE_GRACE_MS, runPlanOf, runStateAt, type RunStateAt, type StepStatus } from './runState';
 import { planOrderOf, scheduleOf } from './schedule';
+import { MINUTE_MS } from './time';
 
-const MINUTE_MS = 60_000;
 /** A step counts as late when it finished more than this many minutes after its planned finish (the run-state fold's grace). */
 export const LATE_GRACE_MIN = LATE_GRACE_MS / MINUTE_MS;
 

@@ -12,6 +12,7 @@
  * and the Word writer (`electron/core/docx/drillDocuments.ts`) both render
  * those blocks, so the PDF and the .docx say the same thing.
  */
+import type { DocxDocument } from './api';
 import { drillWhenOf, type Translate } from './docText';
 import { blankFormsOf } from './evaluationSheets';
 import { PARTICIPANT_CATEGORIES, type DrillArrangements, type ParticipantCategory, type ScenarioBody } from './model';
@@ -20,6 +21,23 @@ import { drillScriptOf, rosterOf, scriptGroupsOf, type CommandNode, type DrillHe
 /** The documents of this module, by the key the print view, the contract and the command line use. */
 export const DRILL_DOCUMENTS = ['plan', 'notice', 'sign-in', 'equipment', 'contacts'] as const;
 export type DrillDocument = (typeof DRILL_DOCUMENTS)[number];
+
+/** Every document made from a scenario, as the print view offers them and `drill sheets` writes them. */
+export const SCENARIO_DOCUMENTS = ['sheets', 'roster', 'script', 'evaluation', ...DRILL_DOCUMENTS] as const;
+export type ScenarioDocument = (typeof SCENARIO_DOCUMENTS)[number];
+
+/** The Word document (`exportDocx`) of each scenario document. */
+export const DOCX_DOCUMENT_OF: Record<ScenarioDocument, DocxDocument> = {
+  sheets: 'role-sheets',
+  roster: 'roster',
+  script: 'script',
+  evaluation: 'evaluation-form',
+  plan: 'plan',
+  notice: 'notice',
+  'sign-in': 'sign-in',
+  equipment: 'equipment',
+  contacts: 'contacts',
+};
 
 // ---------------------------------------------------------------------------
 // View-models

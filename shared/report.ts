@@ -31,9 +31,8 @@ import {
   type RunEventKind,
   type Step,
 } from './model';
-import { dateAt } from './time';
+import { dateAt, MINUTE_MS } from './time';
 
-const MINUTE_MS = 60_000;
 
 /** One finding pinned in the debrief, with its step and owner resolved. */
 export type FindingItem = {

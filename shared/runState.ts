@@ -20,6 +20,7 @@
  */
 import type { Run, RunEvent, RunEventKind, ScenarioBody, Step } from './model';
 import { scheduleOf } from './schedule';
+import { MINUTE_MS } from './time';
 
 export type StepStatus = 'waiting' | 'ready' | 'under-way' | 'done' | 'skipped' | 'not-taken';
 
@@ -123,7 +124,6 @@ export function runStatusAfter<R extends RunStatusFields>(run: R, event: Pick<Ru
 /** A step counts as late only when more than this past its planned time (clicks come a few seconds after the fact). */
 export const LATE_GRACE_MS = 60_000;
 
-const MINUTE_MS = 60_000;
 
 /**
  * The plan indexed for the fold: steps and edges by integer index, both

@@ -22,7 +22,8 @@
  */
 
 const MINUTES_PER_DAY = 24 * 60;
-const MINUTE_MS = 60_000;
+/** One minute in milliseconds, for every instant-to-minutes conversion. */
+export const MINUTE_MS = 60_000;
 
 /** The zone of a scenario that names none: China has one, and DrillDesk's users are there. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

@@ -27,8 +27,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { z } from 'zod';
-import { ApiError, type DocxDocument } from '../../shared/api';
-import { DRILL_DOCUMENTS } from '../../shared/drillDocuments';
+import { ApiError } from '../../shared/api';
+import { DOCX_DOCUMENT_OF, DRILL_DOCUMENTS, SCENARIO_DOCUMENTS, type ScenarioDocument } from '../../shared/drillDocuments';
 import { messageOf, type Language } from '../../shared/i18n';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium';
 import { openBackend, type Backend } from '../core/backend';
@@ -40,8 +40,8 @@ import { readTextFile } from './files';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const rendererDir = path.join(root, 'dist/renderer');
 
-export const SHEET_DOCUMENTS = ['sheets', 'roster', 'script', 'evaluation', ...DRILL_DOCUMENTS] as const;
-export type SheetDocument = (typeof SHEET_DOCUMENTS)[number];
+export const SHEET_DOCUMENTS = SCENARIO_DOCUMENTS;
+export type SheetDocument = ScenarioDocument;
 
 /** A document's name in a PDF's file name: the print panel's own names (`print.doc.*`), e.g. 演练脚本, Drill-script. */
 const fileLabelOf = (language: Language, document: SheetDocument) => messageOf(language, `print.doc.${document}`).replace(/\s+/g, '-').toLowerCase();
@@ -59,17 +59,6 @@ const SheetsOptions = z.strictObject({
     .pipe(z.array(z.enum(SHEET_FORMATS, { message: `each format must be one of ${SHEET_FORMATS.join(', ')}` })).min(1, { message: 'name at least one format' })),
 });
 
-const DOCX_OF: Record<SheetDocument, DocxDocument> = {
-  sheets: 'role-sheets',
-  roster: 'roster',
-  script: 'script',
-  evaluation: 'evaluation-form',
-  plan: 'plan',
-  notice: 'notice',
-  'sign-in': 'sign-in',
-  equipment: 'equipment',
-  contacts: 'contacts',
-};
 
 /** The newest modification time of any file under `dir`. */
 function newestMtime(dir: string): number {
@@ -177,7 +166,7 @@ export async function printSheets(options: {
     }
     if (formats.includes('docx'))
       for (const document of documents) {
-        const { base64 } = await service.exportDocx({ document: DOCX_OF[document], scenarioId: summary.id, roleIds: document === 'sheets' ? options.roleIds : undefined, language });
+        const { base64 } = await service.exportDocx({ document: DOCX_DOCUMENT_OF[document], scenarioId: summary.id, roleIds: document === 'sheets' ? options.roleIds : undefined, language });
         const file = fileOf(document, 'docx');
         fs.writeFileSync(file, Buffer.from(base64, 'base64'));
         wrote({ document, format: 'docx', file, pages: null });
@@ -191,7 +180,7 @@ export async function printSheets(options: {
         if ((DRILL_DOCUMENTS as readonly string[]).includes(document)) continue;
         const forms = document === 'evaluation' ? scenario.evaluation.forms : [null];
         for (const form of forms) {
-          const { base64 } = await service.exportXlsx({ scenarioId: summary.id, document: DOCX_OF[document] as 'script' | 'roster' | 'evaluation-form', formId: form?.id, language });
+          const { base64 } = await service.exportXlsx({ scenarioId: summary.id, document: DOCX_DOCUMENT_OF[document] as 'script' | 'roster' | 'evaluation-form', formId: form?.id, language });
           const file = fileOf(document, 'xlsx', forms.length > 1 ? (form?.title ?? '') : '');
           fs.writeFileSync(file, Buffer.from(base64, 'base64'));
           wrote({ document, format: 'xlsx', file, pages: null });

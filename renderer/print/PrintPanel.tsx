@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { A5_MAX_TASKS } from './roleCardFlow';
 import type { Role } from '../../shared/model';
 import { sheetVariantOf } from '../../shared/sheets';
-import { DRILL_DOCUMENTS, type DrillDocument } from '../../shared/drillDocuments';
+import { SCENARIO_DOCUMENTS, type ScenarioDocument } from '../../shared/drillDocuments';
 
-export type DocumentKind = 'sheets' | 'roster' | 'script' | 'evaluation' | DrillDocument;
-export const DOCUMENT_KINDS: DocumentKind[] = ['sheets', 'roster', 'script', 'evaluation', ...DRILL_DOCUMENTS];
+export type DocumentKind = ScenarioDocument;
+export const DOCUMENT_KINDS: readonly DocumentKind[] = SCENARIO_DOCUMENTS;
 /** What the print view opens with when nothing is asked for: the documents of every drill day (the office's others on demand). */
 export const DEFAULT_DOCUMENTS: DocumentKind[] = ['sheets', 'roster', 'script', 'evaluation'];
 

@@ -16,24 +16,11 @@ import { DOCX_TYPE, downloadBase64, XLSX_TYPE } from '../conduct/files';
 import { notify, notifyError } from '../components/toasts';
 import { PAGE, Paged, type Flow, type LaidPage } from './Paged';
 import { footerRightOf, withDocFields } from './docParts';
-import type { DocxDocument } from '../../shared/api';
 import { DEFAULT_DOCUMENTS, DOCUMENT_KINDS, PrintPanel, type DocumentKind, type PrintSelection, type Zoom } from './PrintPanel';
 
-/** The Word document of each printed document. */
-const DOCX_DOCUMENT_OF: Record<DocumentKind, DocxDocument> = {
-  sheets: 'role-sheets',
-  roster: 'roster',
-  script: 'script',
-  evaluation: 'evaluation-form',
-  plan: 'plan',
-  notice: 'notice',
-  'sign-in': 'sign-in',
-  equipment: 'equipment',
-  contacts: 'contacts',
-};
 import { roleSheetFlow } from './roleSheetFlow';
 import { drillDocumentFlow } from './drillDocumentFlow';
-import { documentBlocksOf, DRILL_DOCUMENTS, handbookBlocksOf } from '../../shared/drillDocuments';
+import { documentBlocksOf, DOCX_DOCUMENT_OF, DRILL_DOCUMENTS, handbookBlocksOf } from '../../shared/drillDocuments';
 import { fitsA5Card, roleCardFlow } from './roleCardFlow';
 import { rosterFlow } from './rosterFlow';
 import { scriptFlow } from './scriptFlow';
