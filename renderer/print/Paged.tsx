@@ -71,6 +71,14 @@ const RUNNING_HEAD_MM = 8;
 const contentHeightPx = (orientation: Orientation) =>
   (PAGE[orientation].height - PAGE[orientation].top - PAGE[orientation].bottom - SLACK_MM) * PX_PER_MM;
 
+/** Marks the document as a print route while mounted (print.css hides the app's chrome and sizes pages). */
+export function usePrintRoute() {
+  useEffect(() => {
+    document.documentElement.classList.add('print-route');
+    return () => document.documentElement.classList.remove('print-route');
+  }, []);
+}
+
 export type LaidPage = { flow: number; number: number; count: number; pieces: PagePiece[]; overflows: boolean };
 
 function PartView(props: { part: FlowPart; from?: number; to?: number }) {

@@ -14,7 +14,7 @@ import { dateAt } from '../../shared/time';
 import { api, isDesktop } from '../api';
 import { DOCX_TYPE, downloadBase64, XLSX_TYPE } from '../conduct/files';
 import { notify, notifyError } from '../components/toasts';
-import { PAGE, Paged, type Flow, type LaidPage } from './Paged';
+import { PAGE, Paged, usePrintRoute, type Flow, type LaidPage } from './Paged';
 import { footerRightOf, withDocFields } from './docParts';
 import { DEFAULT_DOCUMENTS, DOCUMENT_KINDS, PrintPanel, type DocumentKind, type PrintSelection, type Zoom } from './PrintPanel';
 
@@ -54,13 +54,6 @@ function fileBaseOf(title: string, documentNames: string[]): string {
 
 
 /** While the print view is shown, the print style sheet applies to the whole page. */
-function usePrintRoute() {
-  useEffect(() => {
-    document.documentElement.classList.add('print-route');
-    return () => document.documentElement.classList.remove('print-route');
-  }, []);
-}
-
 
 const PX_PER_MM = 96 / 25.4;
 

@@ -12,6 +12,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepComparison } from '../../shared/analysis';
 import { tPlusOf } from '../../shared/time';
+import { tickStepOf } from '../timeline/lanes';
 import { deltaText } from './format';
 import { pause, seek, useReplay } from './store';
 
@@ -19,11 +20,6 @@ const ROW_PX = 28;
 const LABEL_PX = 210;
 const OVERSCAN = 4;
 const AXIS_PX = 22;
-
-function tickStepOf(minutes: number, width: number): number {
-  const wanted = minutes / Math.max(1, width / 90);
-  return [1, 2, 5, 10, 15, 30, 60, 120, 240, 480, 720, 1440].find((step) => step >= wanted) ?? 2880;
-}
 
 const ActualBar = memo(function ActualBar(props: { comparison: StepComparison; startMs: number; ppm: number; offset: number }) {
   const { comparison: c, startMs, ppm, offset } = props;
@@ -109,7 +105,7 @@ export function PlanActualBars(props: { comparisons: readonly StepComparison[]; 
   const minutes = Math.max(1, props.spanMinutes + offset);
   const trackWidth = Math.max(100, size.width - LABEL_PX - 16);
   const ppm = trackWidth / minutes;
-  const tick = tickStepOf(minutes, trackWidth);
+  const tick = tickStepOf(trackWidth / Math.max(1, minutes), 90);
   const ticks: number[] = [];
   for (let m = 0; m <= minutes; m += tick) ticks.push(m);
 

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvaluationReport } from '../../shared/evaluationReport';
 import type { AfterActionReport } from '../../shared/report';
 import { notify, notifyError } from '../components/toasts';
-import { Paged, type Flow, type LaidPage } from '../print/Paged';
+import { Paged, usePrintRoute, type Flow, type LaidPage } from '../print/Paged';
 import { evaluationReportFlowOf } from './evaluationReportFlow';
 import { dateAt } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
@@ -23,13 +23,6 @@ import { DocFieldsEditor, docFieldsProblemsOf } from '../components/DocFieldsEdi
 import { footerRightOf, withDocFields } from '../print/docParts';
 
 /** While the report is shown, the print style sheet applies to the whole page. */
-function usePrintRoute() {
-  useEffect(() => {
-    document.documentElement.classList.add('print-route');
-    return () => document.documentElement.classList.remove('print-route');
-  }, []);
-}
-
 /** What a report needs to export itself to Word and to edit the run's own document fields. */
 type ReportRun = { runId: string; planFields: DocFields; runFields: DocFields; onRunFields: (fields: DocFields) => void };
 

@@ -84,10 +84,10 @@ export function lanesOf(body: ScenarioBody, schedule: OkSchedule, extent: BarExt
   return lanes;
 }
 
-/** Minutes between axis ticks: the smallest of 1, 2, 5, 10, 15, 30, 60, 120, 240 minutes that leaves `minPx` between ticks. */
+/** Minutes between axis ticks: the smallest of 1, 2, 5 … 1440 minutes that leaves `minPx` between ticks (2880 beyond). */
 export function tickStepOf(pxPerMinute: number, minPx = 64): number {
-  for (const step of [1, 2, 5, 10, 15, 30, 60, 120, 240]) if (step * pxPerMinute >= minPx) return step;
-  return 480;
+  for (const step of [1, 2, 5, 10, 15, 30, 60, 120, 240, 480, 720, 1440]) if (step * pxPerMinute >= minPx) return step;
+  return 2880;
 }
 
 /** Tick positions in minutes from 0 to at least `length`. */
