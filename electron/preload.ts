@@ -44,6 +44,7 @@ const transport = {
   updateAnnotation: call('updateAnnotation'),
   deleteAnnotation: call('deleteAnnotation'),
   listAttachments: call('listAttachments'),
+  attachPhoto: call('attachPhoto'),
   listFragments: call('listFragments'),
   saveFragment: call('saveFragment'),
   deleteFragment: call('deleteFragment'),

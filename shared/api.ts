@@ -10,7 +10,9 @@
 import { z } from 'zod';
 import {
   AnnotationFieldsSchema,
+  AttachmentInputSchema,
   AttachmentsInputSchema,
+  ClientIdSchema,
   DocFieldsSchema,
   EvalValueSchema,
   FragmentBodySchema,
@@ -24,6 +26,7 @@ import {
   freeText,
   type Annotation,
   type Attachment,
+  type AttachmentInfo,
   type EvalForm,
   type Fragment,
   type Run,
@@ -197,6 +200,12 @@ export const apiInputs = {
   addAnnotation: z.strictObject({ runId: IdSchema, fields: AnnotationFieldsSchema, attachments: AttachmentsInputSchema.optional() }),
   /** A run's photos, with their bytes, in the order they were added. */
   listAttachments: z.strictObject({ runId: IdSchema }),
+  /**
+   * One more photo for an observation or evaluation entry already recorded, named by the recording device's client id
+   * (a seat's page sends its text first, queued like any entry, then each photo on its own). A seat may add photos to
+   * its own entries only, of at most `MAX_SEAT_PHOTO_BYTES`; the same photo sent again is added once.
+   */
+  attachPhoto: z.strictObject({ runId: IdSchema, clientId: ClientIdSchema, photo: AttachmentInputSchema }),
   updateAnnotation: z.strictObject({ id: IdSchema, patch: patchSchemaOf(AnnotationFieldsSchema) }),
   deleteAnnotation: byId,
 
@@ -367,6 +376,7 @@ export interface ApiOutputs {
   updateAnnotation: Annotation;
   deleteAnnotation: { deleted: true };
   listAttachments: Attachment[];
+  attachPhoto: AttachmentInfo;
 
   listFragments: Fragment[];
   saveFragment: Fragment;

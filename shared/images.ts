@@ -17,6 +17,15 @@ export const MAX_RUN_IMAGE_BYTES = 200 * 1024 * 1024;
 export const MAX_RECORD_IMAGE_BYTES = 20 * 1024 * 1024;
 /** Most photos on one record (an observation, a debrief note, an evaluation entry). */
 export const MAX_IMAGES_PER_RECORD = 10;
+/**
+ * Largest photo a seat (联网导调) may send, in bytes (2 MB). A seat's page
+ * down-scales a camera photo to `SEAT_PHOTO_SIDE` before sending (a 12-megapixel
+ * phone photo of 3–6 MB becomes a JPEG of a few hundred KB), so this leaves room;
+ * the seats' server reads no bigger body for a photo.
+ */
+export const MAX_SEAT_PHOTO_BYTES = 2 * 1024 * 1024;
+/** Longest side, in pixels, a seat's page down-scales a camera photo to (prints sharp at the report's 120×80 mm). */
+export const SEAT_PHOTO_SIDE = 1600;
 /** Largest side of an image, in pixels (a bigger one would not print and is likely a decompression bomb). */
 export const MAX_IMAGE_SIDE = 20_000;
 

@@ -443,6 +443,9 @@ export const EvalValueSchema = z.string().trim().min(1).max(16);
 
 export const RatingSchema = z.number().int().min(1).max(5);
 
+/** A recording device's own id for one entry (a seat's page makes 32 hex digits). */
+export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'errors.invalid.clientId' });
+
 /** What a client sends to record one event. `at` defaults to the server's clock. */
 export const NewRunEventSchema = z
   .strictObject({
@@ -462,7 +465,7 @@ export const NewRunEventSchema = z
     /** Who recorded it, by name, when a person of the role did (an evaluator of a team). */
     person: text(MAX_NAME).default(''),
     /** The recording device's own id for this entry, unique per run: a resend of the same id is applied once. */
-    clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'errors.invalid.clientId' }).nullable().default(null),
+    clientId: ClientIdSchema.nullable().default(null),
   })
   .superRefine((event, ctx) => {
     if (event.kind === 'evaluation-scored' && event.itemId === null)
@@ -559,14 +562,18 @@ export const AttachmentInputSchema = z.strictObject({
   caption: text(MAX_NAME).default(''),
 });
 export type AttachmentInput = z.input<typeof AttachmentInputSchema>;
-const base64Bytes = (length: number) => Math.floor((length * 3) / 4);
+/** How many bytes a base64 text decodes to, its padding counted: `'AAA='` → 2. */
+export const base64BytesOf = (base64: string) => Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
 /** The photos sent with one record: at most `MAX_IMAGES_PER_RECORD`, at most `MAX_RECORD_IMAGE_BYTES` together. */
 export const AttachmentsInputSchema = z
   .array(AttachmentInputSchema)
   .max(MAX_IMAGES_PER_RECORD)
-  .refine((photos) => photos.reduce((sum, photo) => sum + base64Bytes(photo.dataBase64.length), 0) <= MAX_RECORD_IMAGE_BYTES, {
+  .refine((photos) => photos.reduce((sum, photo) => sum + base64BytesOf(photo.dataBase64), 0) <= MAX_RECORD_IMAGE_BYTES, {
     params: { key: 'errors.attachment.recordTooLarge', values: { mb: MAX_RECORD_IMAGE_BYTES / 1024 / 1024 } },
   });
+
+/** A stored photo without its bytes: what adding one answers. */
+export type AttachmentInfo = Omit<Attachment, 'dataBase64'>;
 
 /** A stored photo: which run and record it belongs to (an event by seq, or an annotation by id), its checked type and size, its bytes. */
 export type Attachment = {

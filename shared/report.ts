@@ -243,18 +243,37 @@ export function runContextOf(run: Run, events: readonly RunEvent[], analyzed?: R
 }
 
 /**
+ * An event as it stands after its corrections (a correction is a new event
+ * that supersedes the old one), by the seq it was recorded under; null when
+ * it is not in the log. A photo stays with its record through corrections.
+ */
+export function currentEventOf(events: readonly RunEvent[]): (seq: number) => RunEvent | null {
+  const eventBySeq = new Map(events.map((event) => [event.seq, event]));
+  return (seq) => {
+    let event = eventBySeq.get(seq) ?? null;
+    for (let hops = 0; event && event.supersededBy !== null && hops < events.length; hops++) event = eventBySeq.get(event.supersededBy) ?? null;
+    return event;
+  };
+}
+
+/** How many photos each record of the log holds, by the seq of the record as corrected (the replay's list marks them). */
+export function photoCountsOf(events: readonly RunEvent[], attachments: readonly Pick<Attachment, 'eventSeq'>[]): Map<number, number> {
+  const currentOf = currentEventOf(events);
+  const counts = new Map<number, number>();
+  for (const attachment of attachments) {
+    const event = attachment.eventSeq === null ? null : currentOf(attachment.eventSeq);
+    if (event) counts.set(event.seq, (counts.get(event.seq) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
  * The run's photos as the 附件 section lists them: each with the time and
  * text of the record it belongs to (an event as corrected, a note), in the
  * order of those times; photos of records no longer in the log are left out.
  */
 export function attachmentRowsOf(events: readonly RunEvent[], annotations: readonly Annotation[], attachments: readonly Attachment[], context: Pick<RunContext, 'startMs' | 'stepOf'>): AttachmentRow[] {
-  const eventBySeq = new Map(events.map((event) => [event.seq, event]));
-  /** An event as it stands after its corrections (a correction is a new event that supersedes the old one). */
-  const currentOf = (seq: number): RunEvent | null => {
-    let event = eventBySeq.get(seq) ?? null;
-    for (let hops = 0; event && event.supersededBy !== null && hops < events.length; hops++) event = eventBySeq.get(event.supersededBy) ?? null;
-    return event;
-  };
+  const currentOf = currentEventOf(events);
   const annotationById = new Map(annotations.map((annotation) => [annotation.id, annotation]));
   const rows = attachments.flatMap((attachment): Omit<AttachmentRow, 'n'>[] => {
     if (attachment.eventSeq !== null) {

@@ -63,7 +63,7 @@ const READ: readonly ApiMethod[] = ['getMySeat', 'getRun', 'getPrefs'];
  */
 export const SEAT_METHODS: Record<SeatKind, readonly ApiMethod[]> = {
   'field-controller': [...READ, 'recordEvent'],
-  evaluator: [...READ, 'recordEvent'],
+  evaluator: [...READ, 'recordEvent', 'attachPhoto'],
   'big-screen': READ,
   observer: READ,
 };
@@ -96,6 +96,12 @@ export function seatItemIdsOf(plan: ScenarioBody, seat: Pick<Seat, 'scope'>): Se
 
 type SeatCall = { method: ApiMethod; arg: unknown };
 
+/** Why a step named by a seat's entry is out of its scope; `optional`: an entry that may name no step (a score, a hot-wash comment). */
+function stepRefusalOf(plan: ScenarioBody, seat: Pick<Seat, 'kind' | 'scope'>, stepId: string | null, optional: boolean): Message | null {
+  if (stepId === null) return optional ? null : msg('errors.seat.stepOutOfScope', { step: '' });
+  return seatStepIdsOf(plan, seat).has(stepId) ? null : msg('errors.seat.stepOutOfScope', { step: stepId });
+}
+
 /**
  * Why a seat may not make this call (already parsed), or null when it may:
  * the method must be its kind's, the run the shared one, the step or item in
@@ -106,15 +112,17 @@ export function seatRefusalOf(seat: Pick<Seat, 'kind' | 'scope' | 'runId'>, plan
   if (!SEAT_METHODS[seat.kind].includes(method)) return msg('errors.seat.methodNotAllowed', { method, kind: msg(`conduct.seats.kind.${seat.kind}`) });
   const a = arg as { id?: string; runId?: string; event?: { kind: RunEventKind; stepId: string | null; itemId: string | null } };
   if (method === 'getRun' && a.id !== seat.runId) return msg('errors.seat.otherRun');
+  // A photo for an entry: the shared run only here; that the entry is the seat's own, and the photo's size and type, the service checks (it reads the entry).
+  if (method === 'attachPhoto') return a.runId === seat.runId ? null : msg('errors.seat.otherRun');
   if (method !== 'recordEvent') return null;
   if (a.runId !== seat.runId) return msg('errors.seat.otherRun');
   const event = a.event!;
   const kinds = seat.kind === 'evaluator' ? EVALUATOR_EVENT_KINDS : FIELD_EVENT_KINDS;
   if (!kinds.includes(event.kind)) return msg('errors.seat.eventNotAllowed', { kind: event.kind });
-  if (event.kind === 'evaluation-scored') return seatItemIdsOf(plan, seat).has(event.itemId ?? '') ? null : msg('errors.seat.itemOutOfScope', { item: event.itemId ?? '' });
-  if (event.kind === 'hot-wash') return null;
-  if (event.stepId === null || !seatStepIdsOf(plan, seat).has(event.stepId)) return msg('errors.seat.stepOutOfScope', { step: event.stepId ?? '' });
-  return null;
+  // Any item an entry names must be of the seat's forms (a field controller has none), and any step it names in its scope.
+  if (event.itemId !== null && !seatItemIdsOf(plan, seat).has(event.itemId)) return msg('errors.seat.itemOutOfScope', { item: event.itemId });
+  if (event.kind === 'evaluation-scored') return event.itemId === null ? msg('errors.seat.itemOutOfScope', { item: '' }) : stepRefusalOf(plan, seat, event.stepId, true);
+  return stepRefusalOf(plan, seat, event.stepId, event.kind === 'hot-wash');
 }
 
 /** True for an IPv4 address in a private range: 10/8, 172.16/12, 192.168/16. */

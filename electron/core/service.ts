@@ -9,14 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, type DrillService, type Prefs } from '../../shared/api';
 import { layoutOf, needsLayoutOf } from '../../shared/layout';
 import { allowedValuesMessageOf, isRatingProblem, placedItemOf, ratingOf, type PlacedItem } from '../../shared/evaluation';
-import { AttachmentsInputSchema, effectiveEventsOf, EVALUATION_EVENT_KINDS, NewRunEventSchema, PHOTO_EVENT_KINDS, type RunEvent, type ScenarioBody } from '../../shared/model';
+import { AttachmentsInputSchema, base64BytesOf, effectiveEventsOf, type AttachmentInfo, EVALUATION_EVENT_KINDS, NewRunEventSchema, PHOTO_EVENT_KINDS, type RunEvent, type ScenarioBody } from '../../shared/model';
 import { runCsvFileNameOf, runCsvTextOf } from '../../shared/runExport';
 import { parseScenarioFile, scenarioFileNameOf, scenarioFileTextOf } from '../../shared/scenarioFile';
 import { backupDatabase, listBackups, pinBackup } from '../storage/backups';
 import type { Db } from '../storage/db';
 import * as runs from '../storage/runs';
 import * as attachments from '../storage/attachments';
-import { imageInfoOf, imageProblemOf, MAX_RUN_IMAGE_BYTES } from '../../shared/images';
+import { imageInfoOf, imageProblemOf, MAX_IMAGES_PER_RECORD, MAX_RUN_IMAGE_BYTES, MAX_SEAT_PHOTO_BYTES } from '../../shared/images';
 import * as scenarios from '../storage/scenarios';
 import * as seats from '../storage/seats';
 import type { PrefsStore } from './prefs';
@@ -158,29 +158,33 @@ export function createService(deps: ServiceDeps): DrillService {
     throw new ApiError('invalid-argument', stepOrderProblemOf(timed, conflict, { step, conflict: msg('errors.run.record', { n: number ?? '?' }), zone: run.plan.timeZone }));
   };
 
-  /** Writes a record's photos; call inside the record's transaction. Refuses them when the run would hold more than its cap. */
-  const insertPhotos = (runId: string, owner: { eventSeq: number } | { annotationId: string }, photos: readonly CheckedPhoto[]) => {
-    if (photos.length === 0) return;
+  /**
+   * Writes a record's photos (numbered from `firstOrd`, after those it holds); call inside the record's transaction.
+   * Refuses them when the run would hold more than its cap. Answers what it stored, without the bytes.
+   */
+  const insertPhotos = (runId: string, owner: { eventSeq: number } | { annotationId: string }, photos: readonly CheckedPhoto[], firstOrd = 0): AttachmentInfo[] => {
+    if (photos.length === 0) return [];
     const adding = photos.reduce((sum, photo) => sum + photo.data.length, 0);
     if (attachments.attachmentBytesOf(db, runId) + adding > MAX_RUN_IMAGE_BYTES)
       throw new ApiError('too-large', msg('errors.attachment.runFull', { mb: MAX_RUN_IMAGE_BYTES / 1024 / 1024 }));
     const createdAt = iso();
-    photos.forEach((photo, ord) =>
-      attachments.insertAttachment(db, {
+    return photos.map((photo, i) => {
+      const info: AttachmentInfo = {
         id: newId(),
         runId,
         eventSeq: 'eventSeq' in owner ? owner.eventSeq : null,
         annotationId: 'annotationId' in owner ? owner.annotationId : null,
-        ord,
+        ord: firstOrd + i,
         mime: photo.mime,
         width: photo.width,
         height: photo.height,
         size: photo.data.length,
         caption: photo.caption,
-        data: photo.data,
         createdAt,
-      }),
-    );
+      };
+      attachments.insertAttachment(db, { ...info, data: photo.data });
+      return info;
+    });
   };
 
   const recordEvent = (runId: string, event: ReturnType<typeof NewRunEventSchema.parse>, seatId: string | null = null, photoInputs: ReturnType<typeof AttachmentsInputSchema.parse> = []) => {
@@ -400,6 +404,29 @@ export function createService(deps: ServiceDeps): DrillService {
     listAttachments: ({ runId }) => {
       runs.requireRun(db, runId);
       return attachments.attachmentsOf(db, runId);
+    },
+    attachPhoto: ({ runId, clientId, photo }, context) => {
+      const seatId = context?.seatId ?? null;
+      runs.requireRun(db, runId);
+      const event = runs.eventOfClient(db, runId, clientId);
+      if (!event) throw new ApiError('not-found', msg('errors.attachment.entryNotFound'));
+      // A seat adds photos to what it recorded itself, never to another seat's entries or the host's.
+      if (seatId !== null && event.seatId !== seatId) throw new ApiError('unauthorized', msg('errors.seat.notOwnEntry'));
+      if (!PHOTO_EVENT_KINDS.includes(event.kind)) throw new ApiError('invalid-argument', msg('errors.attachment.notOnKind', { kind: msg(`conduct.eventKind.${event.kind}`) }));
+      // A seat's photo is down-scaled on its device; one larger than that is refused before its bytes are read.
+      if (seatId !== null && base64BytesOf(photo.dataBase64) > MAX_SEAT_PHOTO_BYTES)
+        throw new ApiError('too-large', msg('errors.attachment.tooLarge', { mb: MAX_SEAT_PHOTO_BYTES / 1024 / 1024 }));
+      const [checked] = checkedPhotosOf([photo]);
+      return tx(() => {
+        const same = attachments.sameAttachmentOfEvent(db, event.seq, checked!.data);
+        if (same) {
+          const { dataBase64: _bytes, ...info } = same;
+          return info;
+        }
+        const held = attachments.attachmentCountOfEvent(db, event.seq);
+        if (held >= MAX_IMAGES_PER_RECORD) throw new ApiError('too-large', msg('errors.attachment.tooManyOnRecord', { max: MAX_IMAGES_PER_RECORD }));
+        return insertPhotos(runId, { eventSeq: event.seq }, [checked!], held)[0]!;
+      });
     },
     updateAnnotation: ({ id, patch }) => {
       const annotation = { ...runs.requireAnnotation(db, id), ...patch };

@@ -28,6 +28,8 @@ const sql = statementsOf({
            VALUES (@id, @runId, @eventSeq, @annotationId, @ord, @mime, @width, @height, @size, @caption, @data, @createdAt)`,
   ofRun: 'SELECT * FROM attachments WHERE run_id = ? ORDER BY created_at, ord',
   bytesOfRun: 'SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE run_id = ?',
+  countOfEvent: 'SELECT COUNT(*) AS n FROM attachments WHERE event_seq = ?',
+  sameOfEvent: 'SELECT * FROM attachments WHERE event_seq = ? AND size = ? AND data = ? LIMIT 1',
 });
 
 const attachmentOf = (row: AttachmentRow): Attachment => ({
@@ -59,4 +61,15 @@ export function attachmentsOf(db: Db, runId: string): Attachment[] {
 /** How many bytes of photos a run holds. */
 export function attachmentBytesOf(db: Db, runId: string): number {
   return (sql(db).bytesOfRun.get(runId) as { bytes: number }).bytes;
+}
+
+/** How many photos an event holds. */
+export function attachmentCountOfEvent(db: Db, eventSeq: number): number {
+  return (sql(db).countOfEvent.get(eventSeq) as { n: number }).n;
+}
+
+/** The photo of an event with exactly these bytes, if it has one (a resend of a photo is not added twice). */
+export function sameAttachmentOfEvent(db: Db, eventSeq: number, data: Buffer): Attachment | null {
+  const row = sql(db).sameOfEvent.get(eventSeq, data.length, data) as AttachmentRow | undefined;
+  return row ? attachmentOf(row) : null;
 }

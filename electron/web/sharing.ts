@@ -3,7 +3,8 @@
  * host's browser-mode server stays on 127.0.0.1; sharing starts a second,
  * small server bound to one private interface, which serves the renderer,
  * `POST /seat/join` (a join code for a seat token), `POST /seat/api/<method>`
- * (a seat's calls, with its token, held to its scope by the dispatcher) and
+ * (a seat's calls, with its token, held to its scope by the dispatcher; a
+ * body of at most 256 KB, except one photo for `attachPhoto`) and
  * `GET /seat/events` (its live events). The browser-mode rules stay: exact
  * Host header, same-origin only, body limits, no CORS; plus a rate limit per
  * seat and per joining address.
@@ -11,6 +12,7 @@
 import http from 'node:http';
 import { ApiError, SHARING_METHODS, type Envelope, type SharingService, type SharingStatus } from '../../shared/api';
 import { msg } from '../../shared/i18n';
+import { MAX_SEAT_PHOTO_BYTES } from '../../shared/images';
 import type { NetworkChoice, Seat } from '../../shared/seats';
 import { dispatch } from '../core/dispatch';
 import { serveEventStream, type Caller, type EventHub } from './events';
@@ -19,6 +21,12 @@ import { readBody, refuse, send, sendEnvelope, serveStatic } from './server';
 export const SEAT_TOKEN_HEADER = 'x-drilldesk-seat';
 /** A seat's request body: events and their text, never files of the host's size. */
 export const MAX_SEAT_BODY_BYTES = 256 * 1024;
+/**
+ * The one larger body a seat sends: one photo for its entry (`attachPhoto`), base64 of at most
+ * `MAX_SEAT_PHOTO_BYTES` plus room for its caption and ids. Every other route keeps the small limit.
+ */
+export const MAX_SEAT_PHOTO_BODY_BYTES = Math.ceil(MAX_SEAT_PHOTO_BYTES / 3) * 4 + 16 * 1024;
+const PHOTO_ROUTE = '/seat/api/attachPhoto';
 
 export type RateLimits = {
   /** Calls per second a seat may make on average, and how many at once. */
@@ -102,7 +110,7 @@ export function startSeatServer(options: SeatServerOptions): Promise<SeatServer>
         return;
       }
       if (url.pathname.startsWith('/seat/api/')) {
-        const arg = await jsonBodyOf(request, response);
+        const arg = await jsonBodyOf(request, response, url.pathname === PHOTO_ROUTE ? MAX_SEAT_PHOTO_BODY_BYTES : MAX_SEAT_BODY_BYTES);
         if (arg === undefined) return;
         return sendEnvelope(response, await options.backend.call(url.pathname.slice('/seat/api/'.length), arg, token));
       }
@@ -131,10 +139,10 @@ export function startSeatServer(options: SeatServerOptions): Promise<SeatServer>
 }
 
 /** The JSON body of a seat's request, or undefined once it has been refused (too large, not JSON). */
-async function jsonBodyOf(request: http.IncomingMessage, response: http.ServerResponse): Promise<unknown> {
-  const body = await readBody(request, MAX_SEAT_BODY_BYTES);
+async function jsonBodyOf(request: http.IncomingMessage, response: http.ServerResponse, limit = MAX_SEAT_BODY_BYTES): Promise<unknown> {
+  const body = await readBody(request, limit);
   if (body === null) {
-    refuse(response, 'too-large', msg('errors.http.bodyTooLarge', { mb: MAX_SEAT_BODY_BYTES / 1024 / 1024 }));
+    refuse(response, 'too-large', msg('errors.http.bodyTooLarge', { mb: Math.round((limit / 1024 / 1024) * 100) / 100 }));
     return undefined;
   }
   try {

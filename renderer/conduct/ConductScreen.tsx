@@ -221,7 +221,7 @@ export function ConductScreen(props: { runId: string }) {
           ) : side === 'seats' ? (
             <SeatsPanel run={run} />
           ) : (
-            <EvaluationPanel run={run} events={events} pending={pending} state={state} now={now} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
+            <EvaluationPanel run={run} events={events} pending={pending} state={state} now={now} seatNames={seatNames} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
           )}
         </aside>
       </div>

@@ -5,6 +5,10 @@
  * the on-the-spot comments; every entry is a run event, correctable like any
  * other. After the run ended the same panel takes the paper forms' results,
  * which the back end marks as entered later.
+ *
+ * An evaluator seat's phone page (联网导调) shows the same panel, held to
+ * the items of its forms (`formIds`) and recording through the seat's queue
+ * (`record`) instead of the console's direct call.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +23,7 @@ import {
   type DueItem,
   type ItemResult,
 } from '../../shared/evaluation';
-import { evalItemLabelOf, type EvalScheme, type Run, type RunEvent } from '../../shared/model';
+import { evalItemLabelOf, type AttachmentInput, type EvalScheme, type NewRunEvent, type Run, type RunEvent } from '../../shared/model';
 import { recordNumbersOf, type RunStateAt } from '../../shared/runState';
 import { notify } from '../components/toasts';
 import { clockAt, clockSecondsAt, instantAt, wallInputAt, wallTimeOfText } from '../../shared/time';
@@ -27,6 +31,13 @@ import { useDrillZone } from '../components/DrillZone';
 import { ratingLabelOf } from '../evaluation/labels';
 import { attachmentInputsOf, PhotoPicker, type PickedPhoto } from '../components/PhotoPicker';
 import { recordEvent } from './runStore';
+
+/**
+ * Records one evaluation entry with its photos: the console's `recordEvent`, or
+ * an evaluator seat's queue. Resolves to the entry as stored (or as queued), or
+ * null when it was refused (the refusal is already shown).
+ */
+export type RecordEvaluation = (event: NewRunEvent, photos: AttachmentInput[]) => Promise<{ value: string | null } | null>;
 
 /** An evaluator as the panel knows them: a role, and one of its people or '' for the whole role. */
 type Evaluator = { roleId: string; person: string; label: string; lead: boolean };
@@ -55,7 +66,7 @@ export function ratingChoicesOf(scheme: EvalScheme, t: (key: string) => string):
   return [...SCHEME_GRADES[scheme].map((grade) => grade.value), NOT_APPLICABLE].map((value) => ({ value, label: t(`evaluation.value.${value}`) }));
 }
 
-function ItemCard(props: { due: DueItem; result: ItemResult | undefined; run: Run; at: () => string | undefined; who: Evaluator | null; stepTitle: (id: string) => string }) {
+function ItemCard(props: { due: DueItem; result: ItemResult | undefined; run: Run; at: () => string | undefined; who: Evaluator | null; stepTitle: (id: string) => string; record: RecordEvaluation }) {
   const { t } = useTranslation();
   const zone = useDrillZone();
   const { placed } = props.due;
@@ -68,7 +79,7 @@ function ItemCard(props: { due: DueItem; result: ItemResult | undefined; run: Ru
   const rate = async (value: string) => {
     if (busy) return;
     setBusy(true);
-    const stored = await recordEvent({
+    const stored = await props.record({
       kind: 'evaluation-scored',
       itemId: item.id,
       value,
@@ -160,7 +171,7 @@ function ItemCard(props: { due: DueItem; result: ItemResult | undefined; run: Ru
   );
 }
 
-function HotWash(props: { who: Evaluator | null; at: () => string | undefined }) {
+function HotWash(props: { who: Evaluator | null; at: () => string | undefined; record: RecordEvaluation }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
@@ -168,7 +179,7 @@ function HotWash(props: { who: Evaluator | null; at: () => string | undefined })
   const add = async () => {
     if (text.trim() === '' || busy) return;
     setBusy(true);
-    const stored = await recordEvent({ kind: 'hot-wash', text: text.trim(), roleId: props.who?.roleId ?? null, person: props.who?.person ?? '', at: props.at() }, attachmentInputsOf(photos));
+    const stored = await props.record({ kind: 'hot-wash', text: text.trim(), roleId: props.who?.roleId ?? null, person: props.who?.person ?? '', at: props.at() }, attachmentInputsOf(photos));
     setBusy(false);
     if (stored) {
       setText('');
@@ -190,8 +201,8 @@ function HotWash(props: { who: Evaluator | null; at: () => string | undefined })
   );
 }
 
-/** The evaluation entries of the run, newest first, each correctable. */
-function EvaluationLog(props: { run: Run; events: readonly RunEvent[]; onCorrect: (event: RunEvent) => void }) {
+/** The evaluation entries of the run, newest first, each correctable (where corrections can be made). */
+function EvaluationLog(props: { run: Run; events: readonly RunEvent[]; onCorrect: ((event: RunEvent) => void) | undefined; seatNames: Readonly<Record<string, string>> | undefined }) {
   const { t } = useTranslation();
   const zone = useDrillZone();
   const numbers = useMemo(() => new Map(placedItemsOf(props.run.plan.evaluation).map((placed) => [placed.item.id, placed])), [props.run.plan]);
@@ -215,8 +226,13 @@ function EvaluationLog(props: { run: Run; events: readonly RunEvent[]; onCorrect
                 <span className="log-kind">{t(`conduct.eventKind.${event.kind}`)}</span>
                 {!pending && <span className="log-seq">#{records.get(event.seq)}</span>}
                 {enteredLaterOf(event, props.run.endedAt) && <span className="eval-late-mark">{t('evaluation.enteredLater')}</span>}
-                {!pending && !superseded && (
-                  <button className="rc-link small" onClick={() => props.onCorrect(event)} data-testid="eval-log-correct">
+                {event.seatId !== null && props.seatNames && (
+                  <span className="log-seat" data-testid="log-seat">
+                    {props.seatNames[event.seatId] ?? t('conduct.seats.unknownSeat')}
+                  </span>
+                )}
+                {!pending && !superseded && props.onCorrect && (
+                  <button className="rc-link small" onClick={() => props.onCorrect!(event)} data-testid="eval-log-correct">
                     {t('evaluation.console.correct')}
                   </button>
                 )}
@@ -242,10 +258,25 @@ function EvaluationLog(props: { run: Run; events: readonly RunEvent[]; onCorrect
   );
 }
 
-export function EvaluationPanel(props: { run: Run; events: readonly RunEvent[]; pending: readonly RunEvent[]; state: RunStateAt; now: number; onCorrect: (event: RunEvent) => void }) {
+export function EvaluationPanel(props: {
+  run: Run;
+  events: readonly RunEvent[];
+  pending: readonly RunEvent[];
+  state: RunStateAt;
+  now: number;
+  /** Where an entry can be corrected (the console); none on a seat. */
+  onCorrect?: (event: RunEvent) => void;
+  /** The items of these forms only (an evaluator seat's scope); every assignment's items when absent. */
+  formIds?: readonly string[];
+  /** How an entry is recorded; the console's `recordEvent` when absent. */
+  record?: RecordEvaluation;
+  /** The run's seats by id: the log names the seat that recorded an entry (the console's). */
+  seatNames?: Readonly<Record<string, string>>;
+}) {
   const { t } = useTranslation();
   const zone = useDrillZone();
-  const { run } = props;
+  const { run, formIds } = props;
+  const record = props.record ?? recordEvent;
   const evaluators = useMemo(() => evaluatorsOf(run, (text) => t('bracketed', { text })), [run, t]);
   const storageKey = `drilldesk.evaluator.${run.id}`;
   const [whoKey, setWhoKey] = useState(() => sessionStorage.getItem(storageKey) ?? '');
@@ -261,8 +292,13 @@ export function EvaluationPanel(props: { run: Run; events: readonly RunEvent[]; 
   const all = useMemo(() => [...props.events, ...props.pending], [props.events, props.pending]);
   const results = useMemo(() => new Map(itemResultsOf(run.plan.evaluation, all, run.endedAt).map((r) => [r.item.id, r])), [run, all]);
   const { items, assigned } = useMemo(
-    () => (who ? itemsOfEvaluator(run.plan.evaluation, who.roleId, who.person) : { items: placedItemsOf(run.plan.evaluation), assigned: false }),
-    [run.plan, who],
+    () =>
+      formIds
+        ? { items: placedItemsOf(run.plan.evaluation).filter((placed) => formIds.includes(placed.form.id)), assigned: true }
+        : who
+          ? itemsOfEvaluator(run.plan.evaluation, who.roleId, who.person)
+          : { items: placedItemsOf(run.plan.evaluation), assigned: false },
+    [run.plan, who, formIds],
   );
   const due = useMemo(() => dueItemsOf(items, props.state, props.now), [items, props.state, props.now]);
   const stepTitle = (id: string) => run.plan.steps.find((step) => step.id === id)?.title ?? id;
@@ -313,12 +349,12 @@ export function EvaluationPanel(props: { run: Run; events: readonly RunEvent[]; 
         <p className="small muted">{t('evaluation.console.dueHint')}</p>
         <ol className="eval-cards">
           {shown.map((d) => (
-            <ItemCard key={d.placed.item.id} due={d} result={results.get(d.placed.item.id)} run={run} at={at} who={who} stepTitle={stepTitle} />
+            <ItemCard key={d.placed.item.id} due={d} result={results.get(d.placed.item.id)} run={run} at={at} who={who} stepTitle={stepTitle} record={record} />
           ))}
         </ol>
       </section>
-      {(!hasLead || who?.lead) && <HotWash who={who} at={at} />}
-      <EvaluationLog run={run} events={all} onCorrect={props.onCorrect} />
+      {(!hasLead || who?.lead) && <HotWash who={who} at={at} record={record} />}
+      <EvaluationLog run={run} events={all} onCorrect={props.onCorrect} seatNames={props.seatNames} />
     </div>
   );
 }

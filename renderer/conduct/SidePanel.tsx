@@ -3,7 +3,7 @@ import { attachmentInputsOf, PhotoPicker, type PickedPhoto } from '../components
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSubmitKey } from '../components/keys';
-import type { AttachmentInput, RunEvent, ScenarioBody } from '../../shared/model';
+import type { AttachmentInput, RunEvent, ScenarioBody, Step } from '../../shared/model';
 import { dueStepsOf, recordNumbersOf, type RunStateAt } from '../../shared/runState';
 import { clockAt, clockSecondsAt } from '../../shared/time';
 import { useDrillZone } from '../components/DrillZone';
@@ -36,8 +36,13 @@ export function DueInjects(props: { state: RunStateAt; now: number }) {
   );
 }
 
+/** The observation form: the console's, and an evaluator seat's (its steps only, one of them required: its scope). */
 export function ObservationForm(props: {
   plan: ScenarioBody;
+  /** The steps it may be about; every step of the plan when absent. */
+  steps?: readonly Step[];
+  /** True when it must name a step. */
+  stepRequired?: boolean;
   onAdd: (observation: { text: string; rating: number | null; stepId: string | null; roleId: string | null }, photos: AttachmentInput[]) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
@@ -47,8 +52,10 @@ export function ObservationForm(props: {
   const [roleId, setRoleId] = useState('');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [busy, setBusy] = useState(false);
+  const steps = props.steps ?? props.plan.steps;
+  const ready = text.trim() !== '' && !busy && (!props.stepRequired || stepId !== '');
   const submit = async () => {
-    if (text.trim() === '' || busy) return;
+    if (!ready) return;
     setBusy(true);
     const ok = await props.onAdd({ text: text.trim(), rating, stepId: stepId || null, roleId: roleId || null }, attachmentInputsOf(photos));
     setBusy(false);
@@ -100,8 +107,8 @@ export function ObservationForm(props: {
         <label>
           <span className="small muted">{t('conduct.observation.step')}</span>
           <select value={stepId} onChange={(event) => setStepId(event.target.value)} data-testid="observation-step">
-            <option value="">{t('conduct.observation.none')}</option>
-            {props.plan.steps.map((step) => (
+            <option value="">{props.stepRequired ? t('conduct.observation.chooseStep') : t('conduct.observation.none')}</option>
+            {steps.map((step) => (
               <option key={step.id} value={step.id}>
                 {step.title}
               </option>
@@ -120,7 +127,7 @@ export function ObservationForm(props: {
           </select>
         </label>
       </div>
-      <button className="primary" disabled={text.trim() === '' || busy} onClick={() => void submit()} data-testid="observation-add">
+      <button className="primary" disabled={!ready} onClick={() => void submit()} data-testid="observation-add">
         {t('conduct.observation.add')}
       </button>
     </section>

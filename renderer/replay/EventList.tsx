@@ -17,7 +17,14 @@ import { pause, seek, useReplay } from './store';
 const ROW_PX = 50;
 const OVERSCAN = 6;
 
-export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBody; startMs: number; seatNames?: Readonly<Record<string, string>> }) {
+export function EventList(props: {
+  events: readonly RunEvent[];
+  plan: ScenarioBody;
+  startMs: number;
+  seatNames?: Readonly<Record<string, string>>;
+  /** How many photos each record holds, by seq (`photoCountsOf`). */
+  photoCounts?: ReadonlyMap<number, number>;
+}) {
   const { t } = useTranslation();
   const zone = useDrillZone();
   const { events, plan } = props;
@@ -90,6 +97,7 @@ export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBo
         }}
         data-testid="replay-event"
         data-current={i === current ? 'true' : undefined}
+        data-kind={event.kind}
         title={`${clockSecondsAt(at, zone)} ${t(`replay.eventKind.${event.kind}`)} ${event.stepId ? (steps.get(event.stepId) ?? '') : ''}\n${detail}`}
       >
         <span className="event-time">
@@ -104,6 +112,11 @@ export function EventList(props: { events: readonly RunEvent[]; plan: ScenarioBo
             {event.seatId !== null && (
               <span className="event-seat" data-testid="replay-event-seat">
                 {props.seatNames?.[event.seatId] ?? t('conduct.seats.unknownSeat')}
+              </span>
+            )}
+            {(props.photoCounts?.get(event.seq) ?? 0) > 0 && (
+              <span className="event-photos" data-testid="replay-event-photos" data-count={props.photoCounts!.get(event.seq)}>
+                {t('replay.events.photos', { count: props.photoCounts!.get(event.seq) })}
               </span>
             )}
           </span>

@@ -14,7 +14,7 @@ import { ratingLabelOf } from '../evaluation/labels';
 import type { EvaluationMark } from './Scrubber';
 import { effectiveEventsOf, type Annotation, type Attachment, type DocFields, type Run, type RunEvent } from '../../shared/model';
 import { replayIndexOf, replaySpanOf, stateAtTime } from '../../shared/replay';
-import { reportOf } from '../../shared/report';
+import { photoCountsOf, reportOf } from '../../shared/report';
 import { dateTimeAt } from '../../shared/time';
 import { api } from '../api';
 import { notifyError } from '../components/toasts';
@@ -117,6 +117,8 @@ export function ReplayScreen(props: { runId: string }) {
     [loaded, runFields],
   );
 
+  /** The photos of each record, marked in the list of events. */
+  const photoCounts = useMemo(() => photoCountsOf(loaded?.events ?? [], attachments), [loaded, attachments]);
   const prepared = useMemo(() => {
     if (!loaded) return null;
     const { run } = loaded;
@@ -228,7 +230,7 @@ export function ReplayScreen(props: { runId: string }) {
                 </button>
               </div>
               {side === 'events' ? (
-                <EventList events={prepared.effective} plan={run.plan} startMs={prepared.startMs} seatNames={seatNames} />
+                <EventList events={prepared.effective} plan={run.plan} startMs={prepared.startMs} seatNames={seatNames} photoCounts={photoCounts} />
               ) : (
                 <AnnotationsPanel runId={run.id} plan={run.plan} stepOrder={analysis.steps.map((c) => c.step.id)} annotations={annotations} onChanged={reloadAnnotations} />
               )}

@@ -1,7 +1,8 @@
 /**
  * A seat's page (联网导调), served by the seats' server: join with a code,
  * then the shared run, live, as the seat's kind sees it — the field
- * controller's steps (phone), the big screen's board (1920×1080), an
+ * controller's steps (phone), the evaluator's evaluation panel and
+ * observations with photos (phone), the big screen's board (1920×1080), an
  * observer's summary. What a seat may do is decided by the back end.
  */
 import { useEffect, useState } from 'react';
@@ -17,6 +18,7 @@ import { DrillZone } from '../components/DrillZone';
 import { Toasts } from '../components/toasts';
 import { errorTextOf } from '../i18n';
 import { BigScreen, SummaryBoard } from './BigScreen';
+import { EvaluatorSeat } from './EvaluatorSeat';
 import { FieldSeat } from './FieldSeat';
 import { flushOutbox, resumeOutbox, useOutbox } from './outbox';
 import './seat.css';
@@ -159,11 +161,10 @@ function SeatRun(props: { seat: Seat; token: string; onRefused: (reason: string)
             </header>
             {seat.kind === 'field-controller' ? (
               <FieldSeat seat={seat} run={run} state={state} order={order} now={now} />
+            ) : seat.kind === 'evaluator' ? (
+              <EvaluatorSeat seat={seat} run={run} events={events} pending={pending} state={state} now={now} />
             ) : (
-              <>
-                {seat.kind === 'evaluator' && <p className="small muted">{t('conduct.seatPage.evaluatorNote')}</p>}
-                <SummaryBoard run={run} state={state} order={order} events={events} now={now} />
-              </>
+              <SummaryBoard run={run} state={state} order={order} events={events} now={now} />
             )}
           </>
         )}

@@ -5,22 +5,36 @@
  * a reason of its own. When the network is gone it stays, shown as unsent,
  * and goes on reconnect (or after a reload of the page); the back end applies
  * a client id once, so an entry whose answer was lost is not doubled.
+ *
+ * An evaluator's photos queue the same way: each is its own entry after the
+ * entry it belongs to (down-scaled on the device first, `seatPhoto.ts`), sent
+ * with `attachPhoto` naming that entry's client id, so a photo taken offline
+ * goes once its observation has; the back end adds the same photo once. An
+ * entry refused takes its queued photos with it.
  */
 import { create } from 'zustand';
-import { NewRunEventSchema, type NewRunEvent } from '../../shared/model';
+import { NewRunEventSchema, type AttachmentInput, type NewRunEvent } from '../../shared/model';
 import { runEventOf } from '../../shared/runState';
 import { api } from '../api';
 import { notifyError } from '../components/toasts';
 import { settlePending, showPending } from '../conduct/runStore';
 import { newClientId } from './clientId';
+import { seatPhotoOf } from './seatPhoto';
 
-type Entry = { clientId: string; runId: string; event: NewRunEvent & { at: string; clientId: string }; queuedAt: number };
+/** An entry to record (`type` absent in what an older page queued). */
+type EventEntry = { type?: 'event'; clientId: string; runId: string; event: NewRunEvent & { at: string; clientId: string }; queuedAt: number };
+/** A photo for the entry of client id `eventClientId`, keyed by its own id. */
+type PhotoEntry = { type: 'photo'; clientId: string; runId: string; eventClientId: string; photo: AttachmentInput; queuedAt: number };
+type Entry = EventEntry | PhotoEntry;
 
 const DB_NAME = 'drilldesk-seat';
 const STORE = 'outbox';
 
-/** How many entries are not yet acknowledged. */
-export const useOutbox = create<{ unsent: number }>(() => ({ unsent: 0 }));
+/** How many entries are not yet acknowledged, and how many of them are photos. */
+export const useOutbox = create<{ unsent: number; photos: number }>(() => ({ unsent: 0, photos: 0 }));
+
+/** Entries the back end refused, by client id (what `recordFromSeat` answers). */
+const refused = new Set<string>();
 
 function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -32,6 +46,7 @@ function openDb(): Promise<IDBDatabase> {
 }
 
 async function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  // (`work` may make several requests in the one transaction; the last one's result is answered.)
   const db = await openDb();
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -46,9 +61,12 @@ async function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectSto
 }
 
 const entriesOf = async (runId: string) => ((await withStore('readonly', (store) => store.getAll())) as Entry[]).filter((entry) => entry.runId === runId).sort((a, b) => a.queuedAt - b.queuedAt);
-const count = async (runId: string) => useOutbox.setState({ unsent: (await entriesOf(runId)).length });
+const count = async (runId: string) => {
+  const entries = await entriesOf(runId);
+  useOutbox.setState({ unsent: entries.length, photos: entries.filter((entry) => entry.type === 'photo').length });
+};
 
-const pendingOf = (entry: Entry) => {
+const pendingOf = (entry: EventEntry) => {
   const parsed = NewRunEventSchema.safeParse(entry.event);
   return runEventOf({ ...(parsed.success ? parsed.data : { kind: entry.event.kind }), seq: -entry.queuedAt, runId: entry.runId, at: entry.event.at, recordedAt: entry.event.at, clientId: entry.clientId });
 };
@@ -59,16 +77,30 @@ let flushing: Promise<void> | null = null;
 export function flushOutbox(runId: string): Promise<void> {
   flushing ??= (async () => {
     try {
+      const dropped = new Set<string>();
       for (const entry of await entriesOf(runId)) {
+        if (dropped.has(entry.clientId)) continue;
         try {
+          if (entry.type === 'photo') {
+            await api.attachPhoto({ runId, clientId: entry.eventClientId, photo: entry.photo });
+            await withStore('readwrite', (store) => store.delete(entry.clientId));
+            continue;
+          }
           const stored = await api.recordEvent({ runId, event: entry.event });
           await withStore('readwrite', (store) => store.delete(entry.clientId));
           settlePending(entry.clientId, stored);
         } catch (error) {
           if ((error as { key?: string }).key === 'errors.http.unreachable') break;
-          // Refused for a reason of its own (out of scope, the run ended): dropped from the queue and said.
-          await withStore('readwrite', (store) => store.delete(entry.clientId));
-          settlePending(entry.clientId, null);
+          // Refused for a reason of its own (out of scope, the run ended, not an image): dropped from the queue and said;
+          // an entry's photos go with it.
+          const photos = entry.type === 'photo' ? [] : (await entriesOf(runId)).filter((other) => other.type === 'photo' && other.eventClientId === entry.clientId);
+          await withStore('readwrite', (store) => {
+            for (const photo of photos) store.delete(photo.clientId);
+            return store.delete(entry.clientId);
+          });
+          for (const photo of photos) dropped.add(photo.clientId);
+          refused.add(entry.clientId);
+          if (entry.type !== 'photo') settlePending(entry.clientId, null);
           notifyError(error);
         }
       }
@@ -80,19 +112,32 @@ export function flushOutbox(runId: string): Promise<void> {
   return flushing;
 }
 
-/** Queues one entry (now, unless it says when), shows it at once, and tries to send it. */
-export async function recordFromSeat(runId: string, event: NewRunEvent): Promise<void> {
+/**
+ * Queues one entry (now, unless it says when) and its photos (down-scaled
+ * first), shows it at once, and tries to send it. Answers false when the back
+ * end refused it (the refusal is shown), true when it is stored or still queued.
+ */
+export async function recordFromSeat(runId: string, event: NewRunEvent, photos: readonly AttachmentInput[] = []): Promise<boolean> {
   const clientId = newClientId();
-  const entry: Entry = { clientId, runId, event: { ...event, at: event.at ?? new Date().toISOString(), clientId }, queuedAt: Date.now() };
-  await withStore('readwrite', (store) => store.put(entry));
+  const queuedAt = Date.now();
+  const at = event.at ?? new Date(queuedAt).toISOString();
+  const entry: EventEntry = { type: 'event', clientId, runId, event: { ...event, at, clientId }, queuedAt };
+  const scaled = await Promise.all(photos.map(seatPhotoOf));
+  // Each photo just after its entry in the queue's order.
+  const photoEntries = scaled.map((photo, i): PhotoEntry => ({ type: 'photo', clientId: newClientId(), runId, eventClientId: clientId, photo, queuedAt: queuedAt + (i + 1) / 1000 }));
+  await withStore('readwrite', (store) => {
+    for (const photoEntry of photoEntries) store.put(photoEntry);
+    return store.put(entry);
+  });
   showPending(pendingOf(entry));
   await count(runId);
   await flushOutbox(runId);
+  return !refused.has(clientId);
 }
 
 /** After a reload: shows what was still queued for the run, and sends it. */
 export async function resumeOutbox(runId: string): Promise<void> {
-  for (const entry of await entriesOf(runId)) showPending(pendingOf(entry));
+  for (const entry of await entriesOf(runId)) if (entry.type !== 'photo') showPending(pendingOf(entry));
   await count(runId);
   await flushOutbox(runId);
 }

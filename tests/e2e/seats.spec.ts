@@ -4,8 +4,12 @@
  * reads its join code and QR code; a seat joins with that code over the
  * seats' server and records an event, which arrives in the console's log
  * with the seat's name, live; the host sees it connected and revokes it.
+ * An evaluator on a phone scores the items of its form and records
+ * observations with photos from the camera input, also offline.
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -91,21 +95,32 @@ test('the host shares a run, a seat joins with its code, and its event shows in 
   await expect(page.getByTestId('seats-start')).toBeVisible();
 });
 
-/** Makes a seat from the host's panel and returns its join code (as typed, XXXX-XXXX). */
-async function makeSeat(page: Page, kind: string, name: string, roleId?: string) {
+const PHOTO = path.join(process.cwd(), 'tests/fixtures/photos/site-water.jpg');
+
+type Stored = {
+  getRun: (arg: object) => { events: { seq: number; kind: string; stepId: string | null; itemId: string | null; value: string | null; text: string; seatId: string | null; at: string; recordedAt: string }[] };
+  listAttachments: (arg: object) => { eventSeq: number | null; mime: string; width: number; height: number; size: number; caption: string; dataBase64: string }[];
+  listSeats: (arg: object) => { id: string; name: string }[];
+};
+const storedOf = (app: { backend: { service: () => unknown } }) => app.backend.service() as Stored;
+
+/** Makes a seat from the host's panel and returns its join code (as typed, XXXX-XXXX); `scope` is a role (field controller) or a form (evaluator). */
+async function makeSeat(page: Page, kind: string, name: string, scope?: string) {
   await page.getByTestId('seats-kind').selectOption(kind);
   await page.getByTestId('seats-name').fill(name);
-  if (roleId) await page.getByTestId('seats-roles').locator(`[data-role-id="${roleId}"]`).check();
+  if (scope && kind === 'evaluator') await page.getByTestId('seats-forms').locator(`[data-form-id="${scope}"]`).check();
+  else if (scope) await page.getByTestId('seats-roles').locator(`[data-role-id="${scope}"]`).check();
   await page.getByTestId('seats-create').click();
   await expect(page.getByTestId('seats-code')).toContainText(name);
   return (await page.getByTestId('seats-code-text').textContent())!.trim();
 }
 
-test('a field controller on a phone, a big screen and an observer follow and record the run live', async ({ app, page, browser }) => {
+test('a field controller and an evaluator on phones, a big screen and an observer follow and record the run live; the replay names every seat', async ({ app, page, browser }) => {
   test.slow();
   const run = await runOf(app);
   const seatUrl = await shareFromConsole(page, app.url, run.id);
   const fieldCode = await makeSeat(page, 'field-controller', '污水处理厂现场导调', 'role-sewage');
+  const evaluatorCode = await makeSeat(page, 'evaluator', '评估组袁志华', 'form-flood-season');
   const screenCode = await makeSeat(page, 'big-screen', '主会场大屏');
   const observerCode = await makeSeat(page, 'observer', '观摩席');
 
@@ -150,9 +165,35 @@ test('a field controller on a phone, a big screen and an observer follow and rec
   await expect(page.getByTestId('log-seat')).toHaveText(['污水处理厂现场导调', '污水处理厂现场导调']);
   await expect(page.locator('[data-testid="run-step"][data-step-id="s18"]')).toHaveAttribute('data-status', 'under-way');
 
+  // The evaluator, on its phone, rates an item of its form and records an observation with a photo from the camera input.
+  const pocket = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const evaluator = await pocket.newPage();
+  await evaluator.goto(`${seatUrl}#/seat?code=${evaluatorCode.replace('-', '')}`);
+  await evaluator.getByTestId('seat-join-button').click();
+  await expect(evaluator.getByTestId('seat-live')).toHaveAttribute('data-state', 'live');
+  const item = evaluator.locator('[data-testid="eval-card"][data-item-id="item-flood-season-01"]');
+  await item.getByTestId('eval-comment').fill('预警转达及时');
+  await item.getByTestId('eval-rate-met').click();
+  await expect(item.getByTestId('eval-card-state')).toHaveText('已评：达到');
+  await evaluator.getByTestId('seat-tab-observation').click();
+  await evaluator.getByTestId('observation-text').fill('1号安置点送水车到达');
+  await evaluator.getByTestId('observation-step').selectOption('s03');
+  await evaluator.getByTestId('observation-photos-input').setInputFiles(PHOTO);
+  await expect(evaluator.getByTestId('observation-photos-item')).toHaveCount(1);
+  await evaluator.getByTestId('observation-add').click();
+  await expect(evaluator.getByTestId('observation-photos-item')).toHaveCount(0);
+  await expect(evaluator.getByTestId('seat-unsent')).toHaveAttribute('data-count', '0');
+  // The host's log names the evaluator on both, live; its evaluation tab shows the rating with the seat's name.
+  await expect(page.getByTestId('log-seat')).toHaveText(['评估组袁志华', '评估组袁志华', '污水处理厂现场导调', '污水处理厂现场导调']);
+  await page.getByTestId('console-side-evaluation').click();
+  const entry = page.getByTestId('eval-log-item').filter({ hasText: '预警转达及时' });
+  await expect(entry).toContainText('达到');
+  await expect(entry.getByTestId('log-seat')).toHaveText('评估组袁志华');
+
   if (process.env.SHOTS) {
     await screen.screenshot({ path: '/tmp/drilldesk-shots/seat-big-screen.png' });
     await field.screenshot({ path: '/tmp/drilldesk-shots/seat-phone.png' });
+    await evaluator.screenshot({ path: '/tmp/drilldesk-shots/seat-evaluator.png' });
     await page.screenshot({ path: '/tmp/drilldesk-shots/seat-host.png' });
   }
   // The host revokes the phone: it is told so, and can only join again with a new code.
@@ -160,7 +201,27 @@ test('a field controller on a phone, a big screen and an observer follow and rec
   await page.getByTestId('seat-item').filter({ hasText: '污水处理厂现场导调' }).getByTestId('seat-revoke').click();
   await expect(field.getByTestId('seat-refused')).toContainText('收回');
   await expect(field.getByTestId('seat-join')).toBeVisible();
-  await Promise.all([phone.close(), wall.close(), watcher.close()]);
+
+  // The replay lists every event with the seat that recorded it, and the evaluator's photo on its observation.
+  await page.goto(`${app.url}#/replay/${run.id}`);
+  const rows = page.getByTestId('replay-event');
+  await expect(rows).toHaveCount(4);
+  await expect(page.getByTestId('replay-event-seat')).toHaveText(['污水处理厂现场导调', '污水处理厂现场导调', '评估组袁志华', '评估组袁志华']);
+  await expect(page.locator('[data-testid="replay-event"][data-kind="evaluation-scored"]')).toContainText('达到');
+  const observed = page.locator('[data-testid="replay-event"][data-kind="observation"]');
+  await expect(observed.getByTestId('replay-event-seat')).toHaveText('评估组袁志华');
+  await expect(observed.getByTestId('replay-event-photos')).toHaveAttribute('data-count', '1');
+  // The photo itself, byte for byte, on the observation the evaluator recorded.
+  const stored = storedOf(app);
+  const evaluatorId = stored.listSeats({ runId: run.id }).find((seat) => seat.name === '评估组袁志华')!.id;
+  const [photo] = stored.listAttachments({ runId: run.id });
+  const owner = stored.getRun({ id: run.id }).events.find((event) => event.seq === photo!.eventSeq)!;
+  expect([owner.kind, owner.seatId, owner.text]).toEqual(['observation', evaluatorId, '1号安置点送水车到达']);
+  expect(photo!.dataBase64).toBe(fs.readFileSync(PHOTO).toString('base64'));
+  // And in the summary report's 附件.
+  await page.getByTestId('replay-tab-report').click();
+  await expect(page.getByTestId('report-attachment')).toHaveCount(1);
+  await Promise.all([phone.close(), pocket.close(), wall.close(), watcher.close()]);
 });
 
 test('a field controller that loses the network keeps recording; its three entries arrive once when it is back', async ({ app, page, browser }) => {
@@ -205,5 +266,101 @@ test('a field controller that loses the network keeps recording; its three entri
   // And the replay lists each with its seat.
   await page.goto(`${app.url}#/replay/${run.id}`);
   await expect(page.getByTestId('replay-event-seat')).toHaveText(['污水处理厂现场导调', '污水处理厂现场导调', '污水处理厂现场导调']);
+  await phone.close();
+});
+
+test('an evaluator on a phone sees only its form, and its camera photos are scaled down on the phone and wait with their observation while offline', async ({ app, page, browser }) => {
+  test.slow();
+  // A second form in the plan, not assigned to the seat.
+  const service = app.backend.service() as unknown as {
+    listScenarios: (arg: object) => { id: string; title: string }[];
+    getScenario: (arg: object) => { id: string; revision: number };
+    createRun: (arg: object) => { id: string };
+  };
+  const scenario = service.getScenario({ id: service.listScenarios({}).find((s) => s.title === COMPOSITE)!.id });
+  // Through the dispatcher, so the form is parsed (its defaults filled) as the editor's edit would be.
+  const added = await app.backend.call('applyGraphOps', {
+    scenarioId: scenario.id,
+    baseRevision: scenario.revision,
+    ops: [{ op: 'addEvalForm', form: { id: 'form-other', title: '另一张评估表', scheme: 'checklist', sections: [{ id: 'sec-other', title: '其他', items: [{ id: 'item-other-01', content: '其他评估项' }] }] } }],
+  });
+  expect(added.ok).toBe(true);
+  const run = service.createRun({ scenarioId: scenario.id, name: '联网演练' });
+  const seatUrl = await shareFromConsole(page, app.url, run.id);
+  const code = await makeSeat(page, 'evaluator', '评估组彭丽', 'form-flood-season');
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const evaluator = await phone.newPage();
+  await evaluator.goto(`${seatUrl}#/seat?code=${code}`);
+  await evaluator.getByTestId('seat-join-button').click();
+  await expect(evaluator.getByTestId('seat-live')).toHaveAttribute('data-state', 'live');
+  // Its form's 26 items, not the other form's; the page fits the phone's width.
+  await expect(evaluator.getByTestId('eval-card')).toHaveCount(26);
+  await expect(evaluator.locator('[data-item-id="item-other-01"]')).toHaveCount(0);
+  expect(await evaluator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Rating buttons are touch-sized.
+  const met = evaluator.locator('[data-testid="eval-card"][data-item-id="item-flood-season-01"]').getByTestId('eval-rate-met');
+  expect((await met.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  if (process.env.SHOTS) await evaluator.screenshot({ path: '/tmp/drilldesk-shots/seat-evaluator-form.png' });
+
+  // The camera input: any image, the rear camera.
+  await evaluator.getByTestId('seat-tab-observation').click();
+  const input = evaluator.getByTestId('observation-photos-input');
+  await expect(input).toHaveAttribute('accept', 'image/*');
+  await expect(input).toHaveAttribute('capture', 'environment');
+  // Only the steps its form's items link (s03 is item 01's; s24, a report from a shelter, is no item's).
+  await expect(evaluator.getByTestId('observation-step').locator('option[value="s03"]')).toHaveCount(1);
+  await expect(evaluator.getByTestId('observation-step').locator('option[value="s24"]')).toHaveCount(0);
+
+  // A 4000×3000 camera-sized JPEG, made in the page.
+  const bigBase64 = await evaluator.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 4000;
+    canvas.height = 3000;
+    const context = canvas.getContext('2d')!;
+    const gradient = context.createLinearGradient(0, 0, 4000, 3000);
+    gradient.addColorStop(0, '#0ea5e9');
+    gradient.addColorStop(1, '#166534');
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, 4000, 3000);
+    for (let i = 0; i < 4000; i++) {
+      context.fillStyle = `hsl(${i % 360} 70% 50%)`;
+      context.fillRect((i * 97) % 4000, (i * 61) % 3000, 40, 40);
+    }
+    return canvas.toDataURL('image/jpeg', 0.95).split(',')[1]!;
+  });
+  const big = Buffer.from(bigBase64, 'base64');
+
+  // Offline: the observation and its two photos wait on the phone.
+  await phone.setOffline(true);
+  await expect(evaluator.getByTestId('seat-live')).toHaveAttribute('data-state', 'offline');
+  await evaluator.getByTestId('observation-text').fill('围堰外侧水体浑浊');
+  await evaluator.getByTestId('observation-step').selectOption('s03');
+  await input.setInputFiles([
+    { name: 'site-water.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(PHOTO) },
+    { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: big },
+  ]);
+  await expect(evaluator.getByTestId('observation-photos-item')).toHaveCount(2);
+  await evaluator.getByTestId('observation-photos-caption').first().fill('取样点');
+  await evaluator.getByTestId('observation-add').click();
+  await expect(evaluator.getByTestId('seat-unsent')).toHaveAttribute('data-count', '3');
+  await expect(evaluator.getByTestId('seat-unsent')).toContainText('其中 2 张照片');
+  const stored = storedOf(app);
+  expect(stored.getRun({ id: run.id }).events).toEqual([]);
+
+  await phone.setOffline(false);
+  await expect(evaluator.getByTestId('seat-unsent')).toHaveAttribute('data-count', '0');
+  const [observation] = stored.getRun({ id: run.id }).events;
+  expect([observation!.kind, observation!.text, observation!.stepId]).toEqual(['observation', '围堰外侧水体浑浊', 's03']);
+  expect(Date.parse(observation!.at)).toBeLessThan(Date.parse(observation!.recordedAt));
+  const photos = stored.listAttachments({ runId: run.id });
+  expect(photos.map((p) => [p.eventSeq, p.caption, p.mime])).toEqual([
+    [observation!.seq, '取样点', 'image/jpeg'],
+    [observation!.seq, '', 'image/jpeg'],
+  ]);
+  // The small photo as it was; the camera-sized one scaled down on the phone to 1600 px on its long side.
+  expect(photos[0]!.dataBase64).toBe(fs.readFileSync(PHOTO).toString('base64'));
+  expect([photos[1]!.width, photos[1]!.height]).toEqual([1600, 1200]);
+  expect(photos[1]!.size).toBeLessThan(big.length);
   await phone.close();
 });

@@ -17,7 +17,7 @@ import { DB_FILE } from '../../electron/storage/dataDir';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
 import { eventHubOf, liveBackendOf } from '../../electron/web/events';
 import { sharingHostOf, type SharingHost } from '../../electron/web/sharing';
-import { dumpOf, HOSTILE_DIR, openTestBackend, removeTempDirs, tempDir, valueOf } from '../support/storage';
+import { dumpOf, HOSTILE_DIR, openTestBackend, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
 
 let backend: Backend;
 /** What the browser-mode server serves: the back end with the sharing operations in front (no interface offered, so nothing is shared). */
@@ -42,6 +42,7 @@ beforeAll(async () => {
   const step = full.steps[0];
   const run = await valueOf(backend, 'createRun', { scenarioId: scenario.id, name: '模糊测试' });
   const event = await valueOf(backend, 'recordEvent', { runId: run.id, event: { kind: 'started', stepId: step.id } });
+  await valueOf(backend, 'recordEvent', { runId: run.id, event: { kind: 'observation', text: '现场照片', clientId: 'fuzz-obs-0001' } });
   const annotation = await valueOf(backend, 'addAnnotation', { runId: run.id, fields: { at: run.startedAt, text: '通信不畅' } });
   const fragment = await valueOf(backend, 'saveFragment', { name: '片段', body: { roles: [], steps: [{ id: 'f1', kind: 'action', title: '处置' }], edges: [] } });
   const backup = await valueOf(backend, 'createBackup', {});
@@ -91,6 +92,7 @@ beforeAll(async () => {
     updateAnnotation: { id: annotation.id, patch: { text: '改', done: true } },
     deleteAnnotation: { id: annotation.id },
     listAttachments: { runId: run.id },
+    attachPhoto: { runId: run.id, clientId: 'fuzz-obs-0001', photo: { dataBase64: fs.readFileSync(path.join(repoRoot, 'tests/fixtures/photos/site-water.jpg')).toString('base64'), caption: '现场' } },
     listFragments: {},
     saveFragment: { name: '片段二', body: { roles: [], steps: [newStep], edges: [] } },
     deleteFragment: { id: fragment.id },

@@ -11,11 +11,15 @@ import mammoth from 'mammoth';
 import { timelineNoteOf } from '../../shared/docText';
 import { messageOf, type MessageParams } from '../../shared/i18n';
 import { reportOf } from '../../shared/report';
-import { isPrivateIPv4, privateInterfacesOf, SEAT_KINDS, type SeatKind } from '../../shared/seats';
+import { MAX_SEAT_PHOTO_BYTES } from '../../shared/images';
+import { isPrivateIPv4, privateInterfacesOf, SEAT_KINDS, seatStepIdsOf, type SeatKind } from '../../shared/seats';
 import type { Backend } from '../../electron/core/backend';
 import { DB_FILE } from '../../electron/storage/dataDir';
-import { dumpOf, openTestBackend, removeTempDirs, tempDir, valueOf } from '../support/storage';
+import { dumpOf, openTestBackend, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
+import fs from 'node:fs';
 import path from 'node:path';
+
+const photoOf = (name: string) => fs.readFileSync(path.join(repoRoot, 'tests/fixtures/photos', name));
 
 const COMPOSITE = '2026年汛期水环境安全应急实战演练';
 const START = Date.parse('2026-06-18T01:00:00.000Z');
@@ -177,7 +181,7 @@ describe('events recorded by seats', () => {
 /** The methods each kind may call, written out here apart from the table the dispatcher reads. */
 const EXPECTED: Record<SeatKind, ApiMethod[]> = {
   'field-controller': ['getMySeat', 'getPrefs', 'getRun', 'recordEvent'],
-  evaluator: ['getMySeat', 'getPrefs', 'getRun', 'recordEvent'],
+  evaluator: ['getMySeat', 'getPrefs', 'getRun', 'recordEvent', 'attachPhoto'],
   'big-screen': ['getMySeat', 'getPrefs', 'getRun'],
   observer: ['getMySeat', 'getPrefs', 'getRun'],
 };
@@ -188,7 +192,9 @@ describe('the dispatcher holds each seat to its methods and its scope', () => {
     const argOf = (kind: SeatKind, method: ApiMethod): unknown => {
       if (method === 'getRun') return { id: run.id };
       if (method === 'recordEvent')
-        return { runId: run.id, event: kind === 'evaluator' ? { kind: 'evaluation-scored', itemId: 'item-flood-season-01', value: 'met' } : { kind: 'observation', stepId: 's18', text: '截流井就位' } };
+        return { runId: run.id, event: kind === 'evaluator' ? { kind: 'evaluation-scored', itemId: 'item-flood-season-01', value: 'met', clientId: 'eval-0001-abcd' } : { kind: 'observation', stepId: 's18', text: '截流井就位' } };
+      // A photo for the evaluator's score just recorded (its kinds call recordEvent first).
+      if (method === 'attachPhoto') return { runId: run.id, clientId: 'eval-0001-abcd', photo: { dataBase64: photoOf('site-water.jpg').toString('base64'), caption: '' } };
       // For the rest, an argument the host's call would take.
       const byMethod: Partial<Record<ApiMethod, unknown>> = {
         getScenario: { id: scenario.id },
@@ -261,6 +267,100 @@ describe('the dispatcher holds each seat to its methods and its scope', () => {
     const { token } = await call('joinSeat', { code });
     expect(keyOf(await asSeat(token, 'recordEvent', { runId: run.id, event: { kind: 'evaluation-scored', itemId: 'item-flood-season-01', value: 'met' } }))).toBe('errors.seat.itemOutOfScope');
     expect(scenario.evaluation.forms.map((form) => form.id)).toEqual(['form-flood-season']);
+  });
+});
+
+describe('a scope that holds whatever an entry names', () => {
+  it('refuses an evaluator a step outside its forms on a score and a hot-wash comment', async () => {
+    const { scenario, run, tokens } = await sharedRun();
+    const mine = seatStepIdsOf(scenario, { kind: 'evaluator', scope: { roleIds: [], sites: [], formIds: ['form-flood-season'] } });
+    const outside = scenario.steps.find((step) => !mine.has(step.id))!.id;
+    const inside = [...mine][0]!;
+    const token = tokens.evaluator;
+    const before = dumpOf(path.join(dataDir, DB_FILE));
+    const score = { kind: 'evaluation-scored', itemId: 'item-flood-season-01', value: 'met' };
+    expect(keyOf(await asSeat(token, 'recordEvent', { runId: run.id, event: { ...score, stepId: outside } }))).toBe('errors.seat.stepOutOfScope');
+    expect(keyOf(await asSeat(token, 'recordEvent', { runId: run.id, event: { kind: 'hot-wash', text: '总体有序', stepId: outside } }))).toBe('errors.seat.stepOutOfScope');
+    expect(dumpOf(path.join(dataDir, DB_FILE))).toBe(before);
+    expect(codeOf(await asSeat(token, 'recordEvent', { runId: run.id, event: { ...score, stepId: inside } }))).toBe('ok');
+    expect(codeOf(await asSeat(token, 'recordEvent', { runId: run.id, event: { kind: 'hot-wash', text: '总体有序' } }))).toBe('ok');
+  });
+});
+
+describe('photos from an evaluator seat (attachPhoto)', () => {
+  const jpeg = photoOf('site-water.jpg');
+  const photo = (bytes: Buffer, caption = '') => ({ dataBase64: bytes.toString('base64'), caption });
+
+  it('adds a photo to the seat’s own observation and score, once however often it is sent', async () => {
+    const { run, tokens, seatIds } = await sharedRun();
+    const token = tokens.evaluator;
+    const observed = await asSeat(token, 'recordEvent', { runId: run.id, event: { kind: 'observation', stepId: 's03', text: '信息报送及时', clientId: 'eval-obs-0001' } });
+    expect(observed).toMatchObject({ ok: true, value: { seatId: seatIds.evaluator } });
+    const first = (await asSeat(token, 'attachPhoto', { runId: run.id, clientId: 'eval-obs-0001', photo: photo(jpeg, '报送记录') })) as Envelope<{ id: string; eventSeq: number; ord: number }>;
+    expect(first).toMatchObject({ ok: true, value: { eventSeq: (observed as { value: { seq: number } }).value.seq, ord: 0, mime: 'image/jpeg', width: 320, height: 240, caption: '报送记录' } });
+    // Its answer was lost and the device sends it again: the same photo, not a second.
+    expect(await asSeat(token, 'attachPhoto', { runId: run.id, clientId: 'eval-obs-0001', photo: photo(jpeg, '报送记录') })).toEqual(first);
+    const png = await asSeat(token, 'attachPhoto', { runId: run.id, clientId: 'eval-obs-0001', photo: photo(photoOf('pump.png')) });
+    expect(png).toMatchObject({ ok: true, value: { ord: 1, mime: 'image/png' } });
+    await asSeat(token, 'recordEvent', { runId: run.id, event: { kind: 'evaluation-scored', itemId: 'item-flood-season-01', value: 'partly', clientId: 'eval-score-0001' } });
+    expect(codeOf(await asSeat(token, 'attachPhoto', { runId: run.id, clientId: 'eval-score-0001', photo: photo(jpeg) }))).toBe('ok');
+    const stored = (await call('listAttachments', { runId: run.id })).sort((a, b) => a.eventSeq! - b.eventSeq! || a.ord - b.ord);
+    expect(stored.map((a) => [a.mime, a.caption, a.size])).toEqual([
+      ['image/jpeg', '报送记录', jpeg.length],
+      ['image/png', '', photoOf('pump.png').length],
+      ['image/jpeg', '', jpeg.length],
+    ]);
+    expect(Buffer.from(stored[0]!.dataBase64, 'base64').equals(jpeg)).toBe(true);
+    // Each photo's record is the seat's: the replay and report name it through the record.
+    const { events } = await call('getRun', { id: run.id });
+    expect(stored.map((a) => events.find((e) => e.seq === a.eventSeq)!.seatId)).toEqual([seatIds.evaluator, seatIds.evaluator, seatIds.evaluator]);
+  });
+
+  it('refuses another run, another seat’s or the host’s entry, a file that is not an image and one too large, changing nothing', async () => {
+    const { scenario, run, tokens } = await sharedRun();
+    const token = tokens.evaluator;
+    await asSeat(token, 'recordEvent', { runId: run.id, event: { kind: 'observation', stepId: 's03', text: '我的观察', clientId: 'eval-obs-0002' } });
+    const { code } = await call('createSeat', { runId: run.id, seat: { kind: 'evaluator', name: '第二评估员', scope: { formIds: ['form-flood-season'] } } });
+    const { token: second } = await call('joinSeat', { code });
+    await asSeat(second, 'recordEvent', { runId: run.id, event: { kind: 'observation', stepId: 's03', text: '别人的观察', clientId: 'eval-obs-other' } });
+    await call('recordEvent', { runId: run.id, event: { kind: 'observation', text: '主控端的观察', clientId: 'host-obs-0001' } });
+    await asSeat(tokens['field-controller'], 'recordEvent', { runId: run.id, event: { kind: 'observation', stepId: 's18', text: '现场', clientId: 'field-obs-0001' } });
+    const other = await call('createRun', { scenarioId: scenario.id, name: '另一次' });
+    await call('recordEvent', { runId: other.id, event: { kind: 'observation', text: '另一次', clientId: 'eval-obs-0002' } });
+    const before = dumpOf(path.join(dataDir, DB_FILE));
+    const attach = (t: string, runId: string, clientId: string, bytes: Buffer) => asSeat(t, 'attachPhoto', { runId, clientId, photo: photo(bytes) });
+
+    expect(keyOf(await attach(token, other.id, 'eval-obs-0002', jpeg))).toBe('errors.seat.otherRun');
+    expect(keyOf(await attach(token, run.id, 'eval-obs-other', jpeg))).toBe('errors.seat.notOwnEntry');
+    expect(keyOf(await attach(token, run.id, 'host-obs-0001', jpeg))).toBe('errors.seat.notOwnEntry');
+    expect(keyOf(await attach(token, run.id, 'never-recorded', jpeg))).toBe('errors.attachment.entryNotFound');
+    const notImage = await attach(token, run.id, 'eval-obs-0002', photoOf('fake.jpg'));
+    expect([codeOf(notImage), keyOf(notImage)]).toEqual(['invalid-argument', 'errors.attachment.notImage']);
+    expect(keyOf(await attach(token, run.id, 'eval-obs-0002', photoOf('truncated.jpg')))).toBe('errors.attachment.notImage');
+    // A real JPEG (zero padding after its end is allowed) one byte over the seats' limit: refused by its size.
+    const big = Buffer.concat([jpeg, Buffer.alloc(MAX_SEAT_PHOTO_BYTES + 1 - jpeg.length)]);
+    const tooLarge = await attach(token, run.id, 'eval-obs-0002', big);
+    expect(tooLarge).toMatchObject({ ok: false, error: { code: 'too-large', key: 'errors.attachment.tooLarge', params: { mb: 2 } } });
+    // Field controllers, the big screen and observers may not add photos at all.
+    for (const kind of ['field-controller', 'big-screen', 'observer'] as const)
+      expect([kind, keyOf(await attach(tokens[kind], run.id, 'field-obs-0001', jpeg))]).toEqual([kind, 'errors.seat.methodNotAllowed']);
+    expect(dumpOf(path.join(dataDir, DB_FILE))).toBe(before);
+    // Exactly at the limit is taken.
+    expect(codeOf(await attach(token, run.id, 'eval-obs-0002', big.subarray(0, MAX_SEAT_PHOTO_BYTES)))).toBe('ok');
+  });
+
+  it('keeps a record to ten photos, and the host may add to any entry with a client id', async () => {
+    const { run, tokens } = await sharedRun();
+    await asSeat(tokens.evaluator, 'recordEvent', { runId: run.id, event: { kind: 'observation', stepId: 's03', text: '多张照片', clientId: 'eval-obs-many' } });
+    // Ten different photos: the same JPEG with more padding each time.
+    for (let i = 0; i < 10; i++) expect(codeOf(await asSeat(tokens.evaluator, 'attachPhoto', { runId: run.id, clientId: 'eval-obs-many', photo: photo(Buffer.concat([jpeg, Buffer.alloc(i)])) }))).toBe('ok');
+    const eleventh = await asSeat(tokens.evaluator, 'attachPhoto', { runId: run.id, clientId: 'eval-obs-many', photo: photo(Buffer.concat([jpeg, Buffer.alloc(10)])) });
+    expect(keyOf(eleventh)).toBe('errors.attachment.tooManyOnRecord');
+    const started = await asSeat(tokens['field-controller'], 'recordEvent', { runId: run.id, event: { kind: 'started', stepId: 's18', clientId: 'field-start-01' } });
+    expect(started.ok).toBe(true);
+    expect(keyOf(await backend.call('attachPhoto', { runId: run.id, clientId: 'field-start-01', photo: photo(jpeg) }))).toBe('errors.attachment.notOnKind');
+    await call('recordEvent', { runId: run.id, event: { kind: 'observation', text: '主控端', clientId: 'host-obs-0002' } });
+    expect((await call('attachPhoto', { runId: run.id, clientId: 'host-obs-0002', photo: photo(photoOf('pump.png')) })).mime).toBe('image/png');
   });
 });
 

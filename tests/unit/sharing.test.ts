@@ -13,8 +13,10 @@ import type { Seat, SeatKind } from '../../shared/seats';
 import type { Backend } from '../../electron/core/backend';
 import { eventHubOf, liveBackendOf } from '../../electron/web/events';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
-import { rateLimiterOf, SEAT_TOKEN_HEADER, sharingHostOf, type RateLimits, type SharingHost } from '../../electron/web/sharing';
-import { openTestBackend, removeTempDirs, tempDir } from '../support/storage';
+import { MAX_SEAT_PHOTO_BODY_BYTES, rateLimiterOf, SEAT_TOKEN_HEADER, sharingHostOf, type RateLimits, type SharingHost } from '../../electron/web/sharing';
+import { openTestBackend, removeTempDirs, repoRoot, tempDir } from '../support/storage';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const COMPOSITE = '2026年汛期水环境安全应急实战演练';
 const LOOPBACK = '127.0.0.1';
@@ -241,6 +243,28 @@ describe('the guards of the seats’ server', () => {
     expect((await seatCall(port, token, 'recordEvent', JSON.parse(big))).status).toBe(413);
     // Still sharing, and the host still answers.
     expect((await hostCall<SharingStatus>('sharingStatus', {})).shared?.runId).toBe(run.id);
+  });
+
+  it('takes a photo body larger than 256 KB on the photo route only, up to its own limit', async () => {
+    await start();
+    const { run, port, tokens } = await sharedRun([{ kind: 'evaluator', name: '评估员', scope: { formIds: ['form-flood-season'] } }]);
+    const [token] = tokens;
+    expect(envelopeOf(await seatCall(port, token, 'recordEvent', { runId: run.id, event: { kind: 'observation', stepId: 's03', text: '现场照片', clientId: 'eval-http-0001' } })).ok).toBe(true);
+    // A real JPEG padded to 600 KB (zero padding after its end is allowed): over the seats' usual body limit.
+    const jpeg = fs.readFileSync(path.join(repoRoot, 'tests/fixtures/photos/site-water.jpg'));
+    const photo = Buffer.concat([jpeg, Buffer.alloc(600 * 1024 - jpeg.length)]).toString('base64');
+    const taken = await seatCall(port, token, 'attachPhoto', { runId: run.id, clientId: 'eval-http-0001', photo: { dataBase64: photo, caption: '' } });
+    expect([taken.status, envelopeOf(taken).ok]).toEqual([200, true]);
+    // The same body to any other route is refused by its size.
+    const elsewhere = await seatCall(port, token, 'recordEvent', { runId: run.id, event: { kind: 'observation', stepId: 's03', text: photo.slice(0, 20000) }, padding: photo });
+    expect(elsewhere.status).toBe(413);
+    // And the photo route has a limit of its own.
+    const huge = 'A'.repeat(MAX_SEAT_PHOTO_BODY_BYTES);
+    const refused = await seatCall(port, token, 'attachPhoto', { runId: run.id, clientId: 'eval-http-0001', photo: { dataBase64: huge, caption: '' } });
+    expect([refused.status, (envelopeOf(refused) as { error: { key: string } }).error.key]).toEqual([413, 'errors.http.bodyTooLarge']);
+    const { events } = await hostCall<{ events: { seq: number }[] }>('getRun', { id: run.id });
+    const stored = await hostCall<{ eventSeq: number; size: number }[]>('listAttachments', { runId: run.id });
+    expect(stored.map((a) => [a.eventSeq, a.size])).toEqual([[events[0]!.seq, 600 * 1024]]);
   });
 
   it('limits each seat’s calls and each address’s join attempts', async () => {

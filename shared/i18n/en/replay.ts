@@ -63,6 +63,8 @@ export const replay: typeof zh = {
     empty: 'Nothing was recorded in this run.',
     corrected: 'corrected',
     shift: 'shifted {{minutes}} min',
+    photos_one: '{{count}} photo',
+    photos: '{{count}} photos',
   },
   annotation: {
     kind: { 'went-well': 'Went well', 'went-wrong': 'Went wrong', improvement: 'Improvement', note: 'Note' },

@@ -62,6 +62,8 @@ export const replay = {
     empty: '这次演练没有记录。',
     corrected: '已更正',
     shift: '顺延 {{minutes}} 分钟',
+    photos_one: '照片 {{count}} 张',
+    photos: '照片 {{count}} 张',
   },
   annotation: {
     kind: { 'went-well': '做得好', 'went-wrong': '有问题', improvement: '改进措施', note: '备注' },
