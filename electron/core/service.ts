@@ -28,7 +28,7 @@ import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { runArchiveOf } from './runArchive';
 import { catalogues, msg, type Message } from '../../shared/i18n';
-import { eventTimeProblemOf, runSizeProblemOf, stepOrderConflictOf, stepOrderProblemOf } from '../../shared/runBounds';
+import { eventTimeProblemOf, runSizeProblemOf, STEP_FINISH_KINDS, stepOrderConflictOf, stepOrderProblemOf } from '../../shared/runBounds';
 import { recordNumbersOf, runStatusAfter } from '../../shared/runState';
 import { graphProblemsOf, ruleKeyOf, type GraphProblem } from '../../shared/rules';
 
@@ -145,7 +145,8 @@ export function createService(deps: ServiceDeps): DrillService {
    * record by its number in the run; `replacing` is the event a correction supersedes.
    */
   const requireStepOrder = (run: { id: string; plan: ScenarioBody }, candidate: { kind: RunEvent['kind']; stepId: string | null; at: string }, replacing: number | null) => {
-    if (candidate.stepId === null) return;
+    // Only a start or a finish has an order to keep; an observation naming a step reads nothing (it used to read the whole log).
+    if (candidate.stepId === null || (candidate.kind !== 'started' && !STEP_FINISH_KINDS.has(candidate.kind))) return;
     const all = runs.eventsOf(db, run.id);
     const others = effectiveEventsOf(all)
       .filter((event) => event.seq !== replacing && event.stepId === candidate.stepId)
