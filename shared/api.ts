@@ -409,8 +409,19 @@ export type HostService = { [M in HostMethod]: ApiHandler<M> };
 /** What the sharing host implements. */
 export type SharingService = { [M in SharingMethod]: ApiHandler<M> };
 
-/** A run shared on the network: where seats reach it, and which seats are connected now (their ids). */
-export type SharingStatus = { shared: { runId: string; address: string; port: number; url: string } | null; connected: string[] };
+/** Why sharing kept from before a restart was not resumed: the run ended or is gone, the address is no longer offered, or it could not listen again. */
+export type NotResumedReason = 'run-ended' | 'run-missing' | 'address-gone' | 'cannot-listen';
+
+/**
+ * A run shared on the network: where seats reach it, and which seats are
+ * connected now (their ids); `notResumed`, the sharing kept from before the
+ * host restarted when it could not be resumed (until sharing starts or stops).
+ */
+export type SharingStatus = {
+  shared: { runId: string; address: string; port: number; url: string } | null;
+  connected: string[];
+  notResumed: { runId: string; address: string; port: number; reason: NotResumedReason } | null;
+};
 
 export const ApiErrorCodeSchema = z.enum([
   'invalid-argument',

@@ -225,6 +225,8 @@ export const conduct: typeof zh = {
     stop: 'Stop sharing',
     sharedAt: 'Shared at {{url}}',
     plainHttp: 'Note: plain HTTP; anyone on the same network may see the traffic.',
+    notResumed: 'Sharing of this run at {{address}}:{{port}} from before the host restarted was not resumed: {{reason}}. Seats must join again once sharing starts again.',
+    notResumedReason: { 'run-ended': 'the run has ended', 'run-missing': 'the run is gone', 'address-gone': 'this computer no longer has that address', 'cannot-listen': 'the port is taken or cannot be listened on' },
     newSeat: 'Add a seat',
     kindLabel: 'Kind',
     name: 'Name',

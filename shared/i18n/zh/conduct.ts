@@ -225,6 +225,8 @@ export const conduct = {
     stop: '停止共享',
     sharedAt: '正在共享：{{url}}',
     plainHttp: '注意：使用明文 HTTP，同一网络中的任何人都可能看到通信内容。',
+    notResumed: '主控台重启前共享在 {{address}}:{{port}} 的本次演练未恢复共享：{{reason}}。席位需在重新开始共享后重新加入。',
+    notResumedReason: { 'run-ended': '演练已结束', 'run-missing': '找不到这次演练', 'address-gone': '本机已没有这个网卡地址', 'cannot-listen': '该端口已被占用或无法监听' },
     newSeat: '添加席位',
     kindLabel: '类型',
     name: '名称',
