@@ -146,6 +146,12 @@ export const apiInputs = {
     /** For an evaluation score: the corrected rating. */
     value: EvalValueSchema.optional(),
   }),
+  /**
+   * Resolves a duplicate (two records of the same step state, see
+   * `applyEvent`): voids record `seq`, either the duplicate or the record it
+   * repeats, so the other stands. Recorded as a `voided` event superseding it.
+   */
+  resolveDuplicate: z.strictObject({ runId: IdSchema, seq: z.number().int().min(1) }),
   shiftPlan: z.strictObject({
     runId: IdSchema,
     minutes: z.number().finite().min(-MAX_MINUTES).max(MAX_MINUTES),
@@ -340,6 +346,7 @@ export interface ApiOutputs {
   createRun: Run;
   recordEvent: RunEvent;
   correctEvent: RunEvent;
+  resolveDuplicate: RunEvent;
   shiftPlan: RunEvent;
   deleteRun: { deleted: true };
   updateRunDocFields: Run;

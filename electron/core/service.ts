@@ -29,7 +29,7 @@ import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { runArchiveOf } from './runArchive';
 import { catalogues, msg, type Message } from '../../shared/i18n';
 import { eventTimeProblemOf, runSizeProblemOf, STEP_FINISH_KINDS, stepOrderConflictOf, stepOrderProblemOf } from '../../shared/runBounds';
-import { recordNumbersOf, runStatusAfter } from '../../shared/runState';
+import { duplicatesOf, recordNumbersOf, runStatusAfter } from '../../shared/runState';
 import { graphProblemsOf, ruleKeyOf, type GraphProblem } from '../../shared/rules';
 
 /** A rule's finding as a catalogue message, for an error's details. */
@@ -316,6 +316,40 @@ export function createService(deps: ServiceDeps): DrillService {
         });
         runs.supersedeEvent(db, seq, stored.seq);
         return { ...stored };
+      });
+    },
+    resolveDuplicate: ({ runId, seq }) => {
+      const target = runs.requireEvent(db, runId, seq);
+      if (target.supersededBy !== null)
+        throw new ApiError('conflict', msg('errors.run.alreadyCorrected', { seq, by: target.supersededBy }));
+      const run = runs.requireRun(db, runId);
+      const all = runs.eventsOf(db, runId);
+      // The one rule for what is a duplicate: the fold's (`applyEvent`).
+      const duplicates = duplicatesOf(run.plan, effectiveEventsOf(all), Date.parse(run.startedAt));
+      if (!duplicates.has(seq) && ![...duplicates.values()].includes(seq))
+        throw new ApiError('conflict', msg('errors.run.notADuplicate', { n: recordNumbersOf(all).get(seq) ?? seq }));
+      return tx(() => {
+        requireRoomFor(run, target.at, 1);
+        // Like a correction, the void stands in the record's place (its time and step) and supersedes it; nothing is deleted.
+        const stored = runs.insertEvent(db, runId, {
+          at: target.at,
+          kind: 'voided',
+          stepId: target.stepId,
+          roleId: null,
+          text: '',
+          rating: null,
+          edgeId: null,
+          shiftMin: null,
+          itemId: null,
+          value: null,
+          person: '',
+          corrects: seq,
+          recordedAt: iso(),
+          seatId: null,
+          clientId: null,
+        });
+        runs.supersedeEvent(db, seq, stored.seq);
+        return stored;
       });
     },
     shiftPlan: ({ runId, minutes, reason }) =>

@@ -68,6 +68,7 @@ export const conduct: typeof zh = {
     'plan-shifted': 'Plan shifted',
     'evaluation-scored': 'Evaluation',
     'hot-wash': 'On-the-spot comment',
+    voided: 'Voided',
   },
   console: {
     back: 'Runs',
@@ -183,6 +184,14 @@ export const conduct: typeof zh = {
     pending: 'Saving…',
     filterAll: 'All',
     filterObservations: 'Observations',
+    host: 'Host console',
+    duplicate: 'Duplicate',
+    duplicateOf: 'Repeats record {{seq}}: {{earlier}} and {{later}} both recorded “{{kind}}”; the earlier one counts.',
+    keepEarlier: 'Keep record {{seq}} (void this one)',
+    keepLater: 'Keep this one (void the earlier)',
+    voids: 'Voids record {{seq}} (a duplicate)',
+    voidedBy: 'Voided (record {{seq}})',
+    resolved: 'Record {{seq}} voided',
   },
   timeline: {
     phases: 'Phases',

@@ -68,6 +68,7 @@ export const conduct = {
     'plan-shifted': '计划顺延',
     'evaluation-scored': '评估',
     'hot-wash': '现场点评',
+    voided: '作废',
   },
   console: {
     back: '演练记录',
@@ -183,6 +184,14 @@ export const conduct = {
     pending: '正在保存…',
     filterAll: '全部',
     filterObservations: '观察',
+    host: '主控台',
+    duplicate: '重复',
+    duplicateOf: '与第 {{seq}} 条重复：{{earlier}} 与 {{later}} 都记录了“{{kind}}”，以先记的为准。',
+    keepEarlier: '保留第 {{seq}} 条（作废本条）',
+    keepLater: '保留本条（作废先记的）',
+    voids: '作废第 {{seq}} 条（重复记录）',
+    voidedBy: '已作废（第 {{seq}} 条）',
+    resolved: '已作废第 {{seq}} 条记录',
   },
   timeline: {
     phases: '阶段',
