@@ -8,64 +8,22 @@
  * port; the seat's stored token works without joining again; and its stream,
  * resumed with Last-Event-ID, delivers exactly the events recorded since.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope, SharingStatus } from '../../shared/api';
 import type { Run, RunEvent, Scenario } from '../../shared/model';
 import type { Seat } from '../../shared/seats';
-import { TOKEN_HEADER } from '../../electron/web/server';
 import { SEAT_TOKEN_HEADER } from '../../electron/web/sharing';
 import { LOOPBACK, request, streamOf, type Stream } from '../support/seatHttp';
-import { removeTempDirs, repoRoot, tempDir } from '../support/storage';
+import { hostCall, startBrowserMode } from '../support/browserMode';
+import { removeTempDirs, tempDir } from '../support/storage';
 
 const COMPOSITE = '2026年汛期水环境安全应急实战演练';
 const ENTRIES = 12;
 
-type Host = { child: ChildProcess; port: number; token: string; lines: string[]; exited: Promise<void> };
 const children: ChildProcess[] = [];
 const streams: Stream[] = [];
-
-/** Starts browser mode on `dataDir` and resolves once it printed its URL and what became of sharing kept from before. */
-function startHost(dataDir: string): Promise<Host> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'electron/web/main.ts'), '--data', dataDir, '--port', '0', '--loopback'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    const exited = new Promise<void>((done) => child.on('exit', () => done()));
-    const lines: string[] = [];
-    let buffered = '';
-    let stderr = '';
-    let url: URL | null = null;
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const parts = buffered.split('\n');
-      buffered = parts.pop()!;
-      for (const line of parts) {
-        lines.push(line);
-        const open = /^Open (\S+)$/.exec(line);
-        if (open) url = new URL(open[1]);
-        // The URL comes last, once sharing kept from before was resumed (or not).
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('exit', (code) => reject(new Error(`browser mode exited (${code}) before it was ready: ${stderr}`)));
-    const poll = setInterval(() => {
-      if (!url) return;
-      clearInterval(poll);
-      resolve({ child, port: Number(url.port), token: url.searchParams.get('token')!, lines, exited });
-    }, 20);
-  });
-}
-
-async function hostCall<T>(host: Host, method: string, arg: unknown): Promise<T> {
-  const answer = await request(host.port, { method: 'POST', path: `/api/${method}`, headers: { [TOKEN_HEADER]: host.token, 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });
-  const envelope = JSON.parse(answer.body) as Envelope<T>;
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.key}`);
-  return envelope.value;
-}
+const startHost = (dataDir: string) => startBrowserMode(dataDir, children);
 
 async function seatCall<T>(port: number, token: string, method: string, arg: unknown): Promise<T> {
   const answer = await request(port, { method: 'POST', path: `/seat/api/${method}`, headers: { [SEAT_TOKEN_HEADER]: token, 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });
