@@ -42,6 +42,8 @@ test('a phone reconnects to the restarted host without joining again', async ({ 
   const card = (stepId: string) => phone.locator(`[data-testid="run-step"][data-step-id="${stepId}"]`);
   await card('s17').getByTestId('step-delivered').click();
   await expect(card('s17')).toHaveAttribute('data-status', 'done');
+  // Stored by the host (acknowledged) before the crash.
+  await expect.poll(async () => (await hostCall<{ events: RunEvent[] }>(first, 'getRun', { id: run.id })).events.length).toBe(1);
   await expect(phone.getByTestId('seat-unsent')).toHaveAttribute('data-count', '0');
 
   first.child.kill('SIGKILL');

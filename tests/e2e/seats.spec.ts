@@ -228,6 +228,7 @@ test('two field controllers deliver the same inject: both records kept, the late
   await inject(first).getByTestId('step-delivered').click();
   await expect(inject(first)).toHaveAttribute('data-status', 'done');
   await inject(second).getByTestId('step-delivered').click();
+  await expect(second.getByTestId('seat-unsent')).toHaveAttribute('data-count', '1');
   await contexts[1].setOffline(false);
   await expect(second.getByTestId('seat-unsent')).toHaveAttribute('data-count', '0');
 
@@ -243,6 +244,7 @@ test('two field controllers deliver the same inject: both records kept, the late
   await expect(later.getByTestId('log-duplicate')).toContainText('污水厂一组 与 污水厂二组 都记录了“情景注入”');
   await expect(page.locator(`[data-testid="log-item"][data-seq="${kept.seq}"]`).getByTestId('log-duplicate')).toHaveCount(0);
 
+  if (process.env.SHOTS) await later.screenshot({ path: '/tmp/drilldesk-shots/seat-duplicate.png' });
   // One click keeps the earlier record: the later is voided by a recorded event, not deleted.
   await later.getByTestId('log-keep-earlier').click();
   await expect(page.getByTestId('log-duplicate')).toHaveCount(0);
