@@ -293,6 +293,7 @@ export function createService(deps: ServiceDeps): DrillService {
       if (original.supersededBy !== null)
         throw new ApiError('conflict', msg('errors.run.alreadyCorrected', { seq, by: original.supersededBy }));
       if (at === undefined && text === undefined && value === undefined) throw new ApiError('invalid-argument', msg('errors.run.emptyCorrection'));
+      if (original.kind === 'voided') throw new ApiError('invalid-argument', msg('errors.run.voidNotCorrected', { seq }));
       const run = runs.requireRun(db, runId);
       let corrected = original.value;
       if (value !== undefined) {

@@ -201,6 +201,7 @@ describe('two seats recording the same step (a duplicate)', () => {
     expect(voided).toMatchObject({ kind: 'voided', corrects: second.seq, stepId: 's18', at: second.at, seatId: null });
     expect(await refusalOf(backend, 'resolveDuplicate', { runId: run.id, seq: second.seq })).toMatchObject({ code: 'conflict', key: 'errors.run.alreadyCorrected' });
     expect(await refusalOf(backend, 'resolveDuplicate', { runId: run.id, seq: first.value.seq })).toMatchObject({ code: 'conflict', key: 'errors.run.notADuplicate' });
+    expect(await refusalOf(backend, 'correctEvent', { runId: run.id, seq: voided.seq, text: '改' })).toMatchObject({ code: 'invalid-argument', key: 'errors.run.voidNotCorrected' });
 
     // Nothing deleted: the duplicate is there, superseded by the void; what counts is the kept record.
     const after = await call('getRun', { id: run.id });

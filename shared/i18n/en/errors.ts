@@ -108,6 +108,7 @@ export const errors: typeof zh = {
     alreadyCorrected: 'event {{seq}} was already corrected by event {{by}}; correct that one',
     emptyCorrection: 'a correction must change the time, the text or the rating',
     notADuplicate: 'record {{n}} is not a duplicate (nor repeated by one); there is nothing to resolve',
+    voidNotCorrected: 'event {{seq}} voids a duplicate and cannot be corrected',
     notAScore: 'event {{seq}} is not an evaluation score; only its time and text can be corrected',
     ratingDoesNotFit: 'the rating "{{value}}" does not fit form "{{form}}"; item {{number}} accepts {{allowed}}',
     tooManyEvents: 'a run holds at most {{max}} events',

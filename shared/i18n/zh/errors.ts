@@ -115,6 +115,7 @@ export const errors = {
     alreadyCorrected: '第 {{seq}} 条事件已被第 {{by}} 条更正，请更正那一条。',
     emptyCorrection: '更正须改动时间、内容或评估结果中的至少一项。',
     notADuplicate: '第 {{n}} 条记录不是重复记录（或与它重复的那条已作废），无需解决。',
+    voidNotCorrected: '第 {{seq}} 条是作废记录，不能更正。',
     notAScore: '第 {{seq}} 条事件不是评估记录，只能更正时间和内容。',
     ratingDoesNotFit: '评估结果“{{value}}”不符合评估表“{{form}}”的评分方式；第 {{number}} 项可填：{{allowed}}。',
     tooManyEvents: '一次演练最多记录 {{max}} 条事件。',
