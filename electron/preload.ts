@@ -29,6 +29,7 @@ const transport = {
   createRun: call('createRun'),
   recordEvent: call('recordEvent'),
   correctEvent: call('correctEvent'),
+  resolveDuplicate: call('resolveDuplicate'),
   shiftPlan: call('shiftPlan'),
   deleteRun: call('deleteRun'),
   updateRunDocFields: call('updateRunDocFields'),

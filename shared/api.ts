@@ -149,6 +149,12 @@ export const apiInputs = {
     /** For an evaluation score: the corrected rating. */
     value: EvalValueSchema.optional(),
   }),
+  /**
+   * Resolves a duplicate (two records of the same step state, see
+   * `applyEvent`): voids record `seq`, either the duplicate or the record it
+   * repeats, so the other stands. Recorded as a `voided` event superseding it.
+   */
+  resolveDuplicate: z.strictObject({ runId: IdSchema, seq: z.number().int().min(1) }),
   shiftPlan: z.strictObject({
     runId: IdSchema,
     minutes: z.number().finite().min(-MAX_MINUTES).max(MAX_MINUTES),
@@ -349,6 +355,7 @@ export interface ApiOutputs {
   createRun: Run;
   recordEvent: RunEvent;
   correctEvent: RunEvent;
+  resolveDuplicate: RunEvent;
   shiftPlan: RunEvent;
   deleteRun: { deleted: true };
   updateRunDocFields: Run;
@@ -419,8 +426,19 @@ export type HostService = { [M in HostMethod]: ApiHandler<M> };
 /** What the sharing host implements. */
 export type SharingService = { [M in SharingMethod]: ApiHandler<M> };
 
-/** A run shared on the network: where seats reach it, and which seats are connected now (their ids). */
-export type SharingStatus = { shared: { runId: string; address: string; port: number; url: string } | null; connected: string[] };
+/** Why sharing kept from before a restart was not resumed: the run ended or is gone, the address is no longer offered, or it could not listen again. */
+export type NotResumedReason = 'run-ended' | 'run-missing' | 'address-gone' | 'cannot-listen';
+
+/**
+ * A run shared on the network: where seats reach it, and which seats are
+ * connected now (their ids); `notResumed`, the sharing kept from before the
+ * host restarted when it could not be resumed (until sharing starts or stops).
+ */
+export type SharingStatus = {
+  shared: { runId: string; address: string; port: number; url: string } | null;
+  connected: string[];
+  notResumed: { runId: string; address: string; port: number; reason: NotResumedReason } | null;
+};
 
 export const ApiErrorCodeSchema = z.enum([
   'invalid-argument',

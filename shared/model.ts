@@ -428,6 +428,8 @@ export const RunEventKindSchema = z.enum([
   'plan-shifted',
   'evaluation-scored',
   'hot-wash',
+  /** A record voided by the controller (a duplicate resolved): `corrects` names it; written only by `resolveDuplicate`, never recorded directly. */
+  'voided',
 ]);
 export type RunEventKind = z.infer<typeof RunEventKindSchema>;
 export const RUN_EVENT_KINDS = RunEventKindSchema.options;
@@ -480,6 +482,7 @@ export const NewRunEventSchema = z
       ctx.addIssue({ code: 'custom', path: ['stepId'], message: 'errors.invalid.stepOfEvent', params: { values: { kind: event.kind } } });
     if (event.kind === 'branch-taken' && event.edgeId === null)
       ctx.addIssue({ code: 'custom', path: ['edgeId'], message: 'errors.invalid.edgeOfBranch' });
+    if (event.kind === 'voided') ctx.addIssue({ code: 'custom', path: ['kind'], message: 'errors.invalid.voidedOnlyByResolving' });
     if (event.kind === 'plan-shifted' && event.shiftMin === null)
       ctx.addIssue({ code: 'custom', path: ['shiftMin'], message: 'errors.invalid.minutesOfShift' });
   });
@@ -513,10 +516,14 @@ export type RunEvent = {
   clientId: string | null;
 };
 
-/** Events that still count: corrections applied, superseded originals dropped, ordered by time. */
+/**
+ * Events that still count: corrections applied, superseded originals
+ * dropped, voids dropped too (a void only takes away the record it
+ * supersedes), ordered by time.
+ */
 export function effectiveEventsOf(events: readonly RunEvent[]): RunEvent[] {
   return events
-    .filter((event) => event.supersededBy === null)
+    .filter((event) => event.supersededBy === null && event.kind !== 'voided')
     .sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at < b.at ? -1 : 1));
 }
 

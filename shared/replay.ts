@@ -22,6 +22,7 @@ import {
   applyEvent,
   initialRunState,
   settleRunState,
+  STEP_STATE_KINDS,
   type RunStateAt,
   type StepState,
   type StepStatus,
@@ -51,6 +52,9 @@ type Checkpoint = {
   pending: Int32Array;
   cutOff: Uint8Array;
   shiftAtStart: Float64Array;
+  /** The fold's kept record per step state, and the duplicates found so far (few: [duplicate, kept] pairs). */
+  kept: Int32Array;
+  duplicates: [number, number][];
 };
 
 export type ReplayIndex = {
@@ -83,8 +87,8 @@ export type ReplayOptions = {
 };
 
 const CHECKPOINT_BUDGET_BYTES = 16 * 1024 * 1024;
-/** Bytes one step takes in a checkpoint: status, three times, waiting count, cut-off flag, shift at start. */
-const BYTES_PER_STEP = 1 + 3 * 8 + 4 + 1 + 8;
+/** Bytes one step takes in a checkpoint: status, three times, waiting count, cut-off flag, shift at start, kept records. */
+const BYTES_PER_STEP = 1 + 3 * 8 + 4 + 1 + 8 + STEP_STATE_KINDS.length * 4;
 
 /** Folding work between checkpoints for a log of `work` units over `stepCount` steps: at least 64, more when memory demands. */
 export function checkpointSpacingOf(work: number, stepCount: number): number {
@@ -140,6 +144,8 @@ function checkpointOf(state: RunStateAt, steps: readonly StepState[]): Checkpoin
     pending: state.work.pending.slice(),
     cutOff: state.work.cutOff.slice(),
     shiftAtStart: state.work.shiftAtStart.slice(),
+    kept: state.work.kept.slice(),
+    duplicates: [...state.duplicates],
   };
 }
 
@@ -186,6 +192,9 @@ function restore(index: ReplayIndex, checkpoint: Checkpoint) {
   work.work.cutOff.set(checkpoint.cutOff);
   work.work.shiftAtStart.set(checkpoint.shiftAtStart);
   work.work.endedAtMs = checkpoint.endedAtMs;
+  work.work.kept.set(checkpoint.kept);
+  work.duplicates.clear();
+  for (const [duplicate, kept] of checkpoint.duplicates) work.duplicates.set(duplicate, kept);
 }
 
 /**

@@ -205,7 +205,8 @@ const LOG_COLUMNS = {
 type LogColumn = keyof typeof LOG_COLUMNS;
 const FIXED_ORDER: Record<LogColumn, number> = { time: 0, step: 1, kind: 2, role: 3, text: 4, rating: 5, item: 6, value: 7, person: 8 };
 
-const KIND_NAMES: Record<RunEventKind, readonly string[]> = {
+/** The names each kind is read by. A log names no voids: it holds the events that count (`effectiveEventsOf`). */
+const KIND_NAMES: Record<Exclude<RunEventKind, 'voided'>, readonly string[]> = {
   'inject-delivered': ['inject-delivered', 'inject', 'delivered', '注入', '情景注入', '已注入', '注入完成', '下达'],
   started: ['started', 'start', '开始', '已开始', '开始处置', '启动'],
   completed: ['completed', 'complete', 'done', 'finished', '完成', '已完成', '处置完成', '到达'],
@@ -220,7 +221,7 @@ const KIND_NAMES: Record<RunEventKind, readonly string[]> = {
   'hot-wash': ['hot-wash', 'hotwash', '现场点评', '点评'],
 };
 const kindByName = new Map<string, RunEventKind>();
-for (const kind of Object.keys(KIND_NAMES) as RunEventKind[]) for (const name of KIND_NAMES[kind]) kindByName.set(headerKeyOf(name), kind);
+for (const kind of Object.keys(KIND_NAMES) as (keyof typeof KIND_NAMES)[]) for (const name of KIND_NAMES[kind]) kindByName.set(headerKeyOf(name), kind);
 
 const STEP_KINDS: ReadonlySet<RunEventKind> = new Set(['inject-delivered', 'started', 'completed', 'skipped', 'branch-taken']);
 

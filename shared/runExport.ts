@@ -8,8 +8,8 @@
  */
 import { effectiveEventsOf, type Run, type RunEvent, type RunEventKind } from './model';
 
-/** The word each kind is written as; every one is a name the run-log import reads. */
-const KIND_WORDS: Record<RunEventKind, string> = {
+/** The word each kind is written as; every one is a name the run-log import reads. (A void is never written: only effective events are.) */
+const KIND_WORDS: Record<Exclude<RunEventKind, 'voided'>, string> = {
   'inject-delivered': '注入',
   started: '开始',
   completed: '完成',
@@ -53,7 +53,7 @@ export function runCsvTextOf(run: Run, events: readonly RunEvent[]): string {
     [
       event.at,
       event.stepId ?? '',
-      KIND_WORDS[event.kind],
+      KIND_WORDS[event.kind as keyof typeof KIND_WORDS], // effective events hold no void
       event.roleId ?? '',
       textOf(run, event),
       event.rating === null ? '' : String(event.rating),

@@ -46,6 +46,12 @@ export type RunStateAt = {
   shiftMin: number;
   takenEdgeIds: Set<string>;
   notTakenEdgeIds: Set<string>;
+  /**
+   * Duplicates (联网导调: two seats, or a seat and the host, recording the
+   * same thing): the seq of each event that repeats an earlier one for the
+   * same step, to the seq of the record it repeats. See `applyEvent`.
+   */
+  duplicates: Map<number, number>;
   /** Plan index and per-step working numbers; shared plan, copied arrays (see `cloneRunState`). */
   work: RunStateWork;
 };
@@ -61,7 +67,25 @@ export type RunStateWork = {
   /** The plan shift (minutes) in effect when each step started; NaN before it starts. */
   shiftAtStart: Float64Array;
   endedAtMs: number | null;
+  /**
+   * The record kept for each step state so far: its seq at
+   * `stepIndex * STEP_STATE_KINDS.length + stateSlotOf(kind)`, 0 for none
+   * (so an event not yet numbered, seq 0, is never kept).
+   */
+  kept: Int32Array;
 };
+
+/**
+ * The step states a record can repeat (see `applyEvent`): a step delivered,
+ * started, completed, skipped, or a branch taken at a decision (a second
+ * branch-taken for the same decision repeats the first, whichever edge it
+ * names). Events of other kinds are never duplicates.
+ */
+export const STEP_STATE_KINDS = ['inject-delivered', 'started', 'completed', 'skipped', 'branch-taken'] as const satisfies readonly RunEventKind[];
+const STATE_SLOT = new Map<RunEventKind, number>(STEP_STATE_KINDS.map((kind, slot) => [kind, slot]));
+
+/** The slot of a step-state kind in `kept`, or -1 for a kind that records no step state. */
+export const stateSlotOf = (kind: RunEventKind): number => STATE_SLOT.get(kind) ?? -1;
 
 /**
  * One run event with every field filled: `fields` gives the kind, the
@@ -271,6 +295,7 @@ export function initialRunState(body: ScenarioBody, runStartMs: number): RunStat
     shiftMin: 0,
     takenEdgeIds: new Set(),
     notTakenEdgeIds: new Set(),
+    duplicates: new Map(),
     work: {
       plan,
       runStartMs,
@@ -278,6 +303,7 @@ export function initialRunState(body: ScenarioBody, runStartMs: number): RunStat
       cutOff: new Uint8Array(plan.ids.length),
       shiftAtStart: new Float64Array(plan.ids.length).fill(NaN),
       endedAtMs: null,
+      kept: new Int32Array(plan.ids.length * STEP_STATE_KINDS.length),
     },
   };
 }
@@ -291,11 +317,13 @@ export function cloneRunState(state: RunStateAt): RunStateAt {
     steps,
     takenEdgeIds: new Set(state.takenEdgeIds),
     notTakenEdgeIds: new Set(state.notTakenEdgeIds),
+    duplicates: new Map(state.duplicates),
     work: {
       ...state.work,
       pending: state.work.pending.slice(),
       cutOff: state.work.cutOff.slice(),
       shiftAtStart: state.work.shiftAtStart.slice(),
+      kept: state.work.kept.slice(),
     },
   };
 }
@@ -400,6 +428,14 @@ function markDone(state: RunStateAt, i: number, step: StepState, at: number) {
  * evaluation entries change nothing but the count. Events naming a step the plan lacks are counted and
  * otherwise ignored. `at` is the event's time in epoch ms, when the caller
  * has it already.
+ *
+ * Duplicates: a step event that repeats one already applied (the same step
+ * and `STEP_STATE_KINDS` kind: two seats completing the same step, a second branch
+ * taken at the same decision) is the later record — later in the fold's
+ * order, the drill's time, recorded later on a tie. It is counted, entered
+ * in `duplicates` against the record it repeats, and changes nothing else:
+ * the earlier record stands until the controller resolves the pair by
+ * voiding one of them (`resolveDuplicate`, a `voided` event superseding it).
  */
 export function applyEvent(state: RunStateAt, event: RunEvent, at: number = instantMsOf(event.at)): void {
   state.applied++;
@@ -422,10 +458,21 @@ export function applyEvent(state: RunStateAt, event: RunEvent, at: number = inst
     case 'observation':
     case 'evaluation-scored':
     case 'hot-wash':
+    case 'voided':
       return;
   }
   const i = event.stepId === null ? undefined : state.work.plan.indexOf.get(event.stepId);
   if (i === undefined) return;
+  const slot = stateSlotOf(event.kind);
+  if (slot >= 0) {
+    const at = i * STEP_STATE_KINDS.length + slot;
+    const kept = state.work.kept[at];
+    if (kept !== 0 && kept !== event.seq) {
+      state.duplicates.set(event.seq, kept);
+      return;
+    }
+    state.work.kept[at] = event.seq;
+  }
   const step = state.steps.get(event.stepId!)!;
   switch (event.kind) {
     case 'started':
@@ -530,6 +577,18 @@ export function runStateAt(plan: ScenarioBody, events: readonly RunEvent[], runS
     applyEvent(state, event, at);
   }
   return settleRunState(state, t);
+}
+
+/**
+ * The duplicates of a run's log (see `applyEvent`): each later record of a
+ * step state already recorded, by seq, to the seq of the record it repeats.
+ * `events` are the run's effective events in time order (`effectiveEventsOf`).
+ * Example: 「污水厂现场」 and the host both complete s17 → { 41 → 38 }.
+ */
+export function duplicatesOf(plan: ScenarioBody, events: readonly RunEvent[], runStartMs: number): Map<number, number> {
+  const state = initialRunState(plan, runStartMs);
+  for (const event of events) applyEvent(state, event);
+  return state.duplicates;
 }
 
 /**

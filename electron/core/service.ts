@@ -28,8 +28,8 @@ import type { LoadedTemplate } from './templates';
 import { xlsxFileNameOf, xlsxOf } from './xlsx';
 import { runArchiveOf } from './runArchive';
 import { catalogues, msg, type Message } from '../../shared/i18n';
-import { eventTimeProblemOf, runSizeProblemOf, stepOrderConflictOf, stepOrderProblemOf } from '../../shared/runBounds';
-import { recordNumbersOf, runStatusAfter } from '../../shared/runState';
+import { eventTimeProblemOf, runSizeProblemOf, STEP_FINISH_KINDS, stepOrderConflictOf, stepOrderProblemOf } from '../../shared/runBounds';
+import { duplicatesOf, recordNumbersOf, runStatusAfter } from '../../shared/runState';
 import { graphProblemsOf, ruleKeyOf, type GraphProblem } from '../../shared/rules';
 
 /** A rule's finding as a catalogue message, for an error's details. */
@@ -145,7 +145,8 @@ export function createService(deps: ServiceDeps): DrillService {
    * record by its number in the run; `replacing` is the event a correction supersedes.
    */
   const requireStepOrder = (run: { id: string; plan: ScenarioBody }, candidate: { kind: RunEvent['kind']; stepId: string | null; at: string }, replacing: number | null) => {
-    if (candidate.stepId === null) return;
+    // Only a start or a finish has an order to keep; an observation naming a step reads nothing (it used to read the whole log).
+    if (candidate.stepId === null || (candidate.kind !== 'started' && !STEP_FINISH_KINDS.has(candidate.kind))) return;
     const all = runs.eventsOf(db, run.id);
     const others = effectiveEventsOf(all)
       .filter((event) => event.seq !== replacing && event.stepId === candidate.stepId)
@@ -296,6 +297,7 @@ export function createService(deps: ServiceDeps): DrillService {
       if (original.supersededBy !== null)
         throw new ApiError('conflict', msg('errors.run.alreadyCorrected', { seq, by: original.supersededBy }));
       if (at === undefined && text === undefined && value === undefined) throw new ApiError('invalid-argument', msg('errors.run.emptyCorrection'));
+      if (original.kind === 'voided') throw new ApiError('invalid-argument', msg('errors.run.voidNotCorrected', { seq }));
       const run = runs.requireRun(db, runId);
       let corrected = original.value;
       if (value !== undefined) {
@@ -319,6 +321,40 @@ export function createService(deps: ServiceDeps): DrillService {
         });
         runs.supersedeEvent(db, seq, stored.seq);
         return { ...stored };
+      });
+    },
+    resolveDuplicate: ({ runId, seq }) => {
+      const target = runs.requireEvent(db, runId, seq);
+      if (target.supersededBy !== null)
+        throw new ApiError('conflict', msg('errors.run.alreadyCorrected', { seq, by: target.supersededBy }));
+      const run = runs.requireRun(db, runId);
+      const all = runs.eventsOf(db, runId);
+      // The one rule for what is a duplicate: the fold's (`applyEvent`).
+      const duplicates = duplicatesOf(run.plan, effectiveEventsOf(all), Date.parse(run.startedAt));
+      if (!duplicates.has(seq) && ![...duplicates.values()].includes(seq))
+        throw new ApiError('conflict', msg('errors.run.notADuplicate', { n: recordNumbersOf(all).get(seq) ?? seq }));
+      return tx(() => {
+        requireRoomFor(run, target.at, 1);
+        // Like a correction, the void stands in the record's place (its time and step) and supersedes it; nothing is deleted.
+        const stored = runs.insertEvent(db, runId, {
+          at: target.at,
+          kind: 'voided',
+          stepId: target.stepId,
+          roleId: null,
+          text: '',
+          rating: null,
+          edgeId: null,
+          shiftMin: null,
+          itemId: null,
+          value: null,
+          person: '',
+          corrects: seq,
+          recordedAt: iso(),
+          seatId: null,
+          clientId: null,
+        });
+        runs.supersedeEvent(db, seq, stored.seq);
+        return stored;
       });
     },
     shiftPlan: ({ runId, minutes, reason }) =>

@@ -8,8 +8,9 @@
  *   worker of its own with a second connection to the same database, so the
  *   main worker keeps answering while it runs.
  *
- * Every worker has a heap limit and every call a time budget. A call that
- * exceeds either ends its worker; the caller gets an envelope saying nothing
+ * Every worker has a heap limit and every call a time budget, counted from
+ * when the worker reaches the call (not while it waits behind others). A
+ * call that exceeds either ends its worker; the caller gets an envelope saying nothing
  * was changed (SQLite rolls back the unfinished transaction), and a main
  * worker is started again on the same database. A long call can be listed
  * (`listTasks`, for progress) and cancelled (`cancelTask`, which ends its
@@ -98,7 +99,7 @@ export class BackendOpenError extends Error {
   }
 }
 
-type Pending = { resolve: (envelope: Envelope<unknown>) => void; what: 'import' | 'export' | 'call' };
+type Pending = { resolve: (envelope: Envelope<unknown>) => void; what: 'import' | 'export' | 'call'; budgetMs: number };
 
 /**
  * One worker thread and the calls waiting on it. `ended` is set before the
@@ -107,7 +108,10 @@ type Pending = { resolve: (envelope: Envelope<unknown>) => void; what: 'import' 
 class WorkerSlot {
   readonly worker: Worker;
   readonly ready: Promise<string>;
+  /** Calls sent and not yet answered, in the order sent: the worker takes them in that order. */
   private readonly pending = new Map<number, Pending>();
+  /** The budget timer of the oldest pending call (the one the worker is on), and its id. */
+  private headTimer: { id: number; timer: NodeJS.Timeout } | null = null;
   private ending: Ending | null = null;
   private closedResolve: (() => void) | null = null;
   exited = false;
@@ -136,6 +140,7 @@ class WorkerSlot {
         const ending = this.ending ?? { kind: 'crashed', message: 'exited' };
         for (const { resolve: answer, what } of this.pending.values()) answer(envelopeOfEnding(ending, what));
         this.pending.clear();
+        this.timeHead();
         this.closedResolve?.();
         reject(new Error('the worker exited before it was ready'));
         this.host.onExit(this);
@@ -144,10 +149,30 @@ class WorkerSlot {
     this.ready.catch(() => {});
   }
 
+  /**
+   * Times the call at the head of the queue: a call's budget runs from when
+   * the worker reaches it, not from when it was sent, so calls queued behind
+   * others (a burst of entries from many seats) never end a healthy worker,
+   * while one call that holds the worker past its budget still does.
+   */
+  private timeHead() {
+    const head = this.pending.entries().next();
+    if (head.done) {
+      if (this.headTimer) clearTimeout(this.headTimer.timer);
+      this.headTimer = null;
+      return;
+    }
+    const [id, { budgetMs }] = head.value;
+    if (this.headTimer?.id === id) return;
+    if (this.headTimer) clearTimeout(this.headTimer.timer);
+    this.headTimer = { id, timer: setTimeout(() => this.stop({ kind: 'budget', ms: budgetMs }), budgetMs) };
+  }
+
   private receive(message: FromWorker) {
     if (message.type === 'result') {
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
+      this.timeHead();
       pending?.resolve(message.envelope);
     } else if (message.type === 'prefs') this.host.prefs.write(message.patch);
     else if (message.type === 'log') this.host.log(message.message, message.error ?? undefined);
@@ -158,7 +183,7 @@ class WorkerSlot {
     return this.pending.size;
   }
 
-  /** Sends one call; ends the worker when it runs past `budgetMs`. */
+  /** Sends one call; ends the worker when, once reached, it runs past `budgetMs`. */
   async call(id: number, method: string, arg: unknown, what: Pending['what'], budgetMs: number, seatToken?: string): Promise<Envelope<unknown>> {
     try {
       await this.ready;
@@ -167,14 +192,8 @@ class WorkerSlot {
     }
     if (this.exited) return envelopeOfEnding(this.ending ?? { kind: 'crashed', message: 'exited' }, what);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.stop({ kind: 'budget', ms: budgetMs }), budgetMs);
-      this.pending.set(id, {
-        what,
-        resolve: (envelope) => {
-          clearTimeout(timer);
-          resolve(envelope);
-        },
-      });
+      this.pending.set(id, { what, budgetMs, resolve });
+      this.timeHead();
       this.worker.postMessage({ type: 'call', id, method, arg, prefs: this.host.prefs.read(), ...(seatToken === undefined ? {} : { seatToken }) } satisfies ToWorker);
     });
   }

@@ -76,7 +76,7 @@ export function eventHubOf(): EventHub {
 }
 
 /** Methods whose answer is a committed run event. */
-const EVENT_METHODS = new Set(['recordEvent', 'correctEvent', 'shiftPlan']);
+const EVENT_METHODS = new Set(['recordEvent', 'correctEvent', 'resolveDuplicate', 'shiftPlan']);
 
 /** The back end with its committed events published to the hub, and a revoked seat's streams ended. */
 export function liveBackendOf(backend: Caller, hub: EventHub): Caller {

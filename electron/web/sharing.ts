@@ -9,8 +9,12 @@
  * Host header, same-origin only, body limits, no CORS; plus a rate limit per
  * seat and per joining address.
  */
+import fs from 'node:fs';
 import http from 'node:http';
-import { ApiError, SHARING_METHODS, type Envelope, type SharingService, type SharingStatus } from '../../shared/api';
+import path from 'node:path';
+import { z } from 'zod';
+import { ApiError, SHARING_METHODS, type Envelope, type NotResumedReason, type SharingService, type SharingStatus } from '../../shared/api';
+import { IdSchema } from '../../shared/model';
 import { msg } from '../../shared/i18n';
 import { MAX_SEAT_PHOTO_BYTES } from '../../shared/images';
 import type { NetworkChoice, Seat } from '../../shared/seats';
@@ -153,6 +157,53 @@ async function jsonBodyOf(request: http.IncomingMessage, response: http.ServerRe
   }
 }
 
+/**
+ * What the host keeps of the run it shares, so that after a restart (a crash
+ * included) it serves the seats again at the same address and port and their
+ * stored tokens reach it without joining again. `scheme` names the protocol
+ * the seats' server spoke ('http' only here; a record this build cannot serve
+ * is not resumed).
+ */
+export const SharingRecordSchema = z.object({
+  runId: IdSchema,
+  address: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/),
+  port: z.number().int().min(1).max(65535),
+  scheme: z.literal('http').default('http'),
+});
+export type SharingRecord = z.infer<typeof SharingRecordSchema>;
+
+/** Where the record is kept: `read` answers null when there is none (or it cannot be read). */
+export type SharingRecordStore = { read: () => SharingRecord | null; write: (record: SharingRecord | null) => void };
+
+export const SHARING_RECORD_FILE = 'sharing.json';
+
+/** The record as a file of the data folder, replaced atomically (written beside it, synced, renamed), owner-only. */
+export function sharingRecordFileOf(dataDir: string): SharingRecordStore {
+  const file = path.join(dataDir, SHARING_RECORD_FILE);
+  return {
+    read: () => {
+      try {
+        const parsed = SharingRecordSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    },
+    write: (record) => {
+      if (record === null) return fs.rmSync(file, { force: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      const fd = fs.openSync(temp, 'w', 0o600);
+      try {
+        fs.writeSync(fd, JSON.stringify(record));
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(temp, file);
+    },
+  };
+}
+
 export type SharingHostOptions = {
   /** The live back end (events published to `hub`). */
   backend: Caller;
@@ -161,20 +212,30 @@ export type SharingHostOptions = {
   /** The interfaces offered: `privateInterfacesOf(os.networkInterfaces())`; tests pass 127.0.0.1. */
   interfaces: () => NetworkChoice[];
   limits?: Partial<RateLimits>;
+  /** Where the shared run is kept across restarts; without it, sharing ends with the process. */
+  record?: SharingRecordStore;
 };
 
 export type SharingHost = {
   /** The host's calls: the sharing operations here, everything else to the back end. */
   call: (method: string, arg: unknown) => Promise<Envelope<unknown>>;
+  /**
+   * At start-up: shares again the run kept from before (same address and
+   * port) when it is still running and the address is still offered;
+   * otherwise the status says why not (`notResumed`).
+   */
+  resume: () => Promise<SharingStatus>;
   close: () => Promise<void>;
 };
 
 /** The host side of sharing: one shared run at a time, on one chosen interface. */
 export function sharingHostOf(options: SharingHostOptions): SharingHost {
   let current: { runId: string; address: string; server: SeatServer } | null = null;
+  let notResumed: SharingStatus['notResumed'] = null;
   const status = (): SharingStatus => ({
     shared: current && { runId: current.runId, address: current.address, port: current.server.port, url: `http://${current.address}:${current.server.port}/` },
     connected: current ? options.hub.connectedSeatIds(current.runId) : [],
+    notResumed,
   });
   const stop = async () => {
     const stopping = current;
@@ -182,26 +243,37 @@ export function sharingHostOf(options: SharingHostOptions): SharingHost {
     options.hub.closeSeats();
     await stopping?.server.close();
   };
+  /** Why `runId` cannot be shared now, or null. */
+  const runProblemOf = async (runId: string): Promise<{ reason: NotResumedReason; error: ApiError } | null> => {
+    const got = await options.backend.call('getRun', { id: runId });
+    if (!got.ok) return { reason: 'run-missing', error: ApiError.of(got.error) };
+    return (got.value as { run: { status: string } }).run.status === 'ended' ? { reason: 'run-ended', error: new ApiError('conflict', msg('errors.seat.runNotRunning')) } : null;
+  };
+  const listen = async (runId: string, address: string, port: number) => {
+    const server = await startSeatServer({ backend: options.backend, hub: options.hub, rendererDir: options.rendererDir, address, port, limits: options.limits });
+    current = { runId, address, server };
+    notResumed = null;
+    options.record?.write({ runId, address, port: server.port, scheme: 'http' });
+  };
   const handlers: SharingService = {
     listNetworkInterfaces: () => options.interfaces(),
     startSharing: async ({ runId, address, port }) => {
       if (!options.interfaces().some((choice) => choice.address === address)) throw new ApiError('invalid-argument', msg('errors.seat.notPrivate', { address }));
       if (current && current.runId !== runId) throw new ApiError('conflict', msg('errors.seat.alreadyShared'));
       if (current) return status();
-      const got = await options.backend.call('getRun', { id: runId });
-      if (!got.ok) throw ApiError.of(got.error);
-      if ((got.value as { run: { status: string } }).run.status === 'ended') throw new ApiError('conflict', msg('errors.seat.runNotRunning'));
-      let server: SeatServer;
+      const problem = await runProblemOf(runId);
+      if (problem) throw problem.error;
       try {
-        server = await startSeatServer({ backend: options.backend, hub: options.hub, rendererDir: options.rendererDir, address, port, limits: options.limits });
+        await listen(runId, address, port);
       } catch (error) {
         throw new ApiError('conflict', msg('errors.seat.cannotListen', { address, port, reason: (error as { code?: string }).code ?? String(error) }));
       }
-      current = { runId, address, server };
       return status();
     },
     stopSharing: async () => {
       await stop();
+      notResumed = null;
+      options.record?.write(null);
       return status();
     },
     sharingStatus: () => status(),
@@ -209,7 +281,23 @@ export function sharingHostOf(options: SharingHostOptions): SharingHost {
   const sharing = new Set<string>(SHARING_METHODS);
   return {
     call: (method, arg) => (sharing.has(method) ? dispatch(handlers, method, arg) : options.backend.call(method, arg)),
+    resume: async () => {
+      const kept = options.record?.read() ?? null;
+      if (!kept || current) return status();
+      const { runId, address, port } = kept;
+      const problem = await runProblemOf(runId);
+      let reason: NotResumedReason | null = problem?.reason ?? null;
+      if (!reason && !options.interfaces().some((choice) => choice.address === address)) reason = 'address-gone';
+      if (!reason) {
+        try {
+          await listen(runId, address, port);
+        } catch {
+          reason = 'cannot-listen';
+        }
+      }
+      if (reason) notResumed = { runId, address, port, reason };
+      return status();
+    },
     close: stop,
   };
 }
-

@@ -15,7 +15,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { DrillZone, useDrillZone } from '../components/DrillZone';
 import { notify } from '../components/toasts';
 import { CorrectDialog, ShiftDialog, StepChoiceDialog, type FollowActual, type StepChoice } from './dialogs';
-import { correctEvent, openRun, receiveEvent, recordEvent, shiftPlan, useRun } from './runStore';
+import { correctEvent, openRun, receiveEvent, recordEvent, resolveDuplicate, shiftPlan, useRun } from './runStore';
 import { hostToken, isDesktop } from '../api';
 import { TOKEN_HEADER } from '../api/http';
 import { subscribeRunEvents } from '../api/live';
@@ -216,7 +216,15 @@ export function ConductScreen(props: { runId: string }) {
                   return stored !== null;
                 }}
               />
-              <EventLog plan={plan} events={events} pending={pending} seatNames={seatNames} onCorrect={(event) => setDialog({ kind: 'correct', event })} />
+              <EventLog
+                plan={plan}
+                events={events}
+                pending={pending}
+                seatNames={seatNames}
+                duplicates={state.duplicates}
+                onCorrect={(event) => setDialog({ kind: 'correct', event })}
+                onVoid={(seq) => void resolveDuplicate(seq).then((stored) => stored && notify(t('conduct.log.resolved', { seq: recordNumbersOf(events).get(seq) })))}
+              />
             </>
           ) : side === 'seats' ? (
             <SeatsPanel run={run} />

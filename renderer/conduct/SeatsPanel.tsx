@@ -71,6 +71,11 @@ export function SeatsPanel(props: { run: Run }) {
       <h3>{t('conduct.seats.tab')}</h3>
       <p className="small muted">{t('conduct.seats.intro')}</p>
       {choices !== null && choices.length === 0 && <p className="small error-text">{t('conduct.seats.noInterface')}</p>}
+      {!shared && status?.notResumed?.runId === props.run.id && (
+        <p className="small error-text" data-testid="seats-not-resumed" data-reason={status.notResumed.reason}>
+          {t('conduct.seats.notResumed', { address: status.notResumed.address, port: status.notResumed.port, reason: t(`conduct.seats.notResumedReason.${status.notResumed.reason}`) })}
+        </p>
+      )}
       {!shared ? (
         <div className="seats-share">
           <label>

@@ -134,7 +134,17 @@ export function ObservationForm(props: {
   );
 }
 
-export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[]; pending: readonly RunEvent[]; seatNames?: Readonly<Record<string, string>>; onCorrect: (event: RunEvent) => void }) {
+export function EventLog(props: {
+  plan: ScenarioBody;
+  events: readonly RunEvent[];
+  pending: readonly RunEvent[];
+  seatNames?: Readonly<Record<string, string>>;
+  /** The fold's duplicates (`RunStateAt.duplicates`): a later record's seq to the seq of the record it repeats. */
+  duplicates?: ReadonlyMap<number, number>;
+  onCorrect: (event: RunEvent) => void;
+  /** Resolves a duplicate by voiding record `seq`. */
+  onVoid?: (seq: number) => void;
+}) {
   const { t } = useTranslation();
   const zone = useDrillZone();
   const [filter, setFilter] = useState<'all' | 'observations'>('all');
@@ -142,6 +152,9 @@ export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[
   const roles = new Map(props.plan.roles.map((role) => [role.id, role.name]));
   const edges = new Map(props.plan.edges.map((edge) => [edge.id, edge]));
   const numbers = useMemo(() => recordNumbersOf(props.events), [props.events]);
+  const bySeq = useMemo(() => new Map([...props.events, ...props.pending].map((event) => [event.seq, event])), [props.events, props.pending]);
+  /** Who recorded an event: its seat by name, or the host's console. */
+  const whoOf = (event: RunEvent | undefined) => (!event ? '?' : event.seatId === null ? t('conduct.log.host') : (props.seatNames?.[event.seatId] ?? t('conduct.seats.unknownSeat')));
   const all = [...props.events, ...props.pending]
     .filter((event) => filter === 'all' || event.kind === 'observation')
     .sort((a, b) => (a.at === b.at ? Math.abs(b.seq) - Math.abs(a.seq) : a.at < b.at ? 1 : -1));
@@ -164,9 +177,20 @@ export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[
           {all.map((event) => {
             const pending = event.seq < 0;
             const superseded = event.supersededBy !== null;
+            const voidedBy = superseded && bySeq.get(event.supersededBy!)?.kind === 'voided';
             const branch = event.edgeId ? edges.get(event.edgeId) : undefined;
+            const repeats = props.duplicates?.get(event.seq);
+            const kept = repeats === undefined ? undefined : bySeq.get(repeats);
             return (
-              <li key={event.seq} className={`log-item log-${event.kind}${superseded ? ' log-superseded' : ''}${pending ? ' log-pending' : ''}`} data-testid="log-item" data-seq={event.seq} data-record={numbers.get(event.seq)} data-kind={event.kind}>
+              <li
+                key={event.seq}
+                className={`log-item log-${event.kind}${superseded ? ' log-superseded' : ''}${pending ? ' log-pending' : ''}${repeats !== undefined ? ' log-duplicate' : ''}`}
+                data-testid="log-item"
+                data-seq={event.seq}
+                data-record={numbers.get(event.seq)}
+                data-kind={event.kind}
+                data-duplicate-of={repeats}
+              >
                 <div className="log-head">
                   <span className="log-time">{clockSecondsAt(Date.parse(event.at), zone)}</span>
                   <span className="log-kind">{t(`conduct.eventKind.${event.kind}`)}</span>
@@ -176,7 +200,7 @@ export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[
                       {props.seatNames?.[event.seatId] ?? t('conduct.seats.unknownSeat')}
                     </span>
                   )}
-                  {!pending && !superseded && (
+                  {!pending && !superseded && event.kind !== 'voided' && (
                     <button className="rc-link small" onClick={() => props.onCorrect(event)} data-testid="log-correct">
                       {t('conduct.log.correct')}
                     </button>
@@ -194,9 +218,36 @@ export function EventLog(props: { plan: ScenarioBody; events: readonly RunEvent[
                   <div className="log-note">
                     {pending
                       ? t('conduct.log.pending')
-                      : superseded
-                        ? t('conduct.log.supersededBy', { seq: numbers.get(event.supersededBy!) })
-                        : t('conduct.log.corrects', { seq: numbers.get(event.corrects!) })}
+                      : voidedBy
+                        ? t('conduct.log.voidedBy', { seq: numbers.get(event.supersededBy!) })
+                        : superseded
+                          ? t('conduct.log.supersededBy', { seq: numbers.get(event.supersededBy!) })
+                          : event.kind === 'voided'
+                            ? t('conduct.log.voids', { seq: numbers.get(event.corrects!) })
+                            : t('conduct.log.corrects', { seq: numbers.get(event.corrects!) })}
+                  </div>
+                )}
+                {repeats !== undefined && (
+                  <div className="log-dup" data-testid="log-duplicate">
+                    <span className="log-dup-badge">{t('conduct.log.duplicate')}</span>
+                    <span>
+                      {t('conduct.log.duplicateOf', {
+                        seq: numbers.get(repeats) ?? '…',
+                        kind: t(`conduct.eventKind.${event.kind}`),
+                        earlier: whoOf(kept),
+                        later: whoOf(event),
+                      })}
+                    </span>
+                    {!pending && repeats > 0 && props.onVoid && (
+                      <span className="log-dup-actions">
+                        <button className="rc-link small" onClick={() => props.onVoid!(event.seq)} data-testid="log-keep-earlier">
+                          {t('conduct.log.keepEarlier', { seq: numbers.get(repeats) })}
+                        </button>
+                        <button className="rc-link small" onClick={() => props.onVoid!(repeats)} data-testid="log-keep-later">
+                          {t('conduct.log.keepLater')}
+                        </button>
+                      </span>
+                    )}
                   </div>
                 )}
               </li>

@@ -145,6 +145,20 @@ export async function shiftPlan(minutes: number, reason: string): Promise<RunEve
   }
 }
 
+/** Resolves a duplicate by voiding record `seq` (the duplicate, or the record it repeats); the log is read back so it shows the void. */
+export async function resolveDuplicate(seq: number): Promise<RunEvent | null> {
+  const runId = get().runId;
+  if (!runId) return null;
+  try {
+    const stored = await api.resolveDuplicate({ runId, seq });
+    await reloadRun();
+    return stored;
+  } catch (error) {
+    notifyError(error);
+    return null;
+  }
+}
+
 /** Corrects an event's time, text or (an evaluation score's) rating; the log is read back so it shows both the original and the correction. */
 export async function correctEvent(seq: number, change: { at?: string; text?: string; value?: string }): Promise<RunEvent | null> {
   const runId = get().runId;

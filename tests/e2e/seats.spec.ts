@@ -364,3 +364,54 @@ test('an evaluator on a phone sees only its form, and its camera photos are scal
   expect(photos[1]!.size).toBeLessThan(big.length);
   await phone.close();
 });
+
+test('two field controllers deliver the same inject: both records kept, the later shown as a duplicate naming both, resolved in one click', async ({ app, page, browser }) => {
+  test.slow();
+  const run = await runOf(app);
+  const seatUrl = await shareFromConsole(page, app.url, run.id);
+  const codes = [await makeSeat(page, 'field-controller', '污水厂一组', 'role-sewage'), await makeSeat(page, 'field-controller', '污水厂二组', 'role-sewage')];
+  const contexts = await Promise.all(codes.map(() => browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })));
+  const [first, second] = await Promise.all(contexts.map((context) => context.newPage()));
+  for (const [i, phone] of [first, second].entries()) {
+    await phone.goto(`${seatUrl}#/seat?code=${codes[i]}`);
+    await phone.getByTestId('seat-join-button').click();
+    await expect(phone.getByTestId('seat-live')).toHaveAttribute('data-state', 'live');
+  }
+  const inject = (phone: Page) => phone.locator('[data-testid="run-step"][data-step-id="s17"]');
+
+  // The second phone is out of coverage; meanwhile the first delivers the inject, then the second does too, not knowing.
+  await contexts[1].setOffline(true);
+  await expect(second.getByTestId('seat-live')).toHaveAttribute('data-state', 'offline');
+  await inject(first).getByTestId('step-delivered').click();
+  await expect(inject(first)).toHaveAttribute('data-status', 'done');
+  await inject(second).getByTestId('step-delivered').click();
+  await expect(second.getByTestId('seat-unsent')).toHaveAttribute('data-count', '1');
+  await contexts[1].setOffline(false);
+  await expect(second.getByTestId('seat-unsent')).toHaveAttribute('data-count', '0');
+
+  const service = app.backend.service() as unknown as { getRun: (arg: object) => { events: { seq: number; kind: string; stepId: string | null }[] } };
+  const [kept, repeat] = service.getRun({ id: run.id }).events;
+  expect([kept.kind, repeat.kind]).toEqual(['inject-delivered', 'inject-delivered']);
+
+  // The console's log: both records, the later marked 重复 and naming both seats.
+  await page.getByTestId('console-side-control').click();
+  const later = page.locator(`[data-testid="log-item"][data-seq="${repeat.seq}"]`);
+  await expect(later).toHaveAttribute('data-duplicate-of', String(kept.seq));
+  await expect(later.getByTestId('log-duplicate')).toContainText('重复');
+  await expect(later.getByTestId('log-duplicate')).toContainText('污水厂一组 与 污水厂二组 都记录了“情景注入”');
+  await expect(page.locator(`[data-testid="log-item"][data-seq="${kept.seq}"]`).getByTestId('log-duplicate')).toHaveCount(0);
+
+  if (process.env.SHOTS) await later.screenshot({ path: '/tmp/drilldesk-shots/seat-duplicate.png' });
+  // One click keeps the earlier record: the later is voided by a recorded event, not deleted.
+  await later.getByTestId('log-keep-earlier').click();
+  await expect(page.getByTestId('log-duplicate')).toHaveCount(0);
+  await expect(later).toHaveClass(/log-superseded/);
+  await expect(later.locator('.log-note')).toContainText('已作废');
+  await expect(page.locator('[data-testid="log-item"][data-kind="voided"]')).toContainText('作废第 2 条（重复记录）');
+  expect(service.getRun({ id: run.id }).events.map((event) => event.kind)).toEqual(['inject-delivered', 'inject-delivered', 'voided']);
+
+  // The replay uses the kept record: one delivery, by the first seat.
+  await page.goto(`${app.url}#/replay/${run.id}`);
+  await expect(page.getByTestId('replay-event-seat')).toHaveText(['污水厂一组']);
+  await Promise.all(contexts.map((context) => context.close()));
+});

@@ -77,6 +77,7 @@ beforeAll(async () => {
     createRun: { scenarioId: scenario.id, name: '第二次演练' },
     recordEvent: { runId: run.id, event: { kind: 'observation', stepId: step.id, text: '到位', rating: 4 } },
     correctEvent: { runId: run.id, seq: event.seq, at: run.startedAt, text: '更正' },
+    resolveDuplicate: { runId: run.id, seq: event.seq },
     shiftPlan: { runId: run.id, minutes: 10, reason: '暴雨' },
     deleteRun: { id: run.id },
     setRunParticipants: { runId: run.id, participants: 42 },

@@ -219,8 +219,8 @@ describe('checkpoints', () => {
 
   it('cover every field of the fold state (a new field must be added to the checkpoint)', () => {
     const state = initialRunState(floodMini(), T0);
-    expect(Object.keys(state).sort()).toEqual(['applied', 'ended', 'notTakenEdgeIds', 'paused', 'shiftMin', 'steps', 't', 'takenEdgeIds', 'work']);
-    expect(Object.keys(state.work).sort()).toEqual(['cutOff', 'endedAtMs', 'pending', 'plan', 'runStartMs', 'shiftAtStart']);
+    expect(Object.keys(state).sort()).toEqual(['applied', 'duplicates', 'ended', 'notTakenEdgeIds', 'paused', 'shiftMin', 'steps', 't', 'takenEdgeIds', 'work']);
+    expect(Object.keys(state.work).sort()).toEqual(['cutOff', 'endedAtMs', 'kept', 'pending', 'plan', 'runStartMs', 'shiftAtStart']);
     expect(Object.keys(state.steps.get('s1')!).sort()).toEqual([
       'branchEdgeId',
       'deliveredAt',

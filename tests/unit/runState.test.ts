@@ -5,12 +5,15 @@ import {
   applyEvent,
   cloneRunState,
   dueStepsOf,
+  duplicatesOf,
   followActualShiftOf,
   initialRunState,
   instantMsOf,
   plannedTimesOf,
   runStateAt,
   settleRunState,
+  stateSlotOf,
+  STEP_STATE_KINDS,
   type RunStateAt,
   type StepStatus,
 } from '../../shared/runState';
@@ -125,11 +128,18 @@ describe('runStateAt', () => {
     expect(state.steps.get('report')?.status).toBe('ready');
   });
 
-  it('follows the latest branch when a decision is taken again', () => {
-    const log = [...onTimeLog.slice(0, 7), on(22, 'branch-taken', 'decide', { edgeId: 'decide-monitor' })];
+  it('keeps the first branch when a decision is taken again, the second a duplicate, until one of them is voided', () => {
+    const second = on(22, 'branch-taken', 'decide', { edgeId: 'decide-monitor' });
+    const log = [...onTimeLog.slice(0, 7), second];
     const state = runStateAt(floodAlarm, log, T0, at(23));
-    expect(statusesOf(state)).toMatchObject({ evacuate: 'not-taken', monitor: 'ready' });
-    expect([...state.notTakenEdgeIds]).toEqual(['decide-evacuate']);
+    expect(statusesOf(state)).toMatchObject({ evacuate: 'ready', monitor: 'not-taken' });
+    expect(state.duplicates).toEqual(new Map([[second.seq, onTimeLog[6].seq]]));
+    // The controller voids the first: the second branch is followed.
+    const voided = { ...onTimeLog[6], supersededBy: 999 };
+    const resolved = runStateAt(floodAlarm, effectiveEventsOf([...onTimeLog.slice(0, 6), voided, on(20, 'voided', 'decide', { seq: 999, corrects: voided.seq }), second]), T0, at(23));
+    expect(statusesOf(resolved)).toMatchObject({ evacuate: 'not-taken', monitor: 'ready' });
+    expect([...resolved.notTakenEdgeIds]).toEqual(['decide-evacuate']);
+    expect(resolved.duplicates.size).toBe(0);
   });
 
   it('leaves out events after the moment asked for', () => {
@@ -161,6 +171,57 @@ describe('runStateAt', () => {
     const state = runStateAt(floodAlarm, [event(2, 'observation', { text: '值班员接报后未复述确认', rating: 3 })], T0, at(3));
     expect(state.applied).toBe(1);
     expect(state.steps.get('alarm')?.status).toBe('ready');
+  });
+});
+
+describe('duplicates (two seats recording the same step state)', () => {
+  it('marks a later record of the same step and kind as a duplicate of the earlier, which alone counts', () => {
+    const first = on(12, 'completed', 'assess', { seatId: 'seat-a' });
+    const again = on(13, 'completed', 'assess', { seatId: null });
+    const state = runStateAt(floodAlarm, [on(0, 'inject-delivered', 'alarm'), on(5, 'started', 'assess'), first, again], T0, at(14));
+    expect(state.duplicates).toEqual(new Map([[again.seq, first.seq]]));
+    expect(state.steps.get('assess')).toMatchObject({ status: 'done', finishedAt: at(12) });
+    expect(state.applied).toBe(4);
+  });
+
+  it('takes the fold’s order: the record later in the drill’s time is the duplicate, whichever was stored first', () => {
+    const storedFirst = on(9, 'inject-delivered', 'alarm');
+    const storedLater = on(4, 'inject-delivered', 'alarm'); // an offline phone's entry, sent when it came back
+    const state = runStateAt(floodAlarm, effectiveEventsOf([storedFirst, storedLater]), T0, at(10));
+    expect(state.duplicates).toEqual(new Map([[storedFirst.seq, storedLater.seq]]));
+    expect(state.steps.get('alarm')).toMatchObject({ deliveredAt: at(4) });
+  });
+
+  it('does not count different step states, other steps, observations or a correction as duplicates', () => {
+    const original = on(12, 'completed', 'assess', { supersededBy: 500 });
+    const log = effectiveEventsOf([
+      on(0, 'inject-delivered', 'alarm'),
+      on(5, 'started', 'assess'),
+      on(6, 'started', 'notify'),
+      on(7, 'observation', 'assess'),
+      on(8, 'observation', 'assess'),
+      on(9, 'skipped', 'notify'),
+      original,
+      on(11, 'completed', 'assess', { seq: 500, corrects: original.seq }),
+    ]);
+    expect(runStateAt(floodAlarm, log, T0, at(20)).duplicates.size).toBe(0);
+    expect(duplicatesOf(floodAlarm, log, T0).size).toBe(0);
+  });
+
+  it('names the step states a duplicate can repeat, and no other kind', () => {
+    expect(STEP_STATE_KINDS.map(stateSlotOf)).toEqual([0, 1, 2, 3, 4]);
+    for (const kind of ['observation', 'paused', 'resumed', 'ended', 'plan-shifted', 'evaluation-scored', 'hot-wash', 'voided'] as const) expect(stateSlotOf(kind)).toBe(-1);
+  });
+
+  it('keeps the duplicates of a checkpoint apart from those found after it', () => {
+    const checkpoint = runStateAt(floodAlarm, [on(0, 'inject-delivered', 'alarm')], T0, at(1));
+    const copy = cloneRunState(checkpoint);
+    const again = on(2, 'inject-delivered', 'alarm');
+    applyEvent(copy, again);
+    expect(copy.duplicates.get(again.seq)).toBeDefined();
+    expect(checkpoint.duplicates.size).toBe(0);
+    applyEvent(checkpoint, on(3, 'completed', 'assess'));
+    expect(checkpoint.duplicates.size).toBe(0);
   });
 });
 

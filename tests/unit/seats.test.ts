@@ -6,7 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_METHODS, type ApiMethod, type ApiOutputs, type Envelope } from '../../shared/api';
-import type { Scenario } from '../../shared/model';
+import { effectiveEventsOf, type RunEvent, type Scenario } from '../../shared/model';
+import { duplicatesOf, runStateAt } from '../../shared/runState';
 import mammoth from 'mammoth';
 import { timelineNoteOf } from '../../shared/docText';
 import { messageOf, type MessageParams } from '../../shared/i18n';
@@ -15,7 +16,7 @@ import { MAX_SEAT_PHOTO_BYTES } from '../../shared/images';
 import { isPrivateIPv4, privateInterfacesOf, SEAT_KINDS, seatStepIdsOf, type SeatKind } from '../../shared/seats';
 import type { Backend } from '../../electron/core/backend';
 import { DB_FILE } from '../../electron/storage/dataDir';
-import { dumpOf, openTestBackend, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
+import { dumpOf, openTestBackend, refusalOf, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -175,6 +176,63 @@ describe('events recorded by seats', () => {
     const other = await call('createRun', { scenarioId: scenario.id, name: '另一次' });
     const elsewhere = await call('recordEvent', { runId: other.id, event: { kind: 'observation', clientId: 'dev1-0001-abcd' } });
     expect(elsewhere.runId).toBe(other.id);
+  });
+});
+
+describe('two seats recording the same step (a duplicate)', () => {
+  const minute = (n: number) => new Date(START + n * 60_000).toISOString();
+
+  it('keeps both records, marks the later one, and resolves it with a recorded void the report and the fold follow', async () => {
+    const { run, tokens, seatIds } = await sharedRun();
+    const field = tokens['field-controller'];
+    await asSeat(field, 'recordEvent', { runId: run.id, event: { kind: 'started', stepId: 's18', at: minute(1) } });
+    const first = (await asSeat(field, 'recordEvent', { runId: run.id, event: { kind: 'completed', stepId: 's18', at: minute(4) } })) as Envelope<RunEvent>;
+    const second = await call('recordEvent', { runId: run.id, event: { kind: 'completed', stepId: 's18', at: minute(5) } });
+    if (!first.ok) throw new Error(first.error.key);
+    const before = await call('getRun', { id: run.id });
+    expect(before.events.filter((event) => event.kind === 'completed').map((event) => [event.seq, event.seatId])).toEqual([
+      [first.value.seq, seatIds['field-controller']],
+      [second.seq, null],
+    ]);
+    const duplicates = duplicatesOf(before.run.plan, effectiveEventsOf(before.events), Date.parse(before.run.startedAt));
+    expect(duplicates).toEqual(new Map([[second.seq, first.value.seq]]));
+
+    // Only a record of a duplicate pair can be voided, only by the host, and never twice.
+    const lone = (await call('getRun', { id: run.id })).events[0];
+    expect(await refusalOf(backend, 'resolveDuplicate', { runId: run.id, seq: lone.seq })).toMatchObject({ code: 'conflict', key: 'errors.run.notADuplicate' });
+    expect(keyOf(await asSeat(field, 'resolveDuplicate', { runId: run.id, seq: second.seq }))).toBe('errors.seat.methodNotAllowed');
+    const voided = await call('resolveDuplicate', { runId: run.id, seq: second.seq });
+    expect(voided).toMatchObject({ kind: 'voided', corrects: second.seq, stepId: 's18', at: second.at, seatId: null });
+    expect(await refusalOf(backend, 'resolveDuplicate', { runId: run.id, seq: second.seq })).toMatchObject({ code: 'conflict', key: 'errors.run.alreadyCorrected' });
+    expect(await refusalOf(backend, 'resolveDuplicate', { runId: run.id, seq: first.value.seq })).toMatchObject({ code: 'conflict', key: 'errors.run.notADuplicate' });
+    expect(await refusalOf(backend, 'correctEvent', { runId: run.id, seq: voided.seq, text: '改' })).toMatchObject({ code: 'invalid-argument', key: 'errors.run.voidNotCorrected' });
+
+    // Nothing deleted: the duplicate is there, superseded by the void; what counts is the kept record.
+    const after = await call('getRun', { id: run.id });
+    expect(after.events.map((event) => [event.kind, event.supersededBy])).toEqual([
+      ['started', null],
+      ['completed', null],
+      ['completed', voided.seq],
+      ['voided', null],
+    ]);
+    const effective = effectiveEventsOf(after.events);
+    expect(effective.map((event) => event.kind)).toEqual(['started', 'completed']);
+    expect(runStateAt(after.run.plan, effective, Date.parse(after.run.startedAt), START + 10 * 60_000).steps.get('s18')).toMatchObject({ status: 'done', finishedAt: Date.parse(minute(4)) });
+    const report = reportOf(after.run, after.events, [], undefined, [], { [seatIds['field-controller']]: '污水厂现场' });
+    expect(report.appendix.timeline.filter((row) => row.step?.id === 's18').map((row) => row.seat?.name ?? null)).toEqual(['污水厂现场', '污水厂现场']);
+  });
+
+  it('lets the controller keep the later record instead, and refuses a void recorded directly', async () => {
+    const { run, tokens } = await sharedRun();
+    const first = await call('recordEvent', { runId: run.id, event: { kind: 'inject-delivered', stepId: 's17', at: minute(2) } });
+    const later = (await asSeat(tokens['field-controller'], 'recordEvent', { runId: run.id, event: { kind: 'inject-delivered', stepId: 's17', at: minute(3) } })) as Envelope<RunEvent>;
+    if (!later.ok) throw new Error(later.error.key);
+    await call('resolveDuplicate', { runId: run.id, seq: first.seq });
+    const after = await call('getRun', { id: run.id });
+    const state = runStateAt(after.run.plan, effectiveEventsOf(after.events), Date.parse(after.run.startedAt), START + 10 * 60_000);
+    expect(state.duplicates.size).toBe(0);
+    expect(state.steps.get('s17')).toMatchObject({ deliveredAt: Date.parse(minute(3)) });
+    expect(await refusalOf(backend, 'recordEvent', { runId: run.id, event: { kind: 'voided', stepId: 's17' } })).toMatchObject({ code: 'invalid-argument' });
   });
 });
 

@@ -5,7 +5,8 @@
  * every stream once, in order, resumable with Last-Event-ID), revocation,
  * the browser-mode guards kept, and the rate limits.
  */
-import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope, SharingStatus } from '../../shared/api';
 import type { RunEvent, Scenario } from '../../shared/model';
@@ -13,77 +14,39 @@ import type { Seat, SeatKind } from '../../shared/seats';
 import type { Backend } from '../../electron/core/backend';
 import { eventHubOf, liveBackendOf } from '../../electron/web/events';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
-import { MAX_SEAT_PHOTO_BODY_BYTES, rateLimiterOf, SEAT_TOKEN_HEADER, sharingHostOf, type RateLimits, type SharingHost } from '../../electron/web/sharing';
+import { MAX_SEAT_PHOTO_BODY_BYTES, rateLimiterOf, SEAT_TOKEN_HEADER, sharingHostOf, sharingRecordFileOf, SHARING_RECORD_FILE, type RateLimits, type SharingHost, type SharingRecord, type SharingRecordStore } from '../../electron/web/sharing';
 import { openTestBackend, removeTempDirs, repoRoot, tempDir } from '../support/storage';
-import fs from 'node:fs';
-import path from 'node:path';
+import { LOOPBACK, request, streamOf, type Answer, type Stream } from '../support/seatHttp';
 
 const COMPOSITE = '2026年汛期水环境安全应急实战演练';
-const LOOPBACK = '127.0.0.1';
-
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
-/** One HTTP request with full control of its headers (Host included, which fetch will not set). */
-function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: LOOPBACK, port, method: options.method ?? 'GET', path: options.path, headers: { Host: `${LOOPBACK}:${port}`, ...options.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-/** An open event stream: the events read so far, and a wait for the n-th. */
-type Stream = { events: RunEvent[]; status: number; until: (count: number) => Promise<RunEvent[]>; ended: Promise<void>; close: () => void };
-
-function streamOf(port: number, path: string, headers: Record<string, string>): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const events: RunEvent[] = [];
-    const waiters: { count: number; done: (events: RunEvent[]) => void }[] = [];
-    let endedResolve = () => {};
-    const ended = new Promise<void>((done) => (endedResolve = done));
-    const req = http.request({ host: LOOPBACK, port, path, headers: { Host: `${LOOPBACK}:${port}`, Accept: 'text/event-stream', ...headers } }, (res) => {
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = frame.split('\n').find((line) => line.startsWith('data: '));
-          if (data) events.push(JSON.parse(data.slice(6)) as RunEvent);
-        }
-        for (const waiter of [...waiters]) if (events.length >= waiter.count) waiter.done(events.slice());
-      });
-      res.on('end', endedResolve);
-      res.on('close', endedResolve);
-      resolve({
-        events,
-        status: res.statusCode ?? 0,
-        until: (count) => (events.length >= count ? Promise.resolve(events.slice()) : new Promise((done) => waiters.push({ count, done }))),
-        ended,
-        close: () => req.destroy(),
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 let backend: Backend;
 let host: SharingHost;
 let web: WebServer;
 const opened: Stream[] = [];
 
-async function start(limits: Partial<RateLimits> = {}) {
+/** The shared run kept in memory, as the file of the data folder keeps it across restarts. */
+function memoryRecord(): SharingRecordStore & { kept: SharingRecord | null } {
+  const store = { kept: null as SharingRecord | null, read: () => store.kept, write: (record: SharingRecord | null) => void (store.kept = record) };
+  return store;
+}
+
+async function start(limits: Partial<RateLimits> = {}, record?: SharingRecordStore) {
   backend = openTestBackend(tempDir('drilldesk-sharing-'));
+  await startHost(limits, record);
+}
+
+/** The host's servers over the open back end (again, after a restart). */
+async function startHost(limits: Partial<RateLimits> = {}, record?: SharingRecordStore, interfaces = [{ name: 'lo', address: LOOPBACK }]) {
   const hub = eventHubOf();
-  host = sharingHostOf({ backend: liveBackendOf(backend, hub), hub, rendererDir: tempDir(), interfaces: () => [{ name: 'lo', address: LOOPBACK }], limits });
+  host = sharingHostOf({ backend: liveBackendOf(backend, hub), hub, rendererDir: tempDir(), interfaces: () => interfaces, limits, record });
   web = await startWebServer({ backend: host, hub, rendererDir: tempDir(), port: 0 });
+}
+
+/** The host's servers stopped as a crash would leave them: nothing of sharing closed on purpose (the record stays). */
+async function stopHost() {
+  await host.close();
+  await web.close();
 }
 
 /** A call as the host's console makes it: to the browser-mode server with the launch token. */
@@ -213,6 +176,63 @@ describe('sharing a run', () => {
     expect(refused.status).toBe(401);
     expect(envelopeOf(refused)).toMatchObject({ ok: false, error: { key: 'errors.seat.revoked' } });
     expect((await request(port, { path: '/seat/events', headers: { [SEAT_TOKEN_HEADER]: tokens[0] } })).status).toBe(401);
+  });
+});
+
+describe('sharing across a restart of the host', () => {
+  it('keeps the shared run, resumes it at the same address and port, and the seat goes on with its token', async () => {
+    const record = memoryRecord();
+    await start({}, record);
+    const { run, port, tokens, ids } = await sharedRun([{ kind: 'observer', name: '观摩席' }]);
+    expect(record.kept).toEqual({ runId: run.id, address: LOOPBACK, port, scheme: 'http' });
+    const before = await seatStream(port, tokens[0]);
+    const first = await hostCall<RunEvent>('recordEvent', { runId: run.id, event: { kind: 'observation', text: '重启前' } });
+    await before.until(1);
+    await stopHost();
+    await before.ended;
+
+    await startHost({}, record);
+    expect((await hostCall<SharingStatus>('sharingStatus', {})).shared).toBeNull();
+    const resumed = await host.resume();
+    expect(resumed).toMatchObject({ shared: { runId: run.id, address: LOOPBACK, port }, notResumed: null });
+    const after = await seatStream(port, tokens[0], { 'Last-Event-ID': String(first.seq) });
+    const next = await hostCall<RunEvent>('recordEvent', { runId: run.id, event: { kind: 'observation', text: '重启后' } });
+    expect((await after.until(1)).map((event) => event.seq)).toEqual([next.seq]);
+    expect((await hostCall<SharingStatus>('sharingStatus', {})).connected).toEqual(ids);
+    // Stopping on purpose forgets it: the next start shares nothing.
+    await hostCall('stopSharing', {});
+    expect(record.kept).toBeNull();
+  });
+
+  it('does not resume a run that ended, nor on an address no longer offered, and says why', async () => {
+    const record = memoryRecord();
+    await start({}, record);
+    const { run, port } = await sharedRun([]);
+    await stopHost();
+    await startHost({}, record, [{ name: 'eth0', address: '192.168.1.20' }]);
+    expect(await host.resume()).toMatchObject({ shared: null, notResumed: { runId: run.id, address: LOOPBACK, port, reason: 'address-gone' } });
+    await expect(request(port, { path: '/' })).rejects.toThrow(/ECONNREFUSED/);
+    await stopHost();
+
+    await startHost({}, record);
+    await hostCall('recordEvent', { runId: run.id, event: { kind: 'ended' } });
+    const status = await host.resume();
+    expect(status).toMatchObject({ shared: null, notResumed: { reason: 'run-ended' } });
+    expect(await hostCall<SharingStatus>('sharingStatus', {})).toEqual(status);
+  });
+
+  it('keeps the record in the data folder: written whole, read back, refused when it is not one', () => {
+    const dir = tempDir();
+    const store = sharingRecordFileOf(dir);
+    expect(store.read()).toBeNull();
+    store.write({ runId: 'run-1', address: LOOPBACK, port: 41234, scheme: 'http' });
+    expect(sharingRecordFileOf(dir).read()).toEqual({ runId: 'run-1', address: LOOPBACK, port: 41234, scheme: 'http' });
+    for (const bad of ['{"runId":"run-1","address":"localhost","port":41234}', '{"runId":"run-1","address":"127.0.0.1","port":41234,"scheme":"gopher"}', 'not json']) {
+      fs.writeFileSync(path.join(dir, SHARING_RECORD_FILE), bad);
+      expect(store.read()).toBeNull();
+    }
+    store.write(null);
+    expect(fs.existsSync(path.join(dir, SHARING_RECORD_FILE))).toBe(false);
   });
 });
 

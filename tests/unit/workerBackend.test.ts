@@ -11,9 +11,9 @@ import type { Envelope, TaskInfo } from '../../shared/api';
 import type { RunSummary, ScenarioSummary } from '../../shared/model';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { openNodeWorkerBackend } from '../../electron/core/nodeBackend';
-import type { Budgets, WorkerBackend } from '../../electron/core/workerBackend';
+import { openWorkerBackend, type Budgets, type WorkerBackend } from '../../electron/core/workerBackend';
 import { DB_FILE } from '../../electron/storage/dataDir';
-import { dumpOf, integrityOf, removeTempDirs, tempDir, valueOf } from '../support/storage';
+import { dumpOf, integrityOf, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
 import { errorTextOf } from '../../shared/api';
 
 /** A refusal's headline as an English screen shows it. */
@@ -181,6 +181,27 @@ describe('the back end in workers', () => {
     expect(after.events.map((event) => event.text)).toEqual(['已确认']);
     expect(backend.mainStarts()).toBe(2);
     expect(integrityOf(file)).toEqual(['ok']);
+  });
+
+  it("counts a call's budget from when the worker reaches it: calls queued behind others are not ended, one call past it is", async () => {
+    // A stand-in worker that holds its thread for each call's `ms`, one call at a time (tests/support/slowWorker.mjs).
+    const backend = await openWorkerBackend({
+      dataDir: tempDir(),
+      templatesDir: tempDir(),
+      prefs: memoryPrefsStore(),
+      workerScript: path.join(repoRoot, 'tests/support/slowWorker.mjs'),
+      budgets: { callMs: 1000 },
+      warmTaskWorker: false,
+      log: () => {},
+    });
+    opened.push(backend);
+    // Four calls of 400 ms sent at once: the last is answered 1.6 s after it was sent, yet none ran past 1 s.
+    const queued = await Promise.all([0, 1, 2, 3].map(() => backend.call('getRun', { ms: 400 })));
+    expect(queued.map((envelope) => envelope.ok)).toEqual([true, true, true, true]);
+    expect(backend.mainStarts()).toBe(1);
+    const stuck = await backend.call('getRun', { ms: 3000 });
+    expect(stuck).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(backend.mainStarts()).toBe(2);
   });
 
   it('refuses another long call beyond the allowed number, and a restore while one runs', async () => {

@@ -36,6 +36,7 @@ export const errors: typeof zh = {
     textOfHotWash: 'a "hot-wash" comment must have its text',
     itemOnlyForScore: 'only an "evaluation-scored" event names an item and a rating',
     edgeOfBranch: 'a "branch-taken" event must name the edge taken',
+    voidedOnlyByResolving: 'a void is written only when the controller resolves a duplicate',
     minutesOfShift: 'a "plan-shifted" event must give the minutes',
   },
   call: {
@@ -106,6 +107,8 @@ export const errors: typeof zh = {
     notABranch: 'edge "{{edge}}" is not a branch out of step "{{step}}"',
     alreadyCorrected: 'event {{seq}} was already corrected by event {{by}}; correct that one',
     emptyCorrection: 'a correction must change the time, the text or the rating',
+    notADuplicate: 'record {{n}} is not a duplicate (nor repeated by one); there is nothing to resolve',
+    voidNotCorrected: 'event {{seq}} voids a duplicate and cannot be corrected',
     notAScore: 'event {{seq}} is not an evaluation score; only its time and text can be corrected',
     ratingDoesNotFit: 'the rating "{{value}}" does not fit form "{{form}}"; item {{number}} accepts {{allowed}}',
     tooManyEvents: 'a run holds at most {{max}} events',

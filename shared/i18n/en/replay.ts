@@ -58,6 +58,7 @@ export const replay: typeof zh = {
     'plan-shifted': 'Plan shifted',
     'evaluation-scored': 'Evaluation',
     'hot-wash': 'On-the-spot comment',
+    voided: 'Voided',
   },
   events: {
     empty: 'Nothing was recorded in this run.',

@@ -42,6 +42,7 @@ export const errors = {
     textOfHotWash: '现场点评须写明内容',
     itemOnlyForScore: '只有评估记录才能写评估项和评估结果',
     edgeOfBranch: '分支事件须写明所走的分支',
+    voidedOnlyByResolving: '作废记录只能由主控台解决重复记录时写入',
     minutesOfShift: '顺延事件须写明分钟数',
   },
   call: {
@@ -113,6 +114,8 @@ export const errors = {
     notABranch: '连线“{{edge}}”不是从步骤“{{step}}”出发的分支。',
     alreadyCorrected: '第 {{seq}} 条事件已被第 {{by}} 条更正，请更正那一条。',
     emptyCorrection: '更正须改动时间、内容或评估结果中的至少一项。',
+    notADuplicate: '第 {{n}} 条记录不是重复记录（或与它重复的那条已作废），无需解决。',
+    voidNotCorrected: '第 {{seq}} 条是作废记录，不能更正。',
     notAScore: '第 {{seq}} 条事件不是评估记录，只能更正时间和内容。',
     ratingDoesNotFit: '评估结果“{{value}}”不符合评估表“{{form}}”的评分方式；第 {{number}} 项可填：{{allowed}}。',
     tooManyEvents: '一次演练最多记录 {{max}} 条事件。',

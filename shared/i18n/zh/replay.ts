@@ -57,6 +57,7 @@ export const replay = {
     'plan-shifted': '计划顺延',
     'evaluation-scored': '评估',
     'hot-wash': '现场点评',
+    voided: '作废',
   },
   events: {
     empty: '这次演练没有记录。',
