@@ -4,15 +4,20 @@
  * small server bound to one private interface, which serves the renderer,
  * `POST /seat/join` (a join code for a seat token), `POST /seat/api/<method>`
  * (a seat's calls, with its token, held to its scope by the dispatcher) and
- * `GET /seat/events` (its live events). The browser-mode rules stay: exact
- * Host header, same-origin only, body limits, no CORS; plus a rate limit per
- * seat and per joining address.
+ * `GET /seat/events` (its live events), and `GET /seat/info` (how it is
+ * served: the certificate's fingerprint over HTTPS, for the join page). Plain
+ * HTTP by default; HTTPS with the certificate of `certificate.ts` when the
+ * host asks for it. The browser-mode rules stay: exact Host header,
+ * same-origin only (for the scheme served), body limits, no CORS; plus a rate
+ * limit per seat and per joining address.
  */
 import http from 'node:http';
-import { ApiError, SHARING_METHODS, type Envelope, type SharingService, type SharingStatus } from '../../shared/api';
+import https from 'node:https';
+import { ApiError, SHARING_METHODS, type Envelope, type SeatServerInfo, type SharingService, type SharingStatus } from '../../shared/api';
 import { msg } from '../../shared/i18n';
 import type { NetworkChoice, Seat } from '../../shared/seats';
 import { dispatch } from '../core/dispatch';
+import { seatCertificateOf } from './certificate';
 import { serveEventStream, type Caller, type EventHub } from './events';
 import { readBody, refuse, send, sendEnvelope, serveStatic } from './server';
 
@@ -50,7 +55,10 @@ export function rateLimiterOf(perSecond: number, burst: number, now: () => numbe
   };
 }
 
-export type SeatServer = { port: number; close: () => Promise<void> };
+export type SeatServer = { port: number; scheme: 'http' | 'https'; fingerprint256: string | null; close: () => Promise<void> };
+
+/** What an HTTPS seats' server serves with: PEM certificate and key, and the certificate's SHA-256 fingerprint. */
+export type SeatTls = { cert: string; key: string; fingerprint256: string };
 
 type SeatServerOptions = {
   backend: Caller;
@@ -58,6 +66,8 @@ type SeatServerOptions = {
   rendererDir: string;
   address: string;
   port: number;
+  /** Serve HTTPS with this certificate; plain HTTP without. */
+  tls?: SeatTls;
   limits?: Partial<RateLimits>;
   now?: () => number;
 };
@@ -68,17 +78,24 @@ export function startSeatServer(options: SeatServerOptions): Promise<SeatServer>
   const perSeat = rateLimiterOf(limits.seatPerSecond, limits.seatBurst, options.now);
   const perJoiner = rateLimiterOf(limits.joinPerMinute / 60, limits.joinPerMinute, options.now);
   let port = options.port;
+  const scheme = options.tls ? 'https' : 'http';
+  const info: SeatServerInfo = { scheme, fingerprint256: options.tls?.fingerprint256 ?? null };
 
-  const server = http.createServer(async (request, response) => {
+  const handle = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     try {
       if (request.headers.host !== `${options.address}:${port}`) return refuse(response, 'unauthorized', msg('errors.http.host'), 403);
-      const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+      const url = new URL(request.url ?? '/', `${scheme}://${request.headers.host}`);
       if (!url.pathname.startsWith('/seat/')) {
         if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 'unknown-method', msg('errors.http.method'), 405);
         return serveStatic(options.rendererDir, url.pathname, response);
       }
       const origin = request.headers.origin;
-      if (origin !== undefined && origin !== `http://${request.headers.host}`) return refuse(response, 'unauthorized', msg('errors.http.crossOrigin'), 403);
+      if (origin !== undefined && origin !== `${scheme}://${request.headers.host}`) return refuse(response, 'unauthorized', msg('errors.http.crossOrigin'), 403);
+
+      if (url.pathname === '/seat/info') {
+        if (request.method !== 'GET') return refuse(response, 'unknown-method', msg('errors.http.method'), 405);
+        return sendEnvelope(response, { ok: true, value: info });
+      }
 
       if (url.pathname === '/seat/join') {
         if (request.method !== 'POST') return refuse(response, 'unknown-method', msg('errors.http.post'), 405);
@@ -111,7 +128,8 @@ export function startSeatServer(options: SeatServerOptions): Promise<SeatServer>
       if (!response.headersSent) refuse(response, 'internal', msg('errors.unexpected'));
       else response.destroy();
     }
-  });
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle) : http.createServer(handle);
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -120,6 +138,8 @@ export function startSeatServer(options: SeatServerOptions): Promise<SeatServer>
       port = typeof address === 'object' && address ? address.port : options.port;
       resolve({
         port,
+        scheme,
+        fingerprint256: info.fingerprint256,
         close: () =>
           new Promise((done) => {
             server.close(() => done());
@@ -152,6 +172,8 @@ export type SharingHostOptions = {
   rendererDir: string;
   /** The interfaces offered: `privateInterfacesOf(os.networkInterfaces())`; tests pass 127.0.0.1. */
   interfaces: () => NetworkChoice[];
+  /** The data folder, where the HTTPS certificate is kept (`certificate.ts`); absent: HTTPS is refused. */
+  certificateDir?: string;
   limits?: Partial<RateLimits>;
 };
 
@@ -161,11 +183,29 @@ export type SharingHost = {
   close: () => Promise<void>;
 };
 
+/** The certificate to serve HTTPS on `address` with, kept in (or first made in) `dataDir`. */
+async function tlsOf(dataDir: string | undefined, address: string): Promise<SeatTls> {
+  if (dataDir === undefined) throw new ApiError('invalid-argument', msg('errors.seat.httpsUnavailable'));
+  try {
+    const { cert, key, fingerprint256 } = await seatCertificateOf(dataDir, address);
+    return { cert, key, fingerprint256 };
+  } catch (error) {
+    throw new ApiError('storage-failed', msg('errors.seat.certificate', { reason: (error as Error).message }));
+  }
+}
+
 /** The host side of sharing: one shared run at a time, on one chosen interface. */
 export function sharingHostOf(options: SharingHostOptions): SharingHost {
   let current: { runId: string; address: string; server: SeatServer } | null = null;
   const status = (): SharingStatus => ({
-    shared: current && { runId: current.runId, address: current.address, port: current.server.port, url: `http://${current.address}:${current.server.port}/` },
+    shared: current && {
+      runId: current.runId,
+      address: current.address,
+      port: current.server.port,
+      scheme: current.server.scheme,
+      url: `${current.server.scheme}://${current.address}:${current.server.port}/`,
+      fingerprint256: current.server.fingerprint256,
+    },
     connected: current ? options.hub.connectedSeatIds(current.runId) : [],
   });
   const stop = async () => {
@@ -176,16 +216,17 @@ export function sharingHostOf(options: SharingHostOptions): SharingHost {
   };
   const handlers: SharingService = {
     listNetworkInterfaces: () => options.interfaces(),
-    startSharing: async ({ runId, address, port }) => {
+    startSharing: async ({ runId, address, port, https: secure }) => {
       if (!options.interfaces().some((choice) => choice.address === address)) throw new ApiError('invalid-argument', msg('errors.seat.notPrivate', { address }));
       if (current && current.runId !== runId) throw new ApiError('conflict', msg('errors.seat.alreadyShared'));
       if (current) return status();
       const got = await options.backend.call('getRun', { id: runId });
       if (!got.ok) throw ApiError.of(got.error);
       if ((got.value as { run: { status: string } }).run.status === 'ended') throw new ApiError('conflict', msg('errors.seat.runNotRunning'));
+      const tls = secure ? await tlsOf(options.certificateDir, address) : undefined;
       let server: SeatServer;
       try {
-        server = await startSeatServer({ backend: options.backend, hub: options.hub, rendererDir: options.rendererDir, address, port, limits: options.limits });
+        server = await startSeatServer({ backend: options.backend, hub: options.hub, rendererDir: options.rendererDir, address, port, tls, limits: options.limits });
       } catch (error) {
         throw new ApiError('conflict', msg('errors.seat.cannotListen', { address, port, reason: (error as { code?: string }).code ?? String(error) }));
       }
