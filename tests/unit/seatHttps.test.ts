@@ -31,7 +31,7 @@ type Answer = { status: number; body: string; fingerprint256: string | undefined
 function httpsRequest(port: number, ca: string | undefined, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: LOOPBACK, port, method: options.method ?? 'GET', path: options.path, ca, headers: { Host: `${LOOPBACK}:${port}`, ...options.headers } },
+      { host: LOOPBACK, port, method: options.method ?? 'GET', path: options.path, ca, agent: false, headers: { Host: `${LOOPBACK}:${port}`, ...options.headers } },
       (res) => {
         const fingerprint256 = (res.socket as import('node:tls').TLSSocket).getPeerCertificate().fingerprint256;
         const chunks: Buffer[] = [];
