@@ -3,7 +3,10 @@
  * every renderer, starts the back end's workers on the user-data folder
  * (`workerBackend.ts`: the service never runs in this process, so a heavy
  * file cannot freeze the window), relays each
- * contract operation from its IPC channel to `backend.call`, serves the
+ * contract operation from its IPC channel to `backend.call` — through the
+ * sharing host of `web/liveSharing.ts`, as browser mode does, so the console
+ * can share a live run with seats on the local network (联网导调; stopped when
+ * the app quits) — serves the
  * renderer from the `drilldesk://app` scheme, and applies the handlers of
  * `shell.ts` (window, guards, permissions, single instance, menu) to the real
  * Electron objects. No logic of its own lives here.
@@ -14,6 +17,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import ElectronStore from 'electron-store';
 import { openWorkerBackend, type WorkerBackend } from './core/workerBackend';
 import { PREFS_CONF_OPTIONS, prefsStoreOf } from './core/prefs';
+import { liveSharingOf, type LiveSharing } from './web/liveSharing';
 import { APP_ORIGIN } from './security';
 import {
   APP_SCHEME_PRIVILEGES,
@@ -38,6 +42,7 @@ const electronNativeBinding = path.join(appRoot, 'native/electron/better_sqlite3
 
 let mainWindow: BrowserWindow | null = null;
 let backend: WorkerBackend | null = null;
+let live: LiveSharing | null = null;
 
 const store = new ElectronStore<Record<string, unknown>>({ ...PREFS_CONF_OPTIONS });
 const prefs = prefsStoreOf(store);
@@ -56,16 +61,21 @@ function openWindow() {
 if (holdSingleInstance(app, () => mainWindow)) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void backend?.close());
+  // Quitting stops sharing (the seats' server and its streams), then closes the back end.
+  app.on('will-quit', () => {
+    const closing = live?.sharing.close() ?? Promise.resolve();
+    void closing.finally(() => backend?.close());
+  });
 
   void app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);
     const menu = applicationMenuOf(app.isPackaged, process.platform);
     if (menu !== undefined) Menu.setApplicationMenu(menu === null ? null : Menu.buildFromTemplate(menu));
     serveAppProtocol(protocol, rendererDir, (url) => net.fetch(url));
+    const dataDir = path.join(app.getPath('userData'), 'data');
     try {
       backend = await openWorkerBackend({
-        dataDir: path.join(app.getPath('userData'), 'data'),
+        dataDir,
         templatesDir: path.join(appRoot, 'scenarios'),
         prefs,
         workerScript: path.join(__dirname, 'backendWorker.cjs'),
@@ -76,9 +86,11 @@ if (holdSingleInstance(app, () => mainWindow)) {
       app.quit();
       return;
     }
-    const opened = backend;
-    bindApiIpc(ipcMain, (method, arg) => opened.call(method, arg));
+    const opened = (live = liveSharingOf(backend, { rendererDir, dataDir }));
+    bindApiIpc(ipcMain, (method, arg) => opened.sharing.call(method, arg));
     bindPrintIpc(ipcMain, { showSaveDialog: (options) => dialog.showSaveDialog(options) });
+    // A run shared before the app stopped (a crash included) is shared again, so its seats reach it with their stored tokens.
+    void opened.sharing.resume();
     openWindow();
   });
 }

@@ -194,8 +194,13 @@ export const apiInputs = {
   getMySeat: empty,
   /** The network interfaces a run may be shared on: private IPv4 addresses only. */
   listNetworkInterfaces: empty,
-  /** Shares a running run with its seats on one private interface (port 0: a free one). */
-  startSharing: z.strictObject({ runId: IdSchema, address: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, { message: 'errors.invalid.ipv4' }), port: z.number().int().min(0).max(65535).default(0) }),
+  /** Shares a running run with its seats on one private interface (port 0: a free one); over HTTPS with the host's self-signed certificate when asked. */
+  startSharing: z.strictObject({
+    runId: IdSchema,
+    address: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, { message: 'errors.invalid.ipv4' }),
+    port: z.number().int().min(0).max(65535).default(0),
+    https: z.boolean().default(false),
+  }),
   stopSharing: empty,
   /** Whether a run is shared, where, and which seats hold a live-update stream now. */
   sharingStatus: empty,
@@ -431,14 +436,19 @@ export type NotResumedReason = 'run-ended' | 'run-missing' | 'address-gone' | 'c
 
 /**
  * A run shared on the network: where seats reach it, and which seats are
- * connected now (their ids); `notResumed`, the sharing kept from before the
- * host restarted when it could not be resumed (until sharing starts or stops).
+ * connected now (their ids). Over HTTPS, `fingerprint256` is the SHA-256 of
+ * the seats' server's certificate (colon-separated hex, as browsers show it).
+ * `notResumed`: the sharing kept from before the host restarted when it could
+ * not be resumed (until sharing starts or stops).
  */
 export type SharingStatus = {
-  shared: { runId: string; address: string; port: number; url: string } | null;
+  shared: { runId: string; address: string; port: number; scheme: 'http' | 'https'; url: string; fingerprint256: string | null } | null;
   connected: string[];
   notResumed: { runId: string; address: string; port: number; reason: NotResumedReason } | null;
 };
+
+/** What the seats' server says of itself at `GET /seat/info` (no token needed): the join page shows the fingerprint. */
+export type SeatServerInfo = { scheme: 'http' | 'https'; fingerprint256: string | null };
 
 export const ApiErrorCodeSchema = z.enum([
   'invalid-argument',

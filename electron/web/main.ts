@@ -9,10 +9,9 @@ import { z } from 'zod';
 import { CliError, optionsOf, rawArgsOf } from '../cli/args';
 import { openNodeWorkerBackend, projectRoot } from '../core/nodeBackend';
 import { BackendOpenError } from '../core/workerBackend';
-import { privateInterfacesOf } from '../../shared/seats';
-import { eventHubOf, liveBackendOf } from './events';
+import { liveSharingOf } from './liveSharing';
 import { startWebServer } from './server';
-import { sharingHostOf, sharingRecordFileOf } from './sharing';
+import { privateInterfacesOf } from '../../shared/seats';
 
 const ArgsSchema = z.strictObject({
   data: z.string().min(1).default(path.join(os.homedir(), '.drilldesk')),
@@ -42,14 +41,8 @@ async function main() {
   const rendererDir = path.join(projectRoot, 'dist/renderer');
   // Live events for the console and the seats; sharing a run on a private interface (联网导调), off until the host starts
   // it, and resumed at start-up when it was on before (a crash included), so the seats' stored tokens reach it again.
-  const hub = eventHubOf();
-  const sharing = sharingHostOf({
-    backend: liveBackendOf(backend, hub),
-    hub,
-    rendererDir,
-    interfaces: () => [...privateInterfacesOf(os.networkInterfaces()), ...(args.loopback ? [{ name: 'lo', address: '127.0.0.1' }] : [])],
-    record: sharingRecordFileOf(dataDir),
-  });
+  const loopback = args.loopback ? [{ name: 'lo', address: '127.0.0.1' }] : [];
+  const { hub, sharing } = liveSharingOf(backend, { rendererDir, dataDir, interfaces: () => [...privateInterfacesOf(os.networkInterfaces()), ...loopback] });
   const web = await startWebServer({ backend: sharing, hub, rendererDir, port: args.port }).catch(async (error: Error) => {
     await backend.close();
     console.error(`drilldesk web: cannot listen on 127.0.0.1:${args.port}: ${error.message}`);

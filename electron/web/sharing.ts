@@ -4,21 +4,26 @@
  * small server bound to one private interface, which serves the renderer,
  * `POST /seat/join` (a join code for a seat token), `POST /seat/api/<method>`
  * (a seat's calls, with its token, held to its scope by the dispatcher; a
- * body of at most 256 KB, except one photo for `attachPhoto`) and
- * `GET /seat/events` (its live events). The browser-mode rules stay: exact
- * Host header, same-origin only, body limits, no CORS; plus a rate limit per
- * seat and per joining address.
+ * body of at most 256 KB, except one photo for `attachPhoto`),
+ * `GET /seat/events` (its live events), and `GET /seat/info` (how it is
+ * served: the certificate's fingerprint over HTTPS, for the join page). Plain
+ * HTTP by default; HTTPS with the certificate of `certificate.ts` when the
+ * host asks for it. The browser-mode rules stay: exact Host header,
+ * same-origin only (for the scheme served), body limits, no CORS; plus a rate
+ * limit per seat and per joining address.
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { z } from 'zod';
-import { ApiError, SHARING_METHODS, type Envelope, type NotResumedReason, type SharingService, type SharingStatus } from '../../shared/api';
+import { ApiError, SHARING_METHODS, type Envelope, type NotResumedReason, type SeatServerInfo, type SharingService, type SharingStatus } from '../../shared/api';
 import { IdSchema } from '../../shared/model';
 import { msg } from '../../shared/i18n';
 import { MAX_SEAT_PHOTO_BYTES } from '../../shared/images';
 import type { NetworkChoice, Seat } from '../../shared/seats';
 import { dispatch } from '../core/dispatch';
+import { seatCertificateOf } from './certificate';
 import { serveEventStream, type Caller, type EventHub } from './events';
 import { readBody, refuse, send, sendEnvelope, serveStatic } from './server';
 
@@ -62,7 +67,10 @@ export function rateLimiterOf(perSecond: number, burst: number, now: () => numbe
   };
 }
 
-export type SeatServer = { port: number; close: () => Promise<void> };
+export type SeatServer = { port: number; scheme: 'http' | 'https'; fingerprint256: string | null; close: () => Promise<void> };
+
+/** What an HTTPS seats' server serves with: PEM certificate and key, and the certificate's SHA-256 fingerprint. */
+export type SeatTls = { cert: string; key: string; fingerprint256: string };
 
 type SeatServerOptions = {
   backend: Caller;
@@ -70,6 +78,8 @@ type SeatServerOptions = {
   rendererDir: string;
   address: string;
   port: number;
+  /** Serve HTTPS with this certificate; plain HTTP without. */
+  tls?: SeatTls;
   limits?: Partial<RateLimits>;
   now?: () => number;
 };
@@ -80,17 +90,24 @@ export function startSeatServer(options: SeatServerOptions): Promise<SeatServer>
   const perSeat = rateLimiterOf(limits.seatPerSecond, limits.seatBurst, options.now);
   const perJoiner = rateLimiterOf(limits.joinPerMinute / 60, limits.joinPerMinute, options.now);
   let port = options.port;
+  const scheme = options.tls ? 'https' : 'http';
+  const info: SeatServerInfo = { scheme, fingerprint256: options.tls?.fingerprint256 ?? null };
 
-  const server = http.createServer(async (request, response) => {
+  const handle = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     try {
       if (request.headers.host !== `${options.address}:${port}`) return refuse(response, 'unauthorized', msg('errors.http.host'), 403);
-      const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+      const url = new URL(request.url ?? '/', `${scheme}://${request.headers.host}`);
       if (!url.pathname.startsWith('/seat/')) {
         if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 'unknown-method', msg('errors.http.method'), 405);
         return serveStatic(options.rendererDir, url.pathname, response);
       }
       const origin = request.headers.origin;
-      if (origin !== undefined && origin !== `http://${request.headers.host}`) return refuse(response, 'unauthorized', msg('errors.http.crossOrigin'), 403);
+      if (origin !== undefined && origin !== `${scheme}://${request.headers.host}`) return refuse(response, 'unauthorized', msg('errors.http.crossOrigin'), 403);
+
+      if (url.pathname === '/seat/info') {
+        if (request.method !== 'GET') return refuse(response, 'unknown-method', msg('errors.http.method'), 405);
+        return sendEnvelope(response, { ok: true, value: info });
+      }
 
       if (url.pathname === '/seat/join') {
         if (request.method !== 'POST') return refuse(response, 'unknown-method', msg('errors.http.post'), 405);
@@ -123,7 +140,8 @@ export function startSeatServer(options: SeatServerOptions): Promise<SeatServer>
       if (!response.headersSent) refuse(response, 'internal', msg('errors.unexpected'));
       else response.destroy();
     }
-  });
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle) : http.createServer(handle);
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -132,6 +150,8 @@ export function startSeatServer(options: SeatServerOptions): Promise<SeatServer>
       port = typeof address === 'object' && address ? address.port : options.port;
       resolve({
         port,
+        scheme,
+        fingerprint256: info.fingerprint256,
         close: () =>
           new Promise((done) => {
             server.close(() => done());
@@ -168,7 +188,7 @@ export const SharingRecordSchema = z.object({
   runId: IdSchema,
   address: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/),
   port: z.number().int().min(1).max(65535),
-  scheme: z.literal('http').default('http'),
+  scheme: z.enum(['http', 'https']).default('http'),
 });
 export type SharingRecord = z.infer<typeof SharingRecordSchema>;
 
@@ -211,6 +231,8 @@ export type SharingHostOptions = {
   rendererDir: string;
   /** The interfaces offered: `privateInterfacesOf(os.networkInterfaces())`; tests pass 127.0.0.1. */
   interfaces: () => NetworkChoice[];
+  /** The data folder, where the HTTPS certificate is kept (`certificate.ts`); absent: HTTPS is refused. */
+  certificateDir?: string;
   limits?: Partial<RateLimits>;
   /** Where the shared run is kept across restarts; without it, sharing ends with the process. */
   record?: SharingRecordStore;
@@ -228,12 +250,30 @@ export type SharingHost = {
   close: () => Promise<void>;
 };
 
+/** The certificate to serve HTTPS on `address` with, kept in (or first made in) `dataDir`. */
+async function tlsOf(dataDir: string | undefined, address: string): Promise<SeatTls> {
+  if (dataDir === undefined) throw new ApiError('invalid-argument', msg('errors.seat.httpsUnavailable'));
+  try {
+    const { cert, key, fingerprint256 } = await seatCertificateOf(dataDir, address);
+    return { cert, key, fingerprint256 };
+  } catch (error) {
+    throw new ApiError('storage-failed', msg('errors.seat.certificate', { reason: (error as Error).message }));
+  }
+}
+
 /** The host side of sharing: one shared run at a time, on one chosen interface. */
 export function sharingHostOf(options: SharingHostOptions): SharingHost {
   let current: { runId: string; address: string; server: SeatServer } | null = null;
   let notResumed: SharingStatus['notResumed'] = null;
   const status = (): SharingStatus => ({
-    shared: current && { runId: current.runId, address: current.address, port: current.server.port, url: `http://${current.address}:${current.server.port}/` },
+    shared: current && {
+      runId: current.runId,
+      address: current.address,
+      port: current.server.port,
+      scheme: current.server.scheme,
+      url: `${current.server.scheme}://${current.address}:${current.server.port}/`,
+      fingerprint256: current.server.fingerprint256,
+    },
     connected: current ? options.hub.connectedSeatIds(current.runId) : [],
     notResumed,
   });
@@ -249,22 +289,23 @@ export function sharingHostOf(options: SharingHostOptions): SharingHost {
     if (!got.ok) return { reason: 'run-missing', error: ApiError.of(got.error) };
     return (got.value as { run: { status: string } }).run.status === 'ended' ? { reason: 'run-ended', error: new ApiError('conflict', msg('errors.seat.runNotRunning')) } : null;
   };
-  const listen = async (runId: string, address: string, port: number) => {
-    const server = await startSeatServer({ backend: options.backend, hub: options.hub, rendererDir: options.rendererDir, address, port, limits: options.limits });
+  const listen = async (runId: string, address: string, port: number, tls: SeatTls | undefined) => {
+    const server = await startSeatServer({ backend: options.backend, hub: options.hub, rendererDir: options.rendererDir, address, port, tls, limits: options.limits });
     current = { runId, address, server };
     notResumed = null;
-    options.record?.write({ runId, address, port: server.port, scheme: 'http' });
+    options.record?.write({ runId, address, port: server.port, scheme: server.scheme });
   };
   const handlers: SharingService = {
     listNetworkInterfaces: () => options.interfaces(),
-    startSharing: async ({ runId, address, port }) => {
+    startSharing: async ({ runId, address, port, https: secure }) => {
       if (!options.interfaces().some((choice) => choice.address === address)) throw new ApiError('invalid-argument', msg('errors.seat.notPrivate', { address }));
       if (current && current.runId !== runId) throw new ApiError('conflict', msg('errors.seat.alreadyShared'));
       if (current) return status();
       const problem = await runProblemOf(runId);
       if (problem) throw problem.error;
+      const tls = secure ? await tlsOf(options.certificateDir, address) : undefined;
       try {
-        await listen(runId, address, port);
+        await listen(runId, address, port, tls);
       } catch (error) {
         throw new ApiError('conflict', msg('errors.seat.cannotListen', { address, port, reason: (error as { code?: string }).code ?? String(error) }));
       }
@@ -284,13 +325,13 @@ export function sharingHostOf(options: SharingHostOptions): SharingHost {
     resume: async () => {
       const kept = options.record?.read() ?? null;
       if (!kept || current) return status();
-      const { runId, address, port } = kept;
+      const { runId, address, port, scheme } = kept;
       const problem = await runProblemOf(runId);
       let reason: NotResumedReason | null = problem?.reason ?? null;
       if (!reason && !options.interfaces().some((choice) => choice.address === address)) reason = 'address-gone';
       if (!reason) {
         try {
-          await listen(runId, address, port);
+          await listen(runId, address, port, scheme === 'https' ? await tlsOf(options.certificateDir, address) : undefined);
         } catch {
           reason = 'cannot-listen';
         }

@@ -4,7 +4,7 @@
  * kept in this tab's session — in a header. Joining exchanges a join code for
  * that token. The back end decides what the seat may call.
  */
-import { API_METHODS, refusedOf, type ApiMethod, type DrillTransport, type Envelope } from '../../shared/api';
+import { API_METHODS, refusedOf, type ApiMethod, type DrillTransport, type Envelope, type SeatServerInfo } from '../../shared/api';
 import { msg } from '../../shared/i18n';
 import type { Seat } from '../../shared/seats';
 
@@ -32,6 +32,16 @@ export function seatTransport(storage: Storage): DrillTransport {
   const transport = {} as Record<ApiMethod, (arg: unknown) => Promise<Envelope<unknown>>>;
   for (const method of API_METHODS) transport[method] = (arg) => post(`/seat/api/${method}`, arg, { [SEAT_TOKEN_HEADER]: seatTokenOf(storage) ?? '' });
   return transport as unknown as DrillTransport;
+}
+
+/** How the seats' server is served (its certificate's fingerprint over HTTPS); null when it cannot be read. */
+export async function seatServerInfo(): Promise<SeatServerInfo | null> {
+  try {
+    const envelope = (await (await fetch('/seat/info')).json()) as Envelope<SeatServerInfo>;
+    return envelope.ok ? envelope.value : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Exchanges a join code for the seat's token, kept in this tab's session. */

@@ -2,7 +2,8 @@
  * 联网导调: the console's panel for sharing the run with seats on the local
  * network — the interface, start and stop, seats with their scope, each new
  * seat's join code (typed and as a QR code), connection state, last activity
- * and revocation. The back end holds every seat to its scope; this only asks.
+ * and revocation; over HTTPS, the certificate's fingerprint beside the QR
+ * code. The back end holds every seat to its scope; this only asks.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +28,7 @@ export function SeatsPanel(props: { run: Run }) {
   const zone = props.run.plan.timeZone;
   const [choices, setChoices] = useState<NetworkChoice[] | null>(null);
   const [address, setAddress] = useState('');
+  const [secure, setSecure] = useState(false);
   const [status, setStatus] = useState<SharingStatus | null>(null);
   const [seats, setSeats] = useState<Seat[]>([]);
   const [issued, setIssued] = useState<Issued | null>(null);
@@ -88,9 +90,14 @@ export function SeatsPanel(props: { run: Run }) {
               ))}
             </select>
           </label>
-          <button className="rc-btn rc-btn-primary" disabled={busy || !address || otherShared === true || props.run.status === 'ended'} onClick={() => void run(() => api.startSharing({ runId: props.run.id, address }))} data-testid="seats-start">
+          <label className="seats-check" title={t('conduct.seats.httpsHint')}>
+            <input type="checkbox" checked={secure} onChange={(event) => setSecure(event.target.checked)} data-testid="seats-https" />
+            {t('conduct.seats.https')}
+          </label>
+          <button className="rc-btn rc-btn-primary" disabled={busy || !address || otherShared === true || props.run.status === 'ended'} onClick={() => void run(() => api.startSharing({ runId: props.run.id, address, https: secure }))} data-testid="seats-start">
             {t('conduct.seats.start')}
           </button>
+          {secure && <p className="small muted">{t('conduct.seats.httpsHint')}</p>}
         </div>
       ) : (
         <div className="seats-share">
@@ -98,7 +105,9 @@ export function SeatsPanel(props: { run: Run }) {
           <button className="rc-btn" disabled={busy} onClick={() => void run(() => api.stopSharing({}))} data-testid="seats-stop">
             {t('conduct.seats.stop')}
           </button>
-          <p className="small muted">{t('conduct.seats.plainHttp')}</p>
+          {shared.fingerprint256 === null && <p className="small muted">{t('conduct.seats.plainHttp')}</p>}
+          {/* Over HTTPS the fingerprint stands here, and beside the QR code once a code is shown. */}
+          {shared.fingerprint256 !== null && !issued && <Fingerprint value={shared.fingerprint256} />}
         </div>
       )}
       {shared && <NewSeatForm run={props.run} busy={busy} onCreate={(seat) => run(async () => {
@@ -112,6 +121,7 @@ export function SeatsPanel(props: { run: Run }) {
             {issued.seat.name} · {t('conduct.seats.code')} <span className="seats-code-text" data-testid="seats-code-text">{spaced(issued.code)}</span>
           </h4>
           <QrCode text={`${shared.url}#/seat?code=${issued.code}`} label={t('conduct.seats.code')} size={180} />
+          {shared.fingerprint256 !== null && <Fingerprint value={shared.fingerprint256} />}
           <p className="small muted">{t('conduct.seats.codeHint', { url: shared.url, time: clockSecondsAt(Date.parse(issued.seat.codeExpiresAt ?? issued.seat.createdAt), zone) })}</p>
         </div>
       )}
@@ -147,6 +157,18 @@ export function SeatsPanel(props: { run: Run }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** The seats' server's certificate fingerprint, for whoever joins to compare with what their browser shows. */
+function Fingerprint(props: { value: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="seats-fingerprint" data-testid="seats-fingerprint">
+      <span className="small">{t('conduct.seats.fingerprint')}</span>
+      <code data-testid="seats-fingerprint-value">{props.value}</code>
+      <p className="small muted">{t('conduct.seats.fingerprintHint')}</p>
+    </div>
   );
 }
 

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { Seat } from '../../shared/seats';
 import { api } from '../api';
 import { subscribeRunEvents, type LiveState } from '../api/live';
-import { forgetSeatToken, joinSeat, SEAT_TOKEN_HEADER, seatTokenOf } from '../api/seat';
+import { forgetSeatToken, joinSeat, SEAT_TOKEN_HEADER, seatServerInfo, seatTokenOf } from '../api/seat';
 import { usePrefs } from '../app/prefs';
 import { openRun, receiveEvent, useRun } from '../conduct/runStore';
 import { useNow, useRunState } from '../conduct/useRunState';
@@ -77,6 +77,15 @@ function JoinForm(props: { code: string | null; refusal: string | null; onJoined
   const [code, setCode] = useState(props.code ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Over HTTPS: the certificate's fingerprint, to compare with the host's screen and the browser's.
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void seatServerInfo().then((info) => current && setFingerprint(info?.fingerprint256 ?? null));
+    return () => {
+      current = false;
+    };
+  }, []);
   const join = async () => {
     setBusy(true);
     const joined = await joinSeat(sessionStorage, code);
@@ -97,6 +106,13 @@ function JoinForm(props: { code: string | null; refusal: string | null; onJoined
         {t('conduct.seatPage.join')}
       </button>
       {problem && <p className="error-text" data-testid="seat-join-problem">{problem}</p>}
+      {fingerprint !== null && (
+        <div className="seat-fingerprint" data-testid="seat-fingerprint">
+          <span className="small">{t('conduct.seatPage.fingerprint')}</span>
+          <code data-testid="seat-fingerprint-value">{fingerprint}</code>
+          <p className="small muted">{t('conduct.seatPage.fingerprintHint')}</p>
+        </div>
+      )}
     </div>
   );
 }

@@ -11,8 +11,8 @@ import { test as base, expect } from '@playwright/test';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { startWebServer, type WebServer } from '../../electron/web/server';
-import { eventHubOf, liveBackendOf } from '../../electron/web/events';
-import { sharingHostOf, type SharingHost } from '../../electron/web/sharing';
+import { liveSharingOf } from '../../electron/web/liveSharing';
+import type { SharingHost } from '../../electron/web/sharing';
 
 /** `sharing` is the browser-mode composition; runs are shared on 127.0.0.1 in the tests (the private-range filter is unit-tested). */
 export type TestApp = { url: string; dataDir: string; backend: Backend; web: WebServer; sharing: SharingHost };
@@ -22,8 +22,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export async function startApp(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-e2e-'))): Promise<TestApp> {
   const backend = openBackend({ dataDir, templatesDir: path.join(root, 'scenarios'), prefs: memoryPrefsStore(), log: () => {} });
   const rendererDir = path.join(root, 'dist/renderer');
-  const hub = eventHubOf();
-  const sharing = sharingHostOf({ backend: liveBackendOf(backend, hub), hub, rendererDir, interfaces: () => [{ name: 'lo', address: '127.0.0.1' }] });
+  const { hub, sharing } = liveSharingOf(backend, { rendererDir, dataDir, interfaces: () => [{ name: 'lo', address: '127.0.0.1' }] });
   const web = await startWebServer({ backend: sharing, hub, rendererDir, port: 0 });
   return { url: web.url, dataDir, backend, web, sharing };
 }

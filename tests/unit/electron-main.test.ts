@@ -4,13 +4,17 @@
  * sandbox on, takes the single-instance lock, guards every web contents,
  * refuses permissions, serves the app protocol with its CSP, opens the real
  * back end on the user-data folder and relays the contract over IPC to it
- * only from the app window; the preload puts exactly the contract's
+ * only from the app window — through the same sharing host as browser mode,
+ * so a live run can be shared with seats (联网导调), stopped by quitting; the
+ * preload puts exactly the contract's
  * operations on the page, each invoking its own channel, and nothing else.
  */
 import fs from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_METHODS, type Envelope } from '../../shared/api';
+import { API_METHODS, type Envelope, type SharingStatus } from '../../shared/api';
 import { channelOf } from '../../electron/channels';
 import { openDataDir } from '../../electron/storage/dataDir';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../../electron/security';
@@ -124,6 +128,24 @@ vi.mock('../../electron/core/workerBackend', async (importOriginal) => {
   };
 });
 
+/**
+ * Sharing in the desktop app is composed by the same function as in browser
+ * mode; the options main.ts gives it are recorded, and the interfaces offered
+ * are the tests' 127.0.0.1 instead of this machine's private addresses (no
+ * test sends traffic to those; `seatHttps.test.ts` checks the default list).
+ */
+const sharingOptions: unknown[] = [];
+vi.mock('../../electron/web/liveSharing', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/web/liveSharing')>();
+  return {
+    ...real,
+    liveSharingOf: (backend: Parameters<typeof real.liveSharingOf>[0], options: Parameters<typeof real.liveSharingOf>[1]) => {
+      sharingOptions.push(options);
+      return real.liveSharingOf(backend, { ...options, interfaces: () => [{ name: 'lo', address: '127.0.0.1' }] });
+    },
+  };
+});
+
 const { app, ipcMain, session } = fake.electron;
 const appFrame = topFrameOf(`${APP_ORIGIN}/index.html#/`);
 
@@ -141,12 +163,42 @@ beforeAll(async () => {
   await import('../../electron/preload');
 }, 90_000);
 
-afterAll(async () => {
-  // Quitting closes the back end: the data folder's lock is free again once the workers have closed it.
-  app.emit('will-quit');
+let quit = false;
+/** Quits the app (once): sharing stops, and the data folder's lock is free again once the workers have closed it. */
+async function quitApp() {
+  if (!quit) app.emit('will-quit');
+  quit = true;
   await vi.waitFor(() => openDataDir(path.join(fake.home, 'userData', 'data')).close(), { timeout: 30_000, interval: 50 });
+}
+
+afterAll(async () => {
+  await quitApp();
   fs.rmSync(fake.home, { recursive: true, force: true });
 });
+
+/** A call as the console makes it, over IPC from the app window. */
+async function desktopCall<T>(method: Parameters<typeof channelOf>[0], arg: unknown): Promise<T> {
+  const envelope = (await ipcMain.invoke(channelOf(method), appFrame, arg)) as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.key}`);
+  return envelope.value;
+}
+
+/** A GET or POST to the seats' HTTPS server, trusting only the certificate in the desktop app's data folder. */
+function seatRequest(port: number, pathname: string, body?: unknown): Promise<{ status: number; body: string; fingerprint256: string }> {
+  const ca = fs.readFileSync(path.join(fake.home, 'userData', 'data', 'seat-certificate', 'cert.pem'), 'utf8');
+  return new Promise((resolve, reject) => {
+    const req = https.request({ host: '127.0.0.1', port, path: pathname, method: body === undefined ? 'GET' : 'POST', ca, agent: false, headers: { 'Content-Type': 'application/json' } }, (res) => {
+      const fingerprint256 = (res.socket as TLSSocket).getPeerCertificate().fingerprint256;
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, fingerprint256 }));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+let sharedPort = 0;
 
 describe('the main process (electron/main.ts)', () => {
   it('turns on the sandbox for every renderer and registers the app scheme before the app is ready', () => {
@@ -247,5 +299,40 @@ describe('the preload (electron/preload.ts)', () => {
     await Promise.all([...API_METHODS.map((method) => drillDesk[method]({})), desktop.printToPdf({ fileName: 'a.pdf', landscape: true }), desktop.print()]);
     expect(fake.invoked).toHaveLength(API_METHODS.length + 2);
     for (const [channel] of fake.invoked) expect(ipcMain.handlers.has(channel), channel).toBe(true);
+  });
+});
+
+describe('sharing a live run from the desktop app (联网导调)', () => {
+  it('composes the hub and the sharing host with browser mode’s function, on its renderer and data folder', () => {
+    expect(sharingOptions).toEqual([{ rendererDir: path.join(fake.home, 'app', 'dist', 'renderer'), dataDir: path.join(fake.home, 'userData', 'data') }]);
+  });
+
+  it('answers the sharing operations over IPC, parsed: a bad argument or another frame changes nothing', async () => {
+    expect(await desktopCall('listNetworkInterfaces', {})).toEqual([{ name: 'lo', address: '127.0.0.1' }]);
+    expect(await ipcMain.invoke(channelOf('startSharing'), appFrame, { runId: 'r1', address: 'not an address' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await ipcMain.invoke(channelOf('startSharing'), appFrame, { runId: 'r1', address: '127.0.0.1', extra: true })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await ipcMain.invoke(channelOf('startSharing'), appFrame, { runId: 'r1', address: '8.8.8.8' })).toMatchObject({ ok: false, error: { key: 'errors.seat.notPrivate' } });
+    expect(await ipcMain.invoke(channelOf('startSharing'), subFrameOf(appFrame, `${APP_ORIGIN}/index.html`), { runId: 'r1', address: '127.0.0.1' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await desktopCall<SharingStatus>('sharingStatus', {})).toEqual({ shared: null, connected: [], notResumed: null });
+  });
+
+  it('shares a running run over HTTPS: a seat joins the worker back end through the seats’ server', async () => {
+    const scenario = (await desktopCall<{ id: string; title: string }[]>('listScenarios', {})).find((s) => s.title === '2026年汛期水环境安全应急实战演练')!;
+    const run = await desktopCall<{ id: string }>('createRun', { scenarioId: scenario.id, name: '联网演练' });
+    const shared = (await desktopCall<SharingStatus>('startSharing', { runId: run.id, address: '127.0.0.1', https: true })).shared!;
+    expect(shared).toMatchObject({ runId: run.id, scheme: 'https', url: `https://127.0.0.1:${shared.port}/` });
+    sharedPort = shared.port;
+    const info = await seatRequest(shared.port, '/seat/info');
+    expect(info.fingerprint256).toBe(shared.fingerprint256);
+    const { code } = await desktopCall<{ code: string }>('createSeat', { runId: run.id, seat: { kind: 'observer', name: '观摩席' } });
+    expect(JSON.parse((await seatRequest(shared.port, '/seat/join', { code })).body)).toMatchObject({ ok: true, value: { seat: { name: '观摩席', runId: run.id } } });
+  });
+});
+
+describe('quitting the desktop app', () => {
+  it('stops sharing (the seats’ server no longer answers) and closes the back end', async () => {
+    expect(sharedPort).toBeGreaterThan(0);
+    await quitApp();
+    await expect(seatRequest(sharedPort, '/seat/info')).rejects.toThrow(/ECONNREFUSED/);
   });
 });

@@ -178,6 +178,8 @@ export const errors: typeof zh = {
     notShared: 'This run is not being shared.',
     alreadyShared: 'Another run is being shared; stop sharing it first.',
     cannotListen: 'Cannot listen on {{address}}:{{port}}: {{reason}}',
+    httpsUnavailable: 'HTTPS sharing is not available here (no data folder to keep its certificate in).',
+    certificate: 'Cannot make or read the HTTPS certificate: {{reason}}',
   },
   http: {
     host: 'this server only answers requests addressed to 127.0.0.1 or localhost',

@@ -187,6 +187,8 @@ export const errors = {
     notShared: '这次演练没有在共享。',
     alreadyShared: '已经在共享另一次演练，请先停止共享。',
     cannotListen: '无法在 {{address}}:{{port}} 上监听：{{reason}}',
+    httpsUnavailable: '这里不能使用 HTTPS 共享（没有保存证书的数据文件夹）。',
+    certificate: '无法生成或读取 HTTPS 证书：{{reason}}',
   },
   http: {
     host: '这个服务只接受发往 127.0.0.1 或 localhost 的请求。',
