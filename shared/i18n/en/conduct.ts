@@ -187,7 +187,7 @@ export const conduct: typeof zh = {
     filterObservations: 'Observations',
     host: 'Host console',
     duplicate: 'Duplicate',
-    duplicateOf: 'Repeats record {{seq}}: {{earlier}} and {{later}} both recorded “{{kind}}”; the earlier one counts.',
+    duplicateOf: 'Repeats record {{seq}}: {{earlier}} and {{later}} both recorded "{{kind}}"; the earlier one counts.',
     keepEarlier: 'Keep record {{seq}} (void this one)',
     keepLater: 'Keep this one (void the earlier)',
     voids: 'Voids record {{seq}} (a duplicate)',
