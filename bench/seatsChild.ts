@@ -11,6 +11,7 @@ import http from 'node:http';
 import readline from 'node:readline';
 import type { Envelope } from '../shared/api';
 import type { RunEvent } from '../shared/model';
+import { sseReaderOf } from '../shared/sse';
 import { SEAT_TOKEN_HEADER } from '../electron/web/sharing';
 
 export type SeatsChildLoad = { address: string; port: number; runId: string; tokens: string[]; stepIds: string[]; recorders: number; perSecond: number; seconds: number };
@@ -52,18 +53,12 @@ function post(pathName: string, body: unknown, token: string): Promise<Envelope<
 function listen(token: string, onFrame: (event: RunEvent, at: number) => void): Promise<http.ClientRequest> {
   return new Promise((resolve, reject) => {
     const request = http.request({ host: load.address, port: load.port, path: '/seat/events', headers: { [SEAT_TOKEN_HEADER]: token } }, (response) => {
-      let buffer = '';
+      let at = 0;
+      const read = sseReaderOf(({ data }) => onFrame(JSON.parse(data) as RunEvent, at));
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
-        const at = Date.now();
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = frame.split('\n').find((line) => line.startsWith('data: '));
-          if (data) onFrame(JSON.parse(data.slice(6)) as RunEvent, at);
-        }
+        at = Date.now();
+        read(chunk);
       });
       resolve(request);
     });

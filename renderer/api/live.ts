@@ -4,6 +4,7 @@
  * connection, sending `Last-Event-ID` so nothing is missed or repeated.
  */
 import type { RunEvent } from '../../shared/model';
+import { sseReaderOf } from '../../shared/sse';
 
 export type LiveState = 'connecting' | 'live' | 'offline';
 
@@ -30,25 +31,14 @@ export function subscribeRunEvents(
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         handlers.onState?.('live');
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
+        const read = sseReaderOf(({ id, data }) => {
+          if (id > lastId) lastId = id;
+          handlers.onEvent(JSON.parse(data) as RunEvent);
+        });
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
-          buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            let id = 0;
-            let data: string | null = null;
-            for (const line of frame.split('\n')) {
-              if (line.startsWith('id: ')) id = Number(line.slice(4));
-              else if (line.startsWith('data: ')) data = line.slice(6);
-            }
-            if (data === null) continue;
-            if (id > lastId) lastId = id;
-            handlers.onEvent(JSON.parse(data) as RunEvent);
-          }
+          read(value);
         }
       } catch {
         // Dropped or unreachable: try again shortly.

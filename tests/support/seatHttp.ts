@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import type { RunEvent } from '../../shared/model';
+import { sseReaderOf } from '../../shared/sse';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -32,17 +33,10 @@ export function streamOf(port: number, path: string, headers: Record<string, str
     let endedResolve = () => {};
     const ended = new Promise<void>((done) => (endedResolve = done));
     const req = http.request({ host: LOOPBACK, port, path, headers: { Host: `${LOOPBACK}:${port}`, Accept: 'text/event-stream', ...headers } }, (res) => {
-      let buffer = '';
+      const read = sseReaderOf(({ data }) => events.push(JSON.parse(data) as RunEvent));
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = frame.split('\n').find((line) => line.startsWith('data: '));
-          if (data) events.push(JSON.parse(data.slice(6)) as RunEvent);
-        }
+        read(chunk);
         for (const waiter of [...waiters]) if (events.length >= waiter.count) waiter.done(events.slice());
       });
       res.on('end', endedResolve);
