@@ -46,6 +46,9 @@ export const DOCX_DOCUMENTS = ['role-sheets', 'roster', 'script', 'evaluation-fo
 export type DocxDocument = (typeof DOCX_DOCUMENTS)[number];
 /** The documents made of a run (its summary and evaluation reports) rather than of a scenario. */
 export const RUN_DOCUMENTS: readonly DocxDocument[] = ['report', 'evaluation-report'];
+/** The documents that export to Excel (.xlsx): the tabular ones, by their Word names (`DOCX_DOCUMENTS`). */
+export const XLSX_DOCUMENTS = ['script', 'roster', 'evaluation-form', 'sign-in', 'equipment', 'contacts'] as const satisfies readonly DocxDocument[];
+export type XlsxDocument = (typeof XLSX_DOCUMENTS)[number];
 
 /** Largest scenario or run-log file accepted for import, checked before parsing. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -228,7 +231,7 @@ export const apiInputs = {
   // Printed documents
   exportXlsx: z.strictObject({
     scenarioId: IdSchema,
-    document: z.enum(['script', 'roster', 'evaluation-form']),
+    document: z.enum(XLSX_DOCUMENTS),
     /** For `evaluation-form`: which form (the first when not given). */
     formId: IdSchema.optional(),
     /** The language of the column headings and labels. */
@@ -246,6 +249,8 @@ export const apiInputs = {
       scenarioId: IdSchema.optional(),
       runId: IdSchema.optional(),
       roleIds: z.array(IdSchema).min(1).max(1000).optional(),
+      /** For `role-sheets`: players with few tasks (`fitsA5Card`) get the one-page A5 card instead of the A4 sheet. */
+      a5: z.boolean().optional(),
       formId: IdSchema.optional(),
       language: z.enum(['zh', 'en']).default('zh'),
     })

@@ -22,6 +22,10 @@ import { drillScriptOf, rosterOf, scriptGroupsOf, type CommandNode, type DrillHe
 export const DRILL_DOCUMENTS = ['plan', 'notice', 'sign-in', 'equipment', 'contacts'] as const;
 export type DrillDocument = (typeof DRILL_DOCUMENTS)[number];
 
+/** The tabular documents of this module, which also export to Excel (.xlsx). */
+export const EXCEL_DRILL_DOCUMENTS = ['sign-in', 'equipment', 'contacts'] as const satisfies readonly DrillDocument[];
+export type ExcelDrillDocument = (typeof EXCEL_DRILL_DOCUMENTS)[number];
+
 /** Every document made from a scenario, as the print view offers them and `drill sheets` writes them. */
 export const SCENARIO_DOCUMENTS = ['sheets', 'roster', 'script', 'evaluation', ...DRILL_DOCUMENTS] as const;
 export type ScenarioDocument = (typeof SCENARIO_DOCUMENTS)[number];

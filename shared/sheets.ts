@@ -132,6 +132,15 @@ export type RoleSheet = {
   evaluation: SheetDuty[];
 };
 
+/** Players with at most this many tasks may get the one-page A5 card (岗位任务卡 A5 单页). */
+export const A5_MAX_TASKS = 5;
+
+/**
+ * Whether a role's sheet may print as the one-page A5 card: a player-safe
+ * sheet with few tasks. The one rule for the print view, Word and the command line.
+ */
+export const fitsA5Card = (sheet: Pick<RoleSheet, 'variant' | 'steps'>) => sheet.variant === 'player-safe' && sheet.steps.length <= A5_MAX_TASKS;
+
 /** A step an evaluation item looks at, with its planned time: when the evaluator must be watching. */
 export type WatchedStep = { id: string; title: string; time: PlannedTime | null };
 

@@ -1,9 +1,10 @@
 /**
- * `drill sheets FILE --out DIR [--lang zh|en] [--roles ID,ID] [--format pdf,docx,xlsx]`:
+ * `drill sheets FILE --out DIR [--lang zh|en] [--roles ID,ID] [--a5] [--format pdf,docx,xlsx]`:
  * the printed documents of a scenario file as PDF files (the default), Word
  * files (`docx`, the back end's `exportDocx`, from the same view-models) and
- * Excel workbooks (`xlsx`: the script, the roster and each blank evaluation
- * form), without the GUI. For PDF it It serves the
+ * Excel workbooks (`xlsx`: the script, the roster, each blank evaluation
+ * form, the sign-in sheet, the equipment list and the contacts), without the
+ * GUI; `--a5` prints players with few tasks on the one-page A5 card. For PDF it It serves the
  * built renderer with a throwaway back end (a temp data folder, the browser-
  * mode server on a free port), imports the file, opens the print view in
  * headless Chromium for each document and prints it with `page.pdf`, so the
@@ -27,8 +28,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { z } from 'zod';
-import { ApiError } from '../../shared/api';
-import { DOCX_DOCUMENT_OF, DRILL_DOCUMENTS, SCENARIO_DOCUMENTS, type ScenarioDocument } from '../../shared/drillDocuments';
+import { ApiError, XLSX_DOCUMENTS, type XlsxDocument } from '../../shared/api';
+import { DOCX_DOCUMENT_OF, SCENARIO_DOCUMENTS, type ScenarioDocument } from '../../shared/drillDocuments';
 import { messageOf, type Language } from '../../shared/i18n';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium';
 import { openBackend, type Backend } from '../core/backend';
@@ -46,12 +47,15 @@ export type SheetDocument = ScenarioDocument;
 /** A document's name in a PDF's file name: the print panel's own names (`print.doc.*`), e.g. 演练脚本, Drill-script. */
 const fileLabelOf = (language: Language, document: SheetDocument) => messageOf(language, `print.doc.${document}`).replace(/\s+/g, '-').toLowerCase();
 
+const isXlsxDocument = (document: string): document is XlsxDocument => (XLSX_DOCUMENTS as readonly string[]).includes(document);
+
 export const SHEET_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
 export type SheetFormat = (typeof SHEET_FORMATS)[number];
 
 const SheetsOptions = z.strictObject({
   out: z.string().min(1, { message: 'must name a folder' }),
   roles: z.string().optional(),
+  a5: z.literal(true).optional(),
   format: z
     .string()
     .default('pdf')
@@ -95,6 +99,8 @@ export async function printSheets(options: {
   language?: 'zh' | 'en';
   roleIds?: string[];
   documents?: readonly SheetDocument[];
+  /** Players with few tasks (`fitsA5Card`) get the one-page A5 card instead of the A4 role sheet, in PDF and Word. */
+  a5?: boolean;
   /** Which files to write (default: PDF only). */
   formats?: readonly SheetFormat[];
   /** Build the renderer first when it is missing or stale (default); tests that already built it pass false. */
@@ -154,6 +160,7 @@ export async function printSheets(options: {
       for (const document of documents) {
         const search = new URLSearchParams({ token: web.token, print: document });
         if (options.roleIds) search.set('roles', options.roleIds.join(','));
+        if (options.a5 && document === 'sheets') search.set('a5', '1');
         const page = await browser.newPage();
         await page.goto(`http://127.0.0.1:${web.port}/?${search.toString()}#/scenario/${summary.id}/print`);
         await page.locator('[data-testid="print-pages"][data-state="ready"]').waitFor({ timeout: 60_000 });
@@ -166,7 +173,7 @@ export async function printSheets(options: {
     }
     if (formats.includes('docx'))
       for (const document of documents) {
-        const { base64 } = await service.exportDocx({ document: DOCX_DOCUMENT_OF[document], scenarioId: summary.id, roleIds: document === 'sheets' ? options.roleIds : undefined, language });
+        const { base64 } = await service.exportDocx({ document: DOCX_DOCUMENT_OF[document], scenarioId: summary.id, roleIds: document === 'sheets' ? options.roleIds : undefined, a5: document === 'sheets' && options.a5 ? true : undefined, language });
         const file = fileOf(document, 'docx');
         fs.writeFileSync(file, Buffer.from(base64, 'base64'));
         wrote({ document, format: 'docx', file, pages: null });
@@ -177,10 +184,11 @@ export async function printSheets(options: {
           log('Role sheets have no Excel form: use pdf or docx.');
           continue;
         }
-        if ((DRILL_DOCUMENTS as readonly string[]).includes(document)) continue;
+        const xlsxDocument = DOCX_DOCUMENT_OF[document];
+        if (!isXlsxDocument(xlsxDocument)) continue;
         const forms = document === 'evaluation' ? scenario.evaluation.forms : [null];
         for (const form of forms) {
-          const { base64 } = await service.exportXlsx({ scenarioId: summary.id, document: DOCX_DOCUMENT_OF[document] as 'script' | 'roster' | 'evaluation-form', formId: form?.id, language });
+          const { base64 } = await service.exportXlsx({ scenarioId: summary.id, document: xlsxDocument, formId: form?.id, language });
           const file = fileOf(document, 'xlsx', forms.length > 1 ? (form?.title ?? '') : '');
           fs.writeFileSync(file, Buffer.from(base64, 'base64'));
           wrote({ document, format: 'xlsx', file, pages: null });
@@ -197,10 +205,10 @@ export async function printSheets(options: {
 
 export const sheetsCommand: Command = {
   name: 'sheets',
-  usage: 'sheets FILE --out DIR [--lang zh|en] [--roles ID,ID] [--format pdf,docx,xlsx]',
+  usage: 'sheets FILE --out DIR [--lang zh|en] [--roles ID,ID] [--a5] [--format pdf,docx,xlsx]',
   summary: 'print role sheets, roster, drill script, blank evaluation forms, drill plan, notice, sign-in sheet, equipment list and contacts to PDF, Word and Excel files',
   run: async (argv, language) => {
-    const raw = rawArgsOf(argv);
+    const raw = rawArgsOf(argv, ['a5']);
     const options = optionsOf(raw, SheetsOptions);
     if (raw.positionals.length !== 1) throw new CliError(`usage: drill ${sheetsCommand.usage}`);
     const text = readTextFile(raw.positionals[0]);
@@ -209,6 +217,7 @@ export const sheetsCommand: Command = {
       outDir: path.resolve(options.out),
       language,
       roleIds: options.roles?.split(',').filter(Boolean),
+      a5: options.a5,
       formats: options.format,
       log: (line) => console.log(line),
     });

@@ -493,11 +493,11 @@ export function createService(deps: ServiceDeps): DrillService {
       return { fileName: xlsxFileNameOf(scenario.title, document, language, formTitle), base64: bytes.toString('base64') };
     },
 
-    exportDocx: async ({ document, scenarioId, runId, roleIds, formId, language }) => {
+    exportDocx: async ({ document, scenarioId, runId, roleIds, formId, a5, language }) => {
       const source: DocxSource =
         runId !== undefined
           ? { kind: 'run', run: runs.requireRun(db, runId), events: runs.eventsOf(db, runId), annotations: runs.listAnnotations(db, { runId }), attachments: attachments.attachmentsOf(db, runId), seatNames: Object.fromEntries(seats.seatsOfRun(db, runId).map((seat) => [seat.id, seat.name])) }
-          : { kind: 'scenario', body: scenarios.requireScenario(db, scenarioId!), roleIds, formId };
+          : { kind: 'scenario', body: scenarios.requireScenario(db, scenarioId!), roleIds, formId, a5 };
       const { fileName, bytes } = await docxOf(document, source, language);
       return { fileName, base64: bytes.toString('base64') };
     },

@@ -1,20 +1,24 @@
 /**
- * Excel workbooks of the drill script (演练脚本) and the roster (角色分工表),
- * built with exceljs from the same view-models the print view renders, so
+ * Excel workbooks of the drill script (演练脚本), the roster (角色分工表), the
+ * blank evaluation forms, and the drill office's tabular documents: the
+ * sign-in sheet (签到表), the equipment list (物资装备清单) and the drill
+ * contacts (演练通讯录), built with exceljs from the same view-models the
+ * print view renders (`shared/sheets.ts`, `shared/drillDocuments.ts`), so
  * the team can edit and circulate the tables in Excel. Each sheet prints on
  * A4 with its header row repeated on every page and a footer with the page
  * number and the scenario's revision.
  */
 import ExcelJS from 'exceljs';
-import { ApiError } from '../../shared/api';
+import { ApiError, type XlsxDocument } from '../../shared/api';
 import { blankFormsOf, type BlankForm } from '../../shared/evaluationSheets';
+import { contactListOf, equipmentListOf, signInSheetOf } from '../../shared/drillDocuments';
 import { catalogues, messageOf, msg, type MessageKey, type MessageParams } from '../../shared/i18n';
 import type { Scenario } from '../../shared/model';
 import { abTextOf, assemblyTextOf, headcountTextOf, inPlaceTextOf, type Translate } from '../../shared/docText';
 import { drillScriptOf, ROSTER_COLUMNS, rosterOf, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type ScriptRow } from '../../shared/sheets';
 import { dateAt, DEFAULT_TIME_ZONE } from '../../shared/time';
 
-export type XlsxDocument = 'script' | 'roster' | 'evaluation-form';
+export type { XlsxDocument };
 export type XlsxLanguage = 'zh' | 'en';
 
 /** The workbook's words, all from the catalogue (`print.*`, `common.category`), so the workbook says what the printed documents say. */
@@ -280,11 +284,97 @@ function evaluationFormSheet(workbook: ExcelJS.Workbook, scenario: Scenario, for
   }
 }
 
+/** A sheet of one of the drill office's tables: title, drill facts, a header row of catalogue column titles (`print.docs.col.*`) repeated on every page. */
+function docTableSheet(workbook: ExcelJS.Workbook, name: string, title: string, drill: DrillHeader, scenario: Scenario, labels: Labels, keys: string[], widths: number[]) {
+  const sheet = newSheet(workbook, name.replace(/[\\/*?:[\]]/g, '_').slice(0, 31), scenario, labels, false);
+  sheet.columns = widths.map((width) => ({ width }));
+  writeHeading(sheet, title, drill, keys.map((key) => labels.t(`print.docs.col.${key}`)), labels);
+  return sheet;
+}
+
+/** A note under a table, across all its columns. */
+function noteRow(sheet: ExcelJS.Worksheet, text: string, columns: number) {
+  const row = sheet.addRow([text]);
+  sheet.mergeCells(row.number, 1, row.number, columns);
+  row.getCell(1).font = { name: FONT, size: 9, italic: true };
+  row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  row.height = 28;
+}
+
+/** Merges a column's cells over rows `first`..`last` (one unit's or group's people). */
+function mergeDown(sheet: ExcelJS.Worksheet, first: number, last: number, column: number) {
+  if (last > first) sheet.mergeCells(first, column, last, column);
+  sheet.getCell(first, column).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+}
+
+/** 签到表: everyone by unit, with blank 签到时间 and 签名 cells tall enough to sign in. */
+function signInSheet(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Labels) {
+  const list = signInSheetOf(scenario);
+  const name = labels.t('print.doc.sign-in');
+  const keys = ['no', 'unit', 'name', 'role', 'phone', 'signInTime', 'signature'];
+  const sheet = docTableSheet(workbook, name, `${list.drill.title} ${name}`, list.drill, scenario, labels, keys, [6, 26, 12, 20, 16, 12, 20]);
+  let n = 0;
+  for (const unit of list.units) {
+    const first = sheet.rowCount + 1;
+    for (const person of unit.people) {
+      const added = sheet.addRow([++n, unit.unit, person.name, person.roleName, person.phone, '', '']);
+      styleBody(added, keys.length);
+      added.height = 26;
+    }
+    mergeDown(sheet, first, sheet.rowCount, 2);
+  }
+  noteRow(sheet, `${labels.t('print.docs.signIn.expected')}${labels.labelColon}${labels.t('print.docs.people', { count: list.total })}`, keys.length);
+}
+
+/** 物资装备清单: every item once (with blank 数量 and 到位确认), then by role and site with the steps that use it. */
+function equipmentSheets(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Labels) {
+  const list = equipmentListOf(scenario);
+  const name = labels.t('print.doc.equipment');
+  const summaryKeys = ['no', 'item', 'roles', 'sites', 'uses', 'quantity', 'ready'];
+  const summary = docTableSheet(workbook, labels.t('print.docs.equipment.summary'), `${list.drill.title} ${name}`, list.drill, scenario, labels, summaryKeys, [6, 26, 24, 30, 7, 9, 11]);
+  list.summary.forEach((entry, i) => styleBody(summary.addRow([i + 1, entry.item, entry.roles.join(labels.t('listSep')), entry.sites.join(labels.t('listSep')), entry.uses, '', '']), summaryKeys.length));
+  if (list.summary.length === 0) noteRow(summary, labels.t('print.docs.equipment.none'), summaryKeys.length);
+  noteRow(summary, labels.t('print.docs.equipment.note'), summaryKeys.length);
+  const byRoleKeys = ['no', 'role', 'item', 'site', 'usedIn'];
+  const byRole = docTableSheet(workbook, labels.t('print.docs.equipment.byRole'), `${list.drill.title} ${name}`, list.drill, scenario, labels, byRoleKeys, [6, 18, 26, 28, 40]);
+  let n = 0;
+  for (const group of list.byRole) {
+    const first = byRole.rowCount + 1;
+    for (const row of group.rows)
+      styleBody(byRole.addRow([++n, group.role || labels.t('print.docs.equipment.noRole'), row.item, row.site, row.steps.map((step) => (step.time ? `${step.time} ${step.title}` : step.title)).join('\n')]), byRoleKeys.length);
+    mergeDown(byRole, first, byRole.rowCount, 2);
+  }
+}
+
+/** 演练通讯录: everyone with a drill contact by group, marked 仅限本次演练使用 at the head of every page. */
+function contactsSheet(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Labels) {
+  const list = contactListOf(scenario);
+  const name = labels.t('print.doc.contacts');
+  const keys = ['no', 'group', 'role', 'name', 'unit', 'phone', 'callSign'];
+  const sheet = docTableSheet(workbook, name, `${list.drill.title} ${name}`, list.drill, scenario, labels, keys, [6, 20, 16, 10, 30, 16, 12]);
+  sheet.headerFooter.oddHeader = `&R${labels.t('print.docs.contacts.mark')}`;
+  let n = 0;
+  for (const group of list.groups) {
+    const first = sheet.rowCount + 1;
+    for (const person of group.people) styleBody(sheet.addRow([++n, group.group, person.roleName, person.name, person.unit, person.phone, person.callSign]), keys.length);
+    mergeDown(sheet, first, sheet.rowCount, 2);
+  }
+  if (list.contact.trim()) noteRow(sheet, labels.t('print.docs.contacts.office', { contact: list.contact }), keys.length);
+  noteRow(sheet, labels.t('print.docs.contacts.note'), keys.length);
+}
+
 /** A file name for an export, e.g. `汛期水环境应急演练-演练脚本.xlsx`; an evaluation form is named after the form. */
 export function xlsxFileNameOf(title: string, document: XlsxDocument, language: XlsxLanguage = 'zh', formTitle = ''): string {
   const safe = (text: string, fallback: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || fallback;
   const labels = labelsOf(language);
-  const name = document === 'script' ? labels.script : document === 'roster' ? labels.roster : safe(formTitle, catalogues[language].evaluation.form.docTitle);
+  const name =
+    document === 'script'
+      ? labels.script
+      : document === 'roster'
+        ? labels.roster
+        : document === 'evaluation-form'
+          ? safe(formTitle, catalogues[language].evaluation.form.docTitle)
+          : safe(labels.t(`print.doc.${document}`), document);
   return `${safe(title, 'drill')}-${name}.xlsx`.replace(/\s+/g, '_');
 }
 
@@ -298,6 +388,9 @@ export async function xlsxOf(scenario: Scenario, document: XlsxDocument, languag
   workbook.modified = new Date(scenario.updatedAt);
   if (document === 'script') scriptSheet(workbook, scenario, labels);
   else if (document === 'roster') rosterSheets(workbook, scenario, labels);
+  else if (document === 'sign-in') signInSheet(workbook, scenario, labels);
+  else if (document === 'equipment') equipmentSheets(workbook, scenario, labels);
+  else if (document === 'contacts') contactsSheet(workbook, scenario, labels);
   else {
     const form = blankFormsOf(scenario).find((candidate) => formId === undefined || candidate.id === formId);
     if (!form) throw new ApiError('not-found', formId ? msg('errors.scenario.formNotFound', { id: formId }) : msg('errors.scenario.noForm'));

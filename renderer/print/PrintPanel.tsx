@@ -1,9 +1,8 @@
 /** The print dialog's side panel: which documents, which roles (with the variant each gets), print, PDF, Excel, Word. */
 import { useTranslation } from 'react-i18next';
-import { A5_MAX_TASKS } from './roleCardFlow';
 import type { Role } from '../../shared/model';
-import { sheetVariantOf } from '../../shared/sheets';
-import { SCENARIO_DOCUMENTS, type ScenarioDocument } from '../../shared/drillDocuments';
+import { A5_MAX_TASKS, sheetVariantOf } from '../../shared/sheets';
+import { EXCEL_DRILL_DOCUMENTS, SCENARIO_DOCUMENTS, type ExcelDrillDocument, type ScenarioDocument } from '../../shared/drillDocuments';
 
 export type DocumentKind = ScenarioDocument;
 export const DOCUMENT_KINDS: readonly DocumentKind[] = SCENARIO_DOCUMENTS;
@@ -25,7 +24,7 @@ export function PrintPanel(props: {
   busy: boolean;
   onPrint: () => void;
   onSavePdf: () => void;
-  onExcel: (document: 'script' | 'roster') => void;
+  onExcel: (document: 'script' | 'roster' | ExcelDrillDocument) => void;
   /** Downloads a document as a Word file (role sheets: the roles selected). */
   onWord: (document: DocumentKind) => void;
   hasEvaluationForms: boolean;
@@ -144,6 +143,11 @@ export function PrintPanel(props: {
           <button disabled={props.busy} onClick={() => props.onExcel('roster')} data-testid="xlsx-roster">
             {t('print.excelRoster')}
           </button>
+          {EXCEL_DRILL_DOCUMENTS.map((kind) => (
+            <button key={kind} disabled={props.busy} onClick={() => props.onExcel(kind)} data-testid={`xlsx-${kind}`}>
+              {t('print.excelFile', { document: t(`print.doc.${kind}`) })}
+            </button>
+          ))}
         </div>
         <h2>{t('print.word')}</h2>
         <div className="print-buttons">

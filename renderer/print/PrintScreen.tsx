@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../shared/model';
 import { blankFormsOf } from '../../shared/evaluationSheets';
-import { drillScriptOf, roleSheetsOf, rosterOf } from '../../shared/sheets';
+import { drillScriptOf, fitsA5Card, roleSheetsOf, rosterOf } from '../../shared/sheets';
 import { dateAt } from '../../shared/time';
 import { api, isDesktop } from '../api';
 import { DOCX_TYPE, downloadBase64, XLSX_TYPE } from '../conduct/files';
@@ -20,8 +20,8 @@ import { DEFAULT_DOCUMENTS, DOCUMENT_KINDS, PrintPanel, type DocumentKind, type 
 
 import { roleSheetFlow } from './roleSheetFlow';
 import { drillDocumentFlow } from './drillDocumentFlow';
-import { documentBlocksOf, DOCX_DOCUMENT_OF, DRILL_DOCUMENTS, handbookBlocksOf } from '../../shared/drillDocuments';
-import { fitsA5Card, roleCardFlow } from './roleCardFlow';
+import { documentBlocksOf, DOCX_DOCUMENT_OF, DRILL_DOCUMENTS, handbookBlocksOf, type ExcelDrillDocument } from '../../shared/drillDocuments';
+import { roleCardFlow } from './roleCardFlow';
 import { rosterFlow } from './rosterFlow';
 import { scriptFlow } from './scriptFlow';
 import { evaluationFormFlow } from './evaluationFormFlow';
@@ -172,7 +172,7 @@ export function PrintScreen(props: { scenarioId: string }) {
       setBusy(false);
     }
   };
-  const exportExcel = async (document: 'script' | 'roster') => {
+  const exportExcel = async (document: 'script' | 'roster' | ExcelDrillDocument) => {
     setBusy(true);
     try {
       const file = await api.exportXlsx({ scenarioId: scenario.id, document, language: language.startsWith('en') ? 'en' : 'zh' });
@@ -192,6 +192,7 @@ export function PrintScreen(props: { scenarioId: string }) {
         document: DOCX_DOCUMENT_OF[document],
         scenarioId: scenario.id,
         roleIds: document === 'sheets' ? scenario.roles.filter((role) => selection.roleIds.has(role.id)).map((role) => role.id) : undefined,
+        a5: document === 'sheets' && selection.a5 ? true : undefined,
         language: language.startsWith('en') ? 'en' : 'zh',
       });
       downloadBase64(file.fileName, file.base64, DOCX_TYPE);

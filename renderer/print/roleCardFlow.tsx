@@ -10,12 +10,6 @@ import { sheetVariantOf, type RoleSheet } from '../../shared/sheets';
 import type { Flow } from './Paged';
 import { drillFacts, InfoTable, TimeCell } from './docParts';
 
-/** Players with at most this many tasks may get the A5 card. */
-export const A5_MAX_TASKS = 5;
-
-/** Whether a role's sheet may print as the one-page A5 card: a player-safe sheet with few tasks. */
-export const fitsA5Card = (sheet: Pick<RoleSheet, 'variant' | 'steps'>) => sheet.variant === 'player-safe' && sheet.steps.length <= A5_MAX_TASKS;
-
 /** 序号 | 时间 | 任务 (mm, A5 text width 128). */
 const COLUMNS = [8, 17, 103];
 

@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioBodySchema, type ScenarioBody } from '../../shared/model';
+import { equipmentListOf } from '../../shared/drillDocuments';
+import { fitsA5Card, roleSheetsOf } from '../../shared/sheets';
+import { readZipEntries } from '../../electron/core/zip';
 
 const fixtures = path.resolve('tests/fixtures/cli');
 const samples = fs.readdirSync('scenarios').filter((name) => name.endsWith('.drill.json')).map((name) => path.join('scenarios', name));
@@ -127,8 +130,11 @@ describe('drill sheets --format', () => {
         `${title}-演练工作方案.docx`,
         `${title}-演练通知.docx`,
         `${title}-签到表.docx`,
+        `${title}-签到表.xlsx`,
         `${title}-物资装备清单.docx`,
+        `${title}-物资装备清单.xlsx`,
         `${title}-演练通讯录.docx`,
+        `${title}-演练通讯录.xlsx`,
         ...(body.evaluation.forms.length > 1 ? body.evaluation.forms.map((form) => `${title}-评估表-${form.title.replace(/\s+/g, '_')}.xlsx`) : [`${title}-评估表.xlsx`]),
       ].sort(),
     );
@@ -144,6 +150,59 @@ describe('drill sheets --format', () => {
     for (const heading of ['一、演练目的', '二、编制依据', '四、组织机构及职责', '六、演练阶段及时间安排', '十一、筹备工作安排']) expect(plan).toContain(heading);
     const signIn = (await mammoth.extractRawText({ path: path.join(out, `${title}-签到表.docx`) })).value;
     for (const person of body.roles.flatMap((role) => role.people)) expect(signIn).toContain(person.name);
+    // The tabular documents in Excel, read back: everyone on the sign-in sheet and the contacts, every item on the equipment list.
+    const { default: ExcelJS } = await import('exceljs');
+    const cellsOf = async (file: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path.join(out, file));
+      return workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map((cell) => String(cell ?? '')) : [])));
+    };
+    const signInCells = await cellsOf(`${title}-签到表.xlsx`);
+    const contactCells = await cellsOf(`${title}-演练通讯录.xlsx`);
+    for (const person of body.roles.flatMap((role) => role.people)) {
+      expect(signInCells).toContain(person.name);
+      expect(contactCells).toContain(person.phone);
+    }
+    const equipmentCells = await cellsOf(`${title}-物资装备清单.xlsx`);
+    for (const entry of equipmentListOf(body).summary) expect(equipmentCells).toContain(entry.item);
+  });
+
+  it('--a5 writes the role sheets with an A5 page per player with few tasks, by the print view\'s rule', async () => {
+    const composite = samples.find((file) => file.includes('composite'))!;
+    const body = ScenarioBodySchema.parse(JSON.parse(fs.readFileSync(composite, 'utf8')).scenario);
+    const title = body.title.replace(/\s+/g, '_');
+    const pageSizes = async (dir: string) => {
+      const bytes = fs.readFileSync(path.join(dir, `${title}-岗位任务卡.docx`));
+      const xml = (await readZipEntries(bytes, { wanted: (name) => name === 'word/document.xml' })).get('word/document.xml')!.toString('utf8');
+      return [...xml.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)"/g)].map((m) => `${m[1]}x${m[2]}`);
+    };
+    const sheets = roleSheetsOf(body);
+    const cards = sheets.filter((sheet) => sheet.role.category !== 'observer' && fitsA5Card(sheet));
+    expect(cards.length).toBeGreaterThan(0);
+
+    const out = path.join(dataDir, 'sheets-a5');
+    const result = drill('sheets', composite, '--out', out, '--a5', '--format', 'docx', '--lang', 'zh');
+    expect(result.status, result.stderr).toBe(0);
+    const sizes = await pageSizes(out);
+    expect(sizes.length).toBe(sheets.length);
+    expect(sizes.filter((size) => size === '8391x11906').length).toBe(cards.length);
+    expect(sizes.filter((size) => size === '11906x16838').length).toBe(sheets.length - cards.length);
+    // Only the role sheets change: the roster is still A4 across.
+    expect(fs.readdirSync(out)).toContain(`${title}-角色分工表.docx`);
+
+    const plain = path.join(dataDir, 'sheets-a4');
+    expect(drill('sheets', composite, '--out', plain, '--format', 'docx', '--lang', 'zh').status).toBe(0);
+    expect((await pageSizes(plain)).filter((size) => size === '8391x11906')).toEqual([]);
+
+    const oneCard = path.join(dataDir, 'sheets-a5-one');
+    expect(drill('sheets', composite, '--out', oneCard, '--a5', '--roles', cards[0].role.id, '--format', 'docx', '--lang', 'zh').status).toBe(0);
+    expect(await pageSizes(oneCard)).toEqual(['8391x11906']);
+  });
+
+  it('names --a5 in its usage', () => {
+    const result = drill('help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/sheets FILE .*\[--a5\]/);
   });
 
   it('refuses an unknown format, naming the formats it knows, and writes nothing', () => {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiOutputs, Envelope } from '../../shared/api';
 import { messageOf } from '../../shared/i18n';
 import { EMPTY_DOC_FIELDS, NewRunEventSchema, ScenarioBodySchema, type DocFields, type Run, type Scenario } from '../../shared/model';
-import { drillScriptOf, roleSheetsOf } from '../../shared/sheets';
+import { A5_MAX_TASKS, drillScriptOf, fitsA5Card, roleSheetsOf } from '../../shared/sheets';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { readZipEntries } from '../../electron/core/zip';
@@ -160,6 +160,43 @@ describe('the role sheets in Word', () => {
     const doc = await exportDocx({ document: 'role-sheets', scenarioId: scenario.id, roleIds: [player!.id] });
     expect(doc.fileName).toBe(`${scenario.title}-岗位任务卡-${player!.name}.docx`);
     for (const step of scenario.steps.filter((s) => s.kind === 'inject' && s.roleIds.includes(player!.id))) expect(doc.text).not.toContain(step.title);
+  });
+});
+
+describe('the one-page A5 task cards in Word', () => {
+  const A5 = /<w:pgSz w:w="8391" w:h="11906" w:orient="portrait"\/>/g;
+  const A4 = /<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/g;
+
+  it('gives each player with few tasks an A5 section of its own, by the print view\'s rule, and the others their A4 sheet', async () => {
+    const sheets = roleSheetsOf(scenario);
+    const cards = sheets.filter((sheet) => sheet.role.category !== 'observer' && fitsA5Card(sheet));
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.length).toBeLessThan(sheets.length);
+    const doc = await exportDocx({ document: 'role-sheets', scenarioId: scenario.id, a5: true });
+    expect(count(doc.xml, '<w:sectPr')).toBe(sheets.length);
+    expect(doc.xml.match(A5)?.length).toBe(cards.length);
+    expect(doc.xml.match(A4)?.length).toBe(sheets.length - cards.length);
+    for (const card of cards) {
+      expect(card.steps.length).toBeLessThanOrEqual(A5_MAX_TASKS);
+      expect(doc.text).toContain(`【${card.role.name}】`);
+      for (const step of card.steps) expect(doc.text).toContain(step.title);
+    }
+    // The full sheets (controllers, evaluators) never become cards, whatever their task count.
+    for (const sheet of sheets.filter((s) => s.variant === 'full')) expect(cards).not.toContain(sheet);
+  });
+
+  it('prints one chosen card on A5 and nothing on A5 without the option', async () => {
+    const card = roleSheetsOf(scenario).find((sheet) => sheet.role.category !== 'observer' && fitsA5Card(sheet))!;
+    const one = await exportDocx({ document: 'role-sheets', scenarioId: scenario.id, roleIds: [card.role.id], a5: true });
+    expect(one.xml.match(A5)?.length).toBe(1);
+    expect(one.text).toContain(messageOf('zh', 'print.sheet.col.task'));
+    const plain = await exportDocx({ document: 'role-sheets', scenarioId: scenario.id });
+    expect(plain.xml.match(A5)).toBeNull();
+  });
+
+  it('refuses an option that is not a yes or no', async () => {
+    const envelope = (await backend.call('exportDocx', { document: 'role-sheets', scenarioId: scenario.id, a5: 'yes' })) as Envelope<unknown>;
+    expect(envelope.ok).toBe(false);
   });
 });
 

@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiOutputs, Envelope } from '../../shared/api';
 import { scenarioFileTextOf } from '../../shared/scenarioFile';
+import { contactListOf, equipmentListOf, signInSheetOf } from '../../shared/drillDocuments';
+import { ScenarioBodySchema } from '../../shared/model';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { printDrill } from '../fixtures/printDrill';
@@ -146,5 +148,79 @@ describe('Excel export of the roster', () => {
   it('refuses a scenario that does not exist', async () => {
     const envelope = await backend.call('exportXlsx', { scenarioId: 'nope', document: 'roster' });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+describe('Excel export of the sign-in sheet, the equipment list and the contacts', () => {
+  const body = () => ScenarioBodySchema.parse(printDrill());
+  /** The body rows under the header row (row 3) that number a table, until the first note. */
+  const tableRows = (sheet: ExcelJS.Worksheet, columns: number) => {
+    const rows: string[][] = [];
+    for (let r = 4; r <= sheet.rowCount; r++) {
+      const cells = rowText(sheet, r, columns);
+      if (!/^\d+$/.test(cells[0])) break;
+      rows.push(cells);
+    }
+    return rows;
+  };
+  const a4Portrait = (sheet: ExcelJS.Worksheet) => {
+    expect(sheet.pageSetup.paperSize).toBe(9);
+    expect(sheet.pageSetup.orientation).toBe('portrait');
+    expect(sheet.pageSetup.printTitlesRow).toBe('3:3');
+  };
+
+  it('writes the sign-in sheet: everyone by unit with blank time and signature cells, the unit merged down its people', async () => {
+    const { fileName, workbook } = await workbookOf({ scenarioId, document: 'sign-in' });
+    expect(fileName).toBe('汛期水环境应急演练（打印测试）-签到表.xlsx');
+    const sheet = workbook.getWorksheet('签到表')!;
+    a4Portrait(sheet);
+    expect(rowText(sheet, 3, 7)).toEqual(['序号', '单位', '姓名', '角色/岗位', '联系电话', '签到时间', '签名']);
+    const list = signInSheetOf(body());
+    const expected = list.units.flatMap((unit) => unit.people.map((p) => [unit.unit, p.name, p.roleName, p.phone, '', '']));
+    const rows = tableRows(sheet, 7);
+    expect(rows.map((row) => row.slice(2))).toEqual(expected.map((row) => row.slice(1)));
+    expect(rows.map((row) => row[0])).toEqual(expected.map((_, i) => String(i + 1)));
+    const shared = list.units.findIndex((unit) => unit.people.length > 1);
+    expect(shared).toBeGreaterThanOrEqual(0);
+    const first = 4 + list.units.slice(0, shared).reduce((n, unit) => n + unit.people.length, 0);
+    expect(sheet.getCell(first + 1, 2).isMerged).toBe(true);
+    expect(sheet.getCell(first + 1, 2).master.address).toBe(`B${first}`);
+    expect(String(sheet.getCell(4 + rows.length, 1).value)).toBe(`应到人数：${list.total} 人`);
+  });
+
+  it('writes the equipment list: every item once with blank quantity and ready columns, then by role and site', async () => {
+    const { fileName, workbook } = await workbookOf({ scenarioId, document: 'equipment' });
+    expect(fileName).toBe('汛期水环境应急演练（打印测试）-物资装备清单.xlsx');
+    const list = equipmentListOf(body());
+    expect(list.summary.length).toBeGreaterThan(0);
+    const summary = workbook.getWorksheet('物资装备汇总')!;
+    a4Portrait(summary);
+    expect(rowText(summary, 3, 7)).toEqual(['序号', '物资装备', '使用角色', '使用地点', '用次', '数量', '到位确认']);
+    expect(tableRows(summary, 7)).toEqual(list.summary.map((e, i) => [String(i + 1), e.item, e.roles.join('、'), e.sites.join('、'), String(e.uses), '', '']));
+    const byRole = workbook.getWorksheet('按角色和地点')!;
+    a4Portrait(byRole);
+    expect(rowText(byRole, 3, 5)).toEqual(['序号', '角色/岗位', '物资装备', '地点', '用于（时间 步骤）']);
+    expect(tableRows(byRole, 5).map((row) => row[2])).toEqual(list.byRole.flatMap((group) => group.rows.map((row) => row.item)));
+  });
+
+  it('writes the contacts by group, marked for this drill only on every page', async () => {
+    const { fileName, workbook } = await workbookOf({ scenarioId, document: 'contacts' });
+    expect(fileName).toBe('汛期水环境应急演练（打印测试）-演练通讯录.xlsx');
+    const sheet = workbook.getWorksheet('演练通讯录')!;
+    a4Portrait(sheet);
+    expect(sheet.headerFooter.oddHeader).toContain('仅限本次演练使用');
+    expect(rowText(sheet, 3, 7)).toEqual(['序号', '组别', '角色/岗位', '姓名', '单位', '联系电话', '呼号']);
+    const list = contactListOf(body());
+    expect(tableRows(sheet, 7).map((row) => row.slice(2))).toEqual(list.groups.flatMap((group) => group.people.map((p) => [p.roleName, p.name, p.unit, p.phone, p.callSign])));
+    const texts = Array.from({ length: sheet.rowCount }, (_, i) => String(sheet.getCell(i + 1, 1).value ?? ''));
+    expect(texts).toContain('本通讯录仅限本次演练使用，演练结束后收回或销毁，不得外传。');
+  });
+
+  it('speaks English when asked, and refuses a document that has no Excel form', async () => {
+    const { fileName, workbook } = await workbookOf({ scenarioId, document: 'contacts', language: 'en' });
+    expect(fileName).toBe('汛期水环境应急演练（打印测试）-Drill_contacts.xlsx');
+    expect(rowText(workbook.getWorksheet('Drill contacts')!, 3, 2)[0]).toBe('No.');
+    const refused = await backend.call('exportXlsx', { scenarioId, document: 'plan' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 });

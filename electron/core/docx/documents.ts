@@ -185,6 +185,58 @@ export function roleSheetSection(sheet: RoleSheet, ctx: DocContext): SectionSpec
   return { orientation: 'portrait', children, runningHead: t('print.sheet.running', { role: role.name, variant }) };
 }
 
+/**
+ * The one-page A5 task card of a player with few tasks (`fitsA5Card`), as the
+ * print view's card (`renderer/print/roleCardFlow.tsx`): the role, whom it
+ * reports to, its people's phones, and each task with its time, what sets it
+ * off, where and what it must achieve, from the same player-safe sheet.
+ */
+export function roleCardSection(sheet: RoleSheet, ctx: DocContext): SectionSpec {
+  const { t } = ctx;
+  const { role } = sheet;
+  const scale: Scale = { body: SIZE.wuhao, table: SIZE.xiaowu };
+  const width = textWidthOf('a5');
+  const variant = t(`print.variant.${sheet.variant}`);
+  const notice = sheetNoticeOf(sheet, t);
+  const people = role.people.map((person) => [person.name, person.phone, person.callSign].filter(Boolean).join(' ')).join(t('clauseSep'));
+  const children: Block[] = [
+    para(`【${variant}】`, scale, { align: 'right', indent: false, font: 'heading' }),
+    para(sheet.drill.title, scale, { align: 'center', indent: false, font: 'heading', size: SIZE.xiaosi }),
+    para(`${t('print.sheet.title')}${t('print.sheet.roleMark', { role: role.name })}`, scale, { align: 'center', indent: false, font: 'title', size: SIZE.sihao }),
+    factsOf(
+      [
+        drillFactsOf(sheet.drill, ctx)[0],
+        { label: t('print.sheet.reportsTo'), value: sheet.reportsTo?.name ?? t('print.sheet.none') },
+        { label: t('print.sheet.peopleHeading'), value: people || t('print.sheet.noPeople') },
+      ],
+      width,
+      scale.table,
+    ),
+  ];
+  if (notice) children.push(para(notice, scale, { size: SIZE.xiaowu, indent: false }));
+  children.push(
+    tableOf(
+      ['no', 'time', 'task'].map((key) => t(`print.sheet.col.${key}`)),
+      sheet.steps.length === 0
+        ? [[{ span: 3, text: t('print.sheet.noSteps') }]]
+        : sheet.steps.map((step, i) => [
+            String(i + 1),
+            step.afterInject ? t('print.sheet.afterInject') : timeText(step.time),
+            lines(
+              step.title,
+              step.triggers.map((trigger) => triggerTextOf(trigger, t)).join(t('clauseSep')),
+              step.location && `${t('print.script.place')}${step.location}`,
+              step.expectedResult && `${t('print.script.expectedLabel')}${step.expectedResult}`,
+            ),
+          ]),
+      [8, 17, 103],
+      width,
+      scale.table,
+    ),
+  );
+  return { orientation: 'a5', children };
+}
+
 // --- 角色分工表 ------------------------------------------------------------
 
 function commandParagraphs(nodes: CommandNode[], t: Translate, scale: Scale, depth = 0): Paragraph[] {

@@ -10,11 +10,12 @@ import { blankFormsOf } from '../../../shared/evaluationSheets';
 import { messageOf, msg, type Language } from '../../../shared/i18n';
 import type { Annotation, Attachment, Run, RunEvent, ScenarioBody } from '../../../shared/model';
 import { reportOf } from '../../../shared/report';
-import { drillScriptOf, roleSheetsOf, rosterOf } from '../../../shared/sheets';
+import { drillScriptOf, fitsA5Card, roleSheetsOf, rosterOf } from '../../../shared/sheets';
 import {
   evaluationFormSection,
   evaluationReportSection,
   reportSection,
+  roleCardSection,
   roleSheetSection,
   rosterSection,
   scriptSection,
@@ -26,7 +27,7 @@ import { documentBlocksOf, handbookBlocksOf } from '../../../shared/drillDocumen
 
 /** What a document is made of: a scenario (with the roles or form chosen), or a run with its log, debrief notes and photos. */
 export type DocxSource =
-  | { kind: 'scenario'; body: ScenarioBody; roleIds?: readonly string[]; formId?: string }
+  | { kind: 'scenario'; body: ScenarioBody; roleIds?: readonly string[]; formId?: string; a5?: boolean }
   | { kind: 'run'; run: Run; events: readonly RunEvent[]; annotations: readonly Annotation[]; attachments?: readonly Attachment[]; seatNames?: Readonly<Record<string, string>> };
 
 const DOC_TITLE_KEYS: Record<DocxDocument, string> = {
@@ -58,9 +59,13 @@ function sectionsOf(document: DocxDocument, source: DocxSource, ctx: DocContext)
       case 'role-sheets': {
         const sheets = roleSheetsOf(body, source.roleIds);
         if (sheets.length === 0) throw new ApiError('invalid-argument', msg('errors.scenario.noRolesNamed'));
-        // Observers get their 观摩手册 instead of a task sheet with nothing to do.
+        // Observers get their 观摩手册 instead of a task sheet with nothing to do; with `a5`, players with few tasks their A5 card.
         return sheets.map((sheet) =>
-          sheet.role.category === 'observer' ? blocksSection(handbookBlocksOf(body, sheet.role.id, ctx.t, ctx.language)!, ctx) : roleSheetSection(sheet, ctx),
+          sheet.role.category === 'observer'
+            ? blocksSection(handbookBlocksOf(body, sheet.role.id, ctx.t, ctx.language)!, ctx)
+            : source.a5 && fitsA5Card(sheet)
+              ? roleCardSection(sheet, ctx)
+              : roleSheetSection(sheet, ctx),
         );
       }
       case 'roster':

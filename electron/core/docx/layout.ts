@@ -43,6 +43,12 @@ export const SIZE = { erhao: 44, sanhao: 32, sihao: 28, xiaosi: 24, wuhao: 21, x
 
 export const PAGE = { widthMm: 210, heightMm: 297, margin: { top: 37, bottom: 35, left: 28, right: 26 } } as const;
 
+/** The one-page A5 task card: 148 × 210 mm (8391 × 11906 twips), narrow margins as the print view's card. */
+export const A5_PAGE = { widthMm: 148, heightMm: 210, margin: { top: 14, bottom: 14, left: 12, right: 12 } } as const;
+
+/** A section's page: A4 upright or across, or the A5 card upright. */
+export type PageKind = 'portrait' | 'landscape' | 'a5';
+
 /** The fonts, each with the one Windows and WPS fall back to, and a Latin face for digits and letters. */
 export const FONTS = {
   title: { eastAsia: '方正小标宋简体', fallback: '黑体', latin: 'SimHei' },
@@ -229,18 +235,20 @@ export function fieldsSignOf(fields: DocFields | null, t: Translate, scale: Scal
 }
 
 export type SectionSpec = {
-  orientation: 'portrait' | 'landscape';
+  orientation: PageKind;
   children: Block[];
   /** Printed small at the top of every page but the first: the document and drill. */
   runningHead?: string;
 };
 
 /** Text width in mm for an orientation, inside the GB/T 9704 margins. */
-export const textWidthOf = (orientation: 'portrait' | 'landscape') =>
-  (orientation === 'portrait' ? PAGE.widthMm : PAGE.heightMm) - PAGE.margin.left - PAGE.margin.right;
+export const textWidthOf = (orientation: PageKind) =>
+  orientation === 'a5' ? A5_PAGE.widthMm - A5_PAGE.margin.left - A5_PAGE.margin.right : (orientation === 'portrait' ? PAGE.widthMm : PAGE.heightMm) - PAGE.margin.left - PAGE.margin.right;
 
 function sectionOf(spec: SectionSpec, foot: string): ISectionOptions {
   const landscape = spec.orientation === 'landscape';
+  const paper = spec.orientation === 'a5' ? A5_PAGE : PAGE;
+  const edge = spec.orientation === 'a5' ? { header: mm(6), footer: mm(6) } : { header: mm(15), footer: mm(20) };
   const small = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
     new Paragraph({ alignment: align, children: runsOf(text, { size: SIZE.xiaowu }) });
   return {
@@ -248,8 +256,8 @@ function sectionOf(spec: SectionSpec, foot: string): ISectionOptions {
       titlePage: spec.runningHead !== undefined,
       page: {
         // docx swaps width and height itself for a landscape page.
-        size: { width: mm(PAGE.widthMm), height: mm(PAGE.heightMm), orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-        margin: { top: mm(PAGE.margin.top), bottom: mm(PAGE.margin.bottom), left: mm(PAGE.margin.left), right: mm(PAGE.margin.right), header: mm(15), footer: mm(20) },
+        size: { width: mm(paper.widthMm), height: mm(paper.heightMm), orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { top: mm(paper.margin.top), bottom: mm(paper.margin.bottom), left: mm(paper.margin.left), right: mm(paper.margin.right), ...edge },
         pageNumbers: { start: 1 },
       },
     },

@@ -41,6 +41,7 @@ export const print: typeof zh = {
   excelRoster: 'Role assignment .xlsx',
   word: 'Export Word',
   wordFile: '{{document}} .docx',
+  excelFile: '{{document}} .xlsx',
   browserPrintHint:
     'Browser printing: the page number and revision date are printed at the foot of each page; keep "Margins: Default" and "Scale: 100%", and tick "Background graphics". To save a PDF, choose "Save as PDF" as the destination in the print dialog.',
   pageCount: '{{count}} pages',

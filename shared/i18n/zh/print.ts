@@ -40,6 +40,7 @@ export const print = {
   excelRoster: '角色分工表 .xlsx',
   word: '导出 Word',
   wordFile: '{{document}} .docx',
+  excelFile: '{{document}} .xlsx',
   browserPrintHint: '浏览器打印：页码和修订日期印在每页底部；请保持“边距：默认”“缩放：100%”，并勾选“背景图形”。另存为 PDF 时，在打印对话框中把目标打印机选为“另存为 PDF”。',
   pageCount: '共 {{count}} 页',
   pageCount_one: '共 {{count}} 页',
