@@ -4,7 +4,7 @@
  * files (`docx`, the back end's `exportDocx`, from the same view-models) and
  * Excel workbooks (`xlsx`: the script, the roster, each blank evaluation
  * form, the sign-in sheet, the equipment list and the contacts), without the
- * GUI; `--a5` prints players with few tasks on the one-page A5 card. For PDF it It serves the
+ * GUI; `--a5` prints players with few tasks on the one-page A5 card. For PDF it serves the
  * built renderer with a throwaway back end (a temp data folder, the browser-
  * mode server on a free port), imports the file, opens the print view in
  * headless Chromium for each document and prints it with `page.pdf`, so the
