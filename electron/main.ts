@@ -19,6 +19,7 @@ import { openWorkerBackend, type WorkerBackend } from './core/workerBackend';
 import { PREFS_CONF_OPTIONS, prefsStoreOf } from './core/prefs';
 import { liveSharingOf, type LiveSharing } from './web/liveSharing';
 import { APP_ORIGIN } from './security';
+import { RUN_EVENT_CHANNEL } from './channels';
 import {
   APP_SCHEME_PRIVILEGES,
   applicationMenuOf,
@@ -91,6 +92,10 @@ if (holdSingleInstance(app, () => mainWindow)) {
     bindPrintIpc(ipcMain, { showSaveDialog: (options) => dialog.showSaveDialog(options) });
     // A run shared before the app stopped (a crash included) is shared again, so its seats reach it with their stored tokens.
     void opened.sharing.resume();
+    // Every committed event (the host's own, a seat's) reaches the window's live log at once, as browser mode's stream does.
+    opened.hub.listen((event) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(RUN_EVENT_CHANNEL, event);
+    });
     openWindow();
   });
 }

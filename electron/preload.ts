@@ -5,7 +5,8 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ApiMethod, DrillTransport } from '../shared/api';
-import { channelOf } from './channels';
+import type { RunEvent } from '../shared/model';
+import { channelOf, RUN_EVENT_CHANNEL } from './channels';
 
 const call =
   <M extends ApiMethod>(method: M) =>
@@ -75,6 +76,14 @@ const transport = {
 const desktop = {
   printToPdf: (arg: { fileName: string; landscape: boolean }) => ipcRenderer.invoke('drilldesk:print-to-pdf', arg) as Promise<{ saved: boolean; path: string | null }>,
   print: () => ipcRenderer.invoke('drilldesk:print') as Promise<{ printed: boolean }>,
+  /** Every event committed to `runId` (by this window, another, or a seat), as the main process pushes it; answers the unsubscribe. */
+  onRunEvent: (runId: string, listener: (event: RunEvent) => void) => {
+    const relay = (_: unknown, event: RunEvent) => {
+      if (event.runId === runId) listener(event);
+    };
+    ipcRenderer.on(RUN_EVENT_CHANNEL, relay);
+    return () => void ipcRenderer.removeListener(RUN_EVENT_CHANNEL, relay);
+  },
 };
 
 contextBridge.exposeInMainWorld('drillDesk', transport);

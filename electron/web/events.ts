@@ -34,6 +34,8 @@ export type EventHub = {
   closeSeats: () => void;
   /** The seats holding a stream now. */
   connectedSeatIds: (runId?: string) => string[];
+  /** Calls `listener` with every published event (the desktop app relays them to its window); answers the unsubscribe. */
+  listen: (listener: (event: RunEvent) => void) => () => void;
 };
 
 /** How one event is written on a stream. */
@@ -47,12 +49,20 @@ const write = (stream: Stream, event: RunEvent) => {
 
 export function eventHubOf(): EventHub {
   const streams = new Set<Stream>();
+  const listeners = new Set<(event: RunEvent) => void>();
   const end = (stream: Stream) => {
     streams.delete(stream);
     stream.response.end();
   };
   return {
     publish: (event) => {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch {
+          // A listener that fails (a window going away) never fails the call that committed the event.
+        }
+      }
       for (const stream of [...streams]) {
         if (stream.runId !== event.runId) continue;
         if (stream.pending) stream.pending.push(event);
@@ -70,6 +80,10 @@ export function eventHubOf(): EventHub {
     },
     closeSeats: () => {
       for (const stream of [...streams]) if (stream.seatId !== null) end(stream);
+    },
+    listen: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     connectedSeatIds: (runId) => [...new Set([...streams].filter((s) => s.seatId !== null && (runId === undefined || s.runId === runId)).map((s) => s.seatId!))],
   };

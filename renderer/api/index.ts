@@ -3,6 +3,7 @@
  * the preload's bridge in the desktop app, HTTP in browser mode.
  */
 import { clientOf, type DrillTransport } from '../../shared/api';
+import type { RunEvent } from '../../shared/model';
 import { httpTransport, takeToken } from './http';
 import { seatTransport } from './seat';
 import { countingTasks } from './tasks';
@@ -13,6 +14,7 @@ declare global {
     drillDeskDesktop?: {
       printToPdf: (arg: { fileName: string; landscape: boolean }) => Promise<{ saved: boolean; path: string | null }>;
       print: () => Promise<{ printed: boolean }>;
+      onRunEvent: (runId: string, listener: (event: RunEvent) => void) => () => void;
     };
   }
 }

@@ -15,7 +15,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { DrillZone, useDrillZone } from '../components/DrillZone';
 import { notify } from '../components/toasts';
 import { CorrectDialog, ShiftDialog, StepChoiceDialog, type FollowActual, type StepChoice } from './dialogs';
-import { catchUpSharedRun, correctEvent, openRun, receiveEvent, recordEvent, resolveDuplicate, shiftPlan, useRun } from './runStore';
+import { correctEvent, openRun, receiveEvent, recordEvent, resolveDuplicate, shiftPlan, useRun } from './runStore';
 import { hostToken, isDesktop } from '../api';
 import { TOKEN_HEADER } from '../api/http';
 import { subscribeRunEvents } from '../api/live';
@@ -116,8 +116,6 @@ function Header(props: { run: Run; state: RunStateAt; now: number; busy: boolean
 type SideTab = 'control' | 'evaluation' | 'seats';
 /** The side column's tabs: the third shares the run with seats (联网导调), in browser mode and the desktop app alike. */
 const SIDE_TABS: readonly SideTab[] = ['control', 'evaluation', 'seats'];
-/** How often the desktop app reads what its seats recorded while the run is shared. */
-const DESKTOP_SEAT_CATCH_UP_MS = 2000;
 
 export function ConductScreen(props: { runId: string }) {
   const { t } = useTranslation();
@@ -138,16 +136,11 @@ export function ConductScreen(props: { runId: string }) {
   useEffect(() => {
     void openRun(props.runId);
   }, [props.runId]);
-  // Browser mode: events committed elsewhere (seats, other windows) arrive live.
+  // Events committed elsewhere (seats, other windows) arrive live: pushed by the main process in the desktop app, on an
+  // event stream in browser mode.
   useEffect(() => {
-    if (isDesktop) return;
+    if (isDesktop) return window.drillDeskDesktop?.onRunEvent(props.runId, receiveEvent);
     return subscribeRunEvents(`/events/${props.runId}`, { [TOKEN_HEADER]: hostToken ?? '' }, { onEvent: receiveEvent });
-  }, [props.runId]);
-  // The desktop app: what its seats record is read every few seconds while this run is shared.
-  useEffect(() => {
-    if (!isDesktop) return;
-    const timer = setInterval(() => void catchUpSharedRun(props.runId), DESKTOP_SEAT_CATCH_UP_MS);
-    return () => clearInterval(timer);
   }, [props.runId]);
 
   const plan = run?.plan ?? null;

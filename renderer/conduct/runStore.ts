@@ -70,28 +70,6 @@ export function receiveEvent(event: RunEvent) {
   if (event.seatId !== null && !(event.seatId in current.seatNames)) void loadSeatNames(event.runId);
 }
 
-/**
- * The desktop app's catch-up with its seats (联网导调): while this run is
- * shared, events the seats committed are read from the back end and added as
- * if pushed (browser mode gets them on its live stream instead). A
- * correction among them reads the log again, once.
- */
-export async function catchUpSharedRun(runId: string) {
-  try {
-    const status = await api.sharingStatus({});
-    if (status.shared?.runId !== runId) return;
-    const { events } = await api.getRun({ id: runId });
-    const current = get();
-    if (current.runId !== runId || !current.run) return;
-    const known = new Set(current.events.map((event) => event.seq));
-    const fresh = events.filter((event) => !known.has(event.seq));
-    if (fresh.some((event) => event.corrects !== null)) await reloadRun();
-    else for (const event of fresh) receiveEvent(event);
-  } catch {
-    // The next round tries again; the host's own calls report their own problems.
-  }
-}
-
 /** Shows an entry queued on this device (a seat's offline queue) as pending. */
 export function showPending(event: RunEvent) {
   if (get().pending.some((e) => e.clientId !== null && e.clientId === event.clientId)) return;

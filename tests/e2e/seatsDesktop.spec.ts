@@ -2,10 +2,12 @@
  * 联网导调 from the desktop app's console, in real Chromium: the page gets a
  * `window.drillDesk` bridge, as the preload gives it (Electron cannot run
  * here, so each operation is relayed to the same back end over the test
- * server's API instead of IPC), so the renderer runs its desktop path: the
- * seats tab is there, sharing starts through the bridge, and with no event
- * stream of its own the console still shows a seat's entry, with the seat's
- * name, by reading the shared run's new events.
+ * server's API instead of IPC), and a `window.drillDeskDesktop.onRunEvent`
+ * standing in for the main process's push (relayed from the test server's
+ * event stream), so the renderer runs its desktop path: the seats tab is
+ * there, sharing starts through the bridge, and a seat's entry reaches the
+ * log, with the seat's name, through the push — the page opens no stream of
+ * its own.
  */
 import { API_METHODS } from '../../shared/api';
 import { expect, test } from './fixtures';
@@ -16,14 +18,37 @@ test('the desktop console shares a run and shows a seat’s entry with its name'
   const service = app.backend.service() as unknown as { listScenarios: (arg: object) => { id: string; title: string }[]; createRun: (arg: object) => { id: string } };
   const run = service.createRun({ scenarioId: service.listScenarios({}).find((s) => s.title === COMPOSITE)!.id, name: '联网演练' });
 
-  // The preload's bridge: one function per contract operation, answering envelopes.
+  // The preload's bridges: one function per contract operation, answering envelopes; and the main process's push of committed
+  // events, which the main process takes from the event hub (here: from the test server's stream, read by the bridge).
   await page.addInitScript((methods: string[]) => {
     const token = new URLSearchParams(window.location.search).get('token') ?? '';
     const bridge: Record<string, (arg: unknown) => Promise<unknown>> = {};
     for (const method of methods)
       bridge[method] = async (arg) =>
         (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-drilldesk-token': token }, body: JSON.stringify(arg ?? {}) })).json();
-    (window as unknown as { drillDesk: unknown }).drillDesk = bridge;
+    const subscribed: string[] = [];
+    const onRunEvent = (runId: string, listener: (event: unknown) => void) => {
+      subscribed.push(runId);
+      const controller = new AbortController();
+      void (async () => {
+        const response = await fetch(`/events/${runId}?bridge=1`, { headers: { 'x-drilldesk-token': token }, signal: controller.signal });
+        const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data: '));
+            buffer = buffer.slice(end + 2);
+            if (data) listener(JSON.parse(data.slice(6)));
+          }
+        }
+      })().catch(() => {});
+      return () => controller.abort();
+    };
+    Object.assign(window, { drillDesk: bridge, drillDeskDesktop: { printToPdf: async () => ({ saved: false, path: null }), print: async () => ({ printed: false }), onRunEvent }, subscribed });
   }, [...API_METHODS]);
   const streams: string[] = [];
   page.on('request', (request) => {
@@ -49,6 +74,7 @@ test('the desktop console shares a run and shows a seat’s entry with its name'
 
   await page.getByTestId('console-side-control').click();
   await expect(page.locator(`[data-testid="log-item"][data-seq="${recorded.value.seq}"]`).getByTestId('log-seat')).toHaveText('污水处理厂现场导调');
-  // The desktop path: no event stream was opened.
-  expect(streams).toEqual([]);
+  // The desktop path: the console subscribed through the bridge, and opened no event stream of its own.
+  expect(await page.evaluate(() => (window as unknown as { subscribed: string[] }).subscribed)).toContain(run.id);
+  expect(streams.filter((url) => !url.includes('bridge=1'))).toEqual([]);
 });

@@ -15,7 +15,8 @@ import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, type Envelope, type SharingStatus } from '../../shared/api';
-import { channelOf } from '../../electron/channels';
+import { channelOf, RUN_EVENT_CHANNEL } from '../../electron/channels';
+import { SEAT_TOKEN_HEADER } from '../../electron/web/sharing';
 import { openDataDir } from '../../electron/storage/dataDir';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { FakeWebContents, subFrameOf, topFrameOf } from '../support/fakeElectron';
@@ -55,6 +56,12 @@ const fake = await vi.hoisted(async () => {
     minimized = false;
     focused = false;
     loaded: string | null = null;
+    /** What the main process pushed to the page: [channel, payload]. */
+    sent: [string, unknown][] = [];
+    webContents = { send: (channel: string, payload: unknown) => void this.sent.push([channel, payload]) };
+    isDestroyed() {
+      return false;
+    }
     constructor(readonly options: Record<string, unknown>) {
       super();
       BrowserWindow.made.push(this);
@@ -184,10 +191,10 @@ async function desktopCall<T>(method: Parameters<typeof channelOf>[0], arg: unkn
 }
 
 /** A GET or POST to the seats' HTTPS server, trusting only the certificate in the desktop app's data folder. */
-function seatRequest(port: number, pathname: string, body?: unknown): Promise<{ status: number; body: string; fingerprint256: string }> {
+function seatRequest(port: number, pathname: string, body?: unknown, seatToken?: string): Promise<{ status: number; body: string; fingerprint256: string }> {
   const ca = fs.readFileSync(path.join(fake.home, 'userData', 'data', 'seat-certificate', 'cert.pem'), 'utf8');
   return new Promise((resolve, reject) => {
-    const req = https.request({ host: '127.0.0.1', port, path: pathname, method: body === undefined ? 'GET' : 'POST', ca, agent: false, headers: { 'Content-Type': 'application/json' } }, (res) => {
+    const req = https.request({ host: '127.0.0.1', port, path: pathname, method: body === undefined ? 'GET' : 'POST', ca, agent: false, headers: { 'Content-Type': 'application/json', ...(seatToken ? { [SEAT_TOKEN_HEADER]: seatToken } : {}) } }, (res) => {
       const fingerprint256 = (res.socket as TLSSocket).getPeerCertificate().fingerprint256;
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
@@ -199,6 +206,7 @@ function seatRequest(port: number, pathname: string, body?: unknown): Promise<{ 
 }
 
 let sharedPort = 0;
+let runId = '';
 
 describe('the main process (electron/main.ts)', () => {
   it('turns on the sandbox for every renderer and registers the app scheme before the app is ready', () => {
@@ -268,7 +276,7 @@ describe('the preload (electron/preload.ts)', () => {
   it('puts exactly two objects on the page: the contract and the two printing functions', () => {
     expect([...fake.exposed.keys()]).toEqual(['drillDesk', 'drillDeskDesktop']);
     expect(Object.keys(fake.exposed.get('drillDesk') as object).sort()).toEqual([...API_METHODS].sort());
-    expect(Object.keys(fake.exposed.get('drillDeskDesktop') as object)).toEqual(['printToPdf', 'print']);
+    expect(Object.keys(fake.exposed.get('drillDeskDesktop') as object)).toEqual(['printToPdf', 'print', 'onRunEvent']);
   });
 
   it('exposes only functions, none of them ipcRenderer or a generic invoke', () => {
@@ -326,6 +334,19 @@ describe('sharing a live run from the desktop app (联网导调)', () => {
     expect(info.fingerprint256).toBe(shared.fingerprint256);
     const { code } = await desktopCall<{ code: string }>('createSeat', { runId: run.id, seat: { kind: 'observer', name: '观摩席' } });
     expect(JSON.parse((await seatRequest(shared.port, '/seat/join', { code })).body)).toMatchObject({ ok: true, value: { seat: { name: '观摩席', runId: run.id } } });
+    runId = run.id;
+  });
+
+  it('pushes every committed event to the window at once (no polling): the host’s own and a seat’s', async () => {
+    const [window] = fake.electron.BrowserWindow.made;
+    const before = window.sent.length;
+    const own = await desktopCall<{ seq: number }>('recordEvent', { runId, event: { kind: 'observation', text: '主控台记录' } });
+    const { code } = await desktopCall<{ code: string }>('createSeat', { runId, seat: { kind: 'field-controller', name: '污水厂现场', scope: { roleIds: ['role-sewage'] } } });
+    const { token } = JSON.parse((await seatRequest(sharedPort, '/seat/join', { code })).body).value as { token: string };
+    const seat = JSON.parse((await seatRequest(sharedPort, '/seat/api/recordEvent', { runId, event: { kind: 'inject-delivered', stepId: 's17' } }, token)).body) as { ok: boolean; value: { seq: number } };
+    expect(seat, JSON.stringify(seat)).toMatchObject({ ok: true });
+    const pushed = window.sent.slice(before).filter(([channel]) => channel === RUN_EVENT_CHANNEL).map(([, event]) => (event as { seq: number }).seq);
+    expect(pushed).toEqual([own.seq, seat.value.seq]);
   });
 });
 
