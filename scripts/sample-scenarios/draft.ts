@@ -45,8 +45,11 @@ export type StepFields = {
 
 export type Meta = Pick<
   ScenarioBody,
-  'title' | 'titleEn' | 'summaryEn' | 'description' | 'drillDate' | 'startTime' | 'location' | 'organiser' | 'objectives'
+  'title' | 'titleEn' | 'summaryEn' | 'description' | 'drillDate' | 'startTime' | 'location' | 'organiser' | 'objectives' | 'docFields' | 'arrangements'
 >;
+
+/** A role's roster fields as the sample's office sets them (`rosterMarksOf` in documents.ts). */
+export type RosterMarks = Partial<Record<string, { mark: string; assemblyPlace: string; assemblyTime: string }>>;
 
 type RawStep = Record<string, unknown> & { id: string };
 type RawEdge = { id: string; source: string; target: string; kind: 'sequence' | 'conditional'; label: string; lagMin: number };
@@ -59,9 +62,16 @@ export class Draft {
   private readonly assignments: EvalAssignment[] = [];
   private phone = 0;
 
-  constructor(private readonly meta: Meta) {}
+  constructor(
+    private readonly meta: Meta,
+    private readonly marks: RosterMarks = {},
+  ) {}
 
-  /** Adds a role; its people get fictional drill phone numbers 138-0000-00NN in order. */
+  /**
+   * Adds a role; its people get fictional drill phone numbers 138-0000-00NN in
+   * order, its mark and gathering point from the sample's roster marks, and
+   * its second person stands in for the first (B 角).
+   */
   role(def: RoleDef): this {
     this.roles.push({
       id: def.id,
@@ -75,6 +85,8 @@ export class Draft {
         this.phone++;
         return { name, unit, phone: `138-0000-${String(this.phone).padStart(4, '0')}`, callSign };
       }),
+      ...this.marks[def.id],
+      backup: def.people[1]?.[0] ?? '',
     });
     return this;
   }

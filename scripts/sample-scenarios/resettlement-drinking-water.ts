@@ -1,5 +1,6 @@
 /** 受灾群众安置点饮用水安全保障演练: site set-up, sampling and rapid testing, water distribution, disinfection, notices. */
 import { Draft } from './draft';
+import { documentsOf, rosterMarksOf } from './documents';
 import { COLOR, COMMAND_GROUP, DRILL_GROUP, R } from './roles';
 
 const SITE = '县第二中学安置点';
@@ -22,7 +23,34 @@ export function resettlementDrinkingWater() {
       { id: 'obj-3', text: '检验瓶装水、桶装水和送水车供水的发放组织能力，确保每人每天不少于3升饮用水。' },
       { id: 'obj-4', text: '检验饮水相关健康事件的发现、调查处置、卫生消毒和宣传告知能力。' },
     ],
-  });
+    ...documentsOf({
+      unit: '县卫生健康局',
+      drafter: '龙小燕',
+      reviewer: '谢卫东',
+      approver: '陈永红',
+      date: '2026-05-25',
+      basis: ['《县受灾群众基本生活救助应急预案》', '《生活饮用水卫生标准》（GB 5749）', '《县突发公共卫生事件应急预案》'],
+      safety: [
+        '送水车、临时储水设施使用前消毒并检测余氯，演练用水不供群众饮用。',
+        '安置点演练区域与群众生活区用警戒带隔开，模拟群众由志愿者扮演。',
+        '高温天气配备防暑药品，现场设医疗点。',
+      ],
+      support: [
+        '物资：送水车2台、临时储水罐4个、便携式余氯/浊度检测仪3套、消毒剂和采样瓶若干。',
+        '通讯：现场使用对讲机（频道3为导调频道），手机备份；通讯录见《演练通讯录》。',
+        '后勤：城东街道办事处负责场地、桌椅和饮用水；县卫生健康局负责医疗点。',
+      ],
+      preparation: [
+        '5月25日前：印发演练工作方案和演练通知。',
+        '5月30日前：完成脚本和岗位任务卡，培训导调、评估人员。',
+        '6月3日：现场踏勘，检查送水车、储水设施和检测设备。',
+        '6月5日：正式演练，结束后现场点评；6月12日前提交总结报告。',
+      ],
+      reportingPoint: '县第二中学校门口签到处（6月5日13:30前）',
+      contact: '县卫生健康局疾控股 龙小燕 138-0000-0201',
+      viewing: '观摩人员在操场东侧观摩区观看，由保障组人员引导，不进入供水点和检测操作区。',
+    }),
+  }, rosterMarksOf({ hall: '县第二中学安置点指挥帐篷', field: SITE }));
 
   d.role({
     id: R.commander, name: '总指挥', group: COMMAND_GROUP, color: COLOR.commander, reportsTo: null,

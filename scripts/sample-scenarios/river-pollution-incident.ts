@@ -1,5 +1,6 @@
 /** 资水河石板滩断面突发水污染事件应急演练: source tracing along 鲤鱼溪, interception dams, monitoring, downstream notice. */
 import { Draft } from './draft';
+import { documentsOf, rosterMarksOf } from './documents';
 import { COLOR, COMMAND_GROUP, DRILL_GROUP, R } from './roles';
 
 const SECTION = '资水河石板滩断面（市控考核断面，Ⅲ类）';
@@ -24,7 +25,34 @@ export function riverPollutionIncident() {
       { id: 'obj-3', text: '检验拦截坝构筑、加密监测和污染团迁移研判能力，控制污染范围。' },
       { id: 'obj-4', text: '检验向下游用水单位和下游地区的通报及信息发布能力，保障下游取水安全。' },
     ],
-  });
+    ...documentsOf({
+      unit: '县生态环境局',
+      drafter: '周晓峰',
+      reviewer: '何建国',
+      approver: '李志刚',
+      date: '2026-04-10',
+      basis: ['《县集中式饮用水水源地突发环境事件应急预案》', '《突发环境事件应急监测技术规范》（HJ 589）', '《地表水环境质量标准》（GB 3838）'],
+      safety: [
+        '河道采样两人一组，穿救生衣、系安全绳，岸边设救生圈和警戒；禁止在急流和陡岸处采样。',
+        '排查沿溪养殖场时不与场方发生冲突，模拟角色由导调组扮演。',
+        '车辆在乡道限速行驶，采样车辆停靠安全地点。',
+      ],
+      support: [
+        '物资：应急监测车1台、便携式多参数水质仪2套、采样船1艘、围油栏和吸附材料若干。',
+        '通讯：现场指挥部与监测组、排查组使用对讲机（频道3为导调频道），手机备份；通讯录见《演练通讯录》。',
+        '后勤：石板滩镇人民政府负责场地和饮用水，县生态环境局负责车辆。',
+      ],
+      preparation: [
+        '4月10日前：印发演练工作方案和演练通知。',
+        '4月15日前：完成脚本、岗位任务卡，培训导调和评估人员。',
+        '4月20日：踏勘采样点位和排查路线，检查设备。',
+        '4月22日：正式演练，结束后现场点评；4月29日前提交总结报告。',
+      ],
+      reportingPoint: '石板滩镇人民政府一楼会议室（4月22日8:20前）',
+      contact: '县生态环境局应急办 周晓峰 138-0000-0301',
+      viewing: '观摩人员在镇政府会议室观看现场视频，由保障组引导前往石板滩断面岸边观摩区，不进入采样作业区。',
+    }),
+  }, rosterMarksOf({ hall: '石板滩镇人民政府', field: '资水河石板滩断面岸边' }));
 
   d.role({
     id: R.commander, name: '总指挥', group: COMMAND_GROUP, color: COLOR.commander, reportsTo: null,

@@ -1,5 +1,6 @@
 /** 城市生活污水处理厂停运及污水应急处置演练: overflow risk, mobile units, emergency dosing, downstream monitoring, reporting. */
 import { Draft } from './draft';
+import { documentsOf, rosterMarksOf } from './documents';
 import { COLOR, COMMAND_GROUP, DRILL_GROUP, R } from './roles';
 
 const PLANT = '县城市生活污水处理厂';
@@ -22,7 +23,34 @@ export function sewagePlantOutage() {
       { id: 'obj-3', text: '检验下游监测断面布设、应急监测和数据报送能力，掌握对考核断面的影响。' },
       { id: 'obj-4', text: '检验舆情应对和污水处理系统恢复运行能力。' },
     ],
-  });
+    ...documentsOf({
+      unit: '县住房和城乡建设局',
+      drafter: '方志强',
+      reviewer: '唐海波',
+      approver: '宋国庆',
+      date: '2026-06-24',
+      basis: ['《县城镇污水处理设施运行应急预案》', '《城镇污水处理厂污染物排放标准》（GB 18918）', '《排污许可管理条例》'],
+      safety: [
+        '停运、倒闸和设备启停由厂内持证人员操作，演练不得造成实际超标排放。',
+        '进入格栅间、泵房等受限空间前检测硫化氢、氧气浓度，佩戴防护用品，专人监护。',
+        '溢流口采样两人一组，穿救生衣，设警戒。',
+      ],
+      support: [
+        '物资：移动发电车1台、应急泵2台、便携式水质仪2套、气体检测仪2台、应急投药设备1套。',
+        '通讯：中控室与各岗位使用对讲机（频道3为导调频道），手机备份；通讯录见《演练通讯录》。',
+        '后勤：污水厂运营公司负责场地、饮用水和午餐，供电公司派抢修车现场待命。',
+      ],
+      preparation: [
+        '6月24日前：印发演练工作方案和演练通知。',
+        '6月30日前：完成脚本和岗位任务卡，培训导调、评估人员。',
+        '7月6日：现场踏勘，检查发电车接入点、应急泵和检测设备。',
+        '7月8日：正式演练，结束后现场点评；7月15日前提交总结报告。',
+      ],
+      reportingPoint: '县城市生活污水处理厂综合楼一楼大厅（7月8日8:20前）',
+      contact: '县住房和城乡建设局城建股 方志强 138-0000-0401',
+      viewing: '观摩人员在综合楼三楼会议室观看中控室画面，由保障组引导参观应急泵和发电车接入点，不进入受限空间。',
+    }),
+  }, rosterMarksOf({ hall: '县城市生活污水处理厂综合楼', field: PLANT }));
 
   d.role({
     id: R.commander, name: '总指挥', group: COMMAND_GROUP, color: COLOR.commander, reportsTo: null,

@@ -1,5 +1,6 @@
 /** 自来水厂停电停产应急演练: power loss, backup generator, switch of intake, tank-truck supply. */
 import { Draft } from './draft';
+import { documentsOf, rosterMarksOf } from './documents';
 import { COLOR, COMMAND_GROUP, DRILL_GROUP, R } from './roles';
 
 const PLANT = '县第一自来水厂';
@@ -23,7 +24,34 @@ export function waterworksOutage() {
       { id: 'obj-3', text: '检验停水期间送水车应急供水和医院、学校、养老机构等重点用户保障能力。' },
       { id: 'obj-4', text: '检验出厂水水质把关、停水信息发布和用户诉求响应能力。' },
     ],
-  });
+    ...documentsOf({
+      unit: '县水务局',
+      drafter: '罗文斌',
+      reviewer: '曾凡平',
+      approver: '邱建军',
+      date: '2026-05-08',
+      basis: ['《县城市供水突发事件应急预案》', '《生活饮用水卫生标准》（GB 5749）', '《城镇供水厂运行、维护及安全技术规程》（CJJ 58）'],
+      safety: [
+        '电气倒闸和发电机并网操作由持证电工执行“两票三制”，实操不影响正常供水。',
+        '加氯间演练时检查漏氯报警和吸收装置，操作人员佩戴空气呼吸器。',
+        '取水口作业人员穿救生衣，岸边设警戒。',
+      ],
+      support: [
+        '物资：备用柴油发电机1台、移动发电车1台、送水车3台、粉末活性炭和混凝剂、便携式浊度/余氯检测仪。',
+        '通讯：中控室与各岗位使用对讲机（频道3为导调频道），手机备份；通讯录见《演练通讯录》。',
+        '后勤：县自来水公司负责场地、饮用水和午餐，供电公司派抢修车现场待命。',
+      ],
+      preparation: [
+        '5月8日前：印发演练工作方案和演练通知。',
+        '5月14日前：完成脚本和岗位任务卡，培训导调、评估人员。',
+        '5月18日：现场踏勘，检查发电机、取水口切换阀门和送水车。',
+        '5月20日：正式演练，结束后现场点评；5月27日前提交总结报告。',
+      ],
+      reportingPoint: '县第一自来水厂办公楼一楼大厅（5月20日8:50前）',
+      contact: '县水务局供水股 罗文斌 138-0000-0501',
+      viewing: '观摩人员在办公楼二楼会议室观看中控室画面，由保障组引导至配电房外和取水口岸边观摩区，不进入操作区。',
+    }),
+  }, rosterMarksOf({ hall: '县第一自来水厂中控室', field: PLANT }));
 
   d.role({
     id: R.commander, name: '总指挥', group: COMMAND_GROUP, color: COLOR.commander, reportsTo: null,

@@ -13,6 +13,9 @@ import type { ApiOutputs, Envelope } from '../../shared/api';
 import {
   contactListOf,
   documentBlocksOf,
+  DRILL_DOCUMENTS,
+  handbookBlocksOf,
+  type DocBlock,
   drillNoticeOf,
   drillPlanOf,
   equipmentListOf,
@@ -110,6 +113,30 @@ describe('the documents as view-models', () => {
     const t = (key: string, params?: Record<string, string | number>) => messageOf('zh', key, params);
     const blocks = documentBlocksOf('contacts', body, t, 'zh').blocks;
     expect(blocks[0]).toEqual({ kind: 'mark', text: '仅限本次演练使用' });
+  });
+});
+
+describe('the samples as a drill office would send them', () => {
+  const t = (key: string, params?: Record<string, string | number>) => messageOf('zh', key, params);
+  const textOfBlocks = (blocks: DocBlock[]) =>
+    blocks
+      .flatMap((block) => {
+        if (block.kind === 'facts') return block.rows.map((row) => `${row.label} ${row.value}`);
+        if (block.kind === 'table') return [...block.headings, ...block.rows.flat().map((cell) => (typeof cell === 'string' ? cell : cell.text))];
+        return [block.text];
+      })
+      .join('\n');
+  const samples = fs.readdirSync(path.dirname(SAMPLE)).filter((name) => name.endsWith('.drill.json'));
+
+  it.each(samples)('%s: every document filled in, nothing left （未填写）, and the header fields and roster marks set', (name) => {
+    const body = ScenarioBodySchema.parse((JSON.parse(fs.readFileSync(path.join(path.dirname(SAMPLE), name), 'utf8')) as { scenario: unknown }).scenario);
+    const notWritten = messageOf('zh', 'print.docs.notWritten');
+    for (const document of DRILL_DOCUMENTS) expect(textOfBlocks(documentBlocksOf(document, body, t, 'zh').blocks), document).not.toContain(notWritten);
+    for (const role of body.roles.filter((r) => r.category === 'observer')) expect(textOfBlocks(handbookBlocksOf(body, role.id, t, 'zh')!.blocks), role.name).not.toContain(notWritten);
+    for (const [field, value] of Object.entries(body.docFields).filter(([key]) => key !== 'date')) expect(value, field).not.toBe('');
+    expect(body.docFields.date).not.toBeNull();
+    for (const [field, value] of Object.entries(body.arrangements)) expect(value.trim(), field).not.toBe('');
+    for (const role of body.roles) expect([role.mark, role.assemblyPlace, role.assemblyTime], role.name).not.toContain('');
   });
 });
 
