@@ -30,19 +30,19 @@ const text = (max = MAX_TEXT) =>
 export const nameText = () => text(MAX_NAME).trim().min(1, { message: 'errors.invalid.empty' });
 export const freeText = () => text(MAX_TEXT);
 
-type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T extends z.ZodPrefault<infer Inner> ? Inner : T;
 type PatchShape<Shape extends z.ZodRawShape> = { [K in keyof Shape]: z.ZodOptional<WithoutDefault<Shape[K]>> };
 
 /**
  * The schema of a patch of an object's fields: each field optional and
- * without its default, so a patch changes only the fields it names. zod 4's
+ * without its default or prefault, so a patch changes only the fields it names. zod 4's
  * `.partial()` keeps defaults, so `{ title }` would come out with every other
  * field reset (a step's description, roles and duration wiped).
  */
 export function patchSchemaOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>): z.ZodObject<PatchShape<Shape>, z.core.$strict> {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][])
-    shape[key] = (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional();
+    shape[key] = (field instanceof z.ZodDefault || field instanceof z.ZodPrefault ? (field.unwrap() as z.ZodType) : field).optional();
   return z.strictObject(shape) as unknown as z.ZodObject<PatchShape<Shape>, z.core.$strict>;
 }
 
