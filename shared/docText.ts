@@ -142,16 +142,33 @@ export function docHeadLinesOf(fields: DocFields, t: Translate, language: string
   ].filter((line) => line.value.trim() !== '');
 }
 
+/** Labelled fields on one line, 「编制：张伟　审核：李强」: an ideographic space between them in Chinese, spaces in English. */
+export function fieldsLineOf(fields: readonly string[], t: Translate): string {
+  return fields.length === 0 ? '' : fields.reduce((line, field) => t('twoFields', { first: line, second: field }));
+}
+
+/** The gap between two labelled fields on one line, for a screen that sets them apart in its own elements. */
+export const fieldGapOf = (t: Translate) => t('twoFields', { first: '', second: '' });
+
+/** The head fields on one line, 「编制单位：县生态环境局　版本：第1版　日期：2026年6月5日」. */
+export function docHeadTextOf(fields: DocFields, t: Translate, language: string): string {
+  return fieldsLineOf(
+    docHeadLinesOf(fields, t, language).map((line) => `${line.label}${t('colon')}${line.value}`),
+    t,
+  );
+}
+
 /** The sign-off line, 「编制：张伟　审核：李强　签发：王芳」, or '' when nobody is named. */
 export function docSignLineOf(fields: DocFields, t: Translate): string {
-  return [
+  const signed = [
     [t('docFields.drafter'), fields.drafter],
     [t('docFields.reviewer'), fields.reviewer],
     [t('docFields.approver'), fields.approver],
-  ]
-    .filter(([, name]) => name.trim() !== '')
-    .map(([label, name]) => `${label}${t('colon')}${name}`)
-    .join('\u3000');
+  ].filter(([, name]) => name.trim() !== '');
+  return fieldsLineOf(
+    signed.map(([label, name]) => `${label}${t('colon')}${name}`),
+    t,
+  );
 }
 
 /** The one-line foot of a document's pages: 「县生态环境局 · 第 2 版 · 2026年6月1日」 ('' when no field is set). */

@@ -107,7 +107,7 @@ export function PrintScreen(props: { scenarioId: string }) {
           fielded(sheet.role.category === 'observer' ? drillDocumentFlow(handbookBlocksOf(scenario, sheet.role.id, t, language)!) : roleSheetFlow(sheet, t, language)),
         ]),
       ),
-      cards: new Map(sheets.filter(fitsA5Card).map((sheet) => [sheet.role.id, fielded(roleCardFlow(sheet, t, language))])),
+      cards: new Map(sheets.filter(fitsA5Card).map((sheet) => [sheet.role.id, withDocFields(roleCardFlow(sheet, t, language), scenario.docFields, t, language, { sign: false })])),
       drill: new Map(DRILL_DOCUMENTS.map((document) => [document, fielded(drillDocumentFlow(documentBlocksOf(document, scenario, t, language)))])),
       roster: fielded(rosterFlow(rosterOf(scenario), t, language)),
       script: fielded(scriptFlow(drillScriptOf(scenario), t, language)),

@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { DrillHeader, PlannedTime, SheetVariant } from '../../shared/sheets';
-import { docFootOf, docHeadLinesOf, docSignLineOf, drillWhenOf } from '../../shared/docText';
+import { docFootOf, docHeadTextOf, docSignLineOf, drillWhenOf } from '../../shared/docText';
 import type { DocFields } from '../../shared/model';
 import { longDateOf } from '../../shared/time';
 import type { Flow, FlowPart } from './Paged';
@@ -113,14 +113,15 @@ export function SectionHeading(props: { text: string; note?: ReactNode }) {
  * A document's flow with its head and foot fields (GB/T 9704 practice): the
  * classification mark at the top left and 编制单位 · 版本 · 日期 at the right
  * before the title; for a report sent up the line 主送 after the title and
- * 落款, date and 抄送 at the end; the sign-off line (编制 / 审核 / 签发) last.
+ * 落款, date and 抄送 at the end; the sign-off line (编制 / 审核 / 签发) last,
+ * except on an A5 pocket card (`sign: false`), which must stay one page.
  * The same fields print in the Word export (electron/core/docx).
  */
-export function withDocFields(flow: Flow, fields: DocFields, t: TFunction, language: string, options: { report?: boolean } = {}): Flow {
-  const head = docHeadLinesOf(options.report ? { ...fields, unit: '', version: '', date: null } : fields, t, language);
-  const sign = docSignLineOf(fields, t);
+export function withDocFields(flow: Flow, fields: DocFields, t: TFunction, language: string, options: { report?: boolean; sign?: boolean } = {}): Flow {
+  const head = docHeadTextOf(options.report ? { ...fields, unit: '', version: '', date: null } : fields, t, language);
+  const sign = options.sign === false ? '' : docSignLineOf(fields, t);
   const before: FlowPart[] = [];
-  if (fields.classification.trim() || head.length > 0)
+  if (fields.classification.trim() || head)
     before.push({
       kind: 'block',
       key: 'doc-fields-head',
@@ -128,7 +129,7 @@ export function withDocFields(flow: Flow, fields: DocFields, t: TFunction, langu
       node: (
         <div className="doc-fields-head" data-testid="doc-fields-head">
           <span className="doc-classification">{fields.classification}</span>
-          <span>{head.map((line) => `${line.label}${t('colon')}${line.value}`).join('\u3000')}</span>
+          <span>{head}</span>
         </div>
       ),
     });

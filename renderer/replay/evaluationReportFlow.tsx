@@ -13,7 +13,7 @@ import { InfoTable, Lines, SectionHeading, TitleBlock } from '../print/docParts'
 import { clockAt, dateAt, longDateOf } from '../../shared/time';
 import { contentWidthOf, type Flow, type FlowPart } from '../print/Paged';
 import { objectiveBasisOf, ratingLabelOf } from '../evaluation/labels';
-import { formTotalsTextOf, shortfallLinesOf } from '../../shared/docText';
+import { fieldGapOf, formTotalsTextOf, shortfallLinesOf } from '../../shared/docText';
 
 const WIDTH = contentWidthOf('portrait');
 const columns = (...weights: number[]) => {
@@ -49,7 +49,7 @@ function Shortfall(props: { item: ShortfallItem; t: TFunction; clock: (ms: numbe
     <div className="aar-item doc-eval-shortfall" data-testid="evaluation-shortfall" data-item-id={result.item.id}>
       <div>
         <b>{t('evaluation.report.unmetHeading', { n: result.number, content: result.item.content })}</b>
-        {'　'}
+        {fieldGapOf(t)}
         <span className={`aar-status-${result.rating?.outcome === 'partly' ? 'partly' : 'not-achieved'}`}>{result.rating ? ratingLabelOf(t, scheme, result.rating.value, true) : ''}</span>
       </div>
       {result.item.criterion && <div className="doc-small">{t('evaluation.report.criterion', { text: result.item.criterion })}</div>}

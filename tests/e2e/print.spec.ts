@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
 import { parseScenarioFile, scenarioFileTextOf } from '../../shared/scenarioFile';
-import { drillScriptOf, roleSheetsOf } from '../../shared/sheets';
+import { drillScriptOf, fitsA5Card, roleSheetsOf } from '../../shared/sheets';
 
 const drillScriptRowsOf = (body: ScenarioBody) => drillScriptOf(body).rows;
 import type { ScenarioBody } from '../../shared/model';
@@ -279,7 +279,7 @@ test('the A5 option prints a one-page A5 card for each player with few tasks and
   const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), pdf], { encoding: 'utf8' }).matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[2])), Math.round(Number(m[3]))]);
   expect(sizes).toHaveLength(pages);
   const sheets = roleSheetsOf(parsed.value);
-  const small = sheets.filter((sheet) => sheet.variant === 'player-safe' && sheet.steps.length <= 5);
+  const small = sheets.filter(fitsA5Card);
   expect(small.length).toBeGreaterThan(0);
   // Which role each page is for, and its size: every small player's card is exactly one A5 page (420 × 595 pt).
   const flows = await page.getByTestId('print-page').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-flow')));
@@ -290,6 +290,7 @@ test('the A5 option prints a one-page A5 card for each player with few tasks and
     expect(sizes[at[0]], sheet.role.name).toEqual([420, 595]);
     const text = squeezed(textOf(pdf, at[0] + 1));
     expect(text).toContain(`【${sheet.role.name}】`);
+    expect(text).toContain(squeezed(parsed.value.docFields.classification));
     for (const step of sheet.steps) expect(text).toContain(squeezed(step.title));
   }
   // The others keep the A4 sheet.

@@ -16,6 +16,7 @@ import {
   headcountTextOf,
   inPlaceTextOf,
   drillWhenOf,
+  fieldsLineOf,
   findingTextOf,
   formTotalsTextOf,
   objectiveBasisOf,
@@ -199,7 +200,9 @@ export function roleCardSection(sheet: RoleSheet, ctx: DocContext): SectionSpec 
   const variant = t(`print.variant.${sheet.variant}`);
   const notice = sheetNoticeOf(sheet, t);
   const people = role.people.map((person) => [person.name, person.phone, person.callSign].filter(Boolean).join(' ')).join(t('clauseSep'));
+  // The document's head fields as on every sheet, but no sign-off line: a pocket card stays one page.
   const children: Block[] = [
+    ...fieldsHeadOf(ctx.fields, t, ctx.language, scale),
     para(`【${variant}】`, scale, { align: 'right', indent: false, font: 'heading' }),
     para(sheet.drill.title, scale, { align: 'center', indent: false, font: 'heading', size: SIZE.xiaosi }),
     para(`${t('print.sheet.title')}${t('print.sheet.roleMark', { role: role.name })}`, scale, { align: 'center', indent: false, font: 'title', size: SIZE.sihao }),
@@ -399,7 +402,7 @@ export function evaluationFormSection(form: BlankForm, ctx: DocContext): Section
     tableOf(headings, rows, points ? [26, 12, 70, 60, 12, 40, 40] : [26, 12, 76, 66, 40, 40], LANDSCAPE, scale.table),
     para(t(`evaluation.form.schemeNote.${form.scheme}`, { pass: form.passPercent }), scale, { size: SIZE.wuhao }),
     gap(),
-    para(`${t('evaluation.form.signature')}${t('colon')}________________\u3000\u3000${t('evaluation.form.date')}${t('colon')}____________`, scale, { align: 'right', indent: false }),
+    para(fieldsLineOf([`${t('evaluation.form.signature')}${t('colon')}________________`, `${t('evaluation.form.date')}${t('colon')}____________`], t), scale, { align: 'right', indent: false }),
   ];
   return { orientation: 'landscape', children, runningHead: t('evaluation.form.runningHead', { title: form.title }) };
 }
@@ -709,7 +712,7 @@ export function evaluationReportSection(report: EvaluationReport, ctx: DocContex
   for (const item of report.shortfalls) {
     const { result } = item;
     children.push(
-      para(`${t('evaluation.report.unmetHeading', { n: result.number, content: result.item.content })}\u3000${result.rating ? ratingLabelOf(t, result.form.scheme, result.rating.value, true) : ''}`, scale, { bold: true }),
+      para(fieldsLineOf([t('evaluation.report.unmetHeading', { n: result.number, content: result.item.content }), result.rating ? ratingLabelOf(t, result.form.scheme, result.rating.value, true) : ''], t), scale, { bold: true }),
       ...(result.item.criterion ? [para(t('evaluation.report.criterion', { text: result.item.criterion }), scale, { size: SIZE.sihao })] : []),
       ...shortfallLinesOf(t, item, at).map((line) => para(`· ${line}`, scale, { size: SIZE.sihao })),
     );

@@ -32,7 +32,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { docFootOf, docHeadLinesOf, docSignLineOf, type Translate } from '../../../shared/docText';
+import { docFootOf, docHeadTextOf, docSignLineOf, type Translate } from '../../../shared/docText';
 import type { DocFields } from '../../../shared/model';
 
 /** 1 mm in twentieths of a point (twips). */
@@ -222,9 +222,8 @@ export function fieldsHeadOf(fields: DocFields | null, t: Translate, language: s
   if (!fields) return [];
   const out: Paragraph[] = [];
   if (fields.classification.trim()) out.push(new Paragraph({ children: runsOf(fields.classification, { font: 'heading', size: SIZE.sanhao }), spacing: { after: 120 } }));
-  const lines = docHeadLinesOf(fields, t, language);
-  if (lines.length > 0)
-    out.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: runsOf(lines.map((l) => `${l.label}${t('colon')}${l.value}`).join('\u3000'), { size: Math.min(scale.body, SIZE.xiaosi) }), spacing: { after: 120 } }));
+  const head = docHeadTextOf(fields, t, language);
+  if (head) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: runsOf(head, { size: Math.min(scale.body, SIZE.xiaosi) }), spacing: { after: 120 } }));
   return out;
 }
 

@@ -20,6 +20,7 @@ export const common: typeof zh = {
   /** Punctuation after a label and between clauses: full width in Chinese. */
   colon: ': ',
   listSep: ', ',
+  twoFields: '{{first}}   {{second}}',
   bracketed: ' ({{text}})',
   /** Between clauses that already hold commas. */
   clauseSep: '; ',

@@ -18,6 +18,8 @@ export const common = {
   /** Punctuation after a label and between clauses: full width in Chinese. */
   colon: '：',
   listSep: '、',
+  /** Two labelled fields on one line (编制：张伟　审核：李强): an ideographic space between them in Chinese, spaces in English. */
+  twoFields: '{{first}}\u3000{{second}}',
   /** A remark in brackets after a name: 张伟（县水务局）. */
   bracketed: '（{{text}}）',
   /** Between clauses that already hold commas. */
