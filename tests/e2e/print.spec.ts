@@ -17,6 +17,8 @@ import { drillScriptOf, fitsA5Card, roleSheetsOf } from '../../shared/sheets';
 const drillScriptRowsOf = (body: ScenarioBody) => drillScriptOf(body).rows;
 import type { ScenarioBody } from '../../shared/model';
 import { printSheets } from '../../electron/cli/sheets';
+import { readZipEntries } from '../../electron/core/zip';
+import { contactListOf, equipmentListOf } from '../../shared/drillDocuments';
 import { INJECT_SECRETS, printDrill } from '../fixtures/printDrill';
 import { expect, test, type TestApp } from './fixtures';
 
@@ -168,6 +170,56 @@ test('Excel export of the roster downloads a workbook that reads back', async ({
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   expect(workbook.getWorksheet('角色分工表')!.getCell('F4').value).toBe('周建国');
+});
+
+test('the sign-in sheet, the equipment list and the contacts download as workbooks, and the A5 cards as Word, from the print view', async ({ app, page }) => {
+  const file = fileURLToPath(new URL('../../scenarios/flood-season-composite.drill.json', import.meta.url));
+  const parsed = parseScenarioFile(fs.readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const id = importScenario(app, parsed.value);
+  await openPrintView(page, app, id, '&print=sheets');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-office-'));
+  const downloadOf = async (testId: string) => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId(testId).click();
+    const done = await download;
+    const saved = path.join(dir, done.suggestedFilename());
+    await done.saveAs(saved);
+    return saved;
+  };
+  const title = parsed.value.title;
+  const contacts = contactListOf(parsed.value);
+  const people = contacts.groups.flatMap((group) => group.people);
+  expect(people.length).toBeGreaterThan(10);
+  for (const [kind, document, sheetName] of [
+    ['sign-in', '签到表', '签到表'],
+    ['equipment', '物资装备清单', '物资装备汇总'],
+    ['contacts', '演练通讯录', '演练通讯录'],
+  ] as const) {
+    const saved = await downloadOf(`xlsx-${kind}`);
+    expect(path.basename(saved)).toBe(`${title}-${document}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const sheet = workbook.getWorksheet(sheetName);
+    expect(sheet, `${kind}: a sheet named ${sheetName}`).toBeDefined();
+    const cells = new Set<string>();
+    sheet!.eachRow((row) => row.eachCell((cell) => cells.add(String(cell.value ?? ''))));
+    // The sign-in sheet and the contacts name everyone; the equipment list every item of the steps' resources.
+    if (kind === 'equipment') for (const { item } of equipmentListOf(parsed.value).summary) expect(cells, item).toContain(item);
+    else for (const person of people) expect(cells, person.name).toContain(person.name);
+  }
+
+  // With the A5 option the Word role sheets give each player with few tasks an A5 section, the others A4.
+  await page.getByTestId('print-a5').check();
+  const saved = await downloadOf('docx-sheets');
+  expect(path.basename(saved)).toBe(`${title}-岗位任务卡.docx`);
+  const parts = await readZipEntries(fs.readFileSync(saved), { wanted: (name) => name === 'word/document.xml' });
+  const xml = parts.get('word/document.xml')!.toString('utf8');
+  const cards = roleSheetsOf(parsed.value).filter((sheet) => sheet.role.category !== 'observer' && fitsA5Card(sheet));
+  expect(cards.length).toBeGreaterThan(0);
+  expect(xml.match(/<w:pgSz w:w="8391" w:h="11906" w:orient="portrait"\/>/g)?.length).toBe(cards.length);
+  const { value: text } = await mammoth.extractRawText({ path: saved });
+  for (const card of cards) expect(text).toContain(`【${card.role.name}】`);
 });
 
 test('Word export of the script downloads from the print view by keyboard, and the PDF and .docx carry the document fields', async ({ app, page }) => {
