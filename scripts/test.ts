@@ -11,7 +11,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { findChromium } from './chromium';
 
-const step = (title: string) => console.log(`\n=== ${title}`);
+/** Each stage's title and when it started, for the summary's timings. */
+const stages: { title: string; started: number }[] = [];
+const step = (title: string) => {
+  stages.push({ title, started: Date.now() });
+  console.log(`\n=== ${title}`);
+};
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -79,7 +84,8 @@ vitestRun('vitest');
 
 /**
  * The unit tests that turn times into text or text into times, once more in
- * two other zones of the computer: whatever the machine's zone, a drill's
+ * two other zones of the computer (one when the computer is itself in UTC,
+ * where the run above already was): whatever the machine's zone, a drill's
  * times are its own (see shared/time.ts). Only these files, not the whole
  * suite, which would take minutes more: the rest never reads a clock time.
  * tests/unit/zones.test.ts, in the run above, compares the outputs of four
@@ -88,7 +94,10 @@ vitestRun('vitest');
 const ZONE_SENSITIVE = ['time', 'runCsv', 'scriptImport', 'scriptFiles', 'xlsx', 'sheets', 'report', 'analysis', 'replay', 'runState', 'runService', 'scenarios', 'cli-schedule'].map(
   (name) => `tests/unit/${name}.test.ts`,
 );
-for (const zone of ['UTC', 'America/New_York']) {
+/** The computer's own zone, in which the whole suite just ran: no need to run these files in it again. */
+const ownZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+const sameZone = (a: string, b: string) => a.replace(/^Etc\//, '') === b.replace(/^Etc\//, '');
+for (const zone of ['UTC', 'America/New_York'].filter((zone) => !sameZone(zone, ownZone))) {
   step(`Unit tests that read or write clock times, under TZ=${zone}`);
   vitestRun(`vitest-${zone.replace('/', '-')}`, ZONE_SENSITIVE, { TZ: zone });
 }
@@ -108,6 +117,7 @@ if (playwright) {
 }
 
 step('Summary');
+for (let i = 0; i + 1 < stages.length; i++) console.log(`${Math.round((stages[i + 1].started - stages[i].started) / 1000)} s  ${stages[i].title}`);
 if (failures.length > 0) console.log(`Failed stages: ${failures.join(', ')}`);
 console.log(`Tests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
 process.exit(failures.length > 0 ? 1 : 0);
