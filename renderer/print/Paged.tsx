@@ -6,7 +6,7 @@
  * as fixed A4 boxes with their footer: the same boxes on screen and on paper.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { paginate, type MeasuredPart, type PageLayout, type PagePiece } from './paginate';
+import { paginate, type MeasuredPart, type PageLayout, type PagePiece, type SplitHeights } from './paginate';
 
 /** A page format: A4 upright or across, or A5 upright (the one-page task card). */
 export type Orientation = 'portrait' | 'landscape' | 'a5';
@@ -22,24 +22,14 @@ export type FlowPart =
       /** The header rows (`<tr>`), repeated on every page the table spans. */
       head: ReactNode;
       /**
-       * Row groups (`<tr>`s) that never break across pages; or, for a long
-       * group that may, its `rows`: the first (`node`) and then rows a page
-       * may break before, each with the form it takes when it opens a page
-       * (`continued`, marked 「（续）」).
+       * Row groups (`<tr>`s), each kept on one page unless it offers ways to
+       * break (`splits`, between its paragraphs): the head that then ends a
+       * page and the tail, marked 「（续）」, that opens the next.
        */
       units: TableUnit[];
     };
 
-export type TableUnit = { key: string; node: ReactNode; rows?: { node: ReactNode; continued: ReactNode }[] };
-
-/** A table's units as the rows `paginate` breaks between: each unit's first row group, then its splittable rows. */
-type TableRow = { key: string; node: ReactNode; continued: ReactNode | null };
-function tableRowsOf(units: readonly TableUnit[]): TableRow[] {
-  return units.flatMap((unit) => [
-    { key: unit.key, node: unit.node, continued: null },
-    ...(unit.rows ?? []).map((row, i) => ({ key: `${unit.key}-${i + 1}`, node: row.node, continued: row.continued })),
-  ]);
-}
+export type TableUnit = { key: string; node: ReactNode; splits?: { head: ReactNode; tail: ReactNode }[] };
 
 export type Flow = {
   key: string;
@@ -49,7 +39,11 @@ export type Flow = {
   /** The line at the top of every page but the first, e.g. 「【供水保障组】岗位任务卡（续）」. */
   runningHead: string;
   parts: FlowPart[];
+  /** Margins other than the page format's, in millimetres (the drill script, a wide table, has narrower ones). */
+  margins?: Margins;
 };
+
+export type Margins = { top: number; right: number; bottom: number; left: number };
 
 /** Page size and margins in millimetres. */
 export const PAGE = {
@@ -59,7 +53,10 @@ export const PAGE = {
 } as const;
 
 /** Width of the text area in millimetres. */
-export const contentWidthOf = (orientation: Orientation) => PAGE[orientation].width - PAGE[orientation].left - PAGE[orientation].right;
+export const contentWidthOf = (orientation: Orientation, margins: Margins = PAGE[orientation]) => PAGE[orientation].width - margins.left - margins.right;
+
+/** A flow's margins: its own, or its page format's. */
+const marginsOf = (flow: Flow): Margins => flow.margins ?? PAGE[flow.orientation];
 
 const PX_PER_MM = 96 / 25.4;
 /** Head-room left on every page for the small differences between screen and print text layout. */
@@ -68,8 +65,7 @@ const SLACK_MM = 2;
 /** Height of the running head on later pages, its gap included (.sheet-running in print.css). */
 const RUNNING_HEAD_MM = 8;
 
-const contentHeightPx = (orientation: Orientation) =>
-  (PAGE[orientation].height - PAGE[orientation].top - PAGE[orientation].bottom - SLACK_MM) * PX_PER_MM;
+const contentHeightPx = (flow: Flow) => (PAGE[flow.orientation].height - marginsOf(flow).top - marginsOf(flow).bottom - SLACK_MM) * PX_PER_MM;
 
 /** Marks the document as a print route while mounted (print.css hides the app's chrome and sizes pages). */
 export function usePrintRoute() {
@@ -81,32 +77,80 @@ export function usePrintRoute() {
 
 export type LaidPage = { flow: number; number: number; count: number; pieces: PagePiece[]; overflows: boolean };
 
-function PartView(props: { part: FlowPart; from?: number; to?: number }) {
+type TablePart = Extract<FlowPart, { kind: 'table' }>;
+type TablePiece = Extract<PagePiece, { kind: 'table' }>;
+
+function Columns(props: { widths: number[] }) {
+  return (
+    <colgroup>
+      {props.widths.map((width, i) => (
+        <col key={i} style={{ width: `${width}mm` }} />
+      ))}
+    </colgroup>
+  );
+}
+
+/** A table's row groups on one page: `[from, to)`, the first as its tail and a head of row group `to` after them when the piece says so. */
+function bodiesOf(part: TablePart, piece?: TablePiece): { key: string; node: ReactNode }[] {
+  const from = piece?.from ?? 0;
+  const to = piece?.to ?? part.units.length;
+  const bodies = part.units.slice(from, to).map((unit, i) =>
+    i === 0 && piece?.tail !== undefined ? { key: `${unit.key}-tail`, node: unit.splits![piece.tail].tail } : { key: unit.key, node: unit.node },
+  );
+  if (piece?.head !== undefined) bodies.push({ key: `${part.units[to].key}-head`, node: part.units[to].splits![piece.head].head });
+  return bodies;
+}
+
+function PartView(props: { part: FlowPart; piece?: TablePiece }) {
   const { part } = props;
   if (part.kind === 'block') return <div className="doc-part">{part.node}</div>;
-  const from = props.from ?? 0;
-  const rows = tableRowsOf(part.units).slice(from, props.to);
   return (
     <div className="doc-part doc-part-table">
       <table className={`doc-table ${part.className ?? ''}`}>
-        <colgroup>
-          {part.columns.map((width, i) => (
-            <col key={i} style={{ width: `${width}mm` }} />
-          ))}
-        </colgroup>
+        <Columns widths={part.columns} />
         <thead>{part.head}</thead>
-        {rows.map((row, i) => (
-          <tbody key={row.key}>{i === 0 && row.continued !== null ? row.continued : row.node}</tbody>
+        {bodiesOf(part, props.piece).map((body) => (
+          <tbody key={body.key}>{body.node}</tbody>
         ))}
       </table>
     </div>
   );
 }
 
+/**
+ * A table as measured: its row groups whole, and beside them (out of the
+ * flow, so the part's height is the table's) every head and tail its row
+ * groups may break into, each in a row group of its own.
+ */
+function MeasuredTable(props: { part: TablePart }) {
+  const { part } = props;
+  const ways = part.units.flatMap((unit, u) => (unit.splits ?? []).map((split, w) => ({ u, w, split })));
+  return (
+    <>
+      <PartView part={part} />
+      {ways.length > 0 && (
+        <div className="print-measure-splits">
+          <table className={`doc-table ${part.className ?? ''}`}>
+            <Columns widths={part.columns} />
+            {ways.flatMap(({ u, w, split }) => [
+              <tbody key={`${u}-${w}-head`} data-unit={u} data-way={w} data-end="head">
+                {split.head}
+              </tbody>,
+              <tbody key={`${u}-${w}-tail`} data-unit={u} data-way={w} data-end="tail">
+                {split.tail}
+              </tbody>,
+            ])}
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
 /** One A4 page: its pieces of the flow, the running head from the second page on, the footer. */
 function PageBox(props: { flow: Flow; page: LaidPage; index: number; footerRight: string; pageLabel: (page: number, pages: number) => string }) {
   const { flow, page } = props;
-  const margins = PAGE[flow.orientation];
+  const margins = marginsOf(flow);
   return (
     <section
       className={`sheet-page ${flow.orientation}${page.overflows ? ' overflows' : ''}`}
@@ -115,7 +159,7 @@ function PageBox(props: { flow: Flow; page: LaidPage; index: number; footerRight
       data-page={props.index + 1}
       style={{ padding: `${margins.top}mm ${margins.right}mm 0 ${margins.left}mm` }}
     >
-      <div className="sheet-content doc" style={{ width: `${contentWidthOf(flow.orientation)}mm` }}>
+      <div className="sheet-content doc" style={{ width: `${contentWidthOf(flow.orientation, margins)}mm` }}>
         {page.number > 1 && (
           <div className="sheet-running" data-testid="print-running-head">
             {flow.runningHead}
@@ -126,7 +170,7 @@ function PageBox(props: { flow: Flow; page: LaidPage; index: number; footerRight
           return piece.kind === 'block' ? (
             <PartView key={part.key} part={part} />
           ) : (
-            <PartView key={`${part.key}-${piece.from}`} part={part} from={piece.from} to={piece.to} />
+            <PartView key={`${part.key}-${piece.from}-${piece.tail ?? ''}`} part={part} piece={piece} />
           );
         })}
       </div>
@@ -143,12 +187,20 @@ function PageBox(props: { flow: Flow; page: LaidPage; index: number; footerRight
 function measure(flowElement: Element): MeasuredPart[] {
   return Array.from(flowElement.children).map((element) => {
     const height = element.getBoundingClientRect().height;
+    // The part's own table comes first; the heads and tails measured beside it follow.
     const table = element.querySelector('table');
     if (!table) return { kind: 'block', height, keepWithNext: element.hasAttribute('data-keep'), breakBefore: element.hasAttribute('data-break') };
     const headHeight = table.tHead?.getBoundingClientRect().height ?? 0;
     const unitHeights = Array.from(table.tBodies).map((body) => body.getBoundingClientRect().height);
     const chrome = Math.max(0, height - headHeight - unitHeights.reduce((sum, h) => sum + h, 0));
-    return { kind: 'table', headHeight, unitHeights, chrome };
+    const splitBodies = element.querySelectorAll<HTMLElement>(':scope > .print-measure-splits tbody');
+    if (splitBodies.length === 0) return { kind: 'table', headHeight, unitHeights, chrome };
+    const splits: SplitHeights[][] = unitHeights.map(() => []);
+    for (const body of Array.from(splitBodies)) {
+      const way = (splits[Number(body.dataset.unit)][Number(body.dataset.way)] ??= { head: 0, tail: 0 });
+      way[body.dataset.end === 'head' ? 'head' : 'tail'] = body.getBoundingClientRect().height;
+    }
+    return { kind: 'table', headHeight, unitHeights, chrome, splits };
   });
 }
 
@@ -185,7 +237,7 @@ export function Paged(props: {
     if (!fontsReady || missing.length === 0 || !measureRef.current) return;
     const flowElements = Array.from(measureRef.current.children);
     missing.forEach((flow, f) => {
-      const height = contentHeightPx(flow.orientation);
+      const height = contentHeightPx(flow);
       laidOut.current.set(flow, paginate(measure(flowElements[f]), height, height - RUNNING_HEAD_MM * PX_PER_MM));
     });
     setMeasured((count) => count + 1);
@@ -210,14 +262,14 @@ export function Paged(props: {
       {fontsReady && missing.length > 0 && (
         <div className="print-measure doc" ref={measureRef} aria-hidden>
           {missing.map((flow) => (
-            <div key={flow.key} className="doc-flow" style={{ width: `${contentWidthOf(flow.orientation)}mm` }}>
+            <div key={flow.key} className="doc-flow" style={{ width: `${contentWidthOf(flow.orientation, marginsOf(flow))}mm` }}>
               {flow.parts.map((part) => (
                 <div
                   key={part.key}
                   data-keep={part.kind === 'block' && part.keepWithNext ? '' : undefined}
                   data-break={part.kind === 'block' && part.breakBefore ? '' : undefined}
                 >
-                  <PartView part={part} />
+                  {part.kind === 'table' ? <MeasuredTable part={part} /> : <PartView part={part} />}
                 </div>
               ))}
             </div>

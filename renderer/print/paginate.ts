@@ -4,8 +4,12 @@
  * once on screen, this decides which go on which page, and the same page
  * boxes are shown in the preview and printed. So the preview is the print.
  *
- * Rules: a block never breaks; a table breaks only between row groups and
- * repeats its header on every page it spans; a block marked `keepWithNext`
+ * Rules: a block never breaks; a table breaks between row groups, or inside
+ * a row group that offers ways to break (`splits`: a head that ends a page
+ * and the tail, marked 「（续）」, that opens the next), and repeats its header
+ * on every page it spans; rather than leave the rest of a page empty, a row
+ * group that does not fit there is broken by the way whose head fills most
+ * of what is left; a block marked `keepWithNext`
  * (a section heading) goes to the next page rather than end a page alone;
  * a block marked `breakBefore` starts a new page.
  * Something taller than a whole page gets a page of its own (and is flagged).
@@ -15,10 +19,22 @@
 export type MeasuredPart =
   | { kind: 'block'; height: number; keepWithNext?: boolean; breakBefore?: boolean }
   /** `chrome`: what a table fragment costs besides its header and rows (borders, spacing). */
-  | { kind: 'table'; headHeight: number; unitHeights: number[]; chrome: number };
+  | { kind: 'table'; headHeight: number; unitHeights: number[]; chrome: number; splits?: SplitHeights[][] };
 
-/** What one page holds: whole blocks and runs of table row groups `[from, to)`. */
-export type PagePiece = { part: number; kind: 'block' } | { part: number; kind: 'table'; from: number; to: number };
+/**
+ * One way to break a row group across pages, as measured: the part that ends
+ * a page (`head`) and the part that opens the next (`tail`).
+ */
+export type SplitHeights = { head: number; tail: number };
+
+/**
+ * What one page holds: whole blocks, and runs of table row groups `[from, to)`
+ * that may open with the tail of row group `from` (broken by its way number
+ * `tail`) and end with the head of row group `to` (broken by its way `head`).
+ */
+export type PagePiece =
+  | { part: number; kind: 'block' }
+  | { part: number; kind: 'table'; from: number; to: number; tail?: number; head?: number };
 
 export type PageLayout = { pieces: PagePiece[]; overflows: boolean };
 
@@ -26,6 +42,15 @@ export type PageLayout = { pieces: PagePiece[]; overflows: boolean };
 function leadOf(part: MeasuredPart): number {
   if (part.kind === 'block') return part.height;
   return part.chrome + part.headHeight + (part.unitHeights[0] ?? 0);
+}
+
+/** The way to break a row group whose head fills most of `room`; undefined when none fits. */
+function bestWayOf(ways: readonly SplitHeights[] | undefined, room: number): number | undefined {
+  let best: number | undefined;
+  ways?.forEach((way, i) => {
+    if (way.head <= room && (best === undefined || way.head > ways[best].head)) best = i;
+  });
+  return best;
 }
 
 /**
@@ -61,19 +86,38 @@ export function paginate(parts: readonly MeasuredPart[], firstPageHeight: number
     const units = part.unitHeights;
     if (units.length === 0) return;
     let from = 0;
+    /** How row group `from` was broken at the end of the last page: its tail opens this one. */
+    let tail: number | undefined;
     while (from < units.length) {
       const start = part.chrome + part.headHeight;
-      if (used > 0 && used + start + units[from] > pageHeight) newPage();
-      let height = used + start;
-      let to = from;
-      while (to < units.length && (to === from || height + units[to] <= pageHeight)) {
+      const first = tail === undefined ? units[from] : part.splits![from][tail].tail;
+      if (used + start + first > pageHeight) {
+        // It does not fit in what is left: end the page with a head of it if one fits, else start a new page.
+        const way = tail === undefined ? bestWayOf(part.splits?.[from], pageHeight - used - start) : undefined;
+        if (way !== undefined) {
+          page.pieces.push({ part: index, kind: 'table', from, to: from, head: way });
+          tail = way;
+          newPage();
+          continue;
+        }
+        if (used > 0) {
+          newPage();
+          continue;
+        }
+      }
+      let height = used + start + first;
+      let to = from + 1;
+      while (to < units.length && height + units[to] <= pageHeight) {
         height += units[to];
         to++;
       }
+      const head = to < units.length ? bestWayOf(part.splits?.[to], pageHeight - height) : undefined;
+      if (head !== undefined) height += part.splits![to][head].head;
       if (height > pageHeight) page.overflows = true;
-      page.pieces.push({ part: index, kind: 'table', from, to });
+      page.pieces.push({ part: index, kind: 'table', from, to, ...(tail === undefined ? {} : { tail }), ...(head === undefined ? {} : { head }) });
       used = height;
       from = to;
+      tail = head;
       if (from < units.length) newPage();
     }
   });

@@ -1,25 +1,58 @@
 /**
- * The drill script (演练脚本) as a flow, in the column layout of Chinese
- * practice: 时间 | 参演角色 | 情景内容 / 处置动作 | 报告指令(对白) | 预期结果 | 备注,
- * numbered, with each decision's alternatives pointing at the rows they go on to.
+ * The drill script (演练脚本) as a flow, with the contents of the column
+ * layout of Chinese practice (时间, 参演角色, 情景内容 / 处置动作, 报告指令(对白),
+ * 预期结果, 备注) set in four columns, numbered, with each decision's alternatives pointing at the rows they go on to.
  */
 import type { TFunction } from 'i18next';
+import { Fragment, type ReactNode } from 'react';
 import { scriptGroupsOf, type DrillScript, type ScriptRow } from '../../shared/sheets';
 import type { Flow } from './Paged';
-import { drillFacts, InfoTable, Lines, TimeCell, TitleBlock } from './docParts';
+import { drillFacts, InfoTable, TitleBlock } from './docParts';
 
 /**
- * 序号 | 时间 | 参演角色 | 情景内容 / 处置动作 | 预期结果 · 备注 (mm, landscape text
- * width 267; the last column stacks the expected result, place, resources
- * and notes, as the role sheets do), and under each step its 报告指令（对白）
- * across the last three columns, one row per speaker's turn. A step is either a scene (an inject)
- * or an action, so one wide column holds whichever it is, marked by its
- * kind (two narrow columns of which one always stood empty made every row
- * twice as tall), and the dialogue no longer sets the height of the row
- * beside it. A page may break between turns: the turns carried over are
- * marked 「（续）」 under the step's number.
+ * 序号 | 时间 / 参演角色 | 情景内容 / 处置动作 · 报告指令（对白） | 预期结果 · 备注
+ * (mm, landscape text width 273 within the script's narrower margins). The
+ * narrow column holds when (start–end on one line, the T+ offset) and who
+ * (the roles under it), so neither needs a column of its own that stands
+ * mostly empty. The wide column holds the step as paragraphs: its kind,
+ * title and description run on (no line for the title alone), the
+ * decision's question and alternatives, then its 报告指令（对白）, one
+ * paragraph per speaker's turn; the last column the expected result, then
+ * place, resources and notes run on, as the role sheets stack them. A step is
+ * either a scene (an inject) or an action, so one wide column holds whichever
+ * it is, marked by its kind. A page may break between a step's paragraphs:
+ * the part that opens the next page repeats the step's number, marked
+ * 「（续）」, and carries what is left of both text columns.
  */
-const COLUMNS = [8, 15, 24, 130, 90];
+const COLUMNS = [8, 26, 169, 70];
+
+/** Narrower margins than other landscape pages (13 / 15 mm): the script is one wide table. */
+const MARGINS = { top: 8, right: 12, bottom: 11, left: 12 };
+
+/**
+ * The time and who takes part, in one narrow column: start–end on one line,
+ * the T+ offset under it when the start is a clock time, then the roles.
+ */
+function TimeRoles(props: { row: ScriptRow; t: TFunction }) {
+  const { row, t } = props;
+  const time = row.time;
+  return (
+    <>
+      {time ? (
+        <>
+          <div className="doc-nowrap">
+            <span className="doc-time">{time.start}</span>
+            {time.end !== time.start && <span className="doc-time-end">–{time.end}</span>}
+          </div>
+          {time.isClock && <div className="doc-offset">{time.offset}</div>}
+        </>
+      ) : (
+        <div className="doc-muted">—</div>
+      )}
+      {row.kind !== 'milestone' && row.roleNames.length > 0 && <div className="doc-script-roles">{row.roleNames.join(t('listSep'))}</div>}
+    </>
+  );
+}
 
 function Conditions(props: { row: ScriptRow; t: TFunction }) {
   return (
@@ -33,107 +66,109 @@ function Conditions(props: { row: ScriptRow; t: TFunction }) {
   );
 }
 
-function Notes(props: { row: ScriptRow; t: TFunction }) {
-  const { row, t } = props;
-  return (
-    <>
-      {row.expectedResult && (
-        <div className="doc-lines">
-          <b className="doc-fact-label">{t('print.script.expectedLabel')}</b>
-          {row.expectedResult}
-        </div>
-      )}
-      {row.location && (
-        <div>
-          {t('print.script.place')}
-          {row.location}
-        </div>
-      )}
-      {row.resources && (
-        <div className="doc-small">
-          {t('print.script.resources')}
-          {row.resources}
-        </div>
-      )}
-      <Lines text={row.notes} className="doc-small" />
-    </>
-  );
-}
-
-function ScriptRowView(props: { row: ScriptRow; t: TFunction }) {
-  const { row, t } = props;
-  if (row.kind === 'milestone')
-    return (
-      <tr className="doc-row doc-row-milestone" data-testid="script-row">
-        <td className="doc-center">{row.index}</td>
-        <td>
-          <TimeCell time={row.time} />
-        </td>
-        <td colSpan={3}>
-          <Conditions row={row} t={t} />
-          <span className="doc-milestone">◆ {t('print.script.milestone')}{t('colon')}{row.title}</span>
-          {row.roleNames.length > 0 && <span className="doc-milestone-roles">{t('bracketed', { text: row.roleNames.join(t('listSep')) })}</span>}
-          {row.expectedResult && <span className="doc-milestone-result">{row.expectedResult}</span>}
-        </td>
-      </tr>
-    );
-  const inject = row.kind === 'inject';
-  return (
-    <tr className={`doc-row doc-row-${row.kind}`} data-testid="script-row">
-      <td className="doc-center">{row.index}</td>
-      <td>
-        <TimeCell time={row.time} />
-      </td>
-      <td>{row.roleNames.join(t('listSep'))}</td>
-      <td>
-        <Conditions row={row} t={t} />
-        <div className="doc-task-title">
-          {row.kind !== 'action' && <span className={`doc-kind doc-kind-${row.kind}`}>{t(`kind.${row.kind}`)}</span>}
-          {row.title}
-        </div>
-        <Lines text={row.description} />
-        {inject && row.deliveryMethod && <div className="doc-small">{t('print.script.delivery', { method: row.deliveryMethod })}</div>}
-        {row.question && (
-          <div className="doc-question">
-            <b>{t('print.script.question')}</b>
-            {row.question}
-          </div>
-        )}
-        {row.branches.length > 0 && (
-          <ul className="doc-branches">
-            {row.branches.map((branch, i) => (
-              <li key={i}>{t('print.script.branchTo', { label: branch.label, index: branch.targetIndex })}</li>
-            ))}
-          </ul>
-        )}
-      </td>
-      <td>
-        <Notes row={row} t={t} />
-      </td>
-    </tr>
-  );
+/** The last column's paragraphs: the expected result, then place, resources and notes run on as one small paragraph. */
+function notesOf(row: ScriptRow, t: TFunction): ReactNode[] {
+  const more = [row.location && `${t('print.script.place')}${row.location}`, row.resources && `${t('print.script.resources')}${row.resources}`, row.notes.trim()]
+    .filter(Boolean)
+    .join(t('print.script.runOnSep'));
+  return [row.expectedResult && <div className="doc-lines">{row.expectedResult}</div>, more && <div className="doc-lines doc-small">{more}</div>].filter(Boolean);
 }
 
 /** A step's dialogue by speaker's turn (its non-empty lines). */
 const dialogueLinesOf = (row: ScriptRow) => row.dialogue.split('\n').filter((line) => line.trim() !== '');
 
 /**
- * One turn of a step's dialogue, under the step; opening a page it repeats
- * the step's number, marked 「（续）」 (one line each, so the row is as tall
- * as measured).
+ * The paragraphs of a step's wide column, in order; a page may break between
+ * any two. The first holds the conditions, the kind, the title and the
+ * description's first paragraph; each later paragraph of the description,
+ * the question, the alternatives and each turn of the dialogue is one more.
  */
-function DialogueRow(props: { row: ScriptRow; line: string; first: boolean; continued?: boolean; t: TFunction }) {
+function paragraphsOf(row: ScriptRow, t: TFunction): ReactNode[] {
+  const [lead = '', ...more] = row.description.split('\n').filter((line) => line.trim() !== '');
+  const paragraphs: ReactNode[] = [
+    <>
+      <Conditions row={row} t={t} />
+      <div className="doc-script-lead">
+        {row.kind !== 'action' && <span className={`doc-kind doc-kind-${row.kind}`}>{t(`kind.${row.kind}`)}</span>}
+        <b className="doc-script-title">{row.title}</b>
+        {lead}
+        {row.kind === 'inject' && row.deliveryMethod && <span className="doc-small">{t('bracketed', { text: t('print.script.delivery', { method: row.deliveryMethod }) })}</span>}
+      </div>
+    </>,
+    ...more.map((line) => <div className="doc-script-more">{line}</div>),
+  ];
+  if (row.question)
+    paragraphs.push(
+      <div className="doc-question">
+        <b>{t('print.script.question')}</b>
+        {row.question}
+      </div>,
+    );
+  if (row.branches.length > 0)
+    paragraphs.push(<div className="doc-branches">{row.branches.map((branch) => t('print.script.branchTo', { label: branch.label, index: branch.targetIndex })).join(t('print.script.runOnSep'))}</div>);
+  dialogueLinesOf(row).forEach((line, i) =>
+    paragraphs.push(
+      <div className={`doc-script-turn${i === 0 ? ' doc-script-turn-first' : ''}`}>
+        {i === 0 && <span className="doc-kind doc-kind-dialogue">{t('print.script.dialogueTag')}</span>}
+        {line}
+      </div>,
+    ),
+  );
+  return paragraphs;
+}
+
+function MilestoneRow(props: { row: ScriptRow; t: TFunction }) {
   const { row, t } = props;
   return (
-    <tr className={`doc-row doc-row-${row.kind} doc-dialogue-row`} data-testid={props.continued ? 'script-row-continued' : undefined}>
-      <td className="doc-center">{props.continued && row.index}</td>
-      <td className="doc-continued">{props.continued && t('print.script.continued')}</td>
-      <td colSpan={3} className="doc-lines doc-dialogue-text">
-        {props.first && <span className="doc-kind doc-kind-dialogue">{t('print.script.col.dialogue')}</span>}
-        {props.line}
+    <tr className="doc-row doc-row-milestone" data-testid="script-row">
+      <td className="doc-center">{row.index}</td>
+      <td>
+        <TimeRoles row={row} t={t} />
+      </td>
+      <td colSpan={2}>
+        <Conditions row={row} t={t} />
+        <span className="doc-milestone">◆ {t('print.script.milestone')}{t('colon')}{row.title}</span>
+        {row.roleNames.length > 0 && <span className="doc-milestone-roles">{t('bracketed', { text: row.roleNames.join(t('listSep')) })}</span>}
+        {row.expectedResult && <span className="doc-milestone-result">{row.expectedResult}</span>}
       </td>
     </tr>
   );
+}
+
+/** Where a step breaks: how many paragraphs of its wide column and of its last column stay before the break. */
+type Cut = { text: number; notes: number };
+
+/**
+ * A step's row: the paragraphs before the cut (`head`, with its time and
+ * roles) or after it (`tail`, opening a page: only the step's number and
+ * 「（续）」); the whole step with no cut.
+ */
+function StepRow(props: { row: ScriptRow; text: ReactNode[]; notes: ReactNode[]; cut?: Cut; side?: 'head' | 'tail'; t: TFunction }) {
+  const { row, t, cut } = props;
+  const tail = props.side === 'tail';
+  const pick = (paragraphs: ReactNode[], at: number | undefined) =>
+    (at === undefined ? paragraphs : tail ? paragraphs.slice(at) : paragraphs.slice(0, at)).map((paragraph, i) => <Fragment key={i}>{paragraph}</Fragment>);
+  return (
+    <tr className={`doc-row doc-row-${row.kind}${tail ? ' doc-row-continued' : ''}`} data-testid={tail ? 'script-row-continued' : 'script-row'}>
+      <td className="doc-center">{row.index}</td>
+      <td className={tail ? 'doc-continued' : undefined}>{tail ? t('print.script.continued') : <TimeRoles row={row} t={t} />}</td>
+      <td>{pick(props.text, cut?.text)}</td>
+      <td>{pick(props.notes, cut?.notes)}</td>
+    </tr>
+  );
+}
+
+/**
+ * The ways a step may break: after any paragraph of its wide column, and in
+ * the last column after its first paragraph (the expected result) or after
+ * all of it. The head always keeps the first paragraph of both columns (the
+ * title, the expected result); the tail is never empty.
+ */
+function cutsOf(text: number, notes: number): Cut[] {
+  const cuts: Cut[] = [];
+  for (let k = 1; k <= text; k++)
+    for (let m = Math.min(1, notes); m <= notes; m++) if (k < text || m < notes) cuts.push({ text: k, notes: m });
+  return cuts;
 }
 
 export function scriptFlow(script: DrillScript, t: TFunction, language: string): Flow {
@@ -155,6 +190,7 @@ export function scriptFlow(script: DrillScript, t: TFunction, language: string):
   return {
     key: 'script',
     orientation: 'landscape',
+    margins: MARGINS,
     footer: `${script.drill.title} · ${t('print.script.footer')}`,
     runningHead: t('print.script.running', { title: script.drill.title }),
     parts: [
@@ -167,31 +203,37 @@ export function scriptFlow(script: DrillScript, t: TFunction, language: string):
         columns: COLUMNS,
         head: (
           <tr>
-            {['no', 'time', 'roles', 'sceneAction', 'expectedNotes'].map((key) => (
+            {['no', 'timeRoles', 'sceneDialogue', 'expectedNotes'].map((key) => (
               <th key={key}>{col(key)}</th>
             ))}
           </tr>
         ),
-        // A phase heading row travels with the first row of its phase, so a heading never ends a page.
+        // A phase heading row travels with the first row of its phase (or the first part of it), so a heading never ends a page.
         units: scriptGroupsOf(script.rows).flatMap((group) =>
-          group.rows.map((row, i) => ({
-            key: row.id,
-            node:
-              i === 0 && group.phase !== '' ? (
-                <>
-                  <tr className="doc-phase-row" data-testid="script-phase">
-                    <td colSpan={5}>{group.phase}</td>
-                  </tr>
-                  <ScriptRowView row={row} t={t} />
-                </>
-              ) : (
-                <ScriptRowView row={row} t={t} />
-              ),
-            rows: dialogueLinesOf(row).map((line, n) => ({
-              node: <DialogueRow row={row} line={line} first={n === 0} t={t} />,
-              continued: <DialogueRow row={row} line={line} first={n === 0} continued t={t} />,
-            })),
-          })),
+          group.rows.map((row, i) => {
+            const phase = i === 0 && group.phase !== '' && (
+              <tr className="doc-phase-row" data-testid="script-phase">
+                <td colSpan={4}>{group.phase}</td>
+              </tr>
+            );
+            const withPhase = (node: ReactNode) => (
+              <>
+                {phase}
+                {node}
+              </>
+            );
+            if (row.kind === 'milestone') return { key: row.id, node: withPhase(<MilestoneRow row={row} t={t} />) };
+            const text = paragraphsOf(row, t);
+            const notes = notesOf(row, t);
+            return {
+              key: row.id,
+              node: withPhase(<StepRow row={row} text={text} notes={notes} t={t} />),
+              splits: cutsOf(text.length, notes.length).map((cut) => ({
+                head: withPhase(<StepRow row={row} text={text} notes={notes} cut={cut} side="head" t={t} />),
+                tail: <StepRow row={row} text={text} notes={notes} cut={cut} side="tail" t={t} />,
+              })),
+            };
+          }),
         ),
       },
     ],

@@ -58,6 +58,41 @@ describe('paginate', () => {
     expect(paginate([table([370, 370], 20, 30)], 800)).toHaveLength(1);
   });
 
+  it('ends a page with the head of a row group that offers ways to break, the fullest that fits, and opens the next with its tail', () => {
+    const part: MeasuredPart = {
+      kind: 'table',
+      headHeight: 40,
+      chrome: 0,
+      unitHeights: [300, 500, 100],
+      splits: [[], [{ head: 200, tail: 320 }, { head: 380, tail: 140 }, { head: 470, tail: 60 }], []],
+    };
+    // 40 + 300 leaves 460 on an 800 px page: the second way's head (380) is the largest that fits; its tail opens page 2.
+    expect(paginate([part], 800)).toEqual([
+      { pieces: [{ part: 0, kind: 'table', from: 0, to: 1, head: 1 }], overflows: false },
+      { pieces: [{ part: 0, kind: 'table', from: 1, to: 3, tail: 1 }], overflows: false },
+    ]);
+  });
+
+  it('moves a row group whole when none of its heads fits, and never breaks one that fits', () => {
+    const part: MeasuredPart = { kind: 'table', headHeight: 40, chrome: 0, unitHeights: [500, 500], splits: [[], [{ head: 300, tail: 250 }]] };
+    // 40 + 500 leaves 260: the head (300) does not fit, so the second row group opens page 2 whole.
+    expect(paginate([part], 800).map((page) => page.pieces)).toEqual([
+      [{ part: 0, kind: 'table', from: 0, to: 1 }],
+      [{ part: 0, kind: 'table', from: 1, to: 2 }],
+    ]);
+    // With room for it whole, it is not broken.
+    expect(paginate([{ ...part, unitHeights: [200, 500] }], 800).map((page) => page.pieces)).toEqual([[{ part: 0, kind: 'table', from: 0, to: 2 }]]);
+  });
+
+  it('breaks a row group taller than a page rather than let it overflow, and the running head counts on the page its tail opens', () => {
+    const part: MeasuredPart = { kind: 'table', headHeight: 40, chrome: 0, unitHeights: [1000], splits: [[{ head: 500, tail: 520 }, { head: 700, tail: 320 }]] };
+    // The first page holds the larger head (700 of 760); the tail (320) fits a later page of 700 with its header.
+    expect(paginate([part], 800, 700)).toEqual([
+      { pieces: [{ part: 0, kind: 'table', from: 0, to: 0, head: 1 }], overflows: false },
+      { pieces: [{ part: 0, kind: 'table', from: 0, to: 1, tail: 1 }], overflows: false },
+    ]);
+  });
+
   it('makes no page for an empty table and none for nothing', () => {
     expect(paginate([table([])], 800)).toEqual([]);
     expect(paginate([], 800)).toEqual([]);
