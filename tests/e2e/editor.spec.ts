@@ -203,9 +203,11 @@ test('a drill file saved in GB18030 or with a byte-order mark is imported with i
   ] as const) {
     const before = new Set(((await app.backend.service().listScenarios({})) as { id: string }[]).map((s) => s.id));
     await page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: bytes });
+    // The toast of the first file may still show: wait for this file's drill itself.
+    const newDrill = async () => ((await app.backend.service().listScenarios({})) as { id: string; title: string }[]).find((s) => !before.has(s.id));
+    await expect.poll(async () => (await newDrill())?.title, { message: name }).toBe('国标编码的三步链');
     await expect(page.getByTestId('toast-info').last()).toContainText('国标编码的三步链');
-    const imported = ((await app.backend.service().listScenarios({})) as { id: string; title: string }[]).find((s) => !before.has(s.id))!;
-    expect(imported.title).toBe('国标编码的三步链');
+    const imported = (await newDrill())!;
     expect(JSON.stringify(await storedScenario(app, imported.id))).not.toContain('\uFFFD');
   }
 });
