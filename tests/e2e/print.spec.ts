@@ -54,6 +54,13 @@ async function printToPdf(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The composite sample drill, as its file reads. */
+function compositeSample(): ScenarioBody {
+  const parsed = parseScenarioFile(fs.readFileSync(fileURLToPath(new URL('../../scenarios/flood-season-composite.drill.json', import.meta.url)), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  return parsed.value;
+}
+
 /** Checks that `titles` occur in `text` in this order. */
 function expectInOrder(text: string, titles: string[]) {
   let from = 0;
@@ -90,14 +97,12 @@ test('role sheets print one page per role, each with its steps in time order, in
 });
 
 test('the composite drill never puts two roles on one page and starts every sheet on a new page', async ({ app, page }) => {
-  const file = fileURLToPath(new URL('../../scenarios/flood-season-composite.drill.json', import.meta.url));
-  const parsed = parseScenarioFile(fs.readFileSync(file, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const id = importScenario(app, parsed.value);
+  const drill = compositeSample();
+  const id = importScenario(app, drill);
   await openPrintView(page, app, id, '&print=sheets');
   const pdf = await printToPdf(page, 'composite-sheets.pdf');
 
-  const sheets = roleSheetsOf(parsed.value);
+  const sheets = roleSheetsOf(drill);
   const pages = pageCountOf(pdf);
   expect(pages).toBe(await page.getByTestId('print-page').count());
   const headers: string[] = [];
@@ -179,10 +184,8 @@ test('Excel export of the roster downloads a workbook that reads back', async ({
 });
 
 test('the sign-in sheet, the equipment list and the contacts download as workbooks, and the A5 cards as Word, from the print view', async ({ app, page }) => {
-  const file = fileURLToPath(new URL('../../scenarios/flood-season-composite.drill.json', import.meta.url));
-  const parsed = parseScenarioFile(fs.readFileSync(file, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const id = importScenario(app, parsed.value);
+  const drill = compositeSample();
+  const id = importScenario(app, drill);
   await openPrintView(page, app, id, '&print=sheets');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-office-'));
   const downloadOf = async (testId: string) => {
@@ -193,8 +196,8 @@ test('the sign-in sheet, the equipment list and the contacts download as workboo
     await done.saveAs(saved);
     return saved;
   };
-  const title = parsed.value.title;
-  const contacts = contactListOf(parsed.value);
+  const title = drill.title;
+  const contacts = contactListOf(drill);
   const people = contacts.groups.flatMap((group) => group.people);
   expect(people.length).toBeGreaterThan(10);
   for (const [kind, document, sheetName] of [
@@ -211,7 +214,7 @@ test('the sign-in sheet, the equipment list and the contacts download as workboo
     const cells = new Set<string>();
     sheet!.eachRow((row) => row.eachCell((cell) => cells.add(String(cell.value ?? ''))));
     // The sign-in sheet and the contacts name everyone; the equipment list every item of the steps' resources.
-    if (kind === 'equipment') for (const { item } of equipmentListOf(parsed.value).summary) expect(cells, item).toContain(item);
+    if (kind === 'equipment') for (const { item } of equipmentListOf(drill).summary) expect(cells, item).toContain(item);
     else for (const person of people) expect(cells, person.name).toContain(person.name);
   }
 
@@ -221,7 +224,7 @@ test('the sign-in sheet, the equipment list and the contacts download as workboo
   expect(path.basename(saved)).toBe(`${title}-岗位任务卡.docx`);
   const parts = await readZipEntries(fs.readFileSync(saved), { wanted: (name) => name === 'word/document.xml' });
   const xml = parts.get('word/document.xml')!.toString('utf8');
-  const cards = roleSheetsOf(parsed.value).filter((sheet) => sheet.role.category !== 'observer' && fitsA5Card(sheet));
+  const cards = roleSheetsOf(drill).filter((sheet) => sheet.role.category !== 'observer' && fitsA5Card(sheet));
   expect(cards.length).toBeGreaterThan(0);
   expect(xml.match(/<w:pgSz w:w="8391" w:h="11906" w:orient="portrait"\/>/g)?.length).toBe(cards.length);
   const { value: text } = await mammoth.extractRawText({ path: saved });
@@ -300,10 +303,8 @@ test('the drill plan, the sign-in sheet and an observer handbook print from the 
 });
 
 test('the composite drill script fits eight landscape pages: long rows split with the header repeated and （续） marked', async ({ app, page }) => {
-  const file = fileURLToPath(new URL('../../scenarios/flood-season-composite.drill.json', import.meta.url));
-  const parsed = parseScenarioFile(fs.readFileSync(file, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const id = importScenario(app, parsed.value);
+  const drill = compositeSample();
+  const id = importScenario(app, drill);
   await openPrintView(page, app, id, '&print=script');
   const pdf = await printToPdf(page, 'composite-script.pdf');
   const pages = pageCountOf(pdf);
@@ -333,21 +334,19 @@ test('the composite drill script fits eight landscape pages: long rows split wit
   // Every step still there, in order, and no text lost at a split: each turn of each row's dialogue reads whole in the
   // wide column that prints it (read on its own, as the columns beside it wrap on lines of their own), across the break.
   const script = squeezed(layoutTextOf(pdf));
-  expectInOrder(script, drillScriptRowsOf(parsed.value).map((row) => row.title.slice(0, 8)));
+  expectInOrder(script, drillScriptRowsOf(drill).map((row) => row.title.slice(0, 8)));
   const [x, width] = await page.getByTestId('print-page').first().evaluate((box) => {
     const cell = box.querySelectorAll('thead th')[2].getBoundingClientRect();
     const whole = box.getBoundingClientRect();
     return [(cell.left - whole.left) / whole.width, cell.width / whole.width];
   });
   const wide = squeezed(columnTextOf(pdf, x, width));
-  for (const row of drillScriptRowsOf(parsed.value)) for (const line of row.dialogue.split('\n').filter((l) => l.length > 0)) expect(wide, row.title).toContain(squeezed(line));
+  for (const row of drillScriptRowsOf(drill)) for (const line of row.dialogue.split('\n').filter((l) => l.length > 0)) expect(wide, row.title).toContain(squeezed(line));
 });
 
 test('the A5 option prints a one-page A5 card for each player with few tasks and keeps A4 sheets for the others', async ({ app, page }) => {
-  const file = fileURLToPath(new URL('../../scenarios/flood-season-composite.drill.json', import.meta.url));
-  const parsed = parseScenarioFile(fs.readFileSync(file, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const id = importScenario(app, parsed.value);
+  const drill = compositeSample();
+  const id = importScenario(app, drill);
   await openPrintView(page, app, id, '&print=sheets');
   await page.getByTestId('print-a5').check();
   await expect(page.locator('[data-testid="print-pages"][data-state="ready"]')).toBeVisible();
@@ -355,7 +354,7 @@ test('the A5 option prints a one-page A5 card for each player with few tasks and
   const pages = pageCountOf(pdf);
   const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), pdf], { encoding: 'utf8' }).matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[2])), Math.round(Number(m[3]))]);
   expect(sizes).toHaveLength(pages);
-  const sheets = roleSheetsOf(parsed.value);
+  const sheets = roleSheetsOf(drill);
   const small = sheets.filter(fitsA5Card);
   expect(small.length).toBeGreaterThan(0);
   // Which role each page is for, and its size: every small player's card is exactly one A5 page (420 × 595 pt).
@@ -367,7 +366,7 @@ test('the A5 option prints a one-page A5 card for each player with few tasks and
     expect(sizes[at[0]], sheet.role.name).toEqual([420, 595]);
     const text = squeezed(textOf(pdf, at[0] + 1));
     expect(text).toContain(`【${sheet.role.name}】`);
-    expect(text).toContain(squeezed(parsed.value.docFields.classification));
+    expect(text).toContain(squeezed(drill.docFields.classification));
     for (const step of sheet.steps) expect(text).toContain(squeezed(step.title));
   }
   // The others keep the A4 sheet.
