@@ -171,10 +171,16 @@ export function docSignLineOf(fields: DocFields, t: Translate): string {
   );
 }
 
+/**
+ * A version as the foot of a page names it: a bare number (「2」, 「1.1」) as 「第 2 版」, anything else
+ * as entered (「第1版」, 「试行稿」, 「2026年修订版」), never 「第 第1版 版」.
+ */
+export const versionShortOf = (version: string, t: Translate) => (/^\d+(\.\d+)*$/.test(version.trim()) ? t('docFields.versionShort', { version: version.trim() }) : version);
+
 /** The one-line foot of a document's pages: 「县生态环境局 · 第 2 版 · 2026年6月1日」 ('' when no field is set). */
 export function docFootOf(fields: DocFields, t: Translate, language: string): string {
   return docHeadLinesOf(fields, t, language)
-    .map((line) => (line.label === t('docFields.version') ? t('docFields.versionShort', { version: line.value }) : line.value))
+    .map((line) => (line.label === t('docFields.version') ? versionShortOf(line.value, t) : line.value))
     .join(' · ');
 }
 

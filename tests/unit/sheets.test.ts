@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioFile } from '../../shared/scenarioFile';
-import { EMPTY_ROSTER_FIELDS } from '../../shared/model';
+import { EMPTY_DOC_FIELDS, EMPTY_ROSTER_FIELDS } from '../../shared/model';
 import { drillScriptOf, roleSheetOf, roleSheetsOf, rosterOf, sheetVariantOf, type CommandNode, type RoleSheet } from '../../shared/sheets';
 import { INJECT_SECRETS, printDrill } from '../fixtures/printDrill';
-import { sheetNoticeOf, triggerTextOf, watchLinesOf } from '../../shared/docText';
+import { docFootOf, sheetNoticeOf, triggerTextOf, watchLinesOf } from '../../shared/docText';
 import { messageOf } from '../../shared/i18n';
 
 const sheet = (roleId: string, body = printDrill()): RoleSheet => {
@@ -286,5 +286,19 @@ describe('the composite sample drill', () => {
     expect(watchLinesOf(supply.watch, t).split('\n')[0]).toBe(`${supply.watch[0].time!.start} ${supply.watch[0].title}`);
     expect(sheetNoticeOf(evaluators, t)).toBe(messageOf('zh', 'print.sheet.evaluatorNotice'));
     expect(sheetNoticeOf(roleSheetOf(body!, 'role-control')!, t)).toBe(messageOf('zh', 'print.sheet.full'));
+  });
+});
+
+describe('the foot of a document', () => {
+  const zh = (key: string, params?: Record<string, string | number>) => messageOf('zh', key, params);
+  const en = (key: string, params?: Record<string, string | number>) => messageOf('en', key, params);
+  const foot = (version: string, t = zh) => docFootOf({ ...EMPTY_DOC_FIELDS, unit: '县生态环境局', version, date: '2026-06-05' }, t, t === zh ? 'zh' : 'en');
+
+  it('names a bare version number as 第 N 版 and any other version as entered, never twice', () => {
+    expect(foot('2')).toBe('县生态环境局 · 第 2 版 · 2026年6月5日');
+    expect(foot(' 1.1 ')).toBe('县生态环境局 · 第 1.1 版 · 2026年6月5日');
+    for (const version of ['第1版', '第一版', '试行稿', '2026年修订版', 'V2']) expect(foot(version)).toBe(`县生态环境局 · ${version} · 2026年6月5日`);
+    expect(foot('3', en)).toMatch(/^县生态环境局 · Version 3 · /);
+    expect(docFootOf({ ...EMPTY_DOC_FIELDS }, zh, 'zh')).toBe('');
   });
 });
