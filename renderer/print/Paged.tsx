@@ -36,8 +36,11 @@ export type Flow = {
   orientation: Orientation;
   /** Left part of the footer: the document (and role). */
   footer: string;
-  /** The line at the top of every page but the first, e.g. 「【供水保障组】岗位任务卡（续）」. */
-  runningHead: string;
+  /**
+   * The line at the top of every page but the first, e.g. 「【供水保障组】岗位任务卡（续）」; none for a
+   * document whose repeated table header and footer already say what a later page is (the drill script).
+   */
+  runningHead?: string;
   parts: FlowPart[];
   /** Margins other than the page format's, in millimetres (the drill script, a wide table, has narrower ones). */
   margins?: Margins;
@@ -160,7 +163,7 @@ function PageBox(props: { flow: Flow; page: LaidPage; index: number; footerRight
       style={{ padding: `${margins.top}mm ${margins.right}mm 0 ${margins.left}mm` }}
     >
       <div className="sheet-content doc" style={{ width: `${contentWidthOf(flow.orientation, margins)}mm` }}>
-        {page.number > 1 && (
+        {page.number > 1 && flow.runningHead && (
           <div className="sheet-running" data-testid="print-running-head">
             {flow.runningHead}
           </div>
@@ -238,7 +241,7 @@ export function Paged(props: {
     const flowElements = Array.from(measureRef.current.children);
     missing.forEach((flow, f) => {
       const height = contentHeightPx(flow);
-      laidOut.current.set(flow, paginate(measure(flowElements[f]), height, height - RUNNING_HEAD_MM * PX_PER_MM));
+      laidOut.current.set(flow, paginate(measure(flowElements[f]), height, flow.runningHead ? height - RUNNING_HEAD_MM * PX_PER_MM : height));
     });
     setMeasured((count) => count + 1);
   });

@@ -26,12 +26,13 @@ import { drillFacts, InfoTable, TitleBlock } from './docParts';
  */
 const COLUMNS = [8, 26, 169, 70];
 
-/** Narrower margins than other landscape pages (13 / 15 mm): the script is one wide table. */
+/** Narrower margins than other landscape pages (13 / 15 mm), and no running head (its header row repeats, its footer names it): the script is one wide table. */
 const MARGINS = { top: 8, right: 12, bottom: 11, left: 12 };
 
 /**
  * The time and who takes part, in one narrow column: start–end on one line,
- * the T+ offset under it when the start is a clock time, then the roles.
+ * the T+ offset under it when the start is a clock time (beside a moment's
+ * single time, a milestone's), then the roles.
  */
 function TimeRoles(props: { row: ScriptRow; t: TFunction }) {
   const { row, t } = props;
@@ -42,9 +43,9 @@ function TimeRoles(props: { row: ScriptRow; t: TFunction }) {
         <>
           <div className="doc-nowrap">
             <span className="doc-time">{time.start}</span>
-            {time.end !== time.start && <span className="doc-time-end">–{time.end}</span>}
+            {time.end !== time.start ? <span className="doc-time-end">–{time.end}</span> : time.isClock && <span className="doc-offset"> {time.offset}</span>}
           </div>
-          {time.isClock && <div className="doc-offset">{time.offset}</div>}
+          {time.isClock && time.end !== time.start && <div className="doc-offset">{time.offset}</div>}
         </>
       ) : (
         <div className="doc-muted">—</div>
@@ -192,7 +193,6 @@ export function scriptFlow(script: DrillScript, t: TFunction, language: string):
     orientation: 'landscape',
     margins: MARGINS,
     footer: `${script.drill.title} · ${t('print.script.footer')}`,
-    runningHead: t('print.script.running', { title: script.drill.title }),
     parts: [
       { kind: 'block', key: 'title', node: <TitleBlock drillTitle={script.drill.title} title={t('print.script.title')} /> },
       { kind: 'block', key: 'drill', node: <InfoTable rows={facts} /> },
