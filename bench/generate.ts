@@ -135,6 +135,7 @@ export function scenarioOf(spec: ScenarioSpec): ScenarioBody {
       objectiveIds: [],
       notes: '',
       phase: '',
+      scenarioTime: '',
       controllerOnly: [],
       position: { x: depth[i] * COLUMN_WIDTH, y: row * ROW_HEIGHT },
     };

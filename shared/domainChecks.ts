@@ -86,9 +86,9 @@ const floodCriterion = domainRule('flood-criterion-level', 'floodCriterion', (ct
   return findings;
 });
 
-/** Whether the scenario declares compressed scenario time (情景时间按压缩时序推进). */
-export function hasCompressedTime(body: Pick<ScenarioBody, 'description'>): boolean {
-  return COMPRESSED_TIME.test(body.description);
+/** Whether the scenario declares compressed scenario time: in its description (情景时间按压缩时序推进), or by giving a step a scenario time. */
+export function hasCompressedTime(body: Pick<ScenarioBody, 'description' | 'steps'>): boolean {
+  return COMPRESSED_TIME.test(body.description) || body.steps.some((step) => step.scenarioTime.trim() !== '');
 }
 
 const longUncompressed = domainRule('long-uncompressed', 'longUncompressed', (ctx, finding) => {

@@ -14,6 +14,8 @@ import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_RECORD, MAX_RECORD_IMAGE_BYTES, type Im
 export const MAX_TEXT = 20_000;
 /** Longest single-line name or title. */
 export const MAX_NAME = 200;
+/** Longest 情景时间 of a step (6月18日 06:00, 灾后第3天上午). */
+export const MAX_SCENARIO_TIME = 40;
 /** Planned durations and lags are capped at 7 days: beyond that a drill is not a drill. */
 export const MAX_MINUTES = 7 * 24 * 60;
 
@@ -163,6 +165,11 @@ const stepCommon = {
   expectedResult: freeText().default(''),
   objectiveIds: z.array(IdSchema).max(100).default([]),
   notes: freeText().default(''),
+  /**
+   * 情景时间: when the step happens in the drill's story, where the drill compresses time (two hours of drill for three
+   * days of flood), as written: 6月18日 06:00, 第2天 08:00, 灾后第3天; '' when the story runs on the drill's clock.
+   */
+  scenarioTime: text(MAX_SCENARIO_TIME).default(''),
   /** The phase (阶段/科目) the step belongs to, e.g. 第一阶段 预警与响应; '' when none. Steps of one phase share it by name. */
   phase: text(MAX_NAME).default(''),
   /** The text fields only the control side sees (仅导调可见); absent in older files: none. */

@@ -40,6 +40,7 @@ const StepPatchSchema = patchSchemaOf(
     objectiveIds: StepSchema.options[0].shape.objectiveIds,
     notes: StepSchema.options[0].shape.notes,
     phase: StepSchema.options[0].shape.phase,
+    scenarioTime: StepSchema.options[0].shape.scenarioTime,
     controllerOnly: StepSchema.options[0].shape.controllerOnly,
     position: PositionSchema,
     deliveryMethod: StepSchema.options[0].shape.deliveryMethod,

@@ -225,6 +225,8 @@ export type ScriptRow = {
   notes: string;
   /** The step's phase (阶段/科目); '' when none. */
   phase: string;
+  /** 情景时间: when it happens in the drill's story (compressed time); '' when not given. */
+  scenarioTime: string;
   durationMin: number | null;
   /** Every edge out of the step, for exports that must read back exactly. */
   next: { targetId: string; kind: 'sequence' | 'conditional'; label: string; lagMin: number }[];
@@ -253,6 +255,8 @@ export type DrillScript = {
   rows: ScriptRow[];
   /** Planned minutes from T0 to the end; null when the graph has a cycle. */
   lengthMin: number | null;
+  /** True when some step gives a scenario time (the drill compresses time): the script then has a 情景时间 column. */
+  hasScenarioTime: boolean;
 };
 
 /** `09:00–09:10`, or one time for a step that takes no time; `—` without a schedule. */
@@ -641,6 +645,7 @@ export function drillScriptOf(body: ScenarioBody): DrillScript {
       resources: step.resources,
       notes: step.notes,
       phase: step.phase,
+      scenarioTime: step.scenarioTime.trim(),
       durationMin: step.durationMin,
       next: (ctx.outgoing.get(id) ?? []).map((edge) => ({ targetId: edge.target, kind: edge.kind, label: edge.label, lagMin: edge.lagMin })),
       branches: (ctx.outgoing.get(id) ?? [])
@@ -651,5 +656,5 @@ export function drillScriptOf(body: ScenarioBody): DrillScript {
         .map((edge) => ({ label: edge.label, decisionIndex: indexOf.get(edge.source)!, decisionTitle: ctx.steps.get(edge.source)!.title })),
     };
   });
-  return { drill: drillHeaderOf(body), rows, lengthMin: ctx.schedule ? ctx.schedule.length : null };
+  return { drill: drillHeaderOf(body), rows, lengthMin: ctx.schedule ? ctx.schedule.length : null, hasScenarioTime: rows.some((row) => row.scenarioTime !== '') };
 }

@@ -36,6 +36,7 @@ function labelsOf(language: XlsxLanguage) {
     /** The catalogue lookup the shared document sentences (`shared/docText.ts`) take. */
     t: ((key: string, params?: Record<string, string | number>) => messageOf(language, key, params)) as Translate,
     scriptColumns: [script.no, script.time, script.scene, script.roles, script.action, script.dialogue, script.expected, script.notes],
+    sceneTimeColumn: script.sceneTime,
     /** Hidden columns that let DrillDesk read its own export back exactly (kinds, durations, branches). */
     roundTripColumns: [words.print.xlsx.id, words.print.xlsx.kind, words.print.xlsx.duration, words.print.xlsx.next],
     rosterColumns: ROSTER_COLUMNS.map((key) => roster[key]),
@@ -69,7 +70,7 @@ const MILESTONE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColo
 const lines = (...parts: (string | false | null | undefined)[]) => parts.filter((part): part is string => !!part && part.trim() !== '').join('\n');
 
 /** The text of each script column for one row, as the printed script shows it. */
-export function scriptCellsOf(row: ScriptRow, labels: Labels = labelsOf('zh')): string[] {
+export function scriptCellsOf(row: ScriptRow, labels: Labels = labelsOf('zh'), withSceneTime = false): string[] {
   const conditions = row.conditions.map((c) => labels.condition(c.label, c.decisionIndex, c.decisionTitle)).join('');
   const scene = row.kind === 'inject' ? lines(`${conditions}${labels.inject}${row.title}`, row.description) : '';
   const action =
@@ -82,7 +83,7 @@ export function scriptCellsOf(row: ScriptRow, labels: Labels = labelsOf('zh')): 
           ...row.branches.map((b) => labels.branch(b.label, b.targetIndex)),
         );
   const notes = lines(row.location && `${labels.place}${row.location}`, row.resources && `${labels.resources}${row.resources}`, row.notes);
-  return [String(row.index), timeRangeOf(row.time), scene, row.roleNames.join('、'), action, row.dialogue, row.expectedResult, notes];
+  return [String(row.index), timeRangeOf(row.time), ...(withSceneTime ? [row.scenarioTime] : []), scene, row.roleNames.join('、'), action, row.dialogue, row.expectedResult, notes];
 }
 
 function drillLineOf(drill: DrillHeader, labels: Labels): string {
@@ -156,9 +157,13 @@ const PHASE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 function scriptSheet(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Labels) {
   const script = drillScriptOf(scenario);
   const sheet = newSheet(workbook, labels.script, scenario, labels, true);
-  const visible = labels.scriptColumns.length;
-  const columns = [...labels.scriptColumns, ...labels.roundTripColumns];
-  sheet.columns = [6, 13, 34, 16, 40, 40, 24, 22, 12, 10, 10, 30].map((width) => ({ width }));
+  // A 情景时间 column beside the time when the drill compresses time (the import reads it back by its heading).
+  const scene = script.hasScenarioTime;
+  const [no, time, ...rest] = labels.scriptColumns;
+  const visibleColumns = scene ? [no, time, labels.sceneTimeColumn, ...rest] : labels.scriptColumns;
+  const visible = visibleColumns.length;
+  const columns = [...visibleColumns, ...labels.roundTripColumns];
+  sheet.columns = [6, 13, ...(scene ? [14] : []), 34, 16, 40, 40, 24, 22, 12, 10, 10, 30].map((width) => ({ width }));
   writeHeading(sheet, `${script.drill.title} ${labels.script}`, script.drill, columns, labels);
   for (let c = visible + 1; c <= columns.length; c++) sheet.getColumn(c).hidden = true;
   for (const group of scriptGroupsOf(script.rows)) {
@@ -171,7 +176,7 @@ function scriptSheet(workbook: ExcelJS.Workbook, scenario: Scenario, labels: Lab
       heading.getCell(1).border = BORDER;
     }
     for (const row of group.rows) {
-      const added = sheet.addRow([...scriptCellsOf(row, labels), ...roundTripCellsOf(row)]);
+      const added = sheet.addRow([...scriptCellsOf(row, labels, scene), ...roundTripCellsOf(row)]);
       styleBody(added, visible);
       added.getCell(1).alignment = { horizontal: 'center', vertical: 'top' };
       if (row.kind === 'milestone') for (let c = 1; c <= visible; c++) added.getCell(c).fill = MILESTONE_FILL;

@@ -110,7 +110,17 @@ function StepInspector(props: { id: string }) {
         />
         <TextField label={t('editor.field.location')} value={step.location} schema={S.location} onValid={update('location')} testId="field-location" />
       </div>
-      <PhaseField id={id} value={step.phase} onValid={update('phase')} />
+      <div className="ed-row">
+        <PhaseField id={id} value={step.phase} onValid={update('phase')} />
+        <TextField
+          label={t('editor.field.scenarioTime')}
+          value={step.scenarioTime}
+          schema={S.scenarioTime}
+          onValid={update('scenarioTime')}
+          testId="field-scenario-time"
+          placeholder={t('editor.inspector.scenarioTimePlaceholder')}
+        />
+      </div>
       {step.kind === 'inject' && (
         <>
           <TextField

@@ -10,7 +10,7 @@ import type { Flow } from './Paged';
 import { drillFacts, InfoTable, TitleBlock } from './docParts';
 
 /**
- * 序号 | 时间 / 参演角色 | 情景内容 / 处置动作 · 报告指令（对白） | 预期结果 · 备注
+ * 序号 | 时间 (/ 情景时间) / 参演角色 | 情景内容 / 处置动作 · 报告指令（对白） | 预期结果 · 备注
  * (mm, landscape text width 273 within the script's narrower margins). The
  * narrow column holds when (start–end on one line, the T+ offset) and who
  * (the roles under it), so neither needs a column of its own that stands
@@ -30,25 +30,33 @@ const COLUMNS = [8, 26, 169, 70];
 const MARGINS = { top: 8, right: 12, bottom: 11, left: 12 };
 
 /**
- * The time and who takes part, in one narrow column: start–end on one line,
- * the T+ offset under it when the start is a clock time (beside a moment's
- * single time, a milestone's), then the roles.
+ * The time and who takes part, in one narrow column: start–end on one line;
+ * under it the T+ offset when the start is a clock time (beside a single
+ * time, a milestone's), or in its place the step's scenario time (情景时间,
+ * set apart in 楷体 and explained once in the head table) when the drill
+ * compresses time (the clock already says the T+); then the roles.
  */
 function TimeRoles(props: { row: ScriptRow; t: TFunction }) {
   const { row, t } = props;
   const time = row.time;
+  const single = time !== null && time.end === time.start;
+  const offset = time?.isClock && !row.scenarioTime ? time.offset : '';
   return (
     <>
       {time ? (
-        <>
-          <div className="doc-nowrap">
-            <span className="doc-time">{time.start}</span>
-            {time.end !== time.start ? <span className="doc-time-end">–{time.end}</span> : time.isClock && <span className="doc-offset"> {time.offset}</span>}
-          </div>
-          {time.isClock && time.end !== time.start && <div className="doc-offset">{time.offset}</div>}
-        </>
+        <div className="doc-nowrap">
+          <span className="doc-time">{time.start}</span>
+          {single ? offset && <span className="doc-offset"> {offset}</span> : <span className="doc-time-end">–{time.end}</span>}
+        </div>
       ) : (
         <div className="doc-muted">—</div>
+      )}
+      {row.scenarioTime ? (
+        <div className="doc-scene-time" data-testid="script-scene-time">
+          {row.scenarioTime}
+        </div>
+      ) : (
+        !single && offset && <div className="doc-offset">{offset}</div>
       )}
       {row.kind !== 'milestone' && row.roleNames.length > 0 && <div className="doc-script-roles">{row.roleNames.join(t('listSep'))}</div>}
     </>
@@ -186,6 +194,13 @@ export function scriptFlow(script: DrillScript, t: TFunction, language: string):
           ))}
         </ol>
       ),
+      wide: true,
+    });
+  const sceneTimes = script.rows.filter((row) => row.scenarioTime !== '');
+  if (sceneTimes.length > 0)
+    facts.push({
+      label: col('sceneTime'),
+      value: t('print.script.sceneTimeNote', { from: sceneTimes[0].scenarioTime, to: sceneTimes[sceneTimes.length - 1].scenarioTime }),
       wide: true,
     });
   return {

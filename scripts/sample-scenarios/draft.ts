@@ -41,6 +41,8 @@ export type StepFields = {
   notes?: string;
   /** The texts only the control side sees (仅导调可见): left out of the players' role sheets. */
   hide?: StepTextField[];
+  /** 情景时间: when it happens in the story, for a drill that compresses time. */
+  scene?: string;
 };
 
 export type Meta = Pick<
@@ -105,6 +107,7 @@ export class Draft {
       expectedResult: f.expect,
       objectiveIds: f.obj,
       notes: f.notes ?? '',
+      scenarioTime: f.scene ?? '',
       controllerOnly: f.hide ?? [],
       ...extra,
     });

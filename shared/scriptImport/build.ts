@@ -27,6 +27,7 @@ import { catalogues } from '../i18n';
 import {
   MAX_MINUTES,
   MAX_NAME,
+  MAX_SCENARIO_TIME,
   MAX_TEXT,
   EMPTY_ROSTER_FIELDS,
   ScenarioBodySchema,
@@ -153,6 +154,8 @@ type Entry = {
   phase: string;
   time: ScriptTime | null;
   timeRaw: string;
+  /** 情景时间 as written, when the table has a column for it beside the clock time. */
+  scenarioTime: string;
   scene: string;
   action: string;
   dialogue: string;
@@ -493,6 +496,7 @@ export function scriptImportOf(table: SourceTable, options: BuildOptions): Scrip
       phase,
       time,
       timeRaw,
+      scenarioTime: cellAt(cells, 'scenarioTime').replace(/\s+/g, ' ').slice(0, MAX_SCENARIO_TIME),
       scene: cellAt(cells, 'scene'),
       action: cellAt(cells, 'action'),
       dialogue: cellAt(cells, 'dialogue'),
@@ -721,6 +725,7 @@ function buildGraph(entries: Entry[], ctx: GraphContext) {
       objectiveIds: entry.objectives.map(objectiveIdOf),
       notes: '',
       phase: entry.phase,
+      scenarioTime: entry.scenarioTime,
       position: { x: 0, y: 0 },
       ...(kind === 'inject' ? { deliveryMethod: entry.delivery.slice(0, MAX_NAME) } : kind === 'decision' ? { question: '' } : {}),
       ...fields,

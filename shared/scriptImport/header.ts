@@ -17,6 +17,7 @@ import { headingKeyOf } from './text';
 export const SCRIPT_FIELDS = [
   'number',
   'time',
+  'scenarioTime',
   'phase',
   'scene',
   'action',
@@ -42,7 +43,8 @@ export type ScriptField = z.infer<typeof ScriptFieldSchema>;
 /** The headings each field is known by, in Chinese and English (HSEEP MSEL, exercise platforms, DrillDesk's own export). */
 export const SCRIPT_VOCABULARY: Partial<Record<ScriptField, readonly string[]>> = {
   number: ['序号', '编号', '序', '顺序', 'no', 'no.', '#', 'eventnumber', 'eventno', 'injectnumber', 'number', 'id'],
-  time: ['时间', '演练时间', '演习时间', '时间节点', '时段', '情景时间', '预计时间', '计划时间', '时刻', '起止时间', '时间安排', 'time', 'designatedscenariotime', 'scenariotime', 'scheduledtime', 'when'],
+  time: ['时间', '演练时间', '演习时间', '时间节点', '时段', '预计时间', '计划时间', '时刻', '起止时间', '时间安排', '实际时间', 'time', 'scheduledtime', 'when'],
+  scenarioTime: ['情景时间', '模拟时间', '情景时刻', '情景发生时间', '事件时间', '设定时间', 'scenariotime', 'designatedscenariotime'],
   phase: ['阶段', '演练阶段', '演习阶段', '科目', '演练科目', '演习科目', '环节', '演练环节', '幕', '场次', '演练项目', 'phase', 'stage', 'module'],
   scene: ['情景', '情景内容', '情景描述', '情景设置', '情景注入', '场景', '场景描述', '事件', '事件描述', '演练情景', '模拟情景', '注入内容', '事件情景', 'scene', 'inject', 'message', 'scenario', 'eventdescription', 'injectdescription', 'description'],
   action: ['处置动作', '处置措施', '演练动作', '演习动作', '行动', '演练内容', '内容', '应对措施', '处置内容', '动作', '工作内容', '处置程序', '演练步骤', '响应行动', 'action', 'actions', 'expectedparticipantresponse', 'expectedaction', 'response', 'task'],
@@ -162,15 +164,20 @@ function dedupe<F extends string>(columns: HeaderColumn<F>[]): HeaderColumn<F>[]
 }
 
 /**
- * The script fields of a header's columns, with one rule no vocabulary can
- * hold: beside a speaker column (讲话人, 发言人) and with no dialogue column,
- * a 内容 column holds the words spoken.
+ * The script fields of a header's columns, with two rules no vocabulary can
+ * hold: a scenario-time column (情景时间, an MSEL's Designated Scenario Time)
+ * in a table with no other time column is the steps' time, as such scripts
+ * mean it (T+15min, 09:30); beside a clock column it is the time in the
+ * story of a drill that compresses time. And beside a speaker column (讲话人,
+ * 发言人) with no dialogue column, a 内容 column holds the words spoken.
  */
 export function scriptColumnsOf(header: Header<ScriptField>): HeaderColumn<ScriptField>[] {
-  const speaker = header.columns.some((c) => c.field === 'role' && SPEAKER_HEADINGS.has(headingKeyOf(c.heading)));
-  const hasDialogue = header.columns.some((c) => c.field === 'dialogue');
-  if (!speaker || hasDialogue) return header.columns;
-  return header.columns.map((c) => (c.field === 'action' && WORDS_HEADINGS.has(headingKeyOf(c.heading)) ? { ...c, field: 'dialogue' } : c));
+  const hasTime = header.columns.some((c) => c.field === 'time');
+  const columns = hasTime ? header.columns : header.columns.map((c): HeaderColumn<ScriptField> => (c.field === 'scenarioTime' ? { ...c, field: 'time' } : c));
+  const speaker = columns.some((c) => c.field === 'role' && SPEAKER_HEADINGS.has(headingKeyOf(c.heading)));
+  const hasDialogue = columns.some((c) => c.field === 'dialogue');
+  if (!speaker || hasDialogue) return columns;
+  return columns.map((c) => (c.field === 'action' && WORDS_HEADINGS.has(headingKeyOf(c.heading)) ? { ...c, field: 'dialogue' } : c));
 }
 
 /**

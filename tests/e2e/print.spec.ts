@@ -318,6 +318,11 @@ test('the composite drill script fits seven landscape pages: long rows split wit
   for (const signed of ['编制：周晓峰', '审核：何建国', '签发：李志刚']) expect(squeezed(textOf(pdf, pages))).toContain(signed);
   // The footer and the repeated header row say what a later page is: no running head takes its room.
   await expect(page.getByTestId('print-running-head')).toHaveCount(0);
+  // The composite compresses time: each step's scenario time under its clock time, explained once in the head table.
+  const sceneTimes = drillScriptRowsOf(drill).filter((row) => row.scenarioTime !== '');
+  expect(sceneTimes.length).toBeGreaterThan(5);
+  await expect(page.getByTestId('script-scene-time')).toHaveText(sceneTimes.map((row) => row.scenarioTime));
+  expect(squeezed(textOf(pdf, 1))).toContain(squeezed(`情景时间按压缩时序推进，时间栏中褐色楷体的时间为情景时间（${sceneTimes[0].scenarioTime}至${sceneTimes.at(-1)!.scenarioTime}）`));
   // The header row on every page; a row carried over is marked 续 on the next page.
   for (let p = 1; p <= pages; p++) {
     const text = squeezed(textOf(pdf, p));

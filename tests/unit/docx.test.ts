@@ -103,8 +103,11 @@ describe('the drill script in Word', () => {
     expect([...new Set(script.rows.map((row) => row.phase))]).toEqual(PHASES);
     // Each phase heads its rows once, as a row across the table.
     for (const phase of PHASES) expect(count(doc.text, phase)).toBe(1);
-    expect(count(doc.xml, '<w:gridSpan w:val="8"/>')).toBe(PHASES.length);
-    for (const heading of ['序号', '情景内容', '处置动作', '报告指令（对白）', '预期结果']) expect(doc.text).toContain(heading);
+    // The composite compresses time: a 情景时间 column beside the time (nine columns), every scenario time in it.
+    expect(script.hasScenarioTime).toBe(true);
+    expect(count(doc.xml, '<w:gridSpan w:val="9"/>')).toBe(PHASES.length);
+    for (const heading of ['序号', '情景时间', '情景内容', '处置动作', '报告指令（对白）', '预期结果']) expect(doc.text).toContain(heading);
+    for (const row of script.rows) if (row.scenarioTime) expect(doc.text).toContain(row.scenarioTime);
     expect(tablesWithRepeatingHeaders(doc.xml)).toBe(count(doc.xml, '<w:tbl>') - 1); // all but the drill facts
     expect(count(doc.xml, '<w:tblHeader/>')).toBe(1);
     // Rows may break across pages: in the script's table only the header row is kept whole.

@@ -80,8 +80,10 @@ describe('long-uncompressed', () => {
     expect(found[0].message.en).toContain('165 minutes');
   });
 
-  it('accepts a long drill that compresses scenario time', () => {
+  it('accepts a long drill that compresses scenario time, said in its description or given as a step’s scenario time', () => {
     expect(ids(drill({ description: '演练方式：情景时间按压缩时序推进。' }, long))).toEqual([]);
+    expect(ids(drill({}, [{ ...long[0], scenarioTime: '6月18日 06:00' }]))).toEqual([]);
+    expect(ids(drill({}, [{ ...long[0], scenarioTime: '  ' }]))).toEqual(['long-uncompressed:']);
   });
 
   it('accepts 150 minutes', () => {

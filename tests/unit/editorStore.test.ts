@@ -83,7 +83,7 @@ async function openedDrill(): Promise<Scenario> {
 
 const addStep = (id: string, title: string): GraphOp => ({
   op: 'addStep',
-  step: { id, kind: 'action', title, description: '', roleIds: [], dialogue: '', location: '', durationMin: null, resources: '', expectedResult: '', objectiveIds: [], notes: '', phase: '', controllerOnly: [], position: { x: 0, y: 0 } },
+  step: { id, kind: 'action', title, description: '', roleIds: [], dialogue: '', location: '', durationMin: null, resources: '', expectedResult: '', objectiveIds: [], notes: '', phase: '', scenarioTime: '', controllerOnly: [], position: { x: 0, y: 0 } },
 });
 
 describe('the editor store', () => {

@@ -78,7 +78,7 @@ describe('the evaluation plan of a scenario', () => {
     let scenario = await edit(created, [
       { op: 'setMeta', patch: { objectives: [{ id: 'o1', text: '检验应急供水' }] } },
       { op: 'addRole', role: { ...EMPTY_ROSTER_FIELDS, id: 'r-eval', name: '评估组', group: '评估组', category: 'evaluator', color: '#475569', responsibilities: '', reportsTo: null, people: [{ name: '袁志华', unit: '', phone: '', callSign: '' }, { name: '彭丽', unit: '', phone: '', callSign: '' }] } },
-      { op: 'addStep', step: { id: 's1', kind: 'action', title: '启动应急供水', description: '', roleIds: [], dialogue: '', location: '', durationMin: 10, resources: '', expectedResult: '', objectiveIds: ['o1'], notes: '', phase: '', controllerOnly: [], position: { x: 0, y: 0 } } },
+      { op: 'addStep', step: { id: 's1', kind: 'action', title: '启动应急供水', description: '', roleIds: [], dialogue: '', location: '', durationMin: 10, resources: '', expectedResult: '', objectiveIds: ['o1'], notes: '', phase: '', scenarioTime: '', controllerOnly: [], position: { x: 0, y: 0 } } },
     ]);
     let n = 0;
     const { form } = formFromTemplate(FORM_TEMPLATES[0], (prefix) => `${prefix}-${++n}`);

@@ -63,7 +63,7 @@ function putRealisticData(db: Db) {
   });
   service.saveFragment({
     name: '停电处置',
-    body: { roles: [], steps: [{ id: 'p1', kind: 'action', title: '启用备用电源', description: '', roleIds: [], dialogue: '', location: '', durationMin: 10, resources: '', expectedResult: '', objectiveIds: [], notes: '', phase: '', controllerOnly: [], position: { x: 0, y: 0 } }], edges: [] },
+    body: { roles: [], steps: [{ id: 'p1', kind: 'action', title: '启用备用电源', description: '', roleIds: [], dialogue: '', location: '', durationMin: 10, resources: '', expectedResult: '', objectiveIds: [], notes: '', phase: '', scenarioTime: '', controllerOnly: [], position: { x: 0, y: 0 } }], edges: [] },
   });
   withoutLaterFields(db);
   return { scenarioId: summary.id, runId: run.id, stepCount: scenario.steps.length };
@@ -85,7 +85,16 @@ function withoutLaterFields(db: Db) {
     db.prepare(`UPDATE scenarios SET meta = json_set(meta, ?, json(?))`).run(at, JSON.stringify(empty));
     db.prepare(`UPDATE runs SET plan = json_set(plan, ?, json(?))`).run(at, JSON.stringify(empty));
   }
+  if (version < versionOf('0009-scenario-time')) db.exec(`${STEP_FIELD('scenarioTime', "''", 'json_set')}`);
 }
+
+/** SQL that sets (or inserts) one field of every step of every drill, run plan and fragment. */
+const STEP_FIELD = (field: string, value: string, how: 'json_set' | 'json_insert' | 'json_remove') => {
+  const of = (json: string) => (how === 'json_remove' ? `json_remove(${json}, '$.${field}')` : `${how}(${json}, '$.${field}', ${value})`);
+  return `UPDATE steps SET data = ${of('data')};
+    UPDATE runs SET plan = json_set(plan, '$.steps', (SELECT json_group_array(json(${of('value')})) FROM json_each(runs.plan, '$.steps')));
+    UPDATE fragments SET body = json_set(body, '$.steps', (SELECT json_group_array(json(${of('value')})) FROM json_each(fragments.body, '$.steps')));`;
+};
 
 /** Rows of the tables every version has, which no migration may lose or alter. */
 function keptRows(db: Db) {
@@ -244,6 +253,14 @@ const dataChecks: Record<number, (db: Db, before: ReturnType<typeof keptRows> | 
     const scenario = service.getScenario({ id: run.scenario_id }) as { roles: Record<string, unknown>[]; arrangements: unknown };
     expect(scenario.arrangements).toEqual(EMPTY_ARRANGEMENTS);
     for (const role of scenario.roles) for (const field of ROLE_ROSTER_FIELDS) expect(typeof role[field]).toBe('string');
+  },
+  [versionOf('0009-scenario-time')]: (db) => {
+    // Steps of drills, run plans and fragments read back with a scenario time, empty or as entered.
+    const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
+    const run = db.prepare('SELECT id, scenario_id FROM runs LIMIT 1').get() as { id: string; scenario_id: string };
+    const scenario = service.getScenario({ id: run.scenario_id }) as { steps: { scenarioTime: unknown }[] };
+    expect(scenario.steps.length).toBeGreaterThan(3);
+    for (const step of scenario.steps) expect(typeof step.scenarioTime).toBe('string');
   },
   2: (db) => {
     // Every scenario and every run's plan names its time zone.
@@ -507,6 +524,34 @@ describe('0008-roster-arrangements', () => {
       const { run } = service.getRun({ id: runId }) as { run: { plan: { roles: Record<string, unknown>[]; arrangements: unknown } } };
       expect(run.plan.arrangements).toEqual(EMPTY_ARRANGEMENTS);
       expect(run.plan.roles.map((role) => role.backup)).toEqual(run.plan.roles.map(() => ''));
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('0009-scenario-time', () => {
+  it('gives the steps of drills, run plans and fragments stored without a scenario time an empty one, and keeps one already there', () => {
+    const file = path.join(tempDir(), DB_FILE);
+    const version = versionOf('0009-scenario-time');
+    const atPrevious = openDatabase(file, { migrations: shipped.slice(0, version - 1) });
+    const { scenarioId, runId, stepCount } = putRealisticData(atPrevious);
+    // As DrillDesk wrote them before 0009: no such field; one step already has one (a file imported by a newer build).
+    atPrevious.exec(STEP_FIELD('scenarioTime', '', 'json_remove'));
+    const first = atPrevious.prepare('SELECT id FROM steps WHERE scenario_id = ? ORDER BY ord LIMIT 1').get(scenarioId) as { id: string };
+    atPrevious.prepare(`UPDATE steps SET data = json_set(data, '$.scenarioTime', '6月17日 22:00') WHERE id = ?`).run(first.id);
+    expect(atPrevious.prepare(`SELECT COUNT(*) AS n FROM steps WHERE json_type(data, '$.scenarioTime') IS NULL`).get()).toEqual({ n: stepCount - 1 });
+    atPrevious.close();
+
+    const db = openDatabase(file, { migrations: shipped });
+    try {
+      const service = createService({ db, dataDir: path.dirname(db.name), templates: [], prefs: memoryPrefsStore(), now: () => NOW });
+      const scenario = service.getScenario({ id: scenarioId }) as { steps: { id: string; scenarioTime: string }[] };
+      expect(scenario.steps.map((step) => step.scenarioTime)).toEqual(scenario.steps.map((step) => (step.id === first.id ? '6月17日 22:00' : '')));
+      const { run } = service.getRun({ id: runId }) as { run: { plan: { steps: { scenarioTime: string }[] } } };
+      expect(run.plan.steps.map((step) => step.scenarioTime)).toEqual(run.plan.steps.map(() => ''));
+      const fragments = db.prepare("SELECT json_extract(body, '$.steps[0].scenarioTime') AS time FROM fragments").all();
+      expect(fragments).toEqual([{ time: '' }]);
     } finally {
       db.close();
     }

@@ -263,6 +263,7 @@ function randomDag(stepCount: number, edgeCount: number, seed: number): { steps:
       objectiveIds: [],
       notes: '',
       phase: '',
+      scenarioTime: '',
       controllerOnly: [],
       position: { x: 0, y: 0 },
     });

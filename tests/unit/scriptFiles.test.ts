@@ -121,7 +121,7 @@ describe('the fixtures', () => {
     expect(body.objectives[0].text).toBe('Alert within 15 minutes：EOC is told and responds');
   });
 
-  it('f09: DrillDesk’s own export reads back with its decisions, labelled branches, durations and phases', async () => {
+  it('f09: DrillDesk’s own export reads back with its decisions, labelled branches, durations, phases and scenario times', async () => {
     const original = parseScenarioFile(fs.readFileSync(path.join(repoRoot, 'scenarios/flood-season-composite.drill.json'), 'utf8'));
     if (!original.ok) throw new Error('sample does not parse');
     const { body, preview } = await imported('f09-drilldesk-export.xlsx');
@@ -129,12 +129,13 @@ describe('the fixtures', () => {
     const keyOf = (b: ScenarioBody) => {
       const title = new Map(b.steps.map((s) => [s.id, `${s.kind}:${s.title}`]));
       return {
-        steps: b.steps.map((s) => `${s.kind}|${s.title}|${s.durationMin}|${s.description}|${s.dialogue}`).sort(),
+        steps: b.steps.map((s) => `${s.kind}|${s.title}|${s.durationMin}|${s.description}|${s.dialogue}|${s.scenarioTime}`).sort(),
         edges: b.edges.map((e) => `${title.get(e.source)} → ${title.get(e.target)}|${e.kind}|${e.label}|${e.lagMin}`).sort(),
       };
     };
     expect(keyOf(body)).toEqual(keyOf(original.value));
     expect(body.edges.filter((e) => e.kind === 'conditional').length).toBeGreaterThan(0);
+    expect(body.steps.filter((s) => s.scenarioTime !== '').length).toBe(original.value.steps.filter((s) => s.scenarioTime !== '').length);
     expect(new Set(body.steps.map((s) => s.phase))).toEqual(new Set(['第一阶段 预警与响应', '第二阶段 应急处置', '第三阶段 恢复与总结']));
     expect(preview.counts.withoutDuration).toBe(original.value.steps.filter((s) => s.durationMin === null).length);
   });

@@ -99,7 +99,8 @@ describe('header variants', () => {
     ['时间', 'time'],
     ['演习时间', 'time'],
     ['时间节点', 'time'],
-    ['情景时间', 'time'],
+    ['情景时间', 'scenarioTime'],
+    ['模拟时间', 'scenarioTime'],
     ['时间（分钟）', 'time'],
     ['演练科目', 'phase'],
     ['幕', 'phase'],
@@ -117,7 +118,7 @@ describe('header variants', () => {
     ['装备', 'resources'],
     ['说明', 'notes'],
     ['编号', 'number'],
-    ['Designated Scenario Time', 'time'],
+    ['Designated Scenario Time', 'scenarioTime'],
     ['Expected Participant Response', 'action'],
     ['Inject Mode', 'delivery'],
   ])('knows %s as %s', (heading, field) => expect(fieldOfHeading(heading, SCRIPT_VOCABULARY)).toBe(field));
@@ -131,6 +132,19 @@ describe('header variants', () => {
   it('keeps a column it does not know in the notes under its heading', () => {
     const body = bodyOf('时间,处置动作,联络频道\n09:00,接报,3频道');
     expect(body.steps[0].notes).toBe('联络频道：3频道');
+  });
+
+  it('reads a 情景时间 column as the steps’ time when the table has no other, and as their scenario time beside a clock', () => {
+    const alone = importOf('情景时间,事件,行动\nT0,暴雨预警发布,指挥部接报\nT+15min,,各组集结');
+    expect(alone.columns.map((c) => c.field)).toEqual(['time', 'scene', 'action']);
+    expect(alone.body!.steps.map((step) => step.scenarioTime)).toEqual(alone.body!.steps.map(() => ''));
+    const both = importOf('时间,情景时间,情景内容,处置动作\n09:00,6月17日 22:00,暴雨红色预警,\n09:20,6月18日  06:30,,水厂停产 启动应急供水\n09:40,,,安置点送水');
+    expect(both.columns.map((c) => c.field)).toEqual(['time', 'scenarioTime', 'scene', 'action']);
+    expect(both.body!.steps.map((step) => [step.title.slice(0, 6), step.scenarioTime])).toEqual([
+      ['暴雨红色预警', '6月17日 22:00'],
+      ['水厂停产 启', '6月18日 06:30'],
+      ['安置点送水', ''],
+    ]);
   });
 
   it('reads 内容 beside a 讲话人 column as the words spoken', () => {

@@ -40,7 +40,7 @@ import type { BlankForm } from '../../../shared/evaluationSheets';
 import { PARTICIPANT_CATEGORIES, type DocFields } from '../../../shared/model';
 import type { AfterActionReport } from '../../../shared/report';
 import { photoBoxOf } from '../../../shared/images';
-import { ROSTER_COLUMNS, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type DrillScript, type PlannedTime, type RoleSheet, type Roster, type SheetStep } from '../../../shared/sheets';
+import { ROSTER_COLUMNS, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type DrillScript, type PlannedTime, type RoleSheet, type Roster, type ScriptRow, type SheetStep } from '../../../shared/sheets';
 import { clockAt, dateAt, longDateOf, tPlusOf } from '../../../shared/time';
 import {
   factsOf,
@@ -302,15 +302,21 @@ export function scriptSection(script: DrillScript, ctx: DocContext): SectionSpec
   const { t } = ctx;
   const scale = SHEET_SCALE;
   const col = (key: string) => t(`print.script.col.${key}`);
+  // A 情景时间 column beside the time when the drill compresses time, its width taken from the text columns.
+  const scene = script.hasScenarioTime;
+  const sceneCells = (row: ScriptRow): CellText[] => (scene ? [row.scenarioTime] : []);
+  const columns = ['no', 'time', ...(scene ? ['sceneTime'] : []), 'scene', 'roles', 'action', 'dialogue', 'expected', 'notes'];
+  const widths = scene ? [9, 17, 17, 43, 22, 51, 52, 30, 26] : [9, 17, 47, 22, 56, 57, 31, 28];
   const rows: CellText[][] = [];
   for (const group of scriptGroupsOf(script.rows)) {
-    if (group.phase !== '') rows.push([{ span: 8, text: group.phase, bold: true }]);
+    if (group.phase !== '') rows.push([{ span: columns.length, text: group.phase, bold: true }]);
     for (const row of group.rows) {
       const conditions = row.conditions.map((c) => t('print.script.condition', { index: c.decisionIndex, title: c.decisionTitle, label: c.label }));
       if (row.kind === 'milestone') {
         rows.push([
           String(row.index),
           timeText(row.time),
+          ...sceneCells(row),
           { span: 6, text: lines(...conditions, `◆ ${t('print.script.milestone')}${t('colon')}${row.title}${row.roleNames.length > 0 ? t('bracketed', { text: row.roleNames.join(t('listSep')) }) : ''}`, row.expectedResult) },
         ]);
         continue;
@@ -319,6 +325,7 @@ export function scriptSection(script: DrillScript, ctx: DocContext): SectionSpec
       rows.push([
         String(row.index),
         timeText(row.time),
+        ...sceneCells(row),
         inject ? lines(...conditions, `【${t('kind.inject')}】${row.title}`, row.description) : '',
         row.roleNames.join(t('listSep')),
         inject
@@ -343,7 +350,7 @@ export function scriptSection(script: DrillScript, ctx: DocContext): SectionSpec
     ...titleOf(t('print.script.title'), script.drill.title),
     factsOf([...drillFactsOf(script.drill, ctx, length), ...objectives], LANDSCAPE, scale.table),
     gap(),
-    tableOf(['no', 'time', 'scene', 'roles', 'action', 'dialogue', 'expected', 'notes'].map(col), rows, [9, 17, 47, 22, 56, 57, 31, 28], LANDSCAPE, scale.table),
+    tableOf(columns.map(col), rows, widths, LANDSCAPE, scale.table),
     ...fieldsSignOf(ctx.fields, t, scale),
   ];
   return { orientation: 'landscape', children, runningHead: t('print.script.running', { title: script.drill.title }) };

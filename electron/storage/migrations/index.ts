@@ -12,6 +12,7 @@ import { sql as m0005 } from './0005-document-fields';
 import { sql as m0006 } from './0006-seats';
 import { sql as m0007 } from './0007-attachments';
 import { sql as m0008 } from './0008-roster-arrangements';
+import { sql as m0009 } from './0009-scenario-time';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: '0006-seats', sql: m0006 },
   { version: 7, name: '0007-attachments', sql: m0007 },
   { version: 8, name: '0008-roster-arrangements', sql: m0008 },
+  { version: 9, name: '0009-scenario-time', sql: m0009 },
 ];

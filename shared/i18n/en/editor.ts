@@ -82,6 +82,7 @@ export const editor: typeof zh = {
   field: {
     title: 'Title',
     phase: 'Phase',
+    scenarioTime: 'Scenario time',
     durationMin: 'Planned duration',
     location: 'Location',
     deliveryMethod: 'Delivered by',
@@ -100,6 +101,7 @@ export const editor: typeof zh = {
     controllerOnlyHint: "When ticked, this text prints only on the full sheets, not on the players' role sheets",
     kind: 'Step type',
     phasePlaceholder: 'e.g. Phase 1: alert and response',
+    scenarioTimePlaceholder: 'When time is compressed, e.g. 18 June 06:00',
     roles: 'Responsible roles',
     noRolesYet: 'No roles yet.',
     newRole: 'New role',

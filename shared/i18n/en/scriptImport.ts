@@ -127,6 +127,7 @@ export const scriptImport: typeof zh = {
   fields: {
     number: 'No.',
     time: 'Time',
+    scenarioTime: 'Scenario time',
     phase: 'Phase',
     scene: 'Scene',
     action: 'Action',

@@ -84,6 +84,7 @@ export const editor = {
   field: {
     title: '标题',
     phase: '阶段 / 科目',
+    scenarioTime: '情景时间',
     durationMin: '预计时长',
     location: '地点',
     deliveryMethod: '注入方式',
@@ -102,6 +103,7 @@ export const editor = {
     controllerOnlyHint: '勾选后，这段文字只印在完整版上，参演人员版岗位任务卡不印',
     kind: '步骤类型',
     phasePlaceholder: '如 第一阶段 预警与响应',
+    scenarioTimePlaceholder: '压缩时序时填写，如 6月18日 06:00',
     roles: '负责角色',
     noRolesYet: '还没有角色。',
     newRole: '新角色',

@@ -128,6 +128,7 @@ export const scriptImport = {
   fields: {
     number: '序号',
     time: '时间',
+    scenarioTime: '情景时间',
     phase: '阶段/科目',
     scene: '情景内容',
     action: '处置动作',
