@@ -42,7 +42,7 @@ import { ScriptFieldSchema } from './scriptImport/header';
 import { messageOf, messageTextOf, msg, technicalOf, type Language, type Message, type MessageKey, type MessageParam, type MessageParams } from './i18n';
 
 /** The documents that export to Word: a scenario's, then a run's. */
-export const DOCX_DOCUMENTS = ['role-sheets', 'roster', 'script', 'evaluation-form', 'plan', 'notice', 'sign-in', 'equipment', 'contacts', 'report', 'evaluation-report'] as const;
+export const DOCX_DOCUMENTS = ['role-sheets', 'roster', 'script', 'evaluation-form', 'plan', 'evaluation-plan', 'support-plan', 'notice', 'sign-in', 'equipment', 'contacts', 'report', 'evaluation-report'] as const;
 export type DocxDocument = (typeof DOCX_DOCUMENTS)[number];
 /** The documents made of a run (its summary and evaluation reports) rather than of a scenario. */
 export const RUN_DOCUMENTS: readonly DocxDocument[] = ['report', 'evaluation-report'];

@@ -4,7 +4,10 @@
  * the roster): 演练工作方案 (drill plan), 演练通知 (notice to the
  * participating units), 签到表 (sign-in sheet by unit), 物资装备清单
  * (equipment list from the steps' resources, by role and site), 演练通讯录
- * (drill-only contacts) and the 观摩手册 (observer handbook).
+ * (drill-only contacts), the 评估方案 (evaluation plan: objectives, items,
+ * criteria, evaluators, procedure and the forms with the steps each item
+ * watches), the 保障方案 (support plan: safety, equipment, communications,
+ * logistics, people and sites) and the 观摩手册 (observer handbook).
  *
  * Each view-model is turned into the same few kinds of block (headings,
  * paragraphs, label/value facts, tables) by `documentBlocksOf`, with the
@@ -14,12 +17,12 @@
  */
 import type { DocxDocument } from './api';
 import { drillWhenOf, type Translate } from './docText';
-import { blankFormsOf } from './evaluationSheets';
-import { PARTICIPANT_CATEGORIES, type DrillArrangements, type ParticipantCategory, type ScenarioBody } from './model';
-import { drillScriptOf, rosterOf, scriptGroupsOf, type CommandNode, type DrillHeader, type Headcount, type PlannedTime, type RosterRole } from './sheets';
+import { assigneeNameOf, blankFormsOf, type BlankFormItem } from './evaluationSheets';
+import { PARTICIPANT_CATEGORIES, type DrillArrangements, type EvalScheme, type ParticipantCategory, type ScenarioBody } from './model';
+import { drillScriptOf, rosterOf, scriptGroupsOf, type CommandNode, type DrillHeader, type Headcount, type PlannedTime, type RosterRole, type ScriptRow } from './sheets';
 
 /** The documents of this module, by the key the print view, the contract and the command line use. */
-export const DRILL_DOCUMENTS = ['plan', 'notice', 'sign-in', 'equipment', 'contacts'] as const;
+export const DRILL_DOCUMENTS = ['plan', 'evaluation-plan', 'support-plan', 'notice', 'sign-in', 'equipment', 'contacts'] as const;
 export type DrillDocument = (typeof DRILL_DOCUMENTS)[number];
 
 /** The tabular documents of this module, which also export to Excel (.xlsx). */
@@ -37,6 +40,8 @@ export const DOCX_DOCUMENT_OF: Record<ScenarioDocument, DocxDocument> = {
   script: 'script',
   evaluation: 'evaluation-form',
   plan: 'plan',
+  'evaluation-plan': 'evaluation-plan',
+  'support-plan': 'support-plan',
   notice: 'notice',
   'sign-in': 'sign-in',
   equipment: 'equipment',
@@ -57,7 +62,7 @@ export type ContactList = { drill: DrillHeader; groups: { group: string; people:
 export type SignInSheet = { drill: DrillHeader; units: { unit: string; people: PersonEntry[] }[]; total: number };
 
 /** One item of equipment a role uses at a site, with the steps that need it. */
-export type EquipmentRow = { item: string; site: string; steps: { title: string; time: string }[] };
+export type EquipmentRow = { item: string; site: string; steps: TimedStep[] };
 export type EquipmentList = {
   drill: DrillHeader;
   /** Every item once: the roles and sites using it. */
@@ -105,6 +110,44 @@ export type ObserverHandbook = {
   contacts: PersonEntry[];
 };
 
+/** A step as the evaluation and support plans name it: its planned start (clock or T+; '' without a schedule) and title. */
+export type TimedStep = { title: string; time: string };
+
+/** One evaluation item as the evaluation plan lists it: its form and section, and the script steps it watches in time order. */
+export type PlanItem = BlankFormItem & { form: string; section: string; watch: TimedStep[] };
+
+/** 评估方案: what is evaluated against which objective, by which standard, by whom, how, on which forms. */
+export type EvaluationPlanDoc = {
+  drill: DrillHeader;
+  lengthMin: number | null;
+  /** Every objective with the items linked to it (none when nothing evaluates it). */
+  objectives: { text: string; items: PlanItem[] }[];
+  /** Items linked to no objective (演练组织与保障 and the like). */
+  unlinked: PlanItem[];
+  forms: { title: string; description: string; scheme: EvalScheme; passPercent: number; sections: { number: number; title: string; items: PlanItem[] }[]; critical: PlanItem[] }[];
+  /** Each assignment: the evaluator, lead or not, the forms, the sections by title (none: whole forms) and sites (none: all). */
+  evaluators: { who: string; roleName: string; lead: boolean; forms: string[]; sections: string[]; sites: string[] }[];
+  /** The people of the evaluator roles (评估组). */
+  team: PersonEntry[];
+  /** The script's steps the evaluator roles take part in (现场点评, 总结), with their planned start and site. */
+  steps: (TimedStep & { location: string })[];
+};
+
+/** 保障方案: the safety, equipment, communications, logistics, people and site arrangements of the drill. */
+export type SupportPlan = {
+  drill: DrillHeader;
+  lengthMin: number | null;
+  arrangements: DrillArrangements;
+  headcount: Headcount;
+  byCategory: DrillPlan['byCategory'];
+  equipment: EquipmentList['summary'];
+  contacts: ContactList;
+  /** Per role: its category, how many people, where and when it assembles and is first in place. */
+  assembly: { role: string; category: ParticipantCategory; people: number; place: string; time: string; inPlace: string }[];
+  /** Per site of the script, first used first ('' for steps without one): its planned span, steps and roles. */
+  sites: { site: string; start: string; end: string; steps: TimedStep[]; roles: string[] }[];
+};
+
 function headerOf(body: ScenarioBody): DrillHeader {
   return drillScriptOf(body).drill;
 }
@@ -122,6 +165,14 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): { key: str
   return [...groups].map(([key, list]) => ({ key, items: list }));
 }
 
+/** The planned span of some script rows: the earliest start and the latest end ('' without a schedule). */
+function spanOf(rows: readonly Pick<ScriptRow, 'time'>[]): { start: string; end: string } {
+  const times = rows.flatMap((row) => (row.time ? [row.time] : []));
+  const first = times.reduce<PlannedTime | null>((a, b) => (a === null || b.startMin < a.startMin ? b : a), null);
+  const last = times.reduce<PlannedTime | null>((a, b) => (a === null || b.endMin > a.endMin ? b : a), null);
+  return { start: first?.start ?? '', end: last?.end ?? '' };
+}
+
 /** The phases in time order with their span; one phase named '' when the steps have none. Example: 预警与响应 09:00–09:17, 3 steps. */
 export function phaseSpansOf(body: ScenarioBody): PhaseSpan[] {
   const script = drillScriptOf(body);
@@ -130,18 +181,12 @@ export function phaseSpansOf(body: ScenarioBody): PhaseSpan[] {
     const span = spans.get(group.phase) ?? spans.set(group.phase, { first: null, last: null, rows: [] }).get(group.phase)!;
     span.rows.push(...group.rows);
   }
-  return [...spans].map(([phase, { rows }]) => {
-    const times = rows.flatMap((row) => (row.time ? [row.time] : []));
-    const first = times.reduce<PlannedTime | null>((a, b) => (a === null || b.startMin < a.startMin ? b : a), null);
-    const last = times.reduce<PlannedTime | null>((a, b) => (a === null || b.endMin > a.endMin ? b : a), null);
-    return {
-      phase,
-      start: first?.start ?? '',
-      end: last?.end ?? '',
-      stepCount: rows.length,
-      highlights: rows.filter((row) => row.kind === 'milestone' || row.kind === 'decision').map((row) => row.title),
-    };
-  });
+  return [...spans].map(([phase, { rows }]) => ({
+    phase,
+    ...spanOf(rows),
+    stepCount: rows.length,
+    highlights: rows.filter((row) => row.kind === 'milestone' || row.kind === 'decision').map((row) => row.title),
+  }));
 }
 
 /** 演练通讯录: everyone with a drill contact, by group. */
@@ -254,6 +299,99 @@ export function drillPlanOf(body: ScenarioBody): DrillPlan {
   };
 }
 
+/**
+ * 评估方案: every objective with the evaluation items linked to it, each
+ * form's scheme, pass mark and critical items, the evaluators' assignments,
+ * the evaluator roles' people and steps, and each item with the steps it
+ * watches. Example: the composite's 应急监测 items sit under objective 4 and
+ * watch 「制定应急监测方案」 at its planned time.
+ */
+export function evaluationPlanDocOf(body: ScenarioBody): EvaluationPlanDoc {
+  const script = drillScriptOf(body);
+  const roster = rosterOf(body);
+  const rows = new Map(script.rows.map((row) => [row.id, row]));
+  const forms = blankFormsOf(body).map((form) => {
+    const sections = form.sections.map((section) => ({
+      number: section.number,
+      title: section.title,
+      items: section.items.map(
+        (item): PlanItem => ({
+          ...item,
+          form: form.title,
+          section: section.title,
+          watch: item.stepIds
+            .flatMap((id) => rows.get(id) ?? [])
+            .sort((a, b) => a.index - b.index)
+            .map((row) => ({ title: row.title, time: row.time?.start ?? '' })),
+        }),
+      ),
+    }));
+    const items = sections.flatMap((section) => section.items);
+    return { title: form.title, description: form.description, scheme: form.scheme, passPercent: form.passPercent, sections, critical: items.filter((item) => item.critical) };
+  });
+  const placed = forms.flatMap((form, f) => form.sections.flatMap((section, s) => section.items.map((item, i) => ({ item, objectiveIds: body.evaluation.forms[f].sections[s].items[i].objectiveIds }))));
+  const known = new Set(body.objectives.map((objective) => objective.id));
+  const evaluatorRoles = roster.roles.filter((role) => role.category === 'evaluator');
+  const evaluatorIds = new Set(evaluatorRoles.map((role) => role.id));
+  const evaluatorSteps = new Set(body.steps.filter((step) => step.roleIds.some((id) => evaluatorIds.has(id))).map((step) => step.id));
+  return {
+    drill: script.drill,
+    lengthMin: script.lengthMin,
+    objectives: body.objectives.map((objective) => ({ text: objective.text, items: placed.filter((p) => p.objectiveIds.includes(objective.id)).map((p) => p.item) })),
+    unlinked: placed.filter((p) => !p.objectiveIds.some((id) => known.has(id))).map((p) => p.item),
+    forms,
+    evaluators: body.evaluation.assignments.map((assignment) => {
+      const assigned = body.evaluation.forms.filter((form) => assignment.formIds.includes(form.id));
+      return {
+        who: assigneeNameOf(assignment, body.roles),
+        roleName: body.roles.find((role) => role.id === assignment.roleId)?.name ?? assignment.roleId,
+        lead: assignment.lead,
+        forms: assigned.map((form) => form.title),
+        sections: assigned.flatMap((form) => form.sections.filter((section) => assignment.sectionIds.includes(section.id)).map((section) => section.title)),
+        sites: assignment.sites,
+      };
+    }),
+    team: peopleOf(evaluatorRoles),
+    steps: script.rows.filter((row) => evaluatorSteps.has(row.id)).map((row) => ({ title: row.title, time: row.time?.start ?? '', location: row.location })),
+  };
+}
+
+/**
+ * 保障方案: the arrangements' safety and logistics texts, the equipment from
+ * the steps, everyone's drill contacts, the participants by category with
+ * each role's assembly, and the sites of the script with what happens there
+ * and when. Example: 县第一自来水厂 lists its steps from 09:20 to 11:05.
+ */
+export function supportPlanOf(body: ScenarioBody): SupportPlan {
+  const plan = drillPlanOf(body);
+  const script = drillScriptOf(body);
+  const roster = rosterOf(body);
+  const sites = groupBy(script.rows, (row) => row.location.trim());
+  return {
+    drill: plan.drill,
+    lengthMin: plan.lengthMin,
+    arrangements: body.arrangements,
+    headcount: plan.headcount,
+    byCategory: plan.byCategory,
+    equipment: plan.equipment,
+    contacts: contactListOf(body),
+    assembly: roster.roles.map((role) => ({
+      role: role.name,
+      category: role.category,
+      people: role.people.length,
+      place: role.assembly.place,
+      time: role.assembly.time,
+      inPlace: [role.inPlace.time, role.inPlace.location].filter(Boolean).join(' '),
+    })),
+    sites: sites.map(({ key, items }) => ({
+      site: key,
+      ...spanOf(items),
+      steps: items.map((row) => ({ title: row.title, time: row.time?.start ?? '' })),
+      roles: [...new Set(items.flatMap((row) => row.roleNames))],
+    })),
+  };
+}
+
 /** 观摩手册 of an observer role: overview, schedule by phase, viewing positions, safety notes, contacts. */
 export function observerHandbookOf(body: ScenarioBody, roleId: string): ObserverHandbook | null {
   const roster = rosterOf(body);
@@ -308,6 +446,11 @@ const sectionOf = (t: Translate, n: number, text: string) => t('print.docs.secti
 const textOr = (t: Translate, text: string) => (text.trim() ? text : t('print.docs.notWritten'));
 const paras = (t: Translate, text: string): DocBlock[] => textOr(t, text).split(/\n+/).filter((line) => line.trim()).map((line) => ({ kind: 'para', text: line.trim() }));
 
+/** `09:20 断面采样`, or the title alone without a schedule. */
+const timedText = (step: TimedStep) => (step.time ? `${step.time} ${step.title}` : step.title);
+/** A planned span as the tables print it: `09:00–09:40`, one time, or —. */
+const spanText = (span: { start: string; end: string }) => (span.start ? (span.end && span.end !== span.start ? `${span.start}–${span.end}` : span.start) : '—');
+
 function drillFactRows(drill: DrillHeader, t: Translate, language: string) {
   return [
     { label: t('print.header.drillDate'), value: drillWhenOf(drill, t, language) },
@@ -322,7 +465,7 @@ function phaseTable(t: Translate, phases: PhaseSpan[], key: string): DocBlock {
     key,
     headings: [t('print.docs.col.no'), t('print.docs.col.phase'), t('print.docs.col.time'), t('print.docs.col.steps'), t('print.docs.col.highlights')],
     widths: [10, 50, 30, 18, 66],
-    rows: phases.map((p, i) => [String(i + 1), p.phase || t('print.docs.wholeDrill'), p.start ? (p.end && p.end !== p.start ? `${p.start}–${p.end}` : p.start) : '—', String(p.stepCount), p.highlights.join(t('listSep'))]),
+    rows: phases.map((p, i) => [String(i + 1), p.phase || t('print.docs.wholeDrill'), spanText(p), String(p.stepCount), p.highlights.join(t('listSep'))]),
   };
 }
 
@@ -387,7 +530,7 @@ function equipmentBlocks(list: EquipmentList, t: Translate, language: string): D
       key: `equipment-role-${g}`,
       headings: ['no', 'item', 'site', 'usedIn'].map((k) => t(`print.docs.col.${k}`)),
       widths: [10, 50, 46, 78],
-      rows: group.rows.map((row, i) => [String(i + 1), row.item, row.site || '—', row.steps.map((s) => (s.time ? `${s.time} ${s.title}` : s.title)).join('\n')]),
+      rows: group.rows.map((row, i) => [String(i + 1), row.item, row.site || '—', row.steps.map(timedText).join('\n')]),
     });
   });
   blocks.push({ kind: 'para', text: t('print.docs.equipment.note'), small: true });
@@ -491,6 +634,201 @@ function planBlocks(plan: DrillPlan, t: Translate, language: string): DocBlock[]
   return blocks;
 }
 
+
+/** An item as the evaluation plan names it: `1.3 按规定报送信息★`, with its form when the drill has several. */
+function itemLine(item: PlanItem, t: Translate, withForm: boolean): string {
+  return `${withForm ? `${t('print.docs.evalPlan.formName', { title: item.form })} ` : ''}${item.number} ${item.content}${item.critical ? t('evaluation.form.criticalMark') : ''}`;
+}
+
+function evaluationPlanBlocks(doc: EvaluationPlanDoc, t: Translate, language: string): DocBlock[] {
+  const noForms: DocBlock = { kind: 'para', text: t('print.docs.evalPlan.noForms') };
+  const several = doc.forms.length > 1;
+  const blocks: DocBlock[] = [
+    { kind: 'heading1', text: sectionOf(t, 1, t('print.docs.evalPlan.info')) },
+    {
+      kind: 'facts',
+      rows: [
+        ...drillFactRows(doc.drill, t, language),
+        { label: t('print.header.length'), value: doc.lengthMin === null ? '—' : t('print.header.minutes', { count: Math.round(doc.lengthMin) }) },
+      ],
+    },
+    { kind: 'heading2', text: t('print.docs.evalPlan.objectives') },
+    ...(doc.objectives.length > 0 ? doc.objectives.map((o, i): DocBlock => ({ kind: 'para', text: `${i + 1}. ${o.text}` })) : [{ kind: 'para', text: t('print.docs.notWritten') } as DocBlock]),
+    { kind: 'heading1', text: sectionOf(t, 2, t('print.docs.evalPlan.content')) },
+  ];
+  if (doc.forms.length === 0) blocks.push(noForms);
+  else
+    blocks.push(
+      { kind: 'para', text: t('print.docs.evalPlan.contentText') },
+      {
+        kind: 'table',
+        key: 'evaluation-plan-objectives',
+        headings: ['no', 'objective', 'content', 'count'].map((k) => t(`print.docs.col.${k}`)),
+        widths: [10, 62, 90, 12],
+        rows: [
+          ...doc.objectives.map((o, i): DocCell[] => [String(i + 1), o.text, o.items.length > 0 ? o.items.map((item) => itemLine(item, t, several)).join('\n') : t('print.docs.evalPlan.noItems'), String(o.items.length)]),
+          ...(doc.unlinked.length > 0 ? [['', t('print.docs.evalPlan.unlinked'), doc.unlinked.map((item) => itemLine(item, t, several)).join('\n'), String(doc.unlinked.length)]] : []),
+        ],
+      },
+    );
+
+  blocks.push({ kind: 'heading1', text: sectionOf(t, 3, t('print.docs.evalPlan.standards')) });
+  if (doc.forms.length === 0) blocks.push(noForms);
+  doc.forms.forEach((form, f) => {
+    const count = form.sections.reduce((sum, section) => sum + section.items.length, 0);
+    blocks.push(
+      { kind: 'heading2', text: t('print.docs.evalPlan.form', { n: f + 1, title: form.title, sections: form.sections.length, count }) },
+      ...(form.description.trim() ? paras(t, form.description) : []),
+      { kind: 'para', text: t('print.docs.evalPlan.scheme', { scheme: t(`evaluation.scheme.${form.scheme}`), pass: form.passPercent }) },
+      { kind: 'para', text: t(`evaluation.form.schemeNote.${form.scheme}`, { pass: form.passPercent }) },
+      {
+        kind: 'para',
+        text: form.critical.length > 0 ? t('print.docs.evalPlan.critical', { count: form.critical.length, list: form.critical.map((item) => `${item.number} ${item.content}`).join(t('listSep')) }) : t('print.docs.evalPlan.noCritical'),
+      },
+    );
+  });
+
+  blocks.push({ kind: 'heading1', text: sectionOf(t, 4, t('print.docs.evalPlan.organisation')) });
+  blocks.push(
+    doc.team.length > 0
+      ? { kind: 'para', text: t('print.docs.evalPlan.team', { list: doc.team.map((p) => (p.unit ? `${p.name}${t('bracketed', { text: p.unit })}` : p.name)).join(t('listSep')) }) }
+      : { kind: 'para', text: t('print.docs.evalPlan.noTeam') },
+  );
+  if (doc.evaluators.length === 0) blocks.push({ kind: 'para', text: t('print.docs.evalPlan.noAssignments') });
+  else
+    blocks.push({
+      kind: 'table',
+      key: 'evaluation-plan-evaluators',
+      headings: ['no', 'evaluator', 'role', 'forms', 'sections', 'evalSites'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [10, 28, 24, 40, 50, 22],
+      rows: doc.evaluators.map((e, i) => [
+        String(i + 1),
+        `${e.who}${e.lead ? t('evaluation.report.lead') : ''}`,
+        e.roleName,
+        e.forms.join('\n'),
+        e.sections.length > 0 ? e.sections.join(t('listSep')) : t('evaluation.form.allSections'),
+        e.sites.length > 0 ? e.sites.join(t('listSep')) : t('print.docs.evalPlan.allSites'),
+      ]),
+    });
+  blocks.push({ kind: 'para', text: t('print.docs.evalPlan.leadText') });
+
+  blocks.push(
+    { kind: 'heading1', text: sectionOf(t, 5, t('print.docs.evalPlan.procedure')) },
+    ...(['before', 'during', 'after'] as const).map((stage): DocBlock => ({ kind: 'para', text: t(`print.docs.evalPlan.${stage}`) })),
+    ...(doc.steps.length > 0 ? [{ kind: 'para', text: t('print.docs.evalPlan.steps', { list: doc.steps.map((step) => timedText(step) + (step.location ? t('bracketed', { text: step.location }) : '')).join(t('listSep')) }) } as DocBlock] : []),
+    { kind: 'heading1', text: sectionOf(t, 6, t('print.docs.evalPlan.forms')) },
+  );
+  if (doc.forms.length === 0) blocks.push(noForms);
+  doc.forms.forEach((form, f) => {
+    const points = form.scheme === 'points';
+    const columns = ['no', 'content', 'criterion', 'critical', ...(points ? ['points'] : []), 'watch', 'site'];
+    blocks.push(
+      { kind: 'heading2', text: t('print.docs.evalPlan.formTable', { n: f + 1, title: form.title }) },
+      {
+        kind: 'table',
+        key: `evaluation-plan-form-${f}`,
+        headings: columns.map((k) => t(`print.docs.col.${k}`)),
+        widths: points ? [11, 37, 40, 13, 11, 38, 22] : [11, 41, 45, 13, 40, 22],
+        rows: form.sections.flatMap((section): DocCell[][] => [
+          [{ span: columns.length, text: `${section.number}. ${section.title}`, bold: true }],
+          ...section.items.map((item): DocCell[] => [
+            item.number,
+            item.content,
+            item.criterion,
+            item.critical ? t('evaluation.form.criticalMark') : '',
+            ...(points ? [String(item.maxPoints)] : []),
+            item.watch.map(timedText).join('\n'),
+            item.site,
+          ]),
+        ]),
+      },
+    );
+  });
+  blocks.push(
+    { kind: 'heading1', text: sectionOf(t, 7, t('print.docs.evalPlan.report')) },
+    {
+      kind: 'para',
+      text: t('print.docs.evalPlan.reportText', {
+        list: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => t(`evaluation.report.section${n}`).replace(/^[^\s、.]+[、.]\s*/, '')).join(t('listSep')),
+      }),
+    },
+  );
+  return blocks;
+}
+
+function supportPlanBlocks(plan: SupportPlan, t: Translate, language: string): DocBlock[] {
+  const a = plan.arrangements;
+  const people = plan.contacts.groups.flatMap((group) => group.people);
+  return [
+    { kind: 'heading1', text: sectionOf(t, 1, t('print.docs.supportPlan.general')) },
+    {
+      kind: 'facts',
+      rows: [
+        ...drillFactRows(plan.drill, t, language),
+        { label: t('print.header.length'), value: plan.lengthMin === null ? '—' : t('print.header.minutes', { count: Math.round(plan.lengthMin) }) },
+      ],
+    },
+    { kind: 'para', text: t('print.docs.supportPlan.generalText') },
+    { kind: 'heading1', text: sectionOf(t, 2, t('print.docs.supportPlan.safety')) },
+    ...paras(t, a.safety),
+    { kind: 'heading1', text: sectionOf(t, 3, t('print.docs.supportPlan.equipment')) },
+    ...(plan.equipment.length === 0
+      ? [{ kind: 'para', text: t('print.docs.equipment.none') } as DocBlock]
+      : [
+          { kind: 'para', text: t('print.docs.supportPlan.equipmentText', { count: plan.equipment.length }) } as DocBlock,
+          {
+            kind: 'table',
+            key: 'support-plan-equipment',
+            headings: ['no', 'item', 'sites', 'roles', 'uses'].map((k) => t(`print.docs.col.${k}`)),
+            widths: [10, 44, 58, 50, 12],
+            rows: plan.equipment.map((e, i) => [String(i + 1), e.item, e.sites.join(t('listSep')), e.roles.join(t('listSep')), String(e.uses)]),
+          } as DocBlock,
+        ]),
+    { kind: 'heading1', text: sectionOf(t, 4, t('print.docs.supportPlan.communication')) },
+    { kind: 'para', text: t('print.docs.contacts.office', { contact: textOr(t, a.contact) }) },
+    {
+      kind: 'table',
+      key: 'support-plan-contacts',
+      headings: ['no', 'group', 'role', 'name', 'phone', 'callSign'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [10, 34, 34, 22, 42, 32],
+      rows:
+        people.length > 0
+          ? plan.contacts.groups.flatMap((group, g) =>
+              group.people.map((p, i): DocCell[] => [String(plan.contacts.groups.slice(0, g).reduce((n, x) => n + x.people.length, 0) + i + 1), i === 0 ? group.group : '', p.roleName, p.name, p.phone, p.callSign]),
+            )
+          : [[{ span: 6, text: t('print.docs.noPeople') }]],
+    },
+    { kind: 'para', text: t('print.docs.contacts.note'), small: true },
+    { kind: 'heading1', text: sectionOf(t, 5, t('print.docs.supportPlan.logistics')) },
+    ...paras(t, a.support),
+    { kind: 'heading1', text: sectionOf(t, 6, t('print.docs.supportPlan.people')) },
+    {
+      kind: 'table',
+      key: 'support-plan-categories',
+      headings: ['category', 'role', 'people'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [30, 120, 24],
+      rows: plan.byCategory.map((c) => [t(`category.${c.category}`), c.roles.join(t('listSep')), String(c.people)]),
+    },
+    { kind: 'para', text: t('print.docs.plan.headcount', { count: plan.headcount.total }) },
+    {
+      kind: 'table',
+      key: 'support-plan-assembly',
+      headings: ['no', 'role', 'category', 'people', 'assemblyPlace', 'assemblyTime', 'inPlace'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [10, 28, 18, 11, 38, 24, 45],
+      rows: plan.assembly.map((r, i) => [String(i + 1), r.role, t(`category.${r.category}`), String(r.people), r.place || '—', r.time || '—', r.inPlace || '—']),
+    },
+    { kind: 'heading1', text: sectionOf(t, 7, t('print.docs.supportPlan.sites')) },
+    {
+      kind: 'table',
+      key: 'support-plan-sites',
+      headings: ['no', 'site', 'time', 'stepsAt', 'role'].map((k) => t(`print.docs.col.${k}`)),
+      widths: [10, 38, 24, 64, 38],
+      rows: plan.sites.map((site, i) => [String(i + 1), site.site || t('print.docs.supportPlan.noSite'), spanText(site), site.steps.map(timedText).join('\n'), site.roles.join(t('listSep'))]),
+    },
+    { kind: 'para', text: t('print.docs.supportPlan.sitesNote'), small: true },
+  ];
+}
+
 function handbookBlocks(book: ObserverHandbook, t: Translate, language: string): DocBlock[] {
   const a = book.arrangements;
   return [
@@ -538,6 +876,10 @@ export function documentBlocksOf(document: DrillDocument, body: ScenarioBody, t:
       return { ...head('notice', 'report'), title: t('print.docs.notice.title', { title }), drillTitle: null, blocks: noticeBlocks(drillNoticeOf(body), t, language) };
     case 'plan':
       return { ...head('plan', 'report'), blocks: planBlocks(drillPlanOf(body), t, language) };
+    case 'evaluation-plan':
+      return { ...head('evaluation-plan', 'report'), blocks: evaluationPlanBlocks(evaluationPlanDocOf(body), t, language) };
+    case 'support-plan':
+      return { ...head('support-plan', 'report'), blocks: supportPlanBlocks(supportPlanOf(body), t, language) };
   }
 }
 

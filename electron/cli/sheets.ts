@@ -14,7 +14,8 @@
  *   DIR/<title>-角色分工表.pdf   the roster and the command structure
  *   DIR/<title>-演练脚本.pdf     the drill script, A4 landscape
  *   DIR/<title>-评估表.pdf       the blank evaluation forms, A4 landscape (when the drill has any)
- *   DIR/<title>-演练工作方案.pdf, -演练通知.pdf, -签到表.pdf, -物资装备清单.pdf, -演练通讯录.pdf
+ *   DIR/<title>-演练工作方案.pdf, -评估方案.pdf, -保障方案.pdf, -演练通知.pdf, -签到表.pdf,
+ *   -物资装备清单.pdf, -演练通讯录.pdf
  *                               the drill office's documents (`shared/drillDocuments.ts`), A4 portrait
  *
  * and the same names with `.docx` and `.xlsx` (an Excel workbook per
@@ -206,7 +207,7 @@ export async function printSheets(options: {
 export const sheetsCommand: Command = {
   name: 'sheets',
   usage: 'sheets FILE --out DIR [--lang zh|en] [--roles ID,ID] [--a5] [--format pdf,docx,xlsx]',
-  summary: 'print role sheets, roster, drill script, blank evaluation forms, drill plan, notice, sign-in sheet, equipment list and contacts to PDF, Word and Excel files',
+  summary: 'print role sheets, roster, drill script, blank evaluation forms, drill plan, evaluation plan, support plan, notice, sign-in sheet, equipment list and contacts to PDF, Word and Excel files',
   run: async (argv, language) => {
     const raw = rawArgsOf(argv, ['a5']);
     const options = optionsOf(raw, SheetsOptions);

@@ -1,10 +1,10 @@
 /**
- * The drill office's documents (演练工作方案, 演练通知, 签到表, 物资装备清单,
- * 演练通讯录) and the observers' 观摩手册 as print flows, from the blocks
+ * The drill office's documents (演练工作方案, 评估方案, 保障方案, 演练通知,
+ * 签到表, 物资装备清单, 演练通讯录) and the observers' 观摩手册 as print flows, from the blocks
  * `shared/drillDocuments.ts` builds — the same blocks the Word writer renders.
  */
-import type { DocumentBlocks } from '../../shared/drillDocuments';
-import { contentWidthOf, type Flow, type FlowPart } from './Paged';
+import type { DocCell, DocumentBlocks } from '../../shared/drillDocuments';
+import { contentWidthOf, type Flow, type FlowPart, type TableUnit } from './Paged';
 import { InfoTable, Lines, SectionHeading, TitleBlock } from './docParts';
 
 export function drillDocumentFlow(doc: DocumentBlocks): Flow {
@@ -30,6 +30,29 @@ export function drillDocumentFlow(doc: DocumentBlocks): Flow {
         break;
       case 'table': {
         const total = block.widths.reduce((sum, w) => sum + w, 0);
+        const rowOf = (row: DocCell[], r: number) => (
+          <tr key={r}>
+            {row.map((cell, c) =>
+              typeof cell === 'string' ? (
+                <td key={c}>
+                  <Lines text={cell} />
+                </td>
+              ) : (
+                <td key={c} colSpan={cell.span}>
+                  {cell.bold ? <b>{cell.text}</b> : cell.text}
+                </td>
+              ),
+            )}
+          </tr>
+        );
+        // A heading row (one cell across the table, as the evaluation plan's sections) goes with the row under it, never alone at a page's foot.
+        const isHeadingRow = (row: DocCell[]) => row.length === 1 && typeof row[0] !== 'string' && row[0].span === block.headings.length;
+        const units: TableUnit[] = [];
+        for (let r = 0; r < block.rows.length; r++) {
+          const together = isHeadingRow(block.rows[r]) && r + 1 < block.rows.length;
+          units.push({ key: String(r), node: together ? [rowOf(block.rows[r], r), rowOf(block.rows[r + 1], r + 1)] : rowOf(block.rows[r], r) });
+          if (together) r++;
+        }
         parts.push({
           kind: 'table',
           key: block.key,
@@ -42,24 +65,7 @@ export function drillDocumentFlow(doc: DocumentBlocks): Flow {
               ))}
             </tr>
           ),
-          units: block.rows.map((row, r) => ({
-            key: String(r),
-            node: (
-              <tr>
-                {row.map((cell, c) =>
-                  typeof cell === 'string' ? (
-                    <td key={c}>
-                      <Lines text={cell} />
-                    </td>
-                  ) : (
-                    <td key={c} colSpan={cell.span}>
-                      {cell.bold ? <b>{cell.text}</b> : cell.text}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ),
-          })),
+          units,
         });
         break;
       }

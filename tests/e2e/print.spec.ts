@@ -220,6 +220,18 @@ test('the sign-in sheet, the equipment list and the contacts download as workboo
     else for (const person of people) expect(cells, person.name).toContain(person.name);
   }
 
+  // The panel offers the evaluation plan and the support plan; ticked, they print with their sections, items and contacts.
+  await page.getByTestId('print-doc-sheets').uncheck();
+  await page.getByTestId('print-doc-evaluation-plan').check();
+  await page.getByTestId('print-doc-support-plan').check();
+  await expect(page.getByTestId('print-page').first()).toHaveAttribute('data-flow', 'evaluation-plan');
+  await expect(page.locator('[data-testid="print-pages"][data-state="ready"]')).toBeVisible();
+  const plans = squeezed(textOf(await printToPdf(page, 'composite-plans.pdf')));
+  expectInOrder(plans, ['评估方案', '一、演练信息', '二、评估内容', '三、评估标准', '四、评估组织与分工', '五、评估程序', '六、评估表', '七、评估报告', '保障方案', '一、总体要求', '二、安全保障', '三、物资装备保障', '四、通信保障', '五、后勤保障', '六、人员保障', '七、场地保障']);
+  for (const item of drill.evaluation.forms[0].sections.flatMap((section) => section.items)) expect(plans).toContain(squeezed(item.content));
+  for (const person of people) expect(plans).toContain(person.phone);
+  await page.getByTestId('print-doc-sheets').check();
+
   // With the A5 option the Word role sheets give each player with few tasks an A5 section, the others A4.
   await page.getByTestId('print-a5').check();
   const saved = await downloadOf('docx-sheets');
@@ -260,8 +272,8 @@ test('Word export of the script downloads from the print view by keyboard, and t
 });
 
 test('drill sheets writes one PDF per document', async () => {
-  // Eight documents, each laid out in its own page of headless Chromium on a shared two-core machine.
-  test.setTimeout(240_000);
+  // Ten documents, each laid out in its own page of headless Chromium on a shared two-core machine.
+  test.setTimeout(300_000);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-cli-'));
   const printed = await printSheets({ text: scenarioFileTextOf(printDrill()), outDir, build: false });
   expect(printed.map((p) => [p.document, path.basename(p.file), pageCountOf(p.file)])).toEqual([
@@ -269,13 +281,18 @@ test('drill sheets writes one PDF per document', async () => {
     ['roster', '汛期水环境应急演练（打印测试）-角色分工表.pdf', printed[1].pages],
     ['script', '汛期水环境应急演练（打印测试）-演练脚本.pdf', printed[2].pages],
     ['plan', '汛期水环境应急演练（打印测试）-演练工作方案.pdf', printed[3].pages],
-    ['notice', '汛期水环境应急演练（打印测试）-演练通知.pdf', printed[4].pages],
-    ['sign-in', '汛期水环境应急演练（打印测试）-签到表.pdf', printed[5].pages],
-    ['equipment', '汛期水环境应急演练（打印测试）-物资装备清单.pdf', printed[6].pages],
-    ['contacts', '汛期水环境应急演练（打印测试）-演练通讯录.pdf', printed[7].pages],
+    ['evaluation-plan', '汛期水环境应急演练（打印测试）-评估方案.pdf', printed[4].pages],
+    ['support-plan', '汛期水环境应急演练（打印测试）-保障方案.pdf', printed[5].pages],
+    ['notice', '汛期水环境应急演练（打印测试）-演练通知.pdf', printed[6].pages],
+    ['sign-in', '汛期水环境应急演练（打印测试）-签到表.pdf', printed[7].pages],
+    ['equipment', '汛期水环境应急演练（打印测试）-物资装备清单.pdf', printed[8].pages],
+    ['contacts', '汛期水环境应急演练（打印测试）-演练通讯录.pdf', printed[9].pages],
   ]);
   expect(squeezed(textOf(printed[1].file))).toContain('指挥体系');
-  expect(squeezed(textOf(printed[4].file))).toContain('关于开展汛期水环境应急演练（打印测试）的通知');
+  // The drill has no evaluation forms: its evaluation plan says so instead of printing empty tables.
+  expect(squeezed(textOf(printed[4].file))).toContain(squeezed(messageOf('zh', 'print.docs.evalPlan.noForms')));
+  expect(squeezed(textOf(printed[5].file))).toContain('七、场地保障');
+  expect(squeezed(textOf(printed[6].file))).toContain('关于开展汛期水环境应急演练（打印测试）的通知');
   fs.rmSync(outDir, { recursive: true, force: true });
 });
 

@@ -128,6 +128,8 @@ describe('drill sheets --format', () => {
         `${title}-演练脚本.xlsx`,
         `${title}-评估表.docx`,
         `${title}-演练工作方案.docx`,
+        `${title}-评估方案.docx`,
+        `${title}-保障方案.docx`,
         `${title}-演练通知.docx`,
         `${title}-签到表.docx`,
         `${title}-签到表.xlsx`,
@@ -148,6 +150,12 @@ describe('drill sheets --format', () => {
     expect(sheets).toContain('观摩手册');
     const plan = (await mammoth.extractRawText({ path: path.join(out, `${title}-演练工作方案.docx`) })).value;
     for (const heading of ['一、演练目的', '二、编制依据', '四、组织机构及职责', '六、演练阶段及时间安排', '十一、筹备工作安排']) expect(plan).toContain(heading);
+    const evaluationPlan = (await mammoth.extractRawText({ path: path.join(out, `${title}-评估方案.docx`) })).value;
+    for (const heading of ['评估方案', '二、评估内容', '三、评估标准', '六、评估表', '七、评估报告']) expect(evaluationPlan).toContain(heading);
+    for (const item of body.evaluation.forms.flatMap((form) => form.sections.flatMap((section) => section.items))) expect(evaluationPlan).toContain(item.content);
+    const supportPlan = (await mammoth.extractRawText({ path: path.join(out, `${title}-保障方案.docx`) })).value;
+    for (const heading of ['保障方案', '二、安全保障', '四、通信保障', '七、场地保障']) expect(supportPlan).toContain(heading);
+    for (const entry of equipmentListOf(body).summary) expect(supportPlan).toContain(entry.item);
     const signIn = (await mammoth.extractRawText({ path: path.join(out, `${title}-签到表.docx`) })).value;
     for (const person of body.roles.flatMap((role) => role.people)) expect(signIn).toContain(person.name);
     // The tabular documents in Excel, read back: everyone on the sign-in sheet and the contacts, every item on the equipment list.

@@ -1,6 +1,6 @@
 /**
- * The drill office's documents (演练工作方案, 演练通知, 签到表, 物资装备清单,
- * 演练通讯录) and the observers' 观摩手册: their view-models over the small
+ * The drill office's documents (演练工作方案, 评估方案, 保障方案, 演练通知,
+ * 签到表, 物资装备清单, 演练通讯录) and the observers' 观摩手册: their view-models over the small
  * print drill and the composite sample, and their Word files made through the
  * real back end on SQLite and read back with mammoth.
  */
@@ -19,12 +19,15 @@ import {
   drillNoticeOf,
   drillPlanOf,
   equipmentListOf,
+  evaluationPlanDocOf,
   observerHandbookOf,
   phaseSpansOf,
   resourceItemsOf,
   signInSheetOf,
+  supportPlanOf,
 } from '../../shared/drillDocuments';
-import { messageOf } from '../../shared/i18n';
+import { readZipEntries } from '../../electron/core/zip';
+import { messageOf, type Language } from '../../shared/i18n';
 import { EMPTY_ARRANGEMENTS, ScenarioBodySchema, type DrillArrangements, type Scenario, type ScenarioBody } from '../../shared/model';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
@@ -116,16 +119,127 @@ describe('the documents as view-models', () => {
   });
 });
 
+const textOfBlocks = (blocks: DocBlock[]) =>
+  blocks
+    .flatMap((block) => {
+      if (block.kind === 'facts') return block.rows.map((row) => `${row.label} ${row.value}`);
+      if (block.kind === 'table') return [...block.headings, ...block.rows.flat().map((cell) => (typeof cell === 'string' ? cell : cell.text))];
+      return [block.text];
+    })
+    .join('\n');
+const translate = (language: Language) => (key: string, params?: Record<string, string | number>) => messageOf(language, key, params);
+
+describe('the evaluation plan and the support plan', () => {
+  const zh = translate('zh');
+  const body = { ...composite(), arrangements: ARRANGEMENTS };
+
+  it('puts every objective, every item with its standard and the steps it watches, and every evaluator in the evaluation plan', () => {
+    const doc = documentBlocksOf('evaluation-plan', body, zh, 'zh');
+    expect(doc.title).toBe('评估方案');
+    expect(doc.scale).toBe('report');
+    const text = textOfBlocks(doc.blocks);
+    const headings = doc.blocks.filter((block) => block.kind === 'heading1').map((block) => (block as { text: string }).text);
+    expect(headings).toEqual(['一、演练信息', '二、评估内容', '三、评估标准', '四、评估组织与分工', '五、评估程序', '六、评估表', '七、评估报告']);
+    for (const objective of body.objectives) expect(text).toContain(objective.text);
+    const items = body.evaluation.forms.flatMap((form) => form.sections.flatMap((section) => section.items));
+    expect(items.length).toBeGreaterThan(20);
+    for (const item of items) {
+      expect(text).toContain(item.content);
+      if (item.criterion) expect(text).toContain(item.criterion);
+    }
+    for (const assignment of body.evaluation.assignments) expect(text).toContain(assignment.person);
+    expect(text).toContain('袁志华（组长）');
+    // Each objective lists exactly the items linked to it; the items linked to none are listed apart.
+    const plan = evaluationPlanDocOf(body);
+    body.objectives.forEach((objective, i) => expect(plan.objectives[i].items.map((item) => item.content)).toEqual(items.filter((item) => item.objectiveIds.includes(objective.id)).map((item) => item.content)));
+    expect(plan.unlinked.map((item) => item.content)).toEqual(items.filter((item) => item.objectiveIds.length === 0).map((item) => item.content));
+    const table = doc.blocks.find((block) => block.kind === 'table' && block.key === 'evaluation-plan-objectives') as Extract<DocBlock, { kind: 'table' }>;
+    const linked = [...plan.objectives.map((o) => o.items), plan.unlinked];
+    expect(table.rows.map((row) => row[1])).toEqual([...body.objectives.map((o) => o.text), '其他（未关联演练目标）']);
+    table.rows.forEach((row, r) => {
+      for (const item of linked[r]) expect(row[2], item.content).toContain(`${item.number} ${item.content}`);
+      expect(row[3]).toBe(String(linked[r].length));
+    });
+    // The scheme with its rating words, the pass mark and every critical item by number.
+    const form = body.evaluation.forms[0];
+    expect(text).toContain(messageOf('zh', `evaluation.form.schemeNote.${form.scheme}`, { pass: form.passPercent }));
+    expect(text).toContain(`合格线：得分率不低于 ${form.passPercent}%`);
+    for (const critical of plan.forms[0].critical) expect(text).toContain(`${critical.number} ${critical.content}`);
+    expect(plan.forms[0].critical.length).toBe(items.filter((item) => item.critical).length);
+    // An item watches its linked steps in planned order, with their planned start.
+    const monitoring = plan.forms[0].sections.flatMap((section) => section.items).find((item) => item.content === '制定应急监测方案')!;
+    expect(monitoring.watch).toEqual([{ title: '制定应急监测方案', time: '09:21' }]);
+    expect(text).toContain('09:21 制定应急监测方案');
+    // The evaluator roles' own script steps (现场点评, 总结) with their times, and the evaluation team by name.
+    expect(plan.steps.map((step) => step.title)).toEqual(['现场点评', '总结讲话与演练总结']);
+    for (const person of body.roles.filter((role) => role.category === 'evaluator').flatMap((role) => role.people)) expect(text).toContain(person.name);
+    // One table per form, each section a bold row over its items.
+    const formTables = doc.blocks.filter((block) => block.kind === 'table' && block.key.startsWith('evaluation-plan-form-'));
+    expect(formTables).toHaveLength(body.evaluation.forms.length);
+  });
+
+  it('says plainly that there are no forms yet, rather than printing empty tables', () => {
+    const body = printDrill();
+    expect(body.evaluation.forms).toEqual([]);
+    const doc = documentBlocksOf('evaluation-plan', body, zh, 'zh');
+    const text = textOfBlocks(doc.blocks);
+    expect(text.split(messageOf('zh', 'print.docs.evalPlan.noForms')).length - 1).toBe(3);
+    expect(text).toContain(messageOf('zh', 'print.docs.evalPlan.noAssignments'));
+    expect(doc.blocks.filter((block) => block.kind === 'table')).toEqual([]);
+    expect(text).toContain('检验应急监测和信息报送能力。');
+    // The 评估组 is still named from the roster, and its own step with its time.
+    expect(text).toContain('袁志华');
+    expect(text).toContain('09:05 现场评估记录');
+  });
+
+  it('puts the safety and logistics texts, every equipment item, every contact, every role\'s assembly and every site in the support plan', () => {
+    const doc = documentBlocksOf('support-plan', body, zh, 'zh');
+    expect(doc.title).toBe('保障方案');
+    const text = textOfBlocks(doc.blocks);
+    const headings = doc.blocks.filter((block) => block.kind === 'heading1').map((block) => (block as { text: string }).text);
+    expect(headings).toEqual(['一、总体要求', '二、安全保障', '三、物资装备保障', '四、通信保障', '五、后勤保障', '六、人员保障', '七、场地保障']);
+    expect(text).toContain(ARRANGEMENTS.safety);
+    expect(text).toContain(ARRANGEMENTS.support);
+    expect(text).toContain(ARRANGEMENTS.contact);
+    const equipment = equipmentListOf(body).summary;
+    expect(equipment.length).toBeGreaterThan(50);
+    for (const entry of equipment) expect(text).toContain(entry.item);
+    for (const person of contactListOf(body).groups.flatMap((group) => group.people)) {
+      expect(text).toContain(person.name);
+      expect(text).toContain(person.phone);
+      expect(text).toContain(person.callSign);
+    }
+    for (const role of body.roles) expect(text).toContain(`${role.name}\n${messageOf('zh', `category.${role.category}`)}\n${role.people.length}\n${role.assemblyPlace}\n${role.assemblyTime}`);
+    const plan = supportPlanOf(body);
+    const locations = [...new Set(body.steps.map((step) => step.location.trim()))];
+    expect(plan.sites.map((site) => site.site).sort()).toEqual(locations.sort());
+    expect(plan.sites.reduce((sum, site) => sum + site.steps.length, 0)).toBe(body.steps.length);
+    const works = plan.sites.find((site) => site.site === '县第一自来水厂')!;
+    expect([works.start, works.end]).toEqual(['09:25', '10:30']);
+  });
+
+  it('reads "not written" for arrangements left empty, as the plan does', () => {
+    const text = textOfBlocks(documentBlocksOf('support-plan', { ...body, arrangements: EMPTY_ARRANGEMENTS }, zh, 'zh').blocks);
+    expect(text.split(messageOf('zh', 'print.docs.notWritten')).length - 1).toBe(3);
+  });
+
+  it.each(['zh', 'en'] as const)('finds every word of both documents in the %s catalogue, and the English ones in English', (language) => {
+    const t = translate(language);
+    for (const scenario of [body, printDrill()])
+      for (const document of ['evaluation-plan', 'support-plan'] as const) {
+        const doc = documentBlocksOf(document, scenario, t, language);
+        const text = `${doc.title}\n${doc.running}\n${textOfBlocks(doc.blocks)}`;
+        expect(text, document).not.toMatch(/\b(print|evaluation|category)\.[\w.-]+/);
+        if (language === 'en') {
+          const catalogueWords = [doc.title, ...doc.blocks.flatMap((block) => (block.kind === 'heading1' ? [block.text] : block.kind === 'table' ? block.headings : block.kind === 'facts' ? block.rows.map((row) => row.label) : []))];
+          for (const words of catalogueWords) expect(words, document).not.toMatch(/\p{Script=Han}/u);
+        }
+      }
+  });
+});
+
 describe('the samples as a drill office would send them', () => {
-  const t = (key: string, params?: Record<string, string | number>) => messageOf('zh', key, params);
-  const textOfBlocks = (blocks: DocBlock[]) =>
-    blocks
-      .flatMap((block) => {
-        if (block.kind === 'facts') return block.rows.map((row) => `${row.label} ${row.value}`);
-        if (block.kind === 'table') return [...block.headings, ...block.rows.flat().map((cell) => (typeof cell === 'string' ? cell : cell.text))];
-        return [block.text];
-      })
-      .join('\n');
+  const t = translate('zh');
   const samples = fs.readdirSync(path.dirname(SAMPLE)).filter((name) => name.endsWith('.drill.json'));
 
   it.each(samples)('%s: every document filled in, nothing left （未填写）, and the header fields and roster marks set', (name) => {
@@ -217,6 +331,45 @@ describe('the documents in Word', () => {
     // The rulebook refuses a B 角 who is the A 角, with its catalogue message.
     const refused = (await backend.call('applyGraphOps', { scenarioId: scenario.id, baseRevision: scenario.revision + 1, ops: [{ op: 'updateRole', id: monitor.id, patch: { backup: holder } }] })) as Envelope<unknown>;
     expect(refused).toMatchObject({ ok: false, error: { key: 'rules.roleBackupIsHolder' } });
+  });
+
+  it('writes the evaluation plan and the support plan as report-scale documents like the plan: same page, fields, sign-off, and header rows that repeat', async () => {
+    const xmlOf = async (document: string) => {
+      const { base64 } = await call('exportDocx', { document, scenarioId: scenario.id });
+      return (await readZipEntries(Buffer.from(base64, 'base64'), { wanted: (name) => name === 'word/document.xml' })).get('word/document.xml')!.toString('utf8');
+    };
+    const planXml = await xmlOf('plan');
+    const pageOf = (xml: string) => [/<w:pgSz [^>]*\/>/.exec(xml)![0], /<w:pgMar [^>]*\/>/.exec(xml)![0]];
+    expect(pageOf(planXml)[0]).toBe('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+    const zh = translate('zh');
+    for (const [document, name, headings] of [
+      ['evaluation-plan', '评估方案', ['一、演练信息', '二、评估内容', '三、评估标准', '四、评估组织与分工', '五、评估程序', '六、评估表', '七、评估报告']],
+      ['support-plan', '保障方案', ['一、总体要求', '二、安全保障', '三、物资装备保障', '四、通信保障', '五、后勤保障', '六、人员保障', '七、场地保障']],
+    ] as const) {
+      const { fileName, text } = await wordText(document);
+      expect(fileName).toBe(`${scenario.title}-${name}.docx`);
+      for (const heading of [name, ...headings]) expect(text, document).toContain(heading);
+      // The scenario's document fields at the head and the sign-off line at the end, as on the plan.
+      for (const field of [scenario.docFields.classification, scenario.docFields.drafter, scenario.docFields.approver]) expect(text, document).toContain(field);
+      const xml = await xmlOf(document);
+      expect(pageOf(xml), document).toEqual(pageOf(planXml));
+      expect(xml, document).toContain('<w:sz w:val="32"/>');
+      // Every table of blocks has a first row that repeats on each page (the drill facts are label/value rows without one).
+      const tables = xml.split('<w:tbl>').slice(1);
+      const withHeader = tables.filter((table) => /<w:trPr>(?:(?!<\/w:trPr>).)*<w:tblHeader\/>/s.test(table.split('</w:tr>')[0]));
+      expect(withHeader.length, document).toBe(documentBlocksOf(document, scenario, zh, 'zh').blocks.filter((block) => block.kind === 'table').length);
+      expect(withHeader.length, document).toBeGreaterThanOrEqual(3);
+    }
+    // Each section row of the evaluation plan's form table stays with its first item.
+    const sectionRows = (await xmlOf('evaluation-plan')).split('<w:tr>').filter((row) => row.includes('<w:gridSpan'));
+    expect(sectionRows.length).toBe(scenario.evaluation.forms.reduce((sum, form) => sum + form.sections.length, 0));
+    for (const row of sectionRows) expect(row).toContain('<w:keepNext/>');
+    const evaluation = (await wordText('evaluation-plan')).text;
+    for (const item of scenario.evaluation.forms.flatMap((form) => form.sections.flatMap((section) => section.items))) expect(evaluation).toContain(item.content);
+    for (const objective of scenario.objectives) expect(evaluation).toContain(objective.text);
+    const support = (await wordText('support-plan')).text;
+    for (const entered of ['演练区域设警戒线', '卫星电话 1 部', '县生态环境局办公室 郑凯 138-0000-0005']) expect(support).toContain(entered);
+    for (const person of scenario.roles.flatMap((role) => role.people)) expect(support).toContain(person.phone);
   });
 
   it("makes an observer's role sheet its handbook", async () => {

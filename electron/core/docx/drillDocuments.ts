@@ -1,6 +1,6 @@
 /**
- * The drill office's documents (演练工作方案, 演练通知, 签到表, 物资装备清单,
- * 演练通讯录) and the observers' 观摩手册 as Word sections, from the blocks
+ * The drill office's documents (演练工作方案, 评估方案, 保障方案, 演练通知,
+ * 签到表, 物资装备清单, 演练通讯录) and the observers' 观摩手册 as Word sections, from the blocks
  * `shared/drillDocuments.ts` builds — the same blocks the print view renders.
  */
 import type { DocumentBlocks } from '../../../shared/drillDocuments';

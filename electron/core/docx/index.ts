@@ -36,6 +36,8 @@ const DOC_TITLE_KEYS: Record<DocxDocument, string> = {
   script: 'print.script.title',
   'evaluation-form': 'evaluation.form.docTitle',
   plan: 'print.doc.plan',
+  'evaluation-plan': 'print.doc.evaluation-plan',
+  'support-plan': 'print.doc.support-plan',
   notice: 'print.doc.notice',
   'sign-in': 'print.doc.sign-in',
   equipment: 'print.doc.equipment',
@@ -82,6 +84,8 @@ function sectionsOf(document: DocxDocument, source: DocxSource, ctx: DocContext)
         return forms.map((form) => evaluationFormSection(form, ctx));
       }
       case 'plan':
+      case 'evaluation-plan':
+      case 'support-plan':
       case 'notice':
       case 'sign-in':
       case 'equipment':

@@ -148,6 +148,8 @@ export type CellText = string | { lead: string; text: string } | { span: number;
 
 function cellOf(content: CellText, width: number, size: number, header: boolean): TableCell {
   const span = typeof content === 'object' && 'span' in content ? content.span : 1;
+  // A heading row across the table (a script phase, a form's section) stays on the page of the row under it.
+  const keepNext = typeof content === 'object' && 'span' in content && content.bold === true;
   const children =
     typeof content === 'string'
       ? runsOf(content, { size, bold: header, font: header ? 'heading' : 'body' })
@@ -159,7 +161,7 @@ function cellOf(content: CellText, width: number, size: number, header: boolean)
     width: { size: width, type: WidthType.DXA },
     verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: [new Paragraph({ children, alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT })],
+    children: [new Paragraph({ children, alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT, keepNext: keepNext || undefined })],
   });
 }
 
