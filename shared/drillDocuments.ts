@@ -459,6 +459,12 @@ function drillFactRows(drill: DrillHeader, t: Translate, language: string) {
   ];
 }
 
+/** The drill's facts with its planned length, as the plans open. */
+function drillFactsWithLength(doc: { drill: DrillHeader; lengthMin: number | null }, t: Translate, language: string): DocBlock {
+  const length = doc.lengthMin === null ? '—' : t('print.header.minutes', { count: Math.round(doc.lengthMin) });
+  return { kind: 'facts', rows: [...drillFactRows(doc.drill, t, language), { label: t('print.header.length'), value: length }] };
+}
+
 function phaseTable(t: Translate, phases: PhaseSpan[], key: string): DocBlock {
   return {
     kind: 'table',
@@ -579,13 +585,7 @@ function planBlocks(plan: DrillPlan, t: Translate, language: string): DocBlock[]
     { kind: 'heading1', text: sectionOf(t, 2, t('print.docs.plan.basis')) },
     ...paras(t, a.basis),
     { kind: 'heading1', text: sectionOf(t, 3, t('print.docs.plan.basics')) },
-    {
-      kind: 'facts',
-      rows: [
-        ...drillFactRows(plan.drill, t, language),
-        { label: t('print.header.length'), value: plan.lengthMin === null ? '—' : t('print.header.minutes', { count: Math.round(plan.lengthMin) }) },
-      ],
-    },
+    drillFactsWithLength(plan, t, language),
     { kind: 'heading1', text: sectionOf(t, 4, t('print.docs.plan.organisation')) },
     { kind: 'heading2', text: t('print.roster.drillCommand') },
     ...treeLines(plan.drillCommand, t).map((text): DocBlock => ({ kind: 'para', text })),
@@ -645,13 +645,7 @@ function evaluationPlanBlocks(doc: EvaluationPlanDoc, t: Translate, language: st
   const several = doc.forms.length > 1;
   const blocks: DocBlock[] = [
     { kind: 'heading1', text: sectionOf(t, 1, t('print.docs.evalPlan.info')) },
-    {
-      kind: 'facts',
-      rows: [
-        ...drillFactRows(doc.drill, t, language),
-        { label: t('print.header.length'), value: doc.lengthMin === null ? '—' : t('print.header.minutes', { count: Math.round(doc.lengthMin) }) },
-      ],
-    },
+    drillFactsWithLength(doc, t, language),
     { kind: 'heading2', text: t('print.docs.evalPlan.objectives') },
     ...(doc.objectives.length > 0 ? doc.objectives.map((o, i): DocBlock => ({ kind: 'para', text: `${i + 1}. ${o.text}` })) : [{ kind: 'para', text: t('print.docs.notWritten') } as DocBlock]),
     { kind: 'heading1', text: sectionOf(t, 2, t('print.docs.evalPlan.content')) },
@@ -761,13 +755,7 @@ function supportPlanBlocks(plan: SupportPlan, t: Translate, language: string): D
   const people = plan.contacts.groups.flatMap((group) => group.people);
   return [
     { kind: 'heading1', text: sectionOf(t, 1, t('print.docs.supportPlan.general')) },
-    {
-      kind: 'facts',
-      rows: [
-        ...drillFactRows(plan.drill, t, language),
-        { label: t('print.header.length'), value: plan.lengthMin === null ? '—' : t('print.header.minutes', { count: Math.round(plan.lengthMin) }) },
-      ],
-    },
+    drillFactsWithLength(plan, t, language),
     { kind: 'para', text: t('print.docs.supportPlan.generalText') },
     { kind: 'heading1', text: sectionOf(t, 2, t('print.docs.supportPlan.safety')) },
     ...paras(t, a.safety),
