@@ -241,6 +241,17 @@ test('an invalid field is shown and not sent; a failed save says so and reloads 
   await page.getByTestId('field-location').fill('县环境监测站');
   await saved(page);
   expect((await storedScenario(app, id)).steps.find((s) => s.id === 'c')!.location).toBe('县环境监测站');
+  // The scenario time of a drill that compresses time: stored as written, refused past its length, undone in one step.
+  await page.getByTestId('field-scenario-time').fill('6月18日 06:30');
+  await saved(page);
+  expect((await storedScenario(app, id)).steps.find((s) => s.id === 'c')!.scenarioTime).toBe('6月18日 06:30');
+  await page.getByTestId('field-scenario-time').fill('时'.repeat(41));
+  await expect(page.getByTestId('field-scenario-time')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('field-scenario-time').fill('6月18日 06:30');
+  await page.getByTestId('canvas').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  expect((await storedScenario(app, id)).steps.find((s) => s.id === 'c')!.scenarioTime).toBe('');
 });
 
 test('steps copied in one scenario paste into another with their roles matched by name', async ({ app, page }) => {
