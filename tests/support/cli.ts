@@ -1,6 +1,6 @@
 /**
- * The command line and browser mode in child processes, as the tests start
- * them: from their bundles (`nodeBundleOf`, built for this checkout and
+ * The command line, browser mode and the tests' own child scripts in child
+ * processes, as the tests start them: from their bundles (`nodeBundleOf`, built for this checkout and
  * rebuilt when a source file changes), which start in about 0.3 s where the
  * same entry through tsx takes about 2 s. `runCliFromSource` runs the command
  * line as `npm run drill` does, through tsx, so that path stays covered.
@@ -16,10 +16,15 @@ export type RunResult = { status: number | null; stdout: string; stderr: string 
 
 /** `tests/support/zoneProbe.ts`, run under several `TZ` values by `zones.test.ts`. */
 export const ZONE_PROBE_BUNDLE: NodeBundle = { name: 'zoneProbe', entry: 'tests/support/zoneProbe.ts', external: CLI_BUNDLE.external };
+/** `tests/support/killChild.ts`, killed at random moments by `killtest.test.ts`. */
+export const KILL_CHILD_BUNDLE: NodeBundle = { name: 'killChild', entry: 'tests/support/killChild.ts', external: CLI_BUNDLE.external };
+/** `tests/support/openChild.ts`, started under a file-size limit by `backups.test.ts`. */
+export const OPEN_CHILD_BUNDLE: NodeBundle = { name: 'openChild', entry: 'tests/support/openChild.ts', external: CLI_BUNDLE.external };
 
 /** Each bundle's path, checked (and built if stale) once per test file rather than on every run. */
 const bundleFiles = new Map<NodeBundle, string>();
-function bundleFileOf(bundle: NodeBundle): string {
+/** The path of `bundle`'s file, for a child started another way (e.g. through `sh -c` under `ulimit`). */
+export function bundleFileOf(bundle: NodeBundle): string {
   const file = bundleFiles.get(bundle) ?? nodeBundleOf(projectRoot, bundle);
   bundleFiles.set(bundle, file);
   return file;
