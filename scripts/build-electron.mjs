@@ -5,6 +5,6 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', external: ['electron', 'better-sqlite3'] });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', external: ['electron'] });
-// The back end's worker (electron/core/workerScript.ts bundles the same entry for browser mode and the command line).
+// The back end's worker (electron/core/nodeBundle.ts bundles the same entry, WORKER_BUNDLE, for browser mode and the command line).
 await build({ ...common, entryPoints: ['electron/core/backendWorker.ts'], outfile: 'dist-electron/backendWorker.cjs', external: ['electron', 'better-sqlite3'] });
 console.log('built dist-electron/main.cjs, preload.cjs and backendWorker.cjs');

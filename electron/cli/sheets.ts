@@ -26,7 +26,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { z } from 'zod';
 import { ApiError, XLSX_DOCUMENTS, type XlsxDocument } from '../../shared/api';
@@ -35,12 +34,12 @@ import { messageOf, type Language } from '../../shared/i18n';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium';
 import { openBackend, type Backend } from '../core/backend';
 import { memoryPrefsStore } from '../core/prefs';
+import { projectRoot } from '../core/projectRoot';
 import { startWebServer, type WebServer } from '../web/server';
 import { CliError, optionsOf, rawArgsOf, type Command } from './args';
 import { readTextFile } from './files';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const rendererDir = path.join(root, 'dist/renderer');
+export const rendererDir = path.join(projectRoot, 'dist/renderer');
 
 export const SHEET_DOCUMENTS = SCENARIO_DOCUMENTS;
 export type SheetDocument = ScenarioDocument;
@@ -79,11 +78,11 @@ function newestMtime(dir: string): number {
 /** Builds the renderer when it is missing or older than its sources. */
 export async function ensureRenderer(log: (line: string) => void) {
   const built = path.join(rendererDir, 'index.html');
-  const sources = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'shared')));
+  const sources = Math.max(newestMtime(path.join(projectRoot, 'renderer')), newestMtime(path.join(projectRoot, 'shared')));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
   log('Building the renderer (vite build)…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'renderer'), logLevel: 'warn' });
+  await build({ configFile: path.join(projectRoot, 'vite.config.ts'), root: path.join(projectRoot, 'renderer'), logLevel: 'warn' });
 }
 
 /** A file written: its document, format and path; `pages` for a PDF (Word and Excel paginate when opened). */

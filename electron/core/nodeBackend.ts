@@ -6,16 +6,13 @@
  * runs it in this thread, for tools that want the service object itself.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import { openBackend, type Backend, type BackendOptions } from './backend';
 import { PREFS_CONF_OPTIONS, prefsStoreOf, type PrefsStore } from './prefs';
 import { makePrivateDir } from '../storage/privateFiles';
 import { openWorkerBackend, type WorkerBackend, type WorkerBackendOptions } from './workerBackend';
-import { nodeWorkerScriptOf } from './workerScript';
-
-/** The checkout's root folder (where `scenarios/` and `dist/` are). */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { nodeBundleOf, WORKER_BUNDLE } from './nodeBundle';
+import { projectRoot } from './projectRoot';
 
 function filePrefsOf(dataDir: string): PrefsStore {
   makePrivateDir(dataDir); // before conf, which would create it with the default mode
@@ -37,7 +34,7 @@ export function openNodeWorkerBackend(
     dataDir,
     templatesDir: path.join(projectRoot, 'scenarios'),
     prefs: options.prefs ?? filePrefsOf(dataDir),
-    workerScript: nodeWorkerScriptOf(projectRoot),
+    workerScript: nodeBundleOf(projectRoot, WORKER_BUNDLE),
     ...options,
   });
 }

@@ -43,7 +43,7 @@ export type WorkerBackendOptions = {
   dataDir: string;
   templatesDir: string;
   prefs: PrefsStore;
-  /** The worker's entry point: a bundled script (see `workerScript.ts`). */
+  /** The worker's entry point: a bundled script (see `nodeBundle.ts`). */
   workerScript: string;
   nativeBinding?: string;
   budgets?: Partial<Budgets>;

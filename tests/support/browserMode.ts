@@ -3,24 +3,18 @@
  * folder (with `--loopback`, so a run can be shared on 127.0.0.1), for the
  * tests that kill the host and start it again.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import type { Envelope } from '../../shared/api';
 import { TOKEN_HEADER } from '../../electron/web/server';
+import { spawnWeb } from './cli';
 import { request } from './seatHttp';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type Host = { child: ChildProcess; port: number; token: string; lines: string[]; exited: Promise<void> };
 
 /** Starts browser mode on `dataDir` and resolves once it printed its URL (after resuming sharing kept from before); the child is added to `children`. */
 export function startBrowserMode(dataDir: string, children: ChildProcess[]): Promise<Host> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'electron/web/main.ts'), '--data', dataDir, '--port', '0', '--loopback'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnWeb(['--data', dataDir, '--port', '0', '--loopback'], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     const exited = new Promise<void>((done) => child.on('exit', () => done()));
     const lines: string[] = [];

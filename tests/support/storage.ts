@@ -7,16 +7,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { errorTextOf, type ApiErrorBody, type ApiMethod, type ApiOutputs, type Envelope } from '../../shared/api';
 import type { Language } from '../../shared/i18n';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { memoryPrefsStore, type PrefsStore } from '../../electron/core/prefs';
+import { projectRoot } from '../../electron/core/projectRoot';
 import { DB_FILE } from '../../electron/storage/dataDir';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = projectRoot;
 export const TEMPLATES_DIR = path.join(repoRoot, 'scenarios');
 export const HOSTILE_DIR = path.join(repoRoot, 'tests/fixtures/hostile');
 

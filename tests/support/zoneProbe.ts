@@ -12,6 +12,8 @@
  * effect is caught.
  *
  *   TZ=America/New_York node --import tsx tests/support/zoneProbe.ts
+ *
+ * (the test runs its bundle, `ZONE_PROBE_BUNDLE`, which starts faster)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,7 +30,7 @@ import { planImportOf, type PlanFile } from '../../electron/core/planImport';
 import { xlsxOf } from '../../electron/core/xlsx';
 import { FLOOD_MINI_LOG } from '../fixtures/replay/recordedRun';
 import { floodMini } from '../fixtures/replay/floodMini';
-import { repoRoot } from './storage';
+import { projectRoot as repoRoot } from '../../electron/core/projectRoot';
 
 const STORED = { id: 'scn-1', revision: 7, createdAt: '2026-03-01T15:30:00.000Z', updatedAt: '2026-06-17T16:45:00.000Z', sourceId: null };
 
@@ -154,7 +156,8 @@ const scriptsDir = path.join(repoRoot, 'tests/fixtures/scripts');
 /** What the user confirms in the mapping dialog for a script whose headings are not known. */
 const MAPPINGS: Record<string, PlanFile['mapping']> = { 'f11-crucible-free-columns.xlsx': ['number', 'time', 'scene', 'role', 'keep'] };
 
-const output = {
+/** Everything the probe prints (a function, since its bundle is CommonJS, where `await` at the top level is not allowed). */
+const outputOf = async () => ({
   ranIn: { zone: Intl.DateTimeFormat().resolvedOptions().timeZone, offsetInJune: new Date(2026, 5, 18).getTimezoneOffset() },
   samples: await Promise.all(
     fs
@@ -176,5 +179,5 @@ const output = {
       .map(async (name) => ({ name, imported: await importedPlanOf({ fileName: name, dataBase64: base64Of(fs.readFileSync(path.join(scriptsDir, name))), mapping: MAPPINGS[name] }) })),
   ),
   excelDates: await importedPlanOf({ fileName: 'dates.xlsx', dataBase64: base64Of(await excelDatesOf()) }),
-};
-process.stdout.write(JSON.stringify(output));
+});
+void outputOf().then((output) => process.stdout.write(JSON.stringify(output)));

@@ -15,6 +15,7 @@ import type { Backend } from '../../electron/core/backend';
 import { memoryPrefsStore } from '../../electron/core/prefs';
 import { backupDirOf, listBackups } from '../../electron/storage/backups';
 import { DB_FILE } from '../../electron/storage/dataDir';
+import { bundleFileOf, OPEN_CHILD_BUNDLE } from '../support/cli';
 import { dumpOf, integrityOf, openTestBackend, removeTempDirs, repoRoot, tempDir, TEMPLATES_DIR, valueOf } from '../support/storage';
 import { wordedErrorOf } from '../support/storage';
 import { messageTextOf, type Message } from '../../shared/i18n';
@@ -326,7 +327,7 @@ describe('two backups started in the same millisecond', () => {
 describe.skipIf(process.platform === 'win32')('the sample drills on a nearly full disk', () => {
   /** Opens the back end in a child process whose files may not grow past `limitBlocks` × 512 bytes (a full disk for it alone). */
   const openIn = (dataDir: string, limitBlocks: number | null) => {
-    const command = `${limitBlocks === null ? '' : `trap '' XFSZ; ulimit -f ${limitBlocks}; `}exec "${process.execPath}" --import tsx tests/support/openChild.ts "${dataDir}" "${TEMPLATES_DIR}"`;
+    const command = `${limitBlocks === null ? '' : `trap '' XFSZ; ulimit -f ${limitBlocks}; `}exec "${process.execPath}" "${bundleFileOf(OPEN_CHILD_BUNDLE)}" "${dataDir}" "${TEMPLATES_DIR}"`;
     const result = spawnSync('sh', ['-c', command], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
     const line = result.stdout.trim().split('\n').at(-1) ?? '';
     if (!line.startsWith('{')) throw new Error(`the back end did not start (${result.status}): ${result.stderr.slice(-400)}`);

@@ -3,22 +3,20 @@
  * holding a recorded run (real SQLite, the built renderer, headless Chromium,
  * the PDF read back with pdftotext).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioFileTextOf } from '../../shared/scenarioFile';
 import { FLOOD_MINI_START, floodMini } from '../fixtures/replay/floodMini';
 import { minutesAfterStart, recordFloodMini, type Call } from '../fixtures/replay/recordedRun';
-import { openTestBackend, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
+import { runCli } from '../support/cli';
+import { openTestBackend, removeTempDirs, tempDir, valueOf } from '../support/storage';
 
 let dataDir: string;
 let runId: string;
 
-function drill(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const drill = (...args: string[]) => runCli(args, { timeout: 180_000 });
 
 beforeAll(async () => {
   dataDir = tempDir('drilldesk-cli-report-');

@@ -1,13 +1,10 @@
 /** `drill schedule`, run as a user runs it: the table, the JSON, and the refusals. */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli';
 
 const SAMPLE = 'scenarios/waterworks-outage.drill.json';
 
-function drill(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', '--lang', 'en', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const drill = (...args: string[]) => runCli(['--lang', 'en', ...args]);
 
 describe('drill schedule', () => {
   it('prints the plan of a sample scenario as a table with clock times, slack and the critical path', () => {

@@ -1,5 +1,4 @@
 /** The command line, run as a user runs it: exit status and messages. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { ScenarioBodySchema, type ScenarioBody } from '../../shared/model';
 import { equipmentListOf } from '../../shared/drillDocuments';
 import { fitsA5Card, roleSheetsOf } from '../../shared/sheets';
 import { readZipEntries } from '../../electron/core/zip';
+import { runCli, runCliFromSource } from '../support/cli';
 
 const fixtures = path.resolve('tests/fixtures/cli');
 const samples = fs.readdirSync('scenarios').filter((name) => name.endsWith('.drill.json')).map((name) => path.join('scenarios', name));
@@ -16,15 +16,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drilldesk-cli-'));
 /** Runs the command line with its messages in English (`--lang en`), unless the arguments name a language. */
 function drill(...args: string[]) {
   const language = args.includes('--lang') ? [] : ['--lang', 'en'];
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...language, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli([...language, ...args]);
 }
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('drill validate', () => {
-  it('accepts every sample scenario', () => {
-    const result = drill('validate', ...samples);
+  it('accepts every sample scenario, started through tsx as `npm run drill` starts it', () => {
+    const result = runCliFromSource(['--lang', 'en', 'validate', ...samples]);
     expect(result.status).toBe(0);
     expect(result.stdout.match(/: valid/g)).toHaveLength(samples.length);
   });
@@ -88,7 +87,7 @@ describe('drill import, list and export', () => {
 describe('drill --lang', () => {
   it('words the same refusal from the catalogue in Chinese by default and with --lang zh, in English with --lang en', () => {
     const broken = path.join(fixtures, 'broken-json.drill.json');
-    const chinese = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'validate', broken], { encoding: 'utf8', timeout: 60_000 });
+    const chinese = runCli(['validate', broken]);
     expect(chinese.status).toBe(1);
     expect(chinese.stderr).toContain(`${broken}: 不是有效的 JSON 文本`);
     expect(drill('validate', broken, '--lang', 'zh').stderr).toBe(chinese.stderr);

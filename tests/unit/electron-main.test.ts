@@ -125,12 +125,12 @@ vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 const workerScripts: string[] = [];
 vi.mock('../../electron/core/workerBackend', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../electron/core/workerBackend')>();
-  const { nodeWorkerScriptOf } = await import('../../electron/core/workerScript');
+  const { nodeBundleOf, WORKER_BUNDLE } = await import('../../electron/core/nodeBundle');
   return {
     ...real,
     openWorkerBackend: (options: Parameters<typeof real.openWorkerBackend>[0]) => {
       workerScripts.push(options.workerScript);
-      return real.openWorkerBackend({ ...options, workerScript: nodeWorkerScriptOf(repoRoot) });
+      return real.openWorkerBackend({ ...options, workerScript: nodeBundleOf(repoRoot, WORKER_BUNDLE) });
     },
   };
 });

@@ -6,7 +6,6 @@
  * characters (U+FFFD), is refused saying so, with the database unchanged.
  * Drill scripts in CSV go through the same decoder.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +15,8 @@ import { planImportOf } from '../../electron/core/planImport';
 import { decodedTextOf, textProblemMessageOf } from '../../electron/core/textFile';
 import { messageTextOf } from '../../shared/i18n';
 import { gb18030Of } from '../support/gb18030';
-import { dumpOf, HOSTILE_DIR, removeTempDirs, repoRoot, servedTestBackend, tempDir, valueOf, type ServedBackend } from '../support/storage';
+import { runCli } from '../support/cli';
+import { dumpOf, HOSTILE_DIR, removeTempDirs, servedTestBackend, tempDir, valueOf, type ServedBackend } from '../support/storage';
 import { wordedErrorOf } from '../support/storage';
 
 const utf8Drill = fs.readFileSync(path.join(HOSTILE_DIR, 'base.drill.json'), 'utf8');
@@ -133,7 +133,7 @@ describe('importing a drill file in another encoding', () => {
 });
 
 describe('the command line', () => {
-  const drill = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  const drill = (args: string[]) => runCli(args);
 
   it('reads a UTF-8 file with a byte-order mark and a GB18030 file as the app does, and refuses one that is not text with the same reason', () => {
     const dir = tempDir();

@@ -8,7 +8,6 @@
  * HTML: see security.test.ts); the process never crashes; the size limit is
  * checked before anything is parsed.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,8 @@ import type { ScenarioBody } from '../../shared/model';
 import type { Backend } from '../../electron/core/backend';
 import { zipOf } from '../support/officeFiles';
 import { forgedZipsOf, honestlyHugeXlsxOf, zipBombOf } from '../fixtures/zip/forgedZips';
-import { dumpOf, HOSTILE_DIR, removeTempDirs, repoRoot, servedTestBackend, tempDir, valueOf, type ServedBackend } from '../support/storage';
+import { runCli } from '../support/cli';
+import { dumpOf, HOSTILE_DIR, removeTempDirs, servedTestBackend, tempDir, valueOf, type ServedBackend } from '../support/storage';
 import { wordedErrorOf } from '../support/storage';
 
 type Expectation = RegExp | 'kept as text';
@@ -318,7 +318,7 @@ describe('the size limit', () => {
     const dir = tempDir();
     const file = path.join(dir, 'huge.drill.json');
     fs.writeFileSync(file, oversized);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'validate', file, '--lang', 'en'], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+    const result = runCli(['validate', file, '--lang', 'en'], { timeout: 30_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${file}: larger than 20 MB`);
   });
@@ -327,7 +327,7 @@ describe('the size limit', () => {
 describe('the command line', () => {
   it('refuses every bad scenario file of the corpus with its reason and no stack trace', () => {
     const files = Object.keys(scenarioFiles).map((name) => path.join(HOSTILE_DIR, name));
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'validate', ...files, '--lang', 'en'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    const result = runCli(['validate', ...files, '--lang', 'en']);
     expect(result.status).toBe(1);
     const output = result.stdout + result.stderr;
     expect(output).not.toMatch(/\n\s+at |node:internal/);
@@ -370,7 +370,7 @@ describe('hostile drill scripts, large and on the command line', () => {
       'p06-declared-huge.xlsx': /文件“p06-declared-huge.xlsx”：文件解压后将超过 200 MB/,
     };
     for (const name of Object.keys(expected)) {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'import-plan', path.join(HOSTILE_DIR, name), '--data', dataDir], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+      const result = runCli(['import-plan', path.join(HOSTILE_DIR, name), '--data', dataDir]);
       expect(result.status, name).toBe(1);
       expect(result.stderr, name).toMatch(expected[name]);
       expect(result.stderr + result.stdout).not.toMatch(/\n\s+at |node:internal/);

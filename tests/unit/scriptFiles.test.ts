@@ -3,7 +3,6 @@
  * UTF-8 and GB18030, HSEEP MSEL, OpenAEV, DrillDesk's own export) through the
  * real readers, the service on a real SQLite file, and the command line.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { scheduleOf } from '../../shared/schedule';
 import type { Backend } from '../../electron/core/backend';
 import { planImportOf } from '../../electron/core/planImport';
 import { memoryPrefsStore } from '../../electron/core/prefs';
+import { runCli } from '../support/cli';
 import { openTestBackend, removeTempDirs, repoRoot, tempDir, valueOf } from '../support/storage';
 
 const FIXTURES = path.join(repoRoot, 'tests/fixtures/scripts');
@@ -202,7 +202,7 @@ describe('the service and the command line', () => {
     const dir = tempDir();
     const mapping = path.join(dir, 'mapping.json');
     fs.writeFileSync(mapping, JSON.stringify({ Seq: 'number', Clock: 'time', Storyline: 'scene', Team: 'role', Lead: 'keep' }));
-    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    const run = (...args: string[]) => runCli(args);
     const result = run('import-plan', path.join(FIXTURES, 'f11-crucible-free-columns.xlsx'), '--data', dir, '--mapping', mapping, '--json');
     expect(result.status, result.stderr).toBe(0);
     const output = JSON.parse(result.stdout) as { ok: boolean; created: { steps: number; roles: number; title: string } };

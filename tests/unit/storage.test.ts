@@ -2,13 +2,14 @@
  * Opening the database: durability pragmas, damaged files moved aside (never
  * overwritten) with the user told, and one writer per data folder.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE, LOCK_FILE, openDataDir } from '../../electron/storage/dataDir';
 import { openDatabase, StorageOpenError } from '../../electron/storage/db';
+import { runWeb, spawnWeb } from '../support/cli';
 import { openTestBackend, removeTempDirs, repoRoot, sha256Of, tempDir, valueOf } from '../support/storage';
 
 afterEach(removeTempDirs);
@@ -182,11 +183,7 @@ describe('one writer per data folder', () => {
     const dataDir = tempDir();
     const backend = openTestBackend(dataDir);
     try {
-      const web = spawnSync(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--data', dataDir, '--port', '0'], {
-        cwd: repoRoot,
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
+      const web = runWeb(['--data', dataDir, '--port', '0'], { timeout: 30_000 });
       expect(web.status).toBe(1);
       expect(web.stderr).toContain(`already in use by another DrillDesk (process ${process.pid})`);
     } finally {
@@ -196,11 +193,11 @@ describe('one writer per data folder', () => {
 
   it('refuses to open a folder a browser-mode server holds', async () => {
     const dataDir = tempDir();
-    const web = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--data', dataDir, '--port', '0'], { cwd: repoRoot });
+    const web = spawnWeb(['--data', dataDir, '--port', '0']);
     try {
       await new Promise<void>((resolve, reject) => {
         let out = '';
-        web.stdout.on('data', (chunk: Buffer) => {
+        web.stdout!.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           if (out.includes('Open http://127.0.0.1:')) resolve();
         });

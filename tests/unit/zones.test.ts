@@ -11,10 +11,8 @@
  * time, and Chatham at UTC+12:45, on the other side of the date line) and
  * every output must be the same.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/storage';
+import { runBundleAsync, ZONE_PROBE_BUNDLE } from '../support/cli';
 
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Pacific/Chatham'];
 
@@ -28,12 +26,8 @@ type ProbeOutput = {
 };
 
 const probe = async (zone: string): Promise<ProbeOutput> => {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/support/zoneProbe.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, TZ: zone },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 120_000,
-  });
+  const { status, stdout, stderr } = await runBundleAsync(ZONE_PROBE_BUNDLE, [], { env: { ...process.env, TZ: zone }, timeout: 120_000 });
+  if (status !== 0) throw new Error(`the probe in ${zone} exited with ${status}: ${stderr}`);
   return JSON.parse(stdout) as ProbeOutput;
 };
 
