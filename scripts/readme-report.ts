@@ -31,7 +31,7 @@ try {
   };
   pageOf(1, 'report-page-1');
   // The 附件 section is on the page whose text holds its heading and the first photo's caption.
-  const pages = report!.pages;
+  const pages = report!.pages ?? 0;
   const withAttachments = Array.from({ length: pages }, (_, i) => i + 1).find((n) =>
     execFileSync('pdftotext', ['-f', String(n), '-l', String(n), report!.file, '-'], { encoding: 'utf8' }).includes('附件1'),
   );

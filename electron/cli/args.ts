@@ -95,3 +95,15 @@ export type Command = {
   /** Runs the command in the language of `--lang`; resolves to the exit status. Throws `CliError` for user errors. */
   run: (argv: readonly string[], language: Language) => Promise<number>;
 };
+
+/**
+ * A `--format` option: a comma-separated list of the `allowed` file formats,
+ * repeats dropped, `fallback` when absent (`--format pdf,docx`).
+ */
+export function formatListOption<F extends string>(allowed: readonly [F, ...F[]], fallback: F) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((text) => [...new Set(text.split(',').map((part) => part.trim()).filter(Boolean))])
+    .pipe(z.array(z.enum(allowed, { message: `each format must be one of ${allowed.join(', ')}` })).min(1, { message: 'name at least one format' }));
+}

@@ -36,7 +36,7 @@ import { openBackend, type Backend } from '../core/backend';
 import { memoryPrefsStore } from '../core/prefs';
 import { projectRoot } from '../core/projectRoot';
 import { startWebServer, type WebServer } from '../web/server';
-import { CliError, optionsOf, rawArgsOf, type Command } from './args';
+import { CliError, formatListOption, optionsOf, rawArgsOf, type Command } from './args';
 import { readTextFile } from './files';
 
 export const rendererDir = path.join(projectRoot, 'dist/renderer');
@@ -56,11 +56,7 @@ const SheetsOptions = z.strictObject({
   out: z.string().min(1, { message: 'must name a folder' }),
   roles: z.string().optional(),
   a5: z.literal(true).optional(),
-  format: z
-    .string()
-    .default('pdf')
-    .transform((text) => [...new Set(text.split(',').map((part) => part.trim()).filter(Boolean))])
-    .pipe(z.array(z.enum(SHEET_FORMATS, { message: `each format must be one of ${SHEET_FORMATS.join(', ')}` })).min(1, { message: 'name at least one format' })),
+  format: formatListOption(SHEET_FORMATS, 'pdf'),
 });
 
 

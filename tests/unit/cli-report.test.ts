@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioFileTextOf } from '../../shared/scenarioFile';
 import { FLOOD_MINI_START, floodMini } from '../fixtures/replay/floodMini';
@@ -63,6 +64,25 @@ describe('drill report', () => {
     const text = execFileSync('pdftotext', [path.join(out, pdfs.find((name) => name.includes('演练总结报告'))!), '-'], { encoding: 'utf8' });
     for (const words of ['演练总结报告', '城区内涝水环境应急演练（小样）', '2024年汛期演练（正式）', '二、发现的问题', '应急监测', '修订应急监测采样方案']) expect(text).toContain(words);
     expect(text).not.toContain('记录方式');
+  });
+
+  it('writes the report as a Word file with --format docx, and refuses a format it does not make', async () => {
+    const out = tempDir('drilldesk-cli-report-docx-');
+    const result = drill('report', runId, '--data', dataDir, '--out', out, '--format', 'docx');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const files = fs.readdirSync(out);
+    expect(files.filter((name) => name.endsWith('.pdf'))).toEqual([]);
+    const word = files.find((name) => name.endsWith('.docx') && name.includes('演练总结报告'));
+    expect(word, files.join(', ')).toBeDefined();
+    expect(result.stdout).toContain(word!);
+    const { value: text } = await mammoth.extractRawText({ path: path.join(out, word!) });
+    for (const words of ['演练总结报告', '城区内涝水环境应急演练（小样）', '二、发现的问题', '修订应急监测采样方案']) expect(text).toContain(words);
+    const refused = drill('report', runId, '--data', dataDir, '--out', out, '--format', 'pdf,odt');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/--format.*pdf, docx/);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.readdirSync(out)).toEqual(files);
   });
 
   it('refuses a run id the folder does not have, naming the way to list them', () => {
