@@ -12,7 +12,7 @@ import { paginate, type MeasuredPart, type PageLayout, type PagePiece, type Spli
 export type Orientation = 'portrait' | 'landscape' | 'a5';
 
 export type FlowPart =
-  | { kind: 'block'; key: string; node: ReactNode; keepWithNext?: boolean; breakBefore?: boolean }
+  | { kind: 'block'; key: string; node: ReactNode; keepWithNext?: boolean; breakBefore?: boolean; keepWithPrevious?: boolean }
   | {
       kind: 'table';
       key: string;
@@ -192,7 +192,8 @@ function measure(flowElement: Element): MeasuredPart[] {
     const height = element.getBoundingClientRect().height;
     // The part's own table comes first; the heads and tails measured beside it follow.
     const table = element.querySelector('table');
-    if (!table) return { kind: 'block', height, keepWithNext: element.hasAttribute('data-keep'), breakBefore: element.hasAttribute('data-break') };
+    if (!table)
+      return { kind: 'block', height, keepWithNext: element.hasAttribute('data-keep'), breakBefore: element.hasAttribute('data-break'), keepWithPrevious: element.hasAttribute('data-keep-previous') };
     const headHeight = table.tHead?.getBoundingClientRect().height ?? 0;
     const unitHeights = Array.from(table.tBodies).map((body) => body.getBoundingClientRect().height);
     const chrome = Math.max(0, height - headHeight - unitHeights.reduce((sum, h) => sum + h, 0));
@@ -271,6 +272,7 @@ export function Paged(props: {
                   key={part.key}
                   data-keep={part.kind === 'block' && part.keepWithNext ? '' : undefined}
                   data-break={part.kind === 'block' && part.breakBefore ? '' : undefined}
+                  data-keep-previous={part.kind === 'block' && part.keepWithPrevious ? '' : undefined}
                 >
                   {part.kind === 'table' ? <MeasuredTable part={part} /> : <PartView part={part} />}
                 </div>

@@ -153,7 +153,7 @@ export function withDocFields(flow: Flow, fields: DocFields, t: TFunction, langu
     });
   if (options.report && fields.copyTo.trim())
     after.push({ kind: 'block', key: 'doc-fields-copy', node: <p className="doc-fields-line doc-fields-copy">{`${t('docFields.copyTo')}${t('colon')}${fields.copyTo}`}</p> });
-  if (sign) after.push({ kind: 'block', key: 'doc-fields-sign', node: <p className="doc-fields-sign" data-testid="doc-fields-sign">{sign}</p> });
+  if (sign) after.push({ kind: 'block', key: 'doc-fields-sign', keepWithPrevious: true, node: <p className="doc-fields-sign" data-testid="doc-fields-sign">{sign}</p> });
   if (before.length + afterTitle.length + after.length === 0) return flow;
   return { ...flow, parts: [...before, ...(title ? [title] : []), ...afterTitle, ...rest, ...after] };
 }

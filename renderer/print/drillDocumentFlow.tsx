@@ -20,7 +20,8 @@ export function drillDocumentFlow(doc: DocumentBlocks): Flow {
         parts.push({ kind: 'block', key, keepWithNext: true, node: <p className="doc-subheading">{block.text}</p> });
         break;
       case 'para':
-        parts.push({ kind: 'block', key, node: <Lines text={block.text} className={block.small ? 'doc-note' : 'doc-para'} /> });
+        // A small paragraph is a note on what precedes it (「本通讯录仅限本次演练使用」): it never opens a page alone.
+        parts.push({ kind: 'block', key, keepWithPrevious: block.small, node: <Lines text={block.text} className={block.small ? 'doc-note' : 'doc-para'} /> });
         break;
       case 'mark':
         parts.push({ kind: 'block', key, node: <div className="doc-drill-only-mark" data-testid="doc-drill-only">{block.text}</div> });

@@ -11,13 +11,16 @@
  * group that does not fit there is broken by the way whose head fills most
  * of what is left; a block marked `keepWithNext`
  * (a section heading) goes to the next page rather than end a page alone;
- * a block marked `breakBefore` starts a new page.
+ * a block marked `breakBefore` starts a new page; a block marked
+ * `keepWithPrevious` (a sign-off line, a closing note) that does not fit takes
+ * the last block or table row group before it to the next page rather than
+ * open a page alone.
  * Something taller than a whole page gets a page of its own (and is flagged).
  */
 
 /** One part of a document as measured, heights in CSS pixels. */
 export type MeasuredPart =
-  | { kind: 'block'; height: number; keepWithNext?: boolean; breakBefore?: boolean }
+  | { kind: 'block'; height: number; keepWithNext?: boolean; breakBefore?: boolean; keepWithPrevious?: boolean }
   /** `chrome`: what a table fragment costs besides its header and rows (borders, spacing). */
   | { kind: 'table'; headHeight: number; unitHeights: number[]; chrome: number; splits?: SplitHeights[][] };
 
@@ -72,12 +75,47 @@ export function paginate(parts: readonly MeasuredPart[], firstPageHeight: number
     if (pages.length > 0) pageHeight = laterPageHeight;
   };
 
+  /**
+   * Moves the last thing on the page (a block, or the last row group of a
+   * table that ends there whole) to a new page, for a `keepWithPrevious`
+   * block of `height` that does not fit after it; false when it cannot (the
+   * page would be left empty, or the two would not fit a page together).
+   */
+  const carryLastOver = (height: number): boolean => {
+    const last = page.pieces[page.pieces.length - 1];
+    if (!last) return false;
+    if (last.kind === 'block') {
+      const moved = (parts[last.part] as Extract<MeasuredPart, { kind: 'block' }>).height;
+      if (page.pieces.length < 2 || moved + height > laterPageHeight) return false;
+      page.pieces.pop();
+      newPage();
+      page.pieces.push(last);
+      used = moved;
+      return true;
+    }
+    const table = parts[last.part] as Extract<MeasuredPart, { kind: 'table' }>;
+    const alone = last.to - last.from === 1;
+    if (last.head !== undefined || (alone && (last.tail !== undefined || page.pieces.length < 2))) return false;
+    const unit = last.to - 1;
+    const moved = table.chrome + table.headHeight + table.unitHeights[unit];
+    if (moved + height > laterPageHeight) return false;
+    if (alone) page.pieces.pop();
+    else last.to = unit;
+    newPage();
+    page.pieces.push({ part: last.part, kind: 'table', from: unit, to: unit + 1 });
+    used = moved;
+    return true;
+  };
+
   parts.forEach((part, index) => {
     if (part.kind === 'block') {
       let needed = part.height;
       const next = parts[index + 1];
       if (part.keepWithNext && next) needed += leadOf(next);
-      if (used > 0 && (part.breakBefore || used + needed > pageHeight)) newPage();
+      const fits = used + needed <= pageHeight;
+      if (used > 0 && !part.breakBefore && !fits && part.keepWithPrevious && carryLastOver(part.height)) {
+        // The block follows what was carried over.
+      } else if (used > 0 && (part.breakBefore || !fits)) newPage();
       page.pieces.push({ part: index, kind: 'block' });
       used += part.height;
       if (part.height > pageHeight) page.overflows = true;

@@ -97,6 +97,19 @@ export function rosterFlow(roster: Roster, t: TFunction, language: string): Flow
     parts: [
       { kind: 'block', key: 'title', node: <TitleBlock drillTitle={roster.drill.title} title={t('print.roster.title')} /> },
       { kind: 'block', key: 'drill', node: <InfoTable rows={drillFacts(roster.drill, t, language)} /> },
+      // The headcount and the drill-only note before the list, never a page of their own after it.
+      {
+        kind: 'block',
+        key: 'headcount',
+        node: (
+          <>
+            <p className="doc-note" data-testid="roster-headcount">
+              {headcountTextOf(t, roster.headcount)}
+            </p>
+            <p className="doc-note">{t('print.roster.drillOnly')}</p>
+          </>
+        ),
+      },
       {
         kind: 'table',
         key: 'roles',
@@ -111,8 +124,6 @@ export function rosterFlow(roster: Roster, t: TFunction, language: string): Flow
         ),
         units: roster.roles.map((role, i) => ({ key: role.id, node: <RoleRows role={role} index={i + 1} t={t} /> })),
       },
-      { kind: 'block', key: 'headcount', node: <p className="doc-note" data-testid="roster-headcount">{headcountTextOf(t, roster.headcount)}</p> },
-      { kind: 'block', key: 'drill-only', node: <p className="doc-note">{t('print.roster.drillOnly')}</p> },
       { kind: 'block', key: 'command-heading', keepWithNext: true, breakBefore: true, node: <SectionHeading text={t('print.roster.commandHeading')} /> },
       { kind: 'block', key: 'drill-command', keepWithNext: true, node: <p className="doc-subheading">{t('print.roster.drillCommand')}</p> },
       ...commandLines(roster.drillCommand, t, 'drill'),

@@ -18,7 +18,7 @@ import { messageOf } from '../../shared/i18n';
 import type { ScenarioBody } from '../../shared/model';
 import { printSheets } from '../../electron/cli/sheets';
 import { readZipEntries } from '../../electron/core/zip';
-import { contactListOf, equipmentListOf } from '../../shared/drillDocuments';
+import { contactListOf, equipmentListOf, SCENARIO_DOCUMENTS } from '../../shared/drillDocuments';
 import { INJECT_SECRETS, printDrill } from '../fixtures/printDrill';
 import { expect, test, type TestApp } from './fixtures';
 
@@ -401,4 +401,28 @@ test('the A5 option prints a one-page A5 card for each player with few tasks and
   const big = sheets.find((sheet) => !small.includes(sheet))!;
   const bigAt = flows.indexOf(`sheet-${big.role.id}`);
   expect(sizes[bigAt]).toEqual([595, 842]);
+});
+
+test('no page of the composite drill’s documents is left with only a note or a sign-off line', async ({ app, page }) => {
+  const id = importScenario(app, compositeSample());
+  await openPrintView(page, app, id, `&print=${SCENARIO_DOCUMENTS.join(',')}`);
+  // Each page's parts (running head left out), and whether each is only a closing note or the sign-off line.
+  const pages = await page.getByTestId('print-page').evaluateAll((boxes) =>
+    boxes.map((box) => {
+      const parts = Array.from(box.querySelectorAll('.sheet-content > .doc-part'));
+      const closing = (part: Element) => Array.from(part.children).every((child) => child.matches('.doc-note, [data-testid="doc-fields-sign"]'));
+      return {
+        flow: box.getAttribute('data-flow')!,
+        page: Number(box.getAttribute('data-page')),
+        parts: parts.length,
+        onlyClosing: parts.length > 0 && parts.every(closing),
+        text: parts.map((part) => part.textContent ?? '').join(' ').slice(0, 40),
+      };
+    }),
+  );
+  const flows = new Set(pages.map((p) => p.flow));
+  expect(flows.size).toBeGreaterThan(SCENARIO_DOCUMENTS.length);
+  expect(pages.every((p) => p.parts > 0)).toBe(true);
+  const pagesOf = (flow: string) => pages.filter((p) => p.flow === flow).length;
+  expect(pages.filter((p) => pagesOf(p.flow) > 1 && p.onlyClosing).map((p) => `${p.flow} page ${p.page}: ${p.text}`)).toEqual([]);
 });

@@ -34,6 +34,24 @@ describe('paginate', () => {
     expect(pages.map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0], [1, 2]]);
   });
 
+  it('never opens a page with a sign-off kept with what precedes it: the last row or block goes over with it', () => {
+    const signOff: MeasuredPart = { kind: 'block', height: 50, keepWithPrevious: true };
+    // A table that fills the page: its last row goes to the next page, under its header, with the sign-off.
+    expect(paginate([block(100), table([200, 200, 220]), signOff], 800).map((page) => page.pieces)).toEqual([
+      [{ part: 0, kind: 'block' }, { part: 1, kind: 'table', from: 0, to: 2 }],
+      [{ part: 1, kind: 'table', from: 2, to: 3 }, { part: 2, kind: 'block' }],
+    ]);
+    // A one-row table piece alone after a block goes over whole; a block goes over the same way.
+    expect(paginate([block(500), table([250], 20), signOff], 800).map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0], [1, 2]]);
+    expect(paginate([block(400), block(380), signOff], 800).map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0], [1, 2]]);
+    // Where it fits, nothing moves; where nothing can go with it (the page holds one block), it opens the next page.
+    expect(paginate([block(700), signOff], 800).map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0, 1]]);
+    expect(paginate([block(780), signOff], 800).map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0], [1]]);
+    // A row group carried over with its tail (broken across pages) is not moved again.
+    const broken: MeasuredPart = { kind: 'table', headHeight: 40, unitHeights: [1000], chrome: 0, splits: [[{ head: 700, tail: 300 }]] };
+    expect(paginate([broken, { ...signOff, height: 500 }], 800).map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0], [0], [1]]);
+  });
+
   it('gives a row taller than a page a page of its own and flags it', () => {
     const pages = paginate([table([100, 900, 100])], 800);
     expect(pages.map((page) => [page.pieces, page.overflows])).toEqual([
