@@ -37,7 +37,8 @@ import { recordEvent } from './runStore';
  * an evaluator seat's queue. Resolves to the entry as stored (or as queued), or
  * null when it was refused (the refusal is already shown).
  */
-export type RecordEvaluation = (event: NewRunEvent, photos: AttachmentInput[]) => Promise<{ value: string | null } | null>;
+/** Records an entry; null when refused, `queued` when a seat keeps it until the network is back. */
+export type RecordEvaluation = (event: NewRunEvent, photos: AttachmentInput[]) => Promise<{ value: string | null; queued?: boolean } | null>;
 
 /** An evaluator as the panel knows them: a role, and one of its people or '' for the whole role. */
 type Evaluator = { roleId: string; person: string; label: string; lead: boolean };
@@ -95,7 +96,7 @@ function ItemCard(props: { due: DueItem; result: ItemResult | undefined; run: Ru
       setPoints('');
       photos.forEach((photo) => URL.revokeObjectURL(photo.previewUrl));
       setPhotos([]);
-      notify(t('evaluation.console.saved', { n: placed.number, value: ratingLabelOf(t, form.scheme, stored.value ?? value) }));
+      notify(stored.queued ? t('conduct.seatPage.queued') : t('evaluation.console.saved', { n: placed.number, value: ratingLabelOf(t, form.scheme, stored.value ?? value) }));
     }
   };
   return (
@@ -185,7 +186,7 @@ function HotWash(props: { who: Evaluator | null; at: () => string | undefined; r
       setText('');
       photos.forEach((photo) => URL.revokeObjectURL(photo.previewUrl));
       setPhotos([]);
-      notify(t('evaluation.console.hotWashSaved'));
+      notify(stored.queued ? t('conduct.seatPage.queued') : t('evaluation.console.hotWashSaved'));
     }
   };
   return (

@@ -33,7 +33,10 @@ export function EvaluatorSeat(props: { seat: Seat; run: Run; events: readonly Ru
     () => props.events.filter((event) => (event.kind !== 'evaluation-scored' && event.kind !== 'hot-wash') || (event.itemId !== null && items.has(event.itemId)) || event.seatId === seat.id),
     [props.events, items, seat.id],
   );
-  const record = useCallback<RecordEvaluation>(async (event, photos) => ((await recordFromSeat(run.id, event, photos)) ? { value: event.value ?? null } : null), [run.id]);
+  const record = useCallback<RecordEvaluation>(async (event, photos) => {
+    const outcome = await recordFromSeat(run.id, event, photos);
+    return outcome === 'refused' ? null : { value: event.value ?? null, queued: outcome === 'queued' };
+  }, [run.id]);
   const formIds = seat.scope.formIds;
 
   return (
@@ -62,9 +65,9 @@ export function EvaluatorSeat(props: { seat: Seat; run: Run; events: readonly Ru
             steps={steps}
             stepRequired
             onAdd={async (observation, photos) => {
-              const queued = await recordFromSeat(run.id, { kind: 'observation', ...observation }, photos);
-              if (queued) notify(t('conduct.observation.added'));
-              return queued;
+              const outcome = await recordFromSeat(run.id, { kind: 'observation', ...observation }, photos);
+              if (outcome !== 'refused') notify(outcome === 'queued' ? t('conduct.seatPage.queued') : t('conduct.observation.added'));
+              return outcome !== 'refused';
             }}
           />
           {steps.length === 0 && <p className="small muted">{t('conduct.seatPage.noSteps')}</p>}

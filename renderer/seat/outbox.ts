@@ -112,12 +112,15 @@ export function flushOutbox(runId: string): Promise<void> {
   return flushing;
 }
 
+/** What became of an entry at once: stored by the host, kept in the phone's queue (offline), or refused (the refusal is shown). */
+export type SeatRecordOutcome = 'stored' | 'queued' | 'refused';
+
 /**
  * Queues one entry (now, unless it says when) and its photos (down-scaled
- * first), shows it at once, and tries to send it. Answers false when the back
- * end refused it (the refusal is shown), true when it is stored or still queued.
+ * first), shows it at once, and tries to send it; says whether the host
+ * stored it, it waits in the queue, or the back end refused it.
  */
-export async function recordFromSeat(runId: string, event: NewRunEvent, photos: readonly AttachmentInput[] = []): Promise<boolean> {
+export async function recordFromSeat(runId: string, event: NewRunEvent, photos: readonly AttachmentInput[] = []): Promise<SeatRecordOutcome> {
   const clientId = newClientId();
   const queuedAt = Date.now();
   const at = event.at ?? new Date(queuedAt).toISOString();
@@ -132,7 +135,8 @@ export async function recordFromSeat(runId: string, event: NewRunEvent, photos: 
   showPending(pendingOf(entry));
   await count(runId);
   await flushOutbox(runId);
-  return !refused.has(clientId);
+  if (refused.has(clientId)) return 'refused';
+  return (await entriesOf(runId)).some((queued) => queued.clientId === clientId) ? 'queued' : 'stored';
 }
 
 /** After a reload: shows what was still queued for the run, and sends it. */

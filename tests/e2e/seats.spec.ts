@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { messageOf } from '../../shared/i18n';
 import { expect, test } from './fixtures';
 
 const COMPOSITE = '2026年汛期水环境安全应急实战演练';
@@ -343,6 +344,9 @@ test('an evaluator on a phone sees only its form, and its camera photos are scal
   await expect(evaluator.getByTestId('observation-photos-item')).toHaveCount(2);
   await evaluator.getByTestId('observation-photos-caption').first().fill('取样点');
   await evaluator.getByTestId('observation-add').click();
+  // The phone says the entry is kept on it, never that it was recorded.
+  await expect(evaluator.getByTestId('toast-info').last()).toContainText(messageOf('zh', 'conduct.seatPage.queued'));
+  await expect(evaluator.getByTestId('toast-info').filter({ hasText: messageOf('zh', 'conduct.observation.added') })).toHaveCount(0);
   await expect(evaluator.getByTestId('seat-unsent')).toHaveAttribute('data-count', '3');
   await expect(evaluator.getByTestId('seat-unsent')).toContainText('其中 2 张照片');
   const stored = storedOf(app);

@@ -261,6 +261,7 @@ export const conduct: typeof zh = {
   /** A seat's own page (phone or big screen). */
   seatPage: {
     title: 'DrillDesk seats',
+    queued: 'Kept on this phone; it is sent when the network is back',
     joinHint: 'Type the 8-character join code the host shows, or scan its QR code.',
     fingerprint: 'This page’s certificate fingerprint (SHA-256)',
     fingerprintHint: 'Before joining, compare it with the fingerprint on the host’s screen and with the one your browser shows for this site (padlock or warning in the address bar → certificate details). If they differ, do not join; tell the host.',

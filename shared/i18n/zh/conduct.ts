@@ -261,6 +261,7 @@ export const conduct = {
   /** A seat's own page (phone or big screen). */
   seatPage: {
     title: 'DrillDesk 联网导调',
+    queued: '已暂存在本机，联网后自动发送',
     joinHint: '输入主控端显示的 8 位加入码，或扫描二维码加入。',
     fingerprint: '本页证书指纹（SHA-256）',
     fingerprintHint: '加入前请核对：它应与主控端屏幕上显示的指纹一致，也应与浏览器显示的本站证书指纹（地址栏锁形或警告图标 → 证书详情）一致。不一致时不要加入，请告诉主控端。',
