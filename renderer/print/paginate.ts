@@ -85,11 +85,21 @@ export function paginate(parts: readonly MeasuredPart[], firstPageHeight: number
     const last = page.pieces[page.pieces.length - 1];
     if (!last) return false;
     if (last.kind === 'block') {
-      const moved = (parts[last.part] as Extract<MeasuredPart, { kind: 'block' }>).height;
-      if (page.pieces.length < 2 || moved + height > laterPageHeight) return false;
-      page.pieces.pop();
+      // The block, and a heading kept with it, so that no heading is left to end the page.
+      const heightOf = (piece: PagePiece) => (parts[piece.part] as Extract<MeasuredPart, { kind: 'block' }>).height;
+      let count = 1;
+      while (count < page.pieces.length) {
+        const before = page.pieces[page.pieces.length - 1 - count];
+        const part = parts[before.part];
+        if (before.kind !== 'block' || part.kind !== 'block' || !part.keepWithNext) break;
+        count++;
+      }
+      const carried = page.pieces.slice(-count);
+      const moved = carried.reduce((sum, piece) => sum + heightOf(piece), 0);
+      if (count >= page.pieces.length || moved + height > laterPageHeight) return false;
+      page.pieces.splice(-count);
       newPage();
-      page.pieces.push(last);
+      page.pieces.push(...carried);
       used = moved;
       return true;
     }

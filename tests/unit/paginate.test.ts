@@ -44,6 +44,8 @@ describe('paginate', () => {
     // A one-row table piece alone after a block goes over whole; a block goes over the same way.
     expect(paginate([block(500), table([250], 20), signOff], 800).map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0], [1, 2]]);
     expect(paginate([block(400), block(380), signOff], 800).map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0], [1, 2]]);
+    // A heading kept with the block that goes over goes with it, never left to end the page.
+    expect(paginate([block(400), block(40, true), block(340), signOff], 800).map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0], [1, 2, 3]]);
     // Where it fits, nothing moves; where nothing can go with it (the page holds one block), it opens the next page.
     expect(paginate([block(700), signOff], 800).map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0, 1]]);
     expect(paginate([block(780), signOff], 800).map((page) => page.pieces.map((piece) => piece.part))).toEqual([[0], [1]]);
