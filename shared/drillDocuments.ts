@@ -19,7 +19,7 @@ import type { DocxDocument } from './api';
 import { drillWhenOf, type Translate } from './docText';
 import { assigneeNameOf, blankFormsOf, type BlankFormItem } from './evaluationSheets';
 import { PARTICIPANT_CATEGORIES, type DrillArrangements, type EvalScheme, type ParticipantCategory, type ScenarioBody } from './model';
-import { drillScriptOf, rosterOf, scriptGroupsOf, type CommandNode, type DrillHeader, type Headcount, type PlannedTime, type RosterRole, type ScriptRow } from './sheets';
+import { drillScriptOf, rosterOf, scriptGroupsOf, timeRangeOf, type CommandNode, type DrillHeader, type Headcount, type PlannedTime, type RosterRole, type ScriptRow } from './sheets';
 
 /** The documents of this module, by the key the print view, the contract and the command line use. */
 export const DRILL_DOCUMENTS = ['plan', 'evaluation-plan', 'support-plan', 'notice', 'sign-in', 'equipment', 'contacts'] as const;
@@ -112,6 +112,9 @@ export type ObserverHandbook = {
 
 /** A step as the evaluation and support plans name it: its planned start (clock or T+; '' without a schedule) and title. */
 export type TimedStep = { title: string; time: string };
+
+/** A script row as a `TimedStep`. */
+const timedStepOf = (row: Pick<ScriptRow, 'title' | 'time'>): TimedStep => ({ title: row.title, time: row.time?.start ?? '' });
 
 /** One evaluation item as the evaluation plan lists it: its form and section, and the script steps it watches in time order. */
 export type PlanItem = BlankFormItem & { form: string; section: string; watch: TimedStep[] };
@@ -231,7 +234,7 @@ export function equipmentListOf(body: ScenarioBody): EquipmentList {
         const rows = byRole.get(key) ?? byRole.set(key, new Map()).get(key)!;
         const rowKey = `${item}\n${row.location}`;
         const found = rows.get(rowKey) ?? rows.set(rowKey, { item, site: row.location, steps: [] }).get(rowKey)!;
-        found.steps.push({ title: row.title, time: row.time ? row.time.start : '' });
+        found.steps.push(timedStepOf(row));
       });
     }
   }
@@ -322,7 +325,7 @@ export function evaluationPlanDocOf(body: ScenarioBody): EvaluationPlanDoc {
           watch: item.stepIds
             .flatMap((id) => rows.get(id) ?? [])
             .sort((a, b) => a.index - b.index)
-            .map((row) => ({ title: row.title, time: row.time?.start ?? '' })),
+            .map(timedStepOf),
         }),
       ),
     }));
@@ -352,7 +355,7 @@ export function evaluationPlanDocOf(body: ScenarioBody): EvaluationPlanDoc {
       };
     }),
     team: peopleOf(evaluatorRoles),
-    steps: script.rows.filter((row) => evaluatorSteps.has(row.id)).map((row) => ({ title: row.title, time: row.time?.start ?? '', location: row.location })),
+    steps: script.rows.filter((row) => evaluatorSteps.has(row.id)).map((row) => ({ ...timedStepOf(row), location: row.location })),
   };
 }
 
@@ -386,7 +389,7 @@ export function supportPlanOf(body: ScenarioBody): SupportPlan {
     sites: sites.map(({ key, items }) => ({
       site: key,
       ...spanOf(items),
-      steps: items.map((row) => ({ title: row.title, time: row.time?.start ?? '' })),
+      steps: items.map(timedStepOf),
       roles: [...new Set(items.flatMap((row) => row.roleNames))],
     })),
   };
@@ -448,8 +451,8 @@ const paras = (t: Translate, text: string): DocBlock[] => textOr(t, text).split(
 
 /** `09:20 断面采样`, or the title alone without a schedule. */
 const timedText = (step: TimedStep) => (step.time ? `${step.time} ${step.title}` : step.title);
-/** A planned span as the tables print it: `09:00–09:40`, one time, or —. */
-const spanText = (span: { start: string; end: string }) => (span.start ? (span.end && span.end !== span.start ? `${span.start}–${span.end}` : span.start) : '—');
+/** A planned span as the script prints a step's time: `09:00–09:40`, one time, or — without a schedule. */
+const spanText = (span: { start: string; end: string }) => timeRangeOf(span.start ? span : null);
 
 function drillFactRows(drill: DrillHeader, t: Translate, language: string) {
   return [
@@ -479,6 +482,14 @@ function treeLines(nodes: CommandNode[], t: Translate, depth = 0): string[] {
   return nodes.flatMap((node) => [`${'\u3000'.repeat(depth)}${depth > 0 ? '└ ' : ''}${node.role.name}${node.people.length > 0 ? `：${node.people.join(t('listSep'))}` : ''}`, ...treeLines(node.children, t, depth + 1)]);
 }
 
+/** Everyone of a contact list as table rows, numbered through, the group named on its first person's row; `unit` adds 单位及职务. */
+function contactRowsOf(list: ContactList, withUnit: boolean): DocCell[][] {
+  let n = 0;
+  return list.groups.flatMap((group) =>
+    group.people.map((p, i): DocCell[] => [String(++n), i === 0 ? group.group : '', p.roleName, p.name, ...(withUnit ? [p.unit] : []), p.phone, p.callSign]),
+  );
+}
+
 function contactsBlocks(list: ContactList, t: Translate, language: string): DocBlock[] {
   return [
     { kind: 'mark', text: t('print.docs.contacts.mark') },
@@ -488,9 +499,7 @@ function contactsBlocks(list: ContactList, t: Translate, language: string): DocB
       key: 'contacts',
       headings: ['no', 'group', 'role', 'name', 'unit', 'phone', 'callSign'].map((k) => t(`print.docs.col.${k}`)),
       widths: [10, 26, 26, 18, 44, 28, 22],
-      rows: list.groups.flatMap((group, g) =>
-        group.people.map((p, i): DocCell[] => [String(list.groups.slice(0, g).reduce((n, x) => n + x.people.length, 0) + i + 1), i === 0 ? group.group : '', p.roleName, p.name, p.unit, p.phone, p.callSign]),
-      ),
+      rows: contactRowsOf(list, true),
     },
     ...(list.contact.trim() ? [{ kind: 'para', text: t('print.docs.contacts.office', { contact: list.contact }) } as DocBlock] : []),
     { kind: 'para', text: t('print.docs.contacts.note'), small: true },
@@ -779,12 +788,7 @@ function supportPlanBlocks(plan: SupportPlan, t: Translate, language: string): D
       key: 'support-plan-contacts',
       headings: ['no', 'group', 'role', 'name', 'phone', 'callSign'].map((k) => t(`print.docs.col.${k}`)),
       widths: [10, 34, 34, 22, 42, 32],
-      rows:
-        people.length > 0
-          ? plan.contacts.groups.flatMap((group, g) =>
-              group.people.map((p, i): DocCell[] => [String(plan.contacts.groups.slice(0, g).reduce((n, x) => n + x.people.length, 0) + i + 1), i === 0 ? group.group : '', p.roleName, p.name, p.phone, p.callSign]),
-            )
-          : [[{ span: 6, text: t('print.docs.noPeople') }]],
+      rows: people.length > 0 ? contactRowsOf(plan.contacts, false) : [[{ span: 6, text: t('print.docs.noPeople') }]],
     },
     { kind: 'para', text: t('print.docs.contacts.note'), small: true },
     { kind: 'heading1', text: sectionOf(t, 5, t('print.docs.supportPlan.logistics')) },

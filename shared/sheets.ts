@@ -260,7 +260,7 @@ export type DrillScript = {
 };
 
 /** `09:00–09:10`, or one time for a step that takes no time; `—` without a schedule. */
-export function timeRangeOf(time: PlannedTime | null): string {
+export function timeRangeOf(time: Pick<PlannedTime, 'start' | 'end'> | null): string {
   if (!time) return '—';
   return time.end === time.start ? time.start : `${time.start}–${time.end}`;
 }

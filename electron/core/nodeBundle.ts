@@ -20,13 +20,17 @@ export type NodeBundle = { name: string; entry: string; external: readonly strin
 export const WORKER_BUNDLE: NodeBundle = { name: 'backendWorker', entry: 'electron/core/backendWorker.ts', external: ['better-sqlite3', 'electron'] };
 
 /**
- * The command line (`npm run drill`). vite (building the renderer) and playwright-core (printing PDFs) are imported only
- * when needed and stay packages; esbuild too, since the command line bundles the worker when it opens a data folder.
+ * What the command line and browser mode leave to `require`: vite (building the renderer) and playwright-core
+ * (printing PDFs) are imported only when needed and stay packages; esbuild too, since they bundle the worker when they
+ * open a data folder.
  */
-export const CLI_BUNDLE: NodeBundle = { name: 'cli', entry: 'electron/cli/main.ts', external: ['better-sqlite3', 'electron', 'esbuild', 'vite', 'playwright-core'] };
+const PROCESS_EXTERNAL = ['better-sqlite3', 'electron', 'esbuild', 'vite', 'playwright-core'] as const;
+
+/** The command line (`npm run drill`). */
+export const CLI_BUNDLE: NodeBundle = { name: 'cli', entry: 'electron/cli/main.ts', external: PROCESS_EXTERNAL };
 
 /** Browser mode (`npm run web`). */
-export const WEB_BUNDLE: NodeBundle = { name: 'web', entry: 'electron/web/main.ts', external: ['better-sqlite3', 'electron', 'esbuild', 'vite', 'playwright-core'] };
+export const WEB_BUNDLE: NodeBundle = { name: 'web', entry: 'electron/web/main.ts', external: PROCESS_EXTERNAL };
 
 /** What a bundle was built from: the checkout it was built for and its source files, relative to that checkout. */
 type BuiltFrom = { root: string; inputs: string[] };
