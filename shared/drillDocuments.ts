@@ -288,15 +288,12 @@ export function drillPlanOf(body: ScenarioBody): DrillPlan {
     }).filter((entry) => entry.roles.length > 0),
     evaluation: {
       forms: forms.map((form) => ({ title: form.title, items: form.sections.reduce((sum, section) => sum + section.items.length, 0) })),
-      evaluators: body.evaluation.assignments.map((assignment) => {
-        const role = body.roles.find((r) => r.id === assignment.roleId);
-        return {
-          who: assignment.person || role?.name || assignment.roleId,
-          lead: assignment.lead,
-          forms: assignment.formIds.flatMap((id) => body.evaluation.forms.find((form) => form.id === id)?.title ?? []),
-          sites: assignment.sites,
-        };
-      }),
+      evaluators: body.evaluation.assignments.map((assignment) => ({
+        who: assigneeNameOf(assignment, body.roles),
+        lead: assignment.lead,
+        forms: assignment.formIds.flatMap((id) => body.evaluation.forms.find((form) => form.id === id)?.title ?? []),
+        sites: assignment.sites,
+      })),
     },
     equipment: equipmentListOf(body).summary,
   };
